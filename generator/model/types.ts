@@ -1,0 +1,186 @@
+// The intermediate representation every emitter reads. Loaders produce OpenAPI 3.x documents;
+// the model stage turns one vendor's effective document into an ApiModel. Nothing here is
+// vendor-specific: vendor facts arrive through the document's `x-svcgen` extension (written in
+// the project's overlays) and the user's config.
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+/** A JSON Schema / OpenAPI Schema object, kept as data (with `$ref`s intact, so cycles stay cycles). */
+export type SchemaObject = Record<string, unknown>;
+
+/**
+ * What a header/query parameter means to the client:
+ * - `param`: an ordinary operation input;
+ * - `auth`: supplied by the client's auth flow (e.g. Airwallex's `Authorization` header parameter);
+ * - `client-option`: set once per client (e.g. `x-api-version`);
+ * - `call-option`: set per call through CallOptions (e.g. `x-on-behalf-of`, `Stripe-Account`).
+ */
+export type ParameterRole = 'param' | 'auth' | 'client-option' | 'call-option';
+
+export interface ParameterModel {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  style: string;
+  explode: boolean;
+  schema: SchemaObject | undefined;
+  role: ParameterRole;
+  /** For client/call options: the option's name in the generated API (e.g. `onBehalfOf`). */
+  optionName?: string;
+  description?: string;
+}
+
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
+
+export interface RequestBodyModel {
+  required: boolean;
+  mediaType: string;
+  encoding: BodyEncoding;
+  schema: SchemaObject | undefined;
+}
+
+export interface ResponseModel {
+  /** "200", "4XX", "default" … as in the spec. */
+  status: string;
+  mediaType: string | undefined;
+  schema: SchemaObject | undefined;
+}
+
+export type ResilienceClass = 'safe' | 'idempotent' | 'unsafe';
+
+export type IdempotencyMechanism =
+  | { kind: 'none' }
+  | { kind: 'header'; name: string; maxLength?: number }
+  | { kind: 'body-field'; field: string };
+
+export type PaginationModel =
+  /** Stripe lists: `has_more` + `starting_after=<last id>`. */
+  | { style: 'cursor'; itemsField: string; hasMoreField: string; cursorParam: string; cursorFrom: string; limitParam?: string }
+  /** Stripe search: `next_page` token fed back as `page`. */
+  | { style: 'token'; itemsField: string; hasMoreField: string; tokenField: string; tokenParam: string; limitParam?: string }
+  /** Airwallex lists: `page_num` from 0 + `page_size`, `has_more`. */
+  | { style: 'page-number'; itemsField: string; hasMoreField: string; pageParam: string; firstPage: number; sizeParam?: string }
+  /** Opaque cursor in the response (Airwallex `page_after`, SendGrid `_metadata.next`). */
+  | { style: 'opaque-cursor'; itemsField: string; nextField: string; cursorParam: string; sizeParam?: string };
+
+export interface OperationModel {
+  /** Unique, final operationId (after renames). */
+  id: string;
+  /** The spec's operationId when we renamed it. */
+  originalId?: string;
+  /** Stable camelCase function name derived from `id`. */
+  functionName: string;
+  method: HttpMethod;
+  path: string;
+  tags: string[];
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** Multi-file vendors: the product (file) the operation came from. */
+  product?: string;
+  /** `spec` for the vendor's own file, `overlay` when one of our overlays added it. */
+  source: 'spec' | 'overlay';
+  /** Overlay operations: where their facts come from (`x-svcgen-source`). */
+  sourceNote?: string;
+  parameters: ParameterModel[];
+  requestBody?: RequestBodyModel;
+  responses: ResponseModel[];
+  /** Names of security schemes that apply, empty for none. */
+  security: string[];
+  pagination?: PaginationModel;
+  idempotency: IdempotencyMechanism;
+  resilience: ResilienceClass;
+  /** Rate-limit bucket name (a key of VendorPolicy.rateLimits), when documented for this op. */
+  rateLimitBucket?: string;
+  /** Opt-in GET caching allowed (e.g. FX rates), with a default TTL. */
+  cache?: { ttlSeconds: number };
+}
+
+export interface ServerModel {
+  name: string;
+  url: string;
+  description?: string;
+}
+
+export type AuthModel =
+  | { kind: 'bearer'; description?: string }
+  | { kind: 'basic'; description?: string }
+  | {
+      kind: 'token-exchange';
+      /** operation id of the login call */
+      loginOperation: string;
+      loginPath: string;
+      /** header name → client option name, e.g. `x-client-id` → `clientId` */
+      credentialHeaders: Record<string, string>;
+      tokenField: string;
+      expiresAtField: string;
+      /** refresh this many seconds before expiry */
+      refreshSkewSeconds: number;
+    };
+
+export interface RateLimitBucket {
+  /** sustained requests per second */
+  ratePerSecond: number;
+  burst: number;
+}
+
+export interface VendorPolicy {
+  retry: {
+    maxRetries: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+    retryStatuses: number[];
+    /** header that forces or forbids a retry (`Stripe-Should-Retry`) */
+    shouldRetryHeader?: string;
+  };
+  rateLimits: Record<string, RateLimitBucket> & { default: RateLimitBucket };
+  breaker: { consecutiveFailures: number; cooldownMs: number };
+  timeoutMs: number;
+  /** Response header carrying the vendor request id (`Request-Id`). */
+  requestIdHeader?: string;
+  /** Response headers that describe the remaining rate budget. */
+  rateLimitHeaders?: { remaining: string; reset: string; limit?: string };
+}
+
+export interface WebhookEventModel {
+  /** Event type name: `payment_intent.succeeded` */
+  name: string;
+  /** Schema of the event object (the whole envelope, or `data.object` per `objectPointer`). */
+  schema: SchemaObject | undefined;
+  description?: string;
+}
+
+export interface WebhookModel {
+  /** Signature scheme id understood by the runtime: `stripe-v1`, `sendgrid-ecdsa`, `airwallex-hmac`. */
+  scheme: string;
+  /** `object` for one event per delivery, `array` for batched (SendGrid). */
+  delivery: 'object' | 'array';
+  /** Field that names the event type inside an event (`type`, `event`, `name`). */
+  discriminator: string;
+  events: WebhookEventModel[];
+  /** Envelope schema shared by every event (may be undefined when each event is complete). */
+  envelope?: SchemaObject;
+  toleranceSeconds: number;
+}
+
+export interface Rename {
+  from: string;
+  to: string;
+  /** `METHOD /path` */
+  operation: string;
+  reason: string;
+}
+
+export interface ApiModel {
+  vendor: string;
+  title: string;
+  specVersion: string;
+  servers: ServerModel[];
+  auth: AuthModel;
+  /** API version pinned by header (Stripe-Version, x-api-version) */
+  apiVersion?: { header: string; value?: string; optionName: string };
+  policy: VendorPolicy;
+  operations: OperationModel[];
+  webhooks?: WebhookModel;
+  renamed: Rename[];
+}
