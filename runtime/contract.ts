@@ -22,6 +22,13 @@ export interface OperationMeta {
   readonly bucket?: string;
   /** Present when GET caching may be enabled for this operation. */
   readonly cache?: { readonly ttlSeconds: number };
+  /** Request body encoding; absent for operations without a body. */
+  readonly body?: 'json' | 'form' | 'multipart' | 'text' | 'binary';
+  /**
+   * Query parameters whose serialisation differs from `form` + explode of a scalar:
+   * name → [style, explode]. Absent when every query parameter is a plain scalar.
+   */
+  readonly query?: { readonly [name: string]: readonly [style: string, explode: boolean] };
 }
 
 /** The fetch signature openapi-fetch calls. */

@@ -61,7 +61,16 @@ export type PaginationModel =
   /** Airwallex lists: `page_num` from 0 + `page_size`, `has_more`. */
   | { style: 'page-number'; itemsField: string; hasMoreField: string; pageParam: string; firstPage: number; sizeParam?: string }
   /** Opaque cursor in the response (Airwallex `page_after`, SendGrid `_metadata.next`). */
-  | { style: 'opaque-cursor'; itemsField: string; nextField: string; cursorParam: string; sizeParam?: string };
+  | {
+      style: 'opaque-cursor';
+      itemsField: string;
+      /** Dotted path to the next cursor in the response (`page_after`, `_metadata.next`). */
+      nextField: string;
+      /** The next value is a URL whose `cursorParam` query parameter holds the cursor. */
+      nextIsUrl?: boolean;
+      cursorParam: string;
+      sizeParam?: string;
+    };
 
 export interface OperationModel {
   /** Unique, final operationId (after renames). */
@@ -160,7 +169,16 @@ export interface WebhookModel {
   events: WebhookEventModel[];
   /** Envelope schema shared by every event (may be undefined when each event is complete). */
   envelope?: SchemaObject;
+  /**
+   * Where each event's object sits inside `envelope` (`['data', 'object']`). When set, an event's
+   * `schema` is that object's schema; when absent, it is the whole event.
+   */
+  objectPath?: string[];
   toleranceSeconds: number;
+  /** Header names as the vendor documents them (the runtime scheme's defaults otherwise). */
+  headers?: { signature: string; timestamp?: string };
+  /** PascalCase prefix for generated names (`SendGrid` → `verifySendGridWebhook`). */
+  namePrefix?: string;
 }
 
 export interface Rename {
@@ -173,6 +191,8 @@ export interface Rename {
 
 export interface ApiModel {
   vendor: string;
+  /** PascalCase name for generated identifiers (`createStripeClient`). */
+  displayName: string;
   title: string;
   specVersion: string;
   servers: ServerModel[];
@@ -180,6 +200,8 @@ export interface ApiModel {
   /** API version pinned by header (Stripe-Version, x-api-version) */
   apiVersion?: { header: string; value?: string; optionName: string };
   policy: VendorPolicy;
+  /** Per-call headers the vendor accepts everywhere (option name → header), from the profile. */
+  callHeaders: Record<string, string>;
   operations: OperationModel[];
   webhooks?: WebhookModel;
   renamed: Rename[];

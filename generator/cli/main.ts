@@ -1,0 +1,112 @@
+// The svcgen command line: a thin layer over generate() that parses arguments, reports progress
+// and maps outcomes to exit codes (0 success, 1 check failure or internal error, 2 bad input/usage).
+import { parseArgs } from 'node:util';
+import { SvcgenInputError } from '../load/errors.ts';
+import { generate, type GenerateResult } from '../generate.ts';
+import { findDrift } from './drift.ts';
+
+const HELP: Record<string, string> = {
+  main: `Usage: svcgen <command> [options]
+
+Commands:
+  generate   Generate types, clients, schemas and webhook helpers for the pinned vendors
+  check      Regenerate in memory and fail (exit 1) when generated/ differs from the specs
+
+Run 'svcgen <command> --help' for a command's options.
+Exit codes: 0 success, 1 check failure or internal error, 2 bad input or usage.`,
+  generate: `Usage: svcgen generate [--vendor NAME]... [--out DIR] [--config FILE] [--force] [--json]
+
+  --vendor NAME   Generate only this vendor (repeatable); default: the config's vendors, else all in specs/lock.json
+  --out DIR       Output folder (default: the config's 'out', else generated/)
+  --config FILE   Config file (default: svcgen.config.ts when present)
+  --force         Regenerate even when pinned inputs, overlays, config and generator are unchanged
+  --json          Print a JSON summary on stdout instead of text
+
+Environment: SVCGEN_SPEC_MIRROR (folder with the pinned spec files, default ../shared/specs).
+Writes are atomic: a failed run leaves the output folder exactly as it was.`,
+  check: `Usage: svcgen check [--vendor NAME]... [--out DIR] [--config FILE] [--json]
+
+Regenerates in memory and compares every file with the output folder and its manifest.
+Exit 1 and a list of drifted files when anything differs; exit 0 when all match.`,
+};
+
+const OPTIONS = {
+  vendor: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  config: { type: 'string' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+function progress(json: boolean) {
+  const tty = process.stderr.isTTY && !json;
+  return ({ vendor, stage, ms }: { vendor: string; stage: string; ms: number }) => {
+    if (tty) process.stderr.write(`  ${vendor.padEnd(10)} ${stage.padEnd(11)} ${Math.round(ms)} ms\n`);
+  };
+}
+
+function printSummary(result: GenerateResult, json: boolean): void {
+  if (json) {
+    process.stdout.write(JSON.stringify({ out: result.outDir, ms: Math.round(result.ms), vendors: result.vendors.map((v) => ({ ...v, ms: Math.round(v.ms) })) }) + '\n');
+    return;
+  }
+  for (const v of result.vendors) {
+    const state = v.upToDate ? 'up to date' : `${v.renamed} renamed`;
+    process.stdout.write(`${v.vendor}: ${v.operations} operations, ${v.files} files, ${state} (${Math.round(v.ms)} ms)\n`);
+  }
+  process.stdout.write(`done in ${Math.round(result.ms)} ms → ${result.outDir}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(HELP.main + '\n');
+      return command ? 0 : 2;
+    }
+    if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command '${command}'`);
+    let values;
+    try {
+      ({ values } = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }));
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (values.help) {
+      process.stdout.write(HELP[command] + '\n');
+      return 0;
+    }
+    const json = Boolean(values.json);
+    const base = {
+      root: process.cwd(),
+      ...(values.vendor ? { vendors: values.vendor } : {}),
+      ...(values.out ? { out: values.out } : {}),
+      ...(values.config ? { configFile: values.config } : {}),
+      onProgress: progress(json),
+    };
+    if (command === 'generate') {
+      const result = await generate({ ...base, force: Boolean(values.force) });
+      printSummary(result, json);
+      return 0;
+    }
+    const result = await generate({ ...base, force: true, dryRun: true });
+    const drift = findDrift(result);
+    if (json) process.stdout.write(JSON.stringify({ drift }) + '\n');
+    else if (drift.length === 0) process.stdout.write('check: generated output matches the pinned specs\n');
+    else process.stdout.write(`check: ${drift.length} file(s) drifted:\n${drift.map((d) => `  ${d.file}: ${d.problem}`).join('\n')}\n`);
+    return drift.length === 0 ? 0 : 1;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`svcgen: ${err.message}\n\n${HELP.main}\n`);
+      return 2;
+    }
+    if (err instanceof SvcgenInputError) {
+      process.stderr.write(`svcgen: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`svcgen: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,16 @@
+// index.ts of a vendor: the client, the operations and the webhook helpers. Zod schemas stay a
+// separate import (`./schemas.ts`) so validation is opt-in and costs nothing when unused.
+import type { ApiModel } from '../model/types.ts';
+import { fileHeader } from './header.ts';
+
+export function emitIndex(model: ApiModel, fileNames: string[]): string {
+  const lines = [
+    fileHeader(model.vendor, `Entry point of the ${model.displayName} client.`).trimEnd(),
+    '',
+    "export * from './client.ts';",
+    "export * from './operations.ts';",
+    "export type { components, operations, paths } from './types.ts';",
+  ];
+  if (fileNames.includes('webhooks.ts')) lines.push("export * from './webhooks.ts';");
+  return lines.join('\n') + '\n';
+}

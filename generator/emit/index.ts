@@ -1,0 +1,25 @@
+// All files of one vendor, from its model. Each emitter is a pure function; this module only
+// decides which files exist and what they are called.
+import type { ApiModel } from '../model/types.ts';
+import { emitClient } from './client.ts';
+import { emitOperations } from './operations.ts';
+import { emitTypes } from './types.ts';
+import { emitWebhooks } from './webhooks.ts';
+import { emitZodSchemas } from './zod.ts';
+import { emitIndex } from './barrel.ts';
+
+export interface VendorFiles {
+  /** file name inside generated/<vendor>/ → contents */
+  files: Map<string, string>;
+}
+
+export async function emitVendor(model: ApiModel, document: Record<string, any>, typingDocument: Record<string, any>): Promise<VendorFiles> {
+  const files = new Map<string, string>();
+  files.set('types.ts', await emitTypes(typingDocument, model.vendor));
+  files.set('client.ts', emitClient(model));
+  files.set('operations.ts', emitOperations(model, document));
+  files.set('schemas.ts', emitZodSchemas(model, document));
+  if (model.webhooks) files.set('webhooks.ts', emitWebhooks({ vendor: model.vendor, webhooks: model.webhooks }));
+  files.set('index.ts', emitIndex(model, [...files.keys()]));
+  return { files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) };
+}

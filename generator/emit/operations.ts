@@ -1,0 +1,131 @@
+// operations.ts of a vendor: one flat, exported function per operation (tree-shakable: a Worker
+// that imports one keeps one), each with a module-level metadata constant that carries its policy
+// facts into the runtime pipeline.
+import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
+import { fileHeader } from './header.ts';
+import { docComment, literal } from './text.ts';
+
+function isPlainScalar(p: ParameterModel, doc: Record<string, any>): boolean {
+  if (p.style !== 'form' || !p.explode) return false;
+  let schema: SchemaObject | undefined = p.schema;
+  for (let i = 0; i < 8 && schema && typeof schema.$ref === 'string'; i++) {
+    schema = refTarget(doc, schema.$ref as string);
+  }
+  if (!schema) return true;
+  if (schema.anyOf || schema.oneOf || schema.allOf || schema.properties) return false;
+  const type = schema.type;
+  const types = Array.isArray(type) ? type : [type];
+  return !types.includes('array') && !types.includes('object');
+}
+
+function refTarget(doc: Record<string, any>, ref: string): SchemaObject | undefined {
+  let node: any = doc;
+  for (const part of ref.replace(/^#\//, '').split('/')) node = node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return node;
+}
+
+export function metaLiteral(op: OperationModel, doc: Record<string, any>): string {
+  const fields: string[] = [
+    `id: ${literal(op.id)}`,
+    `method: ${literal(op.method.toUpperCase())}`,
+    `path: ${literal(op.path)}`,
+    `resilience: ${literal(op.resilience)}`,
+    `idempotency: ${literal(op.idempotency)}`,
+  ];
+  if (op.rateLimitBucket) fields.push(`bucket: ${literal(op.rateLimitBucket)}`);
+  if (op.cache) fields.push(`cache: ${literal(op.cache)}`);
+  if (op.requestBody) fields.push(`body: ${literal(op.requestBody.encoding)}`);
+  const styled = op.parameters
+    .filter((p) => p.in === 'query' && !isPlainScalar(p, doc))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((p) => `${literal(p.name)}: [${literal(p.style)}, ${p.explode}]`);
+  if (styled.length) fields.push(`query: { ${styled.join(', ')} }`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+/** Must the caller pass an init argument? (required path/query/header params or a required body) */
+export function initRequired(op: OperationModel): boolean {
+  const param = op.parameters.some((p) => p.role === 'param' && p.required);
+  return param || Boolean(op.requestBody?.required);
+}
+
+function describe(op: OperationModel): string {
+  const lines: string[] = [];
+  if (op.summary) lines.push(op.summary, '');
+  lines.push(`\`${op.method.toUpperCase()} ${op.path}\` · ${resilienceNote(op)}`);
+  if (op.pagination) lines.push(`Paginated (${op.pagination.style}): see \`${paginatorName(op)}\`.`);
+  if (op.source === 'overlay' && op.sourceNote) lines.push(`Added by our overlay from ${op.sourceNote}.`);
+  const first = op.description?.split(/\n\s*\n/)[0]?.trim();
+  if (first && first !== op.summary) lines.push('', first);
+  if (op.deprecated) lines.push('', '@deprecated The vendor marks this operation deprecated.');
+  return docComment(lines);
+}
+
+function resilienceNote(op: OperationModel): string {
+  if (op.resilience === 'safe') return 'safe: retried on transient failures';
+  if (op.idempotency.kind === 'header') return `idempotent: one \`${op.idempotency.name}\` per call, reused on retries`;
+  if (op.idempotency.kind === 'body-field') return `idempotent: \`${op.idempotency.field}\` filled once per call when empty`;
+  if (op.resilience === 'idempotent') return 'idempotent method: retried on transient failures';
+  return 'unsafe: retried only when the failure proves the request was not processed';
+}
+
+export function metaName(op: OperationModel): string {
+  return `${op.functionName}Meta`;
+}
+
+export function paginatorName(op: OperationModel): string {
+  return `${op.functionName}All`;
+}
+
+function operationFunction(op: OperationModel, model: ApiModel, doc: Record<string, any>): string {
+  const client = `${model.displayName}Client`;
+  const callOptions = `${model.displayName}CallOptions`;
+  const opType = `operations[${literal(op.id)}]`;
+  const initParam = initRequired(op) ? `init: OperationInit<${opType}>` : `init: OperationInit<${opType}> = {}`;
+  const out = [
+    `const ${metaName(op)} = ${metaLiteral(op, doc)} as const satisfies OperationMeta;`,
+    '',
+    describe(op),
+    `export function ${op.functionName}(`,
+    `  client: ${client},`,
+    `  ${initParam},`,
+    `  options?: ${callOptions},`,
+    `): Promise<OperationData<${opType}>> {`,
+    `  return client.call(${metaName(op)}, init, options) as Promise<OperationData<${opType}>>;`,
+    '}',
+  ];
+  if (op.pagination) {
+    const initArg = initRequired(op) ? `init: OperationInit<${opType}>` : `init: OperationInit<${opType}> = {}`;
+    out.push(
+      '',
+      docComment([
+        `Every item of \`${op.functionName}\`, page after page (${op.pagination.style} pagination).`,
+        'Stops at `maxItems` / `maxPages` when given; `options.signal` cancels between pages.',
+      ]),
+      `export function ${paginatorName(op)}(`,
+      `  client: ${client},`,
+      `  ${initArg},`,
+      `  options?: ${callOptions} & PageLimits,`,
+      `): Paginator<PageItem<OperationData<${opType}>, ${literal(op.pagination.itemsField)}>, OperationData<${opType}>> {`,
+      `  return client.paginate(${metaName(op)}, ${literal(op.pagination)}, init, options) as Paginator<`,
+      `    PageItem<OperationData<${opType}>, ${literal(op.pagination.itemsField)}>,`,
+      `    OperationData<${opType}>`,
+      '  >;',
+      '}',
+    );
+  }
+  return out.join('\n');
+}
+
+export function emitOperations(model: ApiModel, doc: Record<string, any>): string {
+  const paginated = model.operations.some((o) => o.pagination);
+  const runtimeTypes = ['OperationData', 'OperationInit', 'OperationMeta', ...(paginated ? ['PageItem', 'PageLimits', 'Paginator'] : [])];
+  const head = [
+    fileHeader(model.vendor, `One function per operation (${model.operations.length}), each through the policy pipeline.`),
+    `import type { ${runtimeTypes.join(', ')} } from 'svcgen/runtime';`,
+    `import type { ${model.displayName}CallOptions, ${model.displayName}Client } from './client.ts';`,
+    `import type { operations } from './types.ts';`,
+    '',
+  ];
+  return head.join('\n') + model.operations.map((op) => operationFunction(op, model, doc)).join('\n\n') + '\n';
+}

@@ -1,0 +1,30 @@
+// Small text helpers shared by emitters: literals that are valid TypeScript and stable across runs,
+// and doc comments that cannot be broken by spec text.
+
+/** A TypeScript literal for JSON-like data, keys in insertion order, single-quoted strings. */
+export function literal(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'string') return quote(value);
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`).join(', ')} }`;
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+export function propertyKey(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : quote(key);
+}
+
+/** A JSDoc block; `*\/` in vendor text is defused and trailing blank lines dropped. */
+export function docComment(lines: string[]): string {
+  const body = lines
+    .flatMap((l) => l.split('\n'))
+    .map((l) => l.replace(/\*\//g, '*\\/').trimEnd());
+  while (body.length && body[body.length - 1] === '') body.pop();
+  return ['/**', ...body.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');
+}

@@ -1,0 +1,151 @@
+// The library API under the CLI: load → model → emit → write, per vendor, with an up-to-date check
+// that skips vendors whose pinned inputs, overlays, config and generator are unchanged.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { listVendors, loadVendor, type LoadedVendor } from './load/index.ts';
+import { buildApiModel } from './model/index.ts';
+import { typingDocument } from './model/typing-document.ts';
+import { emitVendor } from './emit/index.ts';
+import { checkVendors, loadConfig } from './config/load-config.ts';
+import type { SvcgenConfig } from './config/schema.ts';
+import { replaceOutput } from './write/atomic.ts';
+import { generatorFingerprint } from './write/fingerprint.ts';
+import { sha256 } from './write/hash.ts';
+import { MANIFEST_FILE, newManifest, readManifest, serializeManifest, type Manifest, type VendorManifest } from './write/manifest.ts';
+
+export interface GenerateOptions {
+  root: string;
+  vendors?: string[];
+  out?: string;
+  configFile?: string;
+  /** Regenerate even when the inputs are unchanged. */
+  force?: boolean;
+  /** Compute everything, write nothing (used by `svcgen check`). */
+  dryRun?: boolean;
+  onProgress?: (event: { vendor: string; stage: string; ms: number }) => void;
+}
+
+export interface VendorSummary {
+  vendor: string;
+  operations: number;
+  files: number;
+  renamed: number;
+  upToDate: boolean;
+  ms: number;
+}
+
+export interface GenerateResult {
+  outDir: string;
+  vendors: VendorSummary[];
+  manifest: Manifest;
+  /** Every file of the new output, relative to outDir (only the regenerated vendors + manifest). */
+  files: Map<string, string>;
+  ms: number;
+}
+
+function vendorInputs(root: string, fingerprint: string, vendor: string, config: SvcgenConfig): string {
+  const lock = JSON.parse(readFileSync(join(root, 'specs/lock.json'), 'utf8'));
+  const overlaysDir = join(root, 'specs/overlays', vendor);
+  const overlayHashes: string[] = [];
+  if (existsSync(overlaysDir)) {
+    for (const name of readdirSorted(overlaysDir)) overlayHashes.push(name, sha256(readFileSync(join(overlaysDir, name))));
+  }
+  return sha256(
+    JSON.stringify([fingerprint, lock.vendors?.[vendor], overlayHashes, config.vendors?.[vendor] ?? {}]),
+  );
+}
+
+function readdirSorted(dir: string): string[] {
+  return readdirSync(dir).sort();
+}
+
+function filesIntact(outDir: string, entry: VendorManifest | undefined): boolean {
+  if (!entry) return false;
+  return Object.entries(entry.files).every(([rel, hash]) => {
+    const file = join(outDir, rel);
+    return existsSync(file) && sha256(readFileSync(file)) === hash;
+  });
+}
+
+function vendorManifest(loaded: LoadedVendor, model: ReturnType<typeof buildApiModel>, inputs: string, files: Map<string, string>, clientSuppliedHeaders: Record<string, number>): VendorManifest {
+  return {
+    inputs,
+    specs: loaded.specs,
+    overlays: loaded.overlays,
+    operations: model.operations.length,
+    operationsFromOverlays: model.operations.filter((o) => o.source === 'overlay').map((o) => o.id),
+    renamed: model.renamed,
+    componentRenames: loaded.componentRenames,
+    fixes: loaded.fixes,
+    clientSuppliedHeaders,
+    webhookEvents: model.webhooks?.events.length ?? 0,
+    files: Object.fromEntries([...files].map(([rel, content]) => [rel, sha256(content)])),
+  };
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const started = performance.now();
+  const root = resolve(options.root);
+  const { config, file: configFile } = await loadConfig(root, options.configFile);
+  const known = await listVendors(root);
+  checkVendors(config, known, configFile);
+  const vendors = options.vendors?.length ? options.vendors : Object.keys(config.vendors ?? {}).length ? Object.keys(config.vendors!) : known;
+  checkVendors({ vendors: Object.fromEntries(vendors.map((v) => [v, {}])) }, known, '--vendor');
+
+  const outDir = resolve(root, options.out ?? config.out ?? 'generated');
+  const fingerprint = generatorFingerprint(root);
+  const previous = readManifest(outDir);
+  const manifest = newManifest(fingerprint);
+  // Vendors not regenerated this run keep their manifest entries and files.
+  for (const [name, entry] of Object.entries(previous?.vendors ?? {})) {
+    if (!vendors.includes(name) && existsSync(join(outDir, name))) manifest.vendors[name] = entry;
+  }
+
+  const summaries: VendorSummary[] = [];
+  const files = new Map<string, string>();
+  const mirror = config.specMirror ? resolve(root, config.specMirror) : undefined;
+  for (const vendor of vendors) {
+    const t0 = performance.now();
+    const inputs = vendorInputs(root, fingerprint, vendor, config);
+    const before = previous?.vendors[vendor];
+    if (!options.force && !options.dryRun && before?.inputs === inputs && filesIntact(outDir, before)) {
+      manifest.vendors[vendor] = before;
+      summaries.push({ vendor, operations: before.operations, files: Object.keys(before.files).length, renamed: before.renamed.length, upToDate: true, ms: performance.now() - t0 });
+      options.onProgress?.({ vendor, stage: 'up to date', ms: performance.now() - t0 });
+      continue;
+    }
+    const loaded = await loadVendor(vendor, { root, ...(mirror ? { mirror } : {}), ...(config.download === false ? { download: false } : {}) });
+    options.onProgress?.({ vendor, stage: 'load', ms: performance.now() - t0 });
+    const t1 = performance.now();
+    const vendorConfig = config.vendors?.[vendor] ?? {};
+    const model = buildApiModel(loaded, {
+      ...(vendorConfig.include ? { include: vendorConfig.include } : {}),
+      ...(vendorConfig.exclude ? { exclude: vendorConfig.exclude } : {}),
+      ...(vendorConfig.policy ? { policy: vendorConfig.policy as never } : {}),
+    });
+    const typing = typingDocument(loaded.document, model);
+    options.onProgress?.({ vendor, stage: 'model', ms: performance.now() - t1 });
+    const t2 = performance.now();
+    const emitted = await emitVendor(model, loaded.document, typing.document);
+    options.onProgress?.({ vendor, stage: 'emit', ms: performance.now() - t2 });
+    const vendorFiles = new Map([...emitted.files].map(([name, content]) => [`${vendor}/${name}`, content]));
+    for (const [rel, content] of vendorFiles) files.set(rel, content);
+    manifest.vendors[vendor] = vendorManifest(loaded, model, inputs, vendorFiles, typing.adjustments.clientSuppliedHeaders);
+    summaries.push({ vendor, operations: model.operations.length, files: vendorFiles.size, renamed: model.renamed.length, upToDate: false, ms: performance.now() - t0 });
+  }
+
+  const manifestText = serializeManifest(manifest);
+  files.set(MANIFEST_FILE, manifestText);
+  const changed = summaries.some((s) => !s.upToDate) || !existsSync(join(outDir, MANIFEST_FILE)) || readFileSync(join(outDir, MANIFEST_FILE), 'utf8') !== manifestText;
+  if (!options.dryRun && changed) {
+    const regenerated = new Set(summaries.filter((s) => !s.upToDate).map((s) => s.vendor));
+    const keep = existsSync(outDir)
+      ? readdirSync(outDir).filter((e) => e !== MANIFEST_FILE && !regenerated.has(e))
+      : [];
+    const writes = new Map([...files].filter(([rel]) => rel === MANIFEST_FILE || regenerated.has(rel.split('/')[0]!)));
+    const t3 = performance.now();
+    replaceOutput(outDir, { files: writes, keep });
+    options.onProgress?.({ vendor: '*', stage: 'write', ms: performance.now() - t3 });
+  }
+  return { outDir, vendors: summaries, manifest, files, ms: performance.now() - started };
+}

@@ -1,0 +1,170 @@
+// Operations out of an effective OpenAPI 3.x document: one OperationModel per method+path, with
+// parameters merged from path level, bodies and responses classified by media type, and the
+// vendor profile's rules (parameter roles, idempotency, buckets, caching, pagination) applied.
+import type {
+  BodyEncoding,
+  HttpMethod,
+  IdempotencyMechanism,
+  OperationModel,
+  ParameterModel,
+  RequestBodyModel,
+  ResilienceClass,
+  ResponseModel,
+  SchemaObject,
+} from './types.ts';
+import type { VendorProfile } from './profile.ts';
+import { deref } from './json-pointer.ts';
+import { camelCase } from './naming.ts';
+import { detectPagination } from './pagination.ts';
+
+export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+type Doc = Record<string, any>;
+
+export function classifyMediaType(mediaType: string): BodyEncoding {
+  const mt = mediaType.toLowerCase();
+  if (mt === 'application/x-www-form-urlencoded') return 'form';
+  if (mt.startsWith('multipart/')) return 'multipart';
+  if (mt === 'application/json' || mt.endsWith('+json') || mt === '*/*') return 'json';
+  if (mt.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+const BODY_PREFERENCE: BodyEncoding[] = ['json', 'form', 'multipart', 'text', 'binary'];
+
+function pickMediaType(content: Record<string, any> | undefined): string | undefined {
+  if (!content) return undefined;
+  const types = Object.keys(content);
+  for (const enc of BODY_PREFERENCE) {
+    const hit = types.find((t) => classifyMediaType(t) === enc);
+    if (hit) return hit;
+  }
+  return types[0];
+}
+
+function defaultStyle(location: string): string {
+  return location === 'query' || location === 'cookie' ? 'form' : 'simple';
+}
+
+function parameterModels(doc: Doc, pathItem: Doc, op: Doc, profile: VendorProfile): ParameterModel[] {
+  const byKey = new Map<string, Doc>();
+  for (const raw of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]) {
+    const p = deref<Doc>(doc, raw);
+    if (!p) continue;
+    byKey.set(`${p.in}:${p.name}`, p);
+  }
+  const roles = new Map(Object.entries(profile.parameterRoles).map(([name, r]) => [name.toLowerCase(), r]));
+  return [...byKey.values()].map((p) => {
+    const style = typeof p.style === 'string' ? p.style : defaultStyle(p.in);
+    const role = p.in === 'header' ? roles.get(String(p.name).toLowerCase()) : undefined;
+    const model: ParameterModel = {
+      name: p.name,
+      in: p.in,
+      required: p.in === 'path' ? true : Boolean(p.required),
+      style,
+      explode: typeof p.explode === 'boolean' ? p.explode : style === 'form',
+      schema: p.schema,
+      role: role?.role ?? 'param',
+    };
+    if (role?.optionName) model.optionName = role.optionName;
+    if (typeof p.description === 'string') model.description = p.description;
+    return model;
+  });
+}
+
+function requestBodyModel(doc: Doc, method: HttpMethod, op: Doc, profile: VendorProfile): RequestBodyModel | undefined {
+  if (profile.bodylessMethods.includes(method)) return undefined;
+  const body = deref<Doc>(doc, op.requestBody);
+  const mediaType = pickMediaType(body?.content);
+  if (!body || !mediaType) return undefined;
+  return {
+    required: Boolean(body.required),
+    mediaType,
+    encoding: classifyMediaType(mediaType),
+    schema: body.content[mediaType]?.schema,
+  };
+}
+
+function responseModels(doc: Doc, op: Doc): ResponseModel[] {
+  return Object.entries<Doc>(op.responses ?? {})
+    .map(([status, raw]) => {
+      const res = deref<Doc>(doc, raw) ?? {};
+      const mediaType = pickMediaType(res.content);
+      return { status, mediaType, schema: mediaType ? res.content[mediaType]?.schema : undefined };
+    })
+    .sort((a, b) => a.status.localeCompare(b.status));
+}
+
+function idempotencyOf(
+  doc: Doc,
+  method: HttpMethod,
+  body: RequestBodyModel | undefined,
+  profile: VendorProfile,
+): IdempotencyMechanism {
+  const rule = profile.idempotency;
+  if (rule.kind === 'header') {
+    if (!rule.methods.includes(method)) return { kind: 'none' };
+    return rule.maxLength === undefined
+      ? { kind: 'header', name: rule.name }
+      : { kind: 'header', name: rule.name, maxLength: rule.maxLength };
+  }
+  if (rule.kind === 'body-field' && body?.encoding === 'json') {
+    const schema = deref<Doc>(doc, body.schema);
+    if (schema?.properties && rule.field in schema.properties) return { kind: 'body-field', field: rule.field };
+  }
+  return { kind: 'none' };
+}
+
+export function resilienceOf(method: HttpMethod, idempotency: IdempotencyMechanism): ResilienceClass {
+  if (method === 'get' || method === 'head' || method === 'options' || method === 'trace') return 'safe';
+  if (method === 'put' || method === 'delete') return 'idempotent';
+  return idempotency.kind === 'none' ? 'unsafe' : 'idempotent';
+}
+
+function matches(rule: { pathPattern: string; methods?: HttpMethod[] | undefined }, method: HttpMethod, path: string) {
+  return new RegExp(rule.pathPattern).test(path) && (!rule.methods || rule.methods.includes(method));
+}
+
+export function buildOperations(doc: Doc, profile: VendorProfile): OperationModel[] {
+  const ops: OperationModel[] = [];
+  for (const [path, pathItem] of Object.entries<Doc>(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = pathItem[method];
+      if (!op || typeof op !== 'object') continue;
+      const parameters = parameterModels(doc, pathItem, op, profile);
+      const requestBody = requestBodyModel(doc, method, op, profile);
+      const responses = responseModels(doc, op);
+      const idempotency = idempotencyOf(doc, method, requestBody, profile);
+      const security = (op.security ?? doc.security ?? []).flatMap((req: Doc) => Object.keys(req));
+      const model: OperationModel = {
+        id: op.operationId,
+        functionName: camelCase(op.operationId),
+        method,
+        path,
+        tags: Array.isArray(op.tags) ? op.tags : [],
+        deprecated: Boolean(op.deprecated),
+        source: op['x-svcgen-source'] ? 'overlay' : 'spec',
+        parameters,
+        responses,
+        security: [...new Set<string>(security)].sort(),
+        idempotency,
+        resilience: resilienceOf(method, idempotency),
+      };
+      if (typeof op.summary === 'string') model.summary = op.summary;
+      if (typeof op.description === 'string') model.description = op.description;
+      if (typeof op['x-svcgen-product'] === 'string') model.product = op['x-svcgen-product'];
+      if (typeof op['x-svcgen-source'] === 'string') model.sourceNote = op['x-svcgen-source'];
+      if (requestBody) model.requestBody = requestBody;
+      const bucket = profile.rateLimitBuckets.find((b) => matches(b, method, path));
+      if (bucket) model.rateLimitBucket = bucket.bucket;
+      const cache = profile.cache.find((c) => matches(c, method, path));
+      if (cache) model.cache = { ttlSeconds: cache.ttlSeconds };
+      const pagination = detectPagination(doc, model, profile.pagination);
+      if (pagination) model.pagination = pagination;
+      ops.push(model);
+    }
+  }
+  return ops.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export type { SchemaObject };

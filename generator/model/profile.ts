@@ -1,0 +1,121 @@
+// The vendor profile: facts a spec does not carry, written by us in each vendor's overlays under
+// the root `x-svcgen` extension. Validated here so a typo in an overlay is a clear error, not a
+// silently different client.
+import { z } from 'zod';
+
+const bucket = z.object({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() });
+
+const paginationRule = z.discriminatedUnion('style', [
+  z.object({
+    style: z.literal('cursor'),
+    whenQuery: z.string(),
+    itemsField: z.union([z.string(), z.array(z.string())]),
+    hasMoreField: z.string(),
+    cursorParam: z.string(),
+    cursorFrom: z.string(),
+    limitParam: z.string().optional(),
+  }),
+  z.object({
+    style: z.literal('token'),
+    whenQuery: z.string(),
+    itemsField: z.union([z.string(), z.array(z.string())]),
+    hasMoreField: z.string(),
+    tokenField: z.string(),
+    tokenParam: z.string(),
+    limitParam: z.string().optional(),
+  }),
+  z.object({
+    style: z.literal('page-number'),
+    whenQuery: z.string(),
+    itemsField: z.union([z.string(), z.array(z.string())]),
+    hasMoreField: z.string(),
+    pageParam: z.string(),
+    firstPage: z.number().int(),
+    sizeParam: z.string().optional(),
+  }),
+  z.object({
+    style: z.literal('opaque-cursor'),
+    whenQuery: z.string(),
+    itemsField: z.union([z.string(), z.array(z.string())]),
+    nextField: z.string(),
+    nextIsUrl: z.boolean().optional(),
+    cursorParam: z.string(),
+    sizeParam: z.string().optional(),
+  }),
+]);
+
+const method = z.enum(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+export const profileSchema = z.object({
+  displayName: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a PascalCase identifier'),
+  auth: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('bearer'), scheme: z.string().optional() }),
+    z.object({ kind: z.literal('basic'), scheme: z.string().optional() }),
+    z.object({
+      kind: z.literal('token-exchange'),
+      loginPath: z.string(),
+      credentialHeaders: z.record(z.string(), z.string()),
+      optionalHeaders: z.record(z.string(), z.string()).default({}),
+      tokenField: z.string(),
+      expiresAtField: z.string(),
+      refreshSkewSeconds: z.number().nonnegative(),
+    }),
+  ]),
+  servers: z.array(z.object({ name: z.string(), url: z.string().url(), description: z.string().optional() })).min(1),
+  apiVersion: z
+    .object({
+      header: z.string(),
+      value: z.string().optional(),
+      /** JSON pointer into the document whose string value is the API version (`/info/version`). */
+      valueFrom: z.string().optional(),
+      optionName: z.string(),
+    })
+    .optional(),
+  /** Per-call headers the vendor accepts everywhere although the spec does not declare them. */
+  callHeaders: z.record(z.string(), z.string()).default({}),
+  parameterRoles: z
+    .record(
+      z.string(),
+      z.object({
+        role: z.enum(['auth', 'client-option', 'call-option']),
+        optionName: z.string().optional(),
+      }),
+    )
+    .default({}),
+  idempotency: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('none') }),
+    z.object({
+      kind: z.literal('header'),
+      name: z.string(),
+      maxLength: z.number().int().positive().optional(),
+      methods: z.array(method),
+    }),
+    z.object({ kind: z.literal('body-field'), field: z.string() }),
+  ]),
+  policy: z.object({
+    retry: z.object({
+      maxRetries: z.number().int().nonnegative(),
+      baseDelayMs: z.number().nonnegative(),
+      maxDelayMs: z.number().nonnegative(),
+      retryStatuses: z.array(z.number().int()),
+      shouldRetryHeader: z.string().optional(),
+    }),
+    timeoutMs: z.number().positive(),
+    breaker: z.object({ consecutiveFailures: z.number().int().positive(), cooldownMs: z.number().positive() }),
+    requestIdHeader: z.string().optional(),
+    rateLimitHeaders: z.object({ remaining: z.string(), reset: z.string(), limit: z.string().optional() }).optional(),
+    rateLimits: z.record(z.string(), bucket).refine((r) => 'default' in r, 'needs a `default` bucket'),
+  }),
+  rateLimitBuckets: z
+    .array(z.object({ bucket: z.string(), pathPattern: z.string(), methods: z.array(method).optional() }))
+    .default([]),
+  cache: z
+    .array(z.object({ pathPattern: z.string(), methods: z.array(method).optional(), ttlSeconds: z.number().positive() }))
+    .default([]),
+  pagination: z.array(paginationRule).default([]),
+  /** Methods whose request bodies the vendor ignores (Stripe declares empty form bodies on GETs). */
+  bodylessMethods: z.array(method).default([]),
+});
+
+export type VendorProfile = z.infer<typeof profileSchema>;
+export type PaginationRule = z.infer<typeof paginationRule>;

@@ -1,0 +1,58 @@
+// generated/manifest.json: what produced the output (generator, pinned specs, overlays), what it
+// holds (operations, renames, repairs) and the sha256 of every generated file. It is committed, so
+// a diff of it is a review of what a regeneration changed, and `svcgen check` compares against it.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GENERATOR_VERSION } from '../version.ts';
+
+export interface VendorManifest {
+  inputs: string;
+  specs: { path: string; sha256: string }[];
+  overlays: { path: string; sha256: string }[];
+  operations: number;
+  operationsFromOverlays: string[];
+  renamed: { from: string; to: string; operation: string; reason: string }[];
+  componentRenames: { from: string; to: string; file: string }[];
+  fixes: { file: string; pointer: string; fix: string }[];
+  clientSuppliedHeaders: Record<string, number>;
+  webhookEvents: number;
+  files: Record<string, string>;
+}
+
+export interface Manifest {
+  generator: { name: 'svcgen'; version: string; fingerprint: string };
+  vendors: Record<string, VendorManifest>;
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export function readManifest(outDir: string): Manifest | undefined {
+  const file = join(outDir, MANIFEST_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export function newManifest(fingerprint: string): Manifest {
+  return { generator: { name: 'svcgen', version: GENERATOR_VERSION, fingerprint }, vendors: {} };
+}
+
+/** Sorted keys at every level, two-space indent, trailing newline: byte-stable across runs. */
+export function serializeManifest(manifest: Manifest): string {
+  return JSON.stringify(sortKeys(manifest), null, 2) + '\n';
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}

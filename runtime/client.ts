@@ -1,0 +1,245 @@
+// The client value every generated operation takes: base URL, auth, API version and vendor headers
+// over one openapi-fetch client, with each call's fetch built by the policy pipeline from the
+// operation's metadata. Vendors differ only in the profile constant their client.ts passes in.
+import createClient, { type Client } from 'openapi-fetch';
+import type { FetchLike, OperationMeta } from './contract.ts';
+import { createPipeline, type CallOptions as PipelineCallOptions, type Pipeline, type PipelineOptions } from './pipeline.ts';
+import type { PolicyDefaults, PolicyOverrides } from './policy/config.ts';
+import { ApiError } from './errors.ts';
+import { formBodySerializer } from './encoding/form.ts';
+import { MULTIPART_HEADERS, multipartBodySerializer } from './encoding/multipart.ts';
+import { createQuerySerializer, type QuerySerializerFn } from './encoding/query.ts';
+import { createTokenManager, loginWithHeaders, withTokenAuth, type TokenManager } from './auth/token-exchange.ts';
+import { paginate, type PaginationStyle, type Paginator } from './pagination.ts';
+import type { PageLimits } from './types.ts';
+import type { Validators } from './validation.ts';
+import { validateRequest, validateResponse } from './validation.ts';
+
+export type AuthProfile =
+  | { readonly kind: 'bearer' | 'basic' }
+  | {
+      readonly kind: 'token-exchange';
+      readonly loginOperation: string;
+      readonly loginPath: string;
+      /** credential header → client option name */
+      readonly credentialHeaders: Readonly<Record<string, string>>;
+      readonly tokenField: string;
+      readonly expiresAtField: string;
+      readonly refreshSkewSeconds: number;
+    };
+
+/** What generated client.ts files declare about their vendor. */
+export interface VendorProfile {
+  readonly vendor: string;
+  readonly servers: Readonly<Record<string, string>>;
+  readonly auth: AuthProfile;
+  readonly apiVersion?: { readonly header: string; readonly optionName: string; readonly value?: string };
+  /** client option name → header, sent on every call */
+  readonly clientHeaders: Readonly<Record<string, string>>;
+  /** call option name → header, sent on calls that set the option */
+  readonly callHeaders: Readonly<Record<string, string>>;
+  readonly policy: PolicyDefaults & { readonly requestIdHeader?: string };
+}
+
+export interface BaseClientOptions<Server extends string = string> {
+  /** One of the vendor's servers (the first by default). */
+  server?: Server;
+  /** Overrides `server`, e.g. a local mock. */
+  baseUrl?: string;
+  /** The transport (default `globalThis.fetch`). */
+  fetch?: FetchLike;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Policy tuning; `false` turns a policy off for every call of this client. */
+  retry?: PolicyOverrides['retry'];
+  rateLimit?: PolicyOverrides['rateLimit'];
+  breaker?: PolicyOverrides['breaker'];
+  timeoutMs?: number;
+  totalTimeoutMs?: number;
+  /** Observability, caching and shared (Durable Object) stores for the pipeline. */
+  onEvent?: PipelineOptions['onEvent'];
+  logger?: PipelineOptions['logger'];
+  cache?: PipelineOptions['cache'];
+  limiter?: PipelineOptions['limiter'];
+  breakerStore?: PipelineOptions['breaker'];
+  /** Opt-in zod validation: the `validators` export of the vendor's schemas.ts (or a subset). */
+  validate?: { validators: Validators; request?: boolean; response?: boolean };
+}
+
+export interface CallOptions extends PipelineCallOptions {
+  /** Opt-in validation for this call only. */
+  validate?: { validators: Validators; request?: boolean; response?: boolean };
+}
+
+export interface VendorClient {
+  readonly profile: VendorProfile;
+  readonly pipeline: Pipeline;
+  /** The underlying openapi-fetch client (no policies: prefer the operation functions). */
+  readonly api: Client<any>;
+  call(meta: OperationMeta, init: object, options?: CallOptions): Promise<unknown>;
+  paginate(meta: OperationMeta, style: PaginationStyle, init: object, options?: CallOptions & PageLimits): Paginator<unknown, unknown>;
+}
+
+const querySerializers = new WeakMap<object, QuerySerializerFn>();
+
+function querySerializerFor(meta: OperationMeta): QuerySerializerFn | undefined {
+  if (!meta.query) return undefined;
+  let serializer = querySerializers.get(meta.query);
+  if (!serializer) {
+    const styles = Object.fromEntries(Object.entries(meta.query).map(([name, [style, explode]]) => [name, { style, explode }]));
+    serializer = createQuerySerializer(styles);
+    querySerializers.set(meta.query, serializer);
+  }
+  return serializer;
+}
+
+function baseUrlOf(profile: VendorProfile, options: BaseClientOptions): string {
+  if (options.baseUrl) return options.baseUrl;
+  const names = Object.keys(profile.servers);
+  const name = options.server ?? names[0]!;
+  const url = profile.servers[name];
+  if (!url) throw new TypeError(`unknown server '${name}' (one of: ${names.join(', ')})`);
+  return url;
+}
+
+function option(options: object, name: string): string | undefined {
+  const value = (options as Record<string, unknown>)[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function staticHeaders(profile: VendorProfile, options: BaseClientOptions): Record<string, string> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (profile.auth.kind !== 'token-exchange') {
+    const key = option(options, 'apiKey');
+    if (!key) throw new TypeError(`${profile.vendor}: the apiKey option is required`);
+    headers.Authorization = profile.auth.kind === 'basic' ? `Basic ${btoa(`${key}:`)}` : `Bearer ${key}`;
+  }
+  if (profile.apiVersion) {
+    const version = option(options, profile.apiVersion.optionName) ?? profile.apiVersion.value;
+    if (version) headers[profile.apiVersion.header] = version;
+  }
+  for (const [name, header] of Object.entries(profile.clientHeaders)) {
+    const value = option(options, name);
+    if (value) headers[header] = value;
+  }
+  return headers;
+}
+
+function tokenManagerFor(profile: VendorProfile, options: BaseClientOptions, baseUrl: string, pipeline: Pipeline): TokenManager | undefined {
+  const auth = profile.auth;
+  if (auth.kind !== 'token-exchange') return undefined;
+  const headers: Record<string, string> = {};
+  for (const [header, name] of Object.entries(auth.credentialHeaders)) {
+    const value = option(options, name);
+    if (value) headers[header] = value;
+  }
+  const meta: OperationMeta = {
+    id: auth.loginOperation,
+    method: 'POST',
+    path: auth.loginPath,
+    resilience: 'idempotent',
+    idempotency: { kind: 'none' },
+    bucket: 'login',
+  };
+  const login = loginWithHeaders({
+    fetch: pipeline.fetchFor(meta, {}),
+    url: baseUrl.replace(/\/$/, '') + auth.loginPath,
+    headers,
+    tokenField: auth.tokenField,
+    expiresAtField: auth.expiresAtField,
+    operationId: auth.loginOperation,
+    ...(profile.policy.requestIdHeader ? { requestIdHeader: profile.policy.requestIdHeader } : {}),
+  });
+  return createTokenManager({ login, refreshSkewMs: auth.refreshSkewSeconds * 1000 });
+}
+
+function callHeaders(profile: VendorProfile, options: CallOptions | undefined): Record<string, string> | undefined {
+  if (!options) return undefined;
+  let headers: Record<string, string> | undefined = options.headers ? { ...options.headers } : undefined;
+  for (const [name, header] of Object.entries(profile.callHeaders)) {
+    const value = option(options, name);
+    if (value) (headers ??= {})[header] = value;
+  }
+  return headers;
+}
+
+/** Fills the operation's idempotency body field once per logical call (caller's key wins). */
+function withIdempotencyField(meta: OperationMeta, init: { body?: unknown }, options: CallOptions | undefined): object {
+  if (meta.idempotency.kind !== 'body-field') return init;
+  const body = init.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return init;
+  const field = meta.idempotency.field;
+  if ((body as Record<string, unknown>)[field]) return init;
+  return { ...init, body: { ...body, [field]: options?.idempotencyKey ?? crypto.randomUUID() } };
+}
+
+export function createVendorClient(profile: VendorProfile, options: BaseClientOptions): VendorClient {
+  const baseUrl = baseUrlOf(profile, options);
+  const transport = options.fetch ?? ((request: Request) => fetch(request));
+  const overrides: PolicyOverrides = {};
+  if (options.retry !== undefined) overrides.retry = options.retry;
+  if (options.rateLimit !== undefined) overrides.rateLimit = options.rateLimit;
+  if (options.breaker !== undefined) overrides.breaker = options.breaker;
+  if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
+  if (options.totalTimeoutMs !== undefined) overrides.totalTimeoutMs = options.totalTimeoutMs;
+  const pipelineOptions = (fetch: FetchLike): PipelineOptions => ({
+    vendor: profile.vendor,
+    policy: profile.policy,
+    overrides,
+    fetch,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
+    ...(options.breakerStore ? { breaker: options.breakerStore } : {}),
+  });
+  // The login call shares the vendor's limiter and breaker but not the token signing.
+  const loginPipeline = createPipeline(pipelineOptions(transport));
+  const tokens = tokenManagerFor(profile, options, baseUrl, loginPipeline);
+  const pipeline = tokens
+    ? createPipeline({ ...pipelineOptions(withTokenAuth(transport, tokens)), limiter: loginPipeline.limiter, breaker: loginPipeline.breaker })
+    : loginPipeline;
+  const api = createClient<any>({ baseUrl, headers: staticHeaders(profile, options) });
+  const requestIdHeader = profile.policy.requestIdHeader;
+
+  async function call(meta: OperationMeta, rawInit: object, callOptions?: CallOptions): Promise<unknown> {
+    const init = withIdempotencyField(meta, rawInit as { body?: unknown }, callOptions);
+    const validation = callOptions?.validate ?? options.validate;
+    if (validation?.request) validateRequest(validation.validators[meta.id], meta.id, init);
+    const headers = callHeaders(profile, callOptions);
+    const request: Record<string, unknown> = { ...init, fetch: pipeline.fetchFor(meta, callOptions) };
+    if (meta.body === 'form') request.bodySerializer = formBodySerializer;
+    else if (meta.body === 'multipart') {
+      request.bodySerializer = multipartBodySerializer;
+      request.headers = { ...headers, ...MULTIPART_HEADERS };
+    }
+    if (headers && !request.headers) request.headers = headers;
+    const query = querySerializerFor(meta);
+    if (query) request.querySerializer = query;
+    if (callOptions?.signal) request.signal = callOptions.signal;
+    const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
+    if (!response.ok) {
+      throw ApiError.fromResponse(response, { operationId: meta.id, ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
+    }
+    if (validation?.response) validateResponse(validation.validators[meta.id], meta.id, response.status, data);
+    return data;
+  }
+
+  function paginateCall(meta: OperationMeta, style: PaginationStyle, init: object, pageOptions?: CallOptions & PageLimits): Paginator<unknown, unknown> {
+    const base = init as { params?: { query?: Record<string, unknown> } };
+    const { maxItems, maxPages, ...callOptions } = pageOptions ?? {};
+    return paginate(
+      (params, signal) =>
+        call(meta, { ...base, params: { ...base.params, query: params } }, signal ? { ...callOptions, signal } : callOptions),
+      style,
+      {
+        params: { ...base.params?.query },
+        ...(maxItems !== undefined ? { maxItems } : {}),
+        ...(maxPages !== undefined ? { maxPages } : {}),
+        ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      },
+    );
+  }
+
+  return { profile, pipeline, api, call, paginate: paginateCall };
+}

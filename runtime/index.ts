@@ -1,0 +1,9 @@
+// What generated code and users import from 'svcgen/runtime'. Webhook helpers live behind
+// 'svcgen/runtime/webhooks' so a client-only Worker does not bundle them.
+export type { FetchLike, IdempotencyMechanism, OperationMeta, ResilienceClass } from './contract.ts';
+export type { OperationData, OperationErrorBody, OperationInit, PageItem, PageLimits } from './types.ts';
+export { createVendorClient } from './client.ts';
+export type { AuthProfile, BaseClientOptions, CallOptions, VendorClient, VendorProfile } from './client.ts';
+export { ApiError, isApiError } from './errors.ts';
+export { CircuitOpenError, RateLimitError, TimeoutError } from './policy/errors.ts';
+export type { Paginator, Page } from './pagination.ts';

@@ -1,0 +1,32 @@
+// Types the generated operation functions are written in: their input is openapi-fetch's request
+// options for the operation (params by location, body), their output the success body.
+import type { FetchResponse, ParamsOption, RequestBodyOption } from 'openapi-fetch';
+
+/** Input of an operation: `{ params?: { path, query, header }, body? }`, required where the spec says. */
+export type OperationInit<Op> = ParamsOption<Op> & RequestBodyOption<Op>;
+
+type Responses<Op> = Op extends Record<string | number, any> ? Op : never;
+
+/** The parsed body of the operation's success response (JSON media type). */
+export type OperationData<Op> = Exclude<
+  Extract<FetchResponse<Responses<Op>, {}, `${string}/${string}`>, { error?: never }>['data'],
+  undefined
+>;
+
+/** The parsed body of the operation's error responses. */
+export type OperationErrorBody<Op> = Extract<FetchResponse<Responses<Op>, {}, `${string}/${string}`>, { data?: never }>['error'];
+
+/** Limits on a paginated walk. */
+export interface PageLimits {
+  /** Stop after this many items. */
+  maxItems?: number;
+  /** Stop after this many pages. */
+  maxPages?: number;
+}
+
+/** The item type of a page body's items field. */
+export type PageItem<Page, Field extends string> = Page extends Record<Field, ReadonlyArray<infer Item> | null | undefined>
+  ? Item
+  : Page extends { [K in Field]?: ReadonlyArray<infer Item> | null }
+    ? Item
+    : unknown;
