@@ -2,10 +2,9 @@
 // that skips vendors whose pinned inputs, overlays, config and generator are unchanged.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listVendors, loadVendor, type LoadedVendor } from './load/index.ts';
-import { buildApiModel } from './model/index.ts';
-import { typingDocument } from './model/typing-document.ts';
-import { emitVendor } from './emit/index.ts';
+import { listVendors } from './load/index.ts';
+import { runVendorJobs } from './parallel.ts';
+import type { VendorJob } from './vendor-job.ts';
 import { checkVendors, loadConfig } from './config/load-config.ts';
 import type { SvcgenConfig } from './config/schema.ts';
 import { replaceOutput } from './write/atomic.ts';
@@ -67,22 +66,6 @@ function filesIntact(outDir: string, entry: VendorManifest | undefined): boolean
   });
 }
 
-function vendorManifest(loaded: LoadedVendor, model: ReturnType<typeof buildApiModel>, inputs: string, files: Map<string, string>, clientSuppliedHeaders: Record<string, number>): VendorManifest {
-  return {
-    inputs,
-    specs: loaded.specs,
-    overlays: loaded.overlays,
-    operations: model.operations.length,
-    operationsFromOverlays: model.operations.filter((o) => o.source === 'overlay').map((o) => o.id),
-    renamed: model.renamed,
-    componentRenames: loaded.componentRenames,
-    fixes: loaded.fixes,
-    clientSuppliedHeaders,
-    webhookEvents: model.webhooks?.events.length ?? 0,
-    files: Object.fromEntries([...files].map(([rel, content]) => [rel, sha256(content)])),
-  };
-}
-
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const root = resolve(options.root);
@@ -93,7 +76,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   checkVendors({ vendors: Object.fromEntries(vendors.map((v) => [v, {}])) }, known, '--vendor');
 
   const outDir = resolve(root, options.out ?? config.out ?? 'generated');
-  const fingerprint = generatorFingerprint(root);
+  const fingerprint = generatorFingerprint();
   const previous = readManifest(outDir);
   const manifest = newManifest(fingerprint);
   // Vendors not regenerated this run keep their manifest entries and files.
@@ -104,6 +87,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const summaries: VendorSummary[] = [];
   const files = new Map<string, string>();
   const mirror = config.specMirror ? resolve(root, config.specMirror) : undefined;
+  const jobs: VendorJob[] = [];
   for (const vendor of vendors) {
     const t0 = performance.now();
     const inputs = vendorInputs(root, fingerprint, vendor, config);
@@ -114,25 +98,28 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       options.onProgress?.({ vendor, stage: 'up to date', ms: performance.now() - t0 });
       continue;
     }
-    const loaded = await loadVendor(vendor, { root, ...(mirror ? { mirror } : {}), ...(config.download === false ? { download: false } : {}) });
-    options.onProgress?.({ vendor, stage: 'load', ms: performance.now() - t0 });
-    const t1 = performance.now();
-    const vendorConfig = config.vendors?.[vendor] ?? {};
-    const model = buildApiModel(loaded, {
-      ...(vendorConfig.include ? { include: vendorConfig.include } : {}),
-      ...(vendorConfig.exclude ? { exclude: vendorConfig.exclude } : {}),
-      ...(vendorConfig.policy ? { policy: vendorConfig.policy as never } : {}),
+    jobs.push({
+      vendor,
+      root,
+      inputs,
+      config: config.vendors?.[vendor] ?? {},
+      ...(mirror ? { mirror } : {}),
+      ...(config.download === false ? { download: false } : {}),
     });
-    const typing = typingDocument(loaded.document, model);
-    options.onProgress?.({ vendor, stage: 'model', ms: performance.now() - t1 });
-    const t2 = performance.now();
-    const emitted = await emitVendor(model, loaded.document, typing.document);
-    options.onProgress?.({ vendor, stage: 'emit', ms: performance.now() - t2 });
-    const vendorFiles = new Map([...emitted.files].map(([name, content]) => [`${vendor}/${name}`, content]));
-    for (const [rel, content] of vendorFiles) files.set(rel, content);
-    manifest.vendors[vendor] = vendorManifest(loaded, model, inputs, vendorFiles, typing.adjustments.clientSuppliedHeaders);
-    summaries.push({ vendor, operations: model.operations.length, files: vendorFiles.size, renamed: model.renamed.length, upToDate: false, ms: performance.now() - t0 });
   }
+  const lock = JSON.parse(readFileSync(join(root, 'specs/lock.json'), 'utf8'));
+  const weight = (job: VendorJob) =>
+    (lock.vendors?.[job.vendor]?.files ?? []).reduce((sum: number, f: { bytes?: number; role?: string }) => sum + (f.role === 'input' ? (f.bytes ?? 0) : 0), 0);
+  const results = await runVendorJobs(jobs, weight, (result) => {
+    for (const s of result.stages) options.onProgress?.({ vendor: result.vendor, stage: s.stage, ms: s.ms });
+  });
+  for (const result of results) {
+    for (const [rel, content] of result.files) files.set(rel, content);
+    manifest.vendors[result.vendor] = result.manifest;
+    const ms = result.stages.reduce((sum, s) => sum + s.ms, 0);
+    summaries.push({ vendor: result.vendor, operations: result.operations, files: result.files.length, renamed: result.renamed, upToDate: false, ms });
+  }
+  summaries.sort((a, b) => vendors.indexOf(a.vendor) - vendors.indexOf(b.vendor));
 
   const manifestText = serializeManifest(manifest);
   files.set(MANIFEST_FILE, manifestText);

@@ -6,7 +6,8 @@ import type { FetchLike, OperationMeta } from './contract.ts';
 import { createPipeline, type CallOptions as PipelineCallOptions, type Pipeline, type PipelineOptions } from './pipeline.ts';
 import type { PolicyDefaults, PolicyOverrides } from './policy/config.ts';
 import { ApiError } from './errors.ts';
-import { formBodySerializer } from './encoding/form.ts';
+import { FORM_CONTENT_TYPE, formBodySerializer } from './encoding/form.ts';
+import { serializePath } from './encoding/path.ts';
 import { MULTIPART_HEADERS, multipartBodySerializer } from './encoding/multipart.ts';
 import { createQuerySerializer, type QuerySerializerFn } from './encoding/query.ts';
 import { createTokenManager, loginWithHeaders, withTokenAuth, type TokenManager } from './auth/token-exchange.ts';
@@ -207,13 +208,16 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     const validation = callOptions?.validate ?? options.validate;
     if (validation?.request) validateRequest(validation.validators[meta.id], meta.id, init);
     const headers = callHeaders(profile, callOptions);
-    const request: Record<string, unknown> = { ...init, fetch: pipeline.fetchFor(meta, callOptions) };
-    if (meta.body === 'form') request.bodySerializer = formBodySerializer;
-    else if (meta.body === 'multipart') {
+    const request: Record<string, unknown> = { ...init, fetch: pipeline.fetchFor(meta, callOptions), pathSerializer: serializePath };
+    // openapi-fetch defaults Content-Type to JSON and a serializer cannot change headers, so the
+    // encoding's content type is set here (multipart: removed, so fetch writes the boundary).
+    if (meta.body === 'form') {
+      request.bodySerializer = formBodySerializer;
+      request.headers = { ...headers, 'Content-Type': FORM_CONTENT_TYPE };
+    } else if (meta.body === 'multipart') {
       request.bodySerializer = multipartBodySerializer;
       request.headers = { ...headers, ...MULTIPART_HEADERS };
-    }
-    if (headers && !request.headers) request.headers = headers;
+    } else if (headers) request.headers = headers;
     const query = querySerializerFor(meta);
     if (query) request.querySerializer = query;
     if (callOptions?.signal) request.signal = callOptions.signal;

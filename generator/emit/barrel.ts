@@ -5,7 +5,7 @@ import { fileHeader } from './header.ts';
 
 export function emitIndex(model: ApiModel, fileNames: string[]): string {
   const lines = [
-    fileHeader(model.vendor, `Entry point of the ${model.displayName} client.`).trimEnd(),
+    fileHeader(model.vendor, `Entry point of the ${model.displayName} client.`),
     '',
     "export * from './client.ts';",
     "export * from './operations.ts';",

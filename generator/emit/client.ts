@@ -3,7 +3,7 @@
 import type { ApiModel } from '../model/types.ts';
 import { fileHeader } from './header.ts';
 import { renderTemplate } from './template.ts';
-import { literal } from './text.ts';
+import { literal, prettyLiteral } from './text.ts';
 
 interface OptionDoc {
   name: string;
@@ -63,7 +63,7 @@ export function emitClient(model: ApiModel): string {
     header: fileHeader(model.vendor, `The ${model.displayName} client.`),
     displayName: model.displayName,
     profileName: `${model.vendor.replace(/[^A-Za-z0-9]/g, '')}Profile`,
-    profile: literal(profile),
+    profile: prettyLiteral(profile),
     serverNames: model.servers.map((s) => literal(s.name)).join(' | '),
     clientOptions,
     callOptions,

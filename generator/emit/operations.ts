@@ -3,7 +3,7 @@
 // facts into the runtime pipeline.
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { fileHeader } from './header.ts';
-import { docComment, literal } from './text.ts';
+import { docComment, literal, plainText } from './text.ts';
 
 function isPlainScalar(p: ParameterModel, doc: Record<string, any>): boolean {
   if (p.style !== 'form' || !p.explode) return false;
@@ -51,11 +51,11 @@ export function initRequired(op: OperationModel): boolean {
 
 function describe(op: OperationModel): string {
   const lines: string[] = [];
-  if (op.summary) lines.push(op.summary, '');
+  if (op.summary) lines.push(plainText(op.summary), '');
   lines.push(`\`${op.method.toUpperCase()} ${op.path}\` · ${resilienceNote(op)}`);
   if (op.pagination) lines.push(`Paginated (${op.pagination.style}): see \`${paginatorName(op)}\`.`);
   if (op.source === 'overlay' && op.sourceNote) lines.push(`Added by our overlay from ${op.sourceNote}.`);
-  const first = op.description?.split(/\n\s*\n/)[0]?.trim();
+  const first = op.description ? plainText(op.description).split(/\n\s*\n/)[0]?.trim() : undefined;
   if (first && first !== op.summary) lines.push('', first);
   if (op.deprecated) lines.push('', '@deprecated The vendor marks this operation deprecated.');
   return docComment(lines);
@@ -125,6 +125,7 @@ export function emitOperations(model: ApiModel, doc: Record<string, any>): strin
     `import type { ${runtimeTypes.join(', ')} } from 'svcgen/runtime';`,
     `import type { ${model.displayName}CallOptions, ${model.displayName}Client } from './client.ts';`,
     `import type { operations } from './types.ts';`,
+    '',
     '',
   ];
   return head.join('\n') + model.operations.map((op) => operationFunction(op, model, doc)).join('\n\n') + '\n';

@@ -12,6 +12,33 @@ export function literal(value: unknown): string {
   return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`).join(', ')} }`;
 }
 
+/** Like `literal`, over several lines with two-space indentation (for data a reviewer reads). */
+export function prettyLiteral(value: unknown, indent = ''): string {
+  if (value === null || typeof value !== 'object') return literal(value);
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    const flat = literal(value);
+    if (flat.length <= 80) return flat;
+    return `[\n${value.map((v) => inner + prettyLiteral(v, inner)).join(',\n')},\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const flat = literal(value);
+  if (entries.length === 0 || flat.length + indent.length <= 80) return flat;
+  return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${prettyLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
+}
+
+/** Vendor descriptions are Markdown with some HTML (Stripe's `<p>`): plain text reads better in JSDoc. */
+export function plainText(text: string): string {
+  return text
+    .replace(/<\/?(p|br|strong|em|code|b|i|ul|ol|li|span|a)(\s[^>]*)?>/gi, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
 function quote(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
 }

@@ -9,5 +9,5 @@ export async function emitTypes(typingDocument: Record<string, unknown>, vendor:
     // Vendors add response fields without notice; optional-by-spec stays optional.
     alphabetize: false,
   });
-  return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + astToString(ast);
+  return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(ast);
 }

@@ -3,7 +3,11 @@
 // unchanged pinned inputs + untouched files = nothing to regenerate.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sha256 } from './hash.ts';
+
+/** The svcgen package itself (not the user's project root). */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -15,7 +19,7 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
-export function generatorFingerprint(root: string): string {
+export function generatorFingerprint(root: string = PACKAGE_ROOT): string {
   const parts: string[] = [];
   for (const dir of ['generator', 'templates']) {
     for (const file of listFiles(join(root, dir))) parts.push(relative(root, file), sha256(readFileSync(file)));

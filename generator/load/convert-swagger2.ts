@@ -1,0 +1,105 @@
+// Swagger 2.0 → OpenAPI 3.0 with swagger2openapi, run WITHOUT its patch mode: the repairs it would
+// make silently are made beforehand by rules in fixes.ts, which list them. If the converter still
+// refuses, the vendor file needs an overlay, and the error says so.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { SvcgenInputError } from './errors.ts';
+import { readIfExists, sha256Hex, writeCache } from './fs-util.ts';
+import { describeSwaggerResponses, noteSwaggerParameterTypeConflicts, requirePathParameters } from './fixes.ts';
+import type { Fix } from './fixes.ts';
+
+interface ConvertOptions {
+  patch: boolean;
+  warnOnly: boolean;
+  anchors: boolean;
+  resolve: boolean;
+  direct: boolean;
+  text: string;
+}
+interface Swagger2OpenApi {
+  convertObj(swagger: object, options: ConvertOptions): Promise<Record<string, any>>;
+}
+// swagger2openapi is CommonJS without type declarations. It is required only on a conversion-cache
+// miss: loading it (and its dependencies) costs more than a cached conversion.
+const require = createRequire(import.meta.url);
+const CONVERTER_TAG = `s2o-${(require('swagger2openapi/package.json') as { version: string }).version}-v1`;
+
+export interface ConversionResult {
+  document: Record<string, any>;
+  fixes: Fix[];
+  /** Definitions whose names the converter had to sanitise for `components/schemas`. */
+  renamedDefinitions: { from: string; to: string }[];
+}
+
+/** Rule-based repairs that make a Swagger 2.0 file convertible (mutates `swagger`). */
+export function repairSwagger2(swagger: Record<string, any>, file: string): Fix[] {
+  return [
+    ...requirePathParameters(swagger, file),
+    ...describeSwaggerResponses(swagger, file),
+    ...noteSwaggerParameterTypeConflicts(swagger, file),
+  ];
+}
+
+/**
+ * With `cacheDir`, the result is cached under the hash of the repaired input (conversion is the
+ * slowest step of loading Airwallex, and its input only changes with the spec or an overlay).
+ */
+export async function convertSwagger2(swagger: Record<string, any>, file: string, cacheDir?: string): Promise<ConversionResult> {
+  const fixes = repairSwagger2(swagger, file);
+  const definitionNames = Object.keys((swagger.definitions ?? {}) as object);
+  const cacheFile = cacheDir
+    ? path.join(cacheDir, 'converted', `${sha256Hex(JSON.stringify(swagger))}-${CONVERTER_TAG}.json`)
+    : undefined;
+  const cached = cacheFile ? await readIfExists(cacheFile) : undefined;
+  let document: Record<string, any> | undefined;
+  if (cached) {
+    try {
+      document = JSON.parse(cached.toString('utf8')) as Record<string, any>;
+    } catch {
+      document = undefined;
+    }
+  }
+  if (!document) {
+    document = await convert(swagger, file);
+    const json = JSON.stringify(document);
+    if (cacheFile) await writeCache(cacheFile, json);
+    // Same shape whether or not the cache answered.
+    document = JSON.parse(json) as Record<string, any>;
+  }
+  const schemas = (document.components?.schemas ?? {}) as Record<string, unknown>;
+  const renamedDefinitions = definitionNames
+    .filter((name) => !Object.hasOwn(schemas, name))
+    .map((name) => ({ from: name, to: sanitisedName(name, schemas) }));
+  return { document, fixes, renamedDefinitions };
+}
+
+async function convert(swagger: Record<string, any>, file: string): Promise<Record<string, any>> {
+  try {
+    // The converter clones its input; `swagger` is left as it was.
+    const swagger2openapi = require('swagger2openapi') as Swagger2OpenApi;
+    return await swagger2openapi.convertObj(swagger, {
+      patch: false,
+      warnOnly: false,
+      // Shared objects (YAML anchors) are copied rather than rejected; our parser never makes them.
+      anchors: true,
+      resolve: false,
+      direct: true,
+      // The converter YAML-serialises the whole input for messages unless given text; skip that.
+      text: ' ',
+    });
+  } catch (error) {
+    throw new SvcgenInputError(
+      { file },
+      `swagger2openapi cannot convert this Swagger 2.0 file: ${(error as Error).message} (fix it with a source-stage overlay in specs/overlays/)`,
+      { cause: error },
+    );
+  }
+}
+
+/** Mirrors swagger2openapi's sanitising of component names, for reporting only. */
+function sanitisedName(name: string, schemas: Record<string, unknown>): string {
+  const parts = name.replace('[]', 'Array').split('/');
+  parts[0] = (parts[0] ?? '').replace(/[^A-Za-z0-9_\-.]+|\s+/gm, '_');
+  const candidate = parts.join('/');
+  return Object.hasOwn(schemas, candidate) ? candidate : `(unknown: ${candidate})`;
+}

@@ -1,0 +1,67 @@
+// Find a pinned spec file: the mirror first, then the download cache, then the lock's `url`.
+// Every byte that leaves here has been checked against the lock's sha256.
+import path from 'node:path';
+import { SvcgenInputError } from './errors.ts';
+import { readIfExists, sha256Hex, writeCache } from './fs-util.ts';
+import type { LockFileEntry } from './lock.ts';
+import { resolveOptions } from './options.ts';
+import type { LoadOptions } from './options.ts';
+
+export interface ResolvedSpecFile {
+  /** The lock path, e.g. `airwallex/schema.json`. */
+  path: string;
+  /** Where the bytes were read from. */
+  absolutePath: string;
+  origin: 'mirror' | 'cache' | 'download';
+  bytes: Buffer;
+  sha256: string;
+}
+
+export async function resolveSpecFile(entry: LockFileEntry, options: LoadOptions): Promise<ResolvedSpecFile> {
+  const resolved = resolveOptions(options);
+  const mirrorPath = path.resolve(resolved.mirror, entry.path);
+  const fromMirror = await readIfExists(mirrorPath);
+  if (fromMirror) return verified(entry, fromMirror, mirrorPath, 'mirror');
+
+  const cachePath = downloadCachePath(resolved.cacheDir, entry);
+  const fromCache = await readIfExists(cachePath);
+  if (fromCache && sha256Hex(fromCache) === entry.sha256) {
+    return { path: entry.path, absolutePath: cachePath, origin: 'cache', bytes: fromCache, sha256: entry.sha256 };
+  }
+
+  const missing = `not in the mirror (tried ${mirrorPath})`;
+  if (!resolved.download) {
+    throw new SvcgenInputError({ file: entry.path }, `${missing} and downloading is disabled; it would come from ${entry.url}`);
+  }
+  let bytes: Buffer;
+  try {
+    const response = await (resolved.fetch ?? globalThis.fetch)(entry.url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    bytes = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    throw new SvcgenInputError(
+      { file: entry.path },
+      `${missing} and downloading ${entry.url} failed: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const file = verified(entry, bytes, entry.url, 'download');
+  await writeCache(cachePath, bytes);
+  return { ...file, absolutePath: cachePath };
+}
+
+/** Keyed by hash so that a lock update never serves stale bytes. */
+function downloadCachePath(cacheDir: string, entry: LockFileEntry): string {
+  return path.join(cacheDir, 'downloads', `${entry.sha256}-${path.basename(entry.path)}`);
+}
+
+function verified(entry: LockFileEntry, bytes: Buffer, from: string, origin: ResolvedSpecFile['origin']): ResolvedSpecFile {
+  const actual = sha256Hex(bytes);
+  if (actual !== entry.sha256) {
+    throw new SvcgenInputError(
+      { file: entry.path },
+      `sha256 mismatch for ${from}: the lock expects ${entry.sha256}, the file has ${actual}`,
+    );
+  }
+  return { path: entry.path, absolutePath: from, origin, bytes, sha256: actual };
+}

@@ -1,0 +1,90 @@
+// Checks on a document before later stages rely on it. Dangling references are found in one
+// walk; each distinct $ref is resolved once.
+import { SvcgenInputError } from './errors.ts';
+import { HTTP_METHODS, pathItems } from './fixes.ts';
+import { getAtPointer, hasPointer, refToPointer, toPointer } from './json-pointer.ts';
+import type { Origins } from './origins.ts';
+import { sitePointer, walkRefs } from './walk-refs.ts';
+
+/**
+ * Throws for the first `$ref` that does not resolve inside `document`. `origins` says which file
+ * wrote the part holding it; without it the error names `file`.
+ */
+export function checkRefs(document: Record<string, any>, file: string, origins?: Origins, hint = ''): void {
+  const resolves = new Map<string, boolean>();
+  walkRefs(document, (site) => {
+    let ok = resolves.get(site.ref);
+    if (ok === undefined) {
+      const pointer = refToPointer(site.ref);
+      ok = pointer !== undefined && (pointer === '' || (pointer.startsWith('/') && hasPointer(document, pointer)));
+      resolves.set(site.ref, ok);
+    }
+    if (ok) return;
+    const at = sitePointer(site);
+    const problem = site.ref.startsWith('#')
+      ? `$ref '${site.ref}' does not resolve (nothing at that pointer)`
+      : `$ref '${site.ref}' points outside the document; only internal references are supported`;
+    const origin = origins?.locate(document, at) ?? { file };
+    if (origin.pointer !== undefined) {
+      throw new SvcgenInputError({ file: origin.file, pointer: origin.pointer }, `wrote ${at} in the effective document, where ${problem}`);
+    }
+    throw new SvcgenInputError({ file: origin.file, pointer: at }, problem + hint);
+  });
+}
+
+/** The effective OpenAPI 3.x document: version, responses, path parameters, references. */
+export function validateEffective(document: Record<string, any>, file: string, origins?: Origins): void {
+  const where = (pointer: string): { file: string; pointer: string } => {
+    const origin = origins?.locate(document, pointer) ?? { file };
+    return { file: origin.file, pointer: origin.pointer ?? pointer };
+  };
+  if (typeof document.openapi !== 'string' || !/^3\.\d+\.\d+/.test(document.openapi)) {
+    throw new SvcgenInputError(where('/openapi'), `expected an OpenAPI 3.x version in \`openapi\`, found ${JSON.stringify(document.openapi)}`);
+  }
+  if (document.paths === null || typeof document.paths !== 'object' || Array.isArray(document.paths)) {
+    throw new SvcgenInputError(where('/paths'), '`paths` must be an object');
+  }
+  const ids = new Map<string, string>();
+  for (const [path, item] of pathItems(document)) {
+    const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+    const shared = parameterNames(document, item.parameters);
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation === null || typeof operation !== 'object') continue;
+      const at = toPointer(['paths', path, method]);
+      const responses = operation.responses;
+      if (responses === null || typeof responses !== 'object' || Object.keys(responses).length === 0) {
+        throw new SvcgenInputError(where(at), `${method.toUpperCase()} ${path} has no responses`);
+      }
+      const declared = new Set([...shared, ...parameterNames(document, operation.parameters)]);
+      for (const name of templated) {
+        if (!declared.has(name)) {
+          throw new SvcgenInputError(where(at), `${method.toUpperCase()} ${path} does not declare its path parameter '${name}'`);
+        }
+      }
+      const id = operation.operationId;
+      if (typeof id === 'string') {
+        const other = ids.get(id);
+        if (other !== undefined) throw new SvcgenInputError(where(`${at}/operationId`), `operationId '${id}' is also used by ${other}`);
+        ids.set(id, `${method.toUpperCase()} ${path}`);
+      }
+    }
+  }
+  checkRefs(document, file, origins);
+}
+
+function parameterNames(document: Record<string, any>, parameters: unknown): string[] {
+  if (!Array.isArray(parameters)) return [];
+  const names: string[] = [];
+  for (const entry of parameters) {
+    let parameter: unknown = entry;
+    if (parameter && typeof parameter === 'object' && typeof (parameter as Record<string, unknown>).$ref === 'string') {
+      const pointer = refToPointer((parameter as Record<string, string>).$ref!);
+      parameter = pointer === undefined ? undefined : getAtPointer(document, pointer);
+    }
+    if (parameter && typeof parameter === 'object' && (parameter as Record<string, unknown>).in === 'path') {
+      names.push(String((parameter as Record<string, unknown>).name));
+    }
+  }
+  return names;
+}

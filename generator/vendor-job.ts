@@ -1,0 +1,68 @@
+// One vendor's whole generation, load → model → emit, as a pure job: plain data in, file contents
+// and manifest entry out. The same function runs in-process or in a worker thread.
+import { loadVendor } from './load/index.ts';
+import { buildApiModel } from './model/index.ts';
+import { typingDocument } from './model/typing-document.ts';
+import { emitVendor } from './emit/index.ts';
+import type { VendorConfig } from './config/schema.ts';
+import { sha256 } from './write/hash.ts';
+import type { VendorManifest } from './write/manifest.ts';
+
+export interface VendorJob {
+  vendor: string;
+  root: string;
+  mirror?: string;
+  download?: boolean;
+  inputs: string;
+  config: VendorConfig;
+}
+
+export interface VendorJobResult {
+  vendor: string;
+  /** path relative to the output folder → contents */
+  files: [string, string][];
+  manifest: VendorManifest;
+  operations: number;
+  renamed: number;
+  stages: { stage: string; ms: number }[];
+}
+
+export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
+  const stages: { stage: string; ms: number }[] = [];
+  let t = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    stages.push({ stage, ms: now - t });
+    t = now;
+  };
+  const loaded = await loadVendor(job.vendor, {
+    root: job.root,
+    ...(job.mirror ? { mirror: job.mirror } : {}),
+    ...(job.download === false ? { download: false } : {}),
+  });
+  lap('load');
+  const model = buildApiModel(loaded, {
+    ...(job.config.include ? { include: job.config.include } : {}),
+    ...(job.config.exclude ? { exclude: job.config.exclude } : {}),
+    ...(job.config.policy ? { policy: job.config.policy as never } : {}),
+  });
+  const typing = typingDocument(loaded.document, model);
+  lap('model');
+  const emitted = await emitVendor(model, loaded.document, typing.document);
+  lap('emit');
+  const files: [string, string][] = [...emitted.files].map(([name, content]) => [`${job.vendor}/${name}`, content]);
+  const manifest: VendorManifest = {
+    inputs: job.inputs,
+    specs: loaded.specs,
+    overlays: loaded.overlays,
+    operations: model.operations.length,
+    operationsFromOverlays: model.operations.filter((o) => o.source === 'overlay').map((o) => o.id),
+    renamed: model.renamed,
+    componentRenames: loaded.componentRenames,
+    fixes: loaded.fixes,
+    clientSuppliedHeaders: typing.adjustments.clientSuppliedHeaders,
+    webhookEvents: model.webhooks?.events.length ?? 0,
+    files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),
+  };
+  return { vendor: job.vendor, files, manifest, operations: model.operations.length, renamed: model.renamed.length, stages };
+}

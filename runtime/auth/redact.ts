@@ -1,0 +1,84 @@
+// Secret scrubbing shared by errors, auth and logging. Two nets: values whose *shape* gives them
+// away (vendor key prefixes, JWTs, `Bearer …`), and values the caller knows are secret (an
+// Airwallex client id or API key has no recognisable shape, so it must be named explicitly).
+
+export const REDACTED = '[REDACTED]';
+
+// Prefixes are anchored on a non-alphanumeric (not \b) so `bad_key_sk_live_…` is still caught.
+const SECRET_PATTERNS: readonly RegExp[] = [
+  // Stripe secret / restricted keys (sk_live_…, rk_test_…) and webhook secrets.
+  /(?<![A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9_]{6,}/g,
+  /(?<![A-Za-z0-9])whsec_[A-Za-z0-9+/=_-]{6,}/g,
+  // SendGrid API keys: SG.<id>.<secret>; a truncated one is still a leak.
+  /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]+)?/g,
+  // JSON Web Tokens (Airwallex access tokens are JWTs).
+  /(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)?/g,
+];
+
+// Keeps the scheme so a log still says *which* credential was sent.
+const AUTH_SCHEME = /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9._~+/=-]{4,}/gi;
+// `api_key=…`, `"x-api-key": "…"`, `password: …` inside free text.
+const LABELLED_SECRET =
+  /\b(api[_-]?key|x-api-key|client[_-]?secret|secret|password|passwd|access[_-]?token|refresh[_-]?token|token)(["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
+
+/** Header and field names whose values are always secret, whatever they look like. */
+const SECRET_KEY =
+  /^(?:authorization|proxy-authorization|cookie|set-cookie)$|api[-_]?key|secret|passw(?:or)?d|private[-_]?key|(?:^|[-_])(?:token|credentials?|signature)$|^x-client-id$/i;
+
+export function isSecretKey(name: string): boolean {
+  return SECRET_KEY.test(name);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Returns `text` with every recognisable secret and every listed secret value replaced by
+ * `[REDACTED]`. Listed secrets shorter than 4 characters are ignored: scrubbing them would
+ * mangle ordinary words without protecting anything real.
+ */
+export function redactText(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
+  }
+  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
+  out = out.replace(AUTH_SCHEME, (_m, scheme: string, space: string) => `${scheme}${space}${REDACTED}`);
+  out = out.replace(LABELLED_SECRET, (_m, label: string, sep: string) => `${label}${sep}${REDACTED}`);
+  return out;
+}
+
+const MAX_DEPTH = 32;
+
+/**
+ * Deep copy of a JSON-like value with secret-named fields blanked and every string scrubbed.
+ * Non-plain objects (Blob, Date …) are summarised rather than walked.
+ */
+export function redactValue(value: unknown, secrets: readonly string[] = []): unknown {
+  const seen = new WeakSet<object>();
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return redactText(v, secrets);
+    if (v === null || typeof v !== 'object') return v;
+    if (depth > MAX_DEPTH || seen.has(v)) return REDACTED;
+    seen.add(v);
+    if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) return `[${(v as object).constructor?.name ?? 'object'}]`;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(v)) {
+      out[key] = isSecretKey(key) && item !== null && item !== undefined && item !== '' ? REDACTED : walk(item, depth + 1);
+    }
+    return out;
+  };
+  return walk(value, 0);
+}
+
+/** Header pairs safe to show: secret-named headers blanked, the rest scrubbed. */
+export function redactHeaders(headers: Headers, secrets: readonly string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = isSecretKey(name) ? REDACTED : redactText(value, secrets);
+  });
+  return out;
+}

@@ -1,0 +1,29 @@
+// Path parameters. openapi-fetch's default percent-encodes values but lets three dangerous cases
+// through: `.` and `..` are dot segments that URL parsing resolves (`/v1/customers/..` becomes
+// `/v1/`, another endpoint; `%2E%2E` counts as `..` too, so no encoding helps), an empty value
+// silently turns `/v1/customers/{id}` into the list endpoint, and a missing value leaves `{id}` in
+// the URL. This serializer refuses all three.
+
+const TEMPLATE = /\{([^{}]+)\}/g;
+
+function encodeSegment(name: string, text: string): string {
+  if (text === '.' || text === '..') throw new TypeError(`path parameter "${name}" cannot be a dot segment`);
+  return encodeURIComponent(text);
+}
+
+function valueParts(name: string, value: unknown): string[] {
+  if (value === undefined || value === null) throw new TypeError(`path parameter "${name}" is missing`);
+  // `simple` style, the only one OpenAPI allows a plain `{name}` template to mean.
+  if (Array.isArray(value)) return value.flatMap((v) => valueParts(name, v));
+  if (typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [k, ...valueParts(name, v)]);
+  return [String(value)];
+}
+
+/** openapi-fetch `pathSerializer`: fills `{name}` templates with strictly encoded values. */
+export function serializePath(pathname: string, params: Record<string, unknown>): string {
+  return pathname.replace(TEMPLATE, (_match, name: string) => {
+    const parts = valueParts(name, params[name]);
+    if (parts.length === 0 || parts.every((p) => p === '')) throw new TypeError(`path parameter "${name}" is empty`);
+    return parts.map((part) => encodeSegment(name, part)).join(',');
+  });
+}

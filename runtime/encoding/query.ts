@@ -1,0 +1,103 @@
+// Query strings driven by each parameter's OpenAPI `style`/`explode`, which openapi-fetch can only
+// set for all parameters at once. The generated code hands over one table per operation:
+//   form, explode      id=1&id=2            R=100&G=200
+//   form, no explode   id=1,2               color=R,100,G,200
+//   spaceDelimited     id=1%202             pipeDelimited   id=1|2
+//   deepObject         created[gte]=1&expand[0]=customer   (stripe-node's bracket notation,
+//                      arrays indexed, nesting to any depth)
+//   brackets           expand[]=a&expand[]=b   (not OpenAPI: for overlays that want it)
+// Leaves are written as in form bodies (booleans as words, Dates as Unix seconds, numbers in plain
+// digits). A top-level null or undefined parameter is left out; an empty array is left out.
+
+import { encodeFormComponent, flattenBrackets, formLeafText } from './form.ts';
+
+export interface ParamStyle {
+  readonly style: string;
+  readonly explode: boolean;
+}
+
+export type QueryStyles = Readonly<Record<string, ParamStyle>>;
+
+export type QuerySerializerFn = (query: object) => string;
+
+const DELIMITERS: Readonly<Record<string, string>> = { form: ',', spaceDelimited: '%20', pipeDelimited: '|' };
+
+const enc = encodeFormComponent;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function isLeaf(v: unknown): boolean {
+  return v === null || typeof v !== 'object' || v instanceof Date;
+}
+
+function brackets(name: string, value: unknown, out: string[]): void {
+  flattenBrackets(name, value, (key, leaf) => out.push(`${enc(key)}=${enc(formLeafText(leaf))}`));
+}
+
+function unindexedBrackets(name: string, value: unknown[], out: string[]): void {
+  for (const item of value) {
+    if (item === undefined) continue;
+    if (isLeaf(item)) out.push(`${enc(name)}[]=${enc(formLeafText(item))}`);
+    else brackets(`${name}[]`, item, out);
+  }
+}
+
+/** Serialises one parameter; falls back to bracket notation where a style cannot express nesting. */
+function serializeParam(name: string, value: unknown, style: ParamStyle | undefined, out: string[]): void {
+  const kind = style?.style ?? (isPlainObject(value) ? 'deepObject' : 'form');
+  const explode = style?.explode ?? true;
+  if (kind === 'deepObject') return brackets(name, value, out);
+  if (kind === 'brackets') return Array.isArray(value) ? unindexedBrackets(name, value, out) : brackets(name, value, out);
+
+  if (Array.isArray(value)) {
+    const items = value.filter((v) => v !== undefined);
+    if (!items.every(isLeaf)) return brackets(name, value, out);
+    if (explode) {
+      for (const item of items) out.push(`${enc(name)}=${enc(formLeafText(item))}`);
+      return;
+    }
+    out.push(`${enc(name)}=${items.map((v) => enc(formLeafText(v))).join(DELIMITERS[kind] ?? ',')}`);
+    return;
+  }
+  if (isPlainObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (!entries.every(([, v]) => isLeaf(v))) return brackets(name, value, out);
+    if (explode && kind === 'form') {
+      for (const [k, v] of entries) out.push(`${enc(k)}=${enc(formLeafText(v))}`);
+      return;
+    }
+    const joined = entries.flatMap(([k, v]) => [enc(k), enc(formLeafText(v))]).join(DELIMITERS[kind] ?? ',');
+    out.push(`${enc(name)}=${joined}`);
+    return;
+  }
+  out.push(`${enc(name)}=${enc(formLeafText(value))}`);
+}
+
+function build(styles: QueryStyles): QuerySerializerFn {
+  return (query) => {
+    const out: string[] = [];
+    for (const [name, value] of Object.entries(query)) {
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value) && value.length === 0) continue;
+      serializeParam(name, value, Object.prototype.hasOwnProperty.call(styles, name) ? styles[name] : undefined, out);
+    }
+    return out.join('&');
+  };
+}
+
+const cache = new WeakMap<QueryStyles, QuerySerializerFn>();
+
+/**
+ * Returns the openapi-fetch `querySerializer` for one operation's parameter table. Tables are
+ * module constants in generated code, so the serializer is built once per table.
+ */
+export function createQuerySerializer(styles: QueryStyles): QuerySerializerFn {
+  let serializer = cache.get(styles);
+  if (!serializer) {
+    serializer = build(styles);
+    cache.set(styles, serializer);
+  }
+  return serializer;
+}

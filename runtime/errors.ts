@@ -1,0 +1,247 @@
+// One error type for every non-2xx answer, whatever the vendor. The vendor's error body is
+// recognised by its shape, never by the vendor's name:
+//   envelope   {error: {type, code, message, param, decline_code}}   (Stripe)
+//   list       {errors: [{message, field, error_id}]}                 (SendGrid)
+//   flat       {code, message, source, details}                       (Airwallex)
+// Everything stored on the error is scrubbed of secrets first, so logging, JSON.stringify or a
+// stack trace can never leak a key.
+
+import { REDACTED, isSecretKey, redactText, redactValue } from './auth/redact.ts';
+
+export interface ApiErrorDetail {
+  readonly message?: string;
+  readonly field?: string;
+  readonly code?: string;
+}
+
+export interface ApiErrorContext {
+  /** The operation that failed (`PostPaymentIntents`). */
+  readonly operationId: string;
+  /** Response header that carries the vendor's request id (`Request-Id`, `x-request-id`). */
+  readonly requestIdHeader?: string;
+  /** Exact secret values to scrub (API keys, client ids, tokens) beyond the recognisable ones. */
+  readonly secrets?: readonly string[];
+  /** Further response headers worth keeping on the error. */
+  readonly keepHeaders?: readonly string[];
+}
+
+export interface ApiErrorInit<S extends number, B> {
+  readonly status: S;
+  readonly operationId: string;
+  readonly message?: string;
+  readonly code?: string;
+  readonly type?: string;
+  readonly param?: string;
+  readonly declineCode?: string;
+  readonly details?: readonly ApiErrorDetail[];
+  readonly requestId?: string;
+  readonly body?: B;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly secrets?: readonly string[];
+}
+
+const MAX_TEXT = 1000;
+// Headers that help a caller decide what to do next (retry timing, budget, tracing).
+const USEFUL_HEADER = /^(?:content-type|retry-after|retry-after-ms)$|ratelimit|should-retry$/i;
+
+export class ApiError<S extends number = number, B = unknown> extends Error {
+  readonly status: S;
+  readonly operationId: string;
+  /** Vendor error code (`card_declined`, `invalid_argument`). */
+  readonly code: string | undefined;
+  /** Vendor error category (`card_error`), when the vendor has one. */
+  readonly type: string | undefined;
+  /** The request field the vendor blames (`param`, `source`, first `field`). */
+  readonly param: string | undefined;
+  readonly declineCode: string | undefined;
+  /** Per-field problems when the vendor lists several. */
+  readonly details: readonly ApiErrorDetail[];
+  readonly requestId: string | undefined;
+  /** The parsed error body, secrets removed. */
+  readonly body: B | undefined;
+  /** A safe subset of the response headers (lower-case names). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(init: ApiErrorInit<S, B>) {
+    const secrets = init.secrets ?? [];
+    const vendorMessage = init.message === undefined ? undefined : clip(redactText(init.message, secrets));
+    super(vendorMessage ?? `${init.operationId} failed with HTTP ${init.status}`);
+    this.status = init.status;
+    this.operationId = init.operationId;
+    this.code = scrub(init.code, secrets);
+    this.type = scrub(init.type, secrets);
+    this.param = scrub(init.param, secrets);
+    this.declineCode = scrub(init.declineCode, secrets);
+    this.details = (init.details ?? []).map((d) => ({
+      ...(d.message === undefined ? {} : { message: clip(redactText(d.message, secrets)) }),
+      ...(d.field === undefined ? {} : { field: redactText(d.field, secrets) }),
+      ...(d.code === undefined ? {} : { code: redactText(d.code, secrets) }),
+    }));
+    this.requestId = scrub(init.requestId, secrets);
+    this.body = init.body === undefined ? undefined : (redactValue(init.body, secrets) as B);
+    this.headers = Object.fromEntries(
+      Object.entries(init.headers ?? {}).map(([k, v]) => [k.toLowerCase(), isSecretKey(k) ? REDACTED : redactText(v, secrets)]),
+    );
+  }
+
+  /**
+   * Builds the error for a failed response. `parsedBody` is what the caller already read (openapi-fetch
+   * hands it over as `error`); the response body itself is not touched.
+   */
+  static fromResponse<B = unknown>(response: Response, context: ApiErrorContext, parsedBody?: B): ApiError<number, B> {
+    const shape = describeErrorBody(parsedBody);
+    const requestId = context.requestIdHeader ? response.headers.get(context.requestIdHeader) ?? undefined : undefined;
+    return new ApiError<number, B>({
+      status: response.status,
+      operationId: context.operationId,
+      ...shape,
+      requestId,
+      // Error pages can be whole HTML documents; keep enough to diagnose.
+      body: (typeof parsedBody === 'string' ? clip(parsedBody) : parsedBody) as B,
+      headers: pickHeaders(response.headers, context),
+      secrets: context.secrets,
+    });
+  }
+
+  /** Reads the (unread) body as JSON, or as text when it is not JSON, then calls `fromResponse`. */
+  static async read(response: Response, context: ApiErrorContext): Promise<ApiError> {
+    let text = '';
+    try {
+      text = await response.text();
+    } catch {
+      // A body that cannot be read still leaves status and headers to report.
+    }
+    let parsed: unknown = text === '' ? undefined : text;
+    try {
+      if (text !== '') parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return ApiError.fromResponse(response, context, parsed);
+  }
+
+  /** Narrows the status so per-status body types can follow. */
+  is<T extends S>(status: T): this is ApiError<T, B> {
+    return this.status === status;
+  }
+
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+
+  get isServerError(): boolean {
+    return this.status >= 500;
+  }
+
+  override toString(): string {
+    const code = this.code ? ` ${this.code}` : '';
+    const rid = this.requestId ? ` (request ${this.requestId})` : '';
+    return `${this.name}: ${this.operationId} HTTP ${this.status}${code}: ${this.message}${rid}`;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      operationId: this.operationId,
+      code: this.code,
+      type: this.type,
+      param: this.param,
+      declineCode: this.declineCode,
+      details: this.details,
+      requestId: this.requestId,
+      headers: this.headers,
+      body: this.body,
+    };
+  }
+}
+// On the prototype so the stack header (captured during `super()`) already says ApiError.
+Object.defineProperty(ApiError.prototype, 'name', { value: 'ApiError', writable: true, configurable: true });
+
+export function isApiError<B = unknown>(error: unknown): error is ApiError<number, B>;
+export function isApiError<S extends number, B = unknown>(error: unknown, status: S): error is ApiError<S, B>;
+export function isApiError(error: unknown, status?: number): boolean {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+export interface ErrorShape {
+  message?: string;
+  code?: string;
+  type?: string;
+  param?: string;
+  declineCode?: string;
+  details?: ApiErrorDetail[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v === '' ? undefined : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+function detailOf(item: unknown): ApiErrorDetail {
+  if (!isRecord(item)) return str(item) === undefined ? {} : { message: str(item) };
+  const message = str(item.message) ?? str(item.detail);
+  const field = str(item.field) ?? str(item.param) ?? str(item.parameter) ?? str(item.source);
+  const code = str(item.code) ?? str(item.error_id);
+  return {
+    ...(message === undefined ? {} : { message }),
+    ...(field === undefined ? {} : { field }),
+    ...(code === undefined ? {} : { code }),
+  };
+}
+
+/** Recognises the common error-body shapes; exported for tests and for callers with raw bodies. */
+export function describeErrorBody(body: unknown): ErrorShape {
+  if (typeof body === 'string') {
+    const text = body.trim();
+    return text === '' ? {} : { message: text };
+  }
+  if (!isRecord(body)) return {};
+  const shape: ErrorShape = {};
+  // Envelope: the real error sits one level down.
+  const inner = isRecord(body.error) ? body.error : body;
+  if (typeof body.error === 'string') shape.message = str(body.error);
+
+  const list = Array.isArray(body.errors) ? body.errors : Array.isArray(inner.details) ? inner.details : undefined;
+  if (list) {
+    shape.details = list.map(detailOf);
+    const joined = shape.details.map((d) => d.message).filter((m) => m !== undefined).join('; ');
+    if (joined !== '' && Array.isArray(body.errors)) shape.message ??= joined;
+  }
+  shape.message = str(inner.message) ?? shape.message ?? str(inner.error_description) ?? str(inner.detail) ?? str(inner.title);
+  const first = shape.details?.[0];
+  shape.code = str(inner.code) ?? first?.code;
+  shape.type = str(inner.type);
+  shape.param = str(inner.param) ?? str(inner.source) ?? first?.field;
+  shape.declineCode = str(inner.decline_code);
+  return dropUndefined(shape);
+}
+
+function dropUndefined(shape: ErrorShape): ErrorShape {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(shape)) if (v !== undefined) out[k] = v;
+  return out as ErrorShape;
+}
+
+function pickHeaders(headers: Headers, context: ApiErrorContext): Record<string, string> {
+  const wanted = new Set([...(context.keepHeaders ?? []), ...(context.requestIdHeader ? [context.requestIdHeader] : [])].map((h) => h.toLowerCase()));
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (wanted.has(name) || USEFUL_HEADER.test(name)) out[name] = value;
+  });
+  return out;
+}
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+function scrub(value: string | undefined, secrets: readonly string[]): string | undefined {
+  return value === undefined ? undefined : redactText(value, secrets);
+}

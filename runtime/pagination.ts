@@ -1,0 +1,220 @@
+// Auto-pagination over the four list styles the generator recognises (PaginationModel in
+// generator/model/types.ts). `fetchPage` is one call of the list operation with extra query
+// parameters merged in; the style says where the items are and how the next request differs.
+// Every style stops on an empty page as well as on its own end marker, and refuses a cursor that
+// does not move, so a misbehaving server cannot make the iterator loop forever.
+
+/** Mirrors PaginationModel in generator/model/types.ts (kept structural so runtime stays standalone). */
+export type PaginationStyle =
+  | {
+      readonly style: 'cursor';
+      readonly itemsField: string;
+      readonly hasMoreField: string;
+      readonly cursorParam: string;
+      readonly cursorFrom: string;
+      readonly limitParam?: string;
+    }
+  | {
+      readonly style: 'token';
+      readonly itemsField: string;
+      readonly hasMoreField: string;
+      readonly tokenField: string;
+      readonly tokenParam: string;
+      readonly limitParam?: string;
+    }
+  | {
+      readonly style: 'page-number';
+      readonly itemsField: string;
+      readonly hasMoreField: string;
+      readonly pageParam: string;
+      readonly firstPage: number;
+      readonly sizeParam?: string;
+    }
+  | {
+      readonly style: 'opaque-cursor';
+      readonly itemsField: string;
+      readonly nextField: string;
+      /** The next value is a URL carrying the cursor in `cursorParam`; detected when absent. */
+      readonly nextIsUrl?: boolean;
+      readonly cursorParam: string;
+      readonly sizeParam?: string;
+    };
+
+export type PageParams = Record<string, unknown>;
+
+/** Performs one list call with `params` as its query; resolves to the parsed response body. */
+export type FetchPage<Body> = (params: PageParams, signal?: AbortSignal) => Promise<Body>;
+
+export interface PaginateOptions {
+  /** The caller's own query parameters, sent with every page. */
+  readonly params?: PageParams;
+  /** Page size, sent as the style's limit/size parameter. */
+  readonly pageSize?: number;
+  /** Stop after yielding this many items. */
+  readonly maxItems?: number;
+  /** Stop after fetching this many pages. */
+  readonly maxPages?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface Page<Item, Body> {
+  readonly items: Item[];
+  /** The parsed response body of this page. */
+  readonly body: Body;
+  /** Zero-based position of this page in the walk. */
+  readonly index: number;
+  /** The query parameters this page was fetched with. */
+  readonly params: PageParams;
+}
+
+export interface Paginator<Item, Body> extends AsyncIterable<Item> {
+  pages(): AsyncIterableIterator<Page<Item, Body>>;
+  toArray(): Promise<Item[]>;
+}
+
+export class PaginationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PaginationError';
+  }
+}
+
+/** Reads `a.b.c` from a parsed body. */
+export function readPath(source: unknown, path: string): unknown {
+  let current: unknown = source;
+  for (const part of path.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+function sizeParamOf(style: PaginationStyle): string | undefined {
+  return style.style === 'cursor' || style.style === 'token' ? style.limitParam : style.sizeParam;
+}
+
+function isPresent(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== '' && v !== false;
+}
+
+/**
+ * An opaque next-page value may be a bare token or a whole URL (SendGrid's `_metadata.next`);
+ * from a URL only the cursor parameter is taken, so the caller's base URL and auth stay in charge.
+ */
+function cursorFromNext(next: unknown, param: string, isUrl: boolean | undefined): unknown {
+  const looksLikeUrl = typeof next === 'string' && /^(?:https?:\/\/|\/)/i.test(next);
+  if (!(isUrl ?? looksLikeUrl)) return next;
+  if (typeof next !== 'string') throw new PaginationError(`next-page link is not a string`);
+  const value = new URL(next, 'http://relative.invalid').searchParams.get(param);
+  if (value === null) throw new PaginationError(`next-page link carries no "${param}" parameter`);
+  return value;
+}
+
+interface Step {
+  /** Params for the next request, or undefined when the list is exhausted. */
+  readonly next: PageParams | undefined;
+}
+
+function nextStep(style: PaginationStyle, body: unknown, items: unknown[], params: PageParams): Step {
+  if (items.length === 0) return { next: undefined };
+  switch (style.style) {
+    case 'cursor': {
+      if (!isPresent(readPath(body, style.hasMoreField))) return { next: undefined };
+      const cursor = readPath(items[items.length - 1], style.cursorFrom);
+      if (!isPresent(cursor)) throw new PaginationError(`last item has no "${style.cursorFrom}" to continue from`);
+      return { next: { ...params, [style.cursorParam]: cursor } };
+    }
+    case 'token': {
+      const token = readPath(body, style.tokenField);
+      if (!isPresent(readPath(body, style.hasMoreField)) || !isPresent(token)) return { next: undefined };
+      return { next: { ...params, [style.tokenParam]: token } };
+    }
+    case 'page-number': {
+      if (!isPresent(readPath(body, style.hasMoreField))) return { next: undefined };
+      const current = Number(params[style.pageParam] ?? style.firstPage);
+      return { next: { ...params, [style.pageParam]: current + 1 } };
+    }
+    case 'opaque-cursor': {
+      const next = readPath(body, style.nextField);
+      if (!isPresent(next)) return { next: undefined };
+      return { next: { ...params, [style.cursorParam]: cursorFromNext(next, style.cursorParam, style.nextIsUrl) } };
+    }
+  }
+}
+
+function cursorKey(style: PaginationStyle): string {
+  switch (style.style) {
+    case 'cursor':
+      return style.cursorParam;
+    case 'token':
+      return style.tokenParam;
+    case 'page-number':
+      return style.pageParam;
+    case 'opaque-cursor':
+      return style.cursorParam;
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+async function* walkPages<Item, Body>(
+  fetchPage: FetchPage<Body>,
+  style: PaginationStyle,
+  options: PaginateOptions,
+): AsyncGenerator<Page<Item, Body>> {
+  const { maxItems = Infinity, maxPages = Infinity, signal } = options;
+  const sizeParam = sizeParamOf(style);
+  let params: PageParams = { ...options.params };
+  if (options.pageSize !== undefined && sizeParam) params[sizeParam] = options.pageSize;
+  if (style.style === 'page-number' && params[style.pageParam] === undefined) params[style.pageParam] = style.firstPage;
+
+  let yielded = 0;
+  for (let index = 0; index < maxPages && yielded < maxItems; index++) {
+    throwIfAborted(signal);
+    const body = await fetchPage(params, signal);
+    throwIfAborted(signal);
+    const raw = readPath(body, style.itemsField);
+    if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
+      throw new PaginationError(`"${style.itemsField}" in the list response is not an array`);
+    }
+    const all = (raw ?? []) as Item[];
+    const items = all.length > maxItems - yielded ? all.slice(0, maxItems - yielded) : all;
+    yielded += items.length;
+    yield { items, body, index, params };
+    const { next } = nextStep(style, body, all, params);
+    if (!next) return;
+    const key = cursorKey(style);
+    if (next[key] === params[key]) throw new PaginationError(`"${key}" did not advance (${String(next[key])})`);
+    params = next;
+  }
+}
+
+/**
+ * Walks a paginated list. Iterate it for items, or call `.pages()` for whole pages; each
+ * iteration starts a fresh walk from the first page.
+ */
+export function paginate<Item = unknown, Body = unknown>(
+  fetchPage: FetchPage<Body>,
+  style: PaginationStyle,
+  options: PaginateOptions = {},
+): Paginator<Item, Body> {
+  return {
+    pages: () => walkPages<Item, Body>(fetchPage, style, options),
+    async *[Symbol.asyncIterator]() {
+      for await (const page of walkPages<Item, Body>(fetchPage, style, options)) {
+        // An abort takes effect at the next item, not only at the next page.
+        for (const item of page.items) {
+          throwIfAborted(options.signal);
+          yield item;
+        }
+      }
+    },
+    async toArray() {
+      const out: Item[] = [];
+      for await (const page of walkPages<Item, Body>(fetchPage, style, options)) out.push(...page.items);
+      return out;
+    },
+  };
+}

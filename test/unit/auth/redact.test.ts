@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { REDACTED, redactHeaders, redactText, redactValue } from '../../../runtime/auth/redact.ts';
+
+const alnum = fc.stringMatching(/^[A-Za-z0-9]{16,40}$/);
+const secret = fc.oneof(
+  alnum.map((s) => `sk_live_${s}`),
+  alnum.map((s) => `sk_test_${s}`),
+  alnum.map((s) => `rk_live_${s}`),
+  alnum.map((s) => `whsec_${s}`),
+  fc.tuple(alnum, alnum).map(([a, b]) => `SG.${a}.${b}`),
+  fc.tuple(alnum, alnum, alnum).map(([a, b, c]) => `eyJ${a}.${b}.${c}`),
+);
+// Text around a secret that a message might plausibly contain.
+const surrounding = fc.string({ maxLength: 20 }).map((s) => s.replace(/[A-Za-z0-9_]$/, ' '));
+
+describe('redactText', () => {
+  it('removes every recognisable secret wherever it sits', () => {
+    fc.assert(
+      fc.property(surrounding, secret, fc.string({ maxLength: 20 }), (before, key, after) => {
+        expect(redactText(`${before}${key}${after}`)).not.toContain(key);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('removes listed secrets of any shape, and keeps the auth scheme and label', () => {
+    expect(redactText('key 9f8e7d6c5b4a sent', ['9f8e7d6c5b4a'])).toBe(`key ${REDACTED} sent`);
+    expect(redactText('Authorization: Bearer abc.def-ghi')).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(redactText('x-api-key=abcdef123&b=2')).toBe(`x-api-key=${REDACTED}&b=2`);
+    expect(redactText('{"password": "hunter22"}')).toBe(`{"password": "${REDACTED}"}`);
+  });
+
+  it('leaves ordinary ids and prose alone', () => {
+    const text = 'No such customer: cus_NffrFeUfNV2Hib (request req_9aBc, task_list sk_)';
+    expect(redactText(text)).toBe(text);
+  });
+});
+
+describe('redactValue and redactHeaders', () => {
+  it('blanks secret-named fields at any depth and scrubs strings, without touching the input', () => {
+    const input = {
+      headers: { Authorization: 'Bearer x', 'X-API-KEY': 'k', 'x-client-id': 'c' },
+      nested: [{ client_secret: 'pi_1_secret_2', access_token: 't', note: 'sk_test_0123456789abcdef' }],
+      amount: 10,
+      empty_token: '',
+    };
+    const copy = structuredClone(input);
+    expect(redactValue(input)).toEqual({
+      headers: { Authorization: REDACTED, 'X-API-KEY': REDACTED, 'x-client-id': REDACTED },
+      nested: [{ client_secret: REDACTED, access_token: REDACTED, note: REDACTED }],
+      amount: 10,
+      empty_token: '',
+    });
+    expect(input).toEqual(copy);
+  });
+
+  it('survives cycles', () => {
+    const a: Record<string, unknown> = { name: 'a' };
+    a.self = a;
+    expect(redactValue(a)).toEqual({ name: 'a', self: REDACTED });
+  });
+
+  it('redacts header values by name', () => {
+    const headers = new Headers({ authorization: 'Bearer zzz', 'x-api-key': 'k', 'request-id': 'req_1' });
+    expect(redactHeaders(headers)).toEqual({ authorization: REDACTED, 'x-api-key': REDACTED, 'request-id': 'req_1' });
+  });
+});

@@ -1,0 +1,216 @@
+// The CLI on a small fixture project: a good run, determinism and the up-to-date skip, then each kind
+// of bad input must exit 2 with a message naming the file and the pointer or line, and leave the
+// previous output byte-for-byte as it was.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../../../bin/svcgen.js', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../fixtures/cli-project/', import.meta.url));
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function svcgen(root: string, args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd: root,
+      env: { ...process.env, SVCGEN_SPEC_MIRROR: join(root, 'mirror') },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(dir, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+let root: string;
+let good: Record<string, string>;
+
+function edit(file: string, change: (text: string) => string): void {
+  const path = join(root, file);
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+/** The lock pins the fixture spec's sha256: re-pin after editing the spec on purpose. */
+async function repin(): Promise<void> {
+  const { createHash } = await import('node:crypto');
+  const spec = readFileSync(join(root, 'mirror/acme/openapi.yaml'));
+  edit('specs/lock.json', (text) => {
+    const lock = JSON.parse(text);
+    lock.vendors.acme.files[0].sha256 = createHash('sha256').update(spec).digest('hex');
+    lock.vendors.acme.files[0].bytes = spec.length;
+    return JSON.stringify(lock, null, 2);
+  });
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'svcgen-cli-'));
+  cpSync(FIXTURE, root, { recursive: true });
+  const first = await svcgen(root, ['generate']);
+  expect(first.stderr).toBe('');
+  expect(first.code).toBe(0);
+  good = snapshot(join(root, 'generated'));
+}, 120_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('svcgen generate on a good project', () => {
+  it('writes the vendor files and a manifest with counts and hashes', () => {
+    expect(Object.keys(good).sort()).toEqual(
+      ['acme/client.ts', 'acme/index.ts', 'acme/operations.ts', 'acme/schemas.ts', 'acme/types.ts', 'manifest.json'].sort(),
+    );
+    const manifest = JSON.parse(good['manifest.json']!);
+    expect(manifest.vendors.acme.operations).toBe(2);
+    expect(manifest.vendors.acme.specs[0].path).toBe('acme/openapi.yaml');
+    expect(Object.keys(manifest.vendors.acme.files)).toContain('acme/operations.ts');
+    expect(good['acme/operations.ts']).toContain('export function listWidgetsAll(');
+  });
+
+  it('is deterministic: a forced second run gives byte-identical output', async () => {
+    const again = await svcgen(root, ['generate', '--force']);
+    expect(again.code).toBe(0);
+    expect(snapshot(join(root, 'generated'))).toEqual(good);
+  });
+
+  it('skips unchanged vendors and says so in --json', async () => {
+    const again = await svcgen(root, ['generate', '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).vendors[0]).toMatchObject({ vendor: 'acme', upToDate: true, operations: 2 });
+  });
+
+  it('check passes on fresh output and fails (exit 1) after a hand edit', async () => {
+    expect((await svcgen(root, ['check'])).code).toBe(0);
+    const file = join(root, 'generated/acme/client.ts');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original + '\n// edited\n');
+    const drift = await svcgen(root, ['check']);
+    writeFileSync(file, original);
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toContain('acme/client.ts: changed');
+  });
+
+  it('answers usage errors with exit 2 and help', async () => {
+    const bad = await svcgen(root, ['generate', '--nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Usage: svcgen');
+    const help = await svcgen(root, ['generate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--vendor NAME');
+  });
+});
+
+describe('bad input: exit 2, file and pointer/line named, output untouched', () => {
+  const cases: { name: string; breakIt: () => Promise<void> | void; expectText: RegExp }[] = [
+    {
+      name: 'malformed YAML',
+      breakIt: async () => {
+        edit('mirror/acme/openapi.yaml', (t) => t.replace('  /v1/widgets:\n', '  /v1/widgets:\n   bad: [unclosed\n'));
+        await repin();
+      },
+      expectText: /acme\/openapi\.yaml:\d+(:\d+)?/,
+    },
+    {
+      name: 'malformed JSON',
+      breakIt: async () => {
+        edit('specs/lock.json', (t) => {
+          const lock = JSON.parse(t);
+          lock.vendors.acme.files[0].path = 'acme/openapi.json';
+          return JSON.stringify(lock);
+        });
+        writeFileSync(join(root, 'mirror/acme/openapi.json'), '{\n  "openapi": "3.0.3",\n  "info": {,\n}\n');
+        edit('specs/lock.json', (t) => t);
+        const { createHash } = await import('node:crypto');
+        const bytes = readFileSync(join(root, 'mirror/acme/openapi.json'));
+        edit('specs/lock.json', (t) => {
+          const lock = JSON.parse(t);
+          lock.vendors.acme.files[0].sha256 = createHash('sha256').update(bytes).digest('hex');
+          lock.vendors.acme.files[0].bytes = bytes.length;
+          return JSON.stringify(lock);
+        });
+      },
+      expectText: /acme\/openapi\.json:3(:\d+)?/,
+    },
+    {
+      name: 'a dangling $ref that no overlay resolves',
+      breakIt: async () => {
+        edit('mirror/acme/openapi.yaml', (t) => t.replace("items: { $ref: '#/components/schemas/Widget' }\n                  has_more", "items: { $ref: '#/components/schemas/Gadget' }\n                  has_more"));
+        await repin();
+      },
+      expectText: /acme\/openapi\.yaml.*#\/paths\/~1v1~1widgets\/get\/.*Gadget/s,
+    },
+    {
+      name: 'sha256 mismatch',
+      breakIt: () => edit('mirror/acme/openapi.yaml', (t) => t.replace('Acme (test', 'Acme  (test')),
+      expectText: /acme\/openapi\.yaml.*sha256/s,
+    },
+    {
+      name: 'missing mirror file and no network',
+      breakIt: () => rmSync(join(root, 'mirror/acme/openapi.yaml')),
+      expectText: /acme\/openapi\.yaml/,
+    },
+    {
+      name: 'unknown vendor in config',
+      breakIt: () => writeFileSync(join(root, 'svcgen.config.json'), JSON.stringify({ vendors: { acme: {}, globex: {} } })),
+      expectText: /svcgen\.config\.json#\/vendors\/globex/,
+    },
+    {
+      name: 'an overlay target that matches nothing',
+      breakIt: () =>
+        writeFileSync(
+          join(root, 'specs/overlays/acme/10-broken.yaml'),
+          'overlay: 1.0.0\ninfo: { title: broken, version: 1.0.0 }\nactions:\n  - target: $.paths["/v1/nothing"].get\n    update: { summary: x }\n',
+        ),
+      expectText: /specs\/overlays\/acme\/10-broken\.yaml#\/actions\/0\/target/,
+    },
+    {
+      name: 'an operation with neither operationId nor a derivable name',
+      breakIt: async () => {
+        edit('mirror/acme/openapi.yaml', (t) => t.replace('paths:\n', "paths:\n  /:\n    get:\n      responses:\n        '204': { description: empty }\n"));
+        await repin();
+      },
+      expectText: /acme\/openapi\.yaml#\/paths\/~1\/get/,
+    },
+  ];
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      const pristine = mkdtempSync(join(tmpdir(), 'svcgen-cli-pristine-'));
+      cpSync(root, pristine, { recursive: true });
+      try {
+        await c.breakIt();
+        const args = c.name === 'unknown vendor in config' ? ['generate', '--config', 'svcgen.config.json'] : ['generate', '--force'];
+        const outcome = await svcgen(root, args);
+        expect(outcome.code).toBe(2);
+        expect(outcome.stderr).toMatch(c.expectText);
+        expect(outcome.stderr).not.toContain('internal error');
+        expect(snapshot(join(root, 'generated'))).toEqual(good);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+        cpSync(pristine, root, { recursive: true });
+        rmSync(pristine, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, describeErrorBody, isApiError } from '../../runtime/errors.ts';
+
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/** Every way an error can end up in a log. */
+function renderings(error: Error): string[] {
+  return [error.message, String(error), JSON.stringify(error), error.stack ?? '', `${error.toString()}`];
+}
+
+describe('ApiError.fromResponse: error shapes', () => {
+  it('reads an envelope {error: {type, code, message, param, decline_code}}', () => {
+    const body = {
+      error: {
+        type: 'card_error',
+        code: 'card_declined',
+        decline_code: 'insufficient_funds',
+        message: 'Your card has insufficient funds.',
+        param: 'payment_method',
+      },
+    };
+    const response = jsonResponse(402, body, { 'Request-Id': 'req_abc123' });
+    const error = ApiError.fromResponse(response, { operationId: 'PostPaymentIntents', requestIdHeader: 'Request-Id' }, body);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('ApiError');
+    expect(error).toMatchObject({
+      status: 402,
+      operationId: 'PostPaymentIntents',
+      type: 'card_error',
+      code: 'card_declined',
+      declineCode: 'insufficient_funds',
+      param: 'payment_method',
+      message: 'Your card has insufficient funds.',
+      requestId: 'req_abc123',
+    });
+    expect(error.body).toEqual(body);
+    expect(error.headers['request-id']).toBe('req_abc123');
+  });
+
+  it('reads a list {errors: [{message, field, error_id}]}', () => {
+    const body = {
+      errors: [
+        { message: 'The from address does not match a verified Sender Identity.', field: 'from', error_id: 'sender_unverified' },
+        { message: 'Invalid email', field: 'personalizations.0.to.0.email' },
+      ],
+    };
+    const response = jsonResponse(403, body, { 'x-request-id': 'sg-1' });
+    const error = ApiError.fromResponse(response, { operationId: 'SendMail', requestIdHeader: 'x-request-id' }, body);
+    expect(error.message).toBe('The from address does not match a verified Sender Identity.; Invalid email');
+    expect(error.code).toBe('sender_unverified');
+    expect(error.param).toBe('from');
+    expect(error.details).toEqual([
+      { message: 'The from address does not match a verified Sender Identity.', field: 'from', code: 'sender_unverified' },
+      { message: 'Invalid email', field: 'personalizations.0.to.0.email' },
+    ]);
+    expect(error.requestId).toBe('sg-1');
+  });
+
+  it('reads a flat {code, message, source, details}', () => {
+    const body = { code: 'invalid_argument', message: 'amount must be positive', source: 'amount', details: { min: 0 } };
+    const error = ApiError.fromResponse(jsonResponse(400, body), { operationId: 'CreatePaymentIntent' }, body);
+    expect(error).toMatchObject({ code: 'invalid_argument', message: 'amount must be positive', param: 'amount' });
+    expect(error.type).toBeUndefined();
+    expect(error.requestId).toBeUndefined();
+    expect(error.body).toEqual(body);
+  });
+
+  it('reads {error: "text"}, plain text and empty bodies', () => {
+    expect(describeErrorBody({ error: 'segment not found' })).toEqual({ message: 'segment not found' });
+    const text = ApiError.fromResponse(new Response('<html>Bad Gateway</html>', { status: 502 }), { operationId: 'X' }, '<html>Bad Gateway</html>');
+    expect(text.message).toBe('<html>Bad Gateway</html>');
+    const empty = ApiError.fromResponse(new Response(null, { status: 500 }), { operationId: 'GetThing' });
+    expect(empty.message).toBe('GetThing failed with HTTP 500');
+    expect(empty.body).toBeUndefined();
+  });
+
+  it('ApiError.read parses JSON or keeps text from an unread response', async () => {
+    const json = await ApiError.read(jsonResponse(404, { error: { message: 'No such customer' } }), { operationId: 'GetCustomer' });
+    expect(json.message).toBe('No such customer');
+    const text = await ApiError.read(new Response('upstream timeout', { status: 504 }), { operationId: 'GetCustomer' });
+    expect(text.message).toBe('upstream timeout');
+  });
+
+  it('keeps only useful headers', () => {
+    const response = jsonResponse(429, {}, {
+      'Retry-After': '2',
+      'X-RateLimit-Remaining': '0',
+      'Stripe-Should-Retry': 'false',
+      'Set-Cookie': 'session=abc',
+      'X-Custom': 'y',
+    });
+    const error = ApiError.fromResponse(response, { operationId: 'X', keepHeaders: ['X-Custom'] }, {});
+    expect(error.headers).toEqual({
+      'content-type': 'application/json',
+      'retry-after': '2',
+      'x-ratelimit-remaining': '0',
+      'stripe-should-retry': 'false',
+      'x-custom': 'y',
+    });
+  });
+
+  it('clips very long messages', () => {
+    const error = ApiError.fromResponse(new Response('x', { status: 500 }), { operationId: 'X' }, 'x'.repeat(10_000));
+    expect(error.message.length).toBeLessThan(1100);
+  });
+});
+
+describe('narrowing', () => {
+  it('isApiError and is(status) narrow', () => {
+    const error: unknown = ApiError.fromResponse(jsonResponse(404, {}), { operationId: 'X' }, {});
+    expect(isApiError(error)).toBe(true);
+    expect(isApiError(error, 404)).toBe(true);
+    expect(isApiError(error, 500)).toBe(false);
+    expect(isApiError(new Error('x'))).toBe(false);
+    if (!isApiError<{ error: { code: string } }>(error)) throw new Error('unreachable');
+    expect(error.is(404)).toBe(true);
+    expect(error.is(409)).toBe(false);
+    expect(error.isClientError).toBe(true);
+    expect(error.isServerError).toBe(false);
+  });
+
+  it('carries a status-typed body for callers that declare one', () => {
+    type NotFound = { error: { message: string } };
+    const error = new ApiError<404, NotFound>({ status: 404, operationId: 'X', body: { error: { message: 'gone' } } });
+    const status: 404 = error.status;
+    expect(status).toBe(404);
+    expect(error.body?.error.message).toBe('gone');
+  });
+});
+
+describe('no secret ever shows', () => {
+  const secrets = {
+    stripe: 'sk_live_51HxYzAbCdEfGhIjKlMnOpQrStUv',
+    restricted: 'rk_test_51HxYzAbCdEfGhIjKlMn',
+    webhook: 'whsec_AbCdEfGhIjKlMnOpQrStUvWxYz012345',
+    sendgrid: 'SG.aBcDeFgHiJkLmNoP.qRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVw',
+    jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY2N0XzEifQ.c2lnbmF0dXJlLWJ5dGVz',
+    opaqueApiKey: 'f3b8c1d27e9a4b5c8d0e1f2a3b4c5d6e',
+  };
+
+  it('in message, String(), JSON.stringify(), stack, body and headers', () => {
+    const body = {
+      error: {
+        message: `Invalid API Key provided: ${secrets.stripe}; also Bearer ${secrets.jwt} and ${secrets.sendgrid}`,
+        code: `bad_key_${secrets.restricted}`,
+        param: secrets.webhook,
+        request: { headers: { Authorization: `Bearer ${secrets.jwt}`, 'x-api-key': secrets.opaqueApiKey }, note: `key ${secrets.opaqueApiKey}` },
+        client_secret: 'pi_123_secret_456',
+      },
+    };
+    const response = jsonResponse(401, body, { 'Request-Id': `req_${secrets.opaqueApiKey}`, 'X-RateLimit-Note': secrets.stripe });
+    const error = ApiError.fromResponse(
+      response,
+      { operationId: 'PostCharges', requestIdHeader: 'Request-Id', secrets: [secrets.opaqueApiKey] },
+      body,
+    );
+    const everything = [...renderings(error), JSON.stringify(error.body), JSON.stringify(error.headers), error.code ?? '', error.param ?? ''];
+    for (const text of everything) {
+      for (const secret of [...Object.values(secrets), 'pi_123_secret_456']) expect(text).not.toContain(secret);
+    }
+    expect(error.message).toContain('Invalid API Key provided: [REDACTED]');
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ status: 401, operationId: 'PostCharges' });
+  });
+
+  it('in errors from SendGrid- and Airwallex-shaped bodies too', () => {
+    const list = { errors: [{ message: `bad key ${secrets.sendgrid}`, field: secrets.sendgrid }] };
+    const flat = { code: 'unauthorized', message: `token ${secrets.jwt} expired`, source: secrets.opaqueApiKey };
+    for (const body of [list, flat]) {
+      const error = ApiError.fromResponse(jsonResponse(401, body), { operationId: 'X', secrets: [secrets.opaqueApiKey] }, body);
+      for (const text of [...renderings(error), JSON.stringify(error.details)]) {
+        expect(text).not.toContain(secrets.sendgrid);
+        expect(text).not.toContain(secrets.jwt);
+        expect(text).not.toContain(secrets.opaqueApiKey);
+      }
+    }
+  });
+});

@@ -1,0 +1,256 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PaginationError, paginate, type PageParams, type PaginationStyle } from '../../runtime/pagination.ts';
+
+// Styles as the generator's model describes them for each vendor.
+const stripeList: PaginationStyle = {
+  style: 'cursor',
+  itemsField: 'data',
+  hasMoreField: 'has_more',
+  cursorParam: 'starting_after',
+  cursorFrom: 'id',
+  limitParam: 'limit',
+};
+const stripeSearch: PaginationStyle = {
+  style: 'token',
+  itemsField: 'data',
+  hasMoreField: 'has_more',
+  tokenField: 'next_page',
+  tokenParam: 'page',
+  limitParam: 'limit',
+};
+const airwallexPages: PaginationStyle = {
+  style: 'page-number',
+  itemsField: 'items',
+  hasMoreField: 'has_more',
+  pageParam: 'page_num',
+  firstPage: 0,
+  sizeParam: 'page_size',
+};
+const sendgridCursor: PaginationStyle = {
+  style: 'opaque-cursor',
+  itemsField: 'result',
+  nextField: '_metadata.next',
+  cursorParam: 'page_token',
+  sizeParam: 'page_size',
+};
+
+interface Item {
+  id: string;
+}
+const items = (n: number): Item[] => Array.from({ length: n }, (_, i) => ({ id: `obj_${i}` }));
+
+/** A fake Stripe list server over `all`, recording each request's params. */
+function stripeListServer(all: Item[]) {
+  const calls: PageParams[] = [];
+  const fetchPage = async (params: PageParams) => {
+    calls.push(params);
+    const limit = Number(params.limit ?? 10);
+    const start = params.starting_after === undefined ? 0 : all.findIndex((x) => x.id === params.starting_after) + 1;
+    const data = all.slice(start, start + limit);
+    return { object: 'list', data, has_more: start + limit < all.length, url: '/v1/customers' };
+  };
+  return { calls, fetchPage };
+}
+
+describe('cursor style (Stripe lists)', () => {
+  it('walks every item once, feeding the last id back as starting_after', async () => {
+    const all = items(25);
+    const server = stripeListServer(all);
+    const got = await paginate<Item>(server.fetchPage, stripeList, { pageSize: 10, params: { customer: 'cus_1' } }).toArray();
+    expect(got).toEqual(all);
+    expect(server.calls).toEqual([
+      { customer: 'cus_1', limit: 10 },
+      { customer: 'cus_1', limit: 10, starting_after: 'obj_9' },
+      { customer: 'cus_1', limit: 10, starting_after: 'obj_19' },
+    ]);
+  });
+
+  it('yields every item for any list length and page size', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 15 }), async (n, size) => {
+        const all = items(n);
+        const server = stripeListServer(all);
+        expect(await paginate<Item>(server.fetchPage, stripeList, { pageSize: size }).toArray()).toEqual(all);
+        expect(server.calls.length).toBe(Math.max(1, Math.ceil(n / size)));
+      }),
+    );
+  });
+
+  it('stops at maxItems without fetching further pages', async () => {
+    const server = stripeListServer(items(100));
+    const got = await paginate<Item>(server.fetchPage, stripeList, { pageSize: 10, maxItems: 15 }).toArray();
+    expect(got.map((x) => x.id)).toEqual(items(15).map((x) => x.id));
+    expect(server.calls).toHaveLength(2);
+  });
+
+  it('stops at maxPages', async () => {
+    const server = stripeListServer(items(100));
+    const pages = [];
+    for await (const page of paginate<Item>(server.fetchPage, stripeList, { pageSize: 10, maxPages: 3 }).pages()) pages.push(page);
+    expect(pages.map((p) => p.index)).toEqual([0, 1, 2]);
+    expect(pages.map((p) => p.items.length)).toEqual([10, 10, 10]);
+    expect(pages[2]!.params).toEqual({ limit: 10, starting_after: 'obj_19' });
+    expect(server.calls).toHaveLength(3);
+  });
+
+  it('stops on an empty page even if has_more says otherwise', async () => {
+    let calls = 0;
+    const fetchPage = async () => {
+      calls++;
+      return { data: [], has_more: true };
+    };
+    expect(await paginate(fetchPage, stripeList).toArray()).toEqual([]);
+    expect(calls).toBe(1);
+  });
+
+  it('refuses a cursor that does not advance', async () => {
+    const fetchPage = async () => ({ data: [{ id: 'same' }], has_more: true });
+    await expect(paginate(fetchPage, stripeList, { params: { starting_after: 'same' } }).toArray()).rejects.toThrow(PaginationError);
+  });
+
+  it('refuses an item without the cursor field', async () => {
+    const fetchPage = async () => ({ data: [{ name: 'no id' }], has_more: true });
+    await expect(paginate(fetchPage, stripeList).toArray()).rejects.toThrow(/no "id"/);
+  });
+
+  it('each iteration starts again from the first page', async () => {
+    const server = stripeListServer(items(3));
+    const paginator = paginate<Item>(server.fetchPage, stripeList, { pageSize: 2 });
+    const first: Item[] = [];
+    for await (const item of paginator) first.push(item);
+    const second: Item[] = [];
+    for await (const item of paginator) second.push(item);
+    expect(first).toEqual(items(3));
+    expect(second).toEqual(items(3));
+  });
+});
+
+describe('token style (Stripe search)', () => {
+  it('feeds next_page back as page until has_more is false', async () => {
+    const pages: Record<string, { data: Item[]; has_more: boolean; next_page: string | null }> = {
+      first: { data: items(2), has_more: true, next_page: 'tok_2' },
+      tok_2: { data: [{ id: 'obj_2' }], has_more: true, next_page: 'tok_3' },
+      tok_3: { data: [{ id: 'obj_3' }], has_more: false, next_page: null },
+    };
+    const calls: PageParams[] = [];
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      return pages[String(params.page ?? 'first')]!;
+    };
+    const got = await paginate<Item>(fetchPage, stripeSearch, { params: { query: "email:'a@b.c'" } }).toArray();
+    expect(got.map((x) => x.id)).toEqual(['obj_0', 'obj_1', 'obj_2', 'obj_3']);
+    expect(calls.map((c) => c.page)).toEqual([undefined, 'tok_2', 'tok_3']);
+    expect(calls.every((c) => c.query === "email:'a@b.c'")).toBe(true);
+  });
+});
+
+describe('page-number style (Airwallex)', () => {
+  it('counts page_num up from 0 with a constant page_size', async () => {
+    const all = items(7);
+    const calls: PageParams[] = [];
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      const num = Number(params.page_num);
+      const size = Number(params.page_size);
+      return { items: all.slice(num * size, num * size + size), has_more: (num + 1) * size < all.length };
+    };
+    expect(await paginate<Item>(fetchPage, airwallexPages, { pageSize: 3 }).toArray()).toEqual(all);
+    expect(calls).toEqual([
+      { page_size: 3, page_num: 0 },
+      { page_size: 3, page_num: 1 },
+      { page_size: 3, page_num: 2 },
+    ]);
+  });
+});
+
+describe('opaque-cursor style (SendGrid _metadata.next, Airwallex page_after)', () => {
+  it('takes the cursor parameter out of a next-page URL', async () => {
+    const calls: PageParams[] = [];
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      if (params.page_token === undefined) {
+        return { result: items(2), _metadata: { next: 'https://api.sendgrid.com/v3/marketing/lists?page_size=2&page_token=abc%3D%3D' } };
+      }
+      return { result: [{ id: 'last' }], _metadata: { self: 'https://api.sendgrid.com/v3/marketing/lists' } };
+    };
+    const got = await paginate<Item>(fetchPage, sendgridCursor, { pageSize: 2 }).toArray();
+    expect(got.map((x) => x.id)).toEqual(['obj_0', 'obj_1', 'last']);
+    expect(calls).toEqual([{ page_size: 2 }, { page_size: 2, page_token: 'abc==' }]);
+  });
+
+  it('uses a bare token as is', async () => {
+    const style: PaginationStyle = { style: 'opaque-cursor', itemsField: 'items', nextField: 'page_after', cursorParam: 'page' };
+    const calls: PageParams[] = [];
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      return params.page ? { items: [{ id: 'b' }], page_after: null } : { items: [{ id: 'a' }], page_after: 'c3VyZQ' };
+    };
+    expect((await paginate<Item>(fetchPage, style).toArray()).map((x) => x.id)).toEqual(['a', 'b']);
+    expect(calls).toEqual([{}, { page: 'c3VyZQ' }]);
+  });
+
+  it('honours nextIsUrl when the model states it', async () => {
+    const calls: PageParams[] = [];
+    const style: PaginationStyle = { ...sendgridCursor, nextIsUrl: true };
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      return params.page_token ? { result: [{ id: 'b' }] } : { result: [{ id: 'a' }], _metadata: { next: 'v3/lists?page_token=t2' } };
+    };
+    expect((await paginate<Item>(fetchPage, style).toArray()).map((x) => x.id)).toEqual(['a', 'b']);
+    expect(calls).toEqual([{}, { page_token: 't2' }]);
+    const asToken: PaginationStyle = { ...sendgridCursor, nextIsUrl: false };
+    const tokens: PageParams[] = [];
+    const tokenPage = async (params: PageParams) => {
+      tokens.push(params);
+      return params.page_token ? { result: [{ id: 'b' }] } : { result: [{ id: 'a' }], _metadata: { next: '/opaque/token' } };
+    };
+    await paginate(tokenPage, asToken).toArray();
+    expect(tokens[1]).toEqual({ page_token: '/opaque/token' });
+  });
+
+  it('refuses a next link without the cursor parameter', async () => {
+    const fetchPage = async () => ({ result: items(1), _metadata: { next: 'https://api.sendgrid.com/v3/x?offset=5' } });
+    await expect(paginate(fetchPage, sendgridCursor).toArray()).rejects.toThrow(/page_token/);
+  });
+});
+
+describe('abort and shape errors', () => {
+  it('stops with the signal reason and passes the signal to fetchPage', async () => {
+    const controller = new AbortController();
+    const server = stripeListServer(items(50));
+    const seen: Array<AbortSignal | undefined> = [];
+    const fetchPage = async (params: PageParams, signal?: AbortSignal) => {
+      seen.push(signal);
+      return server.fetchPage(params);
+    };
+    const got: Item[] = [];
+    const reason = new Error('caller gave up');
+    await expect(
+      (async () => {
+        for await (const item of paginate<Item>(fetchPage, stripeList, { pageSize: 5, signal: controller.signal })) {
+          got.push(item);
+          if (got.length === 7) controller.abort(reason);
+        }
+      })(),
+    ).rejects.toBe(reason);
+    expect(got).toHaveLength(7);
+    expect(server.calls).toHaveLength(2);
+    expect(seen.every((s) => s === controller.signal)).toBe(true);
+  });
+
+  it('never calls fetchPage with an already aborted signal', async () => {
+    let calls = 0;
+    const fetchPage = async () => {
+      calls++;
+      return { data: [], has_more: false };
+    };
+    await expect(paginate(fetchPage, stripeList, { signal: AbortSignal.abort() }).toArray()).rejects.toThrow();
+    expect(calls).toBe(0);
+  });
+
+  it('rejects a response whose items field is not an array', async () => {
+    const fetchPage = async () => ({ data: 'oops', has_more: false });
+    await expect(paginate(fetchPage, stripeList).toArray()).rejects.toThrow(PaginationError);
+  });
+});
