@@ -13,8 +13,7 @@ import { createQuerySerializer, type QuerySerializerFn } from './encoding/query.
 import { createTokenManager, loginWithHeaders, withTokenAuth, type TokenManager } from './auth/token-exchange.ts';
 import { paginate, type PaginationStyle, type Paginator } from './pagination.ts';
 import type { PageLimits } from './types.ts';
-import type { Validators } from './validation.ts';
-import { validateRequest, validateResponse } from './validation.ts';
+import { resolveValidation, validateRequest, validateResponse, type ValidationOptions } from './validation.ts';
 
 export type AuthProfile =
   | { readonly kind: 'bearer' | 'basic' }
@@ -63,13 +62,16 @@ export interface BaseClientOptions<Server extends string = string> {
   cache?: PipelineOptions['cache'];
   limiter?: PipelineOptions['limiter'];
   breakerStore?: PipelineOptions['breaker'];
-  /** Opt-in zod validation: the `validators` export of the vendor's schemas.ts (or a subset). */
-  validate?: { validators: Validators; request?: boolean; response?: boolean };
+  /**
+   * Opt-in zod validation of requests and responses: the `validators` export of the vendor's
+   * schemas.ts, or a subset (`request: false` / `response: false` turn one side off).
+   */
+  validate?: ValidationOptions;
 }
 
 export interface CallOptions extends PipelineCallOptions {
-  /** Opt-in validation for this call only. */
-  validate?: { validators: Validators; request?: boolean; response?: boolean };
+  /** Validation for this call only; `false` turns the client's validation off for it. */
+  validate?: ValidationOptions | false;
 }
 
 export interface VendorClient {
@@ -205,8 +207,8 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
 
   async function call(meta: OperationMeta, rawInit: object, callOptions?: CallOptions): Promise<unknown> {
     const init = withIdempotencyField(meta, rawInit as { body?: unknown }, callOptions);
-    const validation = callOptions?.validate ?? options.validate;
-    if (validation?.request) validateRequest(validation.validators[meta.id], meta.id, init);
+    const validation = resolveValidation(options.validate, callOptions?.validate);
+    if (validation?.request) validateRequest(validation.validators[meta.id], init);
     const headers = callHeaders(profile, callOptions);
     const request: Record<string, unknown> = { ...init, fetch: pipeline.fetchFor(meta, callOptions), pathSerializer: serializePath };
     // openapi-fetch defaults Content-Type to JSON and a serializer cannot change headers, so the
@@ -225,7 +227,7 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     if (!response.ok) {
       throw ApiError.fromResponse(response, { operationId: meta.id, ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
     }
-    if (validation?.response) validateResponse(validation.validators[meta.id], meta.id, response.status, data);
+    if (validation?.response) validateResponse(validation.validators[meta.id], response.status, data);
     return data;
   }
 

@@ -1,0 +1,17 @@
+// OpenAPI `pattern` → a JavaScript regular-expression literal. Patterns are ECMA-262 in theory,
+// but vendor files hold some that only compile without the `u` flag (identity escapes such as
+// `\-` inside classes) and, in other specs, some that do not compile at all.
+
+/** A regex literal for `pattern`, or undefined when JavaScript cannot compile it. */
+export function compilePattern(pattern: string): string | undefined {
+  for (const flags of ['u', '']) {
+    try {
+      const compiled = new RegExp(pattern, flags);
+      // `source` escapes `/` and line terminators, so it is safe inside a literal.
+      return `/${compiled.source}/${flags}`;
+    } catch {
+      // try the next flag set
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,113 @@
+// One validator object per operation: the schemas of its path, query and header parameters and
+// its body (as the caller passes them to the client, before encoding), and of each response
+// status with a JSON body. runtime/validation.ts reads these objects.
+
+import type { OperationModel, ParameterModel, SchemaObject } from '../../model/types.ts';
+import { INDENT } from './code.ts';
+import { convertSchema, type ConvertContext, type SchemaMode } from './convert.ts';
+import { propertyKey } from './identifiers.ts';
+import type { SchemaRoot } from './plan.ts';
+
+type Location = 'path' | 'query' | 'header';
+
+const LOCATIONS: readonly Location[] = ['path', 'query', 'header'];
+
+export interface ValidatorOptions {
+  /** Include 4XX/5XX responses (and a `default` beside success statuses). */
+  readonly errorResponses: boolean;
+}
+
+/** Every schema an operation's validator converts, for reachability. */
+export function operationRoots(operation: OperationModel, options: ValidatorOptions): SchemaRoot[] {
+  const roots: SchemaRoot[] = [];
+  for (const location of LOCATIONS) {
+    const schema = parametersSchema(operation.parameters, location);
+    if (schema !== undefined) roots.push({ schema, mode: 'request' });
+  }
+  if (operation.requestBody?.schema !== undefined) roots.push({ schema: operation.requestBody.schema, mode: 'request' });
+  for (const response of validatedResponses(operation, options)) roots.push({ schema: response.schema, mode: 'response' });
+  return roots;
+}
+
+/**
+ * The parameters of one location as an object schema. Path and query objects are closed (a
+ * misspelt name is an error); headers stay open because callers and the client add their own.
+ * Parameters the client supplies itself (auth, client and call options) are never required,
+ * and headers of that kind are left to the client entirely.
+ */
+function parametersSchema(parameters: readonly ParameterModel[], location: Location): SchemaObject | undefined {
+  const selected = parameters
+    .filter((parameter) => parameter.in === location)
+    .filter((parameter) => location !== 'header' || parameter.role === 'param');
+  if (selected.length === 0) return undefined;
+  const nameOf = (parameter: ParameterModel): string => (location === 'header' ? parameter.name.toLowerCase() : parameter.name);
+  const sorted = [...selected].sort((a, b) => compare(nameOf(a), nameOf(b)));
+  return {
+    type: 'object',
+    properties: Object.fromEntries(sorted.map((parameter) => [nameOf(parameter), parameter.schema ?? {}])),
+    required: sorted.filter((parameter) => parameter.required && parameter.role === 'param').map(nameOf),
+    ...(location === 'header' ? {} : { additionalProperties: false }),
+  };
+}
+
+function isJsonMediaType(mediaType: string | undefined): boolean {
+  if (mediaType === undefined) return false;
+  const essence = mediaType.split(';')[0]!.trim().toLowerCase();
+  return essence === 'application/json' || essence.endsWith('+json');
+}
+
+/** `1XX`–`3XX` statuses; `default` counts as success only where nothing else describes success. */
+function isSuccessStatus(status: string): boolean {
+  return /^[123]/.test(status);
+}
+
+/** Responses with a JSON schema, first per status; error statuses only when asked for. */
+function validatedResponses(operation: OperationModel, options: ValidatorOptions): { status: string; schema: SchemaObject }[] {
+  const documentsSuccess = operation.responses.some((response) => isSuccessStatus(response.status));
+  const byStatus = new Map<string, SchemaObject>();
+  for (const response of operation.responses) {
+    if (response.schema === undefined || !isJsonMediaType(response.mediaType)) continue;
+    const wanted = options.errorResponses || isSuccessStatus(response.status) || (response.status === 'default' && !documentsSuccess);
+    if (wanted && !byStatus.has(response.status)) byStatus.set(response.status, response.schema);
+  }
+  return [...byStatus].sort(([a], [b]) => compare(a, b)).map(([status, schema]) => ({ status, schema }));
+}
+
+/** The validator object literal (without the surrounding declaration), starting at column 0. */
+export function validatorLiteral(
+  operation: OperationModel,
+  contextFor: (mode: SchemaMode) => ConvertContext,
+  options: ValidatorOptions,
+): string {
+  const request = contextFor('request');
+  const response = contextFor('response');
+  const inner = INDENT.repeat(2);
+  // Inline schemas are built like component consts: pure for bundlers, plainly typed for tsc.
+  const entry = (key: string, code: string): string =>
+    `${inner}${key}: ${/^[A-Za-z_$][\w$]*$/.test(code) ? code : `/* @__PURE__ */ build(() => ${code})`},\n`;
+
+  const requestEntries: string[] = [];
+  for (const location of LOCATIONS) {
+    const schema = parametersSchema(operation.parameters, location);
+    if (schema === undefined) continue;
+    const code = convertSchema(schema, request, inner).code;
+    const anyRequired = Array.isArray(schema['required']) && schema['required'].length > 0;
+    requestEntries.push(entry(location, anyRequired ? code : `z.optional(${code})`));
+  }
+  const body = operation.requestBody;
+  if (body?.schema !== undefined) {
+    const code = convertSchema(body.schema, request, inner).code;
+    requestEntries.push(entry('body', body.required ? code : `z.optional(${code})`));
+  }
+
+  const responseEntries = validatedResponses(operation, options).map(({ status, schema }) =>
+    entry(propertyKey(status), convertSchema(schema, response, inner).code),
+  );
+
+  const block = (entries: string[]): string => (entries.length === 0 ? '{}' : `{\n${entries.join('')}${INDENT}}`);
+  return `{\n${INDENT}id: ${JSON.stringify(operation.id)},\n${INDENT}request: ${block(requestEntries)},\n${INDENT}responses: ${block(responseEntries)},\n}`;
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
