@@ -1,0 +1,50 @@
+// Airwallex: `x-signature` is lowercase hex HMAC-SHA256, keyed with the webhook secret's text, over
+// the `x-timestamp` header's text (Unix milliseconds) followed directly by the raw body.
+import { parseVerifiedBody } from './body.ts';
+import { bodyBytes, lowerHexToBytes, utf8 } from './bytes.ts';
+import { constantTimeEqual } from './constant-time.ts';
+import { requireHeader } from './headers.ts';
+import { hmacSha256 } from './hmac.ts';
+import { secretList } from './secrets.ts';
+import { outsideTolerance, parseDecimal } from './timestamp.ts';
+import { failure, type HeaderSource, type RawBody, type VerifyOptions, type VerifyResult, type WebhookScheme, type WebhookSecret } from './types.ts';
+
+const SIGNATURE_HEADER = 'x-signature';
+const TIMESTAMP_HEADER = 'x-timestamp';
+
+export async function verifyAirwallexHmac(
+  body: RawBody,
+  headers: HeaderSource,
+  secret: WebhookSecret,
+  options?: VerifyOptions,
+): Promise<VerifyResult<unknown>> {
+  const signatureName = options?.signatureHeader ?? SIGNATURE_HEADER;
+  const timestampName = options?.timestampHeader ?? TIMESTAMP_HEADER;
+  const signatureText = requireHeader(headers, signatureName);
+  if (typeof signatureText !== 'string') return signatureText;
+  const timestampText = requireHeader(headers, timestampName);
+  if (typeof timestampText !== 'string') return timestampText;
+  const timestampMs = parseDecimal(timestampText);
+  if (timestampMs === undefined) return failure('malformed-header', `${timestampName} is not a decimal Unix timestamp in milliseconds`);
+  const signature = lowerHexToBytes(signatureText);
+  if (signature?.length !== 32) return failure('malformed-header', `${signatureName} is not 64 lowercase hex digits`);
+  const late = outsideTolerance(timestampMs, 1, options);
+  if (late) return failure('timestamp-out-of-tolerance', late);
+
+  const secrets = secretList(secret);
+  if (secrets.length === 0) return failure('signature-mismatch', 'no webhook secret is configured');
+  const head = utf8(timestampText);
+  const bytes = bodyBytes(body);
+  for (const candidate of secrets) {
+    const expected = await hmacSha256(candidate, head, bytes);
+    if (expected && constantTimeEqual(expected, signature)) return parseVerifiedBody(typeof body === 'string' ? body : bytes, 'object');
+  }
+  return failure('signature-mismatch', 'signature does not match the payload under the configured secret(s)');
+}
+
+export const airwallexHmacScheme: WebhookScheme<'airwallex-hmac'> = {
+  id: 'airwallex-hmac',
+  delivery: 'object',
+  headers: { signature: 'x-signature', timestamp: 'x-timestamp' },
+  verify: verifyAirwallexHmac,
+};

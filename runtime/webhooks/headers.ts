@@ -1,0 +1,39 @@
+import { failure, type HeaderSource, type VerifyFailure } from './types.ts';
+
+/**
+ * The header's single value, whatever the key case of a plain record. A header sent several times
+ * is `undefined` in a record (ambiguous); fetch `Headers` has already joined such values with ", ".
+ */
+export function readHeader(headers: HeaderSource, name: string): string | undefined {
+  if (headers === null || typeof headers !== 'object') return undefined;
+  if (isFetchHeaders(headers)) return headers.get(name) ?? undefined;
+  const found = recordValue(headers, name);
+  if (typeof found === 'string') return found;
+  if (Array.isArray(found) && found.length === 1 && typeof found[0] === 'string') return found[0];
+  return undefined;
+}
+
+/** The header's value, or the failure that explains its absence (missing, empty or repeated). */
+export function requireHeader(headers: HeaderSource, name: string): string | VerifyFailure {
+  const value = readHeader(headers, name);
+  if (value) return value;
+  if (headers !== null && typeof headers === 'object' && !isFetchHeaders(headers)) {
+    const found = recordValue(headers, name);
+    if (Array.isArray(found) && found.length > 1) return failure('malformed-header', `${name} header was sent more than once`);
+  }
+  return failure('missing-header', `${name} header is missing`);
+}
+
+function isFetchHeaders(headers: HeaderSource): headers is Headers {
+  return typeof (headers as Headers).get === 'function' && typeof (headers as Headers).has === 'function';
+}
+
+function recordValue(headers: Exclude<HeaderSource, Headers>, name: string): string | readonly string[] | undefined {
+  if (Object.hasOwn(headers, name)) return headers[name];
+  const wanted = name.toLowerCase();
+  if (Object.hasOwn(headers, wanted)) return headers[wanted];
+  for (const key of Object.keys(headers)) {
+    if (key.toLowerCase() === wanted) return headers[key];
+  }
+  return undefined;
+}

@@ -1,0 +1,19 @@
+// HMAC-SHA256 keyed with a secret's UTF-8 text, as Stripe and Airwallex both use it, on WebCrypto
+// only: the key is imported once per secret and cached, which is the cost the vendors' own async
+// verifiers pay on every call.
+import { utf8 } from './bytes.ts';
+import { KeyCache } from './key-cache.ts';
+
+const cryptoKeys = new KeyCache((secret) =>
+  crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+);
+
+/** The MAC of `head` followed by `body` under `secret`, or undefined when WebCrypto refuses the key. */
+export async function hmacSha256(secret: string, head: Uint8Array, body: Uint8Array): Promise<Uint8Array | undefined> {
+  const key = await cryptoKeys.get(secret);
+  if (!key) return undefined;
+  const data = new Uint8Array(head.length + body.length);
+  data.set(head, 0);
+  data.set(body, head.length);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, data));
+}

@@ -1,0 +1,35 @@
+// Importing a key on every call is repeated work (Stripe's async verifier does it), so each secret
+// is imported once and the CryptoKey (not the secret) does the work afterwards. The promise is cached so concurrent first
+// requests share one import; a failed import is forgotten so a corrected secret can be retried.
+
+const MAX_KEYS = 64;
+
+export class KeyCache {
+  readonly #keys = new Map<string, Promise<CryptoKey>>();
+  readonly #importKey: (material: string) => Promise<CryptoKey>;
+
+  constructor(importKey: (material: string) => Promise<CryptoKey>) {
+    this.#importKey = importKey;
+  }
+
+  /** The key for `material`, or undefined when it cannot be imported. */
+  async get(material: string): Promise<CryptoKey | undefined> {
+    let pending = this.#keys.get(material);
+    if (!pending) {
+      // Oldest first out: secrets are few and long-lived, so a bound only guards against misuse.
+      if (this.#keys.size >= MAX_KEYS) this.#keys.delete(this.#keys.keys().next().value!);
+      pending = this.#importKey(material);
+      this.#keys.set(material, pending);
+    }
+    try {
+      return await pending;
+    } catch {
+      if (this.#keys.get(material) === pending) this.#keys.delete(material);
+      return undefined;
+    }
+  }
+
+  get size(): number {
+    return this.#keys.size;
+  }
+}

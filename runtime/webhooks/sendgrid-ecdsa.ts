@@ -1,0 +1,64 @@
+// SendGrid's signed Event Webhook: ECDSA P-256 / SHA-256 over the timestamp header's text followed
+// directly by the raw body. The signature header is base64 of a DER signature; the verification
+// key is base64 DER SubjectPublicKeyInfo as SendGrid shows it (PEM framing is tolerated).
+import { parseVerifiedBody } from './body.ts';
+import { base64ToBytes, prefixed } from './bytes.ts';
+import { ecdsaDerToRaw } from './der.ts';
+import { requireHeader } from './headers.ts';
+import { KeyCache } from './key-cache.ts';
+import { secretList } from './secrets.ts';
+import { outsideTolerance, parseDecimal } from './timestamp.ts';
+import { failure, type HeaderSource, type RawBody, type VerifyOptions, type VerifyResult, type WebhookScheme, type WebhookSecret } from './types.ts';
+
+const SIGNATURE_HEADER = 'x-twilio-email-event-webhook-signature';
+const TIMESTAMP_HEADER = 'x-twilio-email-event-webhook-timestamp';
+const P256_SCALAR_BYTES = 32;
+const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
+
+const publicKeys = new KeyCache(async (publicKey) => {
+  const der = base64ToBytes(publicKey.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, ''));
+  if (!der) throw new Error('not base64');
+  return crypto.subtle.importKey('spki', der, ECDSA_P256, false, ['verify']);
+});
+
+export async function verifySendgridEcdsa(
+  body: RawBody,
+  headers: HeaderSource,
+  publicKey: WebhookSecret,
+  options?: VerifyOptions,
+): Promise<VerifyResult<unknown>> {
+  const signatureName = options?.signatureHeader ?? SIGNATURE_HEADER;
+  const timestampName = options?.timestampHeader ?? TIMESTAMP_HEADER;
+  const signatureText = requireHeader(headers, signatureName);
+  if (typeof signatureText !== 'string') return signatureText;
+  const timestampText = requireHeader(headers, timestampName);
+  if (typeof timestampText !== 'string') return timestampText;
+  const timestamp = parseDecimal(timestampText);
+  if (timestamp === undefined) return failure('malformed-header', `${timestampName} is not a decimal Unix timestamp`);
+  const der = base64ToBytes(signatureText);
+  if (!der) return failure('malformed-header', `${signatureName} is not base64`);
+  const signature = ecdsaDerToRaw(der, P256_SCALAR_BYTES);
+  if (!signature) return failure('malformed-header', `${signatureName} is not a DER ECDSA P-256 signature`);
+  const late = outsideTolerance(timestamp, 1000, options);
+  if (late) return failure('timestamp-out-of-tolerance', late);
+
+  // The header's own text is signed, not a re-rendering of the number.
+  const signed = prefixed(timestampText, body);
+  let usableKeys = 0;
+  for (const candidate of secretList(publicKey)) {
+    const key = await publicKeys.get(candidate);
+    if (!key) continue;
+    usableKeys++;
+    if (await crypto.subtle.verify(ECDSA_SHA256, key, signature, signed)) return parseVerifiedBody(body, 'array');
+  }
+  if (usableKeys === 0) return failure('signature-mismatch', 'no configured verification key is a base64 P-256 SubjectPublicKeyInfo');
+  return failure('signature-mismatch', 'signature does not match the payload under the configured key(s)');
+}
+
+export const sendgridEcdsaScheme: WebhookScheme<'sendgrid-ecdsa'> = {
+  id: 'sendgrid-ecdsa',
+  delivery: 'array',
+  headers: { signature: 'X-Twilio-Email-Event-Webhook-Signature', timestamp: 'X-Twilio-Email-Event-Webhook-Timestamp' },
+  verify: verifySendgridEcdsa,
+};

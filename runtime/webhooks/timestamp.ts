@@ -1,0 +1,36 @@
+// Signed timestamps bound how long a captured delivery can be replayed. The window is symmetric:
+// a timestamp far in the future is as suspicious as an old one (Stripe's SDK checks age only).
+import { DEFAULT_TOLERANCE_SECONDS, type VerifyOptions } from './types.ts';
+
+const DIGITS = /^[0-9]{1,20}$/;
+
+/** A non-negative decimal integer header value, or undefined when it is anything else. */
+export function parseDecimal(text: string): number | undefined {
+  if (!DIGITS.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+export function toleranceSeconds(options: VerifyOptions | undefined): number {
+  const value = options?.toleranceSeconds;
+  return typeof value === 'number' && value >= 0 ? value : DEFAULT_TOLERANCE_SECONDS;
+}
+
+export function nowMs(options: VerifyOptions | undefined): number {
+  return options?.now ? options.now() : Date.now();
+}
+
+/**
+ * Detail text when `signedAt` lies outside the window, else undefined. Both values are in `unit`
+ * milliseconds (1000 for Unix seconds, 1 for milliseconds); the comparison is in that unit, so a
+ * timestamp exactly `tolerance` away is still accepted.
+ */
+export function outsideTolerance(signedAt: number, unitMs: 1 | 1000, options: VerifyOptions | undefined): string | undefined {
+  const tolerance = toleranceSeconds(options);
+  if (tolerance === Infinity) return undefined;
+  const now = Math.floor(nowMs(options) / unitMs);
+  const distance = Math.abs(now - signedAt);
+  if (distance <= (tolerance * 1000) / unitMs) return undefined;
+  const seconds = Math.round((distance * unitMs) / 1000);
+  return `signed timestamp is ${seconds} s ${signedAt < now ? 'old' : 'in the future'}; tolerance is ${tolerance} s`;
+}

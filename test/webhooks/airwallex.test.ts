@@ -1,0 +1,257 @@
+// Airwallex `airwallex-hmac` verifier against an independent node:crypto computation of the
+// documented scheme (hex HMAC-SHA256 of x-timestamp text + raw body, timestamp in milliseconds),
+// and under fuzzing. Airwallex publishes no verifier in its SDK to compare with.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { verifyAirwallexHmac } from '../../runtime/webhooks.ts';
+import type { RawBody } from '../../runtime/webhooks.ts';
+import { airwallexEventBody, alterText, secretText, utf8 } from './support/payloads.ts';
+import { newTally, printReport } from './support/report.ts';
+
+const TOLERANCE = 300;
+const NOW_MS = 1_800_000_000_789;
+const tally = newTally();
+afterAll(() => printReport('airwallex', tally));
+
+function signature(timestamp: string, body: string | Uint8Array, secret: string): string {
+  return createHmac('sha256', secret).update(timestamp).update(body).digest('hex');
+}
+
+/** The scheme as documented, written with node:crypto only. */
+function oracleAccepts(body: string, headers: Record<string, string>, secrets: readonly string[], nowMs: number): boolean {
+  const timestamp = headers['x-timestamp'];
+  const sent = headers['x-signature'];
+  if (timestamp === undefined || sent === undefined || !/^\d+$/.test(timestamp) || !/^[0-9a-f]{64}$/.test(sent)) return false;
+  if (Math.abs(nowMs - Number(timestamp)) > TOLERANCE * 1000) return false;
+  const authentic = secrets.some((secret) => secret.length > 0 && timingSafeEqual(Buffer.from(signature(timestamp, body, secret), 'hex'), Buffer.from(sent, 'hex')));
+  if (!authentic) return false;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
+const options = { now: () => NOW_MS, toleranceSeconds: TOLERANCE };
+
+const tampers = [
+  'none',
+  'body-char',
+  'body-truncate',
+  'body-append',
+  'wrong-secret',
+  'signature-digit',
+  'signature-uppercase',
+  'retimestamp',
+  'seconds-not-ms',
+  'stale',
+  'future',
+  'rotated-secrets',
+  'missing-signature',
+  'missing-timestamp',
+] as const;
+
+describe('airwallex-hmac agrees with an independent HMAC computation', () => {
+  it('on 1,200 random deliveries, accepted and rejected alike', async () => {
+    let accepted = 0;
+    let rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        airwallexEventBody,
+        secretText('whsec_'),
+        secretText('whsec_'),
+        fc.integer({ min: -TOLERANCE * 1000, max: TOLERANCE * 1000 }),
+        fc.constantFrom(...tampers),
+        fc.nat(),
+        async (payload, secret, otherSecret, offsetMs, tamper, pick) => {
+          fc.pre(secret !== otherSecret);
+          let timestamp = String(NOW_MS - offsetMs);
+          if (tamper === 'stale') timestamp = String(NOW_MS - TOLERANCE * 1000 - 1 - (pick % 100_000));
+          if (tamper === 'future') timestamp = String(NOW_MS + TOLERANCE * 1000 + 1 + (pick % 100_000));
+          if (tamper === 'seconds-not-ms') timestamp = String(Math.floor(NOW_MS / 1000));
+          const sig = signature(timestamp, payload, secret);
+          const headers: Record<string, string> = { 'x-timestamp': timestamp, 'x-signature': sig };
+          let body = payload;
+          let secrets = [secret];
+          switch (tamper) {
+            case 'body-char':
+              body = alterText(payload, pick, pick >> 3);
+              break;
+            case 'body-truncate':
+              body = payload.slice(0, payload.length - 1 - (pick % payload.length));
+              break;
+            case 'body-append':
+              body = payload + '\r\n';
+              break;
+            case 'wrong-secret':
+              secrets = [otherSecret];
+              break;
+            case 'signature-digit': {
+              const at = pick % 64;
+              headers['x-signature'] = sig.slice(0, at) + (sig[at] === 'a' ? 'b' : 'a') + sig.slice(at + 1);
+              break;
+            }
+            case 'signature-uppercase':
+              fc.pre(/[a-f]/.test(sig));
+              headers['x-signature'] = sig.toUpperCase();
+              break;
+            case 'retimestamp':
+              headers['x-timestamp'] = String(Number(timestamp) + 1 + (pick % 1000));
+              break;
+            case 'rotated-secrets':
+              secrets = pick % 2 ? [otherSecret, secret] : [secret, otherSecret];
+              break;
+            case 'missing-signature':
+              delete headers['x-signature'];
+              break;
+            case 'missing-timestamp':
+              delete headers['x-timestamp'];
+              break;
+          }
+          const oracle = oracleAccepts(body, headers, secrets, NOW_MS);
+          const ours = await verifyAirwallexHmac(pick % 2 ? utf8(body) : body, headers, secrets, options);
+          tally.oracleCases++;
+          if (ours.ok === oracle) tally.oracleAgree++;
+          if (oracle) accepted++;
+          else rejected++;
+          if (ours.ok) expect(ours.event).toEqual(JSON.parse(body));
+          return ours.ok === oracle;
+        },
+      ),
+      { numRuns: 1200 },
+    );
+    expect(tally.oracleAgree).toBe(tally.oracleCases);
+    expect(tally.oracleCases).toBeGreaterThanOrEqual(1000);
+    expect(accepted).toBeGreaterThan(100);
+    expect(rejected).toBeGreaterThan(200);
+  });
+});
+
+describe('airwallex-hmac under fuzzing', () => {
+  const mutations = ['body-char', 'body-byte', 'truncate', 'extend', 'retimestamp', 'wrong-secret', 'random-signature', 'other-body-signature'] as const;
+
+  it('accepts every genuine delivery and no mutated one (10,000 runs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        airwallexEventBody,
+        secretText(''),
+        fc.integer({ min: -TOLERANCE * 1000, max: TOLERANCE * 1000 }),
+        fc.constantFrom(...mutations),
+        fc.nat(),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        async (payload, secret, offsetMs, mutation, pick, randomBytes) => {
+          const timestamp = String(NOW_MS - offsetMs);
+          const sig = signature(timestamp, payload, secret);
+          const genuine = await verifyAirwallexHmac(utf8(payload), { 'x-timestamp': timestamp, 'x-signature': sig }, secret, options);
+          if (!genuine.ok) return false;
+
+          let body: RawBody = payload;
+          const headers = { 'x-timestamp': timestamp, 'x-signature': sig };
+          let key = secret;
+          switch (mutation) {
+            case 'body-char':
+              body = alterText(payload, pick, pick >> 4);
+              break;
+            case 'body-byte': {
+              const bytes = utf8(payload);
+              bytes[pick % bytes.length]! ^= 1 << (pick % 8);
+              body = bytes;
+              break;
+            }
+            case 'truncate':
+              body = payload.slice(0, pick % payload.length);
+              break;
+            case 'extend':
+              body = payload + '\n';
+              break;
+            case 'retimestamp':
+              headers['x-timestamp'] = String(Number(timestamp) + (pick % 2 ? 1 : -1) * (1 + (pick % 60_000)));
+              break;
+            case 'wrong-secret':
+              key = secret.slice(1);
+              break;
+            case 'random-signature':
+              headers['x-signature'] = Buffer.from(randomBytes).toString('hex');
+              break;
+            case 'other-body-signature':
+              headers['x-signature'] = signature(timestamp, payload + ' ', secret);
+              break;
+          }
+          const forged = await verifyAirwallexHmac(body, headers, key, options);
+          tally.fuzzRuns++;
+          if (forged.ok) tally.forgedAccepted++;
+          return !forged.ok;
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+    expect(tally.forgedAccepted).toBe(0);
+  });
+
+  it('applies the tolerance exactly, in milliseconds, both ways', async () => {
+    const payload = '{"id":"e","name":"refund.settled","data":{"object":{}}}';
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom(-1, 0, 1), fc.boolean(), async (tolerance, step, future) => {
+        const distance = tolerance * 1000 + step;
+        fc.pre(distance >= 0);
+        const timestamp = String(NOW_MS + (future ? distance : -distance));
+        const headers = { 'x-timestamp': timestamp, 'x-signature': signature(timestamp, payload, 's3cret') };
+        const result = await verifyAirwallexHmac(payload, headers, 's3cret', { now: () => NOW_MS, toleranceSeconds: tolerance });
+        return result.ok === distance <= tolerance * 1000 && (result.ok || result.reason === 'timestamp-out-of-tolerance');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws, whatever arrives', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 64 })), fc.string(), fc.string(), fc.oneof(fc.string(), fc.array(fc.string())), async (body, timestamp, sig, secret) => {
+        const result = await verifyAirwallexHmac(body, { 'x-timestamp': timestamp, 'x-signature': sig }, secret);
+        return result.ok === false && typeof result.detail === 'string';
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe('airwallex-hmac specifics', () => {
+  it('verifies exact bytes (Unicode, CRLF, large) and reads headers in any case', async () => {
+    const payload = '{"name":"deposit.settled",\r\n"data":{"note":"Gr\u00fc\u00dfe \u{1F4B8}"}}';
+    const timestamp = String(NOW_MS);
+    const sig = signature(timestamp, payload, 'k');
+    expect((await verifyAirwallexHmac(new TextEncoder().encode(payload).buffer, new Headers({ 'X-Timestamp': timestamp, 'X-Signature': sig }), 'k', options)).ok).toBe(true);
+    expect((await verifyAirwallexHmac(payload.replace('\r\n', '\n'), { 'X-Timestamp': timestamp, 'X-Signature': sig }, 'k', options)).ok).toBe(false);
+    expect((await verifyAirwallexHmac(payload.normalize('NFD'), { 'x-timestamp': timestamp, 'x-signature': sig }, 'k', options)).ok).toBe(false);
+    const large = JSON.stringify({ name: 'payment_intent.succeeded', data: { object: { blob: '\u00e9'.repeat(3_000_000) } } });
+    const largeSig = signature(timestamp, large, 'k');
+    expect((await verifyAirwallexHmac(utf8(large), { 'x-timestamp': timestamp, 'x-signature': largeSig }, 'k', options)).ok).toBe(true);
+  });
+
+  it('refuses a timestamp in seconds: the scheme signs milliseconds', async () => {
+    const payload = '{"name":"x"}';
+    const seconds = String(Math.floor(NOW_MS / 1000));
+    const result = await verifyAirwallexHmac(payload, { 'x-timestamp': seconds, 'x-signature': signature(seconds, payload, 'k') }, 'k', options);
+    expect(result).toMatchObject({ ok: false, reason: 'timestamp-out-of-tolerance' });
+  });
+
+  it('reports why a delivery was refused, without the secret or signature', async () => {
+    const payload = '{"name":"x"}';
+    const timestamp = String(NOW_MS);
+    const sig = signature(timestamp, payload, 'topsecret');
+    const cases: [Record<string, string>, string][] = [
+      [{ 'x-timestamp': timestamp }, 'missing-header'],
+      [{ 'x-signature': sig }, 'missing-header'],
+      [{ 'x-timestamp': '17e11', 'x-signature': sig }, 'malformed-header'],
+      [{ 'x-timestamp': timestamp, 'x-signature': sig.slice(2) }, 'malformed-header'],
+      [{ 'x-timestamp': timestamp, 'x-signature': signature(timestamp, payload, 'other') }, 'signature-mismatch'],
+    ];
+    for (const [headers, reason] of cases) {
+      const result = await verifyAirwallexHmac(payload, headers, 'topsecret', options);
+      expect(result).toMatchObject({ ok: false, reason });
+      if (!result.ok) expect(result.detail).not.toMatch(/topsecret|[0-9a-f]{64}/);
+    }
+    expect(await verifyAirwallexHmac(payload, { 'x-timestamp': timestamp, 'x-signature': sig }, [], options)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+  });
+});

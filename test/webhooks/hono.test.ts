@@ -1,0 +1,111 @@
+// The Hono middleware end to end through app.request: genuine deliveries reach the route with the
+// verified event on the context; everything else is answered 400/401 with a reason code.
+import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
+import { Hono } from 'hono';
+import Stripe from 'stripe';
+import { describe, expect, it } from 'vitest';
+import {
+  airwallexHmacScheme,
+  createWebhookMiddleware,
+  createWebhookRouter,
+  sendgridEcdsaScheme,
+  stripeV1Scheme,
+  webhookFailureStatus,
+} from '../../runtime/webhooks.ts';
+
+const stripe = new Stripe('sk_test_oracle_only_no_network');
+const SECRET = 'whsec_hono_test';
+
+interface StripeLikeEvent {
+  id: string;
+  type: string;
+}
+
+type Bindings = { STRIPE_WEBHOOK_SECRET: string };
+
+function stripeApp() {
+  const app = new Hono<{ Bindings: Bindings }>();
+  const seen: string[] = [];
+  const router = createWebhookRouter<{ 'payment_intent.succeeded': StripeLikeEvent }>(
+    { 'payment_intent.succeeded': (event) => void seen.push(event.id) },
+    { discriminator: 'type' },
+  );
+  app.post(
+    '/stripe',
+    createWebhookMiddleware<StripeLikeEvent, { Bindings: Bindings }>(stripeV1Scheme, { secret: (c) => c.env.STRIPE_WEBHOOK_SECRET }),
+    async (c) => {
+      const event = c.get('webhookEvent');
+      const report = await router.dispatch(event);
+      return c.json({ received: event.type, handled: report.handled });
+    },
+  );
+  return { app, seen };
+}
+
+const env: Bindings = { STRIPE_WEBHOOK_SECRET: SECRET };
+
+describe('Hono webhook middleware', () => {
+  it('passes a genuine Stripe delivery to the route with the typed event', async () => {
+    const { app, seen } = stripeApp();
+    const payload = JSON.stringify({ id: 'evt_1', type: 'payment_intent.succeeded', data: { object: {} } });
+    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+    const response = await app.request('/stripe', { method: 'POST', body: payload, headers: { 'Stripe-Signature': header } }, env);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: 'payment_intent.succeeded', handled: ['payment_intent.succeeded'] });
+    expect(seen).toEqual(['evt_1']);
+  });
+
+  it('answers 401 for a bad signature, a stale timestamp or a missing header, and 400 for malformed input', async () => {
+    const { app, seen } = stripeApp();
+    const payload = JSON.stringify({ id: 'evt_2', type: 'payment_intent.succeeded' });
+    const good = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+    const stale = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const notJson = 'definitely not json';
+    const cases: { body: string; headers: Record<string, string>; status: number; error: string }[] = [
+      { body: payload + ' ', headers: { 'Stripe-Signature': good }, status: 401, error: 'signature-mismatch' },
+      { body: payload, headers: { 'Stripe-Signature': stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' }) }, status: 401, error: 'signature-mismatch' },
+      { body: payload, headers: { 'Stripe-Signature': stale }, status: 401, error: 'timestamp-out-of-tolerance' },
+      { body: payload, headers: {}, status: 401, error: 'missing-header' },
+      { body: payload, headers: { 'Stripe-Signature': 'garbage' }, status: 400, error: 'malformed-header' },
+      { body: notJson, headers: { 'Stripe-Signature': stripe.webhooks.generateTestHeaderString({ payload: notJson, secret: SECRET }) }, status: 400, error: 'unparsable-body' },
+    ];
+    for (const { body, headers, status, error } of cases) {
+      const response = await app.request('/stripe', { method: 'POST', body, headers }, env);
+      expect({ status: response.status, body: await response.json() }).toEqual({ status, body: { error } });
+      expect(status).toBe(webhookFailureStatus[error as keyof typeof webhookFailureStatus]);
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it('verifies the bytes as received, even when they are not UTF-8 text', async () => {
+    const app = new Hono();
+    app.post('/airwallex', createWebhookMiddleware<unknown>(airwallexHmacScheme, { secret: 'k' }), (c) => c.text('ok'));
+    const bytes = Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+    const timestamp = String(Date.now());
+    const signature = createHmac('sha256', 'k').update(timestamp).update(bytes).digest('hex');
+    const response = await app.request('/airwallex', { method: 'POST', body: bytes, headers: { 'x-timestamp': timestamp, 'x-signature': signature } });
+    // Authentic bytes, but not the JSON text the route expects: refused as unparsable, not as forged.
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'unparsable-body' });
+  });
+
+  it('hands a SendGrid batch to the route and dispatches each event by its `event` field', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const key = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    type Item = { event: string; email: string };
+    const opened: string[] = [];
+    const router = createWebhookRouter<{ open: Item; click: Item }>({ open: (e) => void opened.push(e.email) }, { discriminator: 'event' });
+    const app = new Hono();
+    app.post('/sendgrid', createWebhookMiddleware<Item[]>(sendgridEcdsaScheme, { secret: [key] }), async (c) => c.json(await router.dispatch(c.get('webhookEvent'))));
+    const payload = '[{"event":"open","email":"a@x.test"},\r\n{"event":"bounce","email":"b@x.test"},\r\n{"event":"open","email":"c@x.test"}]\r\n';
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = sign('sha256', Buffer.from(timestamp + payload), privateKey).toString('base64');
+    const headers = { 'X-Twilio-Email-Event-Webhook-Signature': signature, 'X-Twilio-Email-Event-Webhook-Timestamp': timestamp };
+    const response = await app.request('/sendgrid', { method: 'POST', body: payload, headers });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ handled: ['open', 'open'], unhandled: ['bounce'] });
+    expect(opened).toEqual(['a@x.test', 'c@x.test']);
+    const tampered = await app.request('/sendgrid', { method: 'POST', body: payload.replace('a@x', 'z@x'), headers });
+    expect(tampered.status).toBe(401);
+  });
+});
