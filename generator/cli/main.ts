@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { SvcgenInputError } from '../load/errors.ts';
 import { generate, type GenerateResult } from '../generate.ts';
 import { findDrift } from './drift.ts';
+import { runScaffold } from '../scaffold/command.ts';
 
 const HELP: Record<string, string> = {
   main: `Usage: svcgen <command> [options]
@@ -11,6 +12,7 @@ const HELP: Record<string, string> = {
 Commands:
   generate   Generate types, clients, schemas and webhook helpers for the pinned vendors
   check      Regenerate in memory and fail (exit 1) when generated/ differs from the specs
+  scaffold   Write or extend a Hono routes file (yours to edit) for chosen operations and webhook events
 
 Run 'svcgen <command> --help' for a command's options.
 Exit codes: 0 success, 1 check failure or internal error, 2 bad input or usage.`,
@@ -67,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP.main + '\n');
       return command ? 0 : 2;
     }
+    if (command === 'scaffold') return await runScaffold(rest);
     if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command '${command}'`);
     let values;
     try {

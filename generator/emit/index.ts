@@ -4,6 +4,7 @@ import type { ApiModel } from '../model/types.ts';
 import { emitClient } from './client.ts';
 import { emitOperations } from './operations.ts';
 import { emitTypes } from './types.ts';
+import { emitRoutes } from './routes.ts';
 import { emitWebhooks } from './webhooks.ts';
 import { emitZodSchemas } from './zod.ts';
 import { emitIndex } from './barrel.ts';
@@ -19,7 +20,10 @@ export async function emitVendor(model: ApiModel, document: Record<string, any>,
   files.set('client.ts', emitClient(model));
   files.set('operations.ts', emitOperations(model, document));
   files.set('schemas.ts', emitZodSchemas(model, document));
-  if (model.webhooks) files.set('webhooks.ts', emitWebhooks({ vendor: model.vendor, webhooks: model.webhooks }));
+  if (model.webhooks) {
+    files.set('webhooks.ts', emitWebhooks({ vendor: model.vendor, displayName: model.displayName, webhooks: model.webhooks }));
+    files.set('routes.ts', emitRoutes(model));
+  }
   files.set('index.ts', emitIndex(model, [...files.keys()]));
   return { files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }

@@ -1,0 +1,154 @@
+// How a route stub reads one operation input from the Hono request. The expression must type-check
+// against openapi-typescript's type for that parameter, so each schema kind gets a conversion that
+// also rejects bad input with a 400 (through the helpers in helpers.ts) instead of a cast.
+import type { OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
+import { literal } from '../emit/text.ts';
+import type { HelperName } from './helpers.ts';
+
+const MAX_WIDTH = 100;
+
+type Kind =
+  | { kind: 'string' }
+  | { kind: 'number' }
+  | { kind: 'boolean' }
+  | { kind: 'enum'; values: string[] }
+  | { kind: 'array'; item: Kind }
+  | { kind: 'json' };
+
+export interface OperationInput {
+  /** `{ params: {...}, body: ... }` as TypeScript, or undefined when the call needs no init. */
+  init: string | undefined;
+  /** Optional inputs left out of the stub, by location, for a comment that names them. */
+  optional: { location: string; names: string[] }[];
+  helpers: Set<HelperName>;
+}
+
+/** Hono's name for a path parameter (`:name`): the spec name when it is a plain word. */
+export function honoParamName(name: string): string {
+  return name.replace(/\W/g, '_');
+}
+
+/** `/v1/customers/{customer}` → `/v1/customers/:customer`. */
+export function honoPath(path: string): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => `:${honoParamName(name)}`);
+}
+
+export function operationInput(op: OperationModel, document: Record<string, any>, indent: string): OperationInput {
+  const helpers = new Set<HelperName>();
+  const groups: { location: string; fields: string[] }[] = [];
+  const optional: OperationInput['optional'] = [];
+  for (const location of ['path', 'query', 'header'] as const) {
+    const params = op.parameters.filter((p) => p.role === 'param' && p.in === location);
+    const used = params.filter((p) => p.required || location === 'path');
+    const skipped = params.filter((p) => !used.includes(p)).map((p) => p.name);
+    if (skipped.length) optional.push({ location, names: skipped });
+    if (used.length === 0) continue;
+    groups.push({ location, fields: used.map((p) => `${propertyName(p.name)}: ${paramExpression(p, classify(p.schema, document), helpers)}`) });
+  }
+  const parts: string[] = [];
+  if (groups.length) parts.push(paramsText(groups, `${indent}  `));
+  if (op.requestBody) {
+    helpers.add('readJson');
+    parts.push('body: await readJson(c)');
+  }
+  const init = parts.length ? `{\n${parts.map((p) => `${indent}  ${p},`).join('\n')}\n${indent}}` : undefined;
+  return { init, optional, helpers };
+}
+
+/** `params: { … }` on one line when it fits, else one location (and if need be one field) per line. */
+function paramsText(groups: { location: string; fields: string[] }[], indent: string): string {
+  const flat = (g: { location: string; fields: string[] }) => `${g.location}: { ${g.fields.join(', ')} }`;
+  const oneLine = `params: { ${groups.map(flat).join(', ')} }`;
+  if (indent.length + oneLine.length + 1 <= MAX_WIDTH) return oneLine;
+  const inner = `${indent}  `;
+  const lines = groups.map((g) => {
+    const line = flat(g);
+    if (inner.length + line.length + 1 <= MAX_WIDTH) return `${inner}${line},`;
+    return `${inner}${g.location}: {\n${g.fields.map((f) => `${inner}  ${f},`).join('\n')}\n${inner}},`;
+  });
+  return `params: {\n${lines.join('\n')}\n${indent}}`;
+}
+
+function propertyName(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : literal(name);
+}
+
+function paramExpression(p: ParameterModel, kind: Kind, helpers: Set<HelperName>): string {
+  const name = literal(p.name);
+  if (p.in === 'query' && kind.kind === 'array') {
+    const all = `c.req.queries(${name}) ?? []`;
+    return kind.item.kind === 'string' ? all : `(${all}).map((value) => ${convert('value', kind.item, name, helpers)})`;
+  }
+  let raw: string;
+  if (p.in === 'path') raw = `c.req.param(${literal(honoParamName(p.name))})`;
+  else {
+    helpers.add('required');
+    raw = `required(c.req.${p.in === 'query' ? 'query' : 'header'}(${name}), ${name})`;
+  }
+  if (kind.kind === 'array') {
+    return kind.item.kind === 'string' ? `${raw}.split(',')` : `${raw}.split(',').map((value) => ${convert('value', kind.item, name, helpers)})`;
+  }
+  return convert(raw, kind, name, helpers);
+}
+
+function convert(raw: string, kind: Kind, name: string, helpers: Set<HelperName>): string {
+  switch (kind.kind) {
+    case 'string':
+      return raw;
+    case 'number':
+      helpers.add('toNumber');
+      return `toNumber(${raw}, ${name})`;
+    case 'boolean':
+      return `${raw} === 'true'`;
+    case 'enum':
+      helpers.add('oneOf');
+      return `oneOf(${raw}, ${literal(kind.values)}, ${name})`;
+    case 'array':
+    case 'json':
+      helpers.add('jsonParam');
+      return `jsonParam(${raw}, ${name})`;
+  }
+}
+
+function classify(schema: SchemaObject | undefined, document: Record<string, any>, depth = 0): Kind {
+  const resolved = deref(schema, document);
+  if (!resolved || depth > 8) return { kind: 'string' };
+  if (Array.isArray(resolved.allOf) && resolved.allOf.length === 1) return classify(resolved.allOf[0] as SchemaObject, document, depth + 1);
+  if (resolved.anyOf || resolved.oneOf || resolved.allOf) return { kind: 'json' };
+  const types = (Array.isArray(resolved.type) ? resolved.type : [resolved.type]).filter((t) => t !== 'null' && t !== undefined);
+  if (Array.isArray(resolved.enum)) {
+    const values = resolved.enum.filter((v) => v !== null);
+    if (values.length > 0 && values.every((v) => typeof v === 'string')) return { kind: 'enum', values: values as string[] };
+    // Numeric or mixed enums: JSON text parses to the literal itself (`3`, `true`).
+    return { kind: 'json' };
+  }
+  if (types.length === 0) return resolved.properties ? { kind: 'json' } : { kind: 'string' };
+  if (types.length > 1) return { kind: 'json' };
+  switch (types[0]) {
+    case 'string':
+      return { kind: 'string' };
+    case 'integer':
+    case 'number':
+      return { kind: 'number' };
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'array':
+      return { kind: 'array', item: classify(resolved.items as SchemaObject | undefined, document, depth + 1) };
+    default:
+      return { kind: 'json' };
+  }
+}
+
+function deref(schema: SchemaObject | undefined, document: Record<string, any>): SchemaObject | undefined {
+  let current = schema;
+  for (let i = 0; i < 16 && current && typeof current.$ref === 'string'; i++) {
+    const ref = current.$ref as string;
+    if (!ref.startsWith('#/')) return undefined;
+    let node: any = document;
+    for (const token of ref.slice(2).split('/')) node = node?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+    // A `$ref` with sibling keywords (3.1) keeps them; the target fills in the rest.
+    const { $ref: _ignored, ...siblings } = current;
+    current = node && typeof node === 'object' ? { ...(node as SchemaObject), ...siblings } : undefined;
+  }
+  return current;
+}

@@ -1,0 +1,393 @@
+// Adds what a scaffold request asks for to a routes file without touching what is there. ts-morph
+// parses the file and finds things (routes by marker or method + path, the webhook handler map,
+// imports, helpers, the Hono app); the changes are plain text insertions at the positions it finds,
+// so the user's formatting, comments and handler bodies stay byte-for-byte as they were.
+import { Node, Project, SyntaxKind, type ImportDeclaration, type ObjectLiteralExpression, type SourceFile, type Statement } from 'ts-morph';
+import { SvcgenInputError } from '../load/errors.ts';
+import type { ApiModel, OperationModel } from '../model/types.ts';
+import { webhookNames } from '../emit/routes.ts';
+import { applyEdits, type TextEdit } from './edits.ts';
+import { HELPER_ORDER, helperImports, helperSource, type HelperName } from './helpers.ts';
+import { honoPath } from './inputs.ts';
+import { eventStubs, ROUTE_MARKER, routeStub, WEBHOOKS_MARKER, webhookSection } from './stubs.ts';
+
+export interface MergeRequest {
+  model: ApiModel;
+  document: Record<string, any>;
+  operations: OperationModel[];
+  webhooks: boolean;
+  events: string[];
+  /** Module specifiers of the generated files, as this file imports them (`../generated/stripe`). */
+  generatedSpecifier: string;
+}
+
+export interface MergeOutcome {
+  text: string;
+  addedRoutes: string[];
+  /** Requested routes the file already has (left as they are). */
+  presentRoutes: string[];
+  addedEvents: string[];
+  presentEvents: string[];
+  addedWebhookSection: boolean;
+  addedHelpers: HelperName[];
+  addedImports: string[];
+  /** Routes in the file (by marker) that this request did not ask for: kept, never removed. */
+  unrequestedRoutes: string[];
+  unrequestedEvents: string[];
+  /** Markers naming an operation the model no longer has. */
+  unknownMarkers: string[];
+  /** Added routes that an earlier route in the file answers first (Hono matches in order). */
+  shadowed: { id: string; by: string }[];
+}
+
+interface NeededImport {
+  module: string;
+  name: string;
+  typeOnly: boolean;
+}
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'options', 'all', 'on']);
+const MARKER_LINE = new RegExp(`^[ \\t]*//[ \\t]*${ROUTE_MARKER}[ \\t]+(\\S+)`, 'gm');
+const NEW_IMPORT_WIDTH = 100;
+/** The Hono env type the skeleton declares. */
+const ENV_TYPE = 'AppEnv';
+
+export function mergeScaffold(fileName: string, text: string, request: MergeRequest): MergeOutcome {
+  const file = parse(fileName, text);
+  const { model } = request;
+  const names = webhookNames(model);
+  const edits: TextEdit[] = [];
+  const imports: NeededImport[] = [];
+  const helpers = new Set<HelperName>();
+
+  const appName = findAppName(file);
+  const markers = [...text.matchAll(MARKER_LINE)].map((m) => m[1]!);
+  const registered = registeredRoutes(file);
+  const known = new Set(model.operations.map((o) => o.id));
+
+  // ---- routes ----
+  const presentRoutes: OperationModel[] = [];
+  const newRoutes: OperationModel[] = [];
+  for (const op of request.operations) {
+    const present = markers.includes(op.id) || registered.some((r) => r.key === routeKey(op.method, honoPath(op.path)));
+    if (present) presentRoutes.push(op);
+    else insertBeforeShadowing(newRoutes, op);
+  }
+  const shadowed = newRoutes.flatMap((op) => {
+    const by = registered.find((r) => r.method === op.method.toUpperCase() && shadows(r.path, honoPath(op.path)));
+    return by ? [{ id: op.id, by: `${by.method} ${by.path}` }] : [];
+  });
+  const webhookCall = findCall(file, names.routes);
+  const webhookStatement = webhookCall ? topLevelStatement(webhookCall) : findMarkedStatement(file, WEBHOOKS_MARKER);
+  const exportDefault = file.getStatements().find((s) => Node.isExportAssignment(s));
+  if (newRoutes.length) {
+    const stubs = newRoutes.map((op) => routeStub(op, request.document, appName));
+    for (const stub of stubs) for (const h of stub.helpers) helpers.add(h);
+    for (const op of newRoutes) imports.push({ module: `${request.generatedSpecifier}/operations.ts`, name: op.functionName, typeOnly: false });
+    const body = stubs.map((s) => s.text).join('\n\n');
+    const lastRoute = lastRouteStatement(file, appName);
+    const before = webhookStatement ?? exportDefault;
+    if (lastRoute) edits.push({ pos: lastRoute.getEnd(), text: `\n\n${body}` });
+    else if (before) edits.push({ pos: leadingStart(before), text: `${body}\n\n` });
+    else edits.push(appendAtEnd(text, body));
+  }
+
+  // ---- webhooks ----
+  const presentEvents: string[] = [];
+  const newEvents: string[] = [];
+  let addedWebhookSection = false;
+  const handlerMap = webhookCall ? handlersObject(webhookCall) : undefined;
+  const existingEvents = handlerMap ? propertyNames(handlerMap) : [];
+  if (request.webhooks) {
+    for (const event of request.events) (existingEvents.includes(event) ? presentEvents : newEvents).push(event);
+    if (!webhookCall && webhookStatement) {
+      // The user kept the marker but replaced the call: their receiver, not ours to extend.
+      if (newEvents.length) {
+        const { line } = file.getLineAndColumnAtPos(webhookStatement.getStart());
+        throw new SvcgenInputError({ file: fileName, line }, `cannot add webhook handlers: no ${names.routes}(…) call after the '${WEBHOOKS_MARKER}' marker`);
+      }
+    } else if (!webhookCall) {
+      addedWebhookSection = true;
+      imports.push({ module: `${request.generatedSpecifier}/routes.ts`, name: names.routes, typeOnly: false });
+      const envType = file.getTypeAlias(ENV_TYPE) || file.getInterface(ENV_TYPE) ? ENV_TYPE : undefined;
+      const section = webhookSection(model, appName, newEvents, envType);
+      if (exportDefault) edits.push({ pos: leadingStart(exportDefault), text: `${section}\n\n` });
+      else edits.push(appendAtEnd(text, section));
+    } else if (newEvents.length) {
+      if (!handlerMap) {
+        const { line } = file.getLineAndColumnAtPos(webhookCall.getStart());
+        throw new SvcgenInputError(
+          { file: fileName, line },
+          `cannot add webhook handlers: the options of ${names.routes}(…) need a 'handlers: { … }' object literal`,
+        );
+      }
+      edits.push(addProperties(text, handlerMap, newEvents));
+    }
+  }
+
+  // ---- helpers and imports ----
+  const declared = new Set([...file.getFunctions().map((f) => f.getName()), ...file.getVariableDeclarations().map((v) => v.getName())]);
+  const addedHelpers = HELPER_ORDER.filter((h) => helpers.has(h) && !declared.has(h));
+  if (addedHelpers.length) {
+    for (const h of addedHelpers) imports.push(...helperImports(h));
+    const source = addedHelpers.map(helperSource).join('\n\n');
+    const appStatement = file.getVariableStatements().find((s) => s.getDeclarations().some((d) => d.getName() === appName));
+    if (appStatement) edits.push({ pos: leadingStart(appStatement), text: `${source}\n\n` });
+    else {
+      const lastImport = file.getImportDeclarations().at(-1);
+      edits.push(lastImport ? { pos: lastImport.getEnd(), text: `\n\n${source}` } : { pos: 0, text: `${source}\n\n` });
+    }
+  }
+  const addedImports = addImports(file, text, imports, edits);
+
+  const requestedIds = new Set(request.operations.map((o) => o.id));
+  return {
+    text: applyEdits(text, edits),
+    addedRoutes: newRoutes.map((o) => o.id),
+    presentRoutes: presentRoutes.map((o) => o.id),
+    addedEvents: newEvents,
+    presentEvents,
+    addedWebhookSection,
+    addedHelpers,
+    addedImports,
+    unrequestedRoutes: unique(markers.filter((m) => known.has(m) && !requestedIds.has(m))),
+    unrequestedEvents: request.webhooks ? existingEvents.filter((e) => !request.events.includes(e)) : [],
+    unknownMarkers: unique(markers.filter((m) => !known.has(m))),
+    shadowed,
+  };
+}
+
+function parse(fileName: string, text: string): SourceFile {
+  const project = new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, compilerOptions: { noLib: true } });
+  const file = project.createSourceFile('/routes.ts', text);
+  const problem = project.getProgram().getSyntacticDiagnostics(file)[0];
+  if (problem) {
+    const start = problem.getStart();
+    const where = start === undefined ? {} : file.getLineAndColumnAtPos(start);
+    const message = problem.getMessageText();
+    throw new SvcgenInputError(
+      { file: fileName, ...where },
+      `not parseable as TypeScript: ${typeof message === 'string' ? message : message.getMessageText()}`,
+    );
+  }
+  return file;
+}
+
+/** The variable holding `new Hono…`; routes are registered on it. */
+function findAppName(file: SourceFile): string {
+  for (const declaration of file.getVariableDeclarations()) {
+    const init = declaration.getInitializer();
+    if (init && /^new\s+Hono\b/.test(init.getText())) return declaration.getName();
+  }
+  return 'app';
+}
+
+interface Registered {
+  method: string;
+  path: string;
+  /** Method and path with parameter names dropped: `/a/:id` and `/a/:intent` are one route. */
+  key: string;
+}
+
+function routeKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.replace(/:[^/]+/g, ':')}`;
+}
+
+/** Every `x.get('/path', …)`-style registration in the file, wherever it is. */
+function registeredRoutes(file: SourceFile): Registered[] {
+  const found: Registered[] = [];
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) continue;
+    const method = callee.getName();
+    if (!ROUTE_METHODS.has(method)) continue;
+    const args = call.getArguments().map((a) => (Node.isStringLiteral(a) || Node.isNoSubstitutionTemplateLiteral(a) ? a.getLiteralValue() : undefined));
+    const [verb, path] = method === 'on' ? [args[0], args[1]] : [method, args[0]];
+    if (verb && path?.startsWith('/')) found.push({ method: verb.toUpperCase(), path, key: routeKey(verb, path) });
+  }
+  return found;
+}
+
+/** Does a route at `pattern` answer every request meant for `path`? (`/a/:id` does for `/a/search`.) */
+function shadows(pattern: string, path: string): boolean {
+  const a = pattern.split('/');
+  const b = path.split('/');
+  if (a.at(-1) === '*') return a.slice(0, -1).every((segment, i) => i < b.length && (segment === b[i] || segment.startsWith(':')));
+  return a.length === b.length && a.some((segment, i) => segment !== b[i]) && a.every((segment, i) => segment === b[i] || (segment.startsWith(':') && !b[i]!.startsWith(':')));
+}
+
+/** Hono matches in registration order: a literal path goes before a parameter path that matches it. */
+function insertBeforeShadowing(routes: OperationModel[], op: OperationModel): void {
+  const path = honoPath(op.path);
+  const at = routes.findIndex((other) => other.method === op.method && shadows(honoPath(other.path), path));
+  if (at === -1) routes.push(op);
+  else routes.splice(at, 0, op);
+}
+
+/** The last top-level route registration on the app (or statement marked as a route). */
+function lastRouteStatement(file: SourceFile, appName: string): Statement | undefined {
+  return file
+    .getStatements()
+    .filter((statement) => {
+      if (hasMarker(statement, ROUTE_MARKER)) return true;
+      if (!Node.isExpressionStatement(statement)) return false;
+      const call = statement.getExpression();
+      if (!Node.isCallExpression(call)) return false;
+      const callee = call.getExpression();
+      return Node.isPropertyAccessExpression(callee) && callee.getExpression().getText() === appName && ROUTE_METHODS.has(callee.getName());
+    })
+    .at(-1);
+}
+
+function hasMarker(statement: Statement, marker: string): boolean {
+  return statement.getLeadingCommentRanges().some((range) => new RegExp(`^//[ \\t]*${marker}\\b`).test(range.getText()));
+}
+
+function findMarkedStatement(file: SourceFile, marker: string): Statement | undefined {
+  return file.getStatements().find((s) => hasMarker(s, marker));
+}
+
+function findCall(file: SourceFile, functionName: string): Node | undefined {
+  return file.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => call.getExpression().getText() === functionName);
+}
+
+function topLevelStatement(node: Node): Statement | undefined {
+  let current: Node | undefined = node;
+  while (current && !Node.isSourceFile(current.getParent())) current = current.getParent();
+  return current as Statement | undefined;
+}
+
+function handlersObject(call: Node): ObjectLiteralExpression | undefined {
+  if (!Node.isCallExpression(call)) return undefined;
+  const options = call.getArguments()[0];
+  if (!options || !Node.isObjectLiteralExpression(options)) return undefined;
+  const handlers = options.getProperty('handlers');
+  if (!handlers || !Node.isPropertyAssignment(handlers)) return undefined;
+  const value = handlers.getInitializer();
+  return value && Node.isObjectLiteralExpression(value) ? value : undefined;
+}
+
+function propertyNames(object: ObjectLiteralExpression): string[] {
+  const names: string[] = [];
+  for (const property of object.getProperties()) {
+    if (!Node.isPropertyAssignment(property) && !Node.isMethodDeclaration(property) && !Node.isShorthandPropertyAssignment(property)) continue;
+    const name = property.getNameNode();
+    if (Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name)) names.push(name.getLiteralValue());
+    else if (Node.isComputedPropertyName(name)) {
+      const inner = name.getExpression();
+      if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner)) names.push(inner.getLiteralValue());
+    } else names.push(name.getText());
+  }
+  return names;
+}
+
+/** Inserts event handler stubs after the last property, in the object's own comma style. */
+function addProperties(text: string, object: ObjectLiteralExpression, events: string[]): TextEdit {
+  const properties = object.getProperties();
+  const close = object.getEnd() - 1;
+  const last = properties.at(-1);
+  if (!last) {
+    const open = object.getStart();
+    const outer = indentationAt(text, object.getParentOrThrow().getStart());
+    const inner = text.slice(open + 1, close);
+    const stubs = eventStubs(events, outer + '  ');
+    return inner.trim() === '' ? { pos: open + 1, end: close, text: `\n${stubs}\n${outer}` } : { pos: open + 1, text: `\n${stubs}` };
+  }
+  const indent = indentationAt(text, last.getStart());
+  const stubs = eventStubs(events, indent);
+  const after = text.slice(last.getEnd(), close);
+  const comma = /^\s*,/.exec(after);
+  if (comma) return { pos: last.getEnd() + comma[0].length, text: `\n${stubs}` };
+  // No trailing comma in the user's style: separate with one, end without.
+  return { pos: last.getEnd(), text: `,\n${stubs.replace(/,$/, '')}` };
+}
+
+/** The whitespace before the first token on the line of `pos`. */
+function indentationAt(text: string, pos: number): string {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** Where a statement begins, counting the comments above it (so inserted code goes above them). */
+function leadingStart(statement: Statement): number {
+  return statement.getLeadingCommentRanges()[0]?.getPos() ?? statement.getStart();
+}
+
+function appendAtEnd(text: string, block: string): TextEdit {
+  const separator = text.length === 0 ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+  return { pos: text.length, text: `${separator}${block}\n` };
+}
+
+/**
+ * Adds named imports that are missing: to an existing declaration of the same module when there is
+ * one (keeping its layout), otherwise as a new declaration after the last import.
+ */
+function addImports(file: SourceFile, text: string, needed: NeededImport[], edits: TextEdit[]): string[] {
+  const importedNames = new Set(
+    file.getImportDeclarations().flatMap((d) => [
+      ...d.getNamedImports().map((n) => n.getAliasNode()?.getText() ?? n.getName()),
+      ...(d.getDefaultImport() ? [d.getDefaultImport()!.getText()] : []),
+    ]),
+  );
+  const missing = new Map<string, NeededImport[]>();
+  for (const need of needed) {
+    if (importedNames.has(need.name)) continue;
+    importedNames.add(need.name);
+    missing.set(need.module, [...(missing.get(need.module) ?? []), need]);
+  }
+  const added: string[] = [];
+  const fresh: string[] = [];
+  for (const [module, wanted] of missing) {
+    wanted.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    added.push(...wanted.map((w) => w.name));
+    const existing = file
+      .getImportDeclarations()
+      .find((d) => d.getModuleSpecifierValue() === module && d.getNamedImports().length > 0 && (!d.isTypeOnly() || wanted.every((w) => w.typeOnly)));
+    if (existing) edits.push(extendImport(text, existing, wanted));
+    else fresh.push(importDeclaration(module, wanted));
+  }
+  if (fresh.length) {
+    const lastImport = file.getImportDeclarations().at(-1);
+    if (lastImport) edits.push({ pos: lastImport.getEnd(), text: fresh.map((d) => `\n${d}`).join('') });
+    else {
+      const first = file.getStatements()[0];
+      // Below the file's header comment, above its first statement.
+      edits.push({ pos: first ? first.getStart() : text.length, text: `${fresh.join('\n')}\n\n` });
+    }
+  }
+  return added;
+}
+
+function specifierText(need: NeededImport, declarationIsTypeOnly: boolean): string {
+  return need.typeOnly && !declarationIsTypeOnly ? `type ${need.name}` : need.name;
+}
+
+function extendImport(text: string, declaration: ImportDeclaration, wanted: NeededImport[]): TextEdit {
+  const named = declaration.getNamedImports();
+  const last = named.at(-1)!;
+  const bindings = declaration.getImportClauseOrThrow().getNamedBindingsOrThrow();
+  const close = bindings.getEnd() - 1;
+  const specs = wanted.map((w) => specifierText(w, declaration.isTypeOnly()));
+  const multiline = bindings.getText().includes('\n');
+  const after = text.slice(last.getEnd(), close);
+  const comma = /^\s*,/.exec(after);
+  if (multiline) {
+    const indent = indentationAt(text, last.getStart());
+    if (comma) return { pos: last.getEnd() + comma[0].length, text: specs.map((s) => `\n${indent}${s},`).join('') };
+    return { pos: last.getEnd(), text: specs.map((s) => `,\n${indent}${s}`).join('') };
+  }
+  if (comma) return { pos: last.getEnd() + comma[0].length, text: specs.map((s) => ` ${s},`).join('') };
+  return { pos: last.getEnd(), text: specs.map((s) => `, ${s}`).join('') };
+}
+
+function importDeclaration(module: string, wanted: NeededImport[]): string {
+  const typeOnly = wanted.every((w) => w.typeOnly);
+  const specs = wanted.map((w) => specifierText(w, typeOnly));
+  const head = typeOnly ? 'import type' : 'import';
+  const flat = `${head} { ${specs.join(', ')} } from '${module}';`;
+  return flat.length <= NEW_IMPORT_WIDTH ? flat : `${head} {\n${specs.map((s) => `  ${s},`).join('\n')}\n} from '${module}';`;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

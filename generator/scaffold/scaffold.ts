@@ -1,0 +1,108 @@
+// The library API under `svcgen scaffold`: resolve the request against the vendor's model, then
+// create the routes file from the skeleton or add to the existing one. Running it again with the
+// same request changes nothing; a smaller request removes nothing.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { SvcgenInputError } from '../load/errors.ts';
+import type { ApiModel, OperationModel } from '../model/types.ts';
+import { loadScaffoldModel } from './load-model.ts';
+import { mergeScaffold, type MergeOutcome } from './merge.ts';
+import { skeleton } from './stubs.ts';
+
+export interface ScaffoldOptions {
+  /** Project root: specs/, svcgen.config.ts and generated/ are found from here. */
+  root: string;
+  vendor: string;
+  /** The user's routes file, relative to `root` or absolute. */
+  out: string;
+  /** Operation ids (`PostPaymentIntents`); function names (`postPaymentIntents`) are accepted too. */
+  operations?: string[];
+  /** Add the webhook receiver route (implied by `events`). */
+  webhooks?: boolean;
+  events?: string[];
+  configFile?: string;
+  /** Folder of the generated output (default: the config's `out`, else generated/). */
+  generatedDir?: string;
+  /** Compute the result, write nothing. */
+  dryRun?: boolean;
+}
+
+export interface ScaffoldResult extends Omit<MergeOutcome, 'text'> {
+  /** Absolute path of the routes file. */
+  file: string;
+  created: boolean;
+  changed: boolean;
+  /** The file's new contents (also when `dryRun`). */
+  text: string;
+  /** Things worth telling the user that are not errors (e.g. generated files missing). */
+  notes: string[];
+}
+
+export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult> {
+  const root = resolve(options.root);
+  const { model, document, generatedDir } = await loadScaffoldModel({
+    root,
+    vendor: options.vendor,
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(options.generatedDir ? { generatedDir: options.generatedDir } : {}),
+  });
+  const operations = unique(options.operations ?? []).map((name) => findOperation(model, name));
+  const events = unique(options.events ?? []);
+  const webhooks = Boolean(options.webhooks) || events.length > 0;
+  if (webhooks) checkEvents(model, events);
+
+  const file = resolve(root, options.out);
+  const shown = relative(root, file) || file;
+  if (existsSync(file) && !statSync(file).isFile()) throw new SvcgenInputError({ file: shown }, '--out names a folder, not a file');
+  let specifier = relative(dirname(file), generatedDir).split(sep).join('/');
+  if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+  const created = !existsSync(file);
+  const before = created ? skeleton(model, specifier) : readFileSync(file, 'utf8');
+  const outcome = mergeScaffold(shown, before, { model, document, operations, webhooks, events, generatedSpecifier: specifier });
+  const changed = created || outcome.text !== before;
+  if (changed && !options.dryRun) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, outcome.text);
+  }
+  const notes: string[] = [];
+  const generatedShown = relative(root, generatedDir) || generatedDir;
+  if (!existsSync(resolve(generatedDir, 'operations.ts'))) notes.push(`${generatedShown}/operations.ts does not exist yet: run \`svcgen generate\``);
+  else if (webhooks && !existsSync(resolve(generatedDir, 'routes.ts'))) notes.push(`${generatedShown}/routes.ts does not exist yet: run \`svcgen generate\``);
+  return { ...outcome, file, created, changed, notes };
+}
+
+function findOperation(model: ApiModel, name: string): OperationModel {
+  const lower = name.toLowerCase();
+  const op =
+    model.operations.find((o) => o.id === name) ??
+    model.operations.find((o) => o.functionName === name || o.originalId === name) ??
+    model.operations.find((o) => o.id.toLowerCase() === lower);
+  if (op) return op;
+  const near = model.operations
+    .map((o) => o.id)
+    .filter((id) => id.toLowerCase().includes(lower) || lower.includes(id.toLowerCase()))
+    .sort()
+    .slice(0, 5);
+  throw new SvcgenInputError(
+    { file: '--operation' },
+    `unknown operation '${name}' of ${model.vendor}${near.length ? ` (did you mean: ${near.join(', ')}?)` : ''}`,
+  );
+}
+
+function checkEvents(model: ApiModel, events: string[]): void {
+  if (!model.webhooks) throw new SvcgenInputError({ file: '--webhooks' }, `${model.vendor} has no webhooks in its spec or overlays`);
+  const known = new Set(model.webhooks.events.map((e) => e.name));
+  for (const event of events) {
+    if (known.has(event)) continue;
+    const stem = event.split('.')[0]!.toLowerCase();
+    const near = [...known].filter((k) => k.toLowerCase().startsWith(stem)).slice(0, 5);
+    throw new SvcgenInputError(
+      { file: '--event' },
+      `unknown ${model.vendor} webhook event '${event}'${near.length ? ` (did you mean: ${near.join(', ')}?)` : ''}`,
+    );
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
