@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each case spawns the CLI (Node start, type stripping, generation): seconds, not milliseconds.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../../bin/svcgen.js', import.meta.url));
@@ -54,9 +57,9 @@ function edit(file: string, change: (text: string) => string): void {
 }
 
 /** The lock pins the fixture spec's sha256: re-pin after editing the spec on purpose. */
-async function repin(): Promise<void> {
+async function repin(file = 'acme/openapi.yaml'): Promise<void> {
   const { createHash } = await import('node:crypto');
-  const spec = readFileSync(join(root, 'mirror/acme/openapi.yaml'));
+  const spec = readFileSync(join(root, 'mirror', file));
   edit('specs/lock.json', (text) => {
     const lock = JSON.parse(text);
     lock.vendors.acme.files[0].sha256 = createHash('sha256').update(spec).digest('hex');
@@ -134,21 +137,13 @@ describe('bad input: exit 2, file and pointer/line named, output untouched', () 
     {
       name: 'malformed JSON',
       breakIt: async () => {
+        writeFileSync(join(root, 'mirror/acme/openapi.json'), '{\n  "openapi": "3.0.3",\n  "info": {,\n}\n');
         edit('specs/lock.json', (t) => {
           const lock = JSON.parse(t);
           lock.vendors.acme.files[0].path = 'acme/openapi.json';
           return JSON.stringify(lock);
         });
-        writeFileSync(join(root, 'mirror/acme/openapi.json'), '{\n  "openapi": "3.0.3",\n  "info": {,\n}\n');
-        edit('specs/lock.json', (t) => t);
-        const { createHash } = await import('node:crypto');
-        const bytes = readFileSync(join(root, 'mirror/acme/openapi.json'));
-        edit('specs/lock.json', (t) => {
-          const lock = JSON.parse(t);
-          lock.vendors.acme.files[0].sha256 = createHash('sha256').update(bytes).digest('hex');
-          lock.vendors.acme.files[0].bytes = bytes.length;
-          return JSON.stringify(lock);
-        });
+        await repin('acme/openapi.json');
       },
       expectText: /acme\/openapi\.json:3(:\d+)?/,
     },

@@ -83,10 +83,10 @@ describe('validateRequest', () => {
     expect(() => validateRequest(validator, { params: { path }, body: form })).not.toThrow();
   });
 
-  it('does nothing for an operation without a validator, and accepts an explicit operation id', () => {
+  it('does nothing for an operation without a validator, and names the validator\'s operation', () => {
     expect(() => validateRequest(undefined, { body: 'whatever' })).not.toThrow();
-    const error = caught(() => validateRequest(validator, 'PatchCustomer', { params: {} }));
-    expect(error.operationId).toBe('PatchCustomer');
+    const error = caught(() => validateRequest(validator, { params: {} }));
+    expect(error.operationId).toBe(validator.id);
   });
 });
 
@@ -96,7 +96,7 @@ describe('validateResponse', () => {
     expect(() => validateResponse(validator, 200, { id: 1 })).toThrow(/Response \(status 200\) validation failed for UpdateCustomer: response\.id/);
     expect(caught(() => validateResponse(validator, 404, { error: {} })).issues[0]!.path).toEqual(['error', 'message']);
     expect(caught(() => validateResponse(validator, 500, {})).issues[0]!.path).toEqual(['fallback']);
-    expect(caught(() => validateResponse(validator, 'GetCustomer', 500, {}))).toMatchObject({ phase: 'response', status: 500, operationId: 'GetCustomer' });
+    expect(caught(() => validateResponse(validator, 500, {}))).toMatchObject({ phase: 'response', status: 500, operationId: validator.id });
   });
 
   it('passes statuses no schema describes', () => {
