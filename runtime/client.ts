@@ -128,14 +128,20 @@ function staticHeaders(profile: VendorProfile, options: BaseClientOptions): Reco
   return headers;
 }
 
-function tokenManagerFor(profile: VendorProfile, options: BaseClientOptions, baseUrl: string, pipeline: Pipeline): TokenManager | undefined {
-  const auth = profile.auth;
-  if (auth.kind !== 'token-exchange') return undefined;
+function credentialHeaders(profile: VendorProfile, options: BaseClientOptions): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [header, name] of Object.entries(auth.credentialHeaders)) {
+  if (profile.auth.kind !== 'token-exchange') return headers;
+  for (const [header, name] of Object.entries(profile.auth.credentialHeaders)) {
     const value = option(options, name);
     if (value) headers[header] = value;
   }
+  return headers;
+}
+
+function tokenManagerFor(profile: VendorProfile, options: BaseClientOptions, baseUrl: string, pipeline: Pipeline): TokenManager | undefined {
+  const auth = profile.auth;
+  if (auth.kind !== 'token-exchange') return undefined;
+  const headers = credentialHeaders(profile, options);
   const meta: OperationMeta = {
     id: auth.loginOperation,
     method: 'POST',
@@ -204,13 +210,22 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     : loginPipeline;
   const api = createClient<any>({ baseUrl, headers: staticHeaders(profile, options) });
   const requestIdHeader = profile.policy.requestIdHeader;
+  // Calling the login operation directly: it carries the credentials, not a token.
+  const loginId = profile.auth.kind === 'token-exchange' ? profile.auth.loginOperation : undefined;
+  const loginHeaders = loginId ? credentialHeaders(profile, options) : undefined;
+  // Exact credential values, scrubbed from any error body that echoes them.
+  const secrets = [...Object.values(credentialHeaders(profile, options)), option(options, 'apiKey')].filter((v): v is string => Boolean(v));
 
   async function call(meta: OperationMeta, rawInit: object, callOptions?: CallOptions): Promise<unknown> {
     const init = withIdempotencyField(meta, rawInit as { body?: unknown }, callOptions);
     const validation = resolveValidation(options.validate, callOptions?.validate);
     if (validation?.request) validateRequest(validation.validators[meta.id], init);
-    const headers = callHeaders(profile, callOptions);
-    const request: Record<string, unknown> = { ...init, fetch: pipeline.fetchFor(meta, callOptions), pathSerializer: serializePath };
+    const isLogin = meta.id === loginId;
+    const called = callHeaders(profile, callOptions);
+    const headers = isLogin ? { ...loginHeaders, ...called } : called;
+    const via = isLogin ? loginPipeline : pipeline;
+    const request: Record<string, unknown> = { ...init, fetch: via.fetchFor(meta, callOptions), pathSerializer: serializePath };
+    if (meta.parseAs) request.parseAs = meta.parseAs;
     // openapi-fetch defaults Content-Type to JSON and a serializer cannot change headers, so the
     // encoding's content type is set here (multipart: removed, so fetch writes the boundary).
     if (meta.body === 'form') {
@@ -225,7 +240,7 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     if (callOptions?.signal) request.signal = callOptions.signal;
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {
-      throw ApiError.fromResponse(response, { operationId: meta.id, ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
+      throw ApiError.fromResponse(response, { operationId: meta.id, secrets, ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
     }
     if (validation?.response) validateResponse(validation.validators[meta.id], response.status, data);
     return data;

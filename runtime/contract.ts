@@ -29,6 +29,8 @@ export interface OperationMeta {
    * name → [style, explode]. Absent when every query parameter is a plain scalar.
    */
   readonly query?: { readonly [name: string]: readonly [style: string, explode: boolean] };
+  /** How to read a success body that is not JSON (a PDF, a CSV export, an HTML page). */
+  readonly parseAs?: 'text' | 'blob';
 }
 
 /** The fetch signature openapi-fetch calls. */

@@ -2,6 +2,7 @@
 // that imports one keeps one), each with a module-level metadata constant that carries its policy
 // facts into the runtime pipeline.
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
+import { classifyMediaType } from '../model/operations.ts';
 import { fileHeader } from './header.ts';
 import { docComment, literal, plainText } from './text.ts';
 
@@ -40,7 +41,18 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((p) => `${literal(p.name)}: [${literal(p.style)}, ${p.explode}]`);
   if (styled.length) fields.push(`query: { ${styled.join(', ')} }`);
+  const parseAs = successParseAs(op);
+  if (parseAs) fields.push(`parseAs: ${literal(parseAs)}`);
   return `{ ${fields.join(', ')} }`;
+}
+
+/** openapi-fetch parses every body as JSON unless told otherwise: name the other success media types. */
+function successParseAs(op: OperationModel): 'text' | 'blob' | undefined {
+  const ok = op.responses.find((r) => /^2/.test(r.status) && r.mediaType);
+  if (!ok?.mediaType) return undefined;
+  const encoding = classifyMediaType(ok.mediaType);
+  if (encoding === 'json') return undefined;
+  return encoding === 'text' ? 'text' : 'blob';
 }
 
 /** Must the caller pass an init argument? (required path/query/header params or a required body) */

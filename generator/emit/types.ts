@@ -1,13 +1,16 @@
 // types.ts of a vendor: openapi-typescript's output for the typing document (see
 // model/typing-document.ts), behind our header.
 import openapiTS, { astToString } from 'openapi-typescript';
+import { createConfig } from '@redocly/openapi-core';
 import { fileHeader } from './header.ts';
 
+// openapi-typescript lints every document with Redocly's recommended rules before it types it.
+// The loader has already validated the document (refs, operations, parameters), so an empty rule
+// set skips a repeat that costs a few hundred ms of CPU on Stripe.
+let lintFree: ReturnType<typeof createConfig> | undefined;
+
 export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string): Promise<string> {
-  const ast = await openapiTS(typingDocument as never, {
-    silent: true,
-    // Vendors add response fields without notice; optional-by-spec stays optional.
-    alphabetize: false,
-  });
+  lintFree ??= createConfig({ rules: {} } as never);
+  const ast = await openapiTS(typingDocument as never, { silent: true, redocly: await lintFree });
   return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(ast);
 }

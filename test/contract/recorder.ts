@@ -1,0 +1,54 @@
+// The transport the suite hands to the client under test: it forwards each request to Prism and
+// records what Prism said about it, so every operation is judged on the exchanges it caused
+// (an Airwallex call is a login plus the call itself).
+import { describeViolation, isRequestError, isRequestErrorType, parsePrismProblem, parseViolations } from './violations.ts';
+
+/** One HTTP exchange seen by the recording transport. */
+export interface Exchange {
+  method: string;
+  url: string;
+  /** 0 when no answer came. */
+  status: number;
+  contentType: string;
+  /** Request problems Prism reported. */
+  problems: string[];
+  /** Mock-side errors that say nothing about the request (e.g. no example to answer with). */
+  notes: string[];
+}
+
+export type RecordingFetch = (request: Request) => Promise<Response>;
+
+/** Prism answers in milliseconds; a request still open after this got no answer (Prism hangs on some bodies it cannot parse). */
+const ANSWER_TIMEOUT_MS = 30_000;
+
+async function judge(response: Response): Promise<{ problems: string[]; notes: string[] }> {
+  const problems = parseViolations(response.headers.get('sl-violations')).filter(isRequestError).map(describeViolation);
+  const notes: string[] = [];
+  if (response.status >= 400 && (response.headers.get('content-type') ?? '').includes('problem+json')) {
+    const problem = parsePrismProblem(await response.clone().text());
+    // Prism's own 422 lists input violations in the body, located without the "request" prefix.
+    for (const violation of problem?.validation ?? []) {
+      if (String(violation.severity).toLowerCase() === 'error') problems.push(describeViolation({ ...violation, location: ['request', ...(violation.location ?? [])] }));
+    }
+    if (problems.length === 0 && problem?.type) {
+      if (isRequestErrorType(problem.type)) problems.push(`Prism ${problem.type} (${response.status})`);
+      else notes.push(`Prism ${problem.type} (${response.status})${problem.type === 'UNKNOWN' ? `: ${problem.detail?.slice(0, 120)}` : ''}`);
+    }
+  }
+  return { problems, notes };
+}
+
+export function recordingFetch(exchanges: Exchange[]): RecordingFetch {
+  return async (request) => {
+    const seen = { method: request.method, url: request.url };
+    let response: Response;
+    try {
+      response = await fetch(request, { signal: AbortSignal.any([request.signal, AbortSignal.timeout(ANSWER_TIMEOUT_MS)]) });
+    } catch (error) {
+      exchanges.push({ ...seen, status: 0, contentType: '', problems: [`no answer: ${(error as Error).message}`], notes: [] });
+      throw error;
+    }
+    exchanges.push({ ...seen, status: response.status, contentType: response.headers.get('content-type') ?? '', ...(await judge(response)) });
+    return response;
+  };
+}

@@ -1,0 +1,108 @@
+// The document Prism validates against: the vendor's effective document with its REQUEST side
+// untouched (paths, parameters, request bodies and their encodings, security, servers) and its
+// response side reduced to status codes and media types.
+//
+// Why: Prism dereferences the whole document at start-up. Stripe's response schemas are deeply
+// recursive (expandable fields point back at whole resources) and Prism's dereferencer had not
+// finished after 15 minutes on them, while the request side alone loads in seconds. This suite
+// asserts request violations only, so response schemas carry no information it uses; and an empty
+// response schema also stops Prism from reporting its own generated examples as response errors.
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function decodePointerSegment(segment: string): string {
+  return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * Media types of a reduced response. Prism answers an Accept-less request with the first media
+ * type and cannot write an object as text, so a wildcard (Swagger 2.0's `*\/*`, which these
+ * vendors answer with JSON) becomes `application/json`, and other non-JSON types mock a string.
+ */
+function reduceContent(mediaTypes: string[]): Json {
+  const out: Json = {};
+  for (const media of mediaTypes) {
+    const json = /json/i.test(media) || media === '*/*';
+    out[media === '*/*' ? 'application/json' : media] ??= { schema: json ? {} : { type: 'string' } };
+  }
+  return out;
+}
+
+function reduceResponses(responses: unknown): Json {
+  const out: Json = {};
+  if (!isObject(responses)) return { default: { description: 'any' } };
+  for (const [status, response] of Object.entries(responses)) {
+    const content = isObject(response) && isObject(response.content) ? response.content : undefined;
+    const reduced: Json = { description: 'reduced for request validation' };
+    if (content) reduced.content = reduceContent(Object.keys(content));
+    out[status] = reduced;
+  }
+  return out;
+}
+
+/** Every local `$ref` reachable from `roots`, following refs transitively. */
+function reachableRefs(document: Json, roots: unknown[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && value.startsWith('#/') && !seen.has(value)) {
+          seen.add(value);
+          let target: unknown = document;
+          for (const segment of value.slice(2).split('/')) target = isObject(target) ? target[decodePointerSegment(segment)] : undefined;
+          stack.push(target);
+        } else stack.push(value);
+      }
+    }
+  }
+  return seen;
+}
+
+export interface RequestContractOptions {
+  /**
+   * Operations whose responses stay whole, because the client reads them to make other calls
+   * (a token-exchange login must answer with a token).
+   */
+  keepResponses?: { method: string; path: string }[];
+}
+
+/** A deep copy of `document` fit for Prism: request side as is, responses reduced, unused components dropped. */
+export function requestContractDocument(document: Json, options: RequestContractOptions = {}): Json {
+  const copy = structuredClone(document);
+  const paths = isObject(copy.paths) ? copy.paths : {};
+  const kept = new Set((options.keepResponses ?? []).map(({ method, path }) => `${method.toLowerCase()} ${path}`));
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (isObject(operation) && !kept.has(`${method} ${path}`)) {
+        operation.responses = reduceResponses(operation.responses);
+        delete operation.callbacks;
+      }
+    }
+  }
+  delete copy.webhooks;
+  // Root extensions are ours (webhook envelopes, vendor profile) except Prism's own faker settings.
+  for (const key of Object.keys(copy)) if (key.startsWith('x-') && key !== 'x-json-schema-faker') delete copy[key];
+  // Components only the responses used are dead weight for Prism's dereferencer.
+  const components = isObject(copy.components) ? copy.components : undefined;
+  if (components) {
+    const used = reachableRefs(copy, [copy.paths, copy.security, components.securitySchemes]);
+    for (const [section, entries] of Object.entries(components)) {
+      if (section === 'securitySchemes' || !isObject(entries)) continue;
+      for (const name of Object.keys(entries)) {
+        const pointer = `#/components/${section}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (!used.has(pointer) && !used.has(encodeURI(pointer))) delete entries[name];
+      }
+    }
+  }
+  return copy;
+}

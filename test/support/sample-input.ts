@@ -1,0 +1,627 @@
+// Minimal valid inputs for an operation, derived from its schemas alone: the contract suite sends
+// one per operation and expects the mock server to find nothing wrong with the request.
+//
+// "Minimal" means required fields only (recursively), the smallest array that still carries an
+// item, and the first enum value or viable union branch; "valid" means formats, patterns, lengths
+// and bounds are honoured. The output is deterministic: the same operation always yields the same
+// input, so a failure reproduces.
+import type { OperationModel, ParameterModel, SchemaObject } from '../../generator/model/types.ts';
+
+export interface SampleInput {
+  params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, string> };
+  body?: unknown;
+}
+
+export interface SampleOptions {
+  /** Produces the value of a `format: binary` string (a Blob in multipart bodies). */
+  binary?: () => unknown;
+  /**
+   * Give every object at least one property. Form bodies and deepObject query parameters cannot
+   * carry an empty object (`{}` encodes to nothing), so a required but empty object would vanish.
+   */
+  nonEmptyObjects?: boolean;
+}
+
+type Doc = Record<string, unknown>;
+
+interface Context {
+  doc: Doc;
+  /** `$ref`s being expanded on the current path: meeting one again means a cycle. */
+  active: readonly string[];
+  depth: number;
+  options: SampleOptions;
+}
+
+/** Thrown when no finite valid value exists along any branch (or a required input has none). */
+export class SampleError extends Error {}
+
+const MAX_DEPTH = 40;
+
+// Values for the formats the three vendors use, each valid for ajv-formats (which Prism uses).
+const FORMAT_SAMPLES: Record<string, string> = {
+  'date-time': '2024-01-02T03:04:05Z',
+  date: '2024-01-02',
+  time: '03:04:05Z',
+  email: 'user@example.com',
+  'idn-email': 'user@example.com',
+  uuid: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+  uri: 'https://example.com/',
+  'uri-reference': 'https://example.com/',
+  url: 'https://example.com/',
+  hostname: 'example.com',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  byte: 'AAAA',
+  binary: 'AAAA',
+  password: 'secret',
+  // Stripe's decimal strings (`unit_amount_decimal`).
+  decimal: '1.5',
+};
+
+// ─── schema navigation ──────────────────────────────────────────────────────────────────────────
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Resolves a local `#/…` JSON pointer in the document. */
+export function resolvePointer(doc: Doc, ref: string): unknown {
+  if (!ref.startsWith('#')) throw new SampleError(`only local $refs are supported: ${ref}`);
+  let node: unknown = doc;
+  for (const raw of ref.slice(1).split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
+    if (node === undefined) throw new SampleError(`dangling $ref ${ref}`);
+  }
+  return node;
+}
+
+const LOWER_BOUNDS = ['minimum', 'minLength', 'minItems', 'minProperties'] as const;
+const UPPER_BOUNDS = ['maximum', 'maxLength', 'maxItems', 'maxProperties'] as const;
+
+/** Intersects two schemas (allOf semantics) well enough to sample the result. */
+function intersect(a: SchemaObject, b: SchemaObject): SchemaObject {
+  const out: SchemaObject = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    if (mine === undefined) out[key] = value;
+    else if (key === 'required') out[key] = [...new Set([...(mine as string[]), ...(value as string[])])];
+    else if (key === 'properties') {
+      const merged: Record<string, unknown> = { ...(mine as Record<string, unknown>) };
+      for (const [name, schema] of Object.entries(value as Record<string, unknown>)) {
+        merged[name] = merged[name] === undefined ? schema : { allOf: [merged[name], schema] };
+      }
+      out[key] = merged;
+    } else if ((LOWER_BOUNDS as readonly string[]).includes(key)) out[key] = Math.max(mine as number, value as number);
+    else if ((UPPER_BOUNDS as readonly string[]).includes(key)) out[key] = Math.min(mine as number, value as number);
+    else if (key === 'enum') out[key] = (mine as unknown[]).filter((v) => (value as unknown[]).some((w) => sameValue(v, w)));
+    else if (key === 'type') {
+      // integer ∩ number = integer
+      const left = ([] as unknown[]).concat(mine);
+      const right = ([] as unknown[]).concat(value);
+      const both = [...new Set(right.flatMap((t) => (left.includes(t) ? [t] : t === 'integer' && left.includes('number') ? [t] : t === 'number' && left.includes('integer') ? ['integer'] : [])))];
+      out[key] = both.length === 1 ? both[0] : both;
+    } else if (key === 'allOf') out[key] = [...(mine as unknown[]), ...(value as unknown[])];
+    else if (key === 'anyOf' || key === 'oneOf') {
+      // Two unions of the same kind: distribute the second over the first's branches.
+      out[key] = (mine as unknown[]).map((branch) => ({ allOf: [branch, { [key]: value }] }));
+    }
+  }
+  return out;
+}
+
+/**
+ * Expands `$ref` (keeping 3.1 sibling keywords) and `allOf` into one flat schema, with the refs
+ * it went through added to the context. Returns undefined on a cycle.
+ */
+function flatten(schema: unknown, ctx: Context): { schema: SchemaObject; ctx: Context } | undefined {
+  if (!isObject(schema)) return { schema: {}, ctx };
+  if (ctx.depth > MAX_DEPTH) return undefined;
+  let current: SchemaObject = schema;
+  let context = ctx;
+  while (typeof current.$ref === 'string') {
+    const ref = current.$ref;
+    if (context.active.includes(ref)) return undefined;
+    const { $ref: _ref, ...siblings } = current;
+    const target = resolvePointer(context.doc, ref);
+    context = { ...context, active: [...context.active, ref] };
+    current = Object.keys(siblings).length > 0 ? intersectShallow(target, siblings) : (target as SchemaObject);
+  }
+  if (Array.isArray(current.allOf)) {
+    const { allOf, ...rest } = current;
+    let merged: SchemaObject = rest;
+    for (const part of allOf) {
+      const flat = flatten(part, { ...context, depth: context.depth + 1 });
+      if (!flat) return undefined;
+      merged = intersect(merged, flat.schema);
+      context = { ...context, active: [...new Set([...context.active, ...flat.ctx.active])] };
+    }
+    return flatten(merged, context);
+  }
+  return { schema: current, ctx: context };
+}
+
+/** `$ref` with siblings: the target, with the siblings intersected in. */
+function intersectShallow(target: unknown, siblings: SchemaObject): SchemaObject {
+  if (!isObject(target)) return siblings;
+  if (typeof target.$ref === 'string') return { allOf: [target, siblings] };
+  return intersect(target, siblings);
+}
+
+function typesOf(schema: SchemaObject): string[] {
+  if (Array.isArray(schema.type)) return schema.type.filter((t): t is string => typeof t === 'string');
+  if (typeof schema.type === 'string') return [schema.type];
+  if (isObject(schema.properties) || Array.isArray(schema.required) || isObject(schema.additionalProperties)) return ['object'];
+  if (schema.items !== undefined) return ['array'];
+  return [];
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+// ─── a small validator (for union branches and defaults) ────────────────────────────────────────
+
+/** Whether `value` satisfies `schema` (structure, types, enums, bounds, patterns; not formats). */
+export function conforms(schema: unknown, value: unknown, doc: Doc, ctx?: Context): boolean {
+  const flat = flatten(schema, ctx ?? { doc, active: [], depth: 0, options: {} });
+  if (!flat) return true; // a cycle: assume the recursive part is fine
+  const s = flat.schema;
+  const next: Context = { ...flat.ctx, active: [], depth: flat.ctx.depth + 1 };
+  if ('const' in s && !sameValue(s.const, value)) return false;
+  if (Array.isArray(s.enum) && !s.enum.some((v) => sameValue(v, value))) return false;
+  if (Array.isArray(s.anyOf) && !s.anyOf.some((b) => conforms(b, value, doc, next))) return false;
+  if (Array.isArray(s.oneOf) && s.oneOf.filter((b) => conforms(b, value, doc, next)).length !== 1) return false;
+  const types = typesOf(s);
+  if (value === null) return types.includes('null') || s.nullable === true || (types.length === 0 && !s.enum);
+  if (types.length > 0 && !types.some((t) => hasType(t, value))) return false;
+  if (typeof value === 'string') {
+    if (typeof s.minLength === 'number' && [...value].length < s.minLength) return false;
+    if (typeof s.maxLength === 'number' && [...value].length > s.maxLength) return false;
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) return false;
+  }
+  if (typeof value === 'number' && !withinBounds(s, value)) return false;
+  if (Array.isArray(value)) {
+    if (typeof s.minItems === 'number' && value.length < s.minItems) return false;
+    if (typeof s.maxItems === 'number' && value.length > s.maxItems) return false;
+    if (s.items !== undefined && !value.every((v) => conforms(s.items, v, doc, next))) return false;
+  }
+  if (isObject(value) && !(value instanceof Blob)) {
+    const props = isObject(s.properties) ? s.properties : {};
+    if (Array.isArray(s.required) && !s.required.every((k) => typeof k !== 'string' || k in value)) return false;
+    for (const [k, v] of Object.entries(value)) {
+      if (k in props) {
+        if (!conforms(props[k], v, doc, next)) return false;
+      } else if (s.additionalProperties === false) return false;
+      else if (isObject(s.additionalProperties) && !conforms(s.additionalProperties, v, doc, next)) return false;
+    }
+  }
+  return true;
+}
+
+function hasType(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string' || value instanceof Blob;
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isObject(value);
+    case 'null':
+      return value === null;
+    default:
+      return true;
+  }
+}
+
+function withinBounds(s: SchemaObject, n: number): boolean {
+  const min = typeof s.minimum === 'number' ? s.minimum : undefined;
+  const max = typeof s.maximum === 'number' ? s.maximum : undefined;
+  if (min !== undefined && (s.exclusiveMinimum === true ? n <= min : n < min)) return false;
+  if (max !== undefined && (s.exclusiveMaximum === true ? n >= max : n > max)) return false;
+  if (typeof s.exclusiveMinimum === 'number' && n <= s.exclusiveMinimum) return false;
+  if (typeof s.exclusiveMaximum === 'number' && n >= s.exclusiveMaximum) return false;
+  if (typeof s.multipleOf === 'number' && s.multipleOf > 0 && !Number.isInteger(n / s.multipleOf)) return false;
+  return true;
+}
+
+// ─── patterns ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Pattern features the generator does not handle; a pattern using one yields undefined and the
+ * sampler falls back to its plain value (then the test reports the request the mock rejects).
+ */
+export const UNSUPPORTED_PATTERN_FEATURES = ['lookaround (?= (?! (?<= (?<!', 'backreferences \\1 \\k<name>', 'word boundaries \\b \\B', 'unicode properties \\p{…}'] as const;
+
+type Atom = { kind: 'chars'; pick: string } | { kind: 'group'; alternatives: Quantified[][] };
+interface Quantified {
+  atom: Atom;
+  min: number;
+  max: number;
+}
+
+const CLASS_CANDIDATES = 'aA0xX9z_-. @:/';
+
+class PatternParser {
+  private at = 0;
+  private readonly source: string;
+
+  constructor(source: string) {
+    this.source = source;
+  }
+
+  parse(): Quantified[][] | undefined {
+    const alternatives = this.alternatives();
+    return alternatives && this.at === this.source.length ? alternatives : undefined;
+  }
+
+  private alternatives(): Quantified[][] | undefined {
+    const out: Quantified[][] = [];
+    let sequence: Quantified[] = [];
+    while (this.at < this.source.length) {
+      const c = this.source[this.at]!;
+      if (c === ')') break;
+      if (c === '|') {
+        out.push(sequence);
+        sequence = [];
+        this.at++;
+        continue;
+      }
+      if (c === '^' || c === '$') {
+        this.at++;
+        continue;
+      }
+      const atom = this.atom();
+      if (!atom) return undefined;
+      const quantifier = this.quantifier();
+      if (!quantifier) return undefined;
+      sequence.push({ atom, ...quantifier });
+    }
+    out.push(sequence);
+    return out;
+  }
+
+  private atom(): Atom | undefined {
+    const c = this.source[this.at++]!;
+    if (c === '(') {
+      if (this.source[this.at] === '?') {
+        if (this.source[this.at + 1] !== ':') return undefined; // lookaround or named group
+        this.at += 2;
+      }
+      const alternatives = this.alternatives();
+      if (!alternatives || this.source[this.at] !== ')') return undefined;
+      this.at++;
+      return { kind: 'group', alternatives };
+    }
+    if (c === '[') return this.charClass();
+    if (c === '.') return { kind: 'chars', pick: 'a' };
+    if (c === '\\') {
+      const pick = this.escape(false);
+      return pick === undefined ? undefined : { kind: 'chars', pick };
+    }
+    if ('*+?{'.includes(c)) return undefined;
+    return { kind: 'chars', pick: c };
+  }
+
+  /** The character an escape stands for (a representative one for a class escape). */
+  private escape(inClass: boolean): string | undefined {
+    const c = this.source[this.at++];
+    if (c === undefined) return undefined;
+    if (c === 'd') return '0';
+    if (c === 'w') return 'a';
+    if (c === 's') return ' ';
+    if (c === 'D' || c === 'W' || c === 'S') return c === 'S' ? 'a' : '-';
+    if (c === 'n') return '\n';
+    if (c === 't') return '\t';
+    if (c === 'b' && inClass) return '\b';
+    if (c === 'u' && /^[0-9a-fA-F]{4}$/.test(this.source.slice(this.at, this.at + 4))) {
+      const code = parseInt(this.source.slice(this.at, this.at + 4), 16);
+      this.at += 4;
+      return String.fromCharCode(code);
+    }
+    if (/[0-9bBpPk]/.test(c)) return undefined;
+    return c;
+  }
+
+  private charClass(): Atom | undefined {
+    const negated = this.source[this.at] === '^';
+    if (negated) this.at++;
+    const ranges: [string, string][] = [];
+    let first = true;
+    while (this.at < this.source.length && (this.source[this.at] !== ']' || first)) {
+      first = false;
+      let low = this.source[this.at++]!;
+      if (low === '\\') {
+        const escaped = this.source[this.at];
+        const klass = escaped === 'd' ? ['0', '9'] : escaped === 'w' ? ['a', 'z'] : escaped === 's' ? [' ', ' '] : undefined;
+        if (klass) {
+          this.at++;
+          ranges.push(klass as [string, string]);
+          continue;
+        }
+        const e = this.escape(true);
+        if (e === undefined) return undefined;
+        low = e;
+      }
+      if (this.source[this.at] === '-' && this.source[this.at + 1] !== ']' && this.at + 1 < this.source.length) {
+        this.at++;
+        let high = this.source[this.at++]!;
+        if (high === '\\') {
+          const e = this.escape(true);
+          if (e === undefined) return undefined;
+          high = e;
+        }
+        ranges.push([low, high]);
+      } else ranges.push([low, low]);
+    }
+    if (this.source[this.at] !== ']') return undefined;
+    this.at++;
+    const inSet = (ch: string) => ranges.some(([lo, hi]) => ch >= lo && ch <= hi);
+    if (negated) {
+      const pick = [...CLASS_CANDIDATES].find((ch) => !inSet(ch));
+      return pick === undefined ? undefined : { kind: 'chars', pick };
+    }
+    // Prefer a letter or digit from the class: they survive URL and form encoding unchanged.
+    const pick = [...CLASS_CANDIDATES].find(inSet) ?? ranges[0]?.[0];
+    return pick === undefined ? undefined : { kind: 'chars', pick };
+  }
+
+  private quantifier(): { min: number; max: number } | undefined {
+    const c = this.source[this.at];
+    let result: { min: number; max: number } = { min: 1, max: 1 };
+    if (c === '?' || c === '*' || c === '+') {
+      this.at++;
+      result = c === '?' ? { min: 0, max: 1 } : c === '*' ? { min: 0, max: Infinity } : { min: 1, max: Infinity };
+    } else if (c === '{') {
+      const match = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at));
+      if (!match) return undefined;
+      this.at += match[0].length;
+      const min = Number(match[1]);
+      result = { min, max: match[2] === undefined ? min : match[3] ? Number(match[3]) : Infinity };
+    }
+    if (this.source[this.at] === '?') this.at++; // lazy: same language
+    return result;
+  }
+}
+
+function render(sequence: Quantified[], extra: number): string {
+  let out = '';
+  let spare = extra;
+  for (const { atom, min, max } of sequence) {
+    // `*` and `+` take one repetition so the sample looks like the thing it describes.
+    let count = max === Infinity ? Math.max(min, 1) : min;
+    const room = max - count;
+    const more = Math.min(room, spare);
+    count += more;
+    spare -= more;
+    const once = atom.kind === 'chars' ? atom.pick : render(atom.alternatives[0]!, 0);
+    out += once.repeat(count);
+  }
+  return out;
+}
+
+/** A string matching `pattern` within the length bounds, or undefined when none is found. */
+export function samplePattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
+  const alternatives = new PatternParser(pattern).parse();
+  if (!alternatives) return undefined;
+  const fits = (s: string) => s.length >= minLength && s.length <= maxLength && regex.test(s);
+  const openEnd = !pattern.endsWith('$') || pattern.endsWith('\\$');
+  for (const sequence of alternatives) {
+    for (let extra = 0; extra <= Math.max(minLength, 1) + 1; extra++) {
+      let candidate = render(sequence, extra);
+      // An unanchored end tolerates any suffix: pad there rather than inside the pattern.
+      if (openEnd && candidate.length < minLength) candidate = candidate.padEnd(minLength, 'a');
+      if (fits(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+// ─── sampling ───────────────────────────────────────────────────────────────────────────────────
+
+function boundedNumber(s: SchemaObject, integer: boolean, variant: number): number {
+  const step = integer ? 1 : 0.5;
+  let low = typeof s.minimum === 'number' ? s.minimum + (s.exclusiveMinimum === true ? step : 0) : undefined;
+  if (typeof s.exclusiveMinimum === 'number') low = Math.max(low ?? -Infinity, s.exclusiveMinimum + step);
+  let high = typeof s.maximum === 'number' ? s.maximum - (s.exclusiveMaximum === true ? step : 0) : undefined;
+  if (typeof s.exclusiveMaximum === 'number') high = Math.min(high ?? Infinity, s.exclusiveMaximum - step);
+  const base = s.format === 'unix-time' ? 1_700_000_000 : 1;
+  let n = (low ?? (high !== undefined && high < base ? high : base)) + variant;
+  if (high !== undefined && n > high) n = low !== undefined ? (low + high) / 2 : high;
+  if (integer) n = Math.ceil(n);
+  if (typeof s.multipleOf === 'number' && s.multipleOf > 0) n = Math.ceil(n / s.multipleOf) * s.multipleOf;
+  return n;
+}
+
+function sampleString(s: SchemaObject, ctx: Context, variant: number): unknown {
+  const format = typeof s.format === 'string' ? s.format : undefined;
+  if (format === 'binary' && ctx.options.binary) return ctx.options.binary();
+  const minLength = typeof s.minLength === 'number' ? s.minLength : 0;
+  const maxLength = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  if (typeof s.pattern === 'string') {
+    const fromPattern = samplePattern(s.pattern, minLength, maxLength);
+    if (fromPattern !== undefined) return fromPattern;
+  }
+  if (format && FORMAT_SAMPLES[format] !== undefined) return FORMAT_SAMPLES[format];
+  let text = variant === 0 ? 'sample' : `sample${variant}`;
+  if (text.length > maxLength) text = text.slice(0, maxLength);
+  if (text.length < minLength) text = text.padEnd(minLength, 'x');
+  return text;
+}
+
+function sampleObject(s: SchemaObject, ctx: Context): Record<string, unknown> | undefined {
+  const props = isObject(s.properties) ? s.properties : {};
+  const out: Record<string, unknown> = {};
+  const readOnly = (schema: unknown) => flatten(schema, ctx)?.schema.readOnly === true;
+  const required = (Array.isArray(s.required) ? s.required : []).filter((k): k is string => typeof k === 'string');
+  for (const name of required) {
+    if (readOnly(props[name])) continue; // not part of a request (OpenAPI: readOnly + required)
+    const value = sampleAt(props[name] ?? {}, ctx, 0);
+    if (value === undefined) return undefined;
+    out[name] = value;
+  }
+  const minProperties = Math.max(typeof s.minProperties === 'number' ? s.minProperties : 0, ctx.options.nonEmptyObjects ? 1 : 0);
+  for (const name of Object.keys(props)) {
+    if (Object.keys(out).length >= minProperties) break;
+    if (name in out || readOnly(props[name])) continue;
+    const value = sampleAt(props[name], ctx, 0);
+    if (value !== undefined) out[name] = value;
+  }
+  const open = s.additionalProperties !== false && (s.additionalProperties !== undefined || Object.keys(props).length === 0);
+  for (let i = 1; Object.keys(out).length < minProperties && open; i++) {
+    const value = sampleAt(isObject(s.additionalProperties) ? s.additionalProperties : {}, ctx, 0);
+    if (value === undefined) return undefined;
+    out[`key${i}`] = value;
+  }
+  return out;
+}
+
+function sampleArray(s: SchemaObject, ctx: Context): unknown[] | undefined {
+  // One item even when none is required: an empty array vanishes in query strings and form bodies.
+  const minItems = typeof s.minItems === 'number' ? s.minItems : 0;
+  const maxItems = typeof s.maxItems === 'number' ? s.maxItems : Infinity;
+  const count = Math.min(Math.max(minItems, 1), maxItems);
+  const out: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    const value = sampleAt(s.items ?? {}, ctx, s.uniqueItems === true ? i : 0);
+    if (value === undefined) return minItems === 0 ? [] : undefined;
+    out.push(value);
+  }
+  return out;
+}
+
+/** The value of one schema; `variant` > 0 asks for a value different from variant 0's. */
+function sampleAt(schema: unknown, parent: Context, variant: number): unknown {
+  const flat = flatten(schema, { ...parent, depth: parent.depth + 1 });
+  if (!flat) return undefined;
+  const { schema: s, ctx } = flat;
+  if ('const' in s) return s.const;
+  if (Array.isArray(s.enum)) {
+    const values = s.enum.filter((v) => v !== null);
+    return values.length > 0 ? values[variant % values.length] : null;
+  }
+  if (Array.isArray(s.oneOf)) {
+    const { oneOf, ...base } = s;
+    return sampleUnion(base, oneOf, true, ctx, variant);
+  }
+  if (Array.isArray(s.anyOf)) {
+    const { anyOf, ...base } = s;
+    return sampleUnion(base, anyOf, false, ctx, variant);
+  }
+  const scalar = typesOf(s).find((t) => t !== 'null');
+  // A vendor's default for a scalar is the most plausible value, when it is valid.
+  if (s.default !== undefined && scalar !== 'object' && scalar !== 'array' && conforms(s, s.default, ctx.doc)) {
+    return s.default;
+  }
+  switch (scalar) {
+    case 'object':
+      return sampleObject(s, ctx);
+    case 'array':
+      return sampleArray(s, ctx);
+    case 'integer':
+      return boundedNumber(s, true, variant);
+    case 'number':
+      return boundedNumber(s, false, variant);
+    case 'boolean':
+      return variant % 2 === 0;
+    case 'string':
+      return sampleString(s, ctx, variant);
+    default:
+      return typesOf(s).includes('null') ? null : sampleString(s, ctx, variant);
+  }
+}
+
+function sampleUnion(base: SchemaObject, branches: unknown[], exclusive: boolean, ctx: Context, variant: number): unknown {
+  // Branches that only admit null come last: a request rarely means "send nothing" by choice.
+  const order = branches
+    .map((branch, index) => ({ branch, index, nullOnly: flatten(branch, ctx)?.schema.type === 'null' }))
+    .sort((a, b) => Number(a.nullOnly) - Number(b.nullOnly) || a.index - b.index);
+  let fallback: unknown;
+  for (const { branch } of order) {
+    const candidate = Object.keys(base).length > 0 ? { allOf: [base, branch] } : branch;
+    const value = sampleAt(candidate, ctx, variant);
+    if (value === undefined) continue;
+    if (!exclusive) return value;
+    const matches = branches.filter((other) => conforms(other, value, ctx.doc)).length;
+    if (matches === 1) return value;
+    fallback ??= value;
+  }
+  return fallback;
+}
+
+/** `schema` with `$ref`s and `allOf` folded into one object (undefined for a bare cycle). */
+export function resolveSchema(schema: SchemaObject | undefined, document: Doc): SchemaObject | undefined {
+  return flatten(schema ?? {}, { doc: document, active: [], depth: 0, options: {} })?.schema;
+}
+
+/** A minimal valid value for `schema` (resolving `$ref`s against `document`). */
+export function sampleValue(schema: SchemaObject | undefined, document: Doc, options: SampleOptions = {}): unknown {
+  const value = sampleAt(schema ?? {}, { doc: document, active: [], depth: 0, options }, 0);
+  if (value === undefined) throw new SampleError('no finite value satisfies the schema (every branch is recursive)');
+  return value;
+}
+
+// ─── operations ─────────────────────────────────────────────────────────────────────────────────
+
+function headerText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+const ENCODINGS_WITHOUT_EMPTY_OBJECTS = new Set(['form', 'multipart']);
+
+/** Whether the caller (not the client) supplies this parameter. */
+function callerSupplies(parameter: ParameterModel): boolean {
+  return parameter.in !== 'cookie' && parameter.role === 'param' && (parameter.required || parameter.in === 'path');
+}
+
+function defaultBlob(): Blob {
+  return new Blob(['svcgen contract test file\n'], { type: 'text/plain' });
+}
+
+/**
+ * The minimal valid input of an operation: required path/query/header parameters the caller
+ * supplies (auth, client-option and call-option headers are the client's business) and the body.
+ */
+export function sampleInput(operation: OperationModel, document: Doc, options: SampleOptions = {}): SampleInput {
+  const input: SampleInput = { params: {} };
+  for (const parameter of operation.parameters) {
+    if (!callerSupplies(parameter)) continue;
+    let value: unknown;
+    try {
+      // Parameters are strings on the wire: an empty object would not be sent at all.
+      value = sampleValue(parameter.schema ?? { type: 'string' }, document, { ...options, nonEmptyObjects: true });
+    } catch (error) {
+      throw new SampleError(`${operation.id}: ${parameter.in} parameter ${parameter.name}: ${(error as Error).message}`);
+    }
+    if (parameter.in === 'header') (input.params.header ??= {})[parameter.name] = headerText(value);
+    else if (parameter.in === 'path') (input.params.path ??= {})[parameter.name] = value;
+    else if (parameter.in === 'query') (input.params.query ??= {})[parameter.name] = value;
+  }
+  const body = operation.requestBody;
+  if (body) {
+    const binary = options.binary ?? defaultBlob;
+    try {
+      if (body.encoding === 'binary') input.body = binary();
+      else if (!body.schema) input.body = {};
+      else {
+        const flat = ENCODINGS_WITHOUT_EMPTY_OBJECTS.has(body.encoding) ? { nonEmptyObjects: true } : {};
+        input.body = sampleValue(body.schema, document, { ...options, ...flat, ...(body.encoding === 'multipart' ? { binary } : {}) });
+      }
+    } catch (error) {
+      throw new SampleError(`${operation.id}: request body: ${(error as Error).message}`);
+    }
+  }
+  return input;
+}
