@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SvcgenInputError } from './load/errors.ts';
-import { runVendorJob, type VendorJob, type VendorJobResult } from './vendor-job.ts';
+import type { VendorJob, VendorJobResult } from './vendor-job.ts';
 
 type WorkerReply =
   | { ok: true; result: VendorJobResult }
@@ -27,8 +27,11 @@ export async function runVendorJobs(
   weight: (job: VendorJob) => number,
   onDone: (result: VendorJobResult) => void,
 ): Promise<VendorJobResult[]> {
+  if (jobs.length === 0) return [];
   const threads = Math.min(jobs.length, availableParallelism(), Number(process.env.SVCGEN_THREADS) || Infinity);
   if (threads <= 1) {
+    // Imported on demand: an up-to-date run never loads the emitters (openapi-typescript, zod…).
+    const { runVendorJob } = await import('./vendor-job.ts');
     const results: VendorJobResult[] = [];
     for (const job of jobs) {
       const result = await runVendorJob(job);

@@ -5,7 +5,7 @@ import { SvcgenInputError } from './errors.ts';
 import type { InputErrorLocation } from './errors.ts';
 import { HTTP_METHODS, pathItems } from './fixes.ts';
 import { identifierKey, isUsableIdentifier, pascalCase, words } from './identifiers.ts';
-import { toPointer } from './json-pointer.ts';
+import { toPointer } from '../json-pointer.ts';
 import type { Rename } from './merge.ts';
 
 interface Site {

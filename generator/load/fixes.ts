@@ -1,6 +1,6 @@
 // Rule-based repairs of vendor text. Each repair is returned as a Fix so the caller can list it:
 // a repair that nobody sees is a silent change to the vendor's contract.
-import { getAtPointer, refToPointer, toPointer } from './json-pointer.ts';
+import { getAtPointer, refToPointer, toPointer } from '../json-pointer.ts';
 
 // Not node:http's STATUS_CODES: importing node:http as ESM makes Node load its fetch
 // implementation (~100 ms) just to build the module's export list.

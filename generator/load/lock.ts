@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SvcgenInputError } from './errors.ts';
-import { escapePointerSegment } from './json-pointer.ts';
+import { escapePointerSegment } from '../json-pointer.ts';
 
 export const LOCK_FILE = 'specs/lock.json';
 

@@ -5,7 +5,7 @@
 import { SvcgenInputError } from './errors.ts';
 import { isHttpMethod, HTTP_METHODS } from './fixes.ts';
 import { identifierKey, prefixIdentifier, productNames } from './identifiers.ts';
-import { escapePointerSegment, refToPointer, toPointer, unescapePointerSegment } from './json-pointer.ts';
+import { escapePointerSegment, refToPointer, toPointer, unescapePointerSegment } from '../json-pointer.ts';
 import { Origins } from './origins.ts';
 import { walkRefs } from './walk-refs.ts';
 

@@ -1,6 +1,6 @@
 // Which file a part of the effective document came from, so that an error found late (a
 // dangling $ref after merging and overlays) still names the file a person has to edit.
-import { parsePointer } from './json-pointer.ts';
+import { parsePointer } from '../json-pointer.ts';
 
 export interface Origin {
   file: string;

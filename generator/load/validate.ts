@@ -2,7 +2,7 @@
 // walk; each distinct $ref is resolved once.
 import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS, pathItems } from './fixes.ts';
-import { getAtPointer, hasPointer, refToPointer, toPointer } from './json-pointer.ts';
+import { getAtPointer, hasPointer, refToPointer, toPointer } from '../json-pointer.ts';
 import type { Origins } from './origins.ts';
 import { sitePointer, walkRefs } from './walk-refs.ts';
 

@@ -1,7 +1,7 @@
 // One walk over a document that reports every reference: `$ref` strings and the `#/...` values of
 // discriminator mappings. Example payloads, defaults and enums are data, not OpenAPI, so a `$ref`
 // key inside them is not a reference and is skipped.
-import { toPointer } from './json-pointer.ts';
+import { toPointer } from '../json-pointer.ts';
 
 export interface RefSite {
   /** The referencing string is `holder[key]`; assign to it to rewrite the reference. */

@@ -6,7 +6,7 @@ import { buildWebhookModel } from './webhooks.ts';
 import { profileSchema, type VendorProfile } from './profile.ts';
 import { buildOperations } from './operations.ts';
 import { assignFunctionNames } from './function-names.ts';
-import { getByPointer } from './json-pointer.ts';
+import { getAtPointer } from '../json-pointer.ts';
 import type { ApiModel, AuthModel, OperationModel, VendorPolicy } from './types.ts';
 
 export interface ModelOptions {
@@ -97,7 +97,7 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
   };
   if (profile.apiVersion) {
     const { header, optionName, valueFrom } = profile.apiVersion;
-    const fromDoc = valueFrom ? getByPointer(doc, valueFrom) : undefined;
+    const fromDoc = valueFrom ? getAtPointer(doc, valueFrom) : undefined;
     const value = profile.apiVersion.value ?? (typeof fromDoc === 'string' ? fromDoc : undefined);
     model.apiVersion = value === undefined ? { header, optionName } : { header, optionName, value };
   }

@@ -13,7 +13,7 @@ import type {
   SchemaObject,
 } from './types.ts';
 import type { VendorProfile } from './profile.ts';
-import { deref } from './json-pointer.ts';
+import { deref } from '../json-pointer.ts';
 import { camelCase } from './naming.ts';
 import { detectPagination } from './pagination.ts';
 

@@ -2,7 +2,7 @@
 // the operation takes the rule's query parameter and its success response has the rule's fields.
 import type { OperationModel, PaginationModel } from './types.ts';
 import type { PaginationRule } from './profile.ts';
-import { deref } from './json-pointer.ts';
+import { deref } from '../json-pointer.ts';
 
 type Doc = Record<string, any>;
 

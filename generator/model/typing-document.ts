@@ -3,7 +3,7 @@
 // client option or call option (the caller passes those through client/call options), and request
 // bodies on methods the profile declares bodyless. Everything removed is counted for the manifest.
 import type { ApiModel } from './types.ts';
-import { deref } from './json-pointer.ts';
+import { deref } from '../json-pointer.ts';
 import { HTTP_METHODS } from './operations.ts';
 
 type Doc = Record<string, any>;

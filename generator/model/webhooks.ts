@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { SvcgenInputError } from '../load/errors.ts';
 import { isWebhookSchemeId, webhookSchemes } from '../../runtime/webhooks/schemes.ts';
-import { deref, escapePointerToken, pointerOf, unescapePointerToken } from './json-pointer.ts';
+import { deref, escapePointerSegment, toPointer, unescapePointerSegment } from '../json-pointer.ts';
 import type { SchemaObject, WebhookEventModel, WebhookModel } from './types.ts';
 
 type Doc = Record<string, any>;
@@ -60,7 +60,7 @@ export function buildWebhookModel(document: Doc, origin = 'effective document'):
     events.set(event.name, event);
   };
   if (profile.eventsFrom) {
-    for (const event of eventsFromEnum(document, profile.eventsFrom, fail)) add(event, pointerOf(WEBHOOK_PROFILE_KEY, 'eventsFrom'));
+    for (const event of eventsFromEnum(document, profile.eventsFrom, fail)) add(event, toPointer([WEBHOOK_PROFILE_KEY, 'eventsFrom']));
   }
   for (const { event, pointer } of eventsFromWebhooks(document, profile, fail)) add(event, pointer);
   if (events.size === 0) fail(`/${WEBHOOK_PROFILE_KEY}`, 'no events: neither `eventsFrom` nor the document\'s `webhooks` describe any');
@@ -74,7 +74,7 @@ export function buildWebhookModel(document: Doc, origin = 'effective document'):
   };
   if (profile.envelope) model.envelope = profile.envelope;
   if (profile.objectPath) {
-    if (!profile.envelope) fail(pointerOf(WEBHOOK_PROFILE_KEY, 'objectPath'), '`objectPath` needs an `envelope` to point into');
+    if (!profile.envelope) fail(toPointer([WEBHOOK_PROFILE_KEY, 'objectPath']), '`objectPath` needs an `envelope` to point into');
     model.objectPath = profile.objectPath;
   }
   if (profile.headers) model.headers = { ...profile.headers };
@@ -86,13 +86,13 @@ function readProfile(raw: unknown, fail: (pointer: string, problem: string) => n
   const parsed = webhookProfileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    fail(pointerOf(WEBHOOK_PROFILE_KEY, ...issue.path.map(String)), `invalid webhook profile: ${issue.message}`);
+    fail(toPointer([WEBHOOK_PROFILE_KEY, ...issue.path.map(String)]), `invalid webhook profile: ${issue.message}`);
   }
   const profile = parsed.data!;
   if (!isWebhookSchemeId(profile.scheme)) {
-    fail(pointerOf(WEBHOOK_PROFILE_KEY, 'scheme'), `unknown scheme '${profile.scheme}'; the runtime knows ${Object.keys(webhookSchemes).join(', ')}`);
+    fail(toPointer([WEBHOOK_PROFILE_KEY, 'scheme']), `unknown scheme '${profile.scheme}'; the runtime knows ${Object.keys(webhookSchemes).join(', ')}`);
   } else if (webhookSchemes[profile.scheme].delivery !== profile.delivery) {
-    fail(pointerOf(WEBHOOK_PROFILE_KEY, 'delivery'), `scheme '${profile.scheme}' delivers '${webhookSchemes[profile.scheme].delivery}', not '${profile.delivery}'`);
+    fail(toPointer([WEBHOOK_PROFILE_KEY, 'delivery']), `scheme '${profile.scheme}' delivers '${webhookSchemes[profile.scheme].delivery}', not '${profile.delivery}'`);
   }
   return profile;
 }
@@ -102,7 +102,7 @@ function readProfile(raw: unknown, fail: (pointer: string, problem: string) => n
 type EventsFrom = NonNullable<WebhookProfile['eventsFrom']>;
 
 function eventsFromEnum(document: Doc, from: EventsFrom, fail: (pointer: string, problem: string) => never): WebhookEventModel[] {
-  const at = pointerOf(WEBHOOK_PROFILE_KEY, 'eventsFrom', 'pointer');
+  const at = toPointer([WEBHOOK_PROFILE_KEY, 'eventsFrom', 'pointer']);
   const names = resolveThroughRefs(document, from.pointer);
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
     return fail(at, `'${from.pointer}' does not lead to an array of event names`);
@@ -125,7 +125,7 @@ function resolveThroughRefs(document: Doc, pointer: string): unknown {
   for (const token of pointer.slice(1).split('/')) {
     node = deref(document, node);
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[unescapePointerToken(token)];
+    node = (node as Record<string, unknown>)[unescapePointerSegment(token)];
   }
   return deref(document, node);
 }
@@ -137,9 +137,9 @@ function objectSchemaResolver(
   config: ObjectSchemaConfig | undefined,
   fail: (pointer: string, problem: string) => never,
 ): (name: string) => { schema: SchemaObject | undefined; description?: string } {
-  const base = pointerOf(WEBHOOK_PROFILE_KEY, 'eventsFrom', 'objectSchema');
+  const base = toPointer([WEBHOOK_PROFILE_KEY, 'eventsFrom', 'objectSchema']);
   const schemas: Doc = document.components?.schemas ?? {};
-  const refTo = (schemaName: string): SchemaObject => ({ $ref: `#/components/schemas/${escapePointerToken(schemaName)}` });
+  const refTo = (schemaName: string): SchemaObject => ({ $ref: `#/components/schemas/${escapePointerSegment(schemaName)}` });
   const rules = (config?.rules ?? []).map((rule, index) => {
     try {
       return { pattern: new RegExp(rule.match), schema: rule.schema };
@@ -163,7 +163,7 @@ function objectSchemaResolver(
       const value = override.value;
       if (value === null) return { schema: undefined, description: 'Its object is not described in this version of the spec.' };
       if (typeof value === 'string') {
-        if (!Object.hasOwn(schemas, value)) fail(pointerOf(WEBHOOK_PROFILE_KEY, 'eventsFrom', 'objectSchema', 'overrides', override.key), `no component schema '${value}'`);
+        if (!Object.hasOwn(schemas, value)) fail(toPointer([WEBHOOK_PROFILE_KEY, 'eventsFrom', 'objectSchema', 'overrides', override.key]), `no component schema '${value}'`);
         return { schema: refTo(value) };
       }
       return { schema: value as SchemaObject };
@@ -191,7 +191,7 @@ function eventsFromWebhooks(
   if (webhooks === null || typeof webhooks !== 'object') return fail('/webhooks', '`webhooks` must be an object');
   const found: { event: WebhookEventModel; pointer: string }[] = [];
   for (const key of Object.keys(webhooks).sort(compare)) {
-    const at = pointerOf('webhooks', key);
+    const at = toPointer(['webhooks', key]);
     const item = deref<Doc>(document, webhooks[key]);
     const method = METHODS.find((m) => item?.[m]);
     if (!item || !method) fail(at, 'a webhook needs an operation (post)');
@@ -199,25 +199,25 @@ function eventsFromWebhooks(
     const body = deref<Doc>(document, operation.requestBody);
     const mediaType = Object.keys(body?.content ?? {}).find((m) => /json/i.test(m));
     const schema = mediaType ? (body!.content[mediaType].schema as SchemaObject | undefined) : undefined;
-    if (!schema) fail(pointerOf('webhooks', key, method!, 'requestBody'), 'a webhook needs a JSON request body schema');
+    if (!schema) fail(toPointer(['webhooks', key, method!, 'requestBody']), 'a webhook needs a JSON request body schema');
 
     let item$: SchemaObject = schema!;
     if (profile.delivery === 'array') {
       const list = deref<Doc>(document, schema);
-      if (list?.type !== 'array' || !list.items) fail(pointerOf('webhooks', key, method!, 'requestBody'), "delivery is 'array' but the body schema is not an array");
+      if (list?.type !== 'array' || !list.items) fail(toPointer(['webhooks', key, method!, 'requestBody']), "delivery is 'array' but the body schema is not an array");
       item$ = list!.items as SchemaObject;
     }
     const resolved = deref<Doc>(document, item$);
     const mapping = resolved?.discriminator?.mapping as Record<string, unknown> | undefined;
     if (mapping && (resolved?.oneOf || resolved?.anyOf)) {
       if (resolved.discriminator.propertyName !== profile.discriminator) {
-        fail(pointerOf('webhooks', key), `discriminator '${resolved.discriminator.propertyName}' differs from the profile's '${profile.discriminator}'`);
+        fail(toPointer(['webhooks', key]), `discriminator '${resolved.discriminator.propertyName}' differs from the profile's '${profile.discriminator}'`);
       }
       for (const name of Object.keys(mapping).sort(compare)) {
         const ref = mapping[name];
-        if (typeof ref !== 'string') fail(pointerOf('webhooks', key), `mapping of '${name}' must be a schema reference`);
+        if (typeof ref !== 'string') fail(toPointer(['webhooks', key]), `mapping of '${name}' must be a schema reference`);
         const target = deref<Doc>(document, { $ref: ref });
-        if (!target) fail(pointerOf('webhooks', key), `mapping of '${name}' points at a missing schema '${ref as string}'`);
+        if (!target) fail(toPointer(['webhooks', key]), `mapping of '${name}' points at a missing schema '${ref as string}'`);
         const event: WebhookEventModel = { name, schema: { $ref: ref as string } };
         if (typeof target!.description === 'string') event.description = target!.description;
         found.push({ event, pointer: at });

@@ -63,3 +63,17 @@ function lookup(document: unknown, pointer: string): unknown {
   }
   return node;
 }
+
+/** Follows local `$ref` chains to the referenced value (undefined for external or looping refs). */
+export function deref<T = Record<string, any>>(document: unknown, value: unknown): T | undefined {
+  let node = value;
+  const seen = new Set<string>();
+  while (node !== null && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string') {
+    const ref = (node as { $ref: string }).$ref;
+    const pointer = refToPointer(ref);
+    if (pointer === undefined || seen.has(ref)) return undefined;
+    seen.add(ref);
+    node = getAtPointer(document, pointer);
+  }
+  return node as T | undefined;
+}
