@@ -10,6 +10,7 @@ export default defineConfig({
       { test: { name: 'soak', include: ['test/soak/**/*.test.ts'], testTimeout: 300_000 } },
       { test: { name: 'webhooks', include: ['test/webhooks/**/*.test.ts'], testTimeout: 300_000 } },
       { test: { name: 'differential', include: ['test/differential/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      'test/workerd/vitest.config.mts',
     ],
   },
 });

@@ -61,6 +61,7 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     componentRenames: loaded.componentRenames,
     fixes: loaded.fixes,
     clientSuppliedHeaders: typing.adjustments.clientSuppliedHeaders,
+    optionalIdempotencyFields: typing.adjustments.optionalIdempotencyFields,
     webhookEvents: model.webhooks?.events.length ?? 0,
     files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),
   };

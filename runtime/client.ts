@@ -184,18 +184,20 @@ function withIdempotencyField(meta: OperationMeta, init: { body?: unknown }, opt
 
 export function createVendorClient(profile: VendorProfile, options: BaseClientOptions): VendorClient {
   const baseUrl = baseUrlOf(profile, options);
-  const transport = options.fetch ?? ((request: Request) => fetch(request));
+  // Without a user transport the pipeline uses its own, which hands a buffered body to fetch in
+  // `init` (cheaper than a Request stream, reusable across retries) and can cancel an attempt.
+  const transport = options.fetch;
   const overrides: PolicyOverrides = {};
   if (options.retry !== undefined) overrides.retry = options.retry;
   if (options.rateLimit !== undefined) overrides.rateLimit = options.rateLimit;
   if (options.breaker !== undefined) overrides.breaker = options.breaker;
   if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
   if (options.totalTimeoutMs !== undefined) overrides.totalTimeoutMs = options.totalTimeoutMs;
-  const pipelineOptions = (fetch: FetchLike): PipelineOptions => ({
+  const pipelineOptions = (fetch: FetchLike | undefined): PipelineOptions => ({
     vendor: profile.vendor,
     policy: profile.policy,
     overrides,
-    fetch,
+    ...(fetch ? { fetch } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
@@ -206,7 +208,11 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
   const loginPipeline = createPipeline(pipelineOptions(transport));
   const tokens = tokenManagerFor(profile, options, baseUrl, loginPipeline);
   const pipeline = tokens
-    ? createPipeline({ ...pipelineOptions(withTokenAuth(transport, tokens)), limiter: loginPipeline.limiter, breaker: loginPipeline.breaker })
+    ? createPipeline({
+        ...pipelineOptions(withTokenAuth(transport ?? ((request, init) => fetch(request, init)), tokens)),
+        limiter: loginPipeline.limiter,
+        breaker: loginPipeline.breaker,
+      })
     : loginPipeline;
   const api = createClient<any>({ baseUrl, headers: staticHeaders(profile, options) });
   const requestIdHeader = profile.policy.requestIdHeader;

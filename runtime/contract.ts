@@ -33,5 +33,8 @@ export interface OperationMeta {
   readonly parseAs?: 'text' | 'blob';
 }
 
-/** The fetch signature openapi-fetch calls. */
-export type FetchLike = (request: Request) => Promise<Response>;
+/**
+ * The fetch signature openapi-fetch calls (request only); the pipeline's transports may also get
+ * the attempt's signal and an already-buffered body.
+ */
+export type FetchLike = (request: Request, init?: { signal?: AbortSignal; body?: ArrayBuffer }) => Promise<Response>;

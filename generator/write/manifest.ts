@@ -15,6 +15,7 @@ export interface VendorManifest {
   componentRenames: { from: string; to: string; file: string }[];
   fixes: { file: string; pointer: string; fix: string }[];
   clientSuppliedHeaders: Record<string, number>;
+  optionalIdempotencyFields: string[];
   webhookEvents: number;
   files: Record<string, string>;
 }

@@ -146,15 +146,16 @@ function withAuthorization(request: Request, token: string): Request {
  * fresh one; a second 401 is returned as is.
  */
 export function withTokenAuth(fetch: FetchLike, manager: TokenManager): FetchLike {
-  return async (request) => {
-    const spare = request.clone();
-    const token = await manager.getToken(request.signal);
-    const first = await fetch(withAuthorization(request, token));
+  return async (request, init) => {
+    // A buffered body in `init` serves both sends; otherwise the clone keeps the stream for the retry.
+    const spare = init?.body === undefined ? request.clone() : request;
+    const token = await manager.getToken(init?.signal ?? request.signal);
+    const first = await fetch(withAuthorization(request, token), init);
     if (first.status !== 401) return first;
     await first.body?.cancel();
     manager.invalidate(token);
-    const fresh = await manager.getToken(spare.signal);
-    return fetch(withAuthorization(spare, fresh));
+    const fresh = await manager.getToken(init?.signal ?? spare.signal);
+    return fetch(withAuthorization(spare, fresh), init);
   };
 }
 

@@ -1,0 +1,15 @@
+// Where cached GET responses live. Implementations: MemoryCacheStore (one isolate) and
+// KvCacheStore (Workers KV, shared by every isolate).
+
+export interface CachedResponse {
+  readonly status: number;
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  readonly body: string;
+  /** Epoch ms after which the entry must not be served. */
+  readonly expiresAt: number;
+}
+
+export interface CacheStore {
+  get(key: string): Promise<CachedResponse | undefined>;
+  put(key: string, entry: CachedResponse, ttlSeconds: number): Promise<void>;
+}

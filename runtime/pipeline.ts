@@ -1,0 +1,327 @@
+// The one request path every generated operation takes. Generated code calls
+//   client.api.POST(path, { body, params, fetch: client.fetchFor(meta, callOptions) })
+// and fetchFor returns the fetch openapi-fetch uses for that call. Per attempt the policies run
+// in this order: rate limit → circuit breaker → (timeout → transport), inside a retry loop.
+// Retries go back through the limiter and the breaker: a retry is traffic like any other, so it
+// draws on the shared budget, and it must not reach a vendor whose circuit has opened meanwhile.
+
+import type { FetchLike, OperationMeta } from './contract.ts';
+import type { ResponseCache } from './cache/response-cache.ts';
+import { jsonLogger, type Logger } from './log/logger.ts';
+import { redactText } from './log/redact.ts';
+import { attempt, type Transport } from './policy/attempt.ts';
+import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
+import { isPromise, systemClock, type Clock } from './policy/clock.ts';
+import { resolvePolicy, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
+import { CircuitOpenError, RateLimitError } from './policy/errors.ts';
+import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
+import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
+import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy/rate-limiter.ts';
+import { errorRetryDelay, NO_RETRY, responseRetryDelay } from './policy/retry.ts';
+import { parseResetAt } from './policy/retry-after.ts';
+import { sleep } from './policy/sleep.ts';
+
+export type { Transport };
+
+export interface PipelineOptions {
+  /** Names the vendor in events and in shared limiter/breaker keys. */
+  vendor?: string;
+  /** The vendor's generated defaults (VendorPolicy). */
+  policy: PolicyDefaults;
+  /** The user's per-client tuning. */
+  overrides?: PolicyOverrides;
+  /** The transport; `globalThis.fetch` by default. */
+  fetch?: Transport;
+  clock?: Clock;
+  /** Source of jitter, [0, 1). */
+  random?: () => number;
+  onEvent?: (event: PolicyEvent) => void;
+  /** A JSON logger at level `warn` by default; `false` for none. */
+  logger?: Logger | false;
+  /**
+   * GET caching, `responseCache(new MemoryCacheStore())` or `responseCache(new KvCacheStore(env.KV))`:
+   * for operations that allow it (meta.cache) or calls that ask (call.cache).
+   */
+  cache?: ResponseCache;
+  /** TTL when a call asks for caching and the operation names none. */
+  cacheTtlSeconds?: number;
+  /** Shared stores (e.g. durableStores()); one isolate's memory by default. */
+  limiter?: LimiterStore;
+  breaker?: BreakerStore;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Per-attempt timeout; 0 disables it. */
+  timeoutMs?: number;
+  /** Deadline for the whole call, waits and retries included. */
+  totalTimeoutMs?: number;
+  /** Used for every attempt of this call instead of a generated key. */
+  idempotencyKey?: string;
+  retry?: false | Partial<RetryOptions>;
+  rateLimit?: false | { maxWaitMs?: number };
+  breaker?: false;
+  cache?: boolean | { ttlSeconds?: number };
+  headers?: Record<string, string>;
+}
+
+export interface Pipeline {
+  fetchFor(meta: OperationMeta, call?: CallOptions): FetchLike;
+  readonly policy: ResolvedPolicy;
+  readonly limiter: LimiterStore;
+  readonly breaker: BreakerStore;
+  /** The circuit a request to `url` for `meta` is counted in. */
+  circuitFor(meta: OperationMeta, url: string): string;
+}
+
+/** What the pipeline works out once per operation. */
+interface Plan {
+  /** The operation's own bucket, if it has one. */
+  own: BucketSpec[];
+  /** The vendor-wide bucket. */
+  shared: BucketSpec[];
+  /** Key of the vendor-reported window, when the vendor sends rate-limit headers. */
+  windowKey: string | undefined;
+  replayable: boolean;
+}
+
+const noop = () => {};
+
+export function createPipeline(options: PipelineOptions): Pipeline {
+  const vendor = options.vendor ?? 'api';
+  const policy = resolvePolicy(options.policy, options.overrides);
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const transport: Transport = options.fetch ?? ((request, init) => fetch(request, init));
+  // fetch itself takes the body from `init`, so the request it gets need not be readable; any
+  // other transport gets an intact Request per attempt, in case it ignores `init`.
+  const readsInitBody = options.fetch === undefined;
+  const limiter = options.limiter ?? new MemoryLimiterStore(clock);
+  const breaker = options.breaker ?? new MemoryBreakerStore(clock);
+  const { onEvent, cache } = options;
+  const logger = options.logger === false ? undefined : (options.logger ?? jsonLogger());
+  const logFrom = logger ? LEVELS[logger.level] : Infinity;
+  const rateHeaders = policy.rateLimit?.headers;
+  const retryBase: RetryOptions = { maxRetryAfterMs: 60_000, ...options.policy.retry, ...(options.overrides?.retry || undefined) };
+  // A probe that has not reported within its own time limit (plus slack) has died with its isolate.
+  const breakerConfig: BreakerConfig | undefined = policy.breaker && {
+    ...policy.breaker,
+    probeTimeoutMs: (policy.timeoutMs || policy.totalTimeoutMs) + 1000,
+  };
+  const plans = new WeakMap<OperationMeta, Plan>();
+
+  const wants = (level: LogLevel) => onEvent !== undefined || LEVELS[level] >= logFrom;
+  /** Reports an event; callers check `wants(level)` first so unheard events are never built. */
+  const note = (level: LogLevel, type: PolicyEvent['type'], meta: OperationMeta, fields: object) => {
+    const event = { type, level, vendor, operationId: meta.id, ...fields } as PolicyEvent;
+    onEvent?.(event);
+    if (LEVELS[level] >= logFrom) logger!.log(event);
+  };
+
+  function planFor(meta: OperationMeta): Plan {
+    let plan = plans.get(meta);
+    if (!plan) {
+      const limits = policy.rateLimit?.buckets;
+      const own = meta.bucket !== undefined && meta.bucket !== 'default' ? limits?.[meta.bucket] : undefined;
+      plan = {
+        own: own ? [{ key: `${vendor}:${meta.bucket}`, ...own }] : [],
+        shared: limits?.default ? [{ key: `${vendor}:default`, ...limits.default }] : [],
+        windowKey: rateHeaders && `${vendor}:${meta.bucket ?? meta.id}`,
+        replayable: isReplayable(meta),
+      };
+      plans.set(meta, plan);
+    }
+    return plan;
+  }
+
+  function circuitFor(meta: OperationMeta, url: string): string {
+    const host = url.split('/', 3)[2];
+    return policy.breaker?.perBucket ? `${vendor}:${host}:${meta.bucket ?? 'default'}` : `${vendor}:${host}`;
+  }
+
+  function breakerEvent(meta: OperationMeta, circuit: string, change: BreakerTransition) {
+    if (wants('warn')) note(change.to === 'open' ? 'warn' : 'info', 'breaker', meta, { circuit, ...change });
+  }
+
+  async function send(meta: OperationMeta, call: CallOptions | undefined, request: Request): Promise<Response> {
+    const plan = planFor(meta);
+    const retry = call?.retry === false ? undefined : call?.retry ? { ...retryBase, ...call.retry } : policy.retry;
+    const rateLimit = call?.rateLimit === false ? undefined : policy.rateLimit;
+    const maxWaitMs = (call?.rateLimit ? call.rateLimit.maxWaitMs : undefined) ?? rateLimit?.maxWaitMs ?? 0;
+    const breakerOn = call?.breaker === false ? undefined : breakerConfig;
+    const circuit = breakerOn ? circuitFor(meta, request.url) : '';
+    const timeoutMs = call?.timeoutMs ?? policy.timeoutMs;
+    const totalMs = call?.totalTimeoutMs ?? policy.totalTimeoutMs;
+    const deadline = clock.now() + totalMs;
+    const sa = call?.signal;
+    const sb = request.signal;
+    // A body is a stream that one send consumes. Buffering it once serves every attempt, and is
+    // cheaper than what fetch does with a Request's body stream (it pipes it through a copy).
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    let last: Response | undefined;
+    let lastError: unknown;
+    let n = 1;
+
+    /** Waits, unless the caller cancels: then the pending response is released first. */
+    const wait = (ms: number) =>
+      sleep(clock, ms, sa, sb).catch((reason: unknown) => {
+        void last?.body?.cancel().catch(noop);
+        throw reason;
+      });
+
+    /** Takes a slot in `buckets` and waits for it; false when none comes in time for a retry. */
+    async function take(buckets: BucketSpec[], windowKey: string | undefined, until: number): Promise<boolean> {
+      let slot = limiter.reserve(buckets, windowKey, Math.max(0, until - clock.now()));
+      if (isPromise(slot)) slot = await slot;
+      if (!slot.ok) {
+        if (wants('warn')) note('warn', 'rate-limit', meta, { attempt: n, rejectedUntil: slot.retryAt, bucket: slot.key });
+        if (n === 1) throw new RateLimitError(meta.id, slot.key, slot.retryAt);
+        return false;
+      }
+      if (slot.waitMs > 0) {
+        if (wants('debug')) note('debug', 'rate-limit', meta, { attempt: n, waitMs: slot.waitMs });
+        await wait(slot.waitMs);
+      }
+      return true;
+    }
+
+    for (; ; n++) {
+      if (rateLimit) {
+        // The operation's own budget first, then a slot in the vendor-wide bucket at the time the
+        // request really leaves: charging the shared bucket for a slot far in the future would
+        // hold every other operation back until then.
+        const until = Math.min(clock.now() + maxWaitMs, deadline);
+        const ownFirst = plan.own.length > 0 || plan.windowKey !== undefined;
+        if ((ownFirst && !(await take(plan.own, plan.windowKey, until))) || !(await take(plan.shared, undefined, until))) break;
+      }
+
+      let probe = 0;
+      let state: BreakerState | 'off' = 'off';
+      if (breakerOn) {
+        let permit = breaker.acquire(circuit, breakerOn);
+        if (isPromise(permit)) permit = await permit;
+        if (!permit.allowed) {
+          if (wants('warn')) note('warn', 'circuit-rejected', meta, { attempt: n, circuit, retryAt: permit.retryAt });
+          if (n === 1) throw new CircuitOpenError(meta.id, circuit, permit.retryAt);
+          break;
+        }
+        if (permit.transition) breakerEvent(meta, circuit, permit.transition);
+        probe = permit.probe;
+        state = permit.state;
+      }
+
+      const started = clock.now();
+      const remaining = Math.max(1, deadline - started);
+      const perAttempt = timeoutMs > 0 && timeoutMs < remaining;
+      let response: Response | undefined;
+      let error: unknown;
+      try {
+        response = await attempt(
+          transport,
+          body === undefined || readsInitBody ? request : copyWithBody(request, body),
+          body,
+          meta.id,
+          perAttempt ? timeoutMs : remaining,
+          perAttempt ? 'attempt' : 'total',
+          perAttempt ? timeoutMs : totalMs,
+          clock,
+          sa,
+          sb,
+        );
+      } catch (e) {
+        error = e;
+      }
+      const ended = clock.now();
+      const cancelled = response === undefined && (sa?.aborted === true || sb.aborted);
+      const status = response?.status;
+
+      if (breakerOn) {
+        // Health failures only: a 4xx is the caller's problem, a cancellation says nothing.
+        let change = breaker.record(circuit, breakerOn, cancelled ? 'neutral' : response === undefined || status! >= 500 ? 'failure' : 'success', probe);
+        if (isPromise(change)) change = await change;
+        if (change) {
+          breakerEvent(meta, circuit, change);
+          state = change.to;
+        }
+      }
+      if (response && plan.windowKey) observeWindow(plan.windowKey, response, ended);
+
+      let delay = NO_RETRY;
+      if (retry && n <= retry.maxRetries && !cancelled) {
+        if (!response) delay = errorRetryDelay(error, retry, plan.replayable, n, random);
+        else if (status! >= 400) delay = responseRetryDelay(response, retry, plan.replayable, n, ended, rateHeaders?.reset, random);
+        if (ended + delay >= deadline) delay = NO_RETRY;
+      }
+
+      const level: LogLevel = delay >= 0 ? 'info' : response === undefined || status! >= 500 || status === 429 ? 'warn' : 'debug';
+      if (wants(level)) {
+        note(level, 'attempt', meta, {
+          method: meta.method,
+          path: meta.path,
+          attempt: n,
+          status,
+          // Our own errors carry no request data, but a caller's abort reason could say anything.
+          error: response ? undefined : redactText(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
+          durationMs: ended - started,
+          retryInMs: delay >= 0 ? delay : undefined,
+          breakerState: state,
+        });
+      }
+
+      // The previous attempt's response is superseded now; free its connection.
+      void last?.body?.cancel().catch(noop);
+      if (delay < 0) {
+        if (response) return response;
+        throw error;
+      }
+      last = response;
+      lastError = error;
+      await wait(delay);
+    }
+    // The limiter or the breaker refused a retry: the call ends with what the vendor last said.
+    if (last) return last;
+    throw lastError;
+  }
+
+  function observeWindow(windowKey: string, response: Response, now: number) {
+    const remaining = response.headers.get(rateHeaders!.remaining);
+    if (remaining === null) return;
+    const resetAt = parseResetAt(response.headers.get(rateHeaders!.reset), now);
+    const left = Number(remaining);
+    if (resetAt === undefined || !Number.isFinite(left)) return;
+    // Not awaited: a lost observation only makes the limiter a little less cautious.
+    const pending = limiter.observe(windowKey, left, resetAt);
+    if (isPromise(pending)) pending.catch(noop);
+  }
+
+  async function run(meta: OperationMeta, call: CallOptions | undefined, request: Request): Promise<Response> {
+    const headers = call?.headers;
+    if (headers) for (const name in headers) request.headers.set(name, headers[name]!);
+    applyIdempotencyKey(request, meta, call?.idempotencyKey);
+    const ttl = cache && request.method === 'GET' ? cacheTtl(meta, call) : 0;
+    if (ttl <= 0) return send(meta, call, request);
+    return cache!.serve(vendor, meta, request, ttl, () => send(meta, call, request), (hit) => {
+      if (wants('debug')) note('debug', 'cache', meta, { hit });
+    });
+  }
+
+  function cacheTtl(meta: OperationMeta, call: CallOptions | undefined): number {
+    const asked = call?.cache;
+    if (asked === false || (asked === undefined && !meta.cache)) return 0;
+    return (typeof asked === 'object' ? asked.ttlSeconds : undefined) ?? meta.cache?.ttlSeconds ?? options.cacheTtlSeconds ?? 60;
+  }
+
+  return {
+    fetchFor: (meta, call) => (request) => run(meta, call, request),
+    policy,
+    limiter,
+    breaker,
+    circuitFor,
+  };
+}
+
+/** A fresh Request for a transport that might read the request's own (already consumed) body. */
+function copyWithBody(request: Request, body: ArrayBuffer): Request {
+  return new Request(request.url, { method: request.method, headers: request.headers, body, redirect: request.redirect });
+}
+

@@ -1,0 +1,133 @@
+import type { Clock, MaybePromise } from './clock.ts';
+import type { FailureRateOptions } from './config.ts';
+
+// Circuit breaker state per key (vendor host, or host + bucket). Closed: attempts flow and
+// health failures are counted. Open: everything fails fast until the cooldown ends. Half-open:
+// exactly one probe goes through; its success closes the circuit, its failure reopens it.
+// A probe that never reports (its isolate died) loses its lease after `probeTimeoutMs`.
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface BreakerConfig {
+  readonly consecutiveFailures: number;
+  readonly cooldownMs: number;
+  readonly failureRate?: FailureRateOptions | undefined;
+  readonly probeTimeoutMs: number;
+}
+
+export interface BreakerTransition {
+  readonly from: BreakerState;
+  readonly to: BreakerState;
+  /** When the circuit opened: the time a probe becomes possible. */
+  readonly retryAt?: number;
+}
+
+export type BreakerPermit =
+  /** `probe` is 0 for an ordinary attempt, else the probe's id to report back. */
+  | { readonly allowed: true; readonly state: BreakerState; readonly probe: number; readonly transition?: BreakerTransition | undefined }
+  | { readonly allowed: false; readonly state: BreakerState; readonly retryAt: number };
+
+/** `neutral`: the attempt says nothing about the vendor's health (the caller cancelled it). */
+export type BreakerOutcome = 'success' | 'failure' | 'neutral';
+
+export interface BreakerStore {
+  acquire(key: string, config: BreakerConfig): MaybePromise<BreakerPermit>;
+  record(key: string, config: BreakerConfig, outcome: BreakerOutcome, probe: number): MaybePromise<BreakerTransition | undefined>;
+}
+
+interface Circuit {
+  state: BreakerState;
+  consecutive: number;
+  /** open: when probing may start; half-open: when the current probe's lease ends. */
+  until: number;
+  probe: number;
+  /**
+   * Failure-rate window, approximated with two fixed windows: the current one (from `start`)
+   * and the previous one, weighted by how much of it still overlaps the sliding window.
+   */
+  start: number;
+  ok: number;
+  failed: number;
+  prevOk: number;
+  prevFailed: number;
+}
+
+const CLOSED: BreakerPermit = { allowed: true, state: 'closed', probe: 0 };
+
+export class MemoryBreakerStore implements BreakerStore {
+  readonly #clock: Clock;
+  readonly #circuits = new Map<string, Circuit>();
+  #probes = 0;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  /** The state a new attempt would see, for tests and health endpoints. */
+  state(key: string): BreakerState {
+    return this.#circuits.get(key)?.state ?? 'closed';
+  }
+
+  acquire(key: string, config: BreakerConfig): BreakerPermit {
+    const c = this.#circuits.get(key);
+    if (!c || c.state === 'closed') return CLOSED;
+    const now = this.#clock.now();
+    if (now < c.until) return { allowed: false, state: c.state, retryAt: c.until };
+    const from = c.state;
+    c.state = 'half-open';
+    c.probe = ++this.#probes;
+    c.until = now + config.probeTimeoutMs;
+    return { allowed: true, state: 'half-open', probe: c.probe, transition: from === 'open' ? { from, to: 'half-open' } : undefined };
+  }
+
+  record(key: string, config: BreakerConfig, outcome: BreakerOutcome, probe: number): BreakerTransition | undefined {
+    const now = this.#clock.now();
+    let c = this.#circuits.get(key);
+    if (outcome === 'neutral') {
+      // Give the lease back so the next attempt can probe at once.
+      if (c && probe !== 0 && c.probe === probe) c.until = 0;
+      return undefined;
+    }
+    if (!c) {
+      if (outcome === 'success' && !config.failureRate) return undefined;
+      c = { state: 'closed', consecutive: 0, until: 0, probe: 0, start: now, ok: 0, failed: 0, prevOk: 0, prevFailed: 0 };
+      this.#circuits.set(key, c);
+    }
+    const failed = outcome === 'failure';
+    if (c.state !== 'closed') {
+      // Attempts that started before the circuit opened say nothing about the vendor now.
+      if (probe === 0 || probe !== c.probe) return undefined;
+      if (failed) return this.#open(c, config, now);
+      this.#circuits.delete(key);
+      return { from: 'half-open', to: 'closed' };
+    }
+    c.consecutive = failed ? c.consecutive + 1 : 0;
+    const rate = config.failureRate;
+    if (c.consecutive >= config.consecutiveFailures || (rate && this.#rateExceeded(c, rate, failed, now))) return this.#open(c, config, now);
+    return undefined;
+  }
+
+  #open(c: Circuit, config: BreakerConfig, now: number): BreakerTransition {
+    const from = c.state;
+    Object.assign(c, { state: 'open', until: now + config.cooldownMs, probe: 0, consecutive: 0, start: now, ok: 0, failed: 0, prevOk: 0, prevFailed: 0 });
+    return { from, to: 'open', retryAt: c.until };
+  }
+
+  #rateExceeded(c: Circuit, rate: FailureRateOptions, failed: boolean, now: number): boolean {
+    const width = rate.windowMs;
+    const elapsed = now - c.start;
+    if (elapsed >= width) {
+      const adjacent = elapsed < 2 * width;
+      c.prevOk = adjacent ? c.ok : 0;
+      c.prevFailed = adjacent ? c.failed : 0;
+      c.ok = c.failed = 0;
+      c.start = now - (elapsed % width);
+    }
+    if (failed) c.failed++;
+    else c.ok++;
+    const weight = 1 - (now - c.start) / width;
+    const bad = c.failed + c.prevFailed * weight;
+    const total = bad + c.ok + c.prevOk * weight;
+    return total >= rate.minimumCalls && bad / total >= rate.threshold;
+  }
+}

@@ -1,0 +1,96 @@
+// Option shapes for each policy, and how vendor defaults, client overrides and per-call options
+// combine. The vendor defaults have the shape of the generator's VendorPolicy.
+
+export interface RateLimitBucket {
+  /** Sustained requests per second. */
+  ratePerSecond: number;
+  /** Requests allowed at once before pacing starts (at least 1). */
+  burst: number;
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Statuses worth retrying; without a list: 408, 409, 429 and every 5xx. */
+  retryStatuses?: readonly number[];
+  /** A response header whose `true`/`false` overrides the status rules (`Stripe-Should-Retry`). */
+  shouldRetryHeader?: string;
+  /** A server asking for a longer wait than this ends the call instead of stalling it. */
+  maxRetryAfterMs: number;
+}
+
+export interface RateLimitOptions {
+  /** `default` applies to every call of the vendor; other keys to operations with that bucket. */
+  buckets: Readonly<Record<string, RateLimitBucket>>;
+  /** Longest a call waits for a slot before failing with RateLimitError; 0 fails fast. */
+  maxWaitMs: number;
+  /** Names of response headers describing the vendor's remaining budget. */
+  headers?: { readonly remaining: string; readonly reset: string };
+}
+
+export interface FailureRateOptions {
+  /** Fraction of failed attempts (0..1) that opens the circuit. */
+  threshold: number;
+  /** Fewer attempts than this in the window never open it. */
+  minimumCalls: number;
+  windowMs: number;
+}
+
+export interface BreakerOptions {
+  consecutiveFailures: number;
+  cooldownMs: number;
+  failureRate?: FailureRateOptions;
+  /** One circuit per rate-limit bucket instead of one per host. */
+  perBucket?: boolean;
+}
+
+/** What a vendor's generated policy (VendorPolicy) provides. */
+export interface PolicyDefaults {
+  retry: {
+    maxRetries: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+    retryStatuses?: readonly number[];
+    shouldRetryHeader?: string;
+  };
+  rateLimits: Readonly<Record<string, RateLimitBucket>> & { readonly default: RateLimitBucket };
+  breaker: { consecutiveFailures: number; cooldownMs: number };
+  timeoutMs: number;
+  rateLimitHeaders?: { readonly remaining: string; readonly reset: string; readonly limit?: string };
+}
+
+/** The user's per-client tuning; `false` turns a policy off. */
+export interface PolicyOverrides {
+  retry?: false | Partial<RetryOptions>;
+  rateLimit?: false | Partial<RateLimitOptions>;
+  breaker?: false | Partial<BreakerOptions>;
+  /** Per-attempt timeout; 0 disables it. */
+  timeoutMs?: number;
+  /** Deadline for the whole call, retries and waits included. */
+  totalTimeoutMs?: number;
+}
+
+export interface ResolvedPolicy {
+  retry: RetryOptions | undefined;
+  rateLimit: RateLimitOptions | undefined;
+  breaker: BreakerOptions | undefined;
+  timeoutMs: number;
+  totalTimeoutMs: number;
+}
+
+export function resolvePolicy(defaults: PolicyDefaults, overrides: PolicyOverrides = {}): ResolvedPolicy {
+  const { retry, rateLimit, breaker } = overrides;
+  const timeoutMs = overrides.timeoutMs ?? defaults.timeoutMs;
+  return {
+    retry: retry === false ? undefined : { maxRetryAfterMs: 60_000, ...defaults.retry, ...retry },
+    rateLimit:
+      rateLimit === false
+        ? undefined
+        : { buckets: defaults.rateLimits, maxWaitMs: 10_000, headers: defaults.rateLimitHeaders, ...rateLimit },
+    breaker: breaker === false ? undefined : { ...defaults.breaker, ...breaker },
+    timeoutMs,
+    totalTimeoutMs: overrides.totalTimeoutMs ?? Math.max(60_000, 2 * timeoutMs),
+  };
+}

@@ -1,0 +1,44 @@
+import type { RetryOptions } from './config.ts';
+import { backoffMs } from './backoff.ts';
+import { NetworkError, TimeoutError } from './errors.ts';
+import { serverDelayMs } from './retry-after.ts';
+
+// Retry decisions. A result below 0 means "do not retry"; otherwise it is the delay before the
+// next attempt. `replayable` is true when sending the request twice cannot cause two effects
+// (a safe or idempotent method, or an idempotency key the vendor deduplicates on).
+
+export const NO_RETRY = -1;
+
+export function isRetryableStatus(status: number, statuses: readonly number[] | undefined): boolean {
+  return statuses ? statuses.includes(status) : status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+export function responseRetryDelay(
+  response: Response,
+  options: RetryOptions,
+  replayable: boolean,
+  retry: number,
+  now: number,
+  resetHeader: string | undefined,
+  random: () => number,
+): number {
+  const status = response.status;
+  const vendorSays = options.shouldRetryHeader ? response.headers.get(options.shouldRetryHeader) : null;
+  if (vendorSays === 'false') return NO_RETRY;
+  // A vendor's explicit `true` is its promise that the request can be sent again.
+  if (vendorSays !== 'true') {
+    if (!isRetryableStatus(status, options.retryStatuses)) return NO_RETRY;
+    // Only a 429 proves an unkeyed unsafe request was refused rather than maybe processed.
+    if (!replayable && status !== 429) return NO_RETRY;
+  }
+  const asked = serverDelayMs(response, now, resetHeader);
+  if (asked === undefined) return backoffMs(retry, options.baseDelayMs, options.maxDelayMs, random);
+  return asked <= options.maxRetryAfterMs ? asked : NO_RETRY;
+}
+
+export function errorRetryDelay(error: unknown, options: RetryOptions, replayable: boolean, retry: number, random: () => number): number {
+  const retryable =
+    (error instanceof NetworkError && (replayable || error.notSent)) ||
+    (error instanceof TimeoutError && error.scope === 'attempt' && replayable);
+  return retryable ? backoffMs(retry, options.baseDelayMs, options.maxDelayMs, random) : NO_RETRY;
+}

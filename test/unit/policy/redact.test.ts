@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { jsonLogger } from '../../../runtime/log/logger.ts';
+import { redact, redactText, REDACTED } from '../../../runtime/log/redact.ts';
+import type { PolicyEvent } from '../../../runtime/policy/events.ts';
+import { get, getCustomer, harness, networkFailure, respond } from './support.ts';
+
+// Realistic-looking secrets (none real): each must vanish wherever it appears.
+const secrets = {
+  stripeKey: 'sk_live_51Habcdefghijklmnopqrstuv',
+  stripeRestricted: 'rk_test_51Habcdefghijklmnop',
+  stripeWebhook: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  sendgridKey: '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',
+  jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY2N0In0.c2lnbmF0dXJlLXZhbHVl',
+  airwallexKey: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6',
+  airwallexClientId: 'Wq8v2pL9QeS6rT4u',
+  cookie: 'session=9f8e7d6c5b4a',
+  email: 'jane.doe+billing@example.co.uk',
+  password: 'hunter2-correct-horse',
+};
+
+function leaks(text: string): string[] {
+  return Object.entries(secrets)
+    .filter(([, secret]) => text.includes(secret) || (secret.includes('=') && text.includes(secret.split('=')[1]!)))
+    .map(([name]) => name);
+}
+
+describe('redact', () => {
+  it('redacts secret-bearing fields whatever their value', () => {
+    const out = JSON.stringify(
+      redact({
+        headers: {
+          Authorization: `Bearer ${secrets.airwallexKey}`,
+          'x-api-key': secrets.airwallexKey,
+          'x-client-id': secrets.airwallexClientId,
+          cookie: secrets.cookie,
+          'set-cookie': secrets.cookie,
+          'Stripe-Signature': `t=1,v1=${secrets.airwallexKey}`,
+        },
+        webhookSecret: secrets.stripeWebhook,
+        client_secret: secrets.airwallexKey,
+        access_token: secrets.jwt,
+        refreshToken: secrets.jwt,
+        password: secrets.password,
+        nested: [{ apiKey: secrets.sendgridKey }],
+      }),
+    );
+    expect(leaks(out)).toEqual([]);
+    expect(out).toContain(REDACTED);
+  });
+
+  it('redacts Headers objects', () => {
+    const headers = new Headers({ authorization: `Basic ${btoa('sk_live_x:')}`, 'x-api-key': secrets.airwallexKey, accept: 'application/json' });
+    expect(redact(headers)).toEqual({ authorization: REDACTED, 'x-api-key': REDACTED, accept: 'application/json' });
+  });
+
+  it('redacts credentials and email addresses inside free text', () => {
+    const text = [
+      `Authorization: Bearer ${secrets.jwt}`,
+      `key ${secrets.stripeKey} and ${secrets.stripeRestricted}`,
+      `secret ${secrets.stripeWebhook}`,
+      `sendgrid ${secrets.sendgridKey}`,
+      `GET /v3/suppression/bounces/${secrets.email}`,
+      `https://x.test/cb?api_key=${secrets.airwallexKey}&token=${secrets.password}`,
+      `{"x-client-id":"${secrets.airwallexClientId}","password":"${secrets.password}"}`,
+      `Cookie: ${secrets.cookie}`,
+    ].join('\n');
+    const out = redactText(text);
+    expect(leaks(out)).toEqual([]);
+    expect(out).toContain('GET /v3/suppression/bounces/');
+  });
+
+  it('leaves ordinary data alone', () => {
+    const value = { id: 'pi_123', amount: 2000, currency: 'usd', status: 'succeeded', breakerState: 'closed', attempt: 2 };
+    expect(redact(value)).toEqual(value);
+  });
+
+  it('redacts errors to name, message and code', () => {
+    const error = Object.assign(new Error(`login failed for ${secrets.email} with ${secrets.stripeKey}`), { code: 'E_AUTH' });
+    const out = redact(error) as Record<string, unknown>;
+    expect(out).toMatchObject({ name: 'Error', code: 'E_AUTH' });
+    expect(leaks(JSON.stringify(out))).toEqual([]);
+  });
+
+  it('survives cycles', () => {
+    const a: Record<string, unknown> = { name: 'a' };
+    a.self = a;
+    expect(() => JSON.stringify(redact(a))).not.toThrow();
+  });
+});
+
+describe('logs and events', () => {
+  it('the JSON logger writes one redacted object per line at or above its level', () => {
+    const lines: string[] = [];
+    const logger = jsonLogger({ level: 'info', write: (line) => lines.push(line) });
+    logger.log({ level: 'debug', message: 'hidden' } as never);
+    logger.log({ level: 'warn', message: `retrying for ${secrets.email}`, authorization: secrets.jwt } as never);
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0]!);
+    expect(record).toMatchObject({ level: 'warn', authorization: REDACTED });
+    expect(typeof record.time).toBe('string');
+    expect(leaks(lines[0]!)).toEqual([]);
+  });
+
+  it('pipeline events and log lines hold no secrets from the request', async () => {
+    const lines: string[] = [];
+    const events: PolicyEvent[] = [];
+    const { call } = harness([respond(503), networkFailure('ECONNRESET'), new TypeError(`fetch failed for ${secrets.email}`)], {
+      logger: jsonLogger({ level: 'debug', write: (line) => lines.push(line) }),
+      onEvent: (e) => events.push(e),
+    });
+    const request = get(`https://api.example.com/v3/suppression/bounces/${secrets.email}?api_key=${secrets.airwallexKey}`, {
+      headers: { authorization: `Bearer ${secrets.sendgridKey}`, 'x-api-key': secrets.airwallexKey, cookie: secrets.cookie },
+    });
+    const error = await call(getCustomer, request).catch((e: unknown) => e);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(events.length).toBeGreaterThanOrEqual(3);
+    expect(leaks(lines.join('\n'))).toEqual([]);
+    expect(leaks(JSON.stringify(events))).toEqual([]);
+    expect(leaks(String((error as Error).message))).toEqual([]);
+  });
+});
+
+describe('attempt events', () => {
+  it("redact a caller's abort reason", async () => {
+    const events: PolicyEvent[] = [];
+    const { pipeline, clock } = harness(['hang'], { onEvent: (e) => events.push(e) });
+    const controller = new AbortController();
+    const pending = pipeline.fetchFor(getCustomer, { signal: controller.signal })(get());
+    pending.catch(() => {});
+    await clock.advance(1);
+    controller.abort(new Error(`cancelled by ${secrets.email} holding ${secrets.stripeKey}`));
+    await expect(pending).rejects.toThrow();
+    const attempt = events.find((e) => e.type === 'attempt');
+    expect(attempt).toMatchObject({ error: expect.stringContaining('cancelled by') });
+    expect(leaks(JSON.stringify(events))).toEqual([]);
+  });
+});
