@@ -6,7 +6,7 @@
 // Everything stored on the error is scrubbed of secrets first, so logging, JSON.stringify or a
 // stack trace can never leak a key.
 
-import { REDACTED, isSecretKey, redactText, redactValue } from './auth/redact.ts';
+import { REDACTED, isSecretKey, redactText, redactValue } from './redact.ts';
 
 export interface ApiErrorDetail {
   readonly message?: string;

@@ -8,7 +8,7 @@
 import type { FetchLike, OperationMeta } from './contract.ts';
 import type { ResponseCache } from './cache/response-cache.ts';
 import { jsonLogger, type Logger } from './log/logger.ts';
-import { redactText } from './log/redact.ts';
+import { redactText } from './redact.ts';
 import { attempt, type Transport } from './policy/attempt.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
 import { isPromise, systemClock, type Clock } from './policy/clock.ts';

@@ -6,7 +6,7 @@
 // Errors describe where and what, never the offending value: messages come from the schema
 // (expected type, allowed options, bounds), and issues about credential headers lose even that.
 
-import { REDACTED, isSecretKey, redactText } from './auth/redact.ts';
+import { REDACTED, isSecretKey, redactText } from './redact.ts';
 
 /** An issue as zod 4 reports it (only the fields read here). */
 export interface SchemaIssue {

@@ -1,5 +1,5 @@
 import { LEVELS, type LogLevel } from '../policy/events.ts';
-import { redact } from './redact.ts';
+import { redact } from '../redact.ts';
 
 export type { LogLevel };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactHeaders, redactText, redactValue } from '../../../runtime/auth/redact.ts';
+import { REDACTED, redactHeaders, redactText, redactValue } from '../../../runtime/redact.ts';
 
 const alnum = fc.stringMatching(/^[A-Za-z0-9]{16,40}$/);
 const secret = fc.oneof(

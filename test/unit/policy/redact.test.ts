@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonLogger } from '../../../runtime/log/logger.ts';
-import { redact, redactText, REDACTED } from '../../../runtime/log/redact.ts';
+import { redact, redactText, REDACTED } from '../../../runtime/redact.ts';
 import type { PolicyEvent } from '../../../runtime/policy/events.ts';
 import { get, getCustomer, harness, networkFailure, respond } from './support.ts';
 

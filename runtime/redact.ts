@@ -1,6 +1,7 @@
-// Secret scrubbing shared by errors, auth and logging. Two nets: values whose *shape* gives them
-// away (vendor key prefixes, JWTs, `Bearer …`), and values the caller knows are secret (an
-// Airwallex client id or API key has no recognisable shape, so it must be named explicitly).
+// The one scrubber for errors, auth, validation, events and logs. Three nets: field and header
+// names that always hold secrets, values whose *shape* gives them away (vendor key prefixes, JWTs,
+// `Bearer …`, email addresses), and values the caller knows are secret (an Airwallex client id or
+// API key has no recognisable shape, so it must be named explicitly).
 
 export const REDACTED = '[REDACTED]';
 
@@ -17,13 +18,16 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 
 // Keeps the scheme so a log still says *which* credential was sent.
 const AUTH_SCHEME = /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9._~+/=-]{4,}/gi;
-// `api_key=…`, `"x-api-key": "…"`, `password: …` inside free text.
+// `api_key=…`, `"x-client-id": "…"`, `Cookie: …`, `password: …` inside free text.
 const LABELLED_SECRET =
-  /\b(api[_-]?key|x-api-key|client[_-]?secret|secret|password|passwd|access[_-]?token|refresh[_-]?token|token)(["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
+  /\b(api[_-]?key|x-api-key|client[_-]?secret|x-client-id|client[_-]?id|secret|password|passwd|access[_-]?token|refresh[_-]?token|token|authorization|set-cookie|cookie|signature)(["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic|Token)\s)([^\s"'&,;}]+)/gi;
 
 /** Header and field names whose values are always secret, whatever they look like. */
 const SECRET_KEY =
-  /^(?:authorization|proxy-authorization|cookie|set-cookie)$|api[-_]?key|secret|passw(?:or)?d|private[-_]?key|(?:^|[-_])(?:token|credentials?|signature)$|^x-client-id$/i;
+  /authorization|cookie|api[-_]?key|client[-_]?id|secret|token|passw(?:or)?d|passphrase|signature|credential|private[-_]?key|session/i;
+
+// Personal data: an email address is redacted wherever it appears in free text.
+const EMAIL = /[\w.%+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 export function isSecretKey(name: string): boolean {
   return SECRET_KEY.test(name);
@@ -46,7 +50,7 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
   out = out.replace(AUTH_SCHEME, (_m, scheme: string, space: string) => `${scheme}${space}${REDACTED}`);
   out = out.replace(LABELLED_SECRET, (_m, label: string, sep: string) => `${label}${sep}${REDACTED}`);
-  return out;
+  return out.replace(EMAIL, REDACTED);
 }
 
 const MAX_DEPTH = 32;
@@ -63,6 +67,11 @@ export function redactValue(value: unknown, secrets: readonly string[] = []): un
     if (depth > MAX_DEPTH || seen.has(v)) return REDACTED;
     seen.add(v);
     if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
+    if (v instanceof Headers) return redactHeaders(v, secrets);
+    if (v instanceof Error) {
+      const code = (v as { code?: unknown }).code;
+      return { name: v.name, message: redactText(v.message, secrets), ...(code === undefined ? {} : { code }) };
+    }
     const proto = Object.getPrototypeOf(v) as unknown;
     if (proto !== Object.prototype && proto !== null) return `[${(v as object).constructor?.name ?? 'object'}]`;
     const out: Record<string, unknown> = {};
@@ -81,4 +90,9 @@ export function redactHeaders(headers: Headers, secrets: readonly string[] = [])
     out[name] = isSecretKey(name) ? REDACTED : redactText(value, secrets);
   });
   return out;
+}
+
+/** Redacted deep copy for logs and events (alias of redactValue without extra secrets). */
+export function redact(value: unknown): unknown {
+  return redactValue(value);
 }

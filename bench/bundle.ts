@@ -1,0 +1,120 @@
+// Worker bundle benchmark: the same small Worker (create a PaymentIntent, verify a webhook) built
+// four ways, bundled by esbuild for Workers (ESM, minified) and gzipped at level 9.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { failed, measured, notAvailable, type BenchOptions, type Figure, type Goal, type Outcome, type PeerFigure, type Section } from './lib/figure.ts';
+import { projectRoot } from './lib/paths.ts';
+import { formatValue } from './lib/format.ts';
+import { tidyReason } from './lib/series.ts';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'bundle');
+
+export interface BundleEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly file: string;
+  readonly goal?: Goal;
+}
+
+export const OURS_ENTRY = path.join(FIXTURES, 'ours.ts');
+/** What the ours entry imports; without it the figure is n/a rather than a build error. */
+export const GENERATED_STRIPE = path.join(projectRoot, 'generated', 'stripe');
+
+export const PEER_ENTRIES: readonly BundleEntry[] = [
+  { id: 'stripe-sdk', name: 'stripe SDK (fetch client + SubtleCrypto provider)', file: path.join(FIXTURES, 'stripe-sdk.ts'), goal: { kind: 'ratio', op: '<=', value: 0.15 } },
+  { id: 'openapi-fetch', name: 'openapi-fetch + hand-written verify', file: path.join(FIXTURES, 'openapi-fetch.ts'), goal: { kind: 'ratio', op: '<=', value: 1.5 } },
+  { id: 'bare-fetch', name: 'bare fetch + WebCrypto', file: path.join(FIXTURES, 'bare-fetch.ts') },
+];
+
+export interface BundleSize {
+  readonly minified: number;
+  readonly gzipped: number;
+  /** Minified bytes per input file, largest first: where a bundle's weight comes from. */
+  readonly parts: readonly { readonly file: string; readonly bytes: number }[];
+}
+
+/** Bundles like wrangler does for a Worker: ESM, browser platform, workerd/worker conditions. */
+export async function bundleSize(entry: string): Promise<BundleSize> {
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: projectRoot,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['workerd', 'worker', 'browser'],
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+    metafile: true,
+  });
+  const code = result.outputFiles[0]?.contents;
+  if (!code) throw new Error('esbuild produced no output');
+  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  const parts = Object.entries(inputs)
+    .map(([file, info]) => ({ file, bytes: info.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes || (a.file < b.file ? -1 : 1));
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, parts };
+}
+
+interface Measured {
+  readonly min: Outcome;
+  readonly gz: Outcome;
+  readonly parts?: BundleSize['parts'];
+}
+
+async function measure(entry: string): Promise<Measured> {
+  try {
+    const size = await bundleSize(entry);
+    return { min: measured([size.minified]), gz: measured([size.gzipped]), parts: size.parts };
+  } catch (err) {
+    const first = (err as { errors?: { text: string }[] }).errors?.[0]?.text ?? (err as Error).message;
+    const outcome = failed(tidyReason(first.split('\n')[0] ?? 'build failed'));
+    return { min: outcome, gz: outcome };
+  }
+}
+
+async function measureOurs(): Promise<Measured> {
+  if (!existsSync(GENERATED_STRIPE)) {
+    const outcome = notAvailable('generated/stripe is missing: run `npm run generate`');
+    return { min: outcome, gz: outcome };
+  }
+  const result = await measure(OURS_ENTRY);
+  // Our entry failing to build means the generated code is not there yet (or moved): n/a, with why.
+  if (result.gz.kind === 'failed') {
+    const outcome = notAvailable(`bench/fixtures/bundle/ours.ts does not build: ${result.gz.reason}`);
+    return { min: outcome, gz: outcome };
+  }
+  return result;
+}
+
+export async function runBundleBench(options: BenchOptions): Promise<Section[]> {
+  const ours = await measureOurs();
+  const peers: { entry: BundleEntry; size: { min: Outcome; gz: Outcome } }[] = [];
+  for (const entry of PEER_ENTRIES) peers.push({ entry, size: await measure(entry.file) });
+  const rows = (which: 'min' | 'gz'): PeerFigure[] =>
+    peers.map(({ entry, size }) => ({ name: entry.name, outcome: size[which], ...(which === 'gz' && entry.goal && !options.quick ? { goal: entry.goal } : {}) }));
+  const figures: Figure[] = [
+    { id: 'bundle.gzip', name: 'Worker bundle: create a PaymentIntent + verify a webhook, minified + gzip -9', unit: 'bytes', ours: ours.gz, peers: rows('gz') },
+    { id: 'bundle.minified', name: 'the same bundle, minified (before gzip)', unit: 'bytes', ours: ours.min, peers: rows('min') },
+  ];
+  const largest = ours.parts
+    ?.slice(0, 8)
+    .map((p) => `\`${p.file}\` ${formatValue('bytes', p.bytes)}`)
+    .join(', ');
+  return [
+    {
+      title: 'Worker bundle',
+      notes: [
+        'Entries: `bench/fixtures/bundle/*.ts`, the same Worker (POST a PaymentIntent with an idempotency key, verify a Stripe webhook) four ways; ours with all policies on (the defaults).',
+        'esbuild (bundle, minify, ESM, platform browser, conditions workerd/worker/browser, target es2022), then gzip level 9 with node:zlib. Sizes are deterministic: one build each.',
+        ...(largest ? [`Largest parts of our bundle (minified, before gzip): ${largest}.`] : []),
+      ],
+      figures,
+    },
+  ];
+}

@@ -1,0 +1,296 @@
+// Generation benchmark: `svcgen generate` against openapi-typescript (types only), orval and
+// @hey-api/openapi-ts on the same vendored files: cold wall time, peak memory, compile errors in
+// each tool's output; then regeneration with no spec change.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { failed, measured, median, notAvailable, runsFor, type BenchOptions, type Figure, type Goal, type Outcome, type PeerFigure, type Section } from './lib/figure.ts';
+import { formatValue } from './lib/format.ts';
+import { projectRoot, scratchDir, specInputs, tinySpecInputs } from './lib/paths.ts';
+import { runSeries, tidyReason, type Series } from './lib/series.ts';
+import { svcgenInvocation } from './lib/svcgen.ts';
+import { countCompileErrors, STRICT_CONSUMER_OPTIONS, writeTsconfig } from './lib/typescript.ts';
+import { heyApi } from './peers/hey-api.ts';
+import { openapiTypescript } from './peers/openapi-typescript.ts';
+import { orvalFetch, orvalZod } from './peers/orval.ts';
+import type { CodeGenerator } from './peers/tool.ts';
+
+export type GenerationTool = 'svcgen' | 'openapi-typescript' | 'orval' | 'orval-zod' | 'hey-api';
+
+export interface GenerationOptions extends BenchOptions {
+  /** Only these tools (all when absent): lets a test run the cheap ones. */
+  readonly tools?: readonly GenerationTool[];
+}
+
+const GENERATOR_TIMEOUT_MS = 300_000;
+/** orval's zod output exhausts memory on Stripe's spec; a minute shows it is not about to finish. */
+const ORVAL_ZOD_TIMEOUT_MS = 60_000;
+
+const AT_MOST_1_5X: Goal = { kind: 'ratio', op: '<=', value: 1.5 };
+const FASTER: Goal = { kind: 'ratio', op: '<', value: 1 };
+const ZERO_ERRORS: Goal = { kind: 'absolute', op: '<=', value: 0 };
+const REGENERATION_GOAL: Goal = { kind: 'absolute', op: '<', value: 500 };
+
+interface PeerRun {
+  readonly toolId: GenerationTool;
+  readonly tool: CodeGenerator;
+  /** Row label: the tool and what it was given. */
+  readonly label: string;
+  readonly inputs: readonly string[];
+  readonly goal?: Goal;
+  readonly runs?: number;
+  readonly timeoutMs?: number;
+  /** Compile this output and show its error count. */
+  readonly compile?: boolean;
+}
+
+interface GenerationCase {
+  readonly id: string;
+  readonly title: string;
+  /** `--vendor` values for svcgen; all of the lock's vendors when absent. */
+  readonly oursVendors?: readonly string[];
+  readonly peers: readonly PeerRun[];
+}
+
+function fullCases(): GenerationCase[] {
+  const stripe = specInputs('stripe');
+  const sendgrid = specInputs('sendgrid');
+  const airwallex = specInputs('airwallex');
+  return [
+    {
+      id: 'all',
+      title: 'all three vendors',
+      peers: [
+        { toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript, Stripe + SendGrid in one process (the inputs it accepts)', inputs: [...stripe, ...sendgrid], goal: AT_MOST_1_5X },
+      ],
+    },
+    {
+      id: 'stripe',
+      title: 'Stripe',
+      oursVendors: ['stripe'],
+      peers: [
+        { toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript (types only)', inputs: stripe, goal: AT_MOST_1_5X, compile: true },
+        { toolId: 'orval', tool: orvalFetch, label: 'orval (fetch client)', inputs: stripe, compile: true },
+        { toolId: 'orval-zod', tool: orvalZod, label: 'orval (zod)', inputs: stripe, runs: 1, timeoutMs: ORVAL_ZOD_TIMEOUT_MS, compile: true },
+        { toolId: 'hey-api', tool: heyApi, label: '@hey-api/openapi-ts (SDK + fetch client)', inputs: stripe, goal: FASTER, compile: true },
+      ],
+    },
+    {
+      id: 'sendgrid',
+      title: `SendGrid (${sendgrid.length} files)`,
+      oursVendors: ['sendgrid'],
+      peers: [{ toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript (types only), one process', inputs: sendgrid, goal: AT_MOST_1_5X, compile: true }],
+    },
+    {
+      id: 'airwallex',
+      title: 'Airwallex (Swagger 2.0)',
+      oursVendors: ['airwallex'],
+      peers: [{ toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript (types only)', inputs: airwallex, runs: 1 }],
+    },
+  ];
+}
+
+/** One cheap case: every tool once on small real files (one each where a tool takes one), ours on one vendor. */
+function quickCases(): GenerationCase[] {
+  const tiny = tinySpecInputs();
+  const one = [tiny[0]];
+  return [
+    {
+      id: 'quick',
+      title: 'quick: ours on SendGrid, peers on one or two small SendGrid files',
+      oursVendors: ['sendgrid'],
+      peers: [
+        { toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript (types only), two files in one process', inputs: tiny, compile: true },
+        { toolId: 'orval', tool: orvalFetch, label: 'orval (fetch client)', inputs: one, compile: true },
+        { toolId: 'orval-zod', tool: orvalZod, label: 'orval (zod)', inputs: one, timeoutMs: ORVAL_ZOD_TIMEOUT_MS, compile: true },
+        { toolId: 'hey-api', tool: heyApi, label: '@hey-api/openapi-ts (SDK + fetch client)', inputs: one, compile: true },
+      ],
+    },
+  ];
+}
+
+interface CaseResult {
+  readonly spec: GenerationCase;
+  readonly ours?: Series;
+  readonly peers: readonly { readonly run: PeerRun; readonly series: Series }[];
+}
+
+function peerSeries(run: PeerRun, dir: string, runs: number): Promise<Series> {
+  const outDir = path.join(dir, 'out');
+  return runSeries({
+    runs: run.runs ? Math.min(run.runs, runs) : runs,
+    cwd: dir,
+    timeoutMs: run.timeoutMs ?? GENERATOR_TIMEOUT_MS,
+    step: () => ({ invocation: run.tool.invocation(run.inputs, outDir), outDir }),
+  });
+}
+
+/** Cold: a fresh process, a fresh output folder and an empty cache folder for every run. */
+function oursCold(dir: string, runs: number, vendors: readonly string[] | undefined): Promise<Series> {
+  return runSeries({
+    runs,
+    cwd: projectRoot,
+    timeoutMs: GENERATOR_TIMEOUT_MS,
+    ours: true,
+    step: (i) => {
+      const runDir = path.join(dir, `run-${i}`);
+      rmSync(runDir, { recursive: true, force: true });
+      mkdirSync(path.join(runDir, 'cache'), { recursive: true });
+      const outDir = path.join(runDir, 'out');
+      return { invocation: svcgenInvocation({ outDir, cacheDir: path.join(runDir, 'cache'), ...(vendors ? { vendors } : {}) }), outDir };
+    },
+  });
+}
+
+/** The `ms` of `svcgen generate --json`: the generator's own work, without start-up and imports. */
+function reportedMs(stdout: string): number | undefined {
+  const line = stdout.trim().split('\n').at(-1);
+  try {
+    const ms = (JSON.parse(line ?? '') as { ms?: unknown }).ms;
+    return typeof ms === 'number' ? ms : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Regeneration: the same output and cache folders as the cold run before, specs unchanged. */
+function oursAgain(outDir: string, runs: number, vendors: readonly string[] | undefined): Promise<Series> {
+  const cacheDir = path.join(path.dirname(outDir), 'cache');
+  return runSeries({
+    runs,
+    cwd: projectRoot,
+    timeoutMs: GENERATOR_TIMEOUT_MS,
+    ours: true,
+    inner: reportedMs,
+    step: () => ({ invocation: svcgenInvocation({ outDir, cacheDir, ...(vendors ? { vendors } : {}) }), outDir, keepOut: true }),
+  });
+}
+
+/**
+ * Whether our CLI honoured SVCGEN_CACHE_DIR: a run over Stripe's YAML caches its parse there. When
+ * nothing was written, the runs used the project's own (possibly warm) cache, and the report says so.
+ */
+function cacheNote(root: string, cases: readonly GenerationCase[], results: readonly CaseResult[]): string | undefined {
+  const withStripe = cases.filter((c, i) => (!c.oursVendors || c.oursVendors.includes('stripe')) && results[i]?.ours?.outDir);
+  if (withStripe.length === 0) return undefined;
+  const used = withStripe.some((c) => {
+    const cache = path.join(root, c.id, 'svcgen', 'run-0', 'cache');
+    return existsSync(cache) && readdirSync(cache, { recursive: true }).length > 0;
+  });
+  return used
+    ? undefined
+    : 'Our CLI wrote nothing into the empty cache folder given as `SVCGEN_CACHE_DIR`: it used the project\'s `.svcgen-cache`, which may be warm, so our "cold" runs are a fresh process and output folder only.';
+}
+
+function pick(series: Series | undefined, which: 'wall' | 'rss', skipped: string): Outcome {
+  return series ? series[which] : notAvailable(skipped);
+}
+
+async function compileOutcome(name: string, series: Series | undefined, dir: string, ours: boolean): Promise<Outcome> {
+  if (!series) return notAvailable('not run');
+  if (!series.outDir) return ours ? notAvailable(series.failure ?? 'no output') : failed(series.failure ?? 'no output');
+  const tsconfig = writeTsconfig(
+    path.join(dir, `tsconfig.${name}.json`),
+    ours
+      ? // The project's Worker settings (Web APIs only), as generated code is checked in the project.
+        { extends: path.join(projectRoot, 'tsconfig.worker.json'), include: [series.outDir] }
+      : { compilerOptions: STRICT_CONSUMER_OPTIONS, include: [series.outDir] },
+  );
+  const result = await countCompileErrors(tsconfig);
+  if (result.run.timedOut) return failed('tsc did not finish');
+  const note = result.first && ours ? `first: ${tidyReason(result.first).slice(0, 160)}` : undefined;
+  return measured([result.count], note);
+}
+
+export async function runGenerationBench(options: GenerationOptions): Promise<Section[]> {
+  const runs = runsFor(options, 3);
+  const wanted = (tool: GenerationTool) => !options.tools || options.tools.includes(tool);
+  const root = scratchDir(options.scratch ?? 'generation');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const cases = options.quick ? quickCases() : fullCases();
+
+  const results: CaseResult[] = [];
+  for (const spec of cases) {
+    const peers: { run: PeerRun; series: Series }[] = [];
+    for (const [i, run] of spec.peers.entries()) {
+      if (!wanted(run.toolId)) continue;
+      const dir = path.join(root, spec.id, `${run.toolId}-${i}`);
+      mkdirSync(dir, { recursive: true });
+      peers.push({ run, series: await peerSeries(run, dir, runs) });
+    }
+    const ours = wanted('svcgen') ? await oursCold(path.join(root, spec.id, 'svcgen'), runs, spec.oursVendors) : undefined;
+    results.push({ spec, peers, ...(ours ? { ours } : {}) });
+  }
+
+  const skipped = 'not selected';
+  const wallFigures: Figure[] = [];
+  const rssFigures: Figure[] = [];
+  for (const r of results) {
+    const peerRows = (which: 'wall' | 'rss', withGoals: boolean): PeerFigure[] =>
+      r.peers.map(({ run, series }) => ({ name: run.label, outcome: series[which], ...(withGoals && run.goal && !options.quick ? { goal: run.goal } : {}) }));
+    wallFigures.push({ id: `generation.${r.spec.id}.wall`, name: `${r.spec.title}: wall time (cold)`, unit: 'ms', ours: pick(r.ours, 'wall', skipped), peers: peerRows('wall', true) });
+    rssFigures.push({ id: `generation.${r.spec.id}.rss`, name: `${r.spec.title}: peak memory (cold)`, unit: 'bytes', ours: pick(r.ours, 'rss', skipped), peers: peerRows('rss', false) });
+  }
+
+  // Compile errors: our complete output (the first case) against each peer output marked `compile`.
+  const first = results[0];
+  const errorPeers: PeerFigure[] = [];
+  for (const r of results) {
+    for (const [i, { run, series }] of r.peers.entries()) {
+      if (!run.compile) continue;
+      errorPeers.push({ name: options.quick ? run.label : `${run.label}, ${r.spec.title}`, outcome: await compileOutcome(`${r.spec.id}-${run.toolId}-${i}`, series, root, false) });
+    }
+  }
+  const oursErrors = wanted('svcgen') ? await compileOutcome('svcgen', first?.ours, root, true) : notAvailable(skipped);
+  const errorsFigure: Figure = {
+    id: 'generation.errors',
+    name: `compile errors in the output (${first?.spec.title ?? 'none'})`,
+    unit: 'count',
+    ours: oursErrors,
+    peers: errorPeers,
+    ...(options.quick ? {} : { goal: ZERO_ERRORS }),
+  };
+
+  let regeneration: Figure[] = [];
+  if (wanted('svcgen')) {
+    const outDir = first?.ours?.outDir;
+    const again = outDir ? await oursAgain(outDir, runs, first?.spec.oursVendors) : undefined;
+    const reason = first?.ours?.failure ?? 'no cold run to regenerate';
+    let wall = again?.wall ?? notAvailable(reason);
+    if (wall.kind === 'measured' && again?.inner) {
+      const note = `the CLI reports ${formatValue('ms', median(again.inner))} of its own work; the rest is start-up and module loading`;
+      wall = measured(wall.samples, note);
+    }
+    regeneration = [
+      { id: 'regeneration.wall', name: `${first?.spec.title}: wall time, no spec change`, unit: 'ms', ours: wall, peers: [], ...(options.quick ? {} : { goal: REGENERATION_GOAL }) },
+      { id: 'regeneration.rss', name: `${first?.spec.title}: peak memory, no spec change`, unit: 'bytes', ours: again?.rss ?? notAvailable(reason), peers: [] },
+    ];
+  }
+
+  const cacheWarning = cacheNote(root, cases, results);
+  const inputs = options.quick
+    ? `Quick mode: peers ran once on \`${tinySpecInputs().map((f) => `sendgrid/${path.basename(f)}`).join('`, `')}\`, ours once on SendGrid.`
+    : `Inputs: the vendored specs from the mirror (\`${path.relative(projectRoot, path.dirname(path.dirname(specInputs('stripe')[0]!)))}\`), the same files for every tool. ${runs} runs per figure except where n= says otherwise.`;
+  return [
+    {
+      title: 'Generation',
+      notes: [
+        inputs,
+        'Cold: each run is a fresh process writing into an empty folder; ours also gets an empty cache folder (`SVCGEN_CACHE_DIR`).',
+        ...(cacheWarning ? [cacheWarning] : []),
+        ...(options.quick
+          ? []
+          : ['"All three vendors": ours generates Stripe, SendGrid and Airwallex in one process; openapi-typescript accepts only Stripe and SendGrid, so its row covers less work than ours.']),
+        'Wall time includes process start-up. Peak memory is the largest resident set of the tool\'s processes.',
+        `orval's zod run has a ${ORVAL_ZOD_TIMEOUT_MS / 1000} s timeout (it exhausts memory on Stripe's spec); openapi-typescript refuses Swagger 2.0 (Airwallex): both are recorded as failures.`,
+        'Compile errors: `tsc --noEmit` (typescript 5.9) on each output; peers with strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM; ours with `tsconfig.worker.json` (which also checks the runtime it imports).',
+      ],
+      figures: [...wallFigures, ...rssFigures, errorsFigure],
+    },
+    {
+      title: 'Regeneration',
+      notes: ['`svcgen generate` again into the output folder of the last cold run, with its cache, specs unchanged.'],
+      figures: regeneration,
+    },
+  ];
+}

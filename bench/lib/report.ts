@@ -1,0 +1,123 @@
+// BENCHMARKS.md: the machine, then one table per section with a row per (figure, peer). The
+// layout depends only on the figures' ids and order, so two runs differ only in their numbers.
+import { central, compare, type Figure, type Goal, type Outcome, type PeerFigure, type Section, type Unit } from './figure.ts';
+import { formatRange, formatRatio, formatValue } from './format.ts';
+import type { Machine } from './machine.ts';
+
+const SYMBOL = { '<': '<', '<=': '≤', '>=': '≥', '>': '>' } as const;
+
+export interface ReportInput {
+  readonly machine: Machine;
+  readonly quick: boolean;
+  readonly command: string;
+  readonly sections: readonly Section[];
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+export function formatOutcome(unit: Unit, outcome: Outcome): string {
+  if (outcome.kind === 'n/a') return `n/a (${outcome.reason})`;
+  if (outcome.kind === 'failed') return `failed: ${outcome.reason}`;
+  const value = central(outcome);
+  if (value === undefined) return 'n/a (no samples)';
+  let text = formatValue(unit, value);
+  if (outcome.samples.length > 1) text += ` (${formatRange(unit, Math.min(...outcome.samples), Math.max(...outcome.samples))}, n=${outcome.samples.length})`;
+  if (outcome.note) text += `; ${outcome.note}`;
+  return text;
+}
+
+export function formatGoal(unit: Unit, goal: Goal): string {
+  if (goal.kind === 'ratio') return `${SYMBOL[goal.op]} ${goal.value}×`;
+  if (goal.op === '<=' && goal.value === 0) return `${formatValue(unit, 0)}`;
+  return `${SYMBOL[goal.op]} ${formatValue(unit, goal.value)}`;
+}
+
+/** `yes`/`no` when both sides were measured, else `—`. */
+export function goalMet(figure: Figure, goal: Goal, peer?: PeerFigure): string {
+  const ours = central(figure.ours);
+  if (ours === undefined) return '—';
+  if (goal.kind === 'absolute') return compare(ours, goal.op, goal.value) ? 'yes' : 'no';
+  const theirs = peer ? central(peer.outcome) : undefined;
+  if (theirs === undefined || theirs === 0) return '—';
+  return compare(ours / theirs, goal.op, goal.value) ? 'yes' : 'no';
+}
+
+function ratio(figure: Figure, peer: PeerFigure): string {
+  const ours = central(figure.ours);
+  const theirs = central(peer.outcome);
+  if (ours === undefined || theirs === undefined || theirs === 0) return '—';
+  return formatRatio(ours / theirs);
+}
+
+/** The table rows of one figure: one per peer, or one alone when it has none. */
+export function figureRows(figure: Figure): string[][] {
+  const ours = formatOutcome(figure.unit, figure.ours);
+  const absolute = figure.goal ? { text: formatGoal(figure.unit, figure.goal), met: goalMet(figure, figure.goal) } : undefined;
+  if (figure.peers.length === 0) {
+    return [[figure.name, ours, '—', '—', '—', absolute?.text ?? '—', absolute?.met ?? '—']];
+  }
+  return figure.peers.map((peer, i) => {
+    const goals: string[] = [];
+    const met: string[] = [];
+    if (absolute && i === 0) {
+      goals.push(absolute.text);
+      met.push(absolute.met);
+    }
+    if (peer.goal) {
+      goals.push(formatGoal(figure.unit, peer.goal));
+      met.push(goalMet(figure, peer.goal, peer));
+    }
+    return [
+      i === 0 ? figure.name : '〃',
+      i === 0 ? ours : '〃',
+      peer.name,
+      formatOutcome(figure.unit, peer.outcome),
+      ratio(figure, peer),
+      goals.join('; ') || '—',
+      met.join('; ') || '—',
+    ];
+  });
+}
+
+const HEADER = ['figure', 'ours', 'peer', "peer's figure", 'ours ÷ peer', 'goal', 'met'];
+
+export function renderTable(figures: readonly Figure[]): string {
+  const lines = [`| ${HEADER.join(' | ')} |`, `| ${HEADER.map(() => '---').join(' | ')} |`];
+  for (const figure of figures) for (const row of figureRows(figure)) lines.push(`| ${row.map(cell).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+export function renderReport(input: ReportInput): string {
+  const m = input.machine;
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    `Written by \`${input.command}\`${input.quick ? ' in **quick mode** (one run on tiny inputs: the numbers only show the scripts work)' : ''}. ` +
+      'Each figure is the median of its runs, with the min–max and the number of runs; every peer was measured in the same run on the same vendored spec files. ' +
+      '"ours ÷ peer" divides the medians; "met" says whether the goal holds.',
+    '',
+    '## Machine',
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| date | ${m.date} |`,
+    `| CPU | ${cell(m.cpu)} × ${m.cores} cores |`,
+    `| memory | ${m.memoryGiB} GiB |`,
+    `| OS | ${cell(m.os)} |`,
+    `| Node | ${m.node} |`,
+    `| project commit | ${m.commit} |`,
+    `| load average at start | ${m.loadAverage} (1 min) |`,
+    `| peak memory from | ${m.memorySource} |`,
+    `| tool versions | ${cell(m.tools.map((t) => `${t.name} ${t.version}`).join(', '))} |`,
+    '',
+  ];
+  for (const section of input.sections) {
+    out.push(`## ${section.title}`, '');
+    for (const note of section.notes) out.push(`- ${note}`);
+    if (section.notes.length) out.push('');
+    out.push(renderTable(section.figures), '');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,140 @@
+// Type-check benchmark: a consumer making the same ten Stripe calls on our generated client, on
+// the official `stripe` package, and on openapi-fetch over openapi-typescript's types, each
+// compiled alone by tsc (typescript 5.9) and by tsgo (@typescript/native-preview).
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runNode, succeeded, type ChildResult } from './lib/child.ts';
+import { failed, measured, notAvailable, runsFor, type BenchOptions, type Figure, type Goal, type Outcome, type Section } from './lib/figure.ts';
+import { projectRoot, scratchDir, specInputs } from './lib/paths.ts';
+import { tidyReason } from './lib/series.ts';
+import { parseCompileErrors, runChecker, STRICT_CONSUMER_OPTIONS, writeTsconfig, type Checker } from './lib/typescript.ts';
+import { openapiTypescript } from './peers/openapi-typescript.ts';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'typecheck');
+const GENERATED_STRIPE = path.join(projectRoot, 'generated', 'stripe');
+const CHECK_TIMEOUT_MS = 300_000;
+
+export type TypecheckCase = 'ours' | 'stripe-sdk' | 'openapi-fetch';
+
+export interface TypecheckOptions extends BenchOptions {
+  readonly checkers?: readonly Checker[];
+  readonly cases?: readonly TypecheckCase[];
+}
+
+const LABELS: Record<Exclude<TypecheckCase, 'ours'>, string> = {
+  'stripe-sdk': 'stripe package types (23.1.0)',
+  'openapi-fetch': 'openapi-fetch + openapi-typescript types',
+};
+
+const GOALS: Partial<Record<TypecheckCase, Goal>> = { 'stripe-sdk': { kind: 'ratio', op: '<=', value: 0.8 } };
+
+interface CaseResult {
+  readonly wall: Outcome;
+  readonly rss: Outcome;
+}
+
+/** openapi-typescript's Stripe types next to the copied consumer, in place of the stand-in. */
+async function prepareOpenapiTypes(scratch: string): Promise<string | undefined> {
+  const outDir = path.join(scratch, 'openapi-typescript');
+  const invocation = openapiTypescript.invocation(specInputs('stripe'), outDir);
+  const result = await runNode(invocation.script, invocation.args, { cwd: scratch, timeoutMs: CHECK_TIMEOUT_MS });
+  if (!succeeded(result)) return `openapi-typescript failed on Stripe's spec (exit ${result.exitCode})`;
+  writeFileSync(path.join(scratch, 'stripe-paths.ts'), "export type { paths } from './openapi-typescript/spec3.ts';\n");
+  return undefined;
+}
+
+function prepareCase(scratch: string, name: TypecheckCase): string {
+  copyFileSync(path.join(FIXTURES, `${name}.ts`), path.join(scratch, `${name}.ts`));
+  return writeTsconfig(path.join(scratch, `tsconfig.${name}.json`), {
+    compilerOptions: { ...STRICT_CONSUMER_OPTIONS, allowImportingTsExtensions: true },
+    files: [`${name}.ts`],
+  });
+}
+
+function errorsOf(result: ChildResult): { count: number; first?: string } {
+  return parseCompileErrors(`${result.stdout}\n${result.stderr}`);
+}
+
+async function measureCase(name: TypecheckCase, tsconfig: string, checker: Checker, runs: number): Promise<CaseResult> {
+  const walls: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await runChecker(checker, tsconfig, { timeoutMs: CHECK_TIMEOUT_MS });
+    if (result.timedOut) {
+      const outcome = failed(`${checker} did not finish within ${CHECK_TIMEOUT_MS / 1000} s`);
+      return { wall: outcome, rss: outcome };
+    }
+    const errors = errorsOf(result);
+    if (errors.count > 0 || result.exitCode !== 0) {
+      // A consumer that does not compile measures nothing comparable.
+      const why = `the consumer does not compile: ${errors.count} error(s)${errors.first ? `, first: ${tidyReason(errors.first).slice(0, 160)}` : ''}`;
+      const outcome = name === 'ours' ? notAvailable(why) : failed(why);
+      return { wall: outcome, rss: outcome };
+    }
+    walls.push(result.wallMs);
+    if (result.maxRssBytes !== undefined) rss.push(result.maxRssBytes);
+  }
+  return { wall: measured(walls), rss: rss.length === walls.length ? measured(rss) : notAvailable('peak memory could not be read') };
+}
+
+export async function runTypecheckBench(options: TypecheckOptions): Promise<Section[]> {
+  const runs = runsFor(options, 3);
+  const checkers = options.checkers ?? (['tsc', 'tsgo'] as const);
+  const cases = options.cases ?? (['ours', 'stripe-sdk', 'openapi-fetch'] as const);
+  // Same depth below the root as FIXTURES, so the consumers' relative imports resolve the same.
+  const scratch = scratchDir(options.scratch ?? 'typecheck');
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+
+  const unavailable = new Map<TypecheckCase, string>();
+  if (cases.includes('ours') && !existsSync(GENERATED_STRIPE)) unavailable.set('ours', 'generated/stripe is missing: run `npm run generate`');
+  if (cases.includes('openapi-fetch')) {
+    const problem = await prepareOpenapiTypes(scratch);
+    if (problem) unavailable.set('openapi-fetch', problem);
+  }
+  const tsconfigs = new Map(cases.filter((c) => !unavailable.has(c)).map((c) => [c, prepareCase(scratch, c)] as const));
+
+  const results = new Map<string, CaseResult>();
+  for (const checker of checkers) {
+    // Each consumer's runs back to back: every case gets the same warm file cache after its first run.
+    for (const name of cases) {
+      const tsconfig = tsconfigs.get(name);
+      const why = unavailable.get(name);
+      const outcome = why ? (name === 'ours' ? notAvailable(why) : failed(why)) : undefined;
+      results.set(`${checker}:${name}`, outcome || !tsconfig ? { wall: outcome ?? notAvailable('not run'), rss: outcome ?? notAvailable('not run') } : await measureCase(name, tsconfig, checker, runs));
+    }
+  }
+
+  const figures: Figure[] = [];
+  for (const checker of checkers) {
+    for (const which of ['wall', 'rss'] as const) {
+      const peers = cases
+        .filter((c): c is Exclude<TypecheckCase, 'ours'> => c !== 'ours')
+        .map((c) => {
+          const goal = GOALS[c];
+          return { name: LABELS[c], outcome: results.get(`${checker}:${c}`)![which], ...(goal && which === 'wall' && !options.quick ? { goal } : {}) };
+        });
+      const ours = cases.includes('ours') ? results.get(`${checker}:ours`)![which] : notAvailable('not selected');
+      const command = checker === 'tsc' ? 'tsc --noEmit (typescript 5.9)' : 'tsgo --noEmit (native preview)';
+      figures.push({
+        id: `typecheck.${checker}.${which}`,
+        name: `${command}: ${which === 'wall' ? 'wall time' : 'peak memory'}`,
+        unit: which === 'wall' ? 'ms' : 'bytes',
+        ours,
+        peers,
+      });
+    }
+  }
+  return [
+    {
+      title: 'Type-check of a consumer',
+      notes: [
+        'Consumers: `bench/fixtures/typecheck/*.ts`, the same ten Stripe calls (customers create/retrieve/list, PaymentIntent create/confirm, refund, prices list, subscription create, invoice retrieve with expand, Checkout Session create), each compiled alone.',
+        'Settings: strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM. The openapi-fetch consumer compiles against openapi-typescript\'s output for Stripe\'s spec, generated in the same run.',
+        `Wall time of the whole process (start-up included) and its peak memory; ${runs} run(s) each. A consumer with compile errors is not timed.`,
+      ],
+      figures,
+    },
+  ];
+}
