@@ -2,7 +2,7 @@
 // that skips vendors whose pinned inputs, overlays, config and generator are unchanged.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listVendors } from './load/index.ts';
+import { listVendors } from './load/lock.ts';
 import { runVendorJobs } from './parallel.ts';
 import type { VendorJob } from './vendor-job.ts';
 import { checkVendors, loadConfig } from './config/load-config.ts';

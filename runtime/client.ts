@@ -10,10 +10,6 @@ import { FORM_CONTENT_TYPE, formBodySerializer } from './encoding/form.ts';
 import { serializePath } from './encoding/path.ts';
 import { MULTIPART_HEADERS, multipartBodySerializer } from './encoding/multipart.ts';
 import { createQuerySerializer, type QuerySerializerFn } from './encoding/query.ts';
-import { createTokenManager, loginWithHeaders, withTokenAuth, type TokenManager } from './auth/token-exchange.ts';
-import { paginate, type PaginationStyle, type Paginator } from './pagination.ts';
-import type { PageLimits } from './types.ts';
-import { resolveValidation, validateRequest, validateResponse, type ValidationOptions } from './validation.ts';
 
 export type AuthProfile =
   | { readonly kind: 'bearer' | 'basic' }
@@ -63,15 +59,21 @@ export interface BaseClientOptions<Server extends string = string> {
   limiter?: PipelineOptions['limiter'];
   breakerStore?: PipelineOptions['breaker'];
   /**
-   * Opt-in zod validation of requests and responses: the `validators` export of the vendor's
-   * schemas.ts, or a subset (`request: false` / `response: false` turn one side off).
+   * Opt-in zod validation of requests and responses: `validation(validators)` from
+   * 'svcgen/runtime/validation' with the vendor's schemas.ts `validators` (or a subset).
    */
-  validate?: ValidationOptions;
+  validate?: Validation;
+}
+
+/** A validation strategy (see runtime/validation.ts); kept structural so an unvalidated client bundles none of it. */
+export interface Validation {
+  checkRequest(operationId: string, init: object): void;
+  checkResponse(operationId: string, status: number, data: unknown): void;
 }
 
 export interface CallOptions extends PipelineCallOptions {
   /** Validation for this call only; `false` turns the client's validation off for it. */
-  validate?: ValidationOptions | false;
+  validate?: Validation | false;
 }
 
 export interface VendorClient {
@@ -80,7 +82,6 @@ export interface VendorClient {
   /** The underlying openapi-fetch client (no policies: prefer the operation functions). */
   readonly api: Client<any>;
   call(meta: OperationMeta, init: object, options?: CallOptions): Promise<unknown>;
-  paginate(meta: OperationMeta, style: PaginationStyle, init: object, options?: CallOptions & PageLimits): Paginator<unknown, unknown>;
 }
 
 const querySerializers = new WeakMap<object, QuerySerializerFn>();
@@ -138,30 +139,6 @@ function credentialHeaders(profile: VendorProfile, options: BaseClientOptions): 
   return headers;
 }
 
-function tokenManagerFor(profile: VendorProfile, options: BaseClientOptions, baseUrl: string, pipeline: Pipeline): TokenManager | undefined {
-  const auth = profile.auth;
-  if (auth.kind !== 'token-exchange') return undefined;
-  const headers = credentialHeaders(profile, options);
-  const meta: OperationMeta = {
-    id: auth.loginOperation,
-    method: 'POST',
-    path: auth.loginPath,
-    resilience: 'idempotent',
-    idempotency: { kind: 'none' },
-    bucket: 'login',
-  };
-  const login = loginWithHeaders({
-    fetch: pipeline.fetchFor(meta, {}),
-    url: baseUrl.replace(/\/$/, '') + auth.loginPath,
-    headers,
-    tokenField: auth.tokenField,
-    expiresAtField: auth.expiresAtField,
-    operationId: auth.loginOperation,
-    ...(profile.policy.requestIdHeader ? { requestIdHeader: profile.policy.requestIdHeader } : {}),
-  });
-  return createTokenManager({ login, refreshSkewMs: auth.refreshSkewSeconds * 1000 });
-}
-
 function callHeaders(profile: VendorProfile, options: CallOptions | undefined): Record<string, string> | undefined {
   if (!options) return undefined;
   let headers: Record<string, string> | undefined = options.headers ? { ...options.headers } : undefined;
@@ -182,7 +159,23 @@ function withIdempotencyField(meta: OperationMeta, init: { body?: unknown }, opt
   return { ...init, body: { ...body, [field]: options?.idempotencyKey ?? crypto.randomUUID() } };
 }
 
-export function createVendorClient(profile: VendorProfile, options: BaseClientOptions): VendorClient {
+/**
+ * How a token-exchange vendor signs requests: given the login call (through the pipeline, with
+ * the credential headers), a transport wrapper that adds the token. runtime/auth/token-exchange.ts
+ * provides it; generated clients of bearer vendors never import it.
+ */
+export type TokenAuth = (login: {
+  fetch: FetchLike;
+  url: string;
+  headers: Record<string, string>;
+  tokenField: string;
+  expiresAtField: string;
+  operationId: string;
+  refreshSkewMs: number;
+  requestIdHeader?: string;
+}) => (transport: FetchLike) => FetchLike;
+
+export function createVendorClient(profile: VendorProfile, options: BaseClientOptions, tokenAuth?: TokenAuth): VendorClient {
   const baseUrl = baseUrlOf(profile, options);
   // Without a user transport the pipeline uses its own, which hands a buffered body to fetch in
   // `init` (cheaper than a Request stream, reusable across retries) and can cancel an attempt.
@@ -206,14 +199,34 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
   });
   // The login call shares the vendor's limiter and breaker but not the token signing.
   const loginPipeline = createPipeline(pipelineOptions(transport));
-  const tokens = tokenManagerFor(profile, options, baseUrl, loginPipeline);
-  const pipeline = tokens
-    ? createPipeline({
-        ...pipelineOptions(withTokenAuth(transport ?? ((request, init) => fetch(request, init)), tokens)),
-        limiter: loginPipeline.limiter,
-        breaker: loginPipeline.breaker,
-      })
-    : loginPipeline;
+  let pipeline = loginPipeline;
+  const auth = profile.auth;
+  if (auth.kind === 'token-exchange') {
+    if (!tokenAuth) throw new TypeError(`${profile.vendor}: a token-exchange client needs its TokenAuth`);
+    const meta: OperationMeta = {
+      id: auth.loginOperation,
+      method: 'POST',
+      path: auth.loginPath,
+      resilience: 'idempotent',
+      idempotency: { kind: 'none' },
+      bucket: 'login',
+    };
+    const sign = tokenAuth({
+      fetch: loginPipeline.fetchFor(meta, {}),
+      url: baseUrl.replace(/\/$/, '') + auth.loginPath,
+      headers: credentialHeaders(profile, options),
+      tokenField: auth.tokenField,
+      expiresAtField: auth.expiresAtField,
+      operationId: auth.loginOperation,
+      refreshSkewMs: auth.refreshSkewSeconds * 1000,
+      ...(profile.policy.requestIdHeader ? { requestIdHeader: profile.policy.requestIdHeader } : {}),
+    });
+    pipeline = createPipeline({
+      ...pipelineOptions(sign(transport ?? ((request, init) => fetch(request, init)))),
+      limiter: loginPipeline.limiter,
+      breaker: loginPipeline.breaker,
+    });
+  }
   const api = createClient<any>({ baseUrl, headers: staticHeaders(profile, options) });
   const requestIdHeader = profile.policy.requestIdHeader;
   // Calling the login operation directly: it carries the credentials, not a token.
@@ -224,8 +237,8 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
 
   async function call(meta: OperationMeta, rawInit: object, callOptions?: CallOptions): Promise<unknown> {
     const init = withIdempotencyField(meta, rawInit as { body?: unknown }, callOptions);
-    const validation = resolveValidation(options.validate, callOptions?.validate);
-    if (validation?.request) validateRequest(validation.validators[meta.id], init);
+    const validation = callOptions?.validate === undefined ? options.validate : callOptions.validate || undefined;
+    validation?.checkRequest(meta.id, init);
     const isLogin = meta.id === loginId;
     const called = callHeaders(profile, callOptions);
     const headers = isLogin ? { ...loginHeaders, ...called } : called;
@@ -248,25 +261,9 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     if (!response.ok) {
       throw ApiError.fromResponse(response, { operationId: meta.id, secrets, ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
     }
-    if (validation?.response) validateResponse(validation.validators[meta.id], response.status, data);
+    validation?.checkResponse(meta.id, response.status, data);
     return data;
   }
 
-  function paginateCall(meta: OperationMeta, style: PaginationStyle, init: object, pageOptions?: CallOptions & PageLimits): Paginator<unknown, unknown> {
-    const base = init as { params?: { query?: Record<string, unknown> } };
-    const { maxItems, maxPages, ...callOptions } = pageOptions ?? {};
-    return paginate(
-      (params, signal) =>
-        call(meta, { ...base, params: { ...base.params, query: params } }, signal ? { ...callOptions, signal } : callOptions),
-      style,
-      {
-        params: { ...base.params?.query },
-        ...(maxItems !== undefined ? { maxItems } : {}),
-        ...(maxPages !== undefined ? { maxPages } : {}),
-        ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-      },
-    );
-  }
-
-  return { profile, pipeline, api, call, paginate: paginateCall };
+  return { profile, pipeline, api, call };
 }

@@ -93,9 +93,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const transport: Transport = options.fetch ?? ((request, init) => fetch(request, init));
-  // fetch itself takes the body from `init`, so the request it gets need not be readable; any
-  // other transport gets an intact Request per attempt, in case it ignores `init`.
-  const readsInitBody = options.fetch === undefined;
+  // Every transport gets an intact Request per attempt (plus the buffered body in `init`): a
+  // global fetch replaced by a test double or an instrumentation wrapper may read only the
+  // Request, and a consumed body there fails the call in a way that looks like a network error.
+  const readsInitBody = false;
   const limiter = options.limiter ?? new MemoryLimiterStore(clock);
   const breaker = options.breaker ?? new MemoryBreakerStore(clock);
   const { onEvent, cache } = options;

@@ -215,3 +215,21 @@ function isPreEncoded(body: unknown): boolean {
     (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
   );
 }
+
+/**
+ * The client's validation strategy: `createStripeClient({ validate: validation(validators) })`, or
+ * per call `{ validate: validation({ PostPaymentIntents: PostPaymentIntentsValidator }) }`.
+ * Both sides are checked unless `request: false` / `response: false`.
+ */
+export function validation(validators: Validators, sides: { request?: boolean; response?: boolean } = {}) {
+  const request = sides.request ?? true;
+  const response = sides.response ?? true;
+  return {
+    checkRequest(operationId: string, init: object): void {
+      if (request) validateRequest(validators[operationId], init as RequestInput);
+    },
+    checkResponse(operationId: string, status: number, data: unknown): void {
+      if (response) validateResponse(validators[operationId], status, data);
+    },
+  };
+}

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { SvcgenInputError } from '../load/errors.ts';
 import { generate, type GenerateResult } from '../generate.ts';
 import { findDrift } from './drift.ts';
-import { runScaffold } from '../scaffold/command.ts';
 
 const HELP: Record<string, string> = {
   main: `Usage: svcgen <command> [options]
@@ -24,7 +23,8 @@ Exit codes: 0 success, 1 check failure or internal error, 2 bad input or usage.`
   --force         Regenerate even when pinned inputs, overlays, config and generator are unchanged
   --json          Print a JSON summary on stdout instead of text
 
-Environment: SVCGEN_SPEC_MIRROR (folder with the pinned spec files, default ../shared/specs).
+Environment: SVCGEN_SPEC_MIRROR (folder with the pinned spec files, default ../shared/specs),
+SVCGEN_CACHE_DIR (parse and download cache, default .svcgen-cache).
 Writes are atomic: a failed run leaves the output folder exactly as it was.`,
   check: `Usage: svcgen check [--vendor NAME]... [--out DIR] [--config FILE] [--json]
 
@@ -69,7 +69,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP.main + '\n');
       return command ? 0 : 2;
     }
-    if (command === 'scaffold') return await runScaffold(rest);
+    // Loaded on demand: scaffold needs ts-morph (the TypeScript compiler), generate does not.
+    if (command === 'scaffold') return await (await import('../scaffold/command.ts')).runScaffold(rest);
     if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command '${command}'`);
     let values;
     try {

@@ -67,5 +67,6 @@ export function emitClient(model: ApiModel): string {
     serverNames: model.servers.map((s) => literal(s.name)).join(' | '),
     clientOptions,
     callOptions,
+    tokenExchange: model.auth.kind === 'token-exchange',
   });
 }

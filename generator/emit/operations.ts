@@ -119,7 +119,7 @@ function operationFunction(op: OperationModel, model: ApiModel, doc: Record<stri
       `  ${initArg},`,
       `  options?: ${callOptions} & PageLimits,`,
       `): Paginator<PageItem<OperationData<${opType}>, ${literal(op.pagination.itemsField)}>, OperationData<${opType}>> {`,
-      `  return client.paginate(${metaName(op)}, ${literal(op.pagination)}, init, options) as Paginator<`,
+      `  return paginateOperation(client, ${metaName(op)}, ${literal(op.pagination)}, init, options) as Paginator<`,
       `    PageItem<OperationData<${opType}>, ${literal(op.pagination.itemsField)}>,`,
       `    OperationData<${opType}>`,
       '  >;',
@@ -135,6 +135,7 @@ export function emitOperations(model: ApiModel, doc: Record<string, any>): strin
   const head = [
     fileHeader(model.vendor, `One function per operation (${model.operations.length}), each through the policy pipeline.`),
     `import type { ${runtimeTypes.join(', ')} } from 'svcgen/runtime';`,
+    ...(paginated ? [`import { paginateOperation } from 'svcgen/runtime/paginate';`] : []),
     `import type { ${model.displayName}CallOptions, ${model.displayName}Client } from './client.ts';`,
     `import type { operations } from './types.ts';`,
     '',

@@ -30,6 +30,6 @@ export function resolveOptions(options: LoadOptions): ResolvedOptions {
     mirror: mirrorSetting ? path.resolve(root, mirrorSetting) : path.resolve(root, '../shared/specs'),
     download: options.download ?? true,
     fetch: options.fetch,
-    cacheDir: options.cacheDir ? path.resolve(root, options.cacheDir) : path.join(root, '.svcgen-cache'),
+    cacheDir: path.resolve(root, options.cacheDir ?? process.env.SVCGEN_CACHE_DIR ?? '.svcgen-cache'),
   };
 }

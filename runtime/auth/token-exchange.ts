@@ -5,6 +5,7 @@
 // the vendor's (scrubbed) message only.
 
 import type { FetchLike } from '../contract.ts';
+import type { TokenAuth } from '../client.ts';
 import { ApiError } from '../errors.ts';
 
 export interface IssuedToken {
@@ -215,3 +216,20 @@ export function loginWithHeaders(options: LoginEndpointOptions): LoginFn {
     return { token, expiresAt };
   };
 }
+
+/** The TokenAuth strategy generated token-exchange clients pass to createVendorClient. */
+export const tokenExchangeAuth: TokenAuth = (login) => {
+  const manager = createTokenManager({
+    login: loginWithHeaders({
+      fetch: login.fetch,
+      url: login.url,
+      headers: login.headers,
+      tokenField: login.tokenField,
+      expiresAtField: login.expiresAtField,
+      operationId: login.operationId,
+      ...(login.requestIdHeader ? { requestIdHeader: login.requestIdHeader } : {}),
+    }),
+    refreshSkewMs: login.refreshSkewMs,
+  });
+  return (transport) => withTokenAuth(transport, manager);
+};
