@@ -193,7 +193,7 @@ export async function runWebhookBench({ quick }: { quick: boolean }): Promise<Se
     notes: [
       `From \`bench/webhooks.ts\`: verifications per second of one genuine ${PAYLOAD_BYTES}-byte delivery, back to back, one at a time; ${runs} sample(s) of ${durationMs} ms per contender, each assembled from ${SLICES} slices taken in turn, after a warm-up.`,
       'Ours and the SDKs include header parsing, the timestamp check and JSON parsing; "bare WebCrypto" is the signature operation alone with the key imported once.',
-      "Stripe's async verifier imports the HMAC key and dispatches a WebCrypto job on every call; ours imports each secret once. In Node each crypto.subtle.sign costs ~100 µs of dispatch against ~15 µs for the import it saves, which bounds the ratio (profile in BENCHMARKS.md).",
+      "Stripe's async verifier imports the HMAC key and dispatches a WebCrypto job on every call; ours imports each secret once.",
     ],
     figures,
   };

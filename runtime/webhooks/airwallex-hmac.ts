@@ -3,10 +3,10 @@
 import { parseVerifiedBody } from './body.ts';
 import { bodyBytes, lowerHexToBytes, utf8 } from './bytes.ts';
 import { constantTimeEqual } from './constant-time.ts';
-import { requireHeader } from './headers.ts';
+import { readSignatureAndTimestamp } from './headers.ts';
 import { hmacSha256 } from './hmac.ts';
 import { secretList } from './secrets.ts';
-import { outsideTolerance, parseDecimal } from './timestamp.ts';
+import { outsideTolerance } from './timestamp.ts';
 import { failure, type HeaderSource, type RawBody, type VerifyOptions, type VerifyResult, type WebhookScheme, type WebhookSecret } from './types.ts';
 
 const SIGNATURE_HEADER = 'x-signature';
@@ -20,12 +20,9 @@ export async function verifyAirwallexHmac(
 ): Promise<VerifyResult<unknown>> {
   const signatureName = options?.signatureHeader ?? SIGNATURE_HEADER;
   const timestampName = options?.timestampHeader ?? TIMESTAMP_HEADER;
-  const signatureText = requireHeader(headers, signatureName);
-  if (typeof signatureText !== 'string') return signatureText;
-  const timestampText = requireHeader(headers, timestampName);
-  if (typeof timestampText !== 'string') return timestampText;
-  const timestampMs = parseDecimal(timestampText);
-  if (timestampMs === undefined) return failure('malformed-header', `${timestampName} is not a decimal Unix timestamp in milliseconds`);
+  const sent = readSignatureAndTimestamp(headers, { signature: signatureName, timestamp: timestampName }, ' in milliseconds');
+  if ('ok' in sent) return sent;
+  const { signature: signatureText, timestampText, timestamp: timestampMs } = sent;
   const signature = lowerHexToBytes(signatureText);
   if (signature?.length !== 32) return failure('malformed-header', `${signatureName} is not 64 lowercase hex digits`);
   const late = outsideTolerance(timestampMs, 1, options);

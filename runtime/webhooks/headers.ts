@@ -1,3 +1,4 @@
+import { parseDecimal } from './timestamp.ts';
 import { failure, type HeaderSource, type VerifyFailure } from './types.ts';
 
 /**
@@ -36,4 +37,23 @@ function recordValue(headers: Exclude<HeaderSource, Headers>, name: string): str
     if (key.toLowerCase() === wanted) return headers[key];
   }
   return undefined;
+}
+
+/**
+ * The signature and timestamp headers of a scheme that sends them separately (SendGrid,
+ * Airwallex): both as sent (the signed bytes start with the timestamp text) and the timestamp
+ * parsed as a decimal number in the scheme's unit.
+ */
+export function readSignatureAndTimestamp(
+  headers: HeaderSource,
+  names: { signature: string; timestamp: string },
+  unitName: string,
+): { signature: string; timestampText: string; timestamp: number } | VerifyFailure {
+  const signature = requireHeader(headers, names.signature);
+  if (typeof signature !== 'string') return signature;
+  const timestampText = requireHeader(headers, names.timestamp);
+  if (typeof timestampText !== 'string') return timestampText;
+  const timestamp = parseDecimal(timestampText);
+  if (timestamp === undefined) return failure('malformed-header', `${names.timestamp} is not a decimal Unix timestamp${unitName}`);
+  return { signature, timestampText, timestamp };
 }

@@ -4,10 +4,10 @@
 import { parseVerifiedBody } from './body.ts';
 import { base64ToBytes, prefixed } from './bytes.ts';
 import { ecdsaDerToRaw } from './der.ts';
-import { requireHeader } from './headers.ts';
+import { readSignatureAndTimestamp } from './headers.ts';
 import { KeyCache } from './key-cache.ts';
 import { secretList } from './secrets.ts';
-import { outsideTolerance, parseDecimal } from './timestamp.ts';
+import { outsideTolerance } from './timestamp.ts';
 import { failure, type HeaderSource, type RawBody, type VerifyOptions, type VerifyResult, type WebhookScheme, type WebhookSecret } from './types.ts';
 
 const SIGNATURE_HEADER = 'x-twilio-email-event-webhook-signature';
@@ -30,12 +30,9 @@ export async function verifySendgridEcdsa(
 ): Promise<VerifyResult<unknown>> {
   const signatureName = options?.signatureHeader ?? SIGNATURE_HEADER;
   const timestampName = options?.timestampHeader ?? TIMESTAMP_HEADER;
-  const signatureText = requireHeader(headers, signatureName);
-  if (typeof signatureText !== 'string') return signatureText;
-  const timestampText = requireHeader(headers, timestampName);
-  if (typeof timestampText !== 'string') return timestampText;
-  const timestamp = parseDecimal(timestampText);
-  if (timestamp === undefined) return failure('malformed-header', `${timestampName} is not a decimal Unix timestamp`);
+  const sent = readSignatureAndTimestamp(headers, { signature: signatureName, timestamp: timestampName }, '');
+  if ('ok' in sent) return sent;
+  const { signature: signatureText, timestampText, timestamp } = sent;
   const der = base64ToBytes(signatureText);
   if (!der) return failure('malformed-header', `${signatureName} is not base64`);
   const signature = ecdsaDerToRaw(der, P256_SCALAR_BYTES);
