@@ -69,7 +69,12 @@ function filesIntact(outDir: string, entry: VendorManifest | undefined): boolean
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const root = resolve(options.root);
-  const { config, file: configFile } = await loadConfig(root, options.configFile);
+  let previous: Manifest | undefined;
+  const { config, file: configFile, hash: configHash } = await loadConfig(root, options.configFile, (hash, raw) => {
+    const out = options.out ?? (typeof raw.out === 'string' ? raw.out : 'generated');
+    previous = readManifest(resolve(root, out));
+    return previous?.config === hash;
+  });
   const known = await listVendors(root);
   checkVendors(config, known, configFile);
   const vendors = options.vendors?.length ? options.vendors : Object.keys(config.vendors ?? {}).length ? Object.keys(config.vendors!) : known;
@@ -77,8 +82,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const outDir = resolve(root, options.out ?? config.out ?? 'generated');
   const fingerprint = generatorFingerprint();
-  const previous = readManifest(outDir);
-  const manifest = newManifest(fingerprint);
+  previous ??= readManifest(outDir);
+  const manifest = newManifest(fingerprint, configHash);
   // Vendors not regenerated this run keep their manifest entries and files.
   for (const [name, entry] of Object.entries(previous?.vendors ?? {})) {
     if (!vendors.includes(name) && existsSync(join(outDir, name))) manifest.vendors[name] = entry;

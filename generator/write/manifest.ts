@@ -22,6 +22,8 @@ export interface VendorManifest {
 
 export interface Manifest {
   generator: { name: 'svcgen'; version: string; fingerprint: string };
+  /** sha256 of the config the output was generated with (it was validated then). */
+  config: string;
   vendors: Record<string, VendorManifest>;
 }
 
@@ -37,8 +39,8 @@ export function readManifest(outDir: string): Manifest | undefined {
   }
 }
 
-export function newManifest(fingerprint: string): Manifest {
-  return { generator: { name: 'svcgen', version: GENERATOR_VERSION, fingerprint }, vendors: {} };
+export function newManifest(fingerprint: string, config: string): Manifest {
+  return { generator: { name: 'svcgen', version: GENERATOR_VERSION, fingerprint }, config, vendors: {} };
 }
 
 /** Sorted keys at every level, two-space indent, trailing newline: byte-stable across runs. */
