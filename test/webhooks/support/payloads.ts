@@ -67,3 +67,25 @@ export function alterBytes(input: Uint8Array, index: number, xor: number): Uint8
 }
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** The body tamperings every vendor's fuzz applies; other mutations leave the body alone. */
+export type BodyMutation = 'body-char' | 'body-byte' | 'truncate' | 'extend';
+
+/** The tampered body for a body mutation (`extension` is what 'extend' appends), else undefined. */
+export function mutateBody(payload: string, mutation: string, pick: number, extension: string): string | Uint8Array | undefined {
+  switch (mutation as BodyMutation) {
+    case 'body-char':
+      return alterText(payload, pick, pick >> 4);
+    case 'body-byte': {
+      const bytes = utf8(payload);
+      bytes[pick % bytes.length]! ^= 1 << (pick % 8);
+      return bytes;
+    }
+    case 'truncate':
+      return payload.slice(0, pick % payload.length);
+    case 'extend':
+      return payload + extension;
+    default:
+      return undefined;
+  }
+}
