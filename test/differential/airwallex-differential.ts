@@ -9,7 +9,7 @@ import { airwallexLogin, startCaptureServer, type CapturedRequest } from '../sup
 import { operationKey, readSdkFacts, type SdkOperation } from '../unit/airwallex-sdk-facts.ts';
 import { createLocalAirwallex, type BoundSdkOperation, type SdkInput } from './airwallex-sdk.ts';
 import { loadGeneratedClient } from './generated-client.ts';
-import { classify, type KnownDifference } from './known.ts';
+import { classify, type KnownDifference, type QueryConformance } from './known.ts';
 import type { CaseResult } from './report.ts';
 import { richValue } from './rich-sample.ts';
 import { differences, viewOf, type WireView } from './wire.ts';
@@ -19,6 +19,11 @@ export interface AirwallexRules {
   ignoredHeaders: Readonly<Record<string, string>>;
   /** Query parameters only the SDK adds, with the reason (compared without them). */
   sdkOnlyQuery: Readonly<Record<string, string>>;
+  /**
+   * `METHOD /path` → header (lowercase) → why the SDK's value is dropped before comparing. Only the
+   * SDK's side is dropped: ours is still compared against the SDK's remaining headers.
+   */
+  sdkOnlyHeaders?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** When set (the reason), an SDK `{}` body on a method that takes no body counts as no body. */
   sdkEmptyBody?: string;
   /** `METHOD /path` (our template) → a known difference. */
@@ -71,7 +76,8 @@ function planCall(bound: BoundSdkOperation, ours: OperationModel, document: Reco
         if (!declared) problems.push(`query parameter ${name}: the SDK sends it, our operation does not declare it`);
         const value = richValue(declared?.schema ?? { type: 'string' }, document, name);
         sdk.query[name] = value;
-        (params.query ??= {})[name] = value;
+        // A typed caller cannot pass a parameter our operation does not declare.
+        if (declared) (params.query ??= {})[name] = value;
       }
     } else if (arg.kind === 'header') {
       // The SDK's interceptor overwrites x-api-version with its configured version on every call.
@@ -104,20 +110,32 @@ function errorText(error: unknown): string {
 interface Comparison {
   problems: string[];
   sent?: CaseResult['sent'];
+  conformance?: QueryConformance;
 }
 
-async function compare(sdkRequests: CapturedRequest[], ourRequests: CapturedRequest[], bound: BoundSdkOperation, rules: AirwallexRules): Promise<Comparison> {
+/** Query names in `pairs` that `operation` does not declare (form style: a list repeats its name). */
+function undeclaredQuery(pairs: [string, string][], operation: OperationModel): string[] {
+  const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  return [...new Set(pairs.map(([name]) => name).filter((name) => !declared.has(name)))].sort();
+}
+
+async function compare(sdkRequests: CapturedRequest[], ourRequests: CapturedRequest[], bound: BoundSdkOperation, ours: OperationModel, rules: AirwallexRules): Promise<Comparison> {
   if (sdkRequests.length !== 1 || ourRequests.length !== 1) {
     const list = (rs: CapturedRequest[]) => rs.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing';
     return { problems: [`requests: SDK sent ${list(sdkRequests)}, ours sent ${list(ourRequests)}`] };
   }
   const ignored = new Set(Object.keys(rules.ignoredHeaders));
   const sdk: WireView = await viewOf(sdkRequests[0]!, ignored);
-  const ours: WireView = await viewOf(ourRequests[0]!, ignored);
+  const our: WireView = await viewOf(ourRequests[0]!, ignored);
   sdk.query = sdk.query.filter(([name]) => !(name in rules.sdkOnlyQuery));
+  for (const header of Object.keys(rules.sdkOnlyHeaders?.[`${ours.method.toUpperCase()} ${ours.path}`] ?? {})) delete sdk.headers[header];
   const takesBody = bound.args.some((a) => a.kind === 'body');
   if (rules.sdkEmptyBody && !takesBody && sdk.body.kind === 'json' && JSON.stringify(sdk.body.value) === '{}') sdk.body = { kind: 'none' };
-  return { problems: differences(sdk, ours), sent: { body: sdk.body.kind, queryPairs: sdk.query.length } };
+  const conformance = { sdk: undeclaredQuery(sdk.query, ours), ours: undeclaredQuery(our.query, ours) };
+  const problems = differences(sdk, our);
+  // Whatever the SDK does, our client must not send a query parameter the spec does not declare.
+  if (conformance.ours.length > 0) problems.push(`query: ours sends parameters the operation does not declare: ${conformance.ours.join(', ')}`);
+  return { problems, sent: { body: sdk.body.kind, queryPairs: sdk.query.length }, conformance };
 }
 
 export async function runAirwallexDifferential(root: string, rules: AirwallexRules): Promise<AirwallexRun> {
@@ -173,9 +191,9 @@ export async function runAirwallexDifferential(root: string, rules: AirwallexRul
         .operation(ours.functionName)(generated.client, plan.ours.init, plan.ours.options)
         .catch((error: unknown) => problems.push(`ours threw ${errorText(error)}`));
       const ourRequests = server.take();
-      const comparison = await compare(sdkRequests, ourRequests, bound, rules);
+      const comparison = await compare(sdkRequests, ourRequests, bound, ours, rules);
       problems.push(...comparison.problems);
-      const result = classify(base, problems, rules.known[route]);
+      const result = classify(base, problems, rules.known[route], comparison.conformance);
       if (comparison.sent) result.sent = comparison.sent;
       return result;
     }
