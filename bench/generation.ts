@@ -59,9 +59,14 @@ function fullCases(): GenerationCase[] {
     {
       id: 'all',
       title: 'all three vendors',
-      peers: [
-        { toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript, Stripe + SendGrid in one process (the inputs it accepts)', inputs: [...stripe, ...sendgrid], goal: AT_MOST_1_5X },
-      ],
+      // Context only: the peer does less work than ours here; the goal is judged on the next case.
+      peers: [{ toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript, Stripe + SendGrid in one process (all it accepts of the three)', inputs: [...stripe, ...sendgrid] }],
+    },
+    {
+      id: 'stripe-sendgrid',
+      title: 'Stripe + SendGrid (the inputs openapi-typescript accepts)',
+      oursVendors: ['stripe', 'sendgrid'],
+      peers: [{ toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript (types only), Stripe + SendGrid in one process', inputs: [...stripe, ...sendgrid], goal: AT_MOST_1_5X }],
     },
     {
       id: 'stripe',
@@ -191,8 +196,8 @@ async function compileOutcome(name: string, series: Series | undefined, dir: str
   const tsconfig = writeTsconfig(
     path.join(dir, `tsconfig.${name}.json`),
     ours
-      ? // The project's Worker settings (Web APIs only), as generated code is checked in the project.
-        { extends: path.join(projectRoot, 'tsconfig.worker.json'), include: [series.outDir] }
+      ? // The project's settings for generated code: Web APIs only, declaration files checked in full.
+        { extends: path.join(projectRoot, 'tsconfig.generated.json'), include: [series.outDir] }
       : { compilerOptions: STRICT_CONSUMER_OPTIONS, include: [series.outDir] },
   );
   const result = await countCompileErrors(tsconfig);
@@ -280,10 +285,12 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
         ...(cacheWarning ? [cacheWarning] : []),
         ...(options.quick
           ? []
-          : ['"All three vendors": ours generates Stripe, SendGrid and Airwallex in one process; openapi-typescript accepts only Stripe and SendGrid, so its row covers less work than ours.']),
+          : [
+              '"All three vendors": ours generates Stripe, SendGrid and Airwallex in one process; openapi-typescript accepts only Stripe and SendGrid, so its row covers less work than ours and carries no goal. The goal (≤ 1.5× openapi-typescript on the inputs it accepts) is judged on "Stripe + SendGrid", where both do the same inputs in one process.',
+            ]),
         'Wall time includes process start-up. Peak memory is the largest resident set of the tool\'s processes.',
         `orval's zod run has a ${ORVAL_ZOD_TIMEOUT_MS / 1000} s timeout (it exhausts memory on Stripe's spec); openapi-typescript refuses Swagger 2.0 (Airwallex): both are recorded as failures.`,
-        'Compile errors: `tsc --noEmit` (typescript 5.9) on each output; peers with strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM; ours with `tsconfig.worker.json` (which also checks the runtime it imports).',
+        'Compile errors: `tsc --noEmit` (typescript 5.9) on each output; peers with strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM; ours with `tsconfig.generated.json` (Web APIs only, skipLibCheck off so the generated `.d.ts` files are checked in full, and the runtime sources they import).',
       ],
       figures: [...wallFigures, ...rssFigures, errorsFigure],
     },

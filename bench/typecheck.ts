@@ -8,7 +8,7 @@ import { runNode, succeeded, type ChildResult } from './lib/child.ts';
 import { failed, measured, notAvailable, runsFor, type BenchOptions, type Figure, type Goal, type Outcome, type Section } from './lib/figure.ts';
 import { projectRoot, scratchDir, specInputs } from './lib/paths.ts';
 import { tidyReason } from './lib/series.ts';
-import { parseCompileErrors, runChecker, STRICT_CONSUMER_OPTIONS, writeTsconfig, type Checker } from './lib/typescript.ts';
+import { checkerScript, parseCompileErrors, runChecker, STRICT_CONSUMER_OPTIONS, writeTsconfig, type Checker } from './lib/typescript.ts';
 import { openapiTypescript } from './peers/openapi-typescript.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'typecheck');
@@ -42,6 +42,12 @@ async function prepareOpenapiTypes(scratch: string): Promise<string | undefined>
   if (!succeeded(result)) return `openapi-typescript failed on Stripe's spec (exit ${result.exitCode})`;
   writeFileSync(path.join(scratch, 'stripe-paths.ts'), "export type { paths } from './openapi-typescript/spec3.ts';\n");
   return undefined;
+}
+
+/** The runtime's declaration files, fresh: a consumer reads `svcgen/runtime` through them. */
+async function buildRuntimeDeclarations(): Promise<string | undefined> {
+  const result = await runNode(checkerScript('tsgo'), ['-p', path.join(projectRoot, 'tsconfig.types.json')], { cwd: projectRoot, timeoutMs: CHECK_TIMEOUT_MS });
+  return succeeded(result) ? undefined : `the runtime's declaration files did not build (exit ${result.exitCode})`;
 }
 
 function prepareCase(scratch: string, name: TypecheckCase): string {
@@ -89,6 +95,10 @@ export async function runTypecheckBench(options: TypecheckOptions): Promise<Sect
 
   const unavailable = new Map<TypecheckCase, string>();
   if (cases.includes('ours') && !existsSync(GENERATED_STRIPE)) unavailable.set('ours', 'generated/stripe is missing: run `npm run generate`');
+  if (cases.includes('ours') && !unavailable.has('ours')) {
+    const problem = await buildRuntimeDeclarations();
+    if (problem) unavailable.set('ours', problem);
+  }
   if (cases.includes('openapi-fetch')) {
     const problem = await prepareOpenapiTypes(scratch);
     if (problem) unavailable.set('openapi-fetch', problem);
@@ -132,6 +142,7 @@ export async function runTypecheckBench(options: TypecheckOptions): Promise<Sect
       notes: [
         'Consumers: `bench/fixtures/typecheck/*.ts`, the same ten Stripe calls (customers create/retrieve/list, PaymentIntent create/confirm, refund, prices list, subscription create, invoice retrieve with expand, Checkout Session create), each compiled alone.',
         'Settings: strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM. The openapi-fetch consumer compiles against openapi-typescript\'s output for Stripe\'s spec, generated in the same run.',
+        'Ours reads what a consumer outside this repository reads: `svcgen/runtime` through its declaration files (package.json `types` condition, rebuilt by `npm run build:types` before measuring), the generated `operations.d.ts` and `types.d.ts`, and the small `client.ts` as source.',
         `Wall time of the whole process (start-up included) and its peak memory; ${runs} run(s) each. A consumer with compile errors is not timed.`,
       ],
       figures,

@@ -8,8 +8,8 @@ export function emitIndex(model: ApiModel, fileNames: string[]): string {
     fileHeader(model.vendor, `Entry point of the ${model.displayName} client.`),
     '',
     "export * from './client.ts';",
-    "export * from './operations.ts';",
-    "export type { components, operations, paths } from './types.ts';",
+    "export * from './operations.js';",
+    "export type { components, operations, paths } from './types.js';",
   ];
   if (fileNames.includes('webhooks.ts')) lines.push("export * from './webhooks.ts';");
   return lines.join('\n') + '\n';

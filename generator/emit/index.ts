@@ -16,9 +16,11 @@ export interface VendorFiles {
 
 export async function emitVendor(model: ApiModel, document: Record<string, any>, typingDocument: Record<string, any>): Promise<VendorFiles> {
   const files = new Map<string, string>();
-  files.set('types.ts', await emitTypes(typingDocument, model.vendor));
+  files.set('types.d.ts', await emitTypes(typingDocument, model.vendor));
   files.set('client.ts', emitClient(model));
-  files.set('operations.ts', emitOperations(model, document));
+  const operations = emitOperations(model, document);
+  files.set('operations.js', operations.js);
+  files.set('operations.d.ts', operations.dts);
   files.set('schemas.ts', emitZodSchemas(model, document));
   if (model.webhooks) {
     files.set('webhooks.ts', emitWebhooks({ vendor: model.vendor, displayName: model.displayName, webhooks: model.webhooks }));

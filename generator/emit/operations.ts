@@ -1,6 +1,6 @@
-// operations.ts of a vendor: one flat, exported function per operation (tree-shakable: a Worker
-// that imports one keeps one), each with a module-level metadata constant that carries its policy
-// facts into the runtime pipeline.
+// operations.js and operations.d.ts of a vendor: one flat, exported function per operation
+// (tree-shakable: a Worker that imports one keeps one), each with a module-level metadata constant
+// that carries its policy facts into the runtime pipeline.
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { classifyMediaType } from '../model/operations.ts';
 import { fileHeader } from './header.ts';
@@ -89,57 +89,84 @@ export function paginatorName(op: OperationModel): string {
   return `${op.functionName}All`;
 }
 
-function operationFunction(op: OperationModel, model: ApiModel, doc: Record<string, any>): string {
+// Why JavaScript plus a declaration file rather than TypeScript: a consumer's type-checker checks
+// every body of a .ts source it imports (468 functions for Stripe, each instantiating the
+// operation's types), but reads a .d.ts lazily and skips it under skipLibCheck. Our own type-check
+// still checks the declarations (tsconfig.generated.json), and the runtime suites run the bodies.
+
+function initDeclaration(op: OperationModel, opType: string): string {
+  return initRequired(op) ? `init: OperationInit<${opType}>` : `init?: OperationInit<${opType}>`;
+}
+
+function initParameter(op: OperationModel): string {
+  return initRequired(op) ? 'init' : 'init = {}';
+}
+
+function operationDeclaration(op: OperationModel, model: ApiModel): string {
   const client = `${model.displayName}Client`;
   const callOptions = `${model.displayName}CallOptions`;
   const opType = `operations[${literal(op.id)}]`;
-  const initParam = initRequired(op) ? `init: OperationInit<${opType}>` : `init: OperationInit<${opType}> = {}`;
   const out = [
-    `const ${metaName(op)} = ${metaLiteral(op, doc)} as const satisfies OperationMeta;`,
-    '',
     describe(op),
-    `export function ${op.functionName}(`,
-    `  client: ${client},`,
-    `  ${initParam},`,
-    `  options?: ${callOptions},`,
-    `): Promise<OperationData<${opType}>> {`,
-    `  return client.call(${metaName(op)}, init, options) as Promise<OperationData<${opType}>>;`,
-    '}',
+    `export declare function ${op.functionName}(client: ${client}, ${initDeclaration(op, opType)}, options?: ${callOptions}): Promise<OperationData<${opType}>>;`,
   ];
   if (op.pagination) {
-    const initArg = initRequired(op) ? `init: OperationInit<${opType}>` : `init: OperationInit<${opType}> = {}`;
     out.push(
       '',
       docComment([
         `Every item of \`${op.functionName}\`, page after page (${op.pagination.style} pagination).`,
         'Stops at `maxItems` / `maxPages` when given; `options.signal` cancels between pages.',
       ]),
-      `export function ${paginatorName(op)}(`,
-      `  client: ${client},`,
-      `  ${initArg},`,
-      `  options?: ${callOptions} & PageLimits,`,
-      `): Paginator<PageItem<OperationData<${opType}>, ${literal(op.pagination.itemsField)}>, OperationData<${opType}>> {`,
-      `  return paginateOperation(client, ${metaName(op)}, ${literal(op.pagination)}, init, options) as Paginator<`,
-      `    PageItem<OperationData<${opType}>, ${literal(op.pagination.itemsField)}>,`,
-      `    OperationData<${opType}>`,
-      '  >;',
+      `export declare function ${paginatorName(op)}(client: ${client}, ${initDeclaration(op, opType)}, options?: ${callOptions} & PageLimits): Paginator<PageItem<OperationData<${opType}>, ${literal(op.pagination.itemsField)}>, OperationData<${opType}>>;`,
+    );
+  }
+  return out.join('\n');
+}
+
+function operationImplementation(op: OperationModel, doc: Record<string, any>): string {
+  const init = initParameter(op);
+  const out = [
+    `const ${metaName(op)} = ${metaLiteral(op, doc)};`,
+    `export function ${op.functionName}(client, ${init}, options) {`,
+    `  return client.call(${metaName(op)}, init, options);`,
+    '}',
+  ];
+  if (op.pagination) {
+    out.push(
+      `export function ${paginatorName(op)}(client, ${init}, options) {`,
+      `  return paginateOperation(client, ${metaName(op)}, ${literal(op.pagination)}, init, options);`,
       '}',
     );
   }
   return out.join('\n');
 }
 
-export function emitOperations(model: ApiModel, doc: Record<string, any>): string {
+export interface OperationsModule {
+  /** operations.js: the metadata and the functions. */
+  js: string;
+  /** operations.d.ts: their signatures and documentation. */
+  dts: string;
+}
+
+export function emitOperations(model: ApiModel, doc: Record<string, any>): OperationsModule {
   const paginated = model.operations.some((o) => o.pagination);
-  const runtimeTypes = ['OperationData', 'OperationInit', 'OperationMeta', ...(paginated ? ['PageItem', 'PageLimits', 'Paginator'] : [])];
-  const head = [
-    fileHeader(model.vendor, `One function per operation (${model.operations.length}), each through the policy pipeline.`),
+  const purpose = `One function per operation (${model.operations.length}), each through the policy pipeline.`;
+  const runtimeTypes = ['OperationData', 'OperationInit', ...(paginated ? ['PageItem', 'PageLimits', 'Paginator'] : [])];
+  const dtsHead = [
+    fileHeader(model.vendor, `${purpose} Signatures of operations.js.`),
     `import type { ${runtimeTypes.join(', ')} } from 'svcgen/runtime';`,
-    ...(paginated ? [`import { paginateOperation } from 'svcgen/runtime/paginate';`] : []),
     `import type { ${model.displayName}CallOptions, ${model.displayName}Client } from './client.ts';`,
-    `import type { operations } from './types.ts';`,
+    `import type { operations } from './types.js';`,
     '',
     '',
   ];
-  return head.join('\n') + model.operations.map((op) => operationFunction(op, model, doc)).join('\n\n') + '\n';
+  const jsHead = [
+    fileHeader(model.vendor, `${purpose} Types and documentation: operations.d.ts.`),
+    ...(paginated ? [`import { paginateOperation } from 'svcgen/runtime/paginate';`, ''] : []),
+    '',
+  ];
+  return {
+    js: jsHead.join('\n') + model.operations.map((op) => operationImplementation(op, doc)).join('\n\n') + '\n',
+    dts: dtsHead.join('\n') + model.operations.map((op) => operationDeclaration(op, model)).join('\n\n') + '\n',
+  };
 }

@@ -1,4 +1,4 @@
-// types.ts of a vendor: openapi-typescript's output for the typing document (see
+// types.d.ts of a vendor (declarations only, so a consumer's type-checker reads it lazily): openapi-typescript's output for the typing document (see
 // model/typing-document.ts), behind our header.
 import openapiTS, { astToString } from 'openapi-typescript';
 import { createConfig } from '@redocly/openapi-core';

@@ -61,7 +61,7 @@ export function emitWebhooks(input: WebhookEmitInput): string {
     '  type WebhookSecret,',
     '  type WebhookVariables,',
     `} from '${RUNTIME_MODULE}';`,
-    "import type { components } from './types.ts';",
+    "import type { components } from './types.js';",
     '',
     "type Schemas = components['schemas'];",
     '',

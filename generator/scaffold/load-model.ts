@@ -1,5 +1,5 @@
 // The scaffold reads the same model `svcgen generate` builds (same config, same include/exclude),
-// so every route it writes calls a function that generated/<vendor>/operations.ts really exports.
+// so every route it writes calls a function that generated/<vendor>/operations.js really exports.
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import { listVendors, loadVendor, SvcgenInputError } from '../load/index.ts';

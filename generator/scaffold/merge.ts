@@ -83,7 +83,7 @@ export function mergeScaffold(fileName: string, text: string, request: MergeRequ
   if (newRoutes.length) {
     const stubs = newRoutes.map((op) => routeStub(op, request.document, appName));
     for (const stub of stubs) for (const h of stub.helpers) helpers.add(h);
-    for (const op of newRoutes) imports.push({ module: `${request.generatedSpecifier}/operations.ts`, name: op.functionName, typeOnly: false });
+    for (const op of newRoutes) imports.push({ module: `${request.generatedSpecifier}/operations.js`, name: op.functionName, typeOnly: false });
     const body = stubs.map((s) => s.text).join('\n\n');
     const lastRoute = lastRouteStatement(file, appName);
     const before = webhookStatement ?? exportDefault;

@@ -66,7 +66,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   }
   const notes: string[] = [];
   const generatedShown = relative(root, generatedDir) || generatedDir;
-  if (!existsSync(resolve(generatedDir, 'operations.ts'))) notes.push(`${generatedShown}/operations.ts does not exist yet: run \`svcgen generate\``);
+  if (!existsSync(resolve(generatedDir, 'operations.js'))) notes.push(`${generatedShown}/operations.js does not exist yet: run \`svcgen generate\``);
   else if (webhooks && !existsSync(resolve(generatedDir, 'routes.ts'))) notes.push(`${generatedShown}/routes.ts does not exist yet: run \`svcgen generate\``);
   return { ...outcome, file, created, changed, notes };
 }

@@ -1,6 +1,6 @@
 // The ONE adapter between the contract suite and the code under test. A caller sends one
 // operation's input through a given transport:
-//   generated  the `generated/<vendor>/operations.ts` function named `operation.functionName`,
+//   generated  the `generated/<vendor>/operations.js` function named `operation.functionName`,
 //              with a client from `generated/<vendor>/client.ts` (`create<Vendor>Client`);
 //   direct     openapi-fetch with the operation's method and path and the runtime's encoders,
 //              to measure the spec and Prism side without the generator
@@ -44,7 +44,7 @@ export function optionValues(model: ApiModel, document: Doc): { client: Record<s
 }
 
 export async function generatedCaller(vendor: string, model: ApiModel, document: Doc, baseUrl: string, root: string): Promise<Call> {
-  const operations = (await import(join(root, 'generated', vendor, 'operations.ts'))) as Record<string, unknown>;
+  const operations = (await import(join(root, 'generated', vendor, 'operations.js'))) as Record<string, unknown>;
   const clientModule = (await import(join(root, 'generated', vendor, 'client.ts'))) as Record<string, unknown>;
   const factoryName = Object.keys(clientModule).find((name) => /^create\w*Client$/.test(name));
   if (!factoryName) throw new Error(`generated/${vendor}/client.ts exports no create…Client function`);
@@ -52,7 +52,7 @@ export async function generatedCaller(vendor: string, model: ApiModel, document:
   const options = optionValues(model, document);
   return async (operation, input, fetch) => {
     const fn = operations[operation.functionName];
-    if (typeof fn !== 'function') throw new Error(`generated/${vendor}/operations.ts has no function ${operation.functionName}`);
+    if (typeof fn !== 'function') throw new Error(`generated/${vendor}/operations.js has no function ${operation.functionName}`);
     // A client per call: its transport records this operation's exchanges only, and no breaker,
     // limiter or retry state carries over between operations.
     const client = createVendorClient({ ...options.client, baseUrl, fetch, retry: false, rateLimit: false, breaker: false, timeoutMs: 120_000, logger: false });

@@ -11,7 +11,7 @@ export interface GeneratedClient {
 }
 
 export async function loadGeneratedClient(root: string, vendor: string, options: Record<string, unknown>): Promise<GeneratedClient> {
-  const operations = (await import(pathToFileURL(join(root, 'generated', vendor, 'operations.ts')).href)) as Record<string, unknown>;
+  const operations = (await import(pathToFileURL(join(root, 'generated', vendor, 'operations.js')).href)) as Record<string, unknown>;
   const clientModule = (await import(pathToFileURL(join(root, 'generated', vendor, 'client.ts')).href)) as Record<string, unknown>;
   const factory = Object.entries(clientModule).find(([name, value]) => /^create\w*Client$/.test(name) && typeof value === 'function');
   if (!factory) throw new Error(`generated/${vendor}/client.ts exports no create…Client function: run \`node bin/svcgen.js generate\``);
@@ -21,7 +21,7 @@ export async function loadGeneratedClient(root: string, vendor: string, options:
     client,
     operation(functionName) {
       const fn = operations[functionName];
-      if (typeof fn !== 'function') throw new Error(`generated/${vendor}/operations.ts has no function ${functionName}: regenerate`);
+      if (typeof fn !== 'function') throw new Error(`generated/${vendor}/operations.js has no function ${functionName}: regenerate`);
       return fn as OperationFunction;
     },
   };

@@ -32,7 +32,7 @@ async function generate(vendor: string): Promise<Generated> {
   const dir = path.join(OUT, vendor);
   await mkdir(dir, { recursive: true });
   const types = astToString(await openapiTS(loaded.document as never, { silent: true }));
-  await writeFile(path.join(dir, 'types.ts'), types);
+  await writeFile(path.join(dir, 'types.d.ts'), types);
   await writeFile(path.join(dir, 'webhooks.ts'), emitWebhooks({ vendor, webhooks: model }));
   return { document: loaded.document, model };
 }

@@ -82,13 +82,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('svcgen generate on a good project', () => {
   it('writes the vendor files and a manifest with counts and hashes', () => {
     expect(Object.keys(good).sort()).toEqual(
-      ['acme/client.ts', 'acme/index.ts', 'acme/operations.ts', 'acme/schemas.ts', 'acme/types.ts', 'manifest.json'].sort(),
+      ['acme/client.ts', 'acme/index.ts', 'acme/operations.d.ts', 'acme/operations.js', 'acme/schemas.ts', 'acme/types.d.ts', 'manifest.json'].sort(),
     );
     const manifest = JSON.parse(good['manifest.json']!);
     expect(manifest.vendors.acme.operations).toBe(2);
     expect(manifest.vendors.acme.specs[0].path).toBe('acme/openapi.yaml');
-    expect(Object.keys(manifest.vendors.acme.files)).toContain('acme/operations.ts');
-    expect(good['acme/operations.ts']).toContain('export function listWidgetsAll(');
+    expect(Object.keys(manifest.vendors.acme.files)).toContain('acme/operations.js');
+    expect(good['acme/operations.js']).toContain('export function listWidgetsAll(');
   });
 
   it('is deterministic: a forced second run gives byte-identical output', async () => {

@@ -63,7 +63,7 @@ describe('svcgen scaffold on the acme fixture', () => {
     expect(first.stdout).toMatch(/^created src\/acme-routes\.ts\n/);
     const text = read();
     expect(text).toContain('// svcgen:route CreateWidget POST /v1/widgets\napp.post(\'/v1/widgets\', async (c) => {');
-    expect(text).toContain("import { createWidget } from '../generated/acme/operations.ts';");
+    expect(text).toContain("import { createWidget } from '../generated/acme/operations.js';");
     expect(text).toContain("import { createAcmeWebhookRoutes } from '../generated/acme/routes.ts';");
     expect(text).toContain("    handlers: {\n      'widget.created': async (event) => {");
     expect(await typeErrors([file()])).toEqual([]);
@@ -130,7 +130,7 @@ describe('svcgen scaffold on the acme fixture', () => {
     expect(count(after, '// svcgen:route CreateWidget')).toBe(1);
     expect(count(after, '// svcgen:route ListWidgets GET /v1/widgets')).toBe(1);
     expect(count(after, "'widget.deleted': async (event) =>")).toBe(1);
-    expect(after).toContain("import { createWidget, listWidgets } from '../generated/acme/operations.ts';");
+    expect(after).toContain("import { createWidget, listWidgets } from '../generated/acme/operations.js';");
     expect(await typeErrors([file()])).toEqual([]);
   }, 120_000);
 
@@ -223,7 +223,7 @@ describe('merging into hand-written files keeps their style', () => {
       "import { Hono } from 'hono';",
       'import {',
       '  createWidget',
-      "} from '../gen/acme/operations.ts';",
+      "} from '../gen/acme/operations.js';",
       '',
       'const api = new Hono();',
       '',
@@ -233,7 +233,7 @@ describe('merging into hand-written files keeps their style', () => {
     const merged = mergeScaffold('routes.ts', text, request({ operations: [op('CreateWidget'), op('ListWidgets')] }));
     expect(merged.presentRoutes).toEqual(['CreateWidget']);
     expect(merged.addedRoutes).toEqual(['ListWidgets']);
-    expect(merged.text).toContain("import {\n  createWidget,\n  listWidgets\n} from '../gen/acme/operations.ts';");
+    expect(merged.text).toContain("import {\n  createWidget,\n  listWidgets\n} from '../gen/acme/operations.js';");
     expect(merged.text).toContain(
       "api.post('/v1/widgets', async (c) => c.json(await createWidget(client(c), { body: { name: 'x' } })));\n\n// svcgen:route ListWidgets GET /v1/widgets\napi.get('/v1/widgets', async (c) => {",
     );
@@ -261,7 +261,7 @@ describe('merging into hand-written files keeps their style', () => {
     expect(merged.addedWebhookSection).toBe(true);
     expect(merged.addedHelpers).toEqual(['readJson']);
     expect(merged.addedImports.sort()).toEqual(['Context', 'HTTPException', 'createAcmeWebhookRoutes', 'createWidget']);
-    expect(merged.text).toContain("import { Hono, type Context } from 'hono';\nimport { createWidget } from '../gen/acme/operations.ts';");
+    expect(merged.text).toContain("import { Hono, type Context } from 'hono';\nimport { createWidget } from '../gen/acme/operations.js';");
     expect(merged.text).toContain("import { createAcmeWebhookRoutes } from '../gen/acme/routes.ts';");
     expect(merged.text).toContain("import { HTTPException } from 'hono/http-exception';");
     expect(merged.text).toContain('    handlers: {},\n'); // no AppEnv in this file, so no type argument either

@@ -38,7 +38,7 @@ describe('emitWebhooks', () => {
   const stripeLike = emitWebhooks({ vendor: 'acme', webhooks: enveloped });
 
   it('types each event by name over the shared envelope, from openapi-typescript components', () => {
-    expect(stripeLike).toContain("import type { components } from './types.ts';");
+    expect(stripeLike).toContain("import type { components } from './types.js';");
     expect(stripeLike).toContain("type Event<Name extends string, Obj> = EnvelopedEvent<Schemas['event'], 'type', Name, ['data', 'object'], Obj>;");
     expect(stripeLike).toContain("  'payment_intent.succeeded': Event<'payment_intent.succeeded', Schemas['payment_intent']>;");
     expect(stripeLike).toContain("  'issuing_card.created': Event<'issuing_card.created', Schemas['issuing.card']>;");

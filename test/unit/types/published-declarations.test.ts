@@ -1,0 +1,48 @@
+// A consumer outside this repository reads `svcgen/runtime` through the declaration files that
+// package.json's `types` condition names (dist/types, built by `npm run build:types`) and the
+// generated operations through operations.d.ts. This compiles the generated-operations type tests
+// the way such a consumer would (no svcgen-source condition) and checks that nothing was lost: every
+// `@ts-expect-error` there must still meet an error, so declarations that had decayed to `any`
+// would fail here, and the program must be made of the declarations, not of the sources.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const WORK = path.join(ROOT, 'test', '.work', `published-declarations-${process.pid}`);
+const TSGO = path.join(ROOT, 'node_modules', '@typescript', 'native-preview', 'bin', 'tsgo');
+
+describe('the published declarations', () => {
+  it('keep the generated clients as strict for a consumer as for this repository', () => {
+    expect(existsSync(path.join(ROOT, 'dist', 'types', 'runtime', 'index.d.ts')), 'dist/types is missing: run `npm run build:types`').toBe(true);
+    mkdirSync(WORK, { recursive: true });
+    const tsconfig = path.join(WORK, 'tsconfig.json');
+    writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2023',
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          strict: true,
+          skipLibCheck: true,
+          noEmit: true,
+          allowImportingTsExtensions: true,
+          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+          types: [],
+        },
+        files: [path.join(ROOT, 'test', 'unit', 'types', 'generated-operations.test.ts')],
+      }),
+    );
+    const run = spawnSync(process.execPath, [TSGO, '-p', tsconfig, '--listFiles', '--pretty', 'false'], { encoding: 'utf8', cwd: WORK });
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(output.split('\n').filter((line) => /error TS\d+/.test(line))).toEqual([]);
+    expect(run.status).toBe(0);
+    const files = output.split('\n').map((line) => path.relative(ROOT, line.trim()));
+    expect(files).toContain(path.join('dist', 'types', 'runtime', 'index.d.ts'));
+    expect(files).toContain(path.join('generated', 'stripe', 'operations.d.ts'));
+    expect(files).toContain(path.join('generated', 'stripe', 'types.d.ts'));
+    expect(files.filter((file) => file.startsWith(`runtime${path.sep}`))).toEqual([]);
+  });
+});
