@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STRICT_CONSUMER_OPTIONS, TSGO } from '../../../bench/lib/typescript.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const WORK = path.join(ROOT, 'test', '.work', `published-declarations-${process.pid}`);
-const TSGO = path.join(ROOT, 'node_modules', '@typescript', 'native-preview', 'bin', 'tsgo');
 
 describe('the published declarations', () => {
   it('keep the generated clients as strict for a consumer as for this repository', () => {
@@ -21,17 +21,8 @@ describe('the published declarations', () => {
     writeFileSync(
       tsconfig,
       JSON.stringify({
-        compilerOptions: {
-          target: 'ES2023',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          strict: true,
-          skipLibCheck: true,
-          noEmit: true,
-          allowImportingTsExtensions: true,
-          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-          types: [],
-        },
+        // The benchmarks' consumer settings: strict, skipLibCheck, bundler resolution, no custom condition.
+        compilerOptions: { ...STRICT_CONSUMER_OPTIONS, allowImportingTsExtensions: true },
         files: [path.join(ROOT, 'test', 'unit', 'types', 'generated-operations.test.ts')],
       }),
     );
