@@ -60,7 +60,7 @@ export interface BaseClientOptions<Server extends string = string> {
   breakerStore?: PipelineOptions['breaker'];
   /**
    * Opt-in zod validation of requests and responses: `validation(validators)` from
-   * 'svcgen/runtime/validation' with the vendor's schemas.ts `validators` (or a subset).
+   * 'svcgen/runtime/validation' with the vendor's schemas.js `validators` (or a subset).
    */
   validate?: Validation;
 }

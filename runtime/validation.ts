@@ -1,5 +1,5 @@
 // Opt-in request and response validation against the generated zod schemas
-// (`generated/<vendor>/schemas.ts`). A client enables it with the `validators` export (or a
+// (`generated/<vendor>/schemas.js` with `schemas.d.ts`). A client enables it with the `validators` export (or a
 // subset, for smaller bundles); each call then checks what the caller passes before anything is
 // sent, and the decoded body of a successful response before it is returned.
 //
@@ -22,7 +22,7 @@ export interface SchemaLike {
   safeParse(data: unknown): { readonly success: true } | { readonly success: false; readonly error: { readonly issues: readonly SchemaIssue[] } };
 }
 
-/** One operation's schemas, as `schemas.ts` exports them (`PostPaymentIntentsValidator`). */
+/** One operation's schemas, as `schemas.js` exports them (`PostPaymentIntentsValidator`). */
 export interface OperationValidator {
   readonly id: string;
   readonly request: {
@@ -35,7 +35,7 @@ export interface OperationValidator {
   readonly responses: Readonly<Record<string, SchemaLike>>;
 }
 
-/** Validators by operation id: the `validators` export of a schemas.ts, or any subset of it. */
+/** Validators by operation id: the `validators` export of a schemas.js, or any subset of it. */
 export type Validators = Readonly<Record<string, OperationValidator>>;
 
 /**

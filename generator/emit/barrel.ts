@@ -1,5 +1,5 @@
 // index.ts of a vendor: the client, the operations and the webhook helpers. Zod schemas stay a
-// separate import (`./schemas.ts`) so validation is opt-in and costs nothing when unused.
+// separate import (`./schemas.js`) so validation is opt-in and costs nothing when unused.
 import type { ApiModel } from '../model/types.ts';
 import { fileHeader } from './header.ts';
 

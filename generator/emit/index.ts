@@ -6,7 +6,7 @@ import { emitOperations } from './operations.ts';
 import { emitTypes } from './types.ts';
 import { emitRoutes } from './routes.ts';
 import { emitWebhooks } from './webhooks.ts';
-import { emitZodSchemas } from './zod.ts';
+import { emitZodModule } from './zod.ts';
 import { emitIndex } from './barrel.ts';
 
 export interface VendorFiles {
@@ -21,7 +21,9 @@ export async function emitVendor(model: ApiModel, document: Record<string, any>,
   const operations = emitOperations(model, document);
   files.set('operations.js', operations.js);
   files.set('operations.d.ts', operations.dts);
-  files.set('schemas.ts', emitZodSchemas(model, document));
+  const schemas = emitZodModule(model, document);
+  files.set('schemas.js', schemas.js);
+  files.set('schemas.d.ts', schemas.dts);
   if (model.webhooks) {
     files.set('webhooks.ts', emitWebhooks({ vendor: model.vendor, displayName: model.displayName, webhooks: model.webhooks }));
     files.set('routes.ts', emitRoutes(model));

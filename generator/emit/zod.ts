@@ -1,5 +1,9 @@
-// Emits `generated/<vendor>/schemas.ts`: zod 4 schemas for the component schemas operations use,
-// one validator object per operation, and the `validators` aggregate a client opts into.
+// Emits a vendor's zod 4 schemas for the component schemas operations use, one validator object
+// per operation, and the `validators` aggregate a client opts into: `schemas.js` with
+// `schemas.d.ts` in generated/<vendor>/, from one set of blocks that also renders as TypeScript.
+// Why JavaScript plus declarations: a consumer that opts into validation would otherwise type-check
+// 1.2 MB of schema-building code (Stripe) on every run; the TypeScript rendering of the same code
+// is what our tests type-check.
 //
 // Three properties shape the output:
 // - tree-shaking: each const is built inside a `/* @__PURE__ */` call, so a bundle keeps only the
@@ -29,7 +33,27 @@ export interface ZodEmitOptions {
   errorResponses?: boolean;
 }
 
-export function emitZodSchemas(model: ApiModel, document: Record<string, any>, options: ZodEmitOptions = {}): string {
+/** The three renderings of one vendor's schemas module. */
+export interface ZodModule {
+  /** TypeScript: what the tests type-check. */
+  ts: string;
+  /** schemas.js: the same code without types. */
+  js: string;
+  /** schemas.d.ts: the exports' (deliberately plain) types. */
+  dts: string;
+}
+
+type Flavour = 'ts' | 'js';
+
+interface Block {
+  comment: string;
+  identifier: string;
+  /** The expression without any type annotation. */
+  code: string;
+  kind: 'schema' | 'validator';
+}
+
+export function emitZodModule(model: ApiModel, document: Record<string, any>, options: ZodEmitOptions = {}): ZodModule {
   const validatorOptions = { errorResponses: options.errorResponses ?? false };
   const operations = [...model.operations].sort((a, b) => compare(a.id, b.id));
   const openapi31 = typeof document['openapi'] === 'string' && document['openapi'].startsWith('3.1');
@@ -50,45 +74,61 @@ export function emitZodSchemas(model: ApiModel, document: Record<string, any>, o
     },
   });
 
-  const schemaBlocks = plan.schemas.map((planned) => schemaDeclaration(planned, contextFor(planned.mode, planned), plan));
+  const blocks: Block[] = plan.schemas.map((planned) => schemaBlock(planned, contextFor(planned.mode, planned), plan));
   const validatorNames = new Map<string, string>();
-  const validatorBlocks = operations.map((operation) => {
+  for (const operation of operations) {
     const identifier = allocator.allocate(`${pascalWords(operation.id) || 'Operation'}Validator`);
     validatorNames.set(operation.id, identifier);
-    return validatorDeclaration(operation, identifier, (mode) => contextFor(mode), validatorOptions);
-  });
+    blocks.push(validatorBlock(operation, identifier, (mode) => contextFor(mode), validatorOptions));
+  }
 
-  return [
-    header(model, plan.schemas.length),
-    preamble(helpers),
-    ...schemaBlocks,
-    ...validatorBlocks,
-    aggregate(operations, validatorNames),
-  ].join('\n');
+  const render = (flavour: Flavour) =>
+    [header(model, plan.schemas.length, flavour), preamble(helpers, flavour), ...blocks.map((block) => definition(block, flavour)), aggregate(operations, validatorNames, flavour)].join('\n');
+  return {
+    // Rendered on demand: only the tests read it.
+    get ts() {
+      return render('ts');
+    },
+    js: render('js'),
+    dts: [
+      header(model, plan.schemas.length, 'dts'),
+      validatorInterface(),
+      ...blocks.map(declaration),
+      aggregateDeclaration(operations, validatorNames),
+    ].join('\n'),
+  };
 }
 
-function header(model: ApiModel, schemaCount: number): string {
+/** The TypeScript rendering alone (the tests' view of the module). */
+export function emitZodSchemas(model: ApiModel, document: Record<string, any>, options: ZodEmitOptions = {}): string {
+  return emitZodModule(model, document, options).ts;
+}
+
+function header(model: ApiModel, schemaCount: number, flavour: Flavour | 'dts'): string {
   const purpose = `Zod schemas for opt-in validation (runtime/validation.ts): the ${schemaCount} component schemas the operations use, and one validator per operation (${model.operations.length}).`;
-  return `${fileHeader(model.vendor, purpose)}\nimport * as z from 'zod';\n`;
+  const which = flavour === 'js' ? ' Types: schemas.d.ts.' : flavour === 'dts' ? ' Types of schemas.js.' : '';
+  const zod = flavour === 'dts' ? "import type * as z from 'zod';" : "import * as z from 'zod';";
+  return `${fileHeader(model.vendor, purpose + which)}\n${zod}\n`;
 }
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function preamble(helpers: ReadonlySet<Helper>): string {
+function preamble(helpers: ReadonlySet<Helper>, flavour: Flavour): string {
+  const ts = flavour === 'ts';
   const lines = [
     '/**',
     ' * Builds one schema. Call sites are `@__PURE__`, so bundlers drop the schemas nobody imports;',
     ' * the plain `z.ZodType` result spares tsc from relating a thousand deep object types to it.',
     ' */',
-    'const build = (make: () => unknown): z.ZodType => make() as z.ZodType;',
+    ts ? 'const build = (make: () => unknown): z.ZodType => make() as z.ZodType;' : 'const build = (make) => make();',
     '',
   ];
   if (helpers.has('binary')) {
     lines.push(
       '/** File content (`format: binary`): multipart file fields and binary bodies. */',
-      'const binary = /* @__PURE__ */ z.custom<Blob | ArrayBuffer | ArrayBufferView | string>(',
+      `const binary = /* @__PURE__ */ z.custom${ts ? '<Blob | ArrayBuffer | ArrayBufferView | string>' : ''}(`,
       "  (value) => typeof value === 'string' || value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value),",
       "  'Expected binary content (Blob, ArrayBuffer, typed array or string)',",
       ');',
@@ -102,7 +142,12 @@ function preamble(helpers: ReadonlySet<Helper>): string {
       '',
     );
   }
-  lines.push(
+  if (ts) lines.push(validatorInterface());
+  return lines.join('\n');
+}
+
+function validatorInterface(): string {
+  return [
     '/** Schemas of one operation, as runtime/validation.ts reads them. */',
     'export interface OperationValidator {',
     '  readonly id: string;',
@@ -115,43 +160,45 @@ function preamble(helpers: ReadonlySet<Helper>): string {
     '  readonly responses: Readonly<Record<string, z.ZodType>>;',
     '}',
     '',
-  );
-  return lines.join('\n');
+  ].join('\n');
 }
 
-function schemaDeclaration(planned: PlannedSchema, context: ConvertContext, plan: SchemaPlan): string {
+function schemaBlock(planned: PlannedSchema, context: ConvertContext, plan: SchemaPlan): Block {
   const converted = convertSchema(planned.schema, context);
   // Only a cycle member whose own top level reads a cycle member needs z.lazy; object properties
   // are already getters.
   const code = converted.deferred ? `z.lazy(() => ${converted.code})` : converted.code;
   const split = plan.lookup(planned.component, planned.mode === 'request' ? 'response' : 'request');
   const side = split !== undefined && split !== planned ? `, as ${planned.mode === 'request' ? 'sent in requests' : 'returned in responses'}` : '';
-  return [
-    `// #/components/schemas/${oneLine(planned.component)}${side}`,
-    `export const ${planned.identifier} = /* @__PURE__ */ build(() => ${code});`,
-    '',
-  ].join('\n');
+  return { comment: `// #/components/schemas/${oneLine(planned.component)}${side}`, identifier: planned.identifier, code: `/* @__PURE__ */ build(() => ${code})`, kind: 'schema' };
 }
 
-function validatorDeclaration(
+function validatorBlock(
   operation: OperationModel,
   identifier: string,
   contextFor: (mode: SchemaMode) => ConvertContext,
   options: ValidatorOptions,
-): string {
-  const literal = validatorLiteral(operation, contextFor, options);
-  return [
-    `// ${operation.method.toUpperCase()} ${oneLine(operation.path)}`,
-    `export const ${identifier}: OperationValidator = ${literal};`,
-    '',
-  ].join('\n');
+): Block {
+  return { comment: `// ${operation.method.toUpperCase()} ${oneLine(operation.path)}`, identifier, code: validatorLiteral(operation, contextFor, options), kind: 'validator' };
 }
 
-function aggregate(operations: readonly OperationModel[], names: ReadonlyMap<string, string>): string {
+function definition(block: Block, flavour: Flavour): string {
+  const type = block.kind === 'validator' && flavour === 'ts' ? ': OperationValidator' : '';
+  return [block.comment, `export const ${block.identifier}${type} = ${block.code};`, ''].join('\n');
+}
+
+function declaration(block: Block): string {
+  return [block.comment, `export declare const ${block.identifier}: ${block.kind === 'validator' ? 'OperationValidator' : 'z.ZodType'};`, ''].join('\n');
+}
+
+const AGGREGATE_DOC = '/** Every validator by operation id. Importing this pulls in all schemas: pass single validators for smaller bundles. */';
+
+function aggregate(operations: readonly OperationModel[], names: ReadonlyMap<string, string>, flavour: Flavour): string {
   const entries = operations.map((operation) => `  ${propertyKey(operation.id)}: ${names.get(operation.id)!},\n`);
-  return [
-    '/** Every validator by operation id. Importing this pulls in all schemas: pass single validators for smaller bundles. */',
-    `export const validators = {\n${entries.join('')}} as const;`,
-    '',
-  ].join('\n');
+  return [AGGREGATE_DOC, `export const validators = {\n${entries.join('')}}${flavour === 'ts' ? ' as const' : ''};`, ''].join('\n');
+}
+
+function aggregateDeclaration(operations: readonly OperationModel[], names: ReadonlyMap<string, string>): string {
+  const entries = operations.map((operation) => `  readonly ${propertyKey(operation.id)}: typeof ${names.get(operation.id)!};\n`);
+  return [AGGREGATE_DOC, `export declare const validators: {\n${entries.join('')}};`, ''].join('\n');
 }

@@ -34,7 +34,7 @@ function jsonParam(value: string, name: string): any {
 }`,
   readJson: `/**
  * The JSON request body (undefined when empty), passed on as received: validate it here, or turn on
- * the client's \`validate\` option with the validators exported by the generated schemas.ts.
+ * the client's \`validate\` option with the validators exported by the generated schemas.js.
  */
 async function readJson(c: Context): Promise<any> {
   const text = await c.req.text();

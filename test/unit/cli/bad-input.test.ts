@@ -82,7 +82,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('svcgen generate on a good project', () => {
   it('writes the vendor files and a manifest with counts and hashes', () => {
     expect(Object.keys(good).sort()).toEqual(
-      ['acme/client.ts', 'acme/index.ts', 'acme/operations.d.ts', 'acme/operations.js', 'acme/schemas.ts', 'acme/types.d.ts', 'manifest.json'].sort(),
+      ['acme/client.ts', 'acme/index.ts', 'acme/operations.d.ts', 'acme/operations.js', 'acme/schemas.d.ts', 'acme/schemas.js', 'acme/types.d.ts', 'manifest.json'].sort(),
     );
     const manifest = JSON.parse(good['manifest.json']!);
     expect(manifest.vendors.acme.operations).toBe(2);

@@ -5,6 +5,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createStripeClient, getCustomersCustomer, postCustomers, postPaymentIntents } from '../../../generated/stripe/index.ts';
 import { createSendGridClient, sendMail } from '../../../generated/sendgrid/index.ts';
 import { createAirwallexClient, createTransferUsingPOST } from '../../../generated/airwallex/index.ts';
+import { PostPaymentIntentsValidator, validators } from '../../../generated/stripe/schemas.js';
+import { validation } from 'svcgen/runtime/validation';
 
 const stripe = createStripeClient({ apiKey: 'sk_test_types', fetch: async () => Response.json({ id: 'cus_1', object: 'customer' }) });
 
@@ -37,6 +39,12 @@ function compileOnly(): void {
   void createTransferUsingPOST(airwallex, { body: { reason: 'r', transfer_currency: 'SGD' } });
   // @ts-expect-error Airwallex credentials are required
   createAirwallexClient({ clientId: 'id' });
+
+  // The declared validators fit the runtime's validation option, whole or one by one…
+  createStripeClient({ apiKey: 'sk_test_types', validate: validation(validators) });
+  createStripeClient({ apiKey: 'sk_test_types', validate: validation({ PostPaymentIntents: PostPaymentIntentsValidator }) });
+  // @ts-expect-error …and something that is not a validator does not
+  validation({ PostPaymentIntents: validators.PostPaymentIntents.request });
 }
 
 describe('generated operation types', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { emitZodSchemas } from '../../../generator/emit/zod.ts';
+import { emitZodModule, emitZodSchemas } from '../../../generator/emit/zod.ts';
 import { loadVendor } from '../../../generator/load/index.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import type { ApiModel, OperationModel } from '../../../generator/model/types.ts';
@@ -20,7 +20,11 @@ type Vendor = (typeof VENDORS)[number];
 interface Emitted {
   model: ApiModel;
   document: Record<string, any>;
+  /** The TypeScript rendering (type-checked here). */
   source: string;
+  /** What generated/<vendor>/ receives: schemas.js (loaded, bundled) and schemas.d.ts. */
+  js: string;
+  dts: string;
   module: SchemasModule;
 }
 
@@ -30,8 +34,8 @@ beforeAll(async () => {
   for (const vendor of VENDORS) {
     const loaded = await loadVendor(vendor, { root: ROOT, download: false });
     const model = buildApiModel(loaded);
-    const source = emitZodSchemas(model, loaded.document);
-    emitted[vendor] = { model, document: loaded.document, source, module: loadSchemasModule(source) };
+    const { js, dts, ts: source } = emitZodModule(model, loaded.document);
+    emitted[vendor] = { model, document: loaded.document, source, js, dts, module: loadSchemasModule(js) };
   }
 }, 300_000);
 
@@ -167,7 +171,7 @@ describe('tree-shaking', () => {
         name: 'virtual-schemas',
         setup(builder) {
           builder.onResolve({ filter: /__zod_shake_/ }, (args) => ({ path: args.path, namespace: 'virtual' }));
-          builder.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({ contents: emitted[vendor].source, loader: 'ts', resolveDir: ROOT }));
+          builder.onLoad({ filter: /.*/, namespace: 'virtual' }, () => ({ contents: emitted[vendor].js, loader: 'js', resolveDir: ROOT }));
         },
       }],
     });
@@ -194,4 +198,23 @@ describe('type-check', () => {
   it('type-checks the three outputs under the worker tsconfig (strict, Web APIs only)', async () => {
     expect(await typeCheck(Object.fromEntries(VENDORS.map((vendor) => [vendor, emitted[vendor].source])))).toBe('');
   }, 600_000);
+
+  it('ships JavaScript that is the TypeScript rendering without its types, and declares every export', () => {
+    for (const vendor of VENDORS) {
+      const { source, js, dts } = emitted[vendor];
+      const exports = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]);
+      const defined = exports(js, /^export const (\w+) =/gm);
+      expect(defined.length, vendor).toBeGreaterThan(300);
+      expect(exports(dts, /^export declare const (\w+):/gm), vendor).toEqual(defined);
+      expect(exports(source, /^export const (\w+)[:= ]/gm), vendor).toEqual(defined);
+      // Line for line the same code once the TypeScript-only annotations are taken out.
+      const untyped = source
+        .replace(/^\/\*\* Schemas of one operation[^\n]*\n^export interface OperationValidator \{[\s\S]*?^\}\n\n/m, '')
+        .replace(/: OperationValidator = /g, ' = ')
+        .replace(/\n\}\s*as const;/g, '\n};')
+        .replace(/z\.custom<[^>]*>\(/, 'z.custom(')
+        .replace('const build = (make: () => unknown): z.ZodType => make() as z.ZodType;', 'const build = (make) => make();');
+      expect(js.split('\n').slice(5), vendor).toEqual(untyped.split('\n').slice(5));
+    }
+  });
 });
