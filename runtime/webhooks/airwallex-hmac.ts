@@ -1,7 +1,7 @@
 // Airwallex: `x-signature` is lowercase hex HMAC-SHA256, keyed with the webhook secret's text, over
 // the `x-timestamp` header's text (Unix milliseconds) followed directly by the raw body.
 import { parseVerifiedBody } from './body.ts';
-import { bodyBytes, lowerHexToBytes, utf8 } from './bytes.ts';
+import { lowerHexToBytes, prefixed } from './bytes.ts';
 import { constantTimeEqual } from './constant-time.ts';
 import { readSignatureAndTimestamp } from './headers.ts';
 import { hmacSha256 } from './hmac.ts';
@@ -30,11 +30,11 @@ export async function verifyAirwallexHmac(
 
   const secrets = secretList(secret);
   if (secrets.length === 0) return failure('signature-mismatch', 'no webhook secret is configured');
-  const head = utf8(timestampText);
-  const bytes = bodyBytes(body);
+  // The header's own text is signed, not a re-rendering of the number.
+  const signed = prefixed(timestampText, body);
   for (const candidate of secrets) {
-    const expected = await hmacSha256(candidate, head, bytes);
-    if (expected && constantTimeEqual(expected, signature)) return parseVerifiedBody(typeof body === 'string' ? body : bytes, 'object');
+    const expected = await hmacSha256(candidate, signed);
+    if (expected && constantTimeEqual(expected, signature)) return parseVerifiedBody(body, 'object');
   }
   return failure('signature-mismatch', 'signature does not match the payload under the configured secret(s)');
 }

@@ -8,12 +8,9 @@ const cryptoKeys = new KeyCache((secret) =>
   crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
 );
 
-/** The MAC of `head` followed by `body` under `secret`, or undefined when WebCrypto refuses the key. */
-export async function hmacSha256(secret: string, head: Uint8Array, body: Uint8Array): Promise<Uint8Array | undefined> {
-  const key = await cryptoKeys.get(secret);
+/** The MAC of `data` under `secret`, or undefined when WebCrypto refuses the key. */
+export async function hmacSha256(secret: string, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array | undefined> {
+  const key = cryptoKeys.ready(secret) ?? (await cryptoKeys.get(secret));
   if (!key) return undefined;
-  const data = new Uint8Array(head.length + body.length);
-  data.set(head, 0);
-  data.set(body, head.length);
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, data));
 }

@@ -6,6 +6,8 @@ const MAX_KEYS = 64;
 
 export class KeyCache {
   readonly #keys = new Map<string, Promise<CryptoKey>>();
+  /** Keys whose import has finished: the common case is answered without another await. */
+  readonly #ready = new Map<string, CryptoKey>();
   readonly #importKey: (material: string) => Promise<CryptoKey>;
 
   constructor(importKey: (material: string) => Promise<CryptoKey>) {
@@ -17,16 +19,27 @@ export class KeyCache {
     let pending = this.#keys.get(material);
     if (!pending) {
       // Oldest first out: secrets are few and long-lived, so a bound only guards against misuse.
-      if (this.#keys.size >= MAX_KEYS) this.#keys.delete(this.#keys.keys().next().value!);
+      if (this.#keys.size >= MAX_KEYS) {
+        const oldest = this.#keys.keys().next().value!;
+        this.#keys.delete(oldest);
+        this.#ready.delete(oldest);
+      }
       pending = this.#importKey(material);
       this.#keys.set(material, pending);
     }
     try {
-      return await pending;
+      const key = await pending;
+      if (this.#keys.get(material) === pending) this.#ready.set(material, key);
+      return key;
     } catch {
       if (this.#keys.get(material) === pending) this.#keys.delete(material);
       return undefined;
     }
+  }
+
+  /** The key for `material` if its import has already finished; `get` otherwise. */
+  ready(material: string): CryptoKey | undefined {
+    return this.#ready.get(material);
   }
 
   get size(): number {

@@ -3,7 +3,7 @@
 // a secret, and several secrets may be configured while the user rolls theirs: any pair matches.
 // Other schemes (v0, …) are ignored, as Stripe's SDK does.
 import { parseVerifiedBody } from './body.ts';
-import { bodyBytes, lowerHexToBytes, utf8 } from './bytes.ts';
+import { lowerHexToBytes, prefixed } from './bytes.ts';
 import { constantTimeEqual } from './constant-time.ts';
 import { requireHeader } from './headers.ts';
 import { hmacSha256 } from './hmac.ts';
@@ -62,15 +62,14 @@ export async function verifyStripeV1(
 
   const secrets = secretList(secret);
   if (secrets.length === 0) return failure('signature-mismatch', 'no webhook secret is configured');
-  const head = utf8(`${parsed.timestamp}.`);
-  const bytes = bodyBytes(body);
+  const signed = prefixed(`${parsed.timestamp}.`, body);
   for (const candidate of secrets) {
-    const expected = await hmacSha256(candidate, head, bytes);
+    const expected = await hmacSha256(candidate, signed);
     if (!expected) continue;
     // Every v1 value is compared, even after a match, so timing says nothing about which one matched.
     let matched = false;
     for (const signature of parsed.signatures) matched = constantTimeEqual(expected, signature) || matched;
-    if (matched) return parseVerifiedBody(typeof body === 'string' ? body : bytes, 'object');
+    if (matched) return parseVerifiedBody(body, 'object');
   }
   return failure('signature-mismatch', 'no v1 signature matches the payload under the configured secret(s)');
 }

@@ -47,6 +47,22 @@ describe('key cache', () => {
     const cache = new KeyCache(async () => ({}) as CryptoKey);
     for (let i = 0; i < 500; i++) await cache.get(`secret-${i}`);
     expect(cache.size).toBeLessThanOrEqual(64);
+    // An evicted key is not answered from the finished imports either.
+    expect(cache.ready('secret-0')).toBeUndefined();
+    expect(cache.ready('secret-499')).toBeDefined();
+  });
+
+  it('answers ready() only once an import has finished, and never for a failed one', async () => {
+    let release!: (key: CryptoKey) => void;
+    const key = {} as CryptoKey;
+    const cache = new KeyCache((material) => (material === 'bad' ? Promise.reject(new Error('no')) : new Promise<CryptoKey>((resolve) => (release = resolve))));
+    const pending = cache.get('good');
+    expect(cache.ready('good')).toBeUndefined();
+    release(key);
+    expect(await pending).toBe(key);
+    expect(cache.ready('good')).toBe(key);
+    expect(await cache.get('bad')).toBeUndefined();
+    expect(cache.ready('bad')).toBeUndefined();
   });
 
   it('answers a malformed SendGrid key with a reason instead of throwing', async () => {
