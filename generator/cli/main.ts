@@ -18,6 +18,8 @@ Exit codes: 0 success, 1 check failure or internal error, 2 bad input or usage.`
   generate: `Usage: svcgen generate [--vendor NAME]... [--out DIR] [--config FILE] [--force] [--json]
 
   --vendor NAME   Generate only this vendor (repeatable); default: the config's vendors, else all in specs/lock.json
+  --spec FILE|URL One-off: generate --vendor NAME from this spec (repeatable) into --out DIR, with no lock
+                  entry and a profile inferred from the spec; prints the pin 'svcgen add' would write
   --out DIR       Output folder (default: the config's 'out', else generated/)
   --config FILE   Config file (default: svcgen.config.ts when present)
   --force         Regenerate even when pinned inputs, overlays, config and generator are unchanged
@@ -34,6 +36,7 @@ Exit 1 and a list of drifted files when anything differs; exit 0 when all match.
 
 const OPTIONS = {
   vendor: { type: 'string', multiple: true },
+  spec: { type: 'string', multiple: true },
   out: { type: 'string' },
   config: { type: 'string' },
   force: { type: 'boolean' },
@@ -90,6 +93,11 @@ export async function main(argv: string[]): Promise<number> {
       ...(values.config ? { configFile: values.config } : {}),
       onProgress: progress(json),
     };
+    if (values.spec && command !== 'generate') throw new UsageError(`--spec is an option of 'generate' only`);
+    if (command === 'generate' && values.spec) {
+      const { runOneOffGenerate } = await import('./one-off-command.ts');
+      return await runOneOffGenerate({ specs: values.spec, vendors: values.vendor, out: values.out, json, cwd: process.cwd() });
+    }
     if (command === 'generate') {
       const result = await generate({ ...base, force: Boolean(values.force) });
       printSummary(result, json);

@@ -1,0 +1,75 @@
+// A starter vendor profile (`x-svcgen`) from a spec alone: every field the profile schema requires,
+// each either inferred from the spec or a stated default, with a note for everything inferred
+// loosely or not at all. `render.ts` turns it into the commented 00-profile.yaml overlay.
+import type { VendorProfile } from '../model/profile.ts';
+import { inferAuth } from './auth.ts';
+import { displayNameFrom } from './display-name.ts';
+import { isRecord, type Doc } from './document.ts';
+import { inferIdempotency } from './idempotency.ts';
+import { inferPagination } from './pagination.ts';
+import { inferServers } from './servers.ts';
+
+export interface ProfileNote {
+  /** Top-level key of the profile the note is about. */
+  key: keyof VendorProfile;
+  text: string;
+}
+
+export interface InferredProfile {
+  profile: Record<string, unknown>;
+  notes: ProfileNote[];
+}
+
+/** Retry, breaker and timeout defaults for an API that documents none; a user tunes them. */
+const DEFAULT_POLICY = {
+  retry: { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000, retryStatuses: [408, 429, 500, 502, 503, 504] },
+  timeoutMs: 30000,
+  breaker: { consecutiveFailures: 5, cooldownMs: 30000 },
+  rateLimits: { default: { ratePerSecond: 10, burst: 10 } },
+};
+
+export interface InferOptions {
+  vendor: string;
+  /** Where the (first) spec was downloaded from, to resolve relative server URLs against. */
+  source?: string;
+}
+
+export function inferProfile(documents: Doc[], options: InferOptions): InferredProfile {
+  const doc = documents[0] ?? {};
+  const notes: ProfileNote[] = [];
+  const info = isRecord(doc.info) ? doc.info : {};
+
+  const servers = inferServers(doc, options.source);
+  if (servers.note) notes.push({ key: 'servers', text: servers.note });
+  const auth = inferAuth(doc);
+  if (auth.note) notes.push({ key: 'auth', text: auth.note });
+  // Every document of a multi-file vendor can declare the header; the first that does decides.
+  const idempotency = documents.map(inferIdempotency).find((i) => i.kind === 'header') ?? { kind: 'none' as const };
+  notes.push({
+    key: 'idempotency',
+    text: idempotency.kind === 'header'
+      ? `the spec declares the ${idempotency.name} header on ${idempotency.methods.join(', ')}: retries of those reuse one key`
+      : 'the spec declares no idempotency header: unsafe methods are retried only when the failure proves the request was not processed',
+  });
+  const pagination = documents.flatMap(inferPagination);
+  notes.push({
+    key: 'pagination',
+    text: pagination.length
+      ? 'guessed from list responses (cursor/page query parameter beside an array and a next marker): check the shapes'
+      : 'no list response with a recognisable cursor or page shape: add rules (see model/profile.ts) for auto-pagination',
+  });
+  notes.push({
+    key: 'policy',
+    text: 'generic defaults, not the vendor\'s documented policy; rateLimits.default is a placeholder: set the API\'s published limit',
+  });
+
+  const profile = {
+    displayName: displayNameFrom(info.title, options.vendor),
+    auth: auth.auth,
+    servers: servers.servers,
+    idempotency,
+    policy: structuredClone(DEFAULT_POLICY),
+    pagination,
+  };
+  return { profile, notes };
+}

@@ -1,0 +1,26 @@
+// The inferred profile as the starter overlay specs/overlays/<vendor>/00-profile.yaml, with each
+// note as a comment above the key it is about.
+import { Document, isMap, isScalar } from 'yaml';
+import type { InferredProfile } from './index.ts';
+
+export function renderProfileOverlay(vendor: string, inferred: InferredProfile): string {
+  const overlay = {
+    overlay: '1.0.0',
+    info: {
+      title: `svcgen profile for ${inferred.profile.displayName as string}`,
+      version: '1.0.0',
+      description: `Inferred by \`svcgen add ${vendor}\` from the spec alone; every comment marks a guess or a gap to check.`,
+    },
+    actions: [{ target: '$', update: { 'x-svcgen': inferred.profile } }],
+  };
+  const doc = new Document(overlay);
+  const profileNode = doc.getIn(['actions', 0, 'update', 'x-svcgen'], true);
+  if (isMap(profileNode)) {
+    for (const pair of profileNode.items) {
+      if (!isScalar(pair.key)) continue;
+      const texts = inferred.notes.filter((note) => note.key === pair.key.value).map((note) => ` ${note.text}`);
+      if (texts.length) pair.key.commentBefore = texts.join('\n');
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
+}
