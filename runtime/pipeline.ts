@@ -86,6 +86,8 @@ interface Plan {
 }
 
 const noop = () => {};
+/** How long a half-open lease outlasts its probe's time limit. */
+const PROBE_SLACK_MS = 1000;
 
 export function createPipeline(options: PipelineOptions): Pipeline {
   const vendor = options.vendor ?? 'api';
@@ -104,11 +106,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const logFrom = logger ? LEVELS[logger.level] : Infinity;
   const rateHeaders = policy.rateLimit?.headers;
   const retryBase: RetryOptions = { maxRetryAfterMs: 60_000, ...options.policy.retry, ...(options.overrides?.retry || undefined) };
-  // A probe that has not reported within its own time limit (plus slack) has died with its isolate.
-  const breakerConfig: BreakerConfig | undefined = policy.breaker && {
-    ...policy.breaker,
-    probeTimeoutMs: (policy.timeoutMs || policy.totalTimeoutMs) + 1000,
-  };
   const plans = new WeakMap<OperationMeta, Plan>();
 
   const wants = (level: LogLevel) => onEvent !== undefined || LEVELS[level] >= logFrom;
@@ -149,7 +146,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const retry = call?.retry === false ? undefined : call?.retry ? { ...retryBase, ...call.retry } : policy.retry;
     const rateLimit = call?.rateLimit === false ? undefined : policy.rateLimit;
     const maxWaitMs = (call?.rateLimit ? call.rateLimit.maxWaitMs : undefined) ?? rateLimit?.maxWaitMs ?? 0;
-    const breakerOn = call?.breaker === false ? undefined : breakerConfig;
+    const breakerOn = call?.breaker === false ? undefined : policy.breaker;
     const circuit = breakerOn ? circuitFor(meta, request.url) : '';
     const timeoutMs = call?.timeoutMs ?? policy.timeoutMs;
     const totalMs = call?.totalTimeoutMs ?? policy.totalTimeoutMs;
@@ -196,10 +193,18 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         if ((ownFirst && !(await take(plan.own, plan.windowKey, until))) || !(await take(plan.shared, undefined, until))) break;
       }
 
+      // This attempt's time limit: its own timeout, or what is left of the call's deadline.
+      const remaining = Math.max(1, deadline - clock.now());
+      const perAttempt = timeoutMs > 0 && timeoutMs < remaining;
+      const limitMs = perAttempt ? timeoutMs : remaining;
+
       let probe = 0;
       let state: BreakerState | 'off' = 'off';
-      if (breakerOn) {
-        let permit = breaker.acquire(circuit, breakerOn);
+      // Should this attempt become the half-open probe, its lease outlasts the attempt: a probe
+      // that has not reported by then (plus slack for the store's round trips) died with its isolate.
+      const breakerConfig: BreakerConfig | undefined = breakerOn && { ...breakerOn, probeTimeoutMs: limitMs + PROBE_SLACK_MS };
+      if (breakerConfig) {
+        let permit = breaker.acquire(circuit, breakerConfig);
         if (isPromise(permit)) permit = await permit;
         if (!permit.allowed) {
           if (wants('warn')) note('warn', 'circuit-rejected', meta, { attempt: n, circuit, retryAt: permit.retryAt });
@@ -212,8 +217,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       }
 
       const started = clock.now();
-      const remaining = Math.max(1, deadline - started);
-      const perAttempt = timeoutMs > 0 && timeoutMs < remaining;
       let response: Response | undefined;
       let error: unknown;
       try {
@@ -222,7 +225,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           body === undefined || readsInitBody ? request : copyWithBody(request, body),
           body,
           meta.id,
-          perAttempt ? timeoutMs : remaining,
+          perAttempt ? timeoutMs : Math.max(1, deadline - started),
           perAttempt ? 'attempt' : 'total',
           perAttempt ? timeoutMs : totalMs,
           clock,
@@ -236,9 +239,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       const cancelled = response === undefined && (sa?.aborted === true || sb.aborted);
       const status = response?.status;
 
-      if (breakerOn) {
+      if (breakerConfig) {
         // Health failures only: a 4xx is the caller's problem, a cancellation says nothing.
-        let change = breaker.record(circuit, breakerOn, cancelled ? 'neutral' : response === undefined || status! >= 500 ? 'failure' : 'success', probe);
+        let change = breaker.record(circuit, breakerConfig, cancelled ? 'neutral' : response === undefined || status! >= 500 ? 'failure' : 'success', probe);
         if (isPromise(change)) change = await change;
         if (change) {
           breakerEvent(meta, circuit, change);

@@ -181,6 +181,34 @@ describe('circuit breaker in the pipeline', () => {
     ]);
   });
 
+  // The client's own timeout (5 s) would size a lease that a call allowed 20 s outlives.
+  it.each([
+    ['a longer per-call timeout', { timeoutMs: 20_000 }],
+    ['no per-call timeout (0), bounded by the total deadline', { timeoutMs: 0, totalTimeoutMs: 20_000 }],
+  ])('keeps the half-open lease for as long as a probe with %s can run', async (_, probeOptions) => {
+    let release: (response: Response) => void = () => {};
+    const slow = new Promise<Response>((resolve) => (release = resolve));
+    const { call, sent, clock, pipeline } = harness([], {
+      policy: policy(),
+      overrides: { retry: false },
+      fetch: async (request) => {
+        sent.push({ method: request.method, url: request.url, headers: request.headers, body: '', at: clock.now() });
+        return sent.length === 4 ? slow : respond(sent.length < 4 ? 503 : 200);
+      },
+    });
+    for (let i = 0; i < 3; i++) await call(getCustomer, get());
+    await clock.advance(1000);
+    const probe = pipeline.fetchFor(getCustomer, probeOptions)(get());
+    await clock.advance(15_000);
+    // Still the probe's time: a second attempt must not become another probe.
+    await expect(pipeline.fetchFor(getCustomer)(get())).rejects.toBeInstanceOf(CircuitOpenError);
+    release(respond(200));
+    expect((await clock.run(probe)).status).toBe(200);
+    expect(sent).toHaveLength(4);
+    // The probe's own success closed the circuit.
+    expect((pipeline.breaker as MemoryBreakerStore).state(pipeline.circuitFor(getCustomer, 'https://api.example.com/x'))).toBe('closed');
+  });
+
   it('keeps one circuit per host', async () => {
     const { call, sent } = harness([respond(503), respond(503), respond(503), respond(200)], { policy: policy(), overrides: { retry: false } });
     for (let i = 0; i < 3; i++) await call(getCustomer, get());
