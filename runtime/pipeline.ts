@@ -15,7 +15,7 @@ import { isPromise, systemClock, type Clock } from './policy/clock.ts';
 import { resolvePolicy, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
 import { CircuitOpenError, RateLimitError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
-import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
+import { applyIdempotencyKey, carriesBodyKey, isReplayable } from './policy/idempotency.ts';
 import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy/rate-limiter.ts';
 import { errorRetryDelay, NO_RETRY, responseRetryDelay } from './policy/retry.ts';
 import { parseResetAt } from './policy/retry-after.ts';
@@ -82,7 +82,8 @@ interface Plan {
   shared: BucketSpec[];
   /** Key of the vendor-reported window, when the vendor sends rate-limit headers. */
   windowKey: string | undefined;
-  replayable: boolean;
+  /** Undefined when it depends on the request's body (a body-field idempotency key). */
+  replayable: boolean | undefined;
 }
 
 const noop = () => {};
@@ -156,6 +157,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     // A body is a stream that one send consumes. Buffering it once serves every attempt, and is
     // cheaper than what fetch does with a Request's body stream (it pipes it through a copy).
     const body = request.body === null ? undefined : await request.arrayBuffer();
+    const replayable =
+      plan.replayable ?? (meta.idempotency.kind === 'body-field' && carriesBodyKey(meta.idempotency.field, body, request.headers.get('content-type')));
     let last: Response | undefined;
     let lastError: unknown;
     let n = 1;
@@ -252,8 +255,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
       let delay = NO_RETRY;
       if (retry && n <= retry.maxRetries && !cancelled) {
-        if (!response) delay = errorRetryDelay(error, retry, plan.replayable, n, random);
-        else if (status! >= 400) delay = responseRetryDelay(response, retry, plan.replayable, n, ended, rateHeaders?.reset, random);
+        if (!response) delay = errorRetryDelay(error, retry, replayable, n, random);
+        else if (status! >= 400) delay = responseRetryDelay(response, retry, replayable, n, ended, rateHeaders?.reset, random);
         if (ended + delay >= deadline) delay = NO_RETRY;
       }
 

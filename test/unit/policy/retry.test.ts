@@ -274,6 +274,32 @@ describe('idempotency keys', () => {
     await call(createTransfer, post('https://api.example.com/api/v1/transfers/create', body));
     expect(sent.map((s) => s.body)).toEqual([body, body]);
   });
+
+  // The client fills the field only in an object body; whatever else reaches the pipeline is unkeyed.
+  it.each([
+    ['no body', undefined],
+    ['a JSON array body', '[{"amount":10}]'],
+    ['an object body without the field', '{"amount":10}'],
+    ['an empty key', '{"request_id":"","amount":10}'],
+    ['a body that is not JSON', 'amount=10'],
+  ])('does not replay a body-field operation sent with %s after a 5xx or a timeout', async (_, body) => {
+    const request = () =>
+      new Request('https://api.example.com/api/v1/transfers/create', { method: 'POST', ...(body === undefined ? {} : { body }) });
+    const failed = setup([respond(503), respond(201)]);
+    expect((await failed.call(createTransfer, request())).status).toBe(503);
+    expect(failed.sent).toHaveLength(1);
+    const timedOut = setup(['hang', respond(201)]);
+    await expect(timedOut.call(createTransfer, request(), { timeoutMs: 1000 })).rejects.toBeInstanceOf(TimeoutError);
+    expect(timedOut.sent).toHaveLength(1);
+  });
+
+  it('replays a form-encoded body that carries the key field', async () => {
+    const { call, sent } = setup([respond(503), respond(201)]);
+    const body = 'request_id=b2f1&amount=10';
+    const init = { headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    await call(createTransfer, post('https://api.example.com/api/v1/transfers/create', body, init));
+    expect(sent.map((s) => s.body)).toEqual([body, body]);
+  });
 });
 
 describe('cancellation', () => {
