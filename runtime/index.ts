@@ -8,3 +8,14 @@ export { ApiError, isApiError } from './errors.ts';
 export { CircuitOpenError, NetworkError, RateLimitError, TimeoutError } from './policy/errors.ts';
 export type { PolicyEvent } from './policy/events.ts';
 export type { Paginator, Page } from './pagination.ts';
+export {
+  analyticsSink,
+  outboundPoint,
+  toAnalyticsSink,
+  type AnalyticsEngineDatasetLike,
+  type AnalyticsSink,
+  type AnalyticsSinkOptions,
+  type OutboundOutcome,
+  type WebhookOutcome,
+  type WebhookPoint,
+} from './log/analytics.ts';

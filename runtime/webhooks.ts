@@ -24,4 +24,21 @@ export { airwallexHmacScheme, verifyAirwallexHmac } from './webhooks/airwallex-h
 export { webhookSchemes, isWebhookSchemeId, schemeExportName, verifyWebhook, type WebhookSchemeId } from './webhooks/schemes.ts';
 export { verifyWithScheme } from './webhooks/verify-with-scheme.ts';
 export { createWebhookRouter, type DispatchReport, type WebhookHandlers, type WebhookRouter, type WebhookRouterOptions } from './webhooks/router.ts';
-export { createWebhookMiddleware, webhookFailureStatus, type WebhookMiddlewareOptions, type WebhookVariables } from './webhooks/hono.ts';
+export { createWebhookMiddleware, webhookFailureStatus, type WebhookMiddlewareOptions, type WebhookVariables, type WebhookVerifyOutcome } from './webhooks/hono.ts';
+export { MemoryDedupeStore, decideClaim, holdsLease, type ClaimResult, type DedupeRecord, type DedupeStore } from './webhooks/dedupe.ts';
+export { KvDedupeStore, type KvDedupeOptions, type KvNamespaceLike } from './webhooks/dedupe-kv.ts';
+export {
+  DEFAULT_LEASE_MS,
+  DEFAULT_WAIT_MS,
+  dispatchOnce,
+  eventKey,
+  runOnce,
+  type DedupeOptions,
+  type EventOutcome,
+  type EventRecord,
+  type OnceReport,
+  type OnceResult,
+} from './webhooks/dedupe-dispatch.ts';
+export { durableDedupeStore, isDurableNamespace, type WebhookDedupeStub } from './durable/dedupe-store.ts';
+export { consumeWebhookBatch, type ConsumeOptions, type ConsumeReport, type QueueBatchLike, type QueueMessageLike } from './webhooks/queue.ts';
+export { handleDelivery, verificationPoint, type DeliveryAnswer, type DeliveryOptions } from './webhooks/delivery.ts';
