@@ -27,7 +27,12 @@ export interface CaseResult {
   /** The reason of a known difference or a one-sided operation. */
   note?: string;
   /** What the SDK's request carried, so a test can show the comparison was not vacuous. */
-  sent?: { body: 'none' | 'json' | 'form' | 'multipart' | 'other'; queryPairs: number };
+  sent?: {
+    body: 'none' | 'json' | 'form' | 'multipart' | 'other';
+    queryPairs: number;
+    /** When the case gave both clients one idempotency key: the key and what each sent. */
+    idempotencyKey?: { given: string; sdk: string | undefined; ours: string | undefined };
+  };
   /**
    * Outside the set under test (e.g. an Airwallex operation the SDK does not implement): listed,
    * but not part of the total.

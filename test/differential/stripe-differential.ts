@@ -118,6 +118,11 @@ export function richInput(operation: OperationModel, document: Record<string, un
   return input;
 }
 
+/** One key per operation, so a request that carried another case's key would show. */
+function idempotencyKeyFor(operation: OperationModel): string {
+  return `differential-${operation.functionName}`;
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -167,12 +172,16 @@ export async function openStripeHarness(root: string, ignoredHeaders: Readonly<R
     // The SDK's argument names differ from ours (`id` vs `customer`): slots match by position.
     const pathValues = ourNames.map((name) => input.pathValues[name]);
     const params = operation.method === 'get' || operation.method === 'delete' ? input.query : input.body;
-    await sdkMethod.call(pathValues, params ?? {}, sdkOptions).catch((error: unknown) => problems.push(`SDK threw ${errorText(error)}`));
+    // Both clients key every POST (the SDK with a random `stripe-node-retry-<uuid>`): given the
+    // same key, the Idempotency-Key header is compared like any other.
+    const idempotencyKey = operation.method === 'post' ? idempotencyKeyFor(operation) : undefined;
+    const keyOption = idempotencyKey === undefined ? {} : { idempotencyKey };
+    await sdkMethod.call(pathValues, params ?? {}, { ...sdkOptions, ...keyOption }).catch((error: unknown) => problems.push(`SDK threw ${errorText(error)}`));
     const sdkRequests = server.take();
     const init: Record<string, unknown> = { params: { ...(ourNames.length ? { path: input.pathValues } : {}), ...(input.query ? { query: input.query } : {}) } };
     if (input.body !== undefined) init.body = input.body;
     await generated
-      .operation(operation.functionName)(generated.client, init)
+      .operation(operation.functionName)(generated.client, init, keyOption)
       .catch((error: unknown) => problems.push(`ours threw ${errorText(error)}`));
     const ourRequests = server.take();
     if (sdkRequests.length !== 1 || ourRequests.length !== 1) {
@@ -181,7 +190,9 @@ export async function openStripeHarness(root: string, ignoredHeaders: Readonly<R
     }
     const sdkView = await viewOf(sdkRequests[0]!, ignored);
     const ourView = await viewOf(ourRequests[0]!, ignored);
-    return { problems: [...problems, ...differences(sdkView, ourView)], sent: { body: sdkView.body.kind, queryPairs: sdkView.query.length } };
+    const sent: NonNullable<CaseResult['sent']> = { body: sdkView.body.kind, queryPairs: sdkView.query.length };
+    if (idempotencyKey !== undefined) sent.idempotencyKey = { given: idempotencyKey, sdk: sdkView.headers['idempotency-key'], ours: ourView.headers['idempotency-key'] };
+    return { problems: [...problems, ...differences(sdkView, ourView)], sent };
   }
 
   return {
