@@ -39,6 +39,7 @@ export {
   type OnceReport,
   type OnceResult,
 } from './webhooks/dedupe-dispatch.ts';
-export { durableDedupeStore, isDurableNamespace, type WebhookDedupeStub } from './durable/dedupe-store.ts';
+export { durableDedupeStore, isDedupeSource, isDurableNamespace, toDedupeStore, type WebhookDedupeStub } from './durable/dedupe-store.ts';
+export type { DurableNamespaceLike } from './durable/stores.ts';
 export { consumeWebhookBatch, type ConsumeOptions, type ConsumeReport, type QueueBatchLike, type QueueMessageLike } from './webhooks/queue.ts';
 export { handleDelivery, verificationPoint, type DeliveryAnswer, type DeliveryOptions } from './webhooks/delivery.ts';

@@ -166,6 +166,8 @@ export interface WebhookModel {
   delivery: 'object' | 'array';
   /** Field that names the event type inside an event (`type`, `event`, `name`). */
   discriminator: string;
+  /** Top-level field holding the vendor's unique event id (deduplication key); absent when the vendor has none. */
+  eventId?: string;
   events: WebhookEventModel[];
   /** Envelope schema shared by every event (may be undefined when each event is complete). */
   envelope?: SchemaObject;

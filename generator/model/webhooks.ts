@@ -21,6 +21,7 @@ const webhookProfileSchema = z.strictObject({
   scheme: z.string().min(1),
   delivery: z.enum(['object', 'array']),
   discriminator: z.string().min(1),
+  eventId: z.string().min(1).optional(),
   toleranceSeconds: z.number().nonnegative().default(300),
   namePrefix: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a PascalCase identifier').optional(),
   headers: z.strictObject({ signature: z.string().min(1), timestamp: z.string().min(1).optional() }).optional(),
@@ -79,6 +80,7 @@ export function buildWebhookModel(document: Doc, origin = 'effective document'):
   }
   if (profile.headers) model.headers = { ...profile.headers };
   if (profile.namePrefix) model.namePrefix = profile.namePrefix;
+  if (profile.eventId) model.eventId = profile.eventId;
   return model;
 }
 

@@ -26,3 +26,13 @@ export function isDurableNamespace(value: unknown): value is DurableNamespaceLik
   const candidate = value as Partial<DurableNamespaceLike> | null;
   return typeof candidate?.idFromName === 'function' && typeof candidate.get === 'function';
 }
+
+/** A store from a store or a WebhookDedupe namespace binding (`env.WEBHOOK_DEDUPE`). */
+export function toDedupeStore(source: DedupeStore | DurableNamespaceLike): DedupeStore {
+  return isDurableNamespace(source) ? durableDedupeStore(source) : source;
+}
+
+/** Whether `value` can serve as a dedupe source (a store, or a namespace binding). */
+export function isDedupeSource(value: unknown): value is DedupeStore | DurableNamespaceLike {
+  return isDurableNamespace(value) || typeof (value as Partial<DedupeStore> | null)?.claim === 'function';
+}

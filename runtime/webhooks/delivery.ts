@@ -17,7 +17,8 @@ export interface DeliveryOptions<Events> {
 }
 
 export type DeliveryAnswer =
-  | { readonly status: 200; readonly body: { received: true; handled: number; duplicate: number; unhandled: number } }
+  /** `duplicate` is present only when a dedupe store is used. */
+  | { readonly status: 200; readonly body: { received: true; handled: number; duplicate?: number; unhandled: number } }
   /** Another delivery of an event is still being processed: the vendor should try again later. */
   | { readonly status: 409; readonly body: { error: 'in-progress'; retryAfterSeconds: number }; readonly retryAfterSeconds: number };
 
@@ -51,7 +52,7 @@ export async function handleDelivery<Events>(
   const durationMs = Date.now() - started;
   for (const name of report.handled) observe?.({ outcome: 'handled', name, durationMs });
   for (const name of report.unhandled) observe?.({ outcome: 'unhandled', name, durationMs });
-  return { status: 200, body: { received: true, handled: report.handled.length, duplicate: 0, unhandled: report.unhandled.length } };
+  return { status: 200, body: { received: true, handled: report.handled.length, unhandled: report.unhandled.length } };
 }
 
 /** The analytics point of a verification outcome. */
