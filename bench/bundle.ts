@@ -45,7 +45,7 @@ export async function bundleSize(entry: string): Promise<BundleSize> {
     minify: true,
     format: 'esm',
     platform: 'browser',
-    conditions: ['workerd', 'worker', 'browser'],
+    conditions: ['svcgen-source', 'workerd', 'worker', 'browser'], // svcgen-source: this checkout's runtime sources, not a possibly stale dist/
     target: 'es2022',
     write: false,
     logLevel: 'silent',

@@ -1,10 +1,29 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is TypeScript run through Node's built-in type stripping (Node >= 22.18),
-// so the generator starts without a build step or a loader dependency.
+// Launcher. In a checkout of the svcgen repository the CLI runs from its TypeScript sources through
+// Node's type stripping (no build step while developing, never a stale build). An installed copy
+// (npm pack / npm install) ships no sources, and Node refuses to strip types under node_modules, so
+// there it runs the JavaScript compiled into dist/ (docs/DESIGN-packaging.md).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
   process.stderr.write(`svcgen: Node >= 22.18 is required (this is ${process.version}).\n`);
   process.exit(2);
 }
-const { main } = await import('../generator/cli/main.ts');
+const source = new URL('../generator/cli/main.ts', import.meta.url);
+let entry = new URL('../dist/generator/cli/main.js', import.meta.url);
+if (existsSync(fileURLToPath(source))) {
+  // A project config importing 'svcgen/config' must then reach the sources too, as the
+  // repository's tsconfig does with its custom condition.
+  const { registerHooks } = await import('node:module');
+  registerHooks({
+    resolve: (specifier, context, next) =>
+      specifier === 'svcgen' || specifier.startsWith('svcgen/')
+        ? next(specifier, { ...context, conditions: [...context.conditions, 'svcgen-source'] })
+        : next(specifier, context),
+  });
+  entry = source;
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -42,7 +42,10 @@ export async function runVendorJobs(
   }
   const queue = [...jobs].sort((a, b) => weight(b) - weight(a));
   const results = new Map<string, VendorJobResult>();
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./vendor-worker.ts', import.meta.url)));
+  // The installed package runs compiled JavaScript (dist/), where the worker entry is a .js file:
+  // tsc rewrites import specifiers, not URLs, so the extension follows this module's own.
+  const workerEntry = import.meta.url.endsWith('.ts') ? './vendor-worker.ts' : './vendor-worker.js';
+  const workers = Array.from({ length: threads }, () => new Worker(new URL(workerEntry, import.meta.url)));
   try {
     await Promise.all(
       workers.map(async (worker) => {
