@@ -76,10 +76,8 @@ export interface Pipeline {
 
 /** What the pipeline works out once per operation. */
 interface Plan {
-  /** The operation's own bucket, if it has one. */
-  own: BucketSpec[];
-  /** The vendor-wide bucket. */
-  shared: BucketSpec[];
+  /** The operation's own bucket, if it has one, and the vendor-wide one. */
+  buckets: BucketSpec[];
   /** Key of the vendor-reported window, when the vendor sends rate-limit headers. */
   windowKey: string | undefined;
   /** Undefined when it depends on the request's body (a body-field idempotency key). */
@@ -122,9 +120,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (!plan) {
       const limits = policy.rateLimit?.buckets;
       const own = meta.bucket !== undefined && meta.bucket !== 'default' ? limits?.[meta.bucket] : undefined;
+      const buckets: BucketSpec[] = own ? [{ key: `${vendor}:${meta.bucket}`, ...own }] : [];
+      if (limits?.default) buckets.push({ key: `${vendor}:default`, ...limits.default });
       plan = {
-        own: own ? [{ key: `${vendor}:${meta.bucket}`, ...own }] : [],
-        shared: limits?.default ? [{ key: `${vendor}:default`, ...limits.default }] : [],
+        buckets,
         windowKey: rateHeaders && `${vendor}:${meta.bucket ?? meta.id}`,
         replayable: isReplayable(meta),
       };
@@ -170,9 +169,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         throw reason;
       });
 
-    /** Takes a slot in `buckets` and waits for it; false when none comes in time for a retry. */
-    async function take(buckets: BucketSpec[], windowKey: string | undefined, until: number): Promise<boolean> {
-      let slot = limiter.reserve(buckets, windowKey, Math.max(0, until - clock.now()));
+    /**
+     * Takes a slot in every bucket the request counts in, in one reservation (so a refusal spends
+     * none of them), and waits for it; false when none comes in time for a retry.
+     */
+    async function take(until: number): Promise<boolean> {
+      let slot = limiter.reserve(plan.buckets, plan.windowKey, Math.max(0, until - clock.now()));
       if (isPromise(slot)) slot = await slot;
       if (!slot.ok) {
         if (wants('warn')) note('warn', 'rate-limit', meta, { attempt: n, rejectedUntil: slot.retryAt, bucket: slot.key });
@@ -187,14 +189,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }
 
     for (; ; n++) {
-      if (rateLimit) {
-        // The operation's own budget first, then a slot in the vendor-wide bucket at the time the
-        // request really leaves: charging the shared bucket for a slot far in the future would
-        // hold every other operation back until then.
-        const until = Math.min(clock.now() + maxWaitMs, deadline);
-        const ownFirst = plan.own.length > 0 || plan.windowKey !== undefined;
-        if ((ownFirst && !(await take(plan.own, plan.windowKey, until))) || !(await take(plan.shared, undefined, until))) break;
-      }
+      if (rateLimit && !(await take(Math.min(clock.now() + maxWaitMs, deadline)))) break;
 
       // This attempt's time limit: its own timeout, or what is left of the call's deadline.
       const remaining = Math.max(1, deadline - clock.now());

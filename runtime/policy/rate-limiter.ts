@@ -1,11 +1,16 @@
 import type { Clock, MaybePromise } from './clock.ts';
 import type { RateLimitBucket } from './config.ts';
 
-// Client-side pacing. Each bucket is a token bucket kept as one number in GCRA form (the
-// "theoretical arrival time" of the next request), so a reservation is O(1), needs no refill
-// timer, and the whole state of a bucket fits a Durable Object call. A caller reserves a slot
-// in the future and waits for it; reservations are commitments, so concurrent callers never
-// overshoot the rate even while they sleep.
+// Client-side pacing. Each bucket is a token bucket in GCRA form (the "theoretical arrival time"
+// of the next request), so it needs no refill timer and its state fits a Durable Object call. A
+// caller reserves a slot in the future and waits for it; reservations are commitments, so
+// concurrent callers never overshoot the rate even while they sleep.
+//
+// One reservation takes a slot in every bucket a request counts in (the operation's own and the
+// vendor-wide one) at one time, or none at all. When one bucket makes that time late, the others
+// book a slot then without giving up the free slots before it: each bucket keeps the slots booked
+// past its last summary in order, and a new slot goes into the first gap that keeps every slot
+// after it within the rate.
 
 export interface BucketSpec extends RateLimitBucket {
   readonly key: string;
@@ -30,11 +35,17 @@ interface Window {
   resetAt: number;
 }
 
+/** A bucket's bookings: `tat` sums up every slot up to the last fold, `later` lists the rest, ascending. */
+interface Schedule {
+  tat: number;
+  later: number[];
+}
+
 const NOW: Reservation = { ok: true, waitMs: 0 };
 
 export class MemoryLimiterStore implements LimiterStore {
   readonly #clock: Clock;
-  readonly #tat = new Map<string, number>();
+  readonly #schedules = new Map<string, Schedule>();
   readonly #windows = new Map<string, Window>();
 
   constructor(clock: Clock) {
@@ -43,25 +54,30 @@ export class MemoryLimiterStore implements LimiterStore {
 
   reserve(buckets: readonly BucketSpec[], windowKey: string | undefined, maxWaitMs: number): Reservation {
     const now = this.#clock.now();
+    const schedules = buckets.map((b) => this.#schedule(b, now));
+    const window = windowKey === undefined ? undefined : this.#windows.get(windowKey);
     let start = now;
     let limiting = '';
-    for (const b of buckets) {
-      const interval = 1000 / b.ratePerSecond;
-      const allowAt = (this.#tat.get(b.key) ?? now) - (Math.max(1, b.burst) - 1) * interval;
-      if (allowAt > start) {
-        start = allowAt;
-        limiting = b.key;
+    // Each bucket's earliest slot at or after `start` may push `start` past another bucket's; the
+    // candidates are finite and `start` only grows, so this settles.
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let i = 0; i < buckets.length; i++) {
+        const at = earliest(schedules[i]!, buckets[i]!, start);
+        if (at > start) {
+          start = at;
+          limiting = buckets[i]!.key;
+          moved = true;
+        }
+      }
+      if (window && window.remaining <= 0 && window.resetAt > start) {
+        start = window.resetAt;
+        limiting = windowKey!;
+        moved = true;
       }
     }
-    const window = windowKey === undefined ? undefined : this.#windows.get(windowKey);
-    if (window && window.remaining <= 0 && window.resetAt > start) {
-      start = window.resetAt;
-      limiting = windowKey!;
-    }
     if (start - now > maxWaitMs) return { ok: false, retryAt: start, key: limiting };
-    for (const b of buckets) {
-      this.#tat.set(b.key, Math.max(this.#tat.get(b.key) ?? now, start) + 1000 / b.ratePerSecond);
-    }
+    for (let i = 0; i < buckets.length; i++) book(schedules[i]!, buckets[i]!, start, now);
     if (window) {
       if (start >= window.resetAt) this.#windows.delete(windowKey!);
       else window.remaining--;
@@ -73,4 +89,61 @@ export class MemoryLimiterStore implements LimiterStore {
     if (resetAt <= this.#clock.now()) return;
     this.#windows.set(windowKey, { remaining, resetAt });
   }
+
+  /** The bucket's schedule with every slot up to `now` folded into `tat` (new slots are never earlier). */
+  #schedule(bucket: BucketSpec, now: number): Schedule {
+    let s = this.#schedules.get(bucket.key);
+    if (!s) this.#schedules.set(bucket.key, (s = { tat: -Infinity, later: [] }));
+    const interval = 1000 / bucket.ratePerSecond;
+    let folded = 0;
+    while (folded < s.later.length && s.later[folded]! <= now) s.tat = Math.max(s.tat, s.later[folded++]!) + interval;
+    if (folded > 0) s.later.splice(0, folded);
+    return s;
+  }
+}
+
+/** How far ahead of its theoretical arrival time a bucket lets a request go (its burst). */
+function tolerance(bucket: BucketSpec): number {
+  return (Math.max(1, bucket.burst) - 1) * (1000 / bucket.ratePerSecond);
+}
+
+/** The earliest time at or after `from` when a slot fits `bucket` with every booked slot still in rate. */
+function earliest(s: Schedule, bucket: BucketSpec, from: number): number {
+  const interval = 1000 / bucket.ratePerSecond;
+  const tol = tolerance(bucket);
+  const later = s.later;
+  let tat = s.tat;
+  // One candidate per gap between booked slots: the first time in it the slots before allow.
+  for (let k = 0; ; k++) {
+    const t = Math.max(from, tat - tol, k > 0 ? later[k - 1]! : -Infinity);
+    if (k === later.length) return t;
+    if (t <= later[k]! && keepsLaterInRate(later, k, Math.max(tat, t) + interval, tat, interval, tol)) return t;
+    tat = Math.max(tat, later[k]!) + interval;
+  }
+}
+
+/**
+ * Whether the slots from `later[k]` on still conform when the arrival time before them is
+ * `raised` instead of `tat`. Once the two chains meet, the rest is as it was (and conformed).
+ */
+function keepsLaterInRate(later: readonly number[], k: number, raised: number, tat: number, interval: number, tol: number): boolean {
+  for (let j = k; j < later.length && raised > tat; j++) {
+    const slot = later[j]!;
+    if (slot < raised - tol) return false;
+    raised = Math.max(raised, slot) + interval;
+    tat = Math.max(tat, slot) + interval;
+  }
+  return true;
+}
+
+/** Books `at` (found by `earliest`) in the bucket's schedule. */
+function book(s: Schedule, bucket: BucketSpec, at: number, now: number): void {
+  if (at <= now) {
+    // Every slot still listed is later than now, so this one comes first: fold it in.
+    s.tat = Math.max(s.tat, at) + 1000 / bucket.ratePerSecond;
+    return;
+  }
+  let i = s.later.length;
+  while (i > 0 && s.later[i - 1]! > at) i--;
+  s.later.splice(i, 0, at);
 }

@@ -1,8 +1,9 @@
 // Inside workerd: callers with separate pipelines (as separate isolates have) share one budget
 // and one circuit through the SharedLimiter Durable Object, and the pipeline runs unmodified.
 
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DurableNamespaceLike, SharedLimiterStub } from '../../runtime/durable/stores.ts';
 import type { CallerReport } from './worker.ts';
 
 async function caller(query: Record<string, string | number>): Promise<CallerReport> {
@@ -32,6 +33,21 @@ describe('SharedLimiter Durable Object', () => {
     ]);
     expect(a.sent).toBe(5);
     expect(b.sent).toBe(5);
+  });
+
+  it("a refused vendor-wide slot spends nothing from the operation's bucket, in one RPC per call", async () => {
+    // Vendor-wide burst 1: of three calls at once, one goes out and two are refused. The
+    // operation's own bucket holds three slots that do not refill during the test.
+    const report = await caller({ vendor: 'own-bucket', calls: 3, rate: 0.001, burst: 1, ownRate: 0.001, ownBurst: 3 });
+    expect(report.sent).toBe(1);
+    expect(report.rateLimited).toBe(2);
+    expect(report.reserveRpcs).toBe(3);
+    // Asked directly, the object still has the two slots the refused calls did not take.
+    const namespace = (env as { SHARED_LIMITER: DurableNamespaceLike }).SHARED_LIMITER;
+    const stub = namespace.get(namespace.idFromName('own-bucket') as never) as SharedLimiterStub;
+    const own = [{ key: 'own-bucket:files', ratePerSecond: 0.001, burst: 3 }];
+    const answers = [await stub.reserve(own, undefined, 0), await stub.reserve(own, undefined, 0), await stub.reserve(own, undefined, 0)];
+    expect(answers.map((a) => a.ok)).toEqual([true, true, false]);
   });
 
   it('a circuit opened by one caller fails the other fast', async () => {

@@ -3,7 +3,7 @@
 // control, on its own memory). The transport is a stub that counts what would have reached the
 // vendor, so the test needs no network.
 
-import { durableStores, type DurableNamespaceLike } from '../../runtime/durable/stores.ts';
+import { durableStores, type DurableNamespaceLike, type SharedLimiterStub } from '../../runtime/durable/stores.ts';
 import { createPipeline } from '../../runtime/pipeline.ts';
 import type { OperationMeta } from '../../runtime/contract.ts';
 import { CircuitOpenError, RateLimitError } from '../../runtime/policy/errors.ts';
@@ -24,6 +24,8 @@ const createCharge: OperationMeta = {
 
 export interface CallerReport {
   sent: number;
+  /** Limiter reservations this caller sent to the Durable Object. */
+  reserveRpcs: number;
   rateLimited: number;
   circuitOpen: number;
   statuses: number[];
@@ -38,12 +40,15 @@ async function runCaller(env: Env, url: URL): Promise<CallerReport> {
   const status = Number(url.searchParams.get('status') ?? 200);
   const ratePerSecond = Number(url.searchParams.get('rate') ?? 1);
   const burst = Number(url.searchParams.get('burst') ?? 5);
-  const report: CallerReport = { sent: 0, rateLimited: 0, circuitOpen: 0, statuses: [], keys: [], bodies: [] };
+  // `ownRate`/`ownBurst` give the operation a bucket of its own besides the vendor-wide one.
+  const ownRate = url.searchParams.get('ownRate');
+  const ownBucket = ownRate === null ? undefined : { ratePerSecond: Number(ownRate), burst: Number(url.searchParams.get('ownBurst') ?? 1) };
+  const report: CallerReport = { sent: 0, reserveRpcs: 0, rateLimited: 0, circuitOpen: 0, statuses: [], keys: [], bodies: [] };
   const pipeline = createPipeline({
     vendor,
     policy: {
       retry: { maxRetries: Number(url.searchParams.get('retries') ?? 0), baseDelayMs: 1, maxDelayMs: 5 },
-      rateLimits: { default: { ratePerSecond, burst } },
+      rateLimits: { default: { ratePerSecond, burst }, ...(ownBucket ? { files: ownBucket } : {}) },
       breaker: { consecutiveFailures: 3, cooldownMs: 60_000 },
       timeoutMs: 5000,
     },
@@ -51,7 +56,7 @@ async function runCaller(env: Env, url: URL): Promise<CallerReport> {
     logger: false,
     // `transport=global` leaves the pipeline on globalThis.fetch (which a test may stub).
     ...(url.searchParams.get('transport') === 'global' ? {} : { fetch: stub }),
-    ...(shared ? durableStores(env.SHARED_LIMITER, vendor) : {}),
+    ...(shared ? durableStores(countingReserves(env.SHARED_LIMITER, report), vendor) : {}),
   });
   async function stub(request: Request): Promise<Response> {
     report.sent++;
@@ -61,7 +66,7 @@ async function runCaller(env: Env, url: URL): Promise<CallerReport> {
   }
   const outcomes = await Promise.allSettled(
     Array.from({ length: calls }, (_, i) =>
-      pipeline.fetchFor(createCharge)(new Request('https://api.acme.test/v1/charges', { method: 'POST', body: `amount=${i}` })),
+      pipeline.fetchFor(ownBucket ? { ...createCharge, bucket: 'files' } : createCharge)(new Request('https://api.acme.test/v1/charges', { method: 'POST', body: `amount=${i}` })),
     ),
   );
   for (const outcome of outcomes) {
@@ -71,6 +76,26 @@ async function runCaller(env: Env, url: URL): Promise<CallerReport> {
     else throw outcome.reason;
   }
   return report;
+}
+
+/** The namespace with each stub's `reserve` RPCs counted in `report`. */
+function countingReserves(namespace: DurableNamespaceLike, report: CallerReport): DurableNamespaceLike {
+  return {
+    idFromName: (name) => namespace.idFromName(name),
+    get: (id) => {
+      const stub = namespace.get(id) as SharedLimiterStub;
+      const counted: SharedLimiterStub = {
+        reserve: (buckets, windowKey, maxWaitMs) => {
+          report.reserveRpcs++;
+          return stub.reserve(buckets, windowKey, maxWaitMs);
+        },
+        observe: (windowKey, remaining, resetAt) => stub.observe(windowKey, remaining, resetAt),
+        acquire: (key, config) => stub.acquire(key, config),
+        record: (key, config, outcome, probe) => stub.record(key, config, outcome, probe),
+      };
+      return counted;
+    },
+  };
 }
 
 export default {

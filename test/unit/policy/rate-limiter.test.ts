@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { RateLimitError } from '../../../runtime/policy/errors.ts';
-import { MemoryLimiterStore, type BucketSpec } from '../../../runtime/policy/rate-limiter.ts';
+import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from '../../../runtime/policy/rate-limiter.ts';
 import { get, getCustomer, harness, ManualClock, respond, testPolicy } from './support.ts';
 
 const bucket: BucketSpec = { key: 'v:default', ratePerSecond: 10, burst: 3 };
@@ -43,6 +44,51 @@ describe('token bucket', () => {
     expect(limiter.reserve([bucket], undefined, 0)).toEqual({ ok: true, waitMs: 0 });
     expect(limiter.reserve([bucket], undefined, 0)).toEqual({ ok: true, waitMs: 0 });
     expect(limiter.reserve([bucket], undefined, 0).ok).toBe(false);
+  });
+
+  it("books a slot ahead in one bucket without taking the free slots before it", () => {
+    const clock = new ManualClock();
+    const limiter = new MemoryLimiterStore(clock);
+    const vendor: BucketSpec = { key: 'v:default', ratePerSecond: 10, burst: 1 };
+    const files: BucketSpec = { key: 'v:files', ratePerSecond: 1, burst: 1 };
+    expect(limiter.reserve([files, vendor], undefined, 10_000)).toEqual({ ok: true, waitMs: 0 });
+    // The second upload leaves in 1 s and holds the vendor-wide slot at 1000 ms, and only that one.
+    expect(limiter.reserve([files, vendor], undefined, 10_000)).toEqual({ ok: true, waitMs: 1000 });
+    const waits = Array.from({ length: 11 }, () => limiter.reserve([vendor], undefined, 10_000)).map((r) => r.ok && r.waitMs);
+    expect(waits).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1100, 1200]);
+  });
+
+  it('never books more than a bucket allows, however reservations across buckets interleave', async () => {
+    const specs: BucketSpec[] = [
+      { key: 'v:default', ratePerSecond: 10, burst: 3 },
+      { key: 'v:files', ratePerSecond: 2, burst: 1 },
+      { key: 'v:search', ratePerSecond: 4, burst: 2 },
+    ];
+    const step = fc.record({ advance: fc.integer({ min: 0, max: 400 }), own: fc.integer({ min: 0, max: 2 }), maxWaitMs: fc.integer({ min: 0, max: 3000 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 60 }), async (steps) => {
+        const clock = new ManualClock();
+        const limiter = new MemoryLimiterStore(clock);
+        const booked = new Map<string, number[]>(specs.map((b) => [b.key, []]));
+        for (const { advance, own, maxWaitMs } of steps) {
+          await clock.advance(advance);
+          const buckets = own === 0 ? [specs[0]!] : [specs[own]!, specs[0]!];
+          const slot = limiter.reserve(buckets, undefined, maxWaitMs);
+          if (slot.ok) for (const b of buckets) booked.get(b.key)!.push(clock.now() + slot.waitMs);
+        }
+        // Replaying each bucket's slots in time order through a plain GCRA accepts every one.
+        for (const b of specs) {
+          const interval = 1000 / b.ratePerSecond;
+          let tat = -Infinity;
+          for (const at of booked.get(b.key)!.sort((x, y) => x - y)) {
+            if (at < tat - (b.burst - 1) * interval - 1e-9) return false;
+            tat = Math.max(tat, at) + interval;
+          }
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('holds calls until the reset the vendor reported when its budget is spent', () => {
@@ -112,6 +158,32 @@ describe('rate limiting in the pipeline', () => {
     const at = (url: string) => sent.filter((s) => s.url.endsWith(url)).map((s) => s.at - sent[0]!.at);
     expect(at('/files')).toEqual([0, 1000, 2000, 3000, 4000]);
     expect(at('/cus_1')).toEqual([0]);
+  });
+
+  it("spends nothing from the operation's bucket when the vendor-wide bucket refuses, in one reservation", async () => {
+    const policy = {
+      ...testPolicy(),
+      rateLimits: { default: { ratePerSecond: 1, burst: 1 }, files: { ratePerSecond: 0.001, burst: 1 } },
+    };
+    const clock = new ManualClock();
+    const memory = new MemoryLimiterStore(clock);
+    const reserved: string[][] = [];
+    const limiter: LimiterStore = {
+      reserve: (buckets, windowKey, maxWaitMs) => {
+        reserved.push(buckets.map((b) => b.key));
+        return memory.reserve(buckets, windowKey, maxWaitMs);
+      },
+      observe: (windowKey, remaining, resetAt) => memory.observe(windowKey, remaining, resetAt),
+    };
+    const { call, sent } = harness([respond(200)], { clock, policy, limiter, overrides: { rateLimit: { maxWaitMs: 0 } } });
+    await call(getCustomer, get());
+    for (let i = 0; i < 3; i++) await expect(call(files, get())).rejects.toMatchObject({ bucket: 'test:default' });
+    // One reservation per attempt, covering both buckets.
+    expect(reserved.slice(1)).toEqual(Array.from({ length: 3 }, () => ['test:files', 'test:default']));
+    await clock.advance(1000);
+    // The upload's only slot (one per 1000 s) is still there.
+    expect((await call(files, get())).status).toBe(200);
+    expect(sent).toHaveLength(2);
   });
 
   it('fails fast when the call says so', async () => {
