@@ -1,6 +1,6 @@
 // Airwallex: every operation the official SDK implements, called through the SDK and through our
 // generated function with the same inputs, both against one capture server; the two requests are
-// decoded and compared. Operations are paired by method and path template (parameter names may
+// compared (see wire.ts for how). Operations are paired by method and path template (parameter names may
 // differ: `{id}` and `{transfer_id}` are the same slot).
 import { loadVendor } from '../../generator/load/index.ts';
 import { buildApiModel } from '../../generator/model/index.ts';
@@ -26,6 +26,8 @@ export interface AirwallexRules {
   sdkOnlyHeaders?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** When set (the reason), an SDK `{}` body on a method that takes no body counts as no body. */
   sdkEmptyBody?: string;
+  /** When set (the reason), queries are compared as decoded pairs rather than bytes. */
+  decodedQuery?: string;
   /** `METHOD /path` (our template) → a known difference. */
   known: Readonly<Record<string, KnownDifference>>;
 }
@@ -33,6 +35,8 @@ export interface AirwallexRules {
 export interface AirwallexRun {
   sdkVersion: string;
   sdkOperations: number;
+  /** Request-making methods found on the live SDK instance (independently of the dist/api parser). */
+  liveSdkMethods: string[];
   results: CaseResult[];
   /** Per compared case (by route): what the SDK method takes, to check the inputs reached the wire. */
   takes: Map<string, { body: boolean; query: number; path: number }>;
@@ -130,9 +134,12 @@ async function compare(sdkRequests: CapturedRequest[], ourRequests: CapturedRequ
   sdk.query = sdk.query.filter(([name]) => !(name in rules.sdkOnlyQuery));
   for (const header of Object.keys(rules.sdkOnlyHeaders?.[`${ours.method.toUpperCase()} ${ours.path}`] ?? {})) delete sdk.headers[header];
   const takesBody = bound.args.some((a) => a.kind === 'body');
-  if (rules.sdkEmptyBody && !takesBody && sdk.body.kind === 'json' && JSON.stringify(sdk.body.value) === '{}') sdk.body = { kind: 'none' };
+  if (rules.sdkEmptyBody && !takesBody && sdk.body.kind === 'json' && JSON.stringify(sdk.body.value) === '{}') {
+    sdk.body = { kind: 'none' };
+    sdk.rawBody = new Uint8Array();
+  }
   const conformance = { sdk: undeclaredQuery(sdk.query, ours), ours: undeclaredQuery(our.query, ours) };
-  const problems = differences(sdk, our);
+  const problems = differences(sdk, our, rules.decodedQuery === undefined ? {} : { decodedQuery: rules.decodedQuery });
   // Whatever the SDK does, our client must not send a query parameter the spec does not declare.
   if (conformance.ours.length > 0) problems.push(`query: ours sends parameters the operation does not declare: ${conformance.ours.join(', ')}`);
   return { problems, sent: { body: sdk.body.kind, queryPairs: sdk.query.length }, conformance };
@@ -172,7 +179,7 @@ export async function runAirwallexDifferential(root: string, rules: AirwallexRul
       // The SDK implements a subset of the API: the rest of ours is listed, not counted.
       if (!matched.has(ours)) results.push({ route: `${ours.method.toUpperCase()} ${ours.path}`, ours: ours.functionName, outcome: 'ours-only', problems: [], outside: true });
     }
-    return { sdkVersion: facts.version, sdkOperations: facts.operations.length, results, takes };
+    return { sdkVersion: facts.version, sdkOperations: facts.operations.length, liveSdkMethods: sdk.requestMethods(), results, takes };
 
     async function runCase(operation: SdkOperation, ours: OperationModel): Promise<CaseResult> {
       const route = `${ours.method.toUpperCase()} ${ours.path}`;

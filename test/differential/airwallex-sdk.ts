@@ -34,6 +34,11 @@ export interface LocalAirwallex {
   /** The SDK's configured API version (sent as x-api-version on every call). */
   apiVersion: string;
   bind(operation: SdkOperation): BoundSdkOperation;
+  /**
+   * The name of every method on the live instance's API objects that builds a request path (its
+   * source assigns `localVarPath`), found by walking the objects rather than parsing dist/api.
+   */
+  requestMethods(): string[];
   /** Logs in now, so that no case pays (or records) the first login. */
   login(): Promise<void>;
   /** Stops the SDK's token-refresh timer. */
@@ -166,9 +171,23 @@ export function createLocalAirwallex(packageRoot: string, baseUrl: string, crede
     return { operation, args, call: (input) => method.apply(api, argumentsFor(args, input)) };
   }
 
+  function requestMethods(): string[] {
+    const names: string[] = [];
+    for (const api of apis) {
+      for (let proto = Object.getPrototypeOf(api) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+        for (const key of Object.getOwnPropertyNames(proto)) {
+          const value = (proto as Record<string, unknown>)[key];
+          if (key !== 'constructor' && typeof value === 'function' && value.toString().includes('localVarPath =')) names.push(key);
+        }
+      }
+    }
+    return names.sort();
+  }
+
   return {
     apiVersion: sdk.config.apiVersion,
     bind,
+    requestMethods,
     login: () => sdk.login(true),
     close: () => sdk._clearTimeout(),
   };

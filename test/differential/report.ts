@@ -46,7 +46,7 @@ export interface DifferentialSummary {
   total: number;
   /** `differential <vendor>: <same>/<total>` */
   line: string;
-  /** Indented lines listing every case that is not `same`, grouped by outcome. */
+  /** Indented lines: what was compared (when given), then every case that is not `same`, grouped by outcome. */
   details: string[];
 }
 
@@ -63,10 +63,10 @@ function describe(result: CaseResult): string {
   return `    ${result.route}${names ? ` (${names})` : ''}${why ? `: ${why}` : ''}`;
 }
 
-export function summarize(vendor: string, results: readonly CaseResult[]): DifferentialSummary {
+export function summarize(vendor: string, results: readonly CaseResult[], compared?: string): DifferentialSummary {
   const counted = results.filter((r) => !r.outside);
   const same = counted.filter((r) => r.outcome === 'same').length;
-  const details: string[] = [];
+  const details: string[] = compared ? [`  ${compared}`] : [];
   for (const { outcome, title } of GROUPS) {
     const group = counted.filter((r) => r.outcome === outcome);
     if (group.length > 0) details.push(`  ${title} (${group.length}):`, ...group.map(describe));

@@ -2,7 +2,7 @@
 // called through the SDK's resource method and through our generated function, with the same rich
 // input (nested hashes, arrays of scalars and of objects, metadata, expand, empty-string unsets,
 // booleans, deepObject query filters, a multipart upload), against one capture server; the
-// decoded requests are compared. Routes are paired by method and path template.
+// requests are compared (see wire.ts for how). Routes are paired by method and path template.
 import { loadVendor } from '../../generator/load/index.ts';
 import { buildApiModel } from '../../generator/model/index.ts';
 import type { OperationModel } from '../../generator/model/types.ts';

@@ -1,6 +1,9 @@
-// What a request looks like on the wire once decoded, and how two of them differ. Both sides of a
-// differential case are captured by the same server and decoded by the same code, so a difference
-// found here is a difference in what the two clients sent, never in how we read it.
+// What a request looks like on the wire, raw and decoded, and how two of them differ. Both sides of
+// a differential case are captured by the same server and read by the same code, so a difference
+// found here is a difference in what the two clients sent, never in how we read it. Query and body
+// are compared byte for byte (the decoded form only makes the report readable); the exceptions are
+// a multipart body, whose boundary is random (its parts are compared decoded), and a query a
+// vendor's rules say is compared decoded, with the reason.
 import { isDeepStrictEqual } from 'node:util';
 import type { CapturedRequest } from '../support/capture-server.ts';
 
@@ -31,6 +34,18 @@ export interface WireView {
   headers: Record<string, string>;
   /** The media type of the Content-Type header (no parameters), when there was one. */
   mediaType: string | undefined;
+  /** The query exactly as sent, without the `?`. */
+  rawQuery: string;
+  /** The body bytes exactly as sent. */
+  rawBody: Uint8Array;
+}
+
+export interface CompareOptions {
+  /**
+   * When set (the reason), the query is compared as decoded pairs (a multiset) rather than as
+   * bytes: for clients that percent-encode the same values differently (`+` or `%20`).
+   */
+  decodedQuery?: string;
 }
 
 function mediaTypeOf(contentType: string | undefined): string | undefined {
@@ -73,6 +88,8 @@ export async function viewOf(request: CapturedRequest, ignoredHeaders: ReadonlyS
     body: await decodeBody(request),
     headers,
     mediaType: mediaTypeOf(request.contentType),
+    rawQuery: request.rawQuery,
+    rawBody: request.body,
   };
 }
 
@@ -137,18 +154,35 @@ function sdkSummary(body: BodyView): unknown {
   }
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** The first differing stretch of two byte strings, shown as text, for the report. */
+function bytesDelta(label: string, sdk: Uint8Array | string, ours: Uint8Array | string): string {
+  const a = typeof sdk === 'string' ? sdk : new TextDecoder().decode(sdk);
+  const b = typeof ours === 'string' ? ours : new TextDecoder().decode(ours);
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at++;
+  const from = Math.max(0, at - 20);
+  return `${label} bytes differ at ${at}: SDK ${show(a.slice(from, at + 40))} vs ours ${show(b.slice(from, at + 40))}`;
+}
+
 /**
- * Every way `ours` differs from `sdk`: method, path, query (as a multiset), body (decoded) and the
- * headers neither side was told to ignore. Content-Type is compared by media type, and only when
- * both sent a body (a boundary is random; a header on a bodiless request says nothing).
+ * Every way `ours` differs from `sdk`: method, path (as sent), query and body (bytes; see the file
+ * comment for the two exceptions) and the headers neither side was told to ignore. Content-Type
+ * is compared by media type, and only when both sent a body (a boundary is random; a header on a
+ * bodiless request says nothing).
  */
-export function differences(sdk: WireView, ours: WireView): string[] {
+export function differences(sdk: WireView, ours: WireView, options: CompareOptions = {}): string[] {
   const found: string[] = [];
   if (sdk.method !== ours.method) found.push(`method: SDK ${sdk.method} vs ours ${ours.method}`);
   if (sdk.path !== ours.path) found.push(`path: SDK ${sdk.path} vs ours ${ours.path}`);
   if (!isDeepStrictEqual(sortedPairs(sdk.query), sortedPairs(ours.query))) found.push(describePairs('query', sdk.query, ours.query));
+  else if (options.decodedQuery === undefined && sdk.rawQuery !== ours.rawQuery) found.push(bytesDelta('query', sdk.rawQuery, ours.rawQuery));
   const body = bodyDifference(sdk.body, ours.body);
   if (body) found.push(body);
+  else if (sdk.body.kind !== 'multipart' && !sameBytes(sdk.rawBody, ours.rawBody)) found.push(bytesDelta('body', sdk.rawBody, ours.rawBody));
   if (sdk.body.kind !== 'none' && ours.body.kind !== 'none' && sdk.mediaType !== ours.mediaType) {
     found.push(`content-type: SDK ${sdk.mediaType} vs ours ${ours.mediaType}`);
   }
@@ -160,4 +194,10 @@ export function differences(sdk: WireView, ours: WireView): string[] {
     if (a !== b) found.push(`header ${name}: SDK ${a === undefined ? '(none)' : show(a)} vs ours ${b === undefined ? '(none)' : show(b)}`);
   }
   return found;
+}
+
+/** What `differences` compares under these rules, in words, for the suite's output. */
+export function describeComparison(ignoredHeaders: readonly string[], options: CompareOptions = {}): string {
+  const query = options.decodedQuery === undefined ? 'query bytes' : 'query as decoded pairs (not bytes)';
+  return `compared: method, path as sent, ${query}, body bytes (multipart: each part decoded, the boundary is random), every header except ${[...ignoredHeaders].sort().join(', ')}`;
 }
