@@ -11,6 +11,9 @@ let lintFree: ReturnType<typeof createConfig> | undefined;
 
 export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string): Promise<string> {
   lintFree ??= createConfig({ rules: {} } as never);
-  const ast = await openapiTS(typingDocument as never, { silent: true, redocly: await lintFree });
+  // defaultNonNullable (openapi-typescript's default: on) makes every property with a `default`
+  // required in component schemas, so a request type would demand fields the spec leaves optional.
+  // Off, a property is required exactly when the spec's `required` says so, in requests and responses.
+  const ast = await openapiTS(typingDocument as never, { silent: true, redocly: await lintFree, defaultNonNullable: false });
   return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(ast);
 }

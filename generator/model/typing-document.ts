@@ -1,8 +1,10 @@
 // The document openapi-typescript types are generated from. It differs from the effective document
 // only where the client, not the caller, supplies a value: header parameters whose role is auth,
 // client option or call option (the caller passes those through client/call options), request
-// bodies on methods the profile declares bodyless, and idempotency body fields (Airwallex's
-// `request_id`), which become optional because the client fills them once per call when empty.
+// bodies on methods the profile declares bodyless, and the profile's idempotency body field (a
+// request id in the body), optional in the request body because the client fills it once per call
+// when empty. Everything else, `required` above all, is the spec's: request and response types
+// require exactly what the spec requires.
 // Everything changed is listed for the manifest.
 import type { ApiModel } from './types.ts';
 import { deref } from '../json-pointer.ts';
@@ -57,27 +59,28 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
     }
     if (any) paths[path] = next;
   }
-  const schemas: Doc = { ...doc.components?.schemas };
+  // The body's schema is copied into the operation with the field left out of `required`; a
+  // component schema stays as the spec has it, because responses and other requests share it.
   for (const op of model.operations) {
     if (op.idempotency.kind !== 'body-field' || !op.requestBody) continue;
     const field = op.idempotency.field;
-    const ref = op.requestBody.schema?.$ref;
+    const schema = op.requestBody.schema;
+    const ref = schema?.$ref;
     const name = typeof ref === 'string' && ref.startsWith('#/components/schemas/') ? ref.slice('#/components/schemas/'.length) : undefined;
-    if (name && Array.isArray(schemas[name]?.required) && schemas[name].required.includes(field)) {
-      schemas[name] = { ...schemas[name], required: schemas[name].required.filter((f: string) => f !== field) };
-      adjustments.optionalIdempotencyFields.push(`${name}.${field}`);
-    } else if (!name && Array.isArray(op.requestBody.schema?.required) && op.requestBody.schema.required.includes(field)) {
-      const item = paths[op.path][op.method];
-      const media = op.requestBody.mediaType;
-      const schema = op.requestBody.schema;
-      item.requestBody = {
-        ...item.requestBody,
-        content: { ...item.requestBody.content, [media]: { ...item.requestBody.content[media], schema: { ...schema, required: (schema.required as string[]).filter((f) => f !== field) } } },
-      };
-      adjustments.optionalIdempotencyFields.push(`${op.method.toUpperCase()} ${op.path}.${field}`);
-    }
+    const target = name ? doc.components?.schemas?.[name] : schema;
+    if (!Array.isArray(target?.required) || !target.required.includes(field)) continue;
+    const item = paths[op.path][op.method];
+    const body = deref<Doc>(doc, item.requestBody) ?? item.requestBody;
+    const media = op.requestBody.mediaType;
+    item.requestBody = {
+      ...body,
+      content: {
+        ...body.content,
+        [media]: { ...body.content[media], schema: { ...target, required: (target.required as string[]).filter((f) => f !== field) } },
+      },
+    };
+    adjustments.optionalIdempotencyFields.push(name ? `${name}.${field}` : `${op.method.toUpperCase()} ${op.path}.${field}`);
   }
   adjustments.optionalIdempotencyFields = [...new Set(adjustments.optionalIdempotencyFields)].sort();
-  const components = doc.components ? { ...doc.components, schemas } : doc.components;
-  return { document: { ...doc, paths, ...(components ? { components } : {}) }, adjustments };
+  return { document: { ...doc, paths }, adjustments };
 }
