@@ -10,9 +10,22 @@ import { FORM_CONTENT_TYPE, formBodySerializer } from './encoding/form.ts';
 import { serializePath } from './encoding/path.ts';
 import { MULTIPART_HEADERS, multipartBodySerializer } from './encoding/multipart.ts';
 import { createQuerySerializer, type QuerySerializerFn } from './encoding/query.ts';
+import {
+  alwaysNeedsCredentials,
+  credentialSecrets,
+  describeRequirements,
+  readCredentials,
+  selectSchemes,
+  withSchemeCredentials,
+  withScrubbedErrors,
+  type ClientCredential,
+  type SchemesAuthProfile,
+  type SecurityRequirements,
+} from './auth/schemes.ts';
+import type { OAuth2Auth } from './auth/oauth2.ts';
 
 export type AuthProfile =
-  | { readonly kind: 'bearer' | 'basic' }
+  | SchemesAuthProfile
   | {
       readonly kind: 'token-exchange';
       readonly loginOperation: string;
@@ -113,11 +126,6 @@ function option(options: object, name: string): string | undefined {
 
 function staticHeaders(profile: VendorProfile, options: BaseClientOptions): Record<string, string> {
   const headers: Record<string, string> = { ...options.headers };
-  if (profile.auth.kind !== 'token-exchange') {
-    const key = option(options, 'apiKey');
-    if (!key) throw new TypeError(`${profile.vendor}: the apiKey option is required`);
-    headers.Authorization = profile.auth.kind === 'basic' ? `Basic ${btoa(`${key}:`)}` : `Bearer ${key}`;
-  }
   if (profile.apiVersion) {
     const version = option(options, profile.apiVersion.optionName) ?? profile.apiVersion.value;
     if (version) headers[profile.apiVersion.header] = version;
@@ -175,7 +183,95 @@ export type TokenAuth = (login: {
   requestIdHeader?: string;
 }) => (transport: FetchLike) => FetchLike;
 
-export function createVendorClient(profile: VendorProfile, options: BaseClientOptions, tokenAuth?: TokenAuth): VendorClient {
+/** Strategies a generated client passes for the schemes it declares (so others bundle none of them). */
+export interface SchemeStrategies {
+  readonly oauth2?: OAuth2Auth;
+}
+
+interface SchemeAuth {
+  /** The requirement of an operation. */
+  requirementsOf(operationId: string): SecurityRequirements;
+  /** True when the supplied credentials satisfy `requirements`. */
+  ready(requirements: SecurityRequirements): boolean;
+  /** The pipeline that signs with the schemes `requirements` select (throws when none can be). */
+  pipelineFor(requirements: SecurityRequirements, operationId?: string): Pipeline;
+  /** Every credential and issued token, for scrubbing errors. */
+  secrets(): string[];
+}
+
+/** Tokens kept for scrubbing: enough for a refresh overlapping calls still in flight. */
+const KEPT_TOKENS = 4;
+
+function schemeAuth(
+  profile: VendorProfile,
+  auth: SchemesAuthProfile,
+  options: BaseClientOptions,
+  baseUrl: string,
+  loginPipeline: Pipeline,
+  signedPipeline: (sign: (transport: FetchLike) => FetchLike) => Pipeline,
+  strategies: SchemeStrategies,
+): SchemeAuth {
+  const vendor = profile.vendor;
+  const supplied = readCredentials(vendor, auth, options);
+  if (supplied.size === 0 && alwaysNeedsCredentials(auth)) {
+    const shorthand = auth.shorthand ? ` (or the ${auth.schemes[auth.shorthand]?.type === 'basic' ? 'username/password' : auth.schemes[auth.shorthand]?.type === 'oauth2' ? 'clientId/clientSecret' : 'apiKey'} option)` : '';
+    throw new TypeError(`${vendor}: no credentials: pass auth: { ${describeRequirements(auth.security)} }${shorthand}`);
+  }
+  const staticSecrets = credentialSecrets(supplied);
+  const tokens: string[] = [];
+  const secrets = (): string[] => [...staticSecrets, ...tokens];
+  const oauth2 = new Map<string, (transport: FetchLike) => FetchLike>();
+  const pipelines = new Map<string, Pipeline>();
+
+  function oauth2Signer(name: string): (transport: FetchLike) => FetchLike {
+    let sign = oauth2.get(name);
+    if (!sign) {
+      const scheme = auth.schemes[name] as Extract<SchemesAuthProfile['schemes'][string], { type: 'oauth2' }>;
+      if (!strategies.oauth2) throw new TypeError(`${vendor}: an OAuth2 client needs its OAuth2Auth strategy`);
+      const tokenUrl = new URL(scheme.tokenUrl, baseUrl.replace(/\/?$/, '/')).href;
+      const meta: OperationMeta = { id: `${name} token`, method: 'POST', path: tokenUrl, resilience: 'idempotent', idempotency: { kind: 'none' } };
+      const { clientId, clientSecret } = supplied.get(name) as ClientCredential;
+      sign = strategies.oauth2({
+        fetch: loginPipeline.fetchFor(meta, {}),
+        tokenUrl,
+        clientId,
+        clientSecret,
+        scopes: scheme.scopes,
+        operationId: meta.id,
+        onToken: (token) => {
+          tokens.push(token);
+          if (tokens.length > KEPT_TOKENS) tokens.shift();
+        },
+        ...(profile.policy.requestIdHeader ? { requestIdHeader: profile.policy.requestIdHeader } : {}),
+      });
+      oauth2.set(name, sign);
+    }
+    return sign;
+  }
+
+  return {
+    requirementsOf: (operationId) => auth.operations[operationId] ?? auth.security,
+    ready: (requirements) => requirements.length === 0 || requirements.some((alternative) => alternative.every((name) => supplied.has(name))),
+    pipelineFor(requirements, operationId = 'this operation') {
+      const names = selectSchemes(vendor, operationId, requirements, supplied);
+      const key = names.join('\n');
+      let pipeline = pipelines.get(key);
+      if (!pipeline) {
+        pipeline = signedPipeline((transport) => {
+          let signed = withSchemeCredentials(transport, auth.schemes, names, supplied);
+          for (const name of names) if (auth.schemes[name]!.type === 'oauth2') signed = oauth2Signer(name)(signed);
+          return withScrubbedErrors(signed, secrets);
+        });
+        pipelines.set(key, pipeline);
+      }
+      return pipeline;
+    },
+    secrets,
+  };
+}
+
+export function createVendorClient(profile: VendorProfile, options: BaseClientOptions, strategies?: TokenAuth | SchemeStrategies): VendorClient {
+  const tokenAuth = typeof strategies === 'function' ? strategies : undefined;
   const baseUrl = baseUrlOf(profile, options);
   // Without a user transport the pipeline uses its own, which hands a buffered body to fetch in
   // `init` (cheaper than a Request stream, reusable across retries) and can cancel an attempt.
@@ -199,6 +295,13 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
   });
   // The login call shares the vendor's limiter and breaker but not the token signing.
   const loginPipeline = createPipeline(pipelineOptions(transport));
+  /** A pipeline over `sign(transport)` sharing the login pipeline's limiter and breaker. */
+  const signedPipeline = (sign: (transport: FetchLike) => FetchLike): Pipeline =>
+    createPipeline({
+      ...pipelineOptions(sign(transport ?? ((request, init) => fetch(request, init)))),
+      limiter: loginPipeline.limiter,
+      breaker: loginPipeline.breaker,
+    });
   let pipeline = loginPipeline;
   const auth = profile.auth;
   if (auth.kind === 'token-exchange') {
@@ -221,19 +324,19 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
       refreshSkewMs: auth.refreshSkewSeconds * 1000,
       ...(profile.policy.requestIdHeader ? { requestIdHeader: profile.policy.requestIdHeader } : {}),
     });
-    pipeline = createPipeline({
-      ...pipelineOptions(sign(transport ?? ((request, init) => fetch(request, init)))),
-      limiter: loginPipeline.limiter,
-      breaker: loginPipeline.breaker,
-    });
+    pipeline = signedPipeline(sign);
   }
+  const schemes = auth.kind === 'schemes' ? schemeAuth(profile, auth, options, baseUrl, loginPipeline, signedPipeline, typeof strategies === 'object' ? strategies : {}) : undefined;
+  // `pipeline` (VendorClient.pipeline) is the one the spec's default requirement selects.
+  if (schemes && auth.kind === 'schemes' && schemes.ready(auth.security)) pipeline = schemes.pipelineFor(auth.security);
   const api = createClient<any>({ baseUrl, headers: staticHeaders(profile, options) });
   const requestIdHeader = profile.policy.requestIdHeader;
   // Calling the login operation directly: it carries the credentials, not a token.
   const loginId = profile.auth.kind === 'token-exchange' ? profile.auth.loginOperation : undefined;
   const loginHeaders = loginId ? credentialHeaders(profile, options) : undefined;
   // Exact credential values, scrubbed from any error body that echoes them.
-  const secrets = [...Object.values(credentialHeaders(profile, options)), option(options, 'apiKey')].filter((v): v is string => Boolean(v));
+  const exchangeSecrets = Object.values(credentialHeaders(profile, options)).filter((v) => v !== '');
+  const secrets = (): string[] => (schemes ? schemes.secrets() : exchangeSecrets);
 
   async function call(meta: OperationMeta, rawInit: object, callOptions?: CallOptions): Promise<unknown> {
     const init = withIdempotencyField(meta, rawInit as { body?: unknown }, callOptions);
@@ -242,7 +345,7 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     const isLogin = meta.id === loginId;
     const called = callHeaders(profile, callOptions);
     const headers = isLogin ? { ...loginHeaders, ...called } : called;
-    const via = isLogin ? loginPipeline : pipeline;
+    const via = isLogin ? loginPipeline : schemes ? schemes.pipelineFor(schemes.requirementsOf(meta.id), meta.id) : pipeline;
     const request: Record<string, unknown> = { ...init, fetch: via.fetchFor(meta, callOptions), pathSerializer: serializePath };
     if (meta.parseAs) request.parseAs = meta.parseAs;
     // openapi-fetch defaults Content-Type to JSON and a serializer cannot change headers, so the
@@ -259,7 +362,7 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     if (callOptions?.signal) request.signal = callOptions.signal;
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {
-      throw ApiError.fromResponse(response, { operationId: meta.id, secrets, ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
+      throw ApiError.fromResponse(response, { operationId: meta.id, secrets: secrets(), ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
     }
     validation?.checkResponse(meta.id, response.status, data);
     return data;

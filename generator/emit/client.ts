@@ -1,27 +1,88 @@
 // client.ts of a vendor: the profile constant the runtime reads, typed client and call options,
 // and the create<Vendor>Client factory. The skeleton is a handlebars template; the data is the model.
-import type { ApiModel } from '../model/types.ts';
+import { shorthandOptions } from '../model/auth.ts';
+import type { ApiModel, AuthModel, SecuritySchemeModel } from '../model/types.ts';
 import { fileHeader } from './header.ts';
 import { renderTemplate } from './template.ts';
-import { literal, prettyLiteral } from './text.ts';
+import { literal, prettyLiteral, propertyKey } from './text.ts';
 
 interface OptionDoc {
   name: string;
   required: boolean;
   doc: string;
+  /** TypeScript type of the option (default `string`). */
+  type?: string;
 }
 
-function credentialOptions(model: ApiModel): OptionDoc[] {
-  const auth = model.auth;
-  if (auth.kind === 'token-exchange') {
-    const loginOp = model.operations.find((o) => o.id === auth.loginOperation);
-    return Object.entries(auth.credentialHeaders).map(([header, name]) => ({
-      name,
-      required: Boolean(loginOp?.parameters.find((p) => p.name.toLowerCase() === header.toLowerCase())?.required),
-      doc: `Sent as \`${header}\` to ${auth.loginPath} to obtain an access token.`,
-    }));
+type SchemesAuth = Extract<AuthModel, { kind: 'schemes' }>;
+
+/** Defuses `*\/` in spec text that lands inside a one-line doc comment. */
+const inDoc = (text: string) => text.replace(/\*\//g, '*\\/');
+
+function schemeDoc(scheme: SecuritySchemeModel): string {
+  switch (scheme.type) {
+    case 'apiKey':
+      return `API key, sent as the \`${inDoc(scheme.name)}\` ${scheme.in === 'query' ? 'query parameter' : scheme.in}.`;
+    case 'bearer':
+      return 'Token, sent as `Authorization: Bearer`.';
+    case 'basic':
+      return 'Username and password, sent as `Authorization: Basic`.';
+    case 'oauth2':
+      return `OAuth2 client credentials, exchanged at ${inDoc(scheme.tokenUrl)} for an access token sent as \`Authorization: Bearer\`.`;
   }
-  return [{ name: 'apiKey', required: true, doc: `API key, sent as \`Authorization: ${auth.kind === 'basic' ? 'Basic' : 'Bearer'}\`.` }];
+}
+
+function schemeType(scheme: SecuritySchemeModel): string {
+  if (scheme.type === 'basic') return '{ username: string; password: string }';
+  if (scheme.type === 'oauth2') return '{ clientId: string; clientSecret: string }';
+  return 'string';
+}
+
+/** Every requirement needs a credential: then the options type demands the shorthand or `auth`. */
+function credentialsRequired(auth: SchemesAuth): boolean {
+  const needs = (r: string[][]) => r.length > 0 && r.every((alternative) => alternative.length > 0);
+  return needs(auth.security) && Object.values(auth.operations).every(needs);
+}
+
+/** The `auth` option's members, the shorthand options, and the alternative the options type requires. */
+function schemeOptions(auth: SchemesAuth, displayName: string) {
+  const members = Object.entries(auth.schemes).map(([name, scheme]) => ({ key: propertyKey(name), type: schemeType(scheme), doc: schemeDoc(scheme) }));
+  const options: OptionDoc[] = [];
+  const unsupported = Object.entries(auth.unsupported).map(([name, why]) => `${name} (${why})`);
+  options.push({
+    name: 'auth',
+    required: false,
+    type: `${displayName}Auth`,
+    doc: `Credentials by the spec's security scheme names; each operation uses the first scheme (or set of schemes) it accepts that is given here.${
+      unsupported.length ? ` Not supported, pass what they need in \`headers\`: ${inDoc(unsupported.join(', '))}.` : ''
+    }`,
+  });
+  const scheme = auth.shorthand ? auth.schemes[auth.shorthand] : undefined;
+  const shorthand = scheme ? shorthandOptions(scheme) : [];
+  for (const name of shorthand) {
+    const what = name === 'apiKey' ? (scheme!.type === 'bearer' ? 'Token' : 'API key') : `The ${name === 'clientId' || name === 'clientSecret' ? 'OAuth2 client' : 'basic-auth'} ${name.replace(/^client/, '').toLowerCase() || name}`;
+    options.push({ name, required: false, doc: `${what} for \`${inDoc(auth.shorthand!)}\` (shorthand of \`auth.${inDoc(auth.shorthand!)}\`).` });
+  }
+  const required = credentialsRequired(auth)
+    ? [...(shorthand.length ? [`{ ${shorthand.map((n) => `${n}: string`).join('; ')} }`] : []), `{ auth: ${displayName}Auth }`].join(' | ')
+    : undefined;
+  return { members, options, required };
+}
+
+function tokenExchangeOptions(model: ApiModel, auth: Extract<AuthModel, { kind: 'token-exchange' }>): OptionDoc[] {
+  const loginOp = model.operations.find((o) => o.id === auth.loginOperation);
+  return Object.entries(auth.credentialHeaders).map(([header, name]) => ({
+    name,
+    required: Boolean(loginOp?.parameters.find((p) => p.name.toLowerCase() === header.toLowerCase())?.required),
+    doc: `Sent as \`${header}\` to ${auth.loginPath} to obtain an access token.`,
+  }));
+}
+
+/** What the runtime reads of the auth model (the unsupported schemes only matter to the docs). */
+function runtimeAuth(auth: AuthModel): unknown {
+  if (auth.kind === 'token-exchange') return auth;
+  const { unsupported: _unsupported, ...rest } = auth;
+  return rest;
 }
 
 /** Header-valued options, client-wide or per call, keyed by option name. */
@@ -39,7 +100,7 @@ export function runtimeProfile(model: ApiModel): Record<string, unknown> {
   const profile: Record<string, unknown> = {
     vendor: model.vendor,
     servers: Object.fromEntries(model.servers.map((s) => [s.name, s.url])),
-    auth: model.auth,
+    auth: runtimeAuth(model.auth),
   };
   if (model.apiVersion) profile.apiVersion = model.apiVersion;
   profile.clientHeaders = clientHeaders;
@@ -50,7 +111,9 @@ export function runtimeProfile(model: ApiModel): Record<string, unknown> {
 
 export function emitClient(model: ApiModel): string {
   const profile = runtimeProfile(model);
-  const clientOptions = credentialOptions(model);
+  const auth = model.auth;
+  const schemes = auth.kind === 'schemes' ? schemeOptions(auth, model.displayName) : undefined;
+  const clientOptions = auth.kind === 'token-exchange' ? tokenExchangeOptions(model, auth) : schemes!.options;
   if (model.apiVersion) {
     const pinned = model.apiVersion.value ? `; defaults to ${model.apiVersion.value}, the spec's version` : '';
     clientOptions.push({ name: model.apiVersion.optionName, required: false, doc: `Sent as \`${model.apiVersion.header}\`${pinned}.` });
@@ -67,6 +130,9 @@ export function emitClient(model: ApiModel): string {
     serverNames: model.servers.map((s) => literal(s.name)).join(' | '),
     clientOptions,
     callOptions,
-    tokenExchange: model.auth.kind === 'token-exchange',
+    tokenExchange: auth.kind === 'token-exchange',
+    oauth2: auth.kind === 'schemes' && Object.values(auth.schemes).some((scheme) => scheme.type === 'oauth2'),
+    authMembers: schemes?.members,
+    requiredCredentials: schemes?.required,
   });
 }

@@ -7,7 +7,8 @@ import { profileSchema, type VendorProfile } from './profile.ts';
 import { buildOperations } from './operations.ts';
 import { assignFunctionNames } from './function-names.ts';
 import { getAtPointer } from '../json-pointer.ts';
-import type { ApiModel, AuthModel, OperationModel, VendorPolicy } from './types.ts';
+import type { ApiModel, OperationModel, VendorPolicy } from './types.ts';
+import { buildAuthModel, checkOptionNames } from './auth.ts';
 
 export interface ModelOptions {
   /** Keep only operations with one of these tags or ids (empty: all). */
@@ -35,27 +36,6 @@ export function readProfile(loaded: LoadedVendor): VendorProfile {
   return parsed.data;
 }
 
-function authModel(profile: VendorProfile, ops: OperationModel[], vendor: string): AuthModel {
-  const auth = profile.auth;
-  if (auth.kind !== 'token-exchange') return { kind: auth.kind };
-  const login = ops.find((o) => o.method === 'post' && o.path === auth.loginPath);
-  if (!login) {
-    throw new SvcgenInputError(
-      { file: `specs/overlays/${vendor}/`, pointer: '/x-svcgen/auth/loginPath' },
-      `login path '${auth.loginPath}' is not a POST operation of the document`,
-    );
-  }
-  return {
-    kind: 'token-exchange',
-    loginOperation: login.id,
-    loginPath: auth.loginPath,
-    credentialHeaders: { ...auth.credentialHeaders, ...auth.optionalHeaders },
-    tokenField: auth.tokenField,
-    expiresAtField: auth.expiresAtField,
-    refreshSkewSeconds: auth.refreshSkewSeconds,
-  };
-}
-
 function selected(op: OperationModel, options: ModelOptions): boolean {
   const hit = (f?: { tags?: string[]; operations?: string[] }) =>
     Boolean(f && (f.operations?.includes(op.id) || op.tags.some((t) => f.tags?.includes(t))));
@@ -79,8 +59,13 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
   const doc = loaded.document;
   const profile = readProfile(loaded);
   const all = buildOperations(doc, profile);
-  const auth = authModel(profile, all, loaded.vendor);
+  const auth = buildAuthModel(doc, profile, all, loaded.vendor);
+  checkOptionNames(profile, auth, loaded.vendor);
   const keep = all.filter((op) => selected(op, options) || (auth.kind === 'token-exchange' && op.id === auth.loginOperation));
+  if (auth.kind === 'schemes') {
+    const kept = new Set(keep.map((op) => op.id));
+    for (const id of Object.keys(auth.operations)) if (!kept.has(id)) delete auth.operations[id];
+  }
   const renamed = [...loaded.renamed, ...assignFunctionNames(keep)];
 
   const model: ApiModel = {

@@ -48,19 +48,40 @@ const method = z.enum(['get', 'put', 'post', 'delete', 'options', 'head', 'patch
 
 export const profileSchema = z.object({
   displayName: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a PascalCase identifier'),
-  auth: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('bearer'), scheme: z.string().optional() }),
-    z.object({ kind: z.literal('basic'), scheme: z.string().optional() }),
-    z.object({
-      kind: z.literal('token-exchange'),
-      loginPath: z.string(),
-      credentialHeaders: z.record(z.string(), z.string()),
-      optionalHeaders: z.record(z.string(), z.string()).default({}),
-      tokenField: z.string(),
-      expiresAtField: z.string(),
-      refreshSkewSeconds: z.number().nonnegative(),
-    }),
-  ]),
+  /**
+   * Auth comes from the spec's securitySchemes and `security`; this only adds what a spec lacks
+   * or gets wrong (generator/model/auth.ts). `scheme` names the scheme the shorthand client
+   * options fill; a bearer/basic/apiKey/oauth2 scheme of that name the spec does not declare is
+   * added from these fields and required wherever the spec requires nothing.
+   */
+  auth: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('spec'), scheme: z.string().optional() }),
+      z.object({ kind: z.literal('bearer'), scheme: z.string().optional() }),
+      z.object({ kind: z.literal('basic'), scheme: z.string().optional() }),
+      z.object({
+        kind: z.literal('apiKey'),
+        scheme: z.string().optional(),
+        in: z.enum(['header', 'query', 'cookie']).optional(),
+        name: z.string().optional(),
+      }),
+      z.object({
+        kind: z.literal('oauth2'),
+        scheme: z.string().optional(),
+        tokenUrl: z.string().optional(),
+        scopes: z.array(z.string()).optional(),
+      }),
+      z.object({
+        kind: z.literal('token-exchange'),
+        loginPath: z.string(),
+        credentialHeaders: z.record(z.string(), z.string()),
+        optionalHeaders: z.record(z.string(), z.string()).default({}),
+        tokenField: z.string(),
+        expiresAtField: z.string(),
+        refreshSkewSeconds: z.number().nonnegative(),
+      }),
+    ])
+    .default({ kind: 'spec' }),
   servers: z.array(z.object({ name: z.string(), url: z.string().url(), description: z.string().optional() })).min(1),
   apiVersion: z
     .object({

@@ -111,9 +111,31 @@ export interface ServerModel {
   description?: string;
 }
 
+/** A security scheme the generated client can supply (see generator/model/auth.ts). */
+export type SecuritySchemeModel =
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  | { type: 'bearer' }
+  | { type: 'basic' }
+  | { type: 'oauth2'; tokenUrl: string; scopes: string[] };
+
+/** Accepted alternatives (OR), each a set of scheme names sent together (AND); `[]` means no auth. */
+export type SecurityRequirementsModel = string[][];
+
 export type AuthModel =
-  | { kind: 'bearer'; description?: string }
-  | { kind: 'basic'; description?: string }
+  | {
+      /** Auth from the spec's securitySchemes and `security`, completed by the profile. */
+      kind: 'schemes';
+      /** Schemes the client can supply, by the spec's own names. */
+      schemes: Record<string, SecuritySchemeModel>;
+      /** The requirement of operations not listed in `operations`. */
+      security: SecurityRequirementsModel;
+      /** Operation id → its requirement, where it differs from `security`. */
+      operations: Record<string, SecurityRequirementsModel>;
+      /** The scheme the `apiKey` / `username`+`password` / `clientId`+`clientSecret` options fill. */
+      shorthand?: string;
+      /** Declared schemes the client cannot supply (OpenID Connect, mutual TLS …), name → why. */
+      unsupported: Record<string, string>;
+    }
   | {
       kind: 'token-exchange';
       /** operation id of the login call */

@@ -41,7 +41,7 @@ export function model(operations: OperationModel[]): ApiModel {
     title: 'Fixture API',
     specVersion: '1',
     servers: [],
-    auth: { kind: 'bearer' },
+    auth: { kind: 'schemes', schemes: { bearer: { type: 'bearer' } }, security: [['bearer']], operations: {}, shorthand: 'bearer', unsupported: {} },
     policy: {
       retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, retryStatuses: [] },
       rateLimits: { default: { ratePerSecond: 1, burst: 1 } },

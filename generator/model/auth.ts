@@ -1,0 +1,193 @@
+// Auth from the spec: `components.securitySchemes` and the root/operation `security`
+// requirements, completed by the vendor profile's `auth` (a scheme the spec lacks, the scheme the
+// shorthand options fill, or a token-exchange login the spec models as header parameters).
+import { SvcgenInputError } from '../load/errors.ts';
+import { deref } from '../json-pointer.ts';
+import type { VendorProfile } from './profile.ts';
+import type { AuthModel, HttpMethod, OperationModel, SecurityRequirementsModel, SecuritySchemeModel } from './types.ts';
+
+type Doc = Record<string, any>;
+type SchemesAuth = Extract<AuthModel, { kind: 'schemes' }>;
+
+/** Where profile errors point: the vendor's overlay folder, as readProfile reports. */
+function profileError(vendor: string, pointer: string, message: string): SvcgenInputError {
+  return new SvcgenInputError({ file: `specs/overlays/${vendor}/`, pointer }, message);
+}
+
+/** One declared scheme → what the client can send, or why it cannot. */
+export function schemeFromSpec(raw: Doc | undefined): SecuritySchemeModel | { unsupported: string } {
+  if (!raw || typeof raw !== 'object') return { unsupported: 'not a security scheme object' };
+  if (raw.type === 'apiKey') {
+    if (!['header', 'query', 'cookie'].includes(raw.in) || typeof raw.name !== 'string' || raw.name === '') {
+      return { unsupported: 'apiKey scheme without a usable `in` and `name`' };
+    }
+    return { type: 'apiKey', in: raw.in, name: raw.name };
+  }
+  if (raw.type === 'http') {
+    const scheme = String(raw.scheme ?? '').toLowerCase();
+    if (scheme === 'bearer') return { type: 'bearer' };
+    if (scheme === 'basic') return { type: 'basic' };
+    return { unsupported: `http scheme '${String(raw.scheme)}'` };
+  }
+  if (raw.type === 'oauth2') {
+    const flow = raw.flows?.clientCredentials;
+    if (typeof flow?.tokenUrl !== 'string' || flow.tokenUrl === '') return { unsupported: 'oauth2 without a clientCredentials flow' };
+    return { type: 'oauth2', tokenUrl: flow.tokenUrl, scopes: Object.keys(flow.scopes ?? {}).sort() };
+  }
+  return { unsupported: `${String(raw.type)} scheme` };
+}
+
+/** The scheme a bearer/basic/apiKey/oauth2 profile adds when the spec does not declare it. */
+function schemeFromProfile(auth: VendorProfile['auth'], vendor: string): SecuritySchemeModel {
+  switch (auth.kind) {
+    case 'bearer':
+      return { type: 'bearer' };
+    case 'basic':
+      return { type: 'basic' };
+    case 'apiKey':
+      if (!auth.in || !auth.name) throw profileError(vendor, '/x-svcgen/auth', 'an apiKey scheme the spec does not declare needs `in` and `name`');
+      return { type: 'apiKey', in: auth.in, name: auth.name };
+    case 'oauth2':
+      if (!auth.tokenUrl) throw profileError(vendor, '/x-svcgen/auth/tokenUrl', 'an oauth2 scheme the spec does not declare needs `tokenUrl`');
+      return { type: 'oauth2', tokenUrl: auth.tokenUrl, scopes: [...(auth.scopes ?? [])].sort() };
+    default:
+      throw new Error(`no scheme for profile auth kind ${auth.kind}`);
+  }
+}
+
+/** True when the scheme travels in the Authorization header (two of them cannot share a request). */
+function usesAuthorization(scheme: SecuritySchemeModel): boolean {
+  return scheme.type !== 'apiKey' || (scheme.in === 'header' && scheme.name.toLowerCase() === 'authorization');
+}
+
+/**
+ * A `security` array as alternatives of sorted scheme-name sets, keeping only those the client
+ * can send: every scheme supported, at most one of them in the Authorization header.
+ */
+function requirements(raw: unknown, schemes: Record<string, SecuritySchemeModel>): SecurityRequirementsModel {
+  if (!Array.isArray(raw)) return [];
+  const out: SecurityRequirementsModel = [];
+  const seen = new Set<string>();
+  for (const requirement of raw) {
+    if (!requirement || typeof requirement !== 'object') continue;
+    const names = Object.keys(requirement).sort();
+    if (!names.every((name) => schemes[name])) continue;
+    if (names.filter((name) => usesAuthorization(schemes[name]!)).length > 1) continue;
+    const key = names.join('\n');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(names);
+  }
+  return out;
+}
+
+const sameRequirements = (a: SecurityRequirementsModel, b: SecurityRequirementsModel) => JSON.stringify(a) === JSON.stringify(b);
+
+function tokenExchangeModel(profile: VendorProfile, ops: OperationModel[], vendor: string): AuthModel {
+  const auth = profile.auth;
+  if (auth.kind !== 'token-exchange') throw new Error('not a token-exchange profile');
+  const login = ops.find((o) => o.method === 'post' && o.path === auth.loginPath);
+  if (!login) throw profileError(vendor, '/x-svcgen/auth/loginPath', `login path '${auth.loginPath}' is not a POST operation of the document`);
+  return {
+    kind: 'token-exchange',
+    loginOperation: login.id,
+    loginPath: auth.loginPath,
+    credentialHeaders: { ...auth.credentialHeaders, ...auth.optionalHeaders },
+    tokenField: auth.tokenField,
+    expiresAtField: auth.expiresAtField,
+    refreshSkewSeconds: auth.refreshSkewSeconds,
+  };
+}
+
+export function buildAuthModel(doc: Doc, profile: VendorProfile, ops: OperationModel[], vendor: string): AuthModel {
+  const auth = profile.auth;
+  if (auth.kind === 'token-exchange') return tokenExchangeModel(profile, ops, vendor);
+
+  const schemes: Record<string, SecuritySchemeModel> = {};
+  const unsupported: Record<string, string> = {};
+  const declared = (doc.components?.securitySchemes ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(declared).sort()) {
+    const scheme = schemeFromSpec(deref<Doc>(doc, declared[name]));
+    if ('unsupported' in scheme) unsupported[name] = scheme.unsupported;
+    else schemes[name] = scheme;
+  }
+
+  let added: string | undefined;
+  let shorthand = auth.scheme;
+  if (auth.kind !== 'spec') {
+    const name = auth.scheme ?? auth.kind;
+    shorthand = name;
+    const wanted = schemeFromProfile(auth, vendor);
+    const have = schemes[name];
+    if (name in unsupported) {
+      throw profileError(vendor, '/x-svcgen/auth/scheme', `the spec's scheme '${name}' is an ${unsupported[name]}, which the client cannot send as ${auth.kind}`);
+    }
+    if (have && have.type !== wanted.type) {
+      throw profileError(vendor, '/x-svcgen/auth/kind', `the spec declares '${name}' as ${have.type}, not ${auth.kind}`);
+    }
+    if (!have) {
+      schemes[name] = wanted;
+      added = name;
+    }
+  } else if (shorthand !== undefined && !schemes[shorthand]) {
+    throw profileError(vendor, '/x-svcgen/auth/scheme', `the spec declares no usable security scheme '${shorthand}' (usable: ${Object.keys(schemes).join(', ') || 'none'})`);
+  }
+  if (shorthand === undefined && Object.keys(schemes).length === 1) shorthand = Object.keys(schemes)[0];
+
+  // A scheme the profile adds applies wherever the spec requires nothing at all (no `security`).
+  const orAdded = (raw: unknown): unknown => (raw === undefined && added ? [{ [added]: [] }] : raw);
+  const security = requirements(orAdded(doc.security), schemes);
+  const operations: Record<string, SecurityRequirementsModel> = {};
+  for (const op of ops) {
+    const raw = (doc.paths?.[op.path]?.[op.method as HttpMethod] as Doc | undefined)?.security;
+    if (raw === undefined) continue;
+    const own = requirements(orAdded(raw), schemes);
+    if (!sameRequirements(own, security)) operations[op.id] = own;
+  }
+
+  const model: SchemesAuth = { kind: 'schemes', schemes, security, operations, unsupported };
+  if (shorthand !== undefined) model.shorthand = shorthand;
+  return model;
+}
+
+/** The shorthand client options a scheme type fills. */
+export function shorthandOptions(scheme: SecuritySchemeModel): string[] {
+  if (scheme.type === 'basic') return ['username', 'password'];
+  if (scheme.type === 'oauth2') return ['clientId', 'clientSecret'];
+  return ['apiKey'];
+}
+
+/** Client option names that carry credentials, for a generated client and its scaffolds. */
+export function credentialOptionNames(auth: AuthModel): string[] {
+  if (auth.kind === 'token-exchange') return Object.values(auth.credentialHeaders);
+  const shorthand = auth.shorthand ? auth.schemes[auth.shorthand] : undefined;
+  return ['auth', ...(shorthand ? shorthandOptions(shorthand) : [])];
+}
+
+/** Client options every generated client has (runtime BaseClientOptions). */
+const BASE_OPTIONS = [
+  'server', 'baseUrl', 'fetch', 'headers', 'retry', 'rateLimit', 'breaker', 'timeoutMs', 'totalTimeoutMs',
+  'onEvent', 'logger', 'cache', 'limiter', 'breakerStore', 'validate',
+];
+
+/**
+ * Fails when a profile-named client option (API version, client-wide header) takes a name the
+ * client already uses for credentials or its base options: the emitted options type would
+ * declare it twice (TS2300) and one value would silently win on the wire.
+ */
+export function checkOptionNames(profile: VendorProfile, auth: AuthModel, vendor: string): void {
+  const taken = new Map<string, string>();
+  for (const name of BASE_OPTIONS) taken.set(name, 'a base client option');
+  for (const name of credentialOptionNames(auth)) taken.set(name, 'a credential option');
+  const claim = (name: string, pointer: string) => {
+    const owner = taken.get(name);
+    if (owner) throw profileError(vendor, pointer, `option name '${name}' is already ${owner} of this client; choose another optionName`);
+    taken.set(name, 'a profile option');
+  };
+  if (profile.apiVersion) claim(profile.apiVersion.optionName, '/x-svcgen/apiVersion/optionName');
+  for (const [header, role] of Object.entries(profile.parameterRoles)) {
+    if (role.optionName && role.role !== 'call-option' && !(profile.apiVersion && role.optionName === profile.apiVersion.optionName)) {
+      claim(role.optionName, `/x-svcgen/parameterRoles/${header.replace(/~/g, '~0').replace(/\//g, '~1')}/optionName`);
+    }
+  }
+}

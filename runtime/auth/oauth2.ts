@@ -1,0 +1,85 @@
+// OAuth2 client credentials (RFC 6749 §4.4): the client id and secret buy an access token at the
+// scheme's tokenUrl. The token manager and the 401 handling are token-exchange.ts's: one token
+// request shared by concurrent callers, the token cached until shortly before it expires, one
+// refresh and one resend on a 401. Generated clients import this module only when their spec
+// declares an OAuth2 client-credentials scheme.
+
+import type { FetchLike } from '../contract.ts';
+import { ApiError } from '../errors.ts';
+import { createTokenManager, withTokenAuth, type LoginFn } from './token-exchange.ts';
+
+export interface ClientCredentialsLogin {
+  /** Fetch for the token request (the pipeline's, without token signing). */
+  readonly fetch: FetchLike;
+  /** Absolute token endpoint. */
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly scopes: readonly string[];
+  /** Named in errors: `<scheme> token`. */
+  readonly operationId: string;
+  /** Refresh this long before expiry (default 60 s; never more than half the token's life). */
+  readonly refreshSkewMs?: number;
+  /** Told each token issued, so the client can scrub it from errors. */
+  readonly onToken?: (token: string) => void;
+  readonly requestIdHeader?: string;
+}
+
+/** Lifetime assumed when the server omits `expires_in` (RFC 6749 makes it optional); a 401 still refreshes. */
+const DEFAULT_LIFETIME_MS = 3_600_000;
+
+// RFC 6749 §2.3.1: client id and secret are form-urlencoded before they go into HTTP Basic.
+function formEncode(value: string): string {
+  return encodeURIComponent(value).replace(/%20/g, '+');
+}
+
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** A LoginFn that asks the token endpoint for a client-credentials access token. */
+export function clientCredentialsLogin(options: ClientCredentialsLogin): LoginFn {
+  const basic = base64(`${formEncode(options.clientId)}:${formEncode(options.clientSecret)}`);
+  const secrets = [options.clientId, options.clientSecret, basic];
+  return async (signal) => {
+    const body = new URLSearchParams({ grant_type: 'client_credentials' });
+    if (options.scopes.length > 0) body.set('scope', options.scopes.join(' '));
+    const response = await options.fetch(
+      new Request(options.tokenUrl, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: body.toString(),
+        signal,
+      }),
+    );
+    if (!response.ok) {
+      throw await ApiError.read(response, {
+        operationId: options.operationId,
+        secrets,
+        ...(options.requestIdHeader ? { requestIdHeader: options.requestIdHeader } : {}),
+      });
+    }
+    const answer = (await response.json()) as Record<string, unknown>;
+    const token = answer.access_token;
+    const lifetime = typeof answer.expires_in === 'number' ? answer.expires_in * 1000 : Number(answer.expires_in) * 1000;
+    if (typeof token !== 'string' || token === '') {
+      throw new TypeError(`${options.operationId} answered ${response.status} without an access_token`);
+    }
+    options.onToken?.(token);
+    return { token, expiresAt: Date.now() + (Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DEFAULT_LIFETIME_MS) };
+  };
+}
+
+/** How a client signs requests for one OAuth2 scheme: given the token request, a transport wrapper. */
+export type OAuth2Auth = (login: ClientCredentialsLogin) => (transport: FetchLike) => FetchLike;
+
+/** The OAuth2Auth strategy generated clients pass to createVendorClient. */
+export const oauth2ClientCredentials: OAuth2Auth = (login) => {
+  const manager = createTokenManager({
+    login: clientCredentialsLogin(login),
+    ...(login.refreshSkewMs === undefined ? {} : { refreshSkewMs: login.refreshSkewMs }),
+  });
+  return (transport) => withTokenAuth(transport, manager);
+};
