@@ -7,21 +7,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { SvcgenInputError } from '../load/errors.ts';
 import type { LockVendor } from '../load/lock.ts';
-import { runVendorJob, type VendorJobResult } from '../vendor-job.ts';
+import { runVendorJob, type VendorJob, type VendorJobResult } from '../vendor-job.ts';
 import { inferProfile, type InferredProfile } from './index.ts';
 import { renderProfileOverlay } from './render.ts';
 import { pinFor, type SpecSource } from './sources.ts';
 
 export const VENDOR_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-export interface OneOffResult {
+export interface OneOffResult<R = VendorJobResult> {
   pin: LockVendor;
   inferred: InferredProfile;
   overlayText: string;
-  job: VendorJobResult;
+  job: R;
 }
 
-export async function generateOneOff(vendor: string, sources: SpecSource[], cwd: string): Promise<OneOffResult> {
+/** `runJob` lets the corpus run the same project through a job that also keeps the model's views. */
+export async function generateOneOff<R = VendorJobResult>(
+  vendor: string,
+  sources: SpecSource[],
+  cwd: string,
+  runJob: (job: VendorJob) => Promise<R> = runVendorJob as (job: VendorJob) => Promise<R>,
+): Promise<OneOffResult<R>> {
   const pin = pinFor(vendor, sources, cwd);
   const firstUrl = sources.find((s) => /^https?:\/\//i.test(s.source))?.source;
   const inferred = inferProfile(sources.map((s) => s.document), { vendor, ...(firstUrl ? { source: firstUrl } : {}) });
@@ -36,9 +42,9 @@ export async function generateOneOff(vendor: string, sources: SpecSource[], cwd:
       await mkdir(path.dirname(path.join(mirror, file.path)), { recursive: true });
       await writeFile(path.join(mirror, file.path), sources[index]!.bytes);
     }
-    let job: VendorJobResult;
+    let job: R;
     try {
-      job = await runVendorJob({ vendor, root, mirror, download: false, inputs: '', config: {} });
+      job = await runJob({ vendor, root, mirror, download: false, inputs: '', config: {} });
     } catch (error) {
       throw relocate(error, vendor, pin, sources);
     }

@@ -17,9 +17,10 @@ export function renderProfileOverlay(vendor: string, inferred: InferredProfile):
   const profileNode = doc.getIn(['actions', 0, 'update', 'x-svcgen'], true);
   if (isMap(profileNode)) {
     for (const pair of profileNode.items) {
-      if (!isScalar(pair.key)) continue;
-      const texts = inferred.notes.filter((note) => note.key === pair.key.value).map((note) => ` ${note.text}`);
-      if (texts.length) pair.key.commentBefore = texts.join('\n');
+      const key = pair.key;
+      if (!isScalar(key)) continue;
+      const texts = inferred.notes.filter((note) => note.key === key.value).map((note) => ` ${note.text}`);
+      if (texts.length) key.commentBefore = texts.join('\n');
     }
   }
   return doc.toString({ lineWidth: 0 });

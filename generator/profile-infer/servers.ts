@@ -13,7 +13,7 @@ export interface InferredServers {
 }
 
 export function inferServers(doc: Doc, source?: string): InferredServers {
-  const candidates = isRecord(doc) && typeof doc.swagger === 'string' ? swaggerServers(doc) : openapiServers(doc);
+  const candidates: { url: string; description?: string }[] = isRecord(doc) && typeof doc.swagger === 'string' ? swaggerServers(doc) : openapiServers(doc);
   const servers: InferredServers['servers'] = [];
   const problems: string[] = [];
   for (const candidate of candidates) {
@@ -52,7 +52,7 @@ function openapiServers(doc: Doc): { url: string; description?: string }[] {
   return out;
 }
 
-function swaggerServers(doc: Doc): { url: string }[] {
+function swaggerServers(doc: Doc): { url: string; description?: string }[] {
   const basePath = typeof doc.basePath === 'string' ? doc.basePath : '';
   if (typeof doc.host !== 'string' || !doc.host) return basePath ? [{ url: basePath }] : [];
   const schemes: string[] = Array.isArray(doc.schemes) && doc.schemes.length ? doc.schemes : ['https'];

