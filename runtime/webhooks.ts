@@ -24,7 +24,15 @@ export { airwallexHmacScheme, verifyAirwallexHmac } from './webhooks/airwallex-h
 export { webhookSchemes, isWebhookSchemeId, schemeExportName, verifyWebhook, type WebhookSchemeId } from './webhooks/schemes.ts';
 export { verifyWithScheme } from './webhooks/verify-with-scheme.ts';
 export { createWebhookRouter, type DispatchReport, type WebhookHandlers, type WebhookRouter, type WebhookRouterOptions } from './webhooks/router.ts';
-export { createWebhookMiddleware, webhookFailureStatus, type WebhookMiddlewareOptions, type WebhookVariables, type WebhookVerifyOutcome } from './webhooks/hono.ts';
+export {
+  createWebhookMiddleware,
+  DEFAULT_MAX_WEBHOOK_BODY_BYTES,
+  webhookFailureStatus,
+  type WebhookMiddlewareOptions,
+  type WebhookRejection,
+  type WebhookVariables,
+  type WebhookVerifyOutcome,
+} from './webhooks/hono.ts';
 export { MemoryDedupeStore, decideClaim, holdsLease, type ClaimResult, type DedupeRecord, type DedupeStore } from './webhooks/dedupe.ts';
 export { KvDedupeStore, type KvDedupeOptions, type KvNamespaceLike } from './webhooks/dedupe-kv.ts';
 export {

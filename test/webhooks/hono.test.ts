@@ -11,6 +11,7 @@ import {
   sendgridEcdsaScheme,
   stripeV1Scheme,
   webhookFailureStatus,
+  type WebhookVerifyOutcome,
 } from '../../runtime/webhooks.ts';
 
 const stripe = new Stripe('sk_test_oracle_only_no_network');
@@ -107,5 +108,95 @@ describe('Hono webhook middleware', () => {
     expect(opened).toEqual(['a@x.test', 'c@x.test']);
     const tampered = await app.request('/sendgrid', { method: 'POST', body: payload.replace('a@x', 'z@x'), headers });
     expect(tampered.status).toBe(401);
+  });
+});
+
+describe('Hono webhook middleware: body size cap', () => {
+  const MiB = 1024 * 1024;
+
+  /** A Stripe receiver whose route counts its runs and echoes the body it can still read. */
+  function cappedApp(maxBodyBytes?: number) {
+    const app = new Hono();
+    const runs: number[] = [];
+    const outcomes: WebhookVerifyOutcome[] = [];
+    const options = { secret: SECRET, onVerified: (_: unknown, outcome: WebhookVerifyOutcome) => void outcomes.push(outcome) };
+    app.post('/stripe', createWebhookMiddleware<StripeLikeEvent>(stripeV1Scheme, maxBodyBytes === undefined ? options : { ...options, maxBodyBytes }), async (c) => {
+      runs.push(1);
+      return c.json({ id: c.get('webhookEvent').id, length: (await c.req.text()).length });
+    });
+    return { app, runs, outcomes };
+  }
+
+  /** A signed Stripe event of exactly `size` bytes. */
+  function signedEvent(size: number) {
+    const head = '{"id":"evt_big","type":"payment_intent.succeeded","pad":"';
+    const payload = head + 'x'.repeat(size - head.length - 2) + '"}';
+    return { payload, header: stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) };
+  }
+
+  /** A body streamed in 64 KiB chunks on demand, `total` bytes in all, counting the chunks read. */
+  function streamedBody(total: number) {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const state = { pulled: 0 };
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (state.pulled * chunk.length >= total) return controller.close();
+          state.pulled++;
+          controller.enqueue(chunk.slice());
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return { stream, state };
+  }
+
+  it('accepts a genuine delivery of exactly 1 MiB by default, and answers 413 one byte over without running the route', async () => {
+    const { app, runs, outcomes } = cappedApp();
+    const fits = signedEvent(MiB);
+    const ok = await app.request('/stripe', { method: 'POST', body: fits.payload, headers: { 'Stripe-Signature': fits.header } });
+    expect(ok.status).toBe(200);
+    // The route still reads the body through Hono after the middleware consumed the stream.
+    expect(await ok.json()).toEqual({ id: 'evt_big', length: MiB });
+    const over = signedEvent(MiB + 1);
+    const refused = await app.request('/stripe', { method: 'POST', body: over.payload, headers: { 'Stripe-Signature': over.header } });
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ error: 'body-too-large' });
+    expect(runs).toHaveLength(1);
+    expect(outcomes).toEqual([{ ok: true, events: 1 }, { ok: false, reason: 'body-too-large' }]);
+  });
+
+  it('takes its limit from maxBodyBytes', async () => {
+    const { app, runs } = cappedApp(200);
+    const fits = signedEvent(200);
+    const over = signedEvent(201);
+    expect((await app.request('/stripe', { method: 'POST', body: fits.payload, headers: { 'Stripe-Signature': fits.header } })).status).toBe(200);
+    expect((await app.request('/stripe', { method: 'POST', body: over.payload, headers: { 'Stripe-Signature': over.header } })).status).toBe(413);
+    expect(runs).toHaveLength(1);
+    expect(() => createWebhookMiddleware(stripeV1Scheme, { secret: SECRET, maxBodyBytes: -1 })).toThrow(RangeError);
+  });
+
+  it.each([
+    ['a chunked body with no Content-Length', {}],
+    ['a body whose Content-Length claims 100 bytes', { 'content-length': '100' }],
+  ])('stops reading %s once it passes the cap', async (_, headers: Record<string, string>) => {
+    const { app, runs } = cappedApp();
+    const { stream, state } = streamedBody(8 * MiB);
+    const request = new Request('http://receiver.test/stripe', { method: 'POST', body: stream, headers, duplex: 'half' } as RequestInit);
+    if (headers['content-length']) expect(request.headers.get('content-length')).toBe('100');
+    const response = await app.request(request);
+    expect(response.status).toBe(413);
+    expect(runs).toHaveLength(0);
+    // 16 chunks make 1 MiB; the 17th passes the cap and reading stops there (of 128).
+    expect(state.pulled).toBe(17);
+  });
+
+  it('refuses a declared Content-Length over the cap without reading the body', async () => {
+    const { app, runs } = cappedApp(1000);
+    const { stream, state } = streamedBody(64 * 1024);
+    const request = new Request('http://receiver.test/stripe', { method: 'POST', body: stream, headers: { 'content-length': '1001' }, duplex: 'half' } as RequestInit);
+    expect((await app.request(request)).status).toBe(413);
+    expect(runs).toHaveLength(0);
+    expect(state.pulled).toBe(0);
   });
 });
