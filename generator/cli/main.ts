@@ -12,6 +12,9 @@ Commands:
   generate   Generate types, clients, schemas and webhook helpers for the pinned vendors
   check      Regenerate in memory and fail (exit 1) when generated/ differs from the specs
   scaffold   Write or extend a Hono routes file (yours to edit) for chosen operations and webhook events
+  diff       Classify the changes between two versions of a vendor's specs (breaking or not) and their impact on your code
+  update     Pin a new version of a vendor's spec file, regenerate, and refuse (exit 1) when it breaks code you use
+  init       Create a Cloudflare Worker project (Hono app, bindings, workerd tests) for chosen vendors
 
 Run 'svcgen <command> --help' for a command's options.
 Exit codes: 0 success, 1 check failure or internal error, 2 bad input or usage.`,
@@ -74,6 +77,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Loaded on demand: scaffold needs ts-morph (the TypeScript compiler), generate does not.
     if (command === 'scaffold') return await (await import('../scaffold/command.ts')).runScaffold(rest);
+    if (command === 'diff') return await (await import('./diff-command.ts')).runDiff(rest);
+    if (command === 'update') return await (await import('./update-command.ts')).runUpdate(rest);
+    if (command === 'init') return await (await import('../init/command.ts')).runInit(rest);
     if (!(command in HELP) || command === 'main') throw new UsageError(`unknown command '${command}'`);
     let values;
     try {
