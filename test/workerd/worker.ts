@@ -9,6 +9,8 @@ import type { OperationMeta } from '../../runtime/contract.ts';
 import { CircuitOpenError, RateLimitError } from '../../runtime/policy/errors.ts';
 
 export { SharedLimiter } from '../../runtime/durable/shared-limiter.ts';
+export { WebhookDedupe } from '../../runtime/durable/dedupe.ts';
+import { acmeQueue, type WebhookEnv } from './acme-webhooks.ts';
 
 interface Env {
   SHARED_LIMITER: DurableNamespaceLike;
@@ -104,4 +106,6 @@ export default {
     if (url.pathname === '/caller') return Response.json(await runCaller(env, url));
     return new Response('not found', { status: 404 });
   },
+  // The webhook queue and its dead-letter queue (acme-webhooks.ts).
+  queue: (batch: Parameters<typeof acmeQueue>[0], env: WebhookEnv) => acmeQueue(batch, env),
 };
