@@ -273,8 +273,8 @@ function schemeAuth(
 export function createVendorClient(profile: VendorProfile, options: BaseClientOptions, strategies?: TokenAuth | SchemeStrategies): VendorClient {
   const tokenAuth = typeof strategies === 'function' ? strategies : undefined;
   const baseUrl = baseUrlOf(profile, options);
-  // Without a user transport the pipeline uses its own, which hands a buffered body to fetch in
-  // `init` (cheaper than a Request stream, reusable across retries) and can cancel an attempt.
+  // The user's transport, or the global fetch when undefined; either way the pipeline calls it
+  // once per attempt with an unread Request and the attempt's signal and buffered body in `init`.
   const transport = options.fetch;
   const overrides: PolicyOverrides = {};
   if (options.retry !== undefined) overrides.retry = options.retry;

@@ -12,7 +12,7 @@ import { redactText } from './redact.ts';
 import { attempt, type Transport } from './policy/attempt.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
 import { isPromise, systemClock, type Clock } from './policy/clock.ts';
-import { resolvePolicy, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
+import { resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
 import { CircuitOpenError, RateLimitError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
 import { applyIdempotencyKey, carriesBodyKey, isReplayable } from './policy/idempotency.ts';
@@ -94,17 +94,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const transport: Transport = options.fetch ?? ((request, init) => fetch(request, init));
-  // Every transport gets an intact Request per attempt (plus the buffered body in `init`): a
-  // global fetch replaced by a test double or an instrumentation wrapper may read only the
-  // Request, and a consumed body there fails the call in a way that looks like a network error.
-  const readsInitBody = false;
   const limiter = options.limiter ?? new MemoryLimiterStore(clock);
   const breaker = options.breaker ?? new MemoryBreakerStore(clock);
   const { onEvent, cache } = options;
   const logger = options.logger === false ? undefined : (options.logger ?? jsonLogger());
   const logFrom = logger ? LEVELS[logger.level] : Infinity;
   const rateHeaders = policy.rateLimit?.headers;
-  const retryBase: RetryOptions = { maxRetryAfterMs: 60_000, ...options.policy.retry, ...(options.overrides?.retry || undefined) };
+  const retryBase: RetryOptions = policy.retry ?? resolveRetry(options.policy, undefined);
   const plans = new WeakMap<OperationMeta, Plan>();
 
   const wants = (level: LogLevel) => onEvent !== undefined || LEVELS[level] >= logFrom;
@@ -153,8 +149,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const deadline = clock.now() + totalMs;
     const sa = call?.signal;
     const sb = request.signal;
-    // A body is a stream that one send consumes. Buffering it once serves every attempt, and is
-    // cheaper than what fetch does with a Request's body stream (it pipes it through a copy).
+    // A body is a stream that one send consumes: buffered once, it serves every attempt.
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const replayable =
       plan.replayable ?? (meta.idempotency.kind === 'body-field' && carriesBodyKey(meta.idempotency.field, body, request.headers.get('content-type')));
@@ -220,7 +215,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       try {
         response = await attempt(
           transport,
-          body === undefined || readsInitBody ? request : copyWithBody(request, body),
+          body === undefined ? request : copyWithBody(request, body),
           body,
           meta.id,
           perAttempt ? timeoutMs : Math.max(1, deadline - started),
@@ -322,7 +317,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
 }
 
-/** A fresh Request for a transport that might read the request's own (already consumed) body. */
+/**
+ * The attempt's own Request, with the buffered body. Buffering consumed the original's stream, and
+ * a transport may read only the Request, not `init` (a global fetch replaced by a test double or
+ * an instrumentation wrapper): a used body there would fail the call like a network error.
+ */
 function copyWithBody(request: Request, body: ArrayBuffer): Request {
   return new Request(request.url, { method: request.method, headers: request.headers, body, redirect: request.redirect });
 }

@@ -9,12 +9,10 @@ export interface TransportInit {
 }
 
 /**
- * The transport under the pipeline: `globalThis.fetch` or anything shaped like it. The pipeline
- * passes its signal and a request's buffered body in `init` rather than building a new Request
- * per attempt, since fetch copies the request once anyway: a custom transport should call
- * `fetch(request, init)`. It always gets an intact Request too (only the default fetch is handed
- * the consumed original), so one that ignores `init` still works and still times out; it just
- * cannot be cancelled underneath.
+ * The transport under the pipeline: `globalThis.fetch` or anything shaped like it. Each attempt
+ * gets an unread Request (carrying the buffered body, if any) and, in `init`, the attempt's
+ * signal and that body: a custom transport should call `fetch(request, init)`. One that ignores
+ * `init` still works and still times out; it just cannot be cancelled underneath.
  */
 export type Transport = (request: Request, init?: TransportInit) => Promise<Response>;
 

@@ -80,11 +80,19 @@ export interface ResolvedPolicy {
   totalTimeoutMs: number;
 }
 
+/**
+ * Retry options from the vendor defaults and the client's tuning. Also what a call that asks for
+ * retries starts from when the client turned them off (`retry: false` keeps the vendor defaults).
+ */
+export function resolveRetry(defaults: PolicyDefaults, retry: PolicyOverrides['retry']): RetryOptions {
+  return { maxRetryAfterMs: 60_000, ...defaults.retry, ...(retry || undefined) };
+}
+
 export function resolvePolicy(defaults: PolicyDefaults, overrides: PolicyOverrides = {}): ResolvedPolicy {
   const { retry, rateLimit, breaker } = overrides;
   const timeoutMs = overrides.timeoutMs ?? defaults.timeoutMs;
   return {
-    retry: retry === false ? undefined : { maxRetryAfterMs: 60_000, ...defaults.retry, ...retry },
+    retry: retry === false ? undefined : resolveRetry(defaults, retry),
     rateLimit:
       rateLimit === false
         ? undefined

@@ -7,22 +7,14 @@ import { readSignatureAndTimestamp } from './headers.ts';
 import { hmacSha256 } from './hmac.ts';
 import { secretList } from './secrets.ts';
 import { outsideTolerance } from './timestamp.ts';
-import { failure, type HeaderSource, type RawBody, type VerifyOptions, type VerifyResult, type WebhookScheme, type WebhookSecret } from './types.ts';
+import { failure, type WebhookScheme, type WebhookVerifier } from './types.ts';
 
-const SIGNATURE_HEADER = 'x-signature';
-const TIMESTAMP_HEADER = 'x-timestamp';
+const HEADERS = { signature: 'x-signature', timestamp: 'x-timestamp' };
 
-export async function verifyAirwallexHmac(
-  body: RawBody,
-  headers: HeaderSource,
-  secret: WebhookSecret,
-  options?: VerifyOptions,
-): Promise<VerifyResult<unknown>> {
-  const signatureName = options?.signatureHeader ?? SIGNATURE_HEADER;
-  const timestampName = options?.timestampHeader ?? TIMESTAMP_HEADER;
-  const sent = readSignatureAndTimestamp(headers, { signature: signatureName, timestamp: timestampName }, ' in milliseconds');
+export const verifyAirwallexHmac: WebhookVerifier = async (body, headers, secret, options) => {
+  const sent = readSignatureAndTimestamp(headers, HEADERS, options, ' in milliseconds');
   if ('ok' in sent) return sent;
-  const { signature: signatureText, timestampText, timestamp: timestampMs } = sent;
+  const { signatureName, signature: signatureText, timestampText, timestamp: timestampMs } = sent;
   const signature = lowerHexToBytes(signatureText);
   if (signature?.length !== 32) return failure('malformed-header', `${signatureName} is not 64 lowercase hex digits`);
   const late = outsideTolerance(timestampMs, 1, options);
@@ -37,11 +29,11 @@ export async function verifyAirwallexHmac(
     if (expected && constantTimeEqual(expected, signature)) return parseVerifiedBody(body, 'object');
   }
   return failure('signature-mismatch', 'signature does not match the payload under the configured secret(s)');
-}
+};
 
 export const airwallexHmacScheme: WebhookScheme<'airwallex-hmac'> = {
   id: 'airwallex-hmac',
   delivery: 'object',
-  headers: { signature: 'x-signature', timestamp: 'x-timestamp' },
+  headers: HEADERS,
   verify: verifyAirwallexHmac,
 };

@@ -1,5 +1,5 @@
 import { parseDecimal } from './timestamp.ts';
-import { failure, type HeaderSource, type VerifyFailure } from './types.ts';
+import { failure, type HeaderSource, type VerifyFailure, type VerifyOptions } from './types.ts';
 
 /**
  * The header's single value, whatever the key case of a plain record. A header sent several times
@@ -40,20 +40,24 @@ function recordValue(headers: Exclude<HeaderSource, Headers>, name: string): str
 }
 
 /**
- * The signature and timestamp headers of a scheme that sends them separately (SendGrid,
- * Airwallex): both as sent (the signed bytes start with the timestamp text) and the timestamp
- * parsed as a decimal number in the scheme's unit.
+ * The signature and timestamp headers of a scheme that sends them separately, under the scheme's
+ * names or the ones `options` renames them to: both as sent (the signed bytes start with the
+ * timestamp text), the timestamp parsed as a decimal number in the scheme's unit, and the
+ * signature header's name for messages about its value.
  */
 export function readSignatureAndTimestamp(
   headers: HeaderSource,
   names: { signature: string; timestamp: string },
+  options: VerifyOptions | undefined,
   unitName: string,
-): { signature: string; timestampText: string; timestamp: number } | VerifyFailure {
-  const signature = requireHeader(headers, names.signature);
+): { signatureName: string; signature: string; timestampText: string; timestamp: number } | VerifyFailure {
+  const signatureName = options?.signatureHeader ?? names.signature;
+  const timestampName = options?.timestampHeader ?? names.timestamp;
+  const signature = requireHeader(headers, signatureName);
   if (typeof signature !== 'string') return signature;
-  const timestampText = requireHeader(headers, names.timestamp);
+  const timestampText = requireHeader(headers, timestampName);
   if (typeof timestampText !== 'string') return timestampText;
   const timestamp = parseDecimal(timestampText);
-  if (timestamp === undefined) return failure('malformed-header', `${names.timestamp} is not a decimal Unix timestamp${unitName}`);
-  return { signature, timestampText, timestamp };
+  if (timestamp === undefined) return failure('malformed-header', `${timestampName} is not a decimal Unix timestamp${unitName}`);
+  return { signatureName, signature, timestampText, timestamp };
 }

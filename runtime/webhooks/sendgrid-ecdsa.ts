@@ -8,10 +8,9 @@ import { readSignatureAndTimestamp } from './headers.ts';
 import { KeyCache } from './key-cache.ts';
 import { secretList } from './secrets.ts';
 import { outsideTolerance } from './timestamp.ts';
-import { failure, type HeaderSource, type RawBody, type VerifyOptions, type VerifyResult, type WebhookScheme, type WebhookSecret } from './types.ts';
+import { failure, type WebhookScheme, type WebhookVerifier } from './types.ts';
 
-const SIGNATURE_HEADER = 'x-twilio-email-event-webhook-signature';
-const TIMESTAMP_HEADER = 'x-twilio-email-event-webhook-timestamp';
+const HEADERS = { signature: 'x-twilio-email-event-webhook-signature', timestamp: 'x-twilio-email-event-webhook-timestamp' };
 const P256_SCALAR_BYTES = 32;
 const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -22,17 +21,10 @@ const publicKeys = new KeyCache(async (publicKey) => {
   return crypto.subtle.importKey('spki', der, ECDSA_P256, false, ['verify']);
 });
 
-export async function verifySendgridEcdsa(
-  body: RawBody,
-  headers: HeaderSource,
-  publicKey: WebhookSecret,
-  options?: VerifyOptions,
-): Promise<VerifyResult<unknown>> {
-  const signatureName = options?.signatureHeader ?? SIGNATURE_HEADER;
-  const timestampName = options?.timestampHeader ?? TIMESTAMP_HEADER;
-  const sent = readSignatureAndTimestamp(headers, { signature: signatureName, timestamp: timestampName }, '');
+export const verifySendgridEcdsa: WebhookVerifier = async (body, headers, publicKey, options) => {
+  const sent = readSignatureAndTimestamp(headers, HEADERS, options, '');
   if ('ok' in sent) return sent;
-  const { signature: signatureText, timestampText, timestamp } = sent;
+  const { signatureName, signature: signatureText, timestampText, timestamp } = sent;
   const der = base64ToBytes(signatureText);
   if (!der) return failure('malformed-header', `${signatureName} is not base64`);
   const signature = ecdsaDerToRaw(der, P256_SCALAR_BYTES);
@@ -51,7 +43,7 @@ export async function verifySendgridEcdsa(
   }
   if (usableKeys === 0) return failure('signature-mismatch', 'no configured verification key is a base64 P-256 SubjectPublicKeyInfo');
   return failure('signature-mismatch', 'signature does not match the payload under the configured key(s)');
-}
+};
 
 export const sendgridEcdsaScheme: WebhookScheme<'sendgrid-ecdsa'> = {
   id: 'sendgrid-ecdsa',

@@ -9,7 +9,7 @@ import { requireHeader } from './headers.ts';
 import { hmacSha256 } from './hmac.ts';
 import { secretList } from './secrets.ts';
 import { outsideTolerance, parseDecimal } from './timestamp.ts';
-import { failure, type HeaderSource, type RawBody, type VerifyOptions, type VerifyResult, type WebhookScheme, type WebhookSecret } from './types.ts';
+import { failure, type WebhookScheme, type WebhookVerifier } from './types.ts';
 
 const SIGNATURE_HEADER = 'stripe-signature';
 
@@ -45,12 +45,7 @@ export function parseStripeSignatureHeader(header: string): ParsedHeader | strin
   return { timestamp, signatures };
 }
 
-export async function verifyStripeV1(
-  body: RawBody,
-  headers: HeaderSource,
-  secret: WebhookSecret,
-  options?: VerifyOptions,
-): Promise<VerifyResult<unknown>> {
+export const verifyStripeV1: WebhookVerifier = async (body, headers, secret, options) => {
   const headerName = options?.signatureHeader ?? SIGNATURE_HEADER;
   const header = requireHeader(headers, headerName);
   if (typeof header !== 'string') return header;
@@ -72,7 +67,7 @@ export async function verifyStripeV1(
     if (matched) return parseVerifiedBody(body, 'object');
   }
   return failure('signature-mismatch', 'no v1 signature matches the payload under the configured secret(s)');
-}
+};
 
 export const stripeV1Scheme: WebhookScheme<'stripe-v1'> = {
   id: 'stripe-v1',

@@ -39,12 +39,14 @@ export interface WebhookScheme<Id extends string = string> {
   readonly id: Id;
   readonly delivery: WebhookDelivery;
   readonly headers: { readonly signature: string; readonly timestamp?: string };
-  /**
-   * Verifies `body` exactly as received, then parses it. The event is `unknown` here: typed
-   * wrappers (generated per vendor) narrow it.
-   */
-  verify(body: RawBody, headers: HeaderSource, secret: WebhookSecret, options?: VerifyOptions): Promise<VerifyResult<unknown>>;
+  readonly verify: WebhookVerifier;
 }
+
+/**
+ * Verifies `body` exactly as received, then parses it. The event is `unknown` here: typed
+ * wrappers (generated per vendor) narrow it.
+ */
+export type WebhookVerifier = (body: RawBody, headers: HeaderSource, secret: WebhookSecret, options?: VerifyOptions) => Promise<VerifyResult<unknown>>;
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 

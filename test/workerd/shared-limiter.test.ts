@@ -69,10 +69,13 @@ describe('the pipeline in workerd', () => {
     expect(report.bodies).toEqual(['amount=0', 'amount=0']);
   });
 
-  it("hands workerd's fetch the consumed request with the buffered body in init, on every attempt", async () => {
+  it("hands workerd's fetch an unread request, with the buffered body also in init, on every attempt", async () => {
     const seen: { body: string; key: string | null; aborted: boolean }[] = [];
     vi.stubGlobal('fetch', async (input: Request, init?: RequestInit) => {
-      // What fetch does first; throws if workerd refused a used body even with a body in init.
+      // A fetch double that reads only the Request would fail on a body already used.
+      expect(input.bodyUsed).toBe(false);
+      expect(init?.body).toBeInstanceOf(ArrayBuffer);
+      // What fetch does first: the body in init replaces the Request's.
       const request = new Request(input, init);
       seen.push({ body: await request.text(), key: request.headers.get('idempotency-key'), aborted: request.signal.aborted });
       return new Response('{}', { status: seen.length === 1 ? 502 : 200 });
