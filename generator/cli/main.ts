@@ -77,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Loaded on demand: scaffold needs ts-morph (the TypeScript compiler), generate does not.
     if (command === 'scaffold') return await (await import('../scaffold/command.ts')).runScaffold(rest);
+    if (command === 'check') return await (await import('./check-command.ts')).runCheck(rest);
     if (command === 'diff') return await (await import('./diff-command.ts')).runDiff(rest);
     if (command === 'update') return await (await import('./update-command.ts')).runUpdate(rest);
     if (command === 'init') return await (await import('../init/command.ts')).runInit(rest);

@@ -1,0 +1,123 @@
+// `svcgen init`: a Worker project that installs, tests in workerd, deploys and regenerates on its
+// own. Built in a staging folder (specs, config, generated code, scaffolded routes, rendered
+// templates) and moved into the target at the end.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { analyticsQueriesMarkdown } from '../../runtime/log/analytics-sql.ts';
+import { generate } from '../generate.ts';
+import { loadScaffoldModel } from '../scaffold/load-model.ts';
+import type { ApiModel } from '../model/types.ts';
+import type { InitArgs } from './args.ts';
+import { secretsRead } from './env-names.ts';
+import { fillHandler, loadExample, type Example } from './example.ts';
+import { webhookFixture, type WebhookFixture } from './fixtures.ts';
+import { packageFiles, pinOf } from './package-files.ts';
+import { PLATFORM_BINDINGS } from './platform.ts';
+import { renderTree } from './render.ts';
+import { scaffoldRoutes } from './routes.ts';
+import { selectPerVendor } from './selection.ts';
+import { writeSpecs } from './specs.ts';
+import { checkTarget, createStaging, publish } from './target.ts';
+
+export interface InitResult {
+  dir: string;
+  vendors: string[];
+  files: string[];
+  routes: { vendor: string; file: string; operations: string[]; events: string[] }[];
+  secrets: string[];
+  ms: number;
+}
+
+function projectName(dir: string): string {
+  return basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'worker';
+}
+
+export async function init(args: InitArgs, cwd: string, onStage: (stage: string) => void = () => {}): Promise<InitResult> {
+  const started = performance.now();
+  const dir = resolve(cwd, args.dir);
+  const shown = relative(cwd, dir) || dir;
+  checkTarget(dir, args.force, shown);
+  const pkg = packageFiles();
+  const example: Example | undefined = args.example ? loadExample(pkg.templates, args.example, args.vendors) : undefined;
+  const staging = createStaging(dir);
+  try {
+    onStage('specs');
+    await writeSpecs(pkg.root, staging, args.vendors);
+    onStage('generate');
+    await generate({ root: staging, vendors: args.vendors, force: true });
+
+    onStage('scaffold');
+    const models = new Map<string, ApiModel>();
+    for (const vendor of args.vendors) models.set(vendor, (await loadScaffoldModel({ root: staging, vendor })).model);
+    const extra = Object.fromEntries(Object.entries(example?.vendors ?? {}).map(([v, e]) => [v, { operations: e.operations ?? [], events: e.events ?? [] }]));
+    const selections = selectPerVendor(models, args.operations, args.events, extra);
+    const routes = await scaffoldRoutes(staging, models, selections);
+
+    const perVendor = routes.map(({ vendor, file }) => {
+      const path = join(staging, file);
+      let text = readFileSync(path, 'utf8');
+      for (const [event, body] of Object.entries(example?.vendors[vendor]?.handlers ?? {})) text = fillHandler(text, event, body, file);
+      writeFileSync(path, text);
+      const model = models.get(vendor)!;
+      const read = secretsRead(text).filter((name) => !PLATFORM_BINDINGS.includes(name));
+      const secretBinding = /secret: \{ env: '([A-Z0-9_]+)' \}/.exec(text)?.[1];
+      const fixture: WebhookFixture | undefined = secretBinding
+        ? webhookFixture(model, selections.get(vendor)!.events, secretBinding, (event) => example?.vendors[vendor]?.sample?.[event] ?? {})
+        : undefined;
+      return { vendor, file, model, read, fixture, module: file.replace(/^src\//, './'), ident: `${model.displayName.charAt(0).toLowerCase()}${model.displayName.slice(1)}Routes` };
+    });
+    const secrets = [...new Set(perVendor.flatMap((v) => v.read))].sort();
+    const fixtures = perVendor.flatMap((v) => (v.fixture ? [v.fixture] : []));
+
+    // Written last: it imports 'svcgen/config', which resolves only once the project is installed;
+    // until then generate and scaffold use the defaults it spells out (the lock's vendors, generated/).
+    writeFileSync(join(staging, 'svcgen.config.ts'), renderConfig(args.vendors));
+    onStage('templates');
+    const name = projectName(dir);
+    const dataset = `${name.replace(/-/g, '_')}_events`;
+    const data = {
+      name,
+      svcgenVersion: pkg.version,
+      svcgenSpec: args.svcgenSpec ?? pkg.version,
+      pins: Object.fromEntries(['hono', 'zod', 'wrangler', 'vitest', 'vite', '@cloudflare/vitest-plugin', 'typescript'].map((dep) => [dep, pinOf(dep)])),
+      vendors: perVendor.map((v) => ({ vendor: v.vendor, displayName: v.model.displayName, module: v.module, ident: v.ident, file: v.file, operations: selections.get(v.vendor)!.operations, events: selections.get(v.vendor)!.events, webhooks: Boolean(v.fixture) })),
+      vendorList: args.vendors.join(','),
+      secrets,
+      fixtures,
+      hasWebhooks: fixtures.length > 0,
+      example: example?.name,
+      analyticsDataset: dataset,
+      analyticsSql: analyticsQueriesMarkdown(dataset),
+    };
+    const files = renderTree(pkg.templates, staging, data, ['examples']);
+    if (example) files.push(...renderTree(example.dir, staging, data, ['example.json']));
+    publish(staging, dir);
+    return {
+      dir,
+      vendors: args.vendors,
+      files: [...files, 'svcgen.config.ts', 'specs/lock.json', ...routes.map((r) => r.file)].sort(),
+      routes: perVendor.map((v) => ({ vendor: v.vendor, file: v.file, ...selections.get(v.vendor)! })),
+      secrets,
+      ms: performance.now() - started,
+    };
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function renderConfig(vendors: string[]): string {
+  return [
+    "import { defineConfig } from 'svcgen/config';",
+    '',
+    '// What `npx svcgen generate` regenerates here, from the pins in specs/lock.json and the overlays in',
+    '// specs/overlays/ (written by `svcgen init`; edit freely).',
+    'export default defineConfig({',
+    "  out: 'generated',",
+    '  vendors: {',
+    ...vendors.map((v) => `    ${/^[a-z_$][a-z0-9_$]*$/i.test(v) ? v : JSON.stringify(v)}: {},`),
+    '  },',
+    '});',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,53 @@
+// Builds webhook deliveries from the fixtures: signed now (or at a chosen time), with a given event
+// id, and the tampered variants the tests send (forged key, altered body, stale timestamp).
+import { webhookFixtures, type WebhookFixture } from '../fixtures/webhooks.ts';
+import { signers } from './signers.ts';
+
+export interface DeliveryOptions {
+  /** Overrides the sample's event id (the dedupe key). */
+  id?: string;
+  /** Signing time in ms since the epoch (default now). */
+  at?: number;
+  /** Sign with this key instead of the fixture's. */
+  key?: string;
+  /** Changes the body after signing. */
+  alter?: (body: string) => string;
+  /** Extra fields merged into the event. */
+  fields?: Record<string, unknown>;
+}
+
+export function fixture(vendor: string): WebhookFixture {
+  const found = webhookFixtures.find((f) => f.vendor === vendor);
+  if (!found) throw new Error(`no webhook fixture for ${vendor}`);
+  return found;
+}
+
+export function eventOf(f: WebhookFixture, name: string, options: DeliveryOptions = {}): Record<string, unknown> {
+  const sample = f.events.find((e) => e.name === name)?.sample;
+  if (!sample) throw new Error(`no sample ${f.vendor} event ${name}`);
+  const event: Record<string, unknown> = { ...structuredClone(sample), ...options.fields };
+  if (options.id) event[f.eventId] = options.id;
+  return event;
+}
+
+export async function delivery(f: WebhookFixture, name: string, options: DeliveryOptions = {}): Promise<Request> {
+  const event = eventOf(f, name, options);
+  const signedBody = JSON.stringify(f.delivery === 'array' ? [event] : event);
+  const signer = signers[f.scheme];
+  if (!signer) throw new Error(`no test signer for scheme ${f.scheme}`);
+  const signed = await signer(signedBody, options.key ?? f.keys.sign, options.at ?? Date.now());
+  const headers: Record<string, string> = { 'content-type': 'application/json', [f.headers.signature]: signed.signature };
+  if (f.headers.timestamp && signed.timestamp) headers[f.headers.timestamp] = signed.timestamp;
+  const body = options.alter ? options.alter(signedBody) : signedBody;
+  return new Request(`https://worker.test${f.path}`, { method: 'POST', headers, body });
+}
+
+/** A key of the same kind as the fixture's, that the Worker does not trust. */
+export async function foreignKey(f: WebhookFixture): Promise<string> {
+  if (f.scheme.endsWith('-ecdsa')) {
+    const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const pkcs8 = new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
+    return btoa(String.fromCharCode(...pkcs8));
+  }
+  return `${f.keys.sign}-forged`;
+}
