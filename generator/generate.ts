@@ -42,7 +42,7 @@ export interface GenerateResult {
   ms: number;
 }
 
-function vendorInputs(root: string, fingerprint: string, vendor: string, config: SvcgenConfig): string {
+export function vendorInputs(root: string, fingerprint: string, vendor: string, config: SvcgenConfig): string {
   const lock = JSON.parse(readFileSync(join(root, 'specs/lock.json'), 'utf8'));
   const overlaysDir = join(root, 'specs/overlays', vendor);
   const overlayHashes: string[] = [];
@@ -58,7 +58,7 @@ function readdirSorted(dir: string): string[] {
   return readdirSync(dir).sort();
 }
 
-function filesIntact(outDir: string, entry: VendorManifest | undefined): boolean {
+export function filesIntact(outDir: string, entry: VendorManifest | undefined): boolean {
   if (!entry) return false;
   return Object.entries(entry.files).every(([rel, hash]) => {
     const file = join(outDir, rel);

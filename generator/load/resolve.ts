@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { SvcgenInputError } from './errors.ts';
 import { readIfExists, sha256Hex, writeCache } from './fs-util.ts';
-import type { LockFileEntry } from './lock.ts';
+import { lockVendor, type Lock, type LockFileEntry } from './lock.ts';
 import { resolveOptions } from './options.ts';
 import type { LoadOptions } from './options.ts';
 
@@ -64,4 +64,13 @@ function verified(entry: LockFileEntry, bytes: Buffer, from: string, origin: Res
     );
   }
   return { path: entry.path, absolutePath: from, origin, bytes, sha256: actual };
+}
+
+/**
+ * Every file the lock pins for a vendor, `role: previous` included, found and checked against its
+ * sha256 exactly as inputs are: a missing or altered previous file is bad input, not a silent gap.
+ */
+export async function verifyPinnedFiles(lock: Lock, vendor: string, options: LoadOptions): Promise<ResolvedSpecFile[]> {
+  const entry = lockVendor(lock, vendor);
+  return Promise.all(entry.files.map((file) => resolveSpecFile(file, options)));
 }

@@ -2,11 +2,12 @@
 // so CI dashboards that read JUnit show them as failed checks.
 import type { DiffReport } from '../types.ts';
 
-function xml(text: string): string {
+export function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function formatJunit(report: DiffReport): string {
+/** `extraSuites`: further <testsuite> elements (svcgen check adds its file drift). */
+export function formatJunit(report: DiffReport, extraSuites: string[] = []): string {
   const suites = report.diffs.map((diff) => {
     const failures = diff.changes.filter((c) => c.breaking).length;
     const cases = diff.changes.map((c) => {
@@ -21,5 +22,6 @@ export function formatJunit(report: DiffReport): string {
     const cases = errors.map((e) => `    <testcase classname="svcgen.impact" name="${xml(`${e.file}:${e.line}`)}"><failure type="TS${e.code}" message="${xml(e.message)}">${xml(e.changes.map((c) => c.message).join('; '))}</failure></testcase>`);
     suites.push([`  <testsuite name="svcgen impact" tests="${errors.length}" failures="${errors.length}">`, ...cases, '  </testsuite>'].join('\n'));
   }
+  suites.unshift(...extraSuites);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.join('\n')}\n</testsuites>\n`;
 }
