@@ -99,6 +99,7 @@ function report(result: ScaffoldResult, cwd: string, dryRun: boolean): string {
   if (result.addedWebhookSection) lines.push('  + webhook receiver');
   for (const event of result.addedEvents) lines.push(`  + webhook handler ${event}`);
   for (const helper of result.addedHelpers) lines.push(`  + helper ${helper}()`);
+  for (const binding of result.addedBindings) lines.push(`  + binding ${binding} in Bindings`);
   for (const id of result.presentRoutes) lines.push(`  = route ${id} is already there (left as is)`);
   for (const event of result.presentEvents) lines.push(`  = webhook handler ${event} is already there (left as is)`);
   if (result.unrequestedRoutes.length) lines.push(`  ! not requested, kept (scaffold never removes code): route ${result.unrequestedRoutes.join(', ')}`);

@@ -1,11 +1,13 @@
 // Small input helpers a scaffolded file defines for its route stubs, added only when a stub needs
 // them (a user's `noUnusedLocals` never trips on one). They answer bad input with a 400 that names
-// the parameter and never echo the value.
+// the parameter and never echo the value. `checked` and `jsonBody` check the input with the
+// operation's generated zod schemas (schemas.js) before any vendor call; `readJson` is what
+// files scaffolded before that used, kept so merging into them still finds it.
 
-export type HelperName = 'required' | 'toNumber' | 'oneOf' | 'jsonParam' | 'readJson';
+export type HelperName = 'required' | 'toNumber' | 'oneOf' | 'jsonParam' | 'readJson' | 'checked' | 'jsonBody';
 
 /** Fixed order, so files scaffolded from the same request are identical. */
-export const HELPER_ORDER: readonly HelperName[] = ['required', 'toNumber', 'oneOf', 'jsonParam', 'readJson'];
+export const HELPER_ORDER: readonly HelperName[] = ['required', 'toNumber', 'oneOf', 'jsonParam', 'readJson', 'checked', 'jsonBody'];
 
 const HELPERS: Record<HelperName, string> = {
   required: `/** A required input, or a 400 that names it. */
@@ -45,6 +47,46 @@ async function readJson(c: Context): Promise<any> {
     throw new HTTPException(400, { message: 'the request body is not valid JSON' });
   }
 }`,
+  checked: `/**
+ * The parts of \`init\` that are present, checked with the operation's zod schemas: a 400 listing
+ * the issues (where and what, never the values) when they do not match, so no vendor call is made.
+ */
+function checked<T extends RequestInput>(operation: OperationValidator, init: T): T {
+  const { path, query, header, body } = operation.request;
+  const request = {
+    ...(path && init.params?.path !== undefined ? { path } : {}),
+    ...(query && init.params?.query !== undefined ? { query } : {}),
+    ...(header && init.params?.header !== undefined ? { header } : {}),
+    ...(body && 'body' in init ? { body } : {}),
+  };
+  try {
+    validateRequest({ ...operation, request }, init);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const answer = { error: 'invalid_request', operation: error.operationId, issues: error.issues };
+    throw new HTTPException(400, { res: Response.json(answer, { status: 400 }) });
+  }
+  return init;
+}`,
+  jsonBody: `/**
+ * Hono validator of the JSON request body (whatever its Content-Type says), typed as the
+ * operation's body and checked with its zod schema; an empty body passes only when \`optional\`.
+ */
+function jsonBody<Op>(operation: OperationValidator, optional = false) {
+  return validator('json', async (_value, c) => {
+    const text = await c.req.text();
+    let body: unknown;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HTTPException(400, { message: 'the request body is not valid JSON' });
+      }
+    }
+    if (body === undefined && optional) return undefined as OperationInit<Op>['body'];
+    return checked(operation, { body }).body as NonNullable<OperationInit<Op>['body']>;
+  });
+}`,
 };
 
 export function helperSource(name: HelperName): string {
@@ -55,5 +97,20 @@ export function helperSource(name: HelperName): string {
 export function helperImports(name: HelperName): { module: string; name: string; typeOnly: boolean }[] {
   const imports = [{ module: 'hono/http-exception', name: 'HTTPException', typeOnly: false }];
   if (name === 'readJson') imports.push({ module: 'hono', name: 'Context', typeOnly: true });
+  if (name === 'checked') {
+    imports.push(
+      { module: 'svcgen/runtime/validation', name: 'validateRequest', typeOnly: false },
+      { module: 'svcgen/runtime/validation', name: 'ValidationError', typeOnly: false },
+      { module: 'svcgen/runtime/validation', name: 'OperationValidator', typeOnly: true },
+      { module: 'svcgen/runtime/validation', name: 'RequestInput', typeOnly: true },
+    );
+  }
+  if (name === 'jsonBody') {
+    imports.push(
+      { module: 'hono/validator', name: 'validator', typeOnly: false },
+      { module: 'svcgen/runtime/validation', name: 'OperationValidator', typeOnly: true },
+      { module: 'svcgen/runtime', name: 'OperationInit', typeOnly: true },
+    );
+  }
   return imports;
 }

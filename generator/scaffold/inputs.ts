@@ -18,6 +18,10 @@ type Kind =
 export interface OperationInput {
   /** `{ params: {...}, body: ... }` as TypeScript, or undefined when the call needs no init. */
   init: string | undefined;
+  /** Whether `init` has params (checked with the zod schemas in the handler). */
+  hasParams: boolean;
+  /** Whether the operation takes a body: read and checked by the route's `jsonBody` validator. */
+  body: 'required' | 'optional' | undefined;
   /** Optional inputs left out of the stub, by location, for a comment that names them. */
   optional: { location: string; names: string[] }[];
   helpers: Set<HelperName>;
@@ -47,12 +51,14 @@ export function operationInput(op: OperationModel, document: Record<string, any>
   }
   const parts: string[] = [];
   if (groups.length) parts.push(paramsText(groups, `${indent}  `));
+  if (groups.length) helpers.add('checked');
   if (op.requestBody) {
-    helpers.add('readJson');
-    parts.push('body: await readJson(c)');
+    helpers.add('jsonBody').add('checked');
+    parts.push("body: c.req.valid('json')");
   }
   const init = parts.length ? `{\n${parts.map((p) => `${indent}  ${p},`).join('\n')}\n${indent}}` : undefined;
-  return { init, optional, helpers };
+  const body = op.requestBody ? (op.requestBody.required ? 'required' : 'optional') : undefined;
+  return { init, hasParams: groups.length > 0, body, optional, helpers };
 }
 
 /** `params: { … }` on one line when it fits, else one location (and if need be one field) per line. */

@@ -9,7 +9,7 @@ import { webhookNames } from '../emit/routes.ts';
 import { applyEdits, type TextEdit } from './edits.ts';
 import { HELPER_ORDER, helperImports, helperSource, type HelperName } from './helpers.ts';
 import { honoPath } from './inputs.ts';
-import { eventStubs, ROUTE_MARKER, routeStub, WEBHOOKS_MARKER, webhookSection } from './stubs.ts';
+import { defaultValidatorName, eventStubs, ROUTE_MARKER, routeStub, WEBHOOKS_MARKER, webhookSecretBinding, webhookSection } from './stubs.ts';
 
 export interface MergeRequest {
   model: ApiModel;
@@ -19,6 +19,8 @@ export interface MergeRequest {
   events: string[];
   /** Module specifiers of the generated files, as this file imports them (`../generated/stripe`). */
   generatedSpecifier: string;
+  /** Operation id → validator export of schemas.js, as schemas.d.ts lists them; a default name otherwise. */
+  validatorNames?: ReadonlyMap<string, string>;
 }
 
 export interface MergeOutcome {
@@ -31,6 +33,8 @@ export interface MergeOutcome {
   addedWebhookSection: boolean;
   addedHelpers: HelperName[];
   addedImports: string[];
+  /** Bindings added to the file's `Bindings` interface (secrets the added code reads). */
+  addedBindings: string[];
   /** Routes in the file (by marker) that this request did not ask for: kept, never removed. */
   unrequestedRoutes: string[];
   unrequestedEvents: string[];
@@ -81,18 +85,34 @@ export function mergeScaffold(fileName: string, text: string, request: MergeRequ
   const webhookStatement = webhookCall ? topLevelStatement(webhookCall) : findMarkedStatement(file, WEBHOOKS_MARKER);
   const exportDefault = file.getStatements().find((s) => Node.isExportAssignment(s));
   if (newRoutes.length) {
-    const stubs = newRoutes.map((op) => routeStub(op, request.document, appName));
-    for (const stub of stubs) for (const h of stub.helpers) helpers.add(h);
-    for (const op of newRoutes) imports.push({ module: `${request.generatedSpecifier}/operations.js`, name: op.functionName, typeOnly: false });
-    const body = stubs.map((s) => s.text).join('\n\n');
+    // A file with a route chain (`const routes = app.post(…)…`, what the skeleton starts) gets new
+    // links at the chain's end, so `typeof routes` keeps every route for `hc`; other files get
+    // statements after their last route.
+    const chain = findRouteChain(file, appName);
+    const stubs = newRoutes.map((op) =>
+      routeStub(op, request.document, {
+        appName: chain ? undefined : appName,
+        validator: request.validatorNames?.get(op.id) ?? defaultValidatorName(op),
+        generatedSpecifier: request.generatedSpecifier,
+      }),
+    );
+    for (const stub of stubs) {
+      for (const h of stub.helpers) helpers.add(h);
+      imports.push(...stub.imports);
+    }
     const lastRoute = lastRouteStatement(file, appName);
     const before = webhookStatement ?? exportDefault;
-    if (lastRoute) edits.push({ pos: lastRoute.getEnd(), text: `\n\n${body}` });
-    else if (before) edits.push({ pos: leadingStart(before), text: `${body}\n\n` });
-    else edits.push(appendAtEnd(text, body));
+    if (chain) edits.push({ pos: chain.getEnd(), text: `\n${stubs.map((s) => s.text).join('\n')}` });
+    else {
+      const body = stubs.map((s) => s.text).join('\n\n');
+      if (lastRoute) edits.push({ pos: lastRoute.getEnd(), text: `\n\n${body}` });
+      else if (before) edits.push({ pos: leadingStart(before), text: `${body}\n\n` });
+      else edits.push(appendAtEnd(text, body));
+    }
   }
 
   // ---- webhooks ----
+  const addedBindings: string[] = [];
   const presentEvents: string[] = [];
   const newEvents: string[] = [];
   let addedWebhookSection = false;
@@ -113,6 +133,11 @@ export function mergeScaffold(fileName: string, text: string, request: MergeRequ
       const section = webhookSection(model, appName, newEvents, envType);
       if (exportDefault) edits.push({ pos: leadingStart(exportDefault), text: `${section}\n\n` });
       else edits.push(appendAtEnd(text, section));
+      const binding = declareBinding(file, text, webhookSecretBinding(model));
+      if (binding) {
+        edits.push(binding);
+        addedBindings.push(webhookSecretBinding(model));
+      }
     } else if (newEvents.length) {
       if (!handlerMap) {
         const { line } = file.getLineAndColumnAtPos(webhookCall.getStart());
@@ -150,11 +175,41 @@ export function mergeScaffold(fileName: string, text: string, request: MergeRequ
     addedWebhookSection,
     addedHelpers,
     addedImports,
+    addedBindings,
     unrequestedRoutes: unique(markers.filter((m) => known.has(m) && !requestedIds.has(m))),
     unrequestedEvents: request.webhooks ? existingEvents.filter((e) => !request.events.includes(e)) : [],
     unknownMarkers: unique(markers.filter((m) => !known.has(m))),
     shadowed,
   };
+}
+
+/**
+ * The initializer of `const <name> = <app>…`: the app itself or a chain of route registrations on
+ * it (the skeleton's `const routes = app`), whose end is where new chained routes go.
+ */
+function findRouteChain(file: SourceFile, appName: string): Node | undefined {
+  for (const declaration of file.getVariableDeclarations()) {
+    if (declaration.getName() === appName) continue;
+    const init = declaration.getInitializer();
+    let node: Node | undefined = init;
+    while (node && Node.isCallExpression(node)) {
+      const callee = node.getExpression();
+      if (!Node.isPropertyAccessExpression(callee) || !ROUTE_METHODS.has(callee.getName())) break;
+      node = callee.getExpression();
+    }
+    if (init && node && Node.isIdentifier(node) && node.getText() === appName) return init;
+  }
+  return undefined;
+}
+
+/** An edit declaring `name: string;` in the file's `interface Bindings`, unless it is there or there is no such interface. */
+function declareBinding(file: SourceFile, text: string, name: string): TextEdit | undefined {
+  const bindings = file.getInterface('Bindings');
+  if (!bindings || bindings.getProperty(name) || bindings.getProperty(`'${name}'`)) return undefined;
+  const last = bindings.getMembers().at(-1);
+  const close = bindings.getEnd() - 1;
+  if (!last) return { pos: close, text: `  ${name}: string;\n` };
+  return { pos: last.getEnd(), text: `\n${indentationAt(text, last.getStart())}${name}: string;` };
 }
 
 function parse(fileName: string, text: string): SourceFile {

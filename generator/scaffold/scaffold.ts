@@ -58,7 +58,8 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   const created = !existsSync(file);
   const before = created ? skeleton(model, specifier) : readFileSync(file, 'utf8');
-  const outcome = mergeScaffold(shown, before, { model, document, operations, webhooks, events, generatedSpecifier: specifier });
+  const validatorNames = readValidatorNames(resolve(generatedDir, 'schemas.d.ts'));
+  const outcome = mergeScaffold(shown, before, { model, document, operations, webhooks, events, generatedSpecifier: specifier, validatorNames });
   const changed = created || outcome.text !== before;
   if (changed && !options.dryRun) {
     mkdirSync(dirname(file), { recursive: true });
@@ -69,6 +70,20 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   if (!existsSync(resolve(generatedDir, 'operations.js'))) notes.push(`${generatedShown}/operations.js does not exist yet: run \`svcgen generate\``);
   else if (webhooks && !existsSync(resolve(generatedDir, 'routes.ts'))) notes.push(`${generatedShown}/routes.ts does not exist yet: run \`svcgen generate\``);
   return { ...outcome, file, created, changed, notes };
+}
+
+/**
+ * Operation id → validator export, from the `validators` declaration of the generated schemas.d.ts
+ * (`readonly CreateWidget: typeof CreateWidgetValidator;`): the generator may have renamed one to
+ * avoid a clash with a component schema. Empty when the file is not generated yet.
+ */
+function readValidatorNames(file: string): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!existsSync(file)) return names;
+  for (const match of readFileSync(file, 'utf8').matchAll(/^\s*readonly\s+(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([\w$]+)):\s+typeof\s+([\w$]+);$/gm)) {
+    names.set(match[1] ?? match[2] ?? match[3]!, match[4]!);
+  }
+  return names;
 }
 
 function findOperation(model: ApiModel, name: string): OperationModel {

@@ -7,24 +7,53 @@ import { literal, propertyKey } from '../emit/text.ts';
 import { webhookNames } from '../emit/routes.ts';
 import type { HelperName } from './helpers.ts';
 import { honoPath, operationInput } from './inputs.ts';
+import { pascalWords } from '../emit/zod/identifiers.ts';
 
 export const ROUTE_MARKER = 'svcgen:route';
 export const WEBHOOKS_MARKER = 'svcgen:webhooks';
 
 const HONO_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'options']);
 
+export interface StubImport {
+  module: string;
+  name: string;
+  typeOnly: boolean;
+}
+
 export interface Stub {
   text: string;
   helpers: Set<HelperName>;
+  /** What the stub uses from the generated files. */
+  imports: StubImport[];
 }
 
-export function routeStub(op: OperationModel, document: Record<string, any>, appName: string): Stub {
+export interface RouteStubOptions {
+  /** The Hono app variable, or undefined to write a link of the file's route chain (`.post(…)`). */
+  appName: string | undefined;
+  /** The operation's validator export of schemas.js (`CreateWidgetValidator`). */
+  validator: string;
+  /** How the file imports the generated files (`../generated/acme`). */
+  generatedSpecifier: string;
+}
+
+/**
+ * One route: body and params checked with the operation's zod schemas before the vendor call
+ * (jsonBody validator, `checked`), the body typed from the operation, the answer the vendor's.
+ * Chained (`appName` undefined), it is indented as a link of `const routes = app…`, so Hono's
+ * `hc<AppType>` client infers its input and output.
+ */
+export function routeStub(op: OperationModel, document: Record<string, any>, options: RouteStubOptions): Stub {
   const path = honoPath(op.path);
   const input = operationInput(op, document, '  ');
+  const target = options.appName ?? '';
+  const validator = input.body
+    ? `jsonBody<operations[${literal(op.id)}]>(${options.validator}${input.body === 'optional' ? ', true' : ''}), `
+    : '';
   const registration = HONO_METHODS.has(op.method)
-    ? `${appName}.${op.method}(${literal(path)}, async (c) => {`
-    : `${appName}.on(${literal(op.method.toUpperCase())}, ${literal(path)}, async (c) => {`;
-  const call = `${op.functionName}(client(c)${input.init ? `, ${input.init}` : ''})`;
+    ? `${target}.${op.method}(${literal(path)}, ${validator}async (c) => {`
+    : `${target}.on(${literal(op.method.toUpperCase())}, ${literal(path)}, ${validator}async (c) => {`;
+  const init = input.init && input.hasParams ? `checked(${options.validator}, ${input.init})` : input.init;
+  const call = `${op.functionName}(client(c)${init ? `, ${init}` : ''})`;
   const lines = [`// ${ROUTE_MARKER} ${op.id} ${op.method.toUpperCase()} ${op.path}`, registration];
   for (const { location, names } of input.optional) lines.push(`  // Optional ${location}: ${names.join(', ')}.`);
   if (op.pagination) lines.push(`  // ${op.functionName}All(client(c), …) walks every page.`);
@@ -34,8 +63,22 @@ export function routeStub(op: OperationModel, document: Record<string, any>, app
   }
   if (returnsJson(op)) lines.push(`  const data = await ${call};`, '  return c.json(data);');
   else lines.push(`  await ${call};`, '  return c.body(null, 204);');
-  lines.push('});');
-  return { text: lines.join('\n'), helpers: input.helpers };
+  const spec = options.generatedSpecifier;
+  const imports: StubImport[] = [{ module: `${spec}/operations.js`, name: op.functionName, typeOnly: false }];
+  if (input.body || input.hasParams) imports.push({ module: `${spec}/schemas.js`, name: options.validator, typeOnly: false });
+  if (input.body) imports.push({ module: `${spec}/types.js`, name: 'operations', typeOnly: true });
+  if (options.appName !== undefined) {
+    lines.push('});');
+    return { text: lines.join('\n'), helpers: input.helpers, imports };
+  }
+  lines.push('})');
+  const chained = lines.join('\n').split('\n');
+  return { text: chained.map((line) => (line === '' ? line : `  ${line}`)).join('\n'), helpers: input.helpers, imports };
+}
+
+/** The validator export name of an operation when schemas.d.ts is not there to ask. */
+export function defaultValidatorName(op: OperationModel): string {
+  return `${pascalWords(op.id) || 'Operation'}Validator`;
 }
 
 function returnsJson(op: OperationModel): boolean {
@@ -65,11 +108,16 @@ export function webhookSection(model: ApiModel, appName: string, events: string[
     `${appName}.route(`,
     "  '/',",
     `  ${names.routes}${envType ? `<${envType}>` : ''}({`,
-    `    secret: { env: ${literal(`${constantName(model.vendor)}_WEBHOOK_SECRET`)} },`,
+    `    secret: { env: ${literal(webhookSecretBinding(model))} },`,
     `    handlers: ${handlers},`,
     '  }),',
     ');',
   ].join('\n');
+}
+
+/** The binding the webhook section reads its signing secret from (`ACME_WEBHOOK_SECRET`). */
+export function webhookSecretBinding(model: ApiModel): string {
+  return `${constantName(model.vendor)}_WEBHOOK_SECRET`;
 }
 
 /** `airwallex` → `AIRWALLEX`, `clientId` → `CLIENT_ID`. */

@@ -62,11 +62,46 @@ describe('svcgen scaffold on the acme fixture', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^created src\/acme-routes\.ts\n/);
     const text = read();
-    expect(text).toContain('// svcgen:route CreateWidget POST /v1/widgets\napp.post(\'/v1/widgets\', async (c) => {');
+    // Chained on the app (so `hc<AppType>` infers it), the body checked by the operation's zod schema.
+    expect(text).toContain(
+      "const routes = app\n  // svcgen:route CreateWidget POST /v1/widgets\n  .post('/v1/widgets', jsonBody<operations['CreateWidget']>(CreateWidgetValidator), async (c) => {",
+    );
+    expect(text).toContain('export type AppType = typeof routes;');
     expect(text).toContain("import { createWidget } from '../generated/acme/operations.js';");
+    expect(text).toContain("import { CreateWidgetValidator } from '../generated/acme/schemas.js';");
+    // Every secret the file reads is declared.
+    expect(text).toContain("secret: { env: 'ACME_WEBHOOK_SECRET' }");
+    expect(text).toMatch(/export interface Bindings \{\n  ACME_API_KEY: string;\n  ACME_WEBHOOK_SECRET: string;\n\}/);
+    expect(first.stdout).toContain('  + binding ACME_WEBHOOK_SECRET in Bindings\n');
     expect(text).toContain("import { createAcmeWebhookRoutes } from '../generated/acme/routes.ts';");
     expect(text).toContain("    handlers: {\n      'widget.created': async (event) => {");
     expect(await typeErrors([file()])).toEqual([]);
+  }, 120_000);
+
+  it("chains the routes so Hono's hc client infers their input and output", async () => {
+    const check = join(project.root, 'src/hc-check.ts');
+    writeFileSync(
+      check,
+      `import { hc } from 'hono/client';
+import type { AppType } from './acme-routes.ts';
+
+const api = hc<AppType>('https://worker.test');
+
+export async function calls(): Promise<string> {
+  const created = await api.v1.widgets.$post({ json: { name: 'Sprocket' } });
+  const widget = await created.json();
+  const id: string = widget.id;
+  // @ts-expect-error the body is typed from the operation: name is a string
+  await api.v1.widgets.$post({ json: { name: 42 } });
+  // @ts-expect-error the body is required
+  await api.v1.widgets.$post({});
+  // @ts-expect-error no such route
+  await api.v1.gadgets.$get();
+  return id;
+}
+`,
+    );
+    expect(await typeErrors([file(), check])).toEqual([]);
   }, 120_000);
 
   it('serves requests through the generated client, vendor errors mapped', async () => {
@@ -92,6 +127,16 @@ describe('svcgen scaffold on the acme fixture', () => {
       expect(conflict.status).toBe(409);
       const malformed = await app.request('/v1/widgets', { method: 'POST', body: '{not json' }, env);
       expect(malformed.status).toBe(400);
+      // Bodies the operation's zod schema refuses: 400 with the issues (where and what), no vendor call.
+      const wrongType = await app.request('/v1/widgets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 42 }) }, env);
+      expect(wrongType.status).toBe(400);
+      const answer = (await wrongType.json()) as { error: string; operation: string; issues: { location: string; path: string[]; code: string }[] };
+      expect(answer).toMatchObject({ error: 'invalid_request', operation: 'CreateWidget' });
+      expect(answer.issues).toContainEqual(expect.objectContaining({ location: 'body', path: ['name'], code: 'invalid_type' }));
+      const missing = await app.request('/v1/widgets', { method: 'POST', body: JSON.stringify({}) }, env);
+      expect(missing.status).toBe(400);
+      const empty = await app.request('/v1/widgets', { method: 'POST' }, env);
+      expect(empty.status).toBe(400);
       expect(sent).toHaveLength(2);
     } finally {
       vi.unstubAllGlobals();
@@ -99,13 +144,13 @@ describe('svcgen scaffold on the acme fixture', () => {
   });
 
   it('adds a new operation and event on a second run, keeping edited handlers byte-for-byte', async () => {
-    const generatedBody = "  const data = await createWidget(client(c), {\n    body: await readJson(c),\n  });\n  return c.json(data);\n";
+    const generatedBody = "    const data = await createWidget(client(c), {\n      body: c.req.valid('json'),\n    });\n    return c.json(data);\n";
     const editedBody = [
-      '  const input = await readJson(c);',
-      "  if (typeof input?.name !== 'string') return c.json({ error: 'name is required' }, 400);",
-      '  // Mine: trim names before they reach Acme.',
-      '  const data = await createWidget(client(c), { body: { name: input.name.trim() } });',
-      '  return c.json({ widget: data }, 201);',
+      "    const input = c.req.valid('json');",
+      "    if (input.name.trim() === '') return c.json({ error: 'name is required' }, 400);",
+      '    // Mine: trim names before they reach Acme.',
+      '    const data = await createWidget(client(c), { body: { name: input.name.trim() } });',
+      '    return c.json({ widget: data }, 201);',
       '',
     ].join('\n');
     const editedEvent = "      'widget.created': async (event) => {\n        console.log('created', event.data.object.id);\n      },\n";
@@ -123,7 +168,9 @@ describe('svcgen scaffold on the acme fixture', () => {
     expect(second.stdout).toContain('+ webhook handler widget.deleted');
     expect(second.stdout).toContain('= route CreateWidget is already there');
     const after = read();
-    expect(after).toContain(`app.post('/v1/widgets', async (c) => {\n${editedBody}});`);
+    expect(after).toContain(`.post('/v1/widgets', jsonBody<operations['CreateWidget']>(CreateWidgetValidator), async (c) => {\n${editedBody}  })`);
+    // The new route is a link of the same chain, after the edited one.
+    expect(after).toMatch(/\n {2}\}\)\n {2}\/\/ svcgen:route ListWidgets GET \/v1\/widgets\n {2}\.get\('\/v1\/widgets', async \(c\) => \{/);
     expect(after).toContain(editedEvent);
     expect(after).toContain("app.get('/health', (c) => c.text('ok'));");
     expect(onlyInserted(text, after)).toBe(true);
@@ -259,15 +306,32 @@ describe('merging into hand-written files keeps their style', () => {
     const text = "import { Hono } from 'hono';\n\nconst app = new Hono();\n\nexport default app;\n";
     const merged = mergeScaffold('routes.ts', text, request({ operations: [op('CreateWidget')], webhooks: true, events: [] }));
     expect(merged.addedWebhookSection).toBe(true);
-    expect(merged.addedHelpers).toEqual(['readJson']);
-    expect(merged.addedImports.sort()).toEqual(['Context', 'HTTPException', 'createAcmeWebhookRoutes', 'createWidget']);
-    expect(merged.text).toContain("import { Hono, type Context } from 'hono';\nimport { createWidget } from '../gen/acme/operations.js';");
+    expect(merged.addedHelpers).toEqual(['checked', 'jsonBody']);
+    expect(merged.addedImports.sort()).toEqual([
+      'CreateWidgetValidator',
+      'HTTPException',
+      'OperationInit',
+      'OperationValidator',
+      'RequestInput',
+      'ValidationError',
+      'createAcmeWebhookRoutes',
+      'createWidget',
+      'operations',
+      'validateRequest',
+      'validator',
+    ]);
+    expect(merged.text).toContain("import { Hono } from 'hono';\nimport { createWidget } from '../gen/acme/operations.js';");
+    expect(merged.text).toContain("import { CreateWidgetValidator } from '../gen/acme/schemas.js';");
+    expect(merged.text).toContain("import type { operations } from '../gen/acme/types.js';");
+    // No route chain in this file: the route is a statement, as the file's own routes would be.
+    expect(merged.text).toContain("app.post('/v1/widgets', jsonBody<operations['CreateWidget']>(CreateWidgetValidator), async (c) => {");
     expect(merged.text).toContain("import { createAcmeWebhookRoutes } from '../gen/acme/routes.ts';");
     expect(merged.text).toContain("import { HTTPException } from 'hono/http-exception';");
     expect(merged.text).toContain('    handlers: {},\n'); // no AppEnv in this file, so no type argument either
     expect(merged.text).toContain('  createAcmeWebhookRoutes({\n');
     expect(onlyInserted(text, merged.text)).toBe(true);
-    expect(merged.text.indexOf('async function readJson(')).toBeLessThan(merged.text.indexOf('const app = new Hono();'));
+    expect(merged.text.indexOf('function jsonBody<Op>(')).toBeLessThan(merged.text.indexOf('const app = new Hono();'));
+    expect(merged.addedBindings).toEqual([]); // no Bindings interface in this file to declare it in
     expect(merged.text).toMatch(/\}\);\n\n\/\/ svcgen:webhooks POST \/webhooks\/acme[^\n]*\napp\.route\(\n[\s\S]*handlers: \{\},\n  \}\),\n\);\n\nexport default app;\n$/);
     expect(mergeScaffold('routes.ts', merged.text, request({ operations: [op('CreateWidget')], webhooks: true })).text).toBe(merged.text);
   });
