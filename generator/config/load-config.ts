@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SvcgenInputError } from '../load/errors.ts';
+import { escapePointerSegment } from '../json-pointer.ts';
 import { createHash } from 'node:crypto';
 import type { SvcgenConfig } from './schema.ts';
 
@@ -58,13 +59,21 @@ function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex');
 }
 
-export function checkVendors(config: SvcgenConfig, known: string[], file: string | undefined): void {
+/**
+ * Every vendor named in `config.vendors` is pinned in specs/lock.json. `source` is where the names
+ * came from: the config file (errors point into it) or a command-line flag such as `--vendor`
+ * (errors repeat the flag and the name as typed).
+ */
+export function checkVendors(config: SvcgenConfig, known: string[], source: string | undefined): void {
   for (const name of Object.keys(config.vendors ?? {})) {
-    if (!known.includes(name)) {
-      throw new SvcgenInputError(
-        { file: file ?? DEFAULT_CONFIG, pointer: `/vendors/${name}` },
-        `unknown vendor '${name}' (specs/lock.json pins: ${known.join(', ')})`,
-      );
+    if (known.includes(name)) continue;
+    const knownList = `known: ${known.join(', ') || 'none'}`;
+    if (source?.startsWith('--')) {
+      throw new SvcgenInputError({ file: `${source} ${name}` }, `no such vendor in specs/lock.json (${knownList})`);
     }
+    throw new SvcgenInputError(
+      { file: source ?? DEFAULT_CONFIG, pointer: `/vendors/${escapePointerSegment(name)}` },
+      `unknown vendor '${name}': not in specs/lock.json (${knownList})`,
+    );
   }
 }

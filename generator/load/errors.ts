@@ -38,3 +38,36 @@ export function formatLocation(location: InputErrorLocation): string {
   if (location.pointer !== undefined) text += `#${location.pointer}`;
   return text;
 }
+
+/**
+ * The known name closest to a misspelt one, for "did you mean" hints: the smallest edit distance
+ * (case-insensitive) within about a third of the longer word, else a known name contained in the word or
+ * containing it (`retryPolicy` → `policy`). Undefined when nothing is close.
+ */
+export function nearestName(word: string, known: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const name of known) {
+    const distance = editDistance(lower, name.toLowerCase());
+    const close = distance <= Math.max(2, Math.floor(Math.max(word.length, name.length) / 3));
+    if (close && (!best || distance < best.distance)) best = { name, distance };
+  }
+  if (best) return best.name;
+  const related = [...known].filter((name) => name.length >= 3 && (lower.includes(name.toLowerCase()) || name.toLowerCase().includes(lower)));
+  return related.sort((a, b) => b.length - a.length)[0];
+}
+
+/** Levenshtein distance with adjacent transpositions counted as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = value;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}

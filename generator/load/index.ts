@@ -14,7 +14,7 @@ import { mergeDocuments } from './merge.ts';
 import type { ComponentRename, Rename } from './merge.ts';
 import { resolveOptions } from './options.ts';
 import type { LoadOptions } from './options.ts';
-import { Origins } from './origins.ts';
+import { locator, Origins } from './origins.ts';
 import { applyOverlay, readOverlays } from './overlay.ts';
 import type { OverlayFile } from './overlay.ts';
 import { parseDocument } from './parse.ts';
@@ -46,6 +46,8 @@ export interface LoadedVendor {
   fixes: Fix[];
   /** Milliseconds per stage. */
   timings: Record<string, number>;
+  /** Where a person edits what a pointer of `document` names: file, pointer in it and, for overlays, line. */
+  locate?: (pointer: string) => InputErrorLocation;
 }
 
 export async function loadVendor(vendor: string, options: LoadOptions): Promise<LoadedVendor> {
@@ -140,6 +142,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
     componentRenames,
     fixes,
     timings,
+    locate: locator(document, origins, new Map(overlays.map((overlay) => [overlay.path, overlay.text ?? '']))),
   };
 }
 

@@ -8,6 +8,7 @@ import { JSONPath } from 'jsonpath-plus';
 import { SvcgenInputError } from './errors.ts';
 import { sha256Hex } from './fs-util.ts';
 import type { Origin, Origins } from './origins.ts';
+import { escapePointerSegment } from '../json-pointer.ts';
 import { parseDocument } from './parse.ts';
 
 export type OverlayStage = 'source' | 'effective';
@@ -17,6 +18,8 @@ export interface OverlayFile {
   path: string;
   sha256: string;
   stage: OverlayStage;
+  /** The file's text, to find the line of a pointer when an error is reported. */
+  text?: string;
   /** Source stage: the lock path of the vendor file it applies to (`x-svcgen-file`). */
   targetFile?: string;
   document: Record<string, any>;
@@ -42,7 +45,7 @@ export async function readOverlays(root: string, vendor: string): Promise<Overla
     const relative = `specs/overlays/${vendor}/${name}`;
     const text = await readFile(path.join(directory, name), 'utf8');
     const { document } = await parseDocument({ file: relative, text });
-    overlays.push(checkOverlay(relative, sha256Hex(text), document));
+    overlays.push({ ...checkOverlay(relative, sha256Hex(text), document), text });
   }
   return overlays;
 }
@@ -128,10 +131,10 @@ function removeMatches(matches: Match[], file: string, at: string): void {
 function applyUpdate(node: unknown, update: unknown, origin: Origin, origins: Origins | undefined, file: string, at: string): void {
   if (Array.isArray(node)) {
     const items = Array.isArray(update) ? update : [update];
-    for (const item of items) {
-      origins?.record(node, node.length, origin);
+    items.forEach((item, index) => {
+      origins?.record(node, node.length, { ...origin, at: Array.isArray(update) ? `${origin.pointer}/${index}` : origin.pointer! });
       node.push(structuredClone(item));
-    }
+    });
     return;
   }
   if (!isPlainObject(node)) {
@@ -143,19 +146,23 @@ function applyUpdate(node: unknown, update: unknown, origin: Origin, origins: Or
   mergeInto(node, update, origin, origins);
 }
 
-/** Overlay 1.0 merge: objects recursively, arrays concatenated, anything else replaced. */
-export function mergeInto(target: Record<string, unknown>, update: Record<string, unknown>, origin: Origin, origins?: Origins): void {
+/**
+ * Overlay 1.0 merge: objects recursively, arrays concatenated, anything else replaced. `at` is
+ * where `update` sits in the origin's file, so each recorded value knows its own place there.
+ */
+export function mergeInto(target: Record<string, unknown>, update: Record<string, unknown>, origin: Origin, origins?: Origins, at = origin.pointer): void {
   for (const [key, value] of Object.entries(update)) {
     const existing = target[key];
+    const here = at === undefined ? undefined : `${at}/${escapePointerSegment(key)}`;
     if (isPlainObject(existing) && isPlainObject(value)) {
-      mergeInto(existing, value, origin, origins);
+      mergeInto(existing, value, origin, origins, here);
     } else if (Array.isArray(existing) && Array.isArray(value)) {
-      for (const item of value) {
-        origins?.record(existing, existing.length, origin);
+      value.forEach((item, index) => {
+        origins?.record(existing, existing.length, here === undefined ? origin : { ...origin, at: `${here}/${index}` });
         existing.push(structuredClone(item));
-      }
+      });
     } else {
-      origins?.record(target, key, origin);
+      origins?.record(target, key, here === undefined ? origin : { ...origin, at: here });
       target[key] = structuredClone(value);
     }
   }

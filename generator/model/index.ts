@@ -3,7 +3,7 @@
 import type { LoadedVendor } from '../load/index.ts';
 import { SvcgenInputError } from '../load/errors.ts';
 import { buildWebhookModel } from './webhooks.ts';
-import { profileSchema, type VendorProfile } from './profile.ts';
+import { parseProfile, type VendorProfile } from './profile.ts';
 import { buildOperations } from './operations.ts';
 import { assignFunctionNames } from './function-names.ts';
 import { getAtPointer } from '../json-pointer.ts';
@@ -20,20 +20,14 @@ export interface ModelOptions {
 
 export function readProfile(loaded: LoadedVendor): VendorProfile {
   const raw = loaded.document['x-svcgen'];
-  const where = `specs/overlays/${loaded.vendor}/`;
+  const folder = `specs/overlays/${loaded.vendor}/`;
   if (raw === undefined) {
     throw new SvcgenInputError(
-      { file: where, pointer: '/x-svcgen' },
-      `no overlay sets the root \`x-svcgen\` profile for vendor '${loaded.vendor}'`,
+      { file: folder },
+      `no overlay file in this folder sets the root \`x-svcgen\` profile for vendor '${loaded.vendor}' (add one, e.g. 00-profile.yaml, with an action targeting \`$\`)`,
     );
   }
-  const parsed = profileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const pointer = '/x-svcgen' + issue.path.map((p) => '/' + String(p)).join('');
-    throw new SvcgenInputError({ file: where, pointer }, `invalid vendor profile: ${issue.message}`);
-  }
-  return parsed.data;
+  return parseProfile(raw, loaded.locate ?? ((pointer) => ({ file: folder, pointer })));
 }
 
 function selected(op: OperationModel, options: ModelOptions): boolean {

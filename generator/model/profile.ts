@@ -1,12 +1,15 @@
 // The vendor profile: facts a spec does not carry, written by us in each vendor's overlays under
 // the root `x-svcgen` extension. Validated here so a typo in an overlay is a clear error, not a
-// silently different client.
+// silently different client: every object is strict, and an unknown key is reported with the
+// overlay file, line and pointer, and the nearest known key.
 import { z } from 'zod';
+import { nearestName, SvcgenInputError, type InputErrorLocation } from '../load/errors.ts';
+import { toPointer } from '../json-pointer.ts';
 
-const bucket = z.object({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() });
+const bucket = z.strictObject({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() });
 
 const paginationRule = z.discriminatedUnion('style', [
-  z.object({
+  z.strictObject({
     style: z.literal('cursor'),
     whenQuery: z.string(),
     itemsField: z.union([z.string(), z.array(z.string())]),
@@ -15,7 +18,7 @@ const paginationRule = z.discriminatedUnion('style', [
     cursorFrom: z.string(),
     limitParam: z.string().optional(),
   }),
-  z.object({
+  z.strictObject({
     style: z.literal('token'),
     whenQuery: z.string(),
     itemsField: z.union([z.string(), z.array(z.string())]),
@@ -24,7 +27,7 @@ const paginationRule = z.discriminatedUnion('style', [
     tokenParam: z.string(),
     limitParam: z.string().optional(),
   }),
-  z.object({
+  z.strictObject({
     style: z.literal('page-number'),
     whenQuery: z.string(),
     itemsField: z.union([z.string(), z.array(z.string())]),
@@ -33,7 +36,7 @@ const paginationRule = z.discriminatedUnion('style', [
     firstPage: z.number().int(),
     sizeParam: z.string().optional(),
   }),
-  z.object({
+  z.strictObject({
     style: z.literal('opaque-cursor'),
     whenQuery: z.string(),
     itemsField: z.union([z.string(), z.array(z.string())]),
@@ -46,7 +49,7 @@ const paginationRule = z.discriminatedUnion('style', [
 
 const method = z.enum(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
-export const profileSchema = z.object({
+export const profileSchema = z.strictObject({
   displayName: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a PascalCase identifier'),
   /**
    * Auth comes from the spec's securitySchemes and `security`; this only adds what a spec lacks
@@ -56,22 +59,22 @@ export const profileSchema = z.object({
    */
   auth: z
     .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('spec'), scheme: z.string().optional() }),
-      z.object({ kind: z.literal('bearer'), scheme: z.string().optional() }),
-      z.object({ kind: z.literal('basic'), scheme: z.string().optional() }),
-      z.object({
+      z.strictObject({ kind: z.literal('spec'), scheme: z.string().optional() }),
+      z.strictObject({ kind: z.literal('bearer'), scheme: z.string().optional() }),
+      z.strictObject({ kind: z.literal('basic'), scheme: z.string().optional() }),
+      z.strictObject({
         kind: z.literal('apiKey'),
         scheme: z.string().optional(),
         in: z.enum(['header', 'query', 'cookie']).optional(),
         name: z.string().optional(),
       }),
-      z.object({
+      z.strictObject({
         kind: z.literal('oauth2'),
         scheme: z.string().optional(),
         tokenUrl: z.string().optional(),
         scopes: z.array(z.string()).optional(),
       }),
-      z.object({
+      z.strictObject({
         kind: z.literal('token-exchange'),
         loginPath: z.string(),
         credentialHeaders: z.record(z.string(), z.string()),
@@ -82,7 +85,7 @@ export const profileSchema = z.object({
       }),
     ])
     .default({ kind: 'spec' }),
-  servers: z.array(z.object({ name: z.string(), url: z.string().url(), description: z.string().optional() })).min(1),
+  servers: z.array(z.strictObject({ name: z.string(), url: z.string().url(), description: z.string().optional() })).min(1),
   apiVersion: z
     .object({
       header: z.string(),
@@ -97,24 +100,24 @@ export const profileSchema = z.object({
   parameterRoles: z
     .record(
       z.string(),
-      z.object({
+      z.strictObject({
         role: z.enum(['auth', 'client-option', 'call-option']),
         optionName: z.string().optional(),
       }),
     )
     .default({}),
   idempotency: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('none') }),
-    z.object({
+    z.strictObject({ kind: z.literal('none') }),
+    z.strictObject({
       kind: z.literal('header'),
       name: z.string(),
       maxLength: z.number().int().positive().optional(),
       methods: z.array(method),
     }),
-    z.object({ kind: z.literal('body-field'), field: z.string() }),
+    z.strictObject({ kind: z.literal('body-field'), field: z.string() }),
   ]),
-  policy: z.object({
-    retry: z.object({
+  policy: z.strictObject({
+    retry: z.strictObject({
       maxRetries: z.number().int().nonnegative(),
       baseDelayMs: z.number().nonnegative(),
       maxDelayMs: z.number().nonnegative(),
@@ -122,21 +125,93 @@ export const profileSchema = z.object({
       shouldRetryHeader: z.string().optional(),
     }),
     timeoutMs: z.number().positive(),
-    breaker: z.object({ consecutiveFailures: z.number().int().positive(), cooldownMs: z.number().positive() }),
+    breaker: z.strictObject({ consecutiveFailures: z.number().int().positive(), cooldownMs: z.number().positive() }),
     requestIdHeader: z.string().optional(),
-    rateLimitHeaders: z.object({ remaining: z.string(), reset: z.string(), limit: z.string().optional() }).optional(),
+    rateLimitHeaders: z.strictObject({ remaining: z.string(), reset: z.string(), limit: z.string().optional() }).optional(),
     rateLimits: z.record(z.string(), bucket).refine((r) => 'default' in r, 'needs a `default` bucket'),
   }),
   rateLimitBuckets: z
-    .array(z.object({ bucket: z.string(), pathPattern: z.string(), methods: z.array(method).optional() }))
+    .array(z.strictObject({ bucket: z.string(), pathPattern: z.string(), methods: z.array(method).optional() }))
     .default([]),
   cache: z
-    .array(z.object({ pathPattern: z.string(), methods: z.array(method).optional(), ttlSeconds: z.number().positive() }))
+    .array(z.strictObject({ pathPattern: z.string(), methods: z.array(method).optional(), ttlSeconds: z.number().positive() }))
     .default([]),
   pagination: z.array(paginationRule).default([]),
-  /** Methods whose request bodies the vendor ignores (Stripe declares empty form bodies on GETs). */
+  /** Methods whose request bodies the vendor ignores (a spec may declare empty form bodies on GETs). */
   bodylessMethods: z.array(method).default([]),
 });
 
 export type VendorProfile = z.infer<typeof profileSchema>;
 export type PaginationRule = z.infer<typeof paginationRule>;
+
+/**
+ * The profile at `/x-svcgen` of a vendor's effective document, validated. `locate` turns a pointer
+ * of that document into the overlay file, pointer and line a person edits.
+ */
+export function parseProfile(raw: unknown, locate: (pointer: string) => InputErrorLocation): VendorProfile {
+  const unknown = firstUnknownKey(profileSchema, raw, []);
+  if (unknown) {
+    const pointer = toPointer(['x-svcgen', ...unknown.path, unknown.key]);
+    const near = nearestName(unknown.key, unknown.known);
+    const missing = near !== undefined && unknown.missing.includes(near) ? ` \`${near}\` is required and missing.` : '';
+    const hint = near === undefined ? ` (known keys here: ${unknown.known.join(', ')})` : ` (did you mean \`${near}\`?${missing})`;
+    throw new SvcgenInputError(locate(pointer), `unknown key \`${unknown.key}\` in the vendor profile at ${pointer}${hint}`);
+  }
+  const parsed = profileSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const pointer = toPointer(['x-svcgen', ...issue.path.map(String)]);
+  throw new SvcgenInputError(locate(pointer), `invalid vendor profile at ${pointer}: ${issue.message}`);
+}
+
+interface UnknownKey {
+  /** Path of the object holding the key, below `x-svcgen`. */
+  path: string[];
+  key: string;
+  /** The keys that object accepts, and those of them it requires but lacks. */
+  known: string[];
+  missing: string[];
+}
+
+/** The first key, in document order, that the schema does not know at its place in `value`. */
+function firstUnknownKey(schema: z.ZodType, value: unknown, path: string[]): UnknownKey | undefined {
+  const node = unwrap(schema);
+  const def = node._zod.def as Record<string, any>;
+  if (def.type === 'object' && isRecord(value)) {
+    const shape = def.shape as Record<string, z.ZodType>;
+    const known = Object.keys(shape);
+    const missing = known.filter((key) => !(key in value) && (shape[key]!._zod.optin === undefined));
+    for (const [key, child] of Object.entries(value)) {
+      if (!Object.hasOwn(shape, key)) return { path, key, known, missing };
+      const found = firstUnknownKey(shape[key]!, child, [...path, key]);
+      if (found) return found;
+    }
+  } else if (def.type === 'union' && typeof def.discriminator === 'string' && isRecord(value)) {
+    const tag = value[def.discriminator];
+    const option = (def.options as z.ZodType[]).find((candidate) => candidate._zod.propValues?.[def.discriminator]?.has(tag as never));
+    if (option) return firstUnknownKey(option, value, path);
+  } else if (def.type === 'record' && isRecord(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      const found = firstUnknownKey(def.valueType, child, [...path, key]);
+      if (found) return found;
+    }
+  } else if (def.type === 'array' && Array.isArray(value)) {
+    for (const [index, child] of value.entries()) {
+      const found = firstUnknownKey(def.element, child, [...path, String(index)]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let node = schema;
+  for (let def = node._zod.def as Record<string, any>; ['optional', 'default', 'prefault', 'nullable', 'readonly', 'pipe'].includes(def.type); def = node._zod.def as Record<string, any>) {
+    node = def.type === 'pipe' ? def.in : def.innerType;
+  }
+  return node;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
