@@ -1,0 +1,159 @@
+// The auth model: securitySchemes and security requirements read from the document, the profile
+// adding only what the spec lacks, and client option names that cannot collide.
+import { describe, expect, it } from 'vitest';
+import type { LoadedVendor } from '../../../generator/load/index.ts';
+import { SvcgenInputError } from '../../../generator/load/errors.ts';
+import { buildApiModel } from '../../../generator/model/index.ts';
+import { emitClient } from '../../../generator/emit/client.ts';
+
+const OK = { '200': { description: 'ok' } };
+
+function profile(extra: Record<string, unknown> = {}) {
+  return {
+    displayName: 'Acme',
+    servers: [{ name: 'prod', url: 'https://api.acme.test' }],
+    idempotency: { kind: 'none' },
+    policy: {
+      retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, retryStatuses: [] },
+      timeoutMs: 1000,
+      breaker: { consecutiveFailures: 1, cooldownMs: 1 },
+      rateLimits: { default: { ratePerSecond: 1, burst: 1 } },
+    },
+    ...extra,
+  };
+}
+
+function loaded(document: Record<string, unknown>, extra: Record<string, unknown> = {}): LoadedVendor {
+  const doc = { openapi: '3.0.3', info: { title: 'Acme', version: '1' }, ...document, 'x-svcgen': profile(extra) };
+  return { vendor: 'acme', sourceFormat: 'openapi-3.0', document: doc, specs: [], overlays: [], renamed: [], componentRenames: [], fixes: [], timings: {} } as LoadedVendor;
+}
+
+const privatePaths = { '/things': { get: { operationId: 'listThings', responses: OK } } };
+const paths = {
+  '/things': { get: { operationId: 'listThings', responses: OK }, post: { operationId: 'createThing', security: [], responses: OK } },
+  '/open': { get: { operationId: 'openThing', security: [{}, { key: [] }], responses: OK } },
+};
+
+function schemesOf(model: ReturnType<typeof buildApiModel>) {
+  if (model.auth.kind !== 'schemes') throw new Error('expected spec schemes');
+  return model.auth;
+}
+
+describe('auth model from the spec', () => {
+  it('reads the root requirement (OR of AND sets) and each operation that differs, `security: []` included', () => {
+    const auth = schemesOf(
+      buildApiModel(
+        loaded({
+          components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' }, basic: { type: 'http', scheme: 'Basic' } } },
+          security: [{ key: [] }, { basic: [], key: [] }],
+          paths,
+        }),
+      ),
+    );
+    expect(auth.schemes).toEqual({ basic: { type: 'basic' }, key: { type: 'apiKey', in: 'header', name: 'X-Key' } });
+    expect(auth.security).toEqual([['key'], ['basic', 'key']]);
+    expect(auth.operations).toEqual({ createThing: [], openThing: [[], ['key']] });
+    // Two schemes: no shorthand unless the profile names one.
+    expect(auth.shorthand).toBeUndefined();
+  });
+
+  it('gives the one scheme of a spec the shorthand, and a Stripe-like profile keeps `apiKey` for its bearer scheme', () => {
+    const one = schemesOf(buildApiModel(loaded({ components: { securitySchemes: { tok: { type: 'http', scheme: 'bearer' } } }, security: [{ tok: [] }], paths })));
+    expect(one.shorthand).toBe('tok');
+    const two = loaded(
+      { components: { securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' }, bearerAuth: { type: 'http', scheme: 'bearer' } } }, security: [{ basicAuth: [] }, { bearerAuth: [] }], paths: privatePaths },
+      { auth: { kind: 'bearer', scheme: 'bearerAuth' } },
+    );
+    const model = buildApiModel(two);
+    expect(schemesOf(model).shorthand).toBe('bearerAuth');
+    const source = emitClient(model);
+    expect(source).toContain('export type AcmeClientOptions = AcmeClientSettings & ({ apiKey: string } | { auth: AcmeAuth });');
+    expect(source).toContain('basicAuth?: { username: string; password: string };');
+    expect(source).not.toContain("from 'svcgen/runtime/auth/oauth2'");
+    // With public operations no credential is demanded by the options type.
+    expect(emitClient(buildApiModel(loaded({ ...two.document, paths }, { auth: { kind: 'bearer', scheme: 'bearerAuth' } })))).toContain('export interface AcmeClientOptions extends');
+  });
+
+  it('adds the scheme a spec lacks and requires it wherever the spec requires nothing', () => {
+    const auth = schemesOf(buildApiModel(loaded({ paths }, { auth: { kind: 'apiKey', in: 'query', name: 'key' } })));
+    expect(auth.schemes).toEqual({ apiKey: { type: 'apiKey', in: 'query', name: 'key' } });
+    expect(auth.security).toEqual([['apiKey']]);
+    // `security: []` stays public; the optional-auth operation keeps its own alternatives.
+    expect(auth.operations).toEqual({ createThing: [], openThing: [[]] });
+    expect(auth.shorthand).toBe('apiKey');
+  });
+
+  it('keeps oauth2 client credentials (token URL, scopes) and lists the schemes a client cannot send', () => {
+    const auth = schemesOf(
+      buildApiModel(
+        loaded({
+          components: {
+            securitySchemes: {
+              cc: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.acme.test/token', scopes: { write: 'w', read: 'r' } } } },
+              code: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://a', tokenUrl: 'https://t', scopes: {} } } },
+              oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://o' },
+            },
+          },
+          security: [{ code: [] }, { cc: ['write'] }],
+          paths,
+        }),
+      ),
+    );
+    expect(auth.schemes).toEqual({ cc: { type: 'oauth2', tokenUrl: 'https://auth.acme.test/token', scopes: ['read', 'write'] } });
+    expect(auth.unsupported).toEqual({ code: 'oauth2 without a clientCredentials flow', oidc: 'openIdConnect scheme' });
+    expect(auth.security).toEqual([['cc']]);
+  });
+
+  it('a generated client of a bearer-only API imports no OAuth2 code; one with OAuth2 imports it', () => {
+    const bearer = emitClient(buildApiModel(loaded({ components: { securitySchemes: { tok: { type: 'http', scheme: 'bearer' } } }, security: [{ tok: [] }], paths })));
+    expect(bearer).not.toMatch(/auth\/oauth2|auth\/token-exchange/);
+    const oauth = emitClient(
+      buildApiModel(loaded({ components: { securitySchemes: { cc: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token', scopes: {} } } } } }, security: [{ cc: [] }], paths })),
+    );
+    expect(oauth).toContain("import { oauth2ClientCredentials } from 'svcgen/runtime/auth/oauth2';");
+    expect(oauth).toContain('{ oauth2: oauth2ClientCredentials }');
+  });
+});
+
+describe('auth profile errors', () => {
+  function inputError(run: () => unknown): SvcgenInputError {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof SvcgenInputError) return error;
+      throw error;
+    }
+    throw new Error('expected an input error');
+  }
+
+  it('a profile kind that contradicts the spec names the pointer', () => {
+    const error = inputError(() =>
+      buildApiModel(loaded({ components: { securitySchemes: { tok: { type: 'http', scheme: 'basic' } } }, paths }, { auth: { kind: 'bearer', scheme: 'tok' } })),
+    );
+    expect(error.message).toContain('specs/overlays/acme/');
+    expect(error.message).toContain('#/x-svcgen/auth/kind');
+    expect(error.message).toContain("declares 'tok' as basic, not bearer");
+  });
+
+  it('an apiKey the spec lacks needs `in` and `name`', () => {
+    expect(inputError(() => buildApiModel(loaded({ paths }, { auth: { kind: 'apiKey' } }))).message).toContain('needs `in` and `name`');
+  });
+
+  it('an API-version option named like a credential option is refused, not emitted twice (TS2300)', () => {
+    const error = inputError(() =>
+      buildApiModel(
+        loaded(
+          { components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }, security: [{ key: [] }], paths },
+          { apiVersion: { header: 'X-Version', value: '1', optionName: 'apiKey' } },
+        ),
+      ),
+    );
+    expect(error.message).toContain('#/x-svcgen/apiVersion/optionName');
+    expect(error.message).toContain("option name 'apiKey' is already a credential option");
+  });
+
+  it('a client-wide header option may not take a base option name either', () => {
+    const error = inputError(() => buildApiModel(loaded({ paths }, { parameterRoles: { 'X-Region': { role: 'client-option', optionName: 'server' } } })));
+    expect(error.message).toContain('#/x-svcgen/parameterRoles/X-Region/optionName');
+  });
+});
