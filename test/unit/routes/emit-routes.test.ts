@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emitRoutes } from '../../../generator/emit/routes.ts';
+import { MemoryDedupeStore } from '../../../runtime/webhooks/dedupe.ts';
 import { createAcmeProject, typeErrors, type AcmeProject } from '../scaffold/acme-project.ts';
 
 const stripe = new Stripe('sk_test_oracle_only_no_network');
@@ -17,7 +18,11 @@ const PATH = '/webhooks/acme';
 type Handler = (event: any) => unknown;
 interface RoutesModule {
   createAcmeWebhookRoutes(options: Record<string, unknown>): { request(path: string, init?: RequestInit, env?: unknown): Promise<Response> | Response };
-  consumeAcmeWebhookQueue(batch: { messages: { body: unknown; ack(): void; retry(): void }[] }, handlers: Record<string, Handler>): Promise<void>;
+  consumeAcmeWebhookQueue(
+    batch: { messages: { body: unknown; ack(): void; retry(options?: { delaySeconds?: number }): void }[] },
+    handlers: Record<string, Handler>,
+    options?: Record<string, unknown> | Handler,
+  ): Promise<void>;
 }
 
 // Each test runs the generator or the compiler; a loaded 2-core CI machine needs more than 5 s.
@@ -79,13 +84,16 @@ app.route('/', createAcmeWebhookRoutes<AppEnv>({
 }));
 app.route('/', createAcmeWebhookRoutes({ secret: { env: 'ACME_WEBHOOK_SECRET' }, queue: { env: 'EVENTS' }, path: '/hooks' }));
 app.route('/', createAcmeWebhookRoutes({ secret: ['whsec_old', 'whsec_new'], queue: { send: async (payload) => void payload.id } }));
+app.route('/', createAcmeWebhookRoutes<AppEnv>({ secret: { env: 'ACME_WEBHOOK_SECRET' }, dedupe: { env: 'WEBHOOK_DEDUPE' }, analytics: { env: 'ANALYTICS' }, dedupeTiming: { waitMs: 5_000 } }));
+// @ts-expect-error a dedupe store has claim/complete/release
+createAcmeWebhookRoutes({ secret: 's', dedupe: { claim: 1 } });
 // @ts-expect-error the secret is required
 createAcmeWebhookRoutes({ handlers: {} });
 
 export default {
   fetch: app.fetch,
-  queue: (batch: { messages: { body: AcmeWebhookPayload; ack(): void; retry(): void }[] }) =>
-    consumeAcmeWebhookQueue(batch, { 'widget.created': (event) => event.data.object.id }),
+  queue: (batch: { messages: { body: AcmeWebhookPayload; ack(): void; retry(): void }[] }, env: { WEBHOOK_DEDUPE: { idFromName(name: string): unknown; get(id: never): unknown }; ANALYTICS: { writeDataPoint(point: { blobs?: string[] }): void } }) =>
+    consumeAcmeWebhookQueue(batch, { 'widget.created': (event) => event.data.object.id }, { dedupe: env.WEBHOOK_DEDUPE, analytics: env.ANALYTICS }),
 };
 `,
     );
@@ -103,6 +111,9 @@ export default {
     expect(prefixed).toContain('export function createAcmeMailWebhookRoutes<');
     expect(prefixed).toContain('acmeMailWebhookMiddleware<E>(');
     expect(prefixed).toContain("from './webhooks.ts';");
+    expect(emitRoutes(project.model)).toContain("const EVENT_ID = 'id';");
+    const { eventId: _id, ...withoutEventId } = project.model.webhooks!;
+    expect(emitRoutes({ ...project.model, webhooks: withoutEventId })).toContain("const EVENT_ID: DedupeOptions['eventId'] = () => undefined;");
     const { webhooks: _none, ...withoutWebhooks } = project.model;
     expect(() => emitRoutes(withoutWebhooks)).toThrow(/no webhooks/);
   });
@@ -198,5 +209,92 @@ describe('the generated webhook receiver (Hono app.request)', () => {
     expect(seen).toEqual(['evt_ok']);
     expect([ok.ack.mock.calls.length, ok.retry.mock.calls.length]).toEqual([1, 0]);
     expect([bad.ack.mock.calls.length, bad.retry.mock.calls.length]).toEqual([0, 1]);
+  });
+});
+
+describe('the generated receiver with a dedupe store and analytics', () => {
+  /** A stand-in for a WebhookDedupe namespace binding: one in-memory store behind every stub. */
+  function namespace(store = new MemoryDedupeStore()) {
+    const names: string[] = [];
+    return { names, idFromName: (name: string) => (names.push(name), name), get: () => store };
+  }
+  function dataset() {
+    const points: { blobs?: string[] }[] = [];
+    return { points, writeDataPoint: (point: { blobs?: string[] }) => void points.push(point) };
+  }
+
+  it("runs each event id's handler once across redeliveries, keyed by the profile's event id field", async () => {
+    const created = vi.fn<Handler>();
+    const ns = namespace();
+    const analytics = dataset();
+    const app = routes.createAcmeWebhookRoutes({ secret: SECRET, dedupe: { env: 'DEDUPE' }, analytics: { env: 'ANALYTICS' }, handlers: { 'widget.created': created } });
+    const env = { DEDUPE: ns, ANALYTICS: analytics };
+    const payload = event('widget.created', 'evt_once');
+    const answers = await Promise.all([1, 2, 3].map(async () => post(app, signed(payload), env)));
+    answers.push(await post(app, signed(payload), env));
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(answers.map((a) => JSON.parse(a.body).duplicate).sort()).toEqual([0, 1, 1, 1]);
+    expect(new Set(ns.names)).toEqual(new Set(['acme:evt_once']));
+    const outcomes = analytics.points.map((p) => p.blobs![3]);
+    expect(outcomes.filter((o) => o === 'verified')).toHaveLength(4);
+    expect(outcomes.filter((o) => o === 'handled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(3);
+    expect((await post(app, signed(payload, 'whsec_forged'), env)).status).toBe(401);
+    expect(analytics.points.at(-1)!.blobs!.slice(3, 5)).toEqual(['rejected', 'signature-mismatch']);
+  });
+
+  it('a throwing handler answers 500 and is run again by the redelivery; then never again', async () => {
+    let runs = 0;
+    const app = routes.createAcmeWebhookRoutes({
+      secret: SECRET,
+      dedupe: new MemoryDedupeStore(),
+      handlers: {
+        'widget.created': () => {
+          if (++runs === 1) throw new Error('db down');
+        },
+      },
+    });
+    const delivery = signed(event('widget.created', 'evt_flaky'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect((await post(app, delivery)).status).toBe(500);
+    logged.mockRestore();
+    expect((await post(app, delivery)).status).toBe(200);
+    expect(JSON.parse((await post(app, delivery)).body)).toEqual({ received: true, handled: 0, duplicate: 1, unhandled: 0 });
+    expect(runs).toBe(2);
+  });
+
+  it('answers 409 with Retry-After while another delivery of the event holds the claim past the wait', async () => {
+    const store = new MemoryDedupeStore();
+    await store.claim('acme:evt_held', 30_000);
+    const created = vi.fn<Handler>();
+    const app = routes.createAcmeWebhookRoutes({ secret: SECRET, dedupe: store, dedupeTiming: { waitMs: 20, pollMs: 5 }, handlers: { 'widget.created': created } });
+    const delivery = signed(event('widget.created', 'evt_held'));
+    const response = await app.request(PATH, { method: 'POST', body: delivery.body, headers: delivery.headers });
+    expect(response.status).toBe(409);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(29);
+    expect(created).not.toHaveBeenCalled();
+  });
+
+  it('the queue consumer dedupes with a namespace binding and reports each event to analytics; a bare onUnhandled still works', async () => {
+    const seen: string[] = [];
+    const ns = namespace();
+    const analytics = dataset();
+    const message = (body: unknown) => ({ body, ack: vi.fn(), retry: vi.fn() });
+    const batch = [message(event('widget.created', 'evt_q')), message(event('widget.created', 'evt_q')), message(event('widget.deleted', 'evt_d'))];
+    await routes.consumeAcmeWebhookQueue({ messages: batch }, { 'widget.created': (e) => void seen.push(e.id) }, { dedupe: ns, analytics });
+    expect(seen).toEqual(['evt_q']);
+    expect(batch.map((m) => m.ack.mock.calls.length)).toEqual([1, 1, 1]);
+    expect(analytics.points.map((p) => p.blobs![3])).toEqual(['handled', 'duplicate', 'unhandled']);
+    const onUnhandled = vi.fn<Handler>();
+    await routes.consumeAcmeWebhookQueue({ messages: [message(event('widget.deleted', 'evt_u'))] }, {}, onUnhandled);
+    expect(onUnhandled).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports queued deliveries to analytics', async () => {
+    const analytics = dataset();
+    const app = routes.createAcmeWebhookRoutes({ secret: SECRET, queue: { send: async () => undefined }, analytics });
+    expect((await post(app, signed(event('widget.created')))).status).toBe(202);
+    expect(analytics.points.map((p) => p.blobs![3])).toEqual(['verified', 'queued']);
   });
 });
