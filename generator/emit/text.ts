@@ -27,7 +27,7 @@ export function prettyLiteral(value: unknown, indent = ''): string {
   return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${prettyLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
 }
 
-/** Vendor descriptions are Markdown with some HTML (Stripe's `<p>`): plain text reads better in JSDoc. */
+/** Vendor descriptions are Markdown with some HTML (`<p>`, `<code>`): plain text reads better in JSDoc. */
 export function plainText(text: string): string {
   return text
     .replace(/<\/?(p|br|strong|em|code|b|i|ul|ol|li|span|a)(\s[^>]*)?>/gi, '')

@@ -6,7 +6,7 @@ import { fileHeader } from './header.ts';
 
 // openapi-typescript lints every document with Redocly's recommended rules before it types it.
 // The loader has already validated the document (refs, operations, parameters), so an empty rule
-// set skips a repeat that costs a few hundred ms of CPU on Stripe.
+// set skips a repeat that costs a few hundred ms of CPU on a spec of a few MB.
 let lintFree: ReturnType<typeof createConfig> | undefined;
 
 export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string): Promise<string> {

@@ -100,7 +100,7 @@ export function emitWebhooks(input: WebhookEmitInput): string {
     `const defaults = ${literal(defaults)} as const satisfies VerifyOptions;`,
     '',
     docComment([
-      `Verifies a ${prefix} delivery on its raw body (never a re-serialised one) and parses it.`,
+      `Verifies one ${prefix} webhook delivery on its raw body (never a re-serialised one) and parses it.`,
       'Never throws: a failure carries a `reason` code and a `detail` free of secrets.',
     ]),
     `export function ${names.verify}(`,

@@ -14,7 +14,7 @@ import { parseDocument } from './parse.ts';
 export type OverlayStage = 'source' | 'effective';
 
 export interface OverlayFile {
-  /** Relative to the project root, e.g. `specs/overlays/airwallex/10-missing-definitions.yaml`. */
+  /** Relative to the project root, e.g. `specs/overlays/acme/10-missing-definitions.yaml`. */
   path: string;
   sha256: string;
   stage: OverlayStage;
