@@ -14,6 +14,14 @@ function dataset(): AnalyticsEngineDatasetLike & { points: Point[] } {
   return { points, writeDataPoint: (point) => void points.push(point) };
 }
 
+/** Retries as given; no rate limit or breaker in the way. */
+const policy = (maxRetries: number) => ({
+  retry: { maxRetries, baseDelayMs: 1, maxDelayMs: 2 },
+  rateLimits: { default: { ratePerSecond: 1000, burst: 1000 } },
+  breaker: { consecutiveFailures: 1000, cooldownMs: 1 },
+  timeoutMs: 1000,
+});
+
 const createOrder: OperationMeta = {
   id: 'CreateOrder',
   method: 'POST',
@@ -28,7 +36,7 @@ describe('outbound calls', () => {
     let calls = 0;
     const pipeline = createPipeline({
       vendor: 'acme',
-      policy: { retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 2 }, timeoutMs: 1000 },
+      policy: policy(3),
       logger: false,
       onEvent: analyticsSink(sink, { logger: false }).onEvent,
       fetch: async () => new Response('{}', { status: ++calls <= 2 ? 503 : 200 }),
@@ -54,7 +62,7 @@ describe('outbound calls', () => {
     const sink = dataset();
     const pipeline = createPipeline({
       vendor: 'acme',
-      policy: { retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 }, timeoutMs: 1000 },
+      policy: policy(0),
       logger: false,
       onEvent: analyticsSink(sink, { logger: false }).onEvent,
       fetch: async () => {
@@ -97,7 +105,7 @@ describe('the SQL', () => {
     const sink = dataset();
     const analytics = analyticsSink(sink, { logger: false });
     analytics.webhook({ source: 'acme', outcome: 'failed', name: 'order.paid' });
-    const pipeline = createPipeline({ vendor: 'acme', policy: { retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 }, timeoutMs: 1000 }, logger: false, onEvent: analytics.onEvent, fetch: async () => new Response('{}') });
+    const pipeline = createPipeline({ vendor: 'acme', policy: policy(0), logger: false, onEvent: analytics.onEvent, fetch: async () => new Response('{}') });
     await pipeline.fetchFor(createOrder)(new Request('https://api.acme.test/v1/orders/1', { method: 'POST' }));
     const [webhook, outbound] = sink.points;
     for (const sql of Object.values(analyticsQueries)) {
