@@ -29,7 +29,8 @@ function schemaOf(pointer: string): string | undefined {
 function sitesOf(change: Change, uses: VendorUses, ids: Map<string, string>): Site[] {
   const sites: Site[] = [];
   const functions = change.function ? [change.function] : (change.affects ?? []).map((a) => a.function).filter(Boolean);
-  for (const fn of functions) sites.push(...(uses.functions.get(fn) ?? []));
+  // Paginated operations also have a `<function>All` iterator over every page.
+  for (const fn of functions) sites.push(...(uses.functions.get(fn) ?? []), ...(uses.functions.get(`${fn}All`) ?? []));
   if (change.operation) sites.push(...(uses.operationIds.get(ids.get(change.operation) ?? '') ?? []));
   const schema = schemaOf(change.pointer);
   if (schema) sites.push(...(uses.schemas.get(schema) ?? []));
@@ -54,7 +55,7 @@ export async function analyzeImpact(options: ImpactOptions): Promise<ImpactRepor
   const hits: ImpactHit[] = [];
   const located: { change: Change; sites: Site[] }[] = [];
   for (const side of compared) {
-    const functionNames = new Set([...side.before.model.operations, ...side.after.model.operations].map((op) => op.functionName));
+    const functionNames = new Set([...side.before.model.operations, ...side.after.model.operations].flatMap((op) => [op.functionName, `${op.functionName}All`]));
     const events = new Set([...(side.before.model.webhooks?.events ?? []), ...(side.after.model.webhooks?.events ?? [])].map((e) => e.name));
     const ids = new Map([...side.before.model.operations, ...side.after.model.operations].map((op) => [`${op.method.toUpperCase()} ${op.path}`, op.id]));
     const uses = findUses(files, project, outDir, side.diff.vendor, functionNames, events);
