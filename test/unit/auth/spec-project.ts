@@ -54,7 +54,11 @@ const localTokenUrl = {
   update: { tokenUrl: LOCAL_TOKEN_PATH },
 };
 
-function profileYaml(v: ExampleVendor): string {
+function hasClientCredentials(spec: Record<string, any>): boolean {
+  return Object.values<Record<string, any>>(spec.components?.securitySchemes ?? {}).some((scheme) => scheme.flows?.clientCredentials);
+}
+
+function profileYaml(v: ExampleVendor, spec: Record<string, any>): string {
   const profile = {
     displayName: v.displayName,
     servers: [{ name: 'local', url: 'http://127.0.0.1:9' }],
@@ -70,7 +74,7 @@ function profileYaml(v: ExampleVendor): string {
   const overlay = {
     overlay: '1.0.0',
     info: { title: `auth test profile for ${v.vendor}`, version: '1.0.0' },
-    actions: [{ target: '$', update: { 'x-svcgen': profile } }, localTokenUrl, ...(v.actions ?? [])],
+    actions: [{ target: '$', update: { 'x-svcgen': profile } }, ...(hasClientCredentials(spec) ? [localTokenUrl] : []), ...(v.actions ?? [])],
   };
   // JSON is YAML.
   return JSON.stringify(overlay, null, 2);
@@ -93,7 +97,7 @@ export async function createSpecProject(label: string, vendors: ExampleVendor[])
       files: [{ path, url: `http://127.0.0.1:9/${path}`, sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length, role: 'input' }],
     };
     mkdirSync(join(root, 'specs/overlays', v.vendor), { recursive: true });
-    writeFileSync(join(root, 'specs/overlays', v.vendor, '00-profile.yaml'), profileYaml(v));
+    writeFileSync(join(root, 'specs/overlays', v.vendor, '00-profile.yaml'), profileYaml(v, JSON.parse(text.toString('utf8'))));
   }
   writeFileSync(join(root, 'specs/lock.json'), JSON.stringify(lock, null, 2));
   await run(process.execPath, [join(ROOT, 'bin/svcgen.js'), 'generate'], { cwd: root, env: { ...process.env, SVCGEN_SPEC_MIRROR: mirror } });
