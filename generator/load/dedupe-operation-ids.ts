@@ -89,7 +89,8 @@ export function operationLabel(method: string, path: string): string {
 /** `get` + the path's words: `GET /v1/charges/{charge}` → `getV1ChargesCharge`. */
 export function derivedName(method: string, path: string): string | undefined {
   const pathWords = words(path);
-  if (pathWords.length === 0) return undefined;
+  // `/` (and paths of punctuation only) name the API's root; collisions are renamed below.
+  if (pathWords.length === 0) return path.startsWith('/') ? `${method.toLowerCase()}Root` : undefined;
   return method.toLowerCase() + pascalCase(path);
 }
 

@@ -41,6 +41,9 @@ export function validateEffective(document: Record<string, any>, file: string, o
   if (typeof document.openapi !== 'string' || !/^3\.\d+\.\d+/.test(document.openapi)) {
     throw new SvcgenInputError(where('/openapi'), `expected an OpenAPI 3.x version in \`openapi\`, found ${JSON.stringify(document.openapi)}`);
   }
+  // OpenAPI 3.1 makes `paths` optional (a webhooks-only document) and `responses` optional.
+  const v31 = /^3\.1\./.test(document.openapi);
+  if (v31 && document.paths === undefined) document.paths = {};
   if (document.paths === null || typeof document.paths !== 'object' || Array.isArray(document.paths)) {
     throw new SvcgenInputError(where('/paths'), '`paths` must be an object');
   }
@@ -53,7 +56,7 @@ export function validateEffective(document: Record<string, any>, file: string, o
       if (operation === null || typeof operation !== 'object') continue;
       const at = toPointer(['paths', path, method]);
       const responses = operation.responses;
-      if (responses === null || typeof responses !== 'object' || Object.keys(responses).length === 0) {
+      if (v31 ? responses === null || (responses !== undefined && typeof responses !== 'object') : responses === null || typeof responses !== 'object' || Object.keys(responses).length === 0) {
         throw new SvcgenInputError(where(at), `${method.toUpperCase()} ${path} has no responses`);
       }
       const declared = new Set([...shared, ...parameterNames(document, operation.parameters)]);

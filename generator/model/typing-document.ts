@@ -9,6 +9,7 @@
 import type { ApiModel } from './types.ts';
 import { deref } from '../json-pointer.ts';
 import { HTTP_METHODS } from './operations.ts';
+import { componentRefsOnly } from './typing-refs.ts';
 
 type Doc = Record<string, any>;
 
@@ -82,5 +83,5 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
     adjustments.optionalIdempotencyFields.push(name ? `${name}.${field}` : `${op.method.toUpperCase()} ${op.path}.${field}`);
   }
   adjustments.optionalIdempotencyFields = [...new Set(adjustments.optionalIdempotencyFields)].sort();
-  return { document: { ...doc, paths }, adjustments };
+  return { document: componentRefsOnly({ ...doc, paths }), adjustments };
 }

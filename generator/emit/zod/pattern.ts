@@ -5,6 +5,9 @@
 /** A regex literal for `pattern`, or undefined when JavaScript cannot compile it. */
 export function compilePattern(pattern: string): string | undefined {
   for (const flags of ['u', '']) {
+    // Without `u`, `\p{…}` is a plain `p` (and TypeScript rejects the literal): a property class
+    // JavaScript does not know (`\p{Print}`, Java/Ruby syntax) has no faithful rendering.
+    if (flags === '' && /\\[pP]\{/.test(pattern)) return undefined;
     try {
       const compiled = new RegExp(pattern, flags);
       // `source` escapes `/` and line terminators, so it is safe inside a literal.

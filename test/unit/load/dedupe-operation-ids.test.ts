@@ -52,6 +52,6 @@ describe('operationId deduplication', () => {
     expect(renamed.find((rename) => rename.operation === 'DELETE /v1/charges/{charge}')).toMatchObject({ from: '123' });
     expect(renamed.find((rename) => rename.operation === 'GET /v1/charges/{charge}')?.from).toBe('');
     for (const id of ids) expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
-    expect(derivedName('get', '/')).toBeUndefined();
+    expect(derivedName('get', '/')).toBe('getRoot');
   });
 });

@@ -112,10 +112,10 @@ describe('input errors', () => {
   });
 
   it('an operation with neither an operationId nor a derivable name names /paths/<path>/<method>', async () => {
-    project = await tempProject({ acme: { format: 'openapi-3.0', files: [{ path: 'acme/openapi.json', content: openapi({ '/': { post: { responses: OK } } }) }] } });
+    project = await tempProject({ acme: { format: 'openapi-3.0', files: [{ path: 'acme/openapi.json', content: openapi({ '*': { post: { responses: OK } } }) }] } });
     const error = await inputError(loadVendor('acme', options(project)));
     expect(error.file).toBe('acme/openapi.json');
-    expect(error.pointer).toBe('/paths/~1/post');
+    expect(error.pointer).toBe('/paths/*/post');
     expect(error.message).toContain('no operationId');
   });
 
