@@ -12,5 +12,7 @@ export default defineConfig({
     name: 'workerd',
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['**/*.test.ts'],
+    // Scaffolds the acme fixture's client-backed routes for scaffolded-routes.test.ts.
+    globalSetup: ['./scaffolded-worker.setup.ts'],
   },
 });
