@@ -6,7 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SvcgenInputError } from '../load/errors.ts';
-import { escapePointerSegment } from '../json-pointer.ts';
+import { escapePointerSegment, toPointer } from '../json-pointer.ts';
+import { positionOfPointer } from '../load/pointer-position.ts';
+import { describeUnknownKey, firstUnknownKey } from '../unknown-keys.ts';
 import { createHash } from 'node:crypto';
 import type { SvcgenConfig } from './schema.ts';
 
@@ -46,6 +48,13 @@ export async function loadConfig(
   const hash = hashOf(raw);
   if (raw && typeof raw === 'object' && trusted(hash, raw as { out?: unknown })) return { config: raw as SvcgenConfig, file: shown, hash };
   const { configSchema } = await import('./schema.ts');
+  const unknown = firstUnknownKey(configSchema, raw, []);
+  if (unknown) {
+    const pointer = toPointer([...unknown.path, unknown.key]);
+    // A JSON config's text gives the line; a module config is only known by its exported value.
+    const position = extname(file) === '.json' ? positionOfPointer(readFileSync(file, 'utf8'), pointer) : undefined;
+    throw new SvcgenInputError({ file: shown, pointer, ...position }, describeUnknownKey(unknown, 'the config'));
+  }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

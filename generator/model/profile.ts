@@ -3,8 +3,9 @@
 // silently different client: every object is strict, and an unknown key is reported with the
 // overlay file, line and pointer, and the nearest known key.
 import { z } from 'zod';
-import { nearestName, SvcgenInputError, type InputErrorLocation } from '../load/errors.ts';
+import { SvcgenInputError, type InputErrorLocation } from '../load/errors.ts';
 import { toPointer } from '../json-pointer.ts';
+import { describeUnknownKey, firstUnknownKey } from '../unknown-keys.ts';
 
 const bucket = z.strictObject({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() });
 
@@ -152,66 +153,11 @@ export function parseProfile(raw: unknown, locate: (pointer: string) => InputErr
   const unknown = firstUnknownKey(profileSchema, raw, []);
   if (unknown) {
     const pointer = toPointer(['x-svcgen', ...unknown.path, unknown.key]);
-    const near = nearestName(unknown.key, unknown.known);
-    const missing = near !== undefined && unknown.missing.includes(near) ? ` \`${near}\` is required and missing.` : '';
-    const hint = near === undefined ? ` (known keys here: ${unknown.known.join(', ')})` : ` (did you mean \`${near}\`?${missing})`;
-    throw new SvcgenInputError(locate(pointer), `unknown key \`${unknown.key}\` in the vendor profile at ${pointer}${hint}`);
+    throw new SvcgenInputError(locate(pointer), describeUnknownKey(unknown, `the vendor profile at ${pointer}`));
   }
   const parsed = profileSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const pointer = toPointer(['x-svcgen', ...issue.path.map(String)]);
   throw new SvcgenInputError(locate(pointer), `invalid vendor profile at ${pointer}: ${issue.message}`);
-}
-
-interface UnknownKey {
-  /** Path of the object holding the key, below `x-svcgen`. */
-  path: string[];
-  key: string;
-  /** The keys that object accepts, and those of them it requires but lacks. */
-  known: string[];
-  missing: string[];
-}
-
-/** The first key, in document order, that the schema does not know at its place in `value`. */
-function firstUnknownKey(schema: z.ZodType, value: unknown, path: string[]): UnknownKey | undefined {
-  const node = unwrap(schema);
-  const def = node._zod.def as Record<string, any>;
-  if (def.type === 'object' && isRecord(value)) {
-    const shape = def.shape as Record<string, z.ZodType>;
-    const known = Object.keys(shape);
-    const missing = known.filter((key) => !(key in value) && (shape[key]!._zod.optin === undefined));
-    for (const [key, child] of Object.entries(value)) {
-      if (!Object.hasOwn(shape, key)) return { path, key, known, missing };
-      const found = firstUnknownKey(shape[key]!, child, [...path, key]);
-      if (found) return found;
-    }
-  } else if (def.type === 'union' && typeof def.discriminator === 'string' && isRecord(value)) {
-    const tag = value[def.discriminator];
-    const option = (def.options as z.ZodType[]).find((candidate) => candidate._zod.propValues?.[def.discriminator]?.has(tag as never));
-    if (option) return firstUnknownKey(option, value, path);
-  } else if (def.type === 'record' && isRecord(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      const found = firstUnknownKey(def.valueType, child, [...path, key]);
-      if (found) return found;
-    }
-  } else if (def.type === 'array' && Array.isArray(value)) {
-    for (const [index, child] of value.entries()) {
-      const found = firstUnknownKey(def.element, child, [...path, String(index)]);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let node = schema;
-  for (let def = node._zod.def as Record<string, any>; ['optional', 'default', 'prefault', 'nullable', 'readonly', 'pipe'].includes(def.type); def = node._zod.def as Record<string, any>) {
-    node = def.type === 'pipe' ? def.in : def.innerType;
-  }
-  return node;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -164,6 +164,20 @@ describe('a typo in x-svcgen: exit 2, overlay file, line, pointer and nearest ke
   });
 });
 
+describe('a typo in the config', () => {
+  it('names the config file, line, pointer and the nearest known key', async () => {
+    writeFileSync(join(root, 'typo.config.json'), '{\n  "vendors": {\n    "acme": { "polcy": { "timeoutMs": 5 } }\n  }\n}\n');
+    try {
+      const outcome = await svcgen(['generate', '--config', 'typo.config.json']);
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toBe(`svcgen: typo.config.json:${positionOf('typo.config.json', '"polcy"')}#/vendors/acme/polcy: unknown key \`polcy\` in the config (did you mean \`policy\`?)\n`);
+      expect(snapshot(join(root, 'generated'))).toEqual(good);
+    } finally {
+      rmSync(join(root, 'typo.config.json'));
+    }
+  });
+});
+
 describe('a vendor that is not pinned', () => {
   it('--vendor nosuch names the flag, the name and the vendors specs/lock.json knows', async () => {
     const outcome = await svcgen(['generate', '--vendor', 'nosuch']);
