@@ -17,12 +17,14 @@ export function newTally(): VendorTally {
   return { oracleAgree: 0, oracleCases: 0, accepted: 0, rejected: 0, fuzzRuns: 0, forgedAccepted: 0 };
 }
 
-export function reportLine(vendor: string, t: VendorTally): string {
-  return `webhooks ${vendor}: oracle ${t.oracleAgree}/${t.oracleCases} fuzz ${t.fuzzRuns} forged-accepted ${t.forgedAccepted}`;
+/** `oracleNote` says what the oracle is when it is not the vendor's own library. */
+export function reportLine(vendor: string, t: VendorTally, oracleNote?: string): string {
+  const note = oracleNote ? ` (oracle: ${oracleNote})` : '';
+  return `webhooks ${vendor}: oracle ${t.oracleAgree}/${t.oracleCases}${note} fuzz ${t.fuzzRuns} forged-accepted ${t.forgedAccepted}`;
 }
 
-export function printReport(vendor: string, t: VendorTally): void {
-  process.stdout.write(reportLine(vendor, t) + '\n');
+export function printReport(vendor: string, t: VendorTally, oracleNote?: string): void {
+  process.stdout.write(reportLine(vendor, t, oracleNote) + '\n');
 }
 
 /**
