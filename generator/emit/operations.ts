@@ -90,7 +90,7 @@ export function paginatorName(op: OperationModel): string {
 }
 
 // Why JavaScript plus a declaration file rather than TypeScript: a consumer's type-checker checks
-// every body of a .ts source it imports (468 functions for Stripe, each instantiating the
+// every body of a .ts source it imports (hundreds of functions for a large API, each instantiating the
 // operation's types), but reads a .d.ts lazily and skips it under skipLibCheck. Our own type-check
 // still checks the declarations (tsconfig.generated.json), and the runtime suites run the bodies.
 

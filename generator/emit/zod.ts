@@ -2,7 +2,7 @@
 // per operation, and the `validators` aggregate a client opts into: `schemas.js` with
 // `schemas.d.ts` in generated/<vendor>/, from one set of blocks that also renders as TypeScript.
 // Why JavaScript plus declarations: a consumer that opts into validation would otherwise type-check
-// 1.2 MB of schema-building code (Stripe) on every run; the TypeScript rendering of the same code
+// megabytes of schema-building code (for a large API) on every run; the TypeScript rendering of the same code
 // is what our tests type-check.
 //
 // Three properties shape the output:
@@ -27,8 +27,8 @@ export interface ZodEmitOptions {
   /**
    * Also emit schemas for error responses (4XX, 5XX, and `default` beside a success status).
    * Off by default: the client turns those into ApiError without validating them, and an error
-   * schema can reach much of a spec (Stripe's embeds payment intents, so one validator with it
-   * bundles ~500 schemas instead of a handful).
+   * schema can reach much of a spec (an error object that embeds a payment intent makes one validator
+   * bundle ~500 schemas instead of a handful).
    */
   errorResponses?: boolean;
 }

@@ -42,7 +42,7 @@ export function repairSwagger2(swagger: Record<string, any>, file: string): Fix[
 
 /**
  * With `cacheDir`, the result is cached under the hash of the repaired input (conversion is the
- * slowest step of loading Airwallex, and its input only changes with the spec or an overlay).
+ * slowest step of loading a Swagger 2.0 vendor, and its input only changes with the spec or an overlay).
  */
 export async function convertSwagger2(swagger: Record<string, any>, file: string, cacheDir?: string): Promise<ConversionResult> {
   const fixes = repairSwagger2(swagger, file);

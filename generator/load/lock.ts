@@ -10,7 +10,7 @@ export type SourceFormat = 'openapi-3.0' | 'openapi-3.1' | 'swagger-2.0';
 const SOURCE_FORMATS: readonly string[] = ['openapi-3.0', 'openapi-3.1', 'swagger-2.0'];
 
 export interface LockFileEntry {
-  /** Path relative to the spec mirror, e.g. `sendgrid/tsg_mail_v3.json`. */
+  /** Path relative to the spec mirror, e.g. `acme/openapi.json`. */
   path: string;
   url: string;
   sha256: string;

@@ -1,5 +1,5 @@
 // YAML and JSON to plain data, with errors that carry file, line and column.
-// js-yaml (not the `yaml` package) because it parses Stripe's 4 MB spec several times faster;
+// js-yaml (not the `yaml` package) because it parses a 4 MB spec several times faster;
 // a parsed YAML file is cached as JSON keyed by its sha256, which JSON.parse reads back ~5x faster.
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';

@@ -8,7 +8,7 @@ import { resolveOptions } from './options.ts';
 import type { LoadOptions } from './options.ts';
 
 export interface ResolvedSpecFile {
-  /** The lock path, e.g. `airwallex/schema.json`. */
+  /** The lock path, e.g. `acme/openapi.yaml`. */
   path: string;
   /** Where the bytes were read from. */
   absolutePath: string;

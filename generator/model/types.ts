@@ -11,9 +11,9 @@ export type SchemaObject = Record<string, unknown>;
 /**
  * What a header/query parameter means to the client:
  * - `param`: an ordinary operation input;
- * - `auth`: supplied by the client's auth flow (e.g. Airwallex's `Authorization` header parameter);
+ * - `auth`: supplied by the client's auth flow (e.g. an `Authorization` header parameter the spec declares);
  * - `client-option`: set once per client (e.g. `x-api-version`);
- * - `call-option`: set per call through CallOptions (e.g. `x-on-behalf-of`, `Stripe-Account`).
+ * - `call-option`: set per call through CallOptions (e.g. `x-on-behalf-of`, an account header).
  */
 export type ParameterRole = 'param' | 'auth' | 'client-option' | 'call-option';
 
@@ -54,13 +54,13 @@ export type IdempotencyMechanism =
   | { kind: 'body-field'; field: string };
 
 export type PaginationModel =
-  /** Stripe lists: `has_more` + `starting_after=<last id>`. */
+  /** Cursor lists: `has_more` + `starting_after=<last id>`. */
   | { style: 'cursor'; itemsField: string; hasMoreField: string; cursorParam: string; cursorFrom: string; limitParam?: string }
-  /** Stripe search: `next_page` token fed back as `page`. */
+  /** Search pages: a `next_page` token fed back as `page`. */
   | { style: 'token'; itemsField: string; hasMoreField: string; tokenField: string; tokenParam: string; limitParam?: string }
-  /** Airwallex lists: `page_num` from 0 + `page_size`, `has_more`. */
+  /** Page-number lists: `page_num` from 0 + `page_size`, `has_more`. */
   | { style: 'page-number'; itemsField: string; hasMoreField: string; pageParam: string; firstPage: number; sizeParam?: string }
-  /** Opaque cursor in the response (Airwallex `page_after`, SendGrid `_metadata.next`). */
+  /** Opaque cursor in the response (`page_after`, `_metadata.next`). */
   | {
       style: 'opaque-cursor';
       itemsField: string;
@@ -161,7 +161,7 @@ export interface VendorPolicy {
     baseDelayMs: number;
     maxDelayMs: number;
     retryStatuses: number[];
-    /** header that forces or forbids a retry (`Stripe-Should-Retry`) */
+    /** header that forces or forbids a retry (a `…-Should-Retry` header) */
     shouldRetryHeader?: string;
   };
   rateLimits: Record<string, RateLimitBucket> & { default: RateLimitBucket };
@@ -182,9 +182,9 @@ export interface WebhookEventModel {
 }
 
 export interface WebhookModel {
-  /** Signature scheme id understood by the runtime: `stripe-v1`, `sendgrid-ecdsa`, `airwallex-hmac`. */
+  /** Signature scheme id understood by the runtime (the keys of runtime/webhooks/schemes.ts). */
   scheme: string;
-  /** `object` for one event per delivery, `array` for batched (SendGrid). */
+  /** `object` for one event per delivery, `array` for batched deliveries. */
   delivery: 'object' | 'array';
   /** Field that names the event type inside an event (`type`, `event`, `name`). */
   discriminator: string;
@@ -201,7 +201,7 @@ export interface WebhookModel {
   toleranceSeconds: number;
   /** Header names as the vendor documents them (the runtime scheme's defaults otherwise). */
   headers?: { signature: string; timestamp?: string };
-  /** PascalCase prefix for generated names (`SendGrid` → `verifySendGridWebhook`). */
+  /** PascalCase prefix for generated names (`Acme` → `verifyAcmeWebhook`). */
   namePrefix?: string;
 }
 
@@ -215,13 +215,13 @@ export interface Rename {
 
 export interface ApiModel {
   vendor: string;
-  /** PascalCase name for generated identifiers (`createStripeClient`). */
+  /** PascalCase name for generated identifiers (`createAcmeClient`). */
   displayName: string;
   title: string;
   specVersion: string;
   servers: ServerModel[];
   auth: AuthModel;
-  /** API version pinned by header (Stripe-Version, x-api-version) */
+  /** API version pinned by header (e.g. `x-api-version`) */
   apiVersion?: { header: string; value?: string; optionName: string };
   policy: VendorPolicy;
   /** Per-call headers the vendor accepts everywhere (option name → header), from the profile. */
