@@ -115,12 +115,30 @@ function compareVariants(a: Schema, b: Schema, key: 'anyOf' | 'oneOf', pointer: 
   if (listA.length === 0 && listB.length === 0) return;
   const keysA = listA.map(variantKey);
   const keysB = listB.map(variantKey);
+  // Several variants can share a shape key (two string enums, two inline objects): pair the same
+  // position first, then the first unpaired old variant with that key.
+  const paired = new Map<number, number>();
+  const used = new Set<number>();
   keysB.forEach((variant, index) => {
-    const match = keysA.indexOf(variant);
-    if (match === -1) out.push({ suffix: 'variant-added', pointer: `${pointer}/${key}/${index}`, message: `${key} variant ${variant} added` });
+    if (keysA[index] === variant) {
+      paired.set(index, index);
+      used.add(index);
+    }
+  });
+  keysB.forEach((variant, index) => {
+    if (paired.has(index)) return;
+    const match = keysA.findIndex((k, i) => k === variant && !used.has(i));
+    if (match !== -1) {
+      paired.set(index, match);
+      used.add(match);
+    }
+  });
+  keysB.forEach((variant, index) => {
+    const match = paired.get(index);
+    if (match === undefined) out.push({ suffix: 'variant-added', pointer: `${pointer}/${key}/${index}`, message: `${key} variant ${variant} added` });
     else compareSchemas(listA[match], listB[index], `${pointer}/${key}/${index}`, direction, out, depth + 1);
   });
   keysA.forEach((variant, index) => {
-    if (!keysB.includes(variant)) out.push({ suffix: 'variant-removed', pointer: `${pointer}/${key}/${index}`, message: `${key} variant ${variant} removed` });
+    if (!used.has(index)) out.push({ suffix: 'variant-removed', pointer: `${pointer}/${key}/${index}`, message: `${key} variant ${variant} removed` });
   });
 }
