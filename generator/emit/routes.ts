@@ -176,7 +176,8 @@ export function emitRoutes(model: ApiModel): string {
     '        return c.json({ received: true, queued: true }, 202);',
     '      }',
     "      const store = dedupe === undefined ? undefined : toDedupeStore(await fromEnv(context, dedupe, isDedupeSource, 'dedupe'));",
-    '      const answer = await handleDelivery(payload, {',
+    // Explicit: tsc 5.9 would infer the events from Hono's generic `c.get` result, not the router.
+    `      const answer = await handleDelivery<${n.events}>(payload, {`,
     '        router,',
     `        discriminator: ${discriminator},`,
     '        source: SOURCE,',
