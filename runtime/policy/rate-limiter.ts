@@ -112,28 +112,20 @@ function earliest(s: Schedule, bucket: BucketSpec, from: number): number {
   const interval = 1000 / bucket.ratePerSecond;
   const tol = tolerance(bucket);
   const later = s.later;
+  const n = later.length;
+  if (n === 0) return Math.max(from, s.tat - tol);
+  // limit[k]: the latest arrival time before slot k that keeps it and every slot after it in rate.
+  const limit = new Array<number>(n + 1);
+  limit[n] = Infinity;
+  for (let j = n - 1; j >= 0; j--) limit[j] = Math.min(later[j]! + tol, limit[j + 1]! - interval);
   let tat = s.tat;
-  // One candidate per gap between booked slots: the first time in it the slots before allow.
+  // One candidate per gap between booked slots: the first time in it that the slots before allow.
   for (let k = 0; ; k++) {
     const t = Math.max(from, tat - tol, k > 0 ? later[k - 1]! : -Infinity);
-    if (k === later.length) return t;
-    if (t <= later[k]! && keepsLaterInRate(later, k, Math.max(tat, t) + interval, tat, interval, tol)) return t;
+    if (k === n) return t;
+    if (t <= later[k]! && Math.max(tat, t) + interval <= limit[k]!) return t;
     tat = Math.max(tat, later[k]!) + interval;
   }
-}
-
-/**
- * Whether the slots from `later[k]` on still conform when the arrival time before them is
- * `raised` instead of `tat`. Once the two chains meet, the rest is as it was (and conformed).
- */
-function keepsLaterInRate(later: readonly number[], k: number, raised: number, tat: number, interval: number, tol: number): boolean {
-  for (let j = k; j < later.length && raised > tat; j++) {
-    const slot = later[j]!;
-    if (slot < raised - tol) return false;
-    raised = Math.max(raised, slot) + interval;
-    tat = Math.max(tat, slot) + interval;
-  }
-  return true;
 }
 
 /** Books `at` (found by `earliest`) in the bucket's schedule. */
