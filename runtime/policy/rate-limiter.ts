@@ -2,15 +2,16 @@ import type { Clock, MaybePromise } from './clock.ts';
 import type { RateLimitBucket } from './config.ts';
 
 // Client-side pacing. Each bucket is a token bucket in GCRA form (the "theoretical arrival time"
-// of the next request), so it needs no refill timer and its state fits a Durable Object call. A
+// of the next request), so it needs no refill timer and a reservation is one synchronous step
+// (one Durable Object call). A
 // caller reserves a slot in the future and waits for it; reservations are commitments, so
 // concurrent callers never overshoot the rate even while they sleep.
 //
 // One reservation takes a slot in every bucket a request counts in (the operation's own and the
 // vendor-wide one) at one time, or none at all. When one bucket makes that time late, the others
 // book a slot then without giving up the free slots before it: each bucket keeps the slots booked
-// past its last summary in order, and a new slot goes into the first gap that keeps every slot
-// after it within the rate.
+// past its last summary in order (at most the rate times the longest wait), and a new slot goes
+// into the earliest gap that keeps every slot after it within the rate.
 
 export interface BucketSpec extends RateLimitBucket {
   readonly key: string;
