@@ -10,8 +10,9 @@ import type { RateLimitBucket } from './config.ts';
 // One reservation takes a slot in every bucket a request counts in (the operation's own and the
 // vendor-wide one) at one time, or none at all. When one bucket makes that time late, the others
 // book a slot then without giving up the free slots before it: each bucket keeps the slots booked
-// past its last summary in order (at most the rate times the longest wait), and a new slot goes
-// into the earliest gap that keeps every slot after it within the rate.
+// past its last summary in order (no more than the burst plus the rate times the longest wait a
+// caller accepts), and a new slot goes into the earliest gap that keeps every slot after it
+// within the rate.
 
 export interface BucketSpec extends RateLimitBucket {
   readonly key: string;
