@@ -13,6 +13,8 @@ export interface InputErrorLocation {
 }
 
 export class SvcgenInputError extends Error {
+  /** The message without its location, so a later stage can point the same problem elsewhere. */
+  readonly problem: string;
   readonly file: string;
   readonly pointer?: string;
   readonly line?: number;
@@ -21,6 +23,7 @@ export class SvcgenInputError extends Error {
   constructor(location: InputErrorLocation, problem: string, options?: { cause?: unknown }) {
     super(`${formatLocation(location)}: ${problem}`, options);
     this.name = 'SvcgenInputError';
+    this.problem = problem;
     this.file = location.file;
     if (location.pointer !== undefined) this.pointer = location.pointer;
     if (location.line !== undefined) this.line = location.line;

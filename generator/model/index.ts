@@ -30,6 +30,16 @@ export function readProfile(loaded: LoadedVendor): VendorProfile {
   return parseProfile(raw, loaded.locate ?? ((pointer) => ({ file: folder, pointer })));
 }
 
+/** Runs `work`; an error it reports at a profile pointer is moved to the overlay file and line that wrote the value. */
+function inProfile<T>(loaded: LoadedVendor, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof SvcgenInputError) || !loaded.locate || !error.pointer?.startsWith('/x-svcgen')) throw error;
+    throw new SvcgenInputError(loaded.locate(error.pointer), error.problem, { cause: error });
+  }
+}
+
 function selected(op: OperationModel, options: ModelOptions): boolean {
   const hit = (f?: { tags?: string[]; operations?: string[] }) =>
     Boolean(f && (f.operations?.includes(op.id) || op.tags.some((t) => f.tags?.includes(t))));
@@ -53,8 +63,8 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
   const doc = loaded.document;
   const profile = readProfile(loaded);
   const all = buildOperations(doc, profile);
-  const auth = buildAuthModel(doc, profile, all, loaded.vendor);
-  checkOptionNames(profile, auth, loaded.vendor);
+  const auth = inProfile(loaded, () => buildAuthModel(doc, profile, all, loaded.vendor));
+  inProfile(loaded, () => checkOptionNames(profile, auth, loaded.vendor));
   const keep = all.filter((op) => selected(op, options) || (auth.kind === 'token-exchange' && op.id === auth.loginOperation));
   if (auth.kind === 'schemes') {
     const kept = new Set(keep.map((op) => op.id));

@@ -164,6 +164,24 @@ describe('a typo in x-svcgen: exit 2, overlay file, line, pointer and nearest ke
   });
 });
 
+describe('a profile value the spec contradicts', () => {
+  it('is reported at the overlay file and line that wrote it, not at the overlay folder', async () => {
+    const pristine = mkdtempSync(join(tmpdir(), 'svcgen-profile-pristine-'));
+    cpSync(root, pristine, { recursive: true });
+    try {
+      edit(PROFILE, (t) => t.replace('auth: { kind: bearer }', 'auth: { kind: basic, scheme: bearer }'));
+      const outcome = await svcgen(['generate', '--force']);
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toContain(`svcgen: ${PROFILE}:${positionOf(PROFILE, 'kind')}#/actions/0/update/x-svcgen/auth/kind: `);
+      expect(snapshot(join(root, 'generated'))).toEqual(good);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      cpSync(pristine, root, { recursive: true });
+      rmSync(pristine, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a typo in the config', () => {
   it('names the config file, line, pointer and the nearest known key', async () => {
     writeFileSync(join(root, 'typo.config.json'), '{\n  "vendors": {\n    "acme": { "polcy": { "timeoutMs": 5 } }\n  }\n}\n');
