@@ -14,7 +14,7 @@ Run it again to add routes or events: it finds what the file has (by the 'svcgen
 method and path; handlers by event name), adds only the rest, and never rewrites or removes your code.
 
   --vendor NAME     Vendor as pinned in specs/lock.json
-  --out FILE        The routes file to create or extend (e.g. src/stripe-routes.ts)
+  --out FILE        The routes file to create or extend (e.g. src/acme-routes.ts)
   --operation ID    Operation id (or function name) to add a route for (repeatable)
   --webhooks        Add the webhook receiver (POST /webhooks/<vendor>)
   --event NAME      Webhook event to add an empty typed handler for (repeatable; implies --webhooks)
