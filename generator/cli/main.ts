@@ -14,10 +14,12 @@ Commands:
   diff       Classify the changes between two versions of a vendor's specs (breaking or not) and their impact on your code
   update     Pin a new version of a vendor's spec file, regenerate, and refuse (exit 1) when it breaks code you use
   init       Create a Cloudflare Worker project (Hono app, bindings, workerd tests) for chosen vendors
+  add        Add a vendor from its OpenAPI spec: pin it, write a starter profile, add it to the config, generate
 
 Run 'svcgen <command> --help' for a command's options.
 Exit codes: 0 success, 1 check failure or internal error, 2 bad input or usage.`,
   generate: `Usage: svcgen generate [--vendor NAME]... [--out DIR] [--config FILE] [--force] [--json]
+       svcgen generate --spec FILE|URL [--spec FILE|URL]... --vendor NAME --out DIR [--json]
 
   --vendor NAME   Generate only this vendor (repeatable); default: the config's vendors, else all in specs/lock.json
   --spec FILE|URL One-off: generate --vendor NAME from this spec (repeatable) into --out DIR, with no lock
@@ -73,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Loaded on demand: scaffold needs ts-morph (the TypeScript compiler), generate does not.
     if (command === 'scaffold') return await (await import('../scaffold/command.ts')).runScaffold(rest);
+    if (command === 'add') return await (await import('./add-command.ts')).runAdd(rest);
     if (command === 'check') return await (await import('./check-command.ts')).runCheck(rest);
     if (command === 'diff') return await (await import('./diff-command.ts')).runDiff(rest);
     if (command === 'update') return await (await import('./update-command.ts')).runUpdate(rest);

@@ -49,7 +49,9 @@ function schemeOptions(auth: SchemesAuth, displayName: string) {
   const members = Object.entries(auth.schemes).map(([name, scheme]) => ({ key: propertyKey(name), type: schemeType(scheme), doc: schemeDoc(scheme) }));
   const options: OptionDoc[] = [];
   const unsupported = Object.entries(auth.unsupported).map(([name, why]) => `${name} (${why})`);
-  options.push({
+  // A spec with no scheme the client can send has no `<Name>Auth` type (the template declares
+  // it from the members), so no `auth` option either.
+  if (members.length) options.push({
     name: 'auth',
     required: false,
     type: `${displayName}Auth`,
@@ -63,7 +65,7 @@ function schemeOptions(auth: SchemesAuth, displayName: string) {
     const what = name === 'apiKey' ? (scheme!.type === 'bearer' ? 'Token' : 'API key') : `The ${name === 'clientId' || name === 'clientSecret' ? 'OAuth2 client' : 'basic-auth'} ${name.replace(/^client/, '').toLowerCase() || name}`;
     options.push({ name, required: false, doc: `${what} for \`${inDoc(auth.shorthand!)}\` (shorthand of \`auth.${inDoc(auth.shorthand!)}\`).` });
   }
-  const required = credentialsRequired(auth)
+  const required = members.length && credentialsRequired(auth)
     ? [...(shorthand.length ? [`{ ${shorthand.map((n) => `${n}: string`).join('; ')} }`] : []), `{ auth: ${displayName}Auth }`].join(' | ')
     : undefined;
   return { members, options, required };

@@ -2,7 +2,7 @@
 // each either inferred from the spec or a stated default, with a note for everything inferred
 // loosely or not at all. `render.ts` turns it into the commented 00-profile.yaml overlay.
 import type { VendorProfile } from '../model/profile.ts';
-import { inferAuth } from './auth.ts';
+import { describeAuth } from './auth.ts';
 import { displayNameFrom } from './display-name.ts';
 import { isRecord, type Doc } from './document.ts';
 import { inferIdempotency } from './idempotency.ts';
@@ -41,8 +41,7 @@ export function inferProfile(documents: Doc[], options: InferOptions): InferredP
 
   const servers = inferServers(doc, options.source);
   if (servers.note) notes.push({ key: 'servers', text: servers.note });
-  const auth = inferAuth(doc);
-  if (auth.note) notes.push({ key: 'auth', text: auth.note });
+  notes.push({ key: 'auth', text: describeAuth(doc) });
   // Every document of a multi-file vendor can declare the header; the first that does decides.
   const idempotency = documents.map(inferIdempotency).find((i) => i.kind === 'header') ?? { kind: 'none' as const };
   notes.push({
@@ -65,7 +64,6 @@ export function inferProfile(documents: Doc[], options: InferOptions): InferredP
 
   const profile = {
     displayName: displayNameFrom(info.title, options.vendor),
-    auth: auth.auth,
     servers: servers.servers,
     idempotency,
     policy: structuredClone(DEFAULT_POLICY),

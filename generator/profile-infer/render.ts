@@ -16,11 +16,16 @@ export function renderProfileOverlay(vendor: string, inferred: InferredProfile):
   const doc = new Document(overlay);
   const profileNode = doc.getIn(['actions', 0, 'update', 'x-svcgen'], true);
   if (isMap(profileNode)) {
+    // Notes about keys the profile leaves out (auth comes from the spec) head the profile.
+    const present = new Set(profileNode.items.map((pair) => (isScalar(pair.key) ? pair.key.value : undefined)));
+    const absent = inferred.notes.filter((note) => !present.has(note.key)).map((note) => ` ${note.text}`);
+    const first = profileNode.items[0]?.key;
+    if (absent.length && isScalar(first)) first.commentBefore = absent.join('\n');
     for (const pair of profileNode.items) {
       const key = pair.key;
       if (!isScalar(key)) continue;
       const texts = inferred.notes.filter((note) => note.key === key.value).map((note) => ` ${note.text}`);
-      if (texts.length) key.commentBefore = texts.join('\n');
+      if (texts.length) key.commentBefore = [key.commentBefore, ...texts].filter(Boolean).join('\n');
     }
   }
   return doc.toString({ lineWidth: 0 });
