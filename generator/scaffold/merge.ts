@@ -55,6 +55,8 @@ const MARKER_LINE = new RegExp(`^[ \\t]*//[ \\t]*${ROUTE_MARKER}[ \\t]+(\\S+)`, 
 const NEW_IMPORT_WIDTH = 100;
 /** The Hono env type the skeleton declares. */
 const ENV_TYPE = 'AppEnv';
+/** The Analytics Engine binding the skeleton declares (optional in `Bindings`). */
+const ANALYTICS_BINDING = 'ANALYTICS';
 
 export function mergeScaffold(fileName: string, text: string, request: MergeRequest): MergeOutcome {
   const file = parse(fileName, text);
@@ -130,7 +132,8 @@ export function mergeScaffold(fileName: string, text: string, request: MergeRequ
       addedWebhookSection = true;
       imports.push({ module: `${request.generatedSpecifier}/routes.ts`, name: names.routes, typeOnly: false });
       const envType = file.getTypeAlias(ENV_TYPE) || file.getInterface(ENV_TYPE) ? ENV_TYPE : undefined;
-      const section = webhookSection(model, appName, newEvents, envType);
+      const analytics = file.getInterface('Bindings')?.getProperty(ANALYTICS_BINDING) ? ANALYTICS_BINDING : undefined;
+      const section = webhookSection(model, appName, newEvents, envType, analytics);
       if (exportDefault) edits.push({ pos: leadingStart(exportDefault), text: `${section}\n\n` });
       else edits.push(appendAtEnd(text, section));
       const binding = declareBinding(file, text, webhookSecretBinding(model));

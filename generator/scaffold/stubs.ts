@@ -99,8 +99,11 @@ export function eventStubs(events: string[], indent: string): string {
   return events.map((e) => eventStub(e, indent)).join('\n');
 }
 
-/** `envType`: the file's Hono env type (`AppEnv` in scaffolded files), for typed `c.env` in options. */
-export function webhookSection(model: ApiModel, appName: string, events: string[], envType: string | undefined): string {
+/**
+ * `envType`: the file's Hono env type (`AppEnv` in scaffolded files), for typed `c.env` in options;
+ * `analyticsBinding`: the Analytics Engine binding the file declares, if any, for delivery data points.
+ */
+export function webhookSection(model: ApiModel, appName: string, events: string[], envType: string | undefined, analyticsBinding?: string): string {
   const names = webhookNames(model);
   const handlers = events.length ? `{\n${eventStubs(events, '      ')}\n    }` : '{}';
   return [
@@ -109,6 +112,7 @@ export function webhookSection(model: ApiModel, appName: string, events: string[
     "  '/',",
     `  ${names.routes}${envType ? `<${envType}>` : ''}({`,
     `    secret: { env: ${literal(webhookSecretBinding(model))} },`,
+    ...(analyticsBinding ? [`    analytics: { env: ${literal(analyticsBinding)} },`] : []),
     `    handlers: ${handlers},`,
     '  }),',
     ');',

@@ -4,8 +4,8 @@
 // and its answer survives eviction because the record is in the object's storage. A Durable
 // Object delivers no new call while a storage read or write of the current one is in flight
 // (its input gate), and no answer leaves before its write is durable (its output gate), so the
-// read-decide-write of a claim is atomic. A done record is kept for `retentionMs` (vendors retry
-// for up to a few days), then an alarm deletes the object's storage. Workers-only.
+// read-decide-write of a claim is atomic. A done record is kept for DEDUPE_RETENTION_MS (vendors
+// retry for up to a few days), then an alarm deletes the object's storage. Workers-only.
 //
 // wrangler.jsonc:
 //   "durable_objects": { "bindings": [{ "name": "WEBHOOK_DEDUPE", "class_name": "WebhookDedupe" }] },
@@ -37,8 +37,13 @@ export class WebhookDedupe extends DurableObject {
   }
 
   async claim(_key: string, leaseMs: number): Promise<ClaimResult> {
-    const { result, next } = decideClaim(await this.#storage.get<DedupeRecord>(RECORD), Date.now(), leaseMs, newLeaseToken());
-    if (next) await this.#storage.put(RECORD, next);
+    const now = Date.now();
+    const { result, next } = decideClaim(await this.#storage.get<DedupeRecord>(RECORD), now, leaseMs, newLeaseToken());
+    if (next) {
+      await this.#storage.put(RECORD, next);
+      // A holder that dies leaves an expired lease; the alarm still clears the object one day.
+      await this.#storage.setAlarm(now + leaseMs + DEDUPE_RETENTION_MS);
+    }
     return result;
   }
 

@@ -65,6 +65,8 @@ export type OnceResult<T> =
 /**
  * Runs `run` unless `key` is done; a live lease held elsewhere is waited on (re-claiming every
  * `pollMs`) for up to `waitMs`. If the holder releases meanwhile, this caller claims and runs.
+ * If the store fails to record completion after `run` succeeded, the error propagates and the
+ * claim lapses with its lease: a redelivery after that runs `run` again (at least once, then).
  */
 export async function runOnce<T>(
   store: DedupeStore,

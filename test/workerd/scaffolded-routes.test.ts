@@ -11,7 +11,9 @@ interface App {
   request(path: string, init: RequestInit, env: unknown): Promise<Response>;
 }
 
-const env = { ACME_API_KEY: 'sk_test_workerd' };
+/** The Analytics Engine binding: every data point the route's client writes. */
+const points: { blobs?: string[]; doubles?: number[] }[] = [];
+const env = { ACME_API_KEY: 'sk_test_workerd', ANALYTICS: { writeDataPoint: (point: (typeof points)[number]) => void points.push(point) } };
 
 interface Sent {
   method: string;
@@ -57,6 +59,7 @@ describe('a scaffolded client-backed route in workerd', () => {
     const missing = await routes.request('/v1/widgets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, env);
     expect(missing.status).toBe(400);
     expect(sent).toEqual([]);
+    expect(points).toEqual([]);
   });
 
   it('succeeds through the woven-in retry when the vendor fails twice, with one idempotency key and the same body', async () => {
@@ -70,6 +73,12 @@ describe('a scaffolded client-backed route in workerd', () => {
     expect(sent[0]!.key).toMatch(/\S/);
     expect(new Set(sent.map((s) => s.key)).size).toBe(1);
     expect(new Set(sent.map((s) => s.body)).size).toBe(1);
+    // One Analytics Engine point per attempt, next to the logs; only the last one ends the call.
+    expect(points.map((p) => [p.blobs![2], p.blobs![3], p.doubles![1], p.doubles![3]])).toEqual([
+      ['CreateWidget', 'http-error', 503, 0],
+      ['CreateWidget', 'http-error', 503, 0],
+      ['CreateWidget', 'ok', 201, 1],
+    ]);
   });
 
   it('maps a vendor that keeps failing to 502 after the retries', async () => {
@@ -78,5 +87,7 @@ describe('a scaffolded client-backed route in workerd', () => {
     const response = await routes.request('/v1/widgets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Sprocket' }) }, env);
     expect(response.status).toBe(502);
     expect(sent).toHaveLength(3);
+    expect(points.at(-1)!.blobs![3]).toBe('http-error');
+    expect(points.at(-1)!.doubles![3]).toBe(1);
   });
 });

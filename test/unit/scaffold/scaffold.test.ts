@@ -71,7 +71,10 @@ describe('svcgen scaffold on the acme fixture', () => {
     expect(text).toContain("import { CreateWidgetValidator } from '../generated/acme/schemas.js';");
     // Every secret the file reads is declared.
     expect(text).toContain("secret: { env: 'ACME_WEBHOOK_SECRET' }");
-    expect(text).toMatch(/export interface Bindings \{\n  ACME_API_KEY: string;\n  ACME_WEBHOOK_SECRET: string;\n\}/);
+    expect(text).toMatch(/export interface Bindings \{\n  ACME_API_KEY: string;\n[^}]*  ANALYTICS\?: AnalyticsEngineDatasetLike;\n  ACME_WEBHOOK_SECRET: string;\n\}/);
+    // Outbound attempts and webhook outcomes go to the optional Analytics Engine binding it declares.
+    expect(text).toContain('onEvent: toAnalyticsSink(c.env.ANALYTICS)?.onEvent,');
+    expect(text).toContain("    analytics: { env: 'ANALYTICS' },\n");
     expect(first.stdout).toContain('  + binding ACME_WEBHOOK_SECRET in Bindings\n');
     expect(text).toContain("import { createAcmeWebhookRoutes } from '../generated/acme/routes.ts';");
     expect(text).toContain("    handlers: {\n      'widget.created': async (event) => {");
