@@ -88,6 +88,24 @@ export function overlayHashes(root: string, vendor: string): Map<string, string>
 }
 
 /**
+ * A pin's bytes when they can still be had. The mirror usually holds the newer file under the same
+ * path (a sha256 mismatch there is expected), so the download cache and the address are tried too.
+ */
+async function bytesOf(entry: LockFileEntry, options: LoadOptions): Promise<Buffer | undefined> {
+  try {
+    return (await resolveSpecFile(entry, options)).bytes;
+  } catch (error) {
+    if (!(error instanceof SvcgenInputError)) throw error;
+  }
+  try {
+    return (await resolveSpecFile(entry, { ...options, mirror: path.join(tmpdir(), 'svcgen-no-mirror') })).bytes;
+  } catch (error) {
+    if (!(error instanceof SvcgenInputError)) throw error;
+    return undefined;
+  }
+}
+
+/**
  * The inputs a manifest entry was generated from, rebuilt from what can still be found: each spec by
  * its sha256 among the current lock's and HEAD's pins (any role), the overlays from the working tree
  * or HEAD when their hashes match. Undefined (with why) when something cannot be found.
@@ -107,8 +125,9 @@ export async function manifestSet(
   for (const spec of recorded.specs) {
     const entry = candidates.find((c) => c.sha256 === spec.sha256);
     if (!entry) return { missing: `${spec.path} with sha256 ${spec.sha256.slice(0, 12)}… is pinned neither in specs/lock.json nor in HEAD's` };
-    const resolved = await resolveSpecFile({ ...entry, path: entry.path }, options);
-    files.push({ path: spec.path, bytes: resolved.bytes, shown: `${entry.path} (${spec.sha256.slice(0, 12)}…)`, entry: { ...entry, path: spec.path } });
+    const bytes = await bytesOf(entry, options);
+    if (!bytes) return { missing: `${spec.path} with sha256 ${spec.sha256.slice(0, 12)}… is neither in the mirror, nor in the download cache, nor downloadable from ${entry.url}` };
+    files.push({ path: spec.path, bytes, shown: `${entry.path} (${spec.sha256.slice(0, 12)}…)`, entry: { ...entry, path: spec.path } });
   }
   const wanted = new Map(recorded.overlays.map((o) => [o.path, o.sha256]));
   const same = (have: Map<string, string>) => have.size === wanted.size && [...wanted].every(([p, h]) => have.get(p) === h);
