@@ -6,6 +6,7 @@
 
 import type { FetchLike } from '../contract.ts';
 import { ApiError } from '../errors.ts';
+import { base64 } from './schemes.ts';
 import { createTokenManager, withTokenAuth, type LoginFn } from './token-exchange.ts';
 
 export interface ClientCredentialsLogin {
@@ -31,12 +32,6 @@ const DEFAULT_LIFETIME_MS = 3_600_000;
 // RFC 6749 §2.3.1: client id and secret are form-urlencoded before they go into HTTP Basic.
 function formEncode(value: string): string {
   return encodeURIComponent(value).replace(/%20/g, '+');
-}
-
-function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
 
 /** A LoginFn that asks the token endpoint for a client-credentials access token. */

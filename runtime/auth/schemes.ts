@@ -128,7 +128,8 @@ export function selectSchemes(vendor: string, operationId: string, requirements:
   return fail(vendor, `${operationId} needs credentials for ${describeRequirements(requirements)}; pass them as auth: { <scheme>: … }`);
 }
 
-function base64(text: string): string {
+/** Base64 of the UTF-8 bytes of `text` (HTTP Basic credentials). */
+export function base64(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
