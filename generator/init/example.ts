@@ -11,6 +11,8 @@ export interface ExampleVendor {
   events?: string[];
   /** Extra fields of a sample event, by event name then dotted path. */
   sample?: Record<string, Record<string, unknown>>;
+  /** Import lines the handler bodies need, added after the file's last import. */
+  imports?: string[];
   /** Handler body, by event name (statements; `event` is the typed event). */
   handlers?: Record<string, string>;
 }
@@ -42,3 +44,4 @@ export function fillHandler(text: string, event: string, body: string, file: str
   const lines = body.split('\n').map((line) => (line ? indent + line : line)).join('\n');
   return text.replace(pattern, (_all, head: string, _indent: string, tail: string) => `${head}${lines}\n${tail}`);
 }
+

@@ -10,6 +10,7 @@ import type { ApiModel } from '../model/types.ts';
 import type { InitArgs } from './args.ts';
 import { secretsRead } from './env-names.ts';
 import { fillHandler, loadExample, type Example } from './example.ts';
+import { addImports } from './imports.ts';
 import { webhookFixture, type WebhookFixture } from './fixtures.ts';
 import { packageFiles, pinOf } from './package-files.ts';
 import { PLATFORM_BINDINGS } from './platform.ts';
@@ -56,7 +57,9 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
     const perVendor = routes.map(({ vendor, file }) => {
       const path = join(staging, file);
       let text = readFileSync(path, 'utf8');
-      for (const [event, body] of Object.entries(example?.vendors[vendor]?.handlers ?? {})) text = fillHandler(text, event, body, file);
+      const own = example?.vendors[vendor];
+      if (own?.imports) text = addImports(text, own.imports, file);
+      for (const [event, body] of Object.entries(own?.handlers ?? {})) text = fillHandler(text, event, body, file);
       writeFileSync(path, text);
       const model = models.get(vendor)!;
       const read = secretsRead(text).filter((name) => !PLATFORM_BINDINGS.includes(name));

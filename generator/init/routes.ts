@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scaffold } from '../scaffold/scaffold.ts';
 import type { ApiModel } from '../model/types.ts';
+import { addImports } from './imports.ts';
 import type { VendorSelection } from './selection.ts';
 
 export interface RoutesFile {
@@ -22,12 +23,7 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string, what: s
 }
 
 function wire(text: string, model: ApiModel, file: string, generatedRoutes: string | undefined): string {
-  let out = text;
-  const imports = [...out.matchAll(/^import .*;$/gm)];
-  const last = imports.at(-1);
-  if (!last || last.index === undefined) throw new Error(`svcgen init: no import in ${file}`);
-  const at = last.index + last[0].length;
-  out = `${out.slice(0, at)}\nimport { platformOptions, type PlatformBindings } from '../platform.ts';${out.slice(at)}`;
+  let out = addImports(text, ["import { platformOptions, type PlatformBindings } from '../platform.ts';"], file);
   out = replaceOnce(out, /export interface Bindings \{/, 'export interface Bindings extends PlatformBindings {', 'the platform bindings', file);
   out = replaceOnce(
     out,

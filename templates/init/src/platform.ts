@@ -9,9 +9,30 @@ import type { Env } from './env.ts';
 
 export type PlatformBindings = Pick<Env, 'SHARED_LIMITER' | 'CACHE' | 'ANALYTICS' | 'WEBHOOK_DEDUPE' | 'WEBHOOK_QUEUE'>;
 
+type Stores = ReturnType<typeof durableStores>;
+
+/**
+ * The SharedLimiter's stores, reaching the Durable Object through a fresh stub on every use: a
+ * client lives for the whole isolate, but a stub belongs to the request that made it (workerd
+ * refuses I/O through it from another request).
+ */
+function sharedStores(namespace: PlatformBindings['SHARED_LIMITER'], vendor: string): Stores {
+  const fresh = () => durableStores(namespace, vendor);
+  return {
+    limiter: {
+      reserve: (...args: Parameters<Stores['limiter']['reserve']>) => fresh().limiter.reserve(...args),
+      observe: (...args: Parameters<Stores['limiter']['observe']>) => fresh().limiter.observe(...args),
+    },
+    breaker: {
+      acquire: (...args: Parameters<Stores['breaker']['acquire']>) => fresh().breaker.acquire(...args),
+      record: (...args: Parameters<Stores['breaker']['record']>) => fresh().breaker.record(...args),
+    },
+  } as Stores;
+}
+
 /** Client options for `vendor`: shared budget, response cache, analytics. */
 export function platformOptions(env: PlatformBindings, vendor: string) {
-  const stores = durableStores(env.SHARED_LIMITER, vendor);
+  const stores = sharedStores(env.SHARED_LIMITER, vendor);
   return {
     limiter: stores.limiter,
     breakerStore: stores.breaker,

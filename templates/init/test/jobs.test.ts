@@ -24,7 +24,7 @@ const message = (id: string, body: Job, attempts = 1) => ({ id, timestamp: new D
 async function consume(messages: ReturnType<typeof message>[]) {
   const batch = createMessageBatch<Job>('jobs', messages);
   const ctx = createExecutionContext();
-  await worker.queue(batch as MessageBatch<Job>, env as Env, ctx);
+  await (worker as ExportedHandler<Env, Job>).queue!(batch as MessageBatch<Job>, env as Env, ctx);
   return getQueueResult(batch, ctx);
 }
 
