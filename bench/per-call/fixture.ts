@@ -1,0 +1,19 @@
+// What a per-call fixture (bench/fixtures/per-call/*.ts) provides: the same two requests made by
+// a generated operation function through a generated client (ours) and by the peers, so that the
+// benchmark itself names no vendor and no operation.
+
+/** One way of making the two requests; each call resolves with the parsed response body. */
+export interface PerCallContender {
+  readonly name: string;
+  readonly get: () => Promise<unknown>;
+  readonly post: () => Promise<unknown>;
+}
+
+export interface PerCallFixture {
+  /** For the report: which generated operations `ours` calls and how. */
+  readonly describe: { readonly get: string; readonly post: string };
+  /** Header whose value differs on every POST by design (a fresh idempotency key), if any. */
+  readonly perCallHeader?: string;
+  /** Ours first; every contender sends the same method, URL, headers and body bytes. */
+  contenders(baseUrl: string): { readonly ours: PerCallContender; readonly peers: readonly PerCallContender[] };
+}

@@ -1,0 +1,108 @@
+// The measuring process of the per-call benchmark (started by bench/pipeline-overhead.ts with
+// `--conditions=svcgen-source`, so the generated client runs this checkout's runtime sources).
+// It holds the clients only; the server is another process, so process.cpuUsage() is the
+// clients' CPU. Prints one JSON object on stdout. A failure of ours (a thrown call, a request
+// that differs from the peers') exits non-zero; a peer whose request differs from ours is
+// recorded as failed and not timed.
+//
+// Usage: node --conditions=svcgen-source bench/per-call/measure.ts FIXTURE URL ROUNDS CALLS WARMUP
+import { pathToFileURL } from 'node:url';
+import type { PerCallContender, PerCallFixture } from './fixture.ts';
+
+export const SCENARIOS = [
+  { id: 'get.seq', label: 'GET, 1 in flight', op: 'get', inFlight: 1 },
+  { id: 'get.par16', label: 'GET, 16 in flight', op: 'get', inFlight: 16 },
+  { id: 'post.seq', label: 'keyed POST, 1 in flight', op: 'post', inFlight: 1 },
+  { id: 'post.par16', label: 'keyed POST, 16 in flight', op: 'post', inFlight: 16 },
+] as const;
+
+export interface Sample {
+  readonly perSecond: number;
+  /** User+system CPU of this (client-only) process per call, µs. */
+  readonly cpuMicros: number;
+}
+
+export interface MeasureOutput {
+  readonly ours: string;
+  readonly peers: readonly string[];
+  /** Peers not timed, with why. */
+  readonly peerFailures: Readonly<Record<string, string>>;
+  /** scenario id → contender name → one sample per round. */
+  readonly samples: Readonly<Record<string, Readonly<Record<string, readonly Sample[]>>>>;
+}
+
+interface Seen {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** The request the server saw last, with the one header that differs per call by design masked. */
+async function lastRequest(url: string, perCallHeader: string | undefined): Promise<string> {
+  const seen = (await (await fetch(`${url}/__last`)).json()) as Seen;
+  const headers = Object.fromEntries(
+    Object.entries(seen.headers)
+      .map(([k, v]) => [k.toLowerCase(), k.toLowerCase() === perCallHeader ? `<${String(v).length} chars>` : String(v)] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+  return JSON.stringify({ method: seen.method, url: seen.url, headers, body: seen.body }, null, 1);
+}
+
+/** Undefined when `peer` sends exactly what `ours` sends for both requests; else the difference. */
+async function sameRequests(url: string, fixture: PerCallFixture, ours: PerCallContender, peer: PerCallContender): Promise<string | undefined> {
+  for (const op of ['get', 'post'] as const) {
+    await ours[op]();
+    const expected = await lastRequest(url, fixture.perCallHeader);
+    await peer[op]();
+    const actual = await lastRequest(url, fixture.perCallHeader);
+    if (actual !== expected) return `its ${op.toUpperCase()} differs from ours: sent ${actual.replace(/\s+/g, ' ')}; ours sent ${expected.replace(/\s+/g, ' ')}`;
+  }
+  return undefined;
+}
+
+async function measure(call: () => Promise<unknown>, calls: number, inFlight: number): Promise<Sample> {
+  let next = 0;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next++ < calls) await call();
+    }),
+  );
+  const elapsed = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { perSecond: (calls * 1000) / elapsed, cpuMicros: (used.user + used.system) / calls };
+}
+
+/** Round r's order: rotated by r, and reversed on odd rounds, so no contender keeps a slot. */
+export function orderFor<T>(items: readonly T[], round: number): T[] {
+  const rotated = items.map((_, i) => items[(i + round) % items.length]!);
+  return round % 2 ? rotated.reverse() : rotated;
+}
+
+export async function measureAll(fixture: PerCallFixture, url: string, rounds: number, calls: number, warmup: number): Promise<MeasureOutput> {
+  const { ours, peers } = fixture.contenders(url);
+  const peerFailures: Record<string, string> = {};
+  const timed: PerCallContender[] = [ours];
+  for (const peer of peers) {
+    const difference = await sameRequests(url, fixture, ours, peer);
+    if (difference) peerFailures[peer.name] = difference;
+    else timed.push(peer);
+  }
+  for (const c of timed) for (const s of SCENARIOS) await measure(c[s.op], warmup, s.inFlight); // JIT, connection pool, server
+  const samples: Record<string, Record<string, Sample[]>> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const s of SCENARIOS) {
+      for (const c of orderFor(timed, round)) ((samples[s.id] ??= {})[c.name] ??= []).push(await measure(c[s.op], calls, s.inFlight));
+    }
+  }
+  return { ours: ours.name, peers: peers.map((p) => p.name), peerFailures, samples };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [fixtureFile, url, rounds, calls, warmup] = process.argv.slice(2);
+  const { fixture } = (await import(pathToFileURL(fixtureFile!).href)) as { fixture: PerCallFixture };
+  const output = await measureAll(fixture, url!, Number(rounds), Number(calls), Number(warmup));
+  process.stdout.write(JSON.stringify(output) + '\n');
+}
