@@ -87,6 +87,20 @@ export function expectedUnkeyed(plan: CallPlan): { succeeds: boolean; effects: 0
   return { succeeds: true, effects: 1 };
 }
 
+/**
+ * What the 429s that name a delay ask for: `Retry-After: 1` (whole seconds, the standard form) and
+ * `retry-after-ms: 250`. Real waits, so the soak shows the client waits before it retries.
+ */
+export const RETRY_AFTER_SECONDS = 1;
+export const RETRY_AFTER_MS = 250;
+
+/** The wait a planned fault asks the client for before its next attempt, in ms (none for the rest). */
+export function plannedWaitMs(kind: FaultKind | undefined): number | undefined {
+  if (kind === '429-retry-after') return RETRY_AFTER_SECONDS * 1000;
+  if (kind === '429-retry-after-ms') return RETRY_AFTER_MS;
+  return undefined;
+}
+
 /** The server-side behaviour for a planned fault (refusals never reach the server). */
 export function serverFault(kind: FaultKind | undefined, slowMs: number): Fault {
   const nowSeconds = Date.now() / 1000;
@@ -97,9 +111,9 @@ export function serverFault(kind: FaultKind | undefined, slowMs: number): Fault 
     case '429':
       return { kind: 'status', status: 429 };
     case '429-retry-after':
-      return { kind: 'status', status: 429, headers: { 'retry-after': '0' } };
+      return { kind: 'status', status: 429, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } };
     case '429-retry-after-ms':
-      return { kind: 'status', status: 429, headers: { 'retry-after-ms': '3' } };
+      return { kind: 'status', status: 429, headers: { 'retry-after-ms': String(RETRY_AFTER_MS) } };
     case '429-past-date':
       return { kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() - 60_000).toUTCString() } };
     case '429-reset':
