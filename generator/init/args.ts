@@ -17,7 +17,8 @@ test/ (workerd tests with signed webhook fixtures and a fake vendor) and a GitHu
   --example payments  The payments flow: create a payment, a cached FX rate, a confirmation email sent
                       exactly once from the Queue consumer on a payment-succeeded webhook
   --force             Write into a folder that is not empty (files init writes are replaced)
-  --svcgen SPEC       The svcgen dependency written to package.json (default: this svcgen's version)
+  --svcgen SPEC       The svcgen dependency written to package.json, e.g. file:/path/svcgen-0.1.0.tgz
+                      (default: this svcgen's version, as published on the registry)
   --json              Print a JSON summary on stdout instead of text
 
 Environment: SVCGEN_SPEC_MIRROR (folder with the pinned spec files; otherwise they are downloaded).`;
