@@ -150,6 +150,31 @@ export function buildAuthModel(doc: Doc, profile: VendorProfile, ops: OperationM
   return model;
 }
 
+/** Header names the schemes of `requirements` write. */
+function authHeaders(auth: SchemesAuth, requirements: SecurityRequirementsModel): Set<string> {
+  const headers = new Set<string>();
+  for (const name of requirements.flat()) {
+    const scheme = auth.schemes[name]!;
+    headers.add(scheme.type === 'apiKey' ? (scheme.in === 'header' ? scheme.name.toLowerCase() : '') : 'authorization');
+  }
+  headers.delete('');
+  return headers;
+}
+
+/**
+ * A header parameter that restates what an operation's security scheme sends (the API-key header,
+ * `Authorization`) is the client's auth, not a per-call input: role `auth` keeps it out of the
+ * request types and validators, as a profile's parameterRoles would.
+ */
+export function markAuthParameters(ops: OperationModel[], auth: AuthModel): void {
+  if (auth.kind !== 'schemes') return;
+  for (const op of ops) {
+    const headers = authHeaders(auth, auth.operations[op.id] ?? auth.security);
+    if (headers.size === 0) continue;
+    for (const p of op.parameters) if (p.in === 'header' && p.role === 'param' && headers.has(p.name.toLowerCase())) p.role = 'auth';
+  }
+}
+
 /** The shorthand client options a scheme type fills. */
 export function shorthandOptions(scheme: SecuritySchemeModel): string[] {
   if (scheme.type === 'basic') return ['username', 'password'];

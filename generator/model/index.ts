@@ -8,7 +8,7 @@ import { buildOperations } from './operations.ts';
 import { assignFunctionNames } from './function-names.ts';
 import { getAtPointer } from '../json-pointer.ts';
 import type { ApiModel, OperationModel, VendorPolicy } from './types.ts';
-import { buildAuthModel, checkOptionNames } from './auth.ts';
+import { buildAuthModel, checkOptionNames, markAuthParameters } from './auth.ts';
 
 export interface ModelOptions {
   /** Keep only operations with one of these tags or ids (empty: all). */
@@ -65,6 +65,7 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
   const all = buildOperations(doc, profile);
   const auth = inProfile(loaded, () => buildAuthModel(doc, profile, all, loaded.vendor));
   inProfile(loaded, () => checkOptionNames(profile, auth, loaded.vendor));
+  markAuthParameters(all, auth);
   const keep = all.filter((op) => selected(op, options) || (auth.kind === 'token-exchange' && op.id === auth.loginOperation));
   if (auth.kind === 'schemes') {
     const kept = new Set(keep.map((op) => op.id));

@@ -115,6 +115,24 @@ describe('auth model from the spec', () => {
   });
 });
 
+describe('header parameters that restate a scheme', () => {
+  it('become the client auth where the operation uses that scheme, and stay inputs where it does not', () => {
+    const keyHeader = { name: 'X-Key', in: 'header', required: true, schema: { type: 'string' } };
+    const model = buildApiModel(
+      loaded({
+        components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'x-key' } } },
+        security: [{ key: [] }],
+        paths: {
+          '/a': { get: { operationId: 'a', parameters: [keyHeader, { name: 'X-Other', in: 'header', schema: { type: 'string' } }], responses: OK } },
+          '/b': { get: { operationId: 'b', security: [], parameters: [keyHeader], responses: OK } },
+        },
+      }),
+    );
+    const roles = Object.fromEntries(model.operations.map((op) => [op.id, op.parameters.map((p) => `${p.name}:${p.role}`)]));
+    expect(roles).toEqual({ a: ['X-Key:auth', 'X-Other:param'], b: ['X-Key:param'] });
+  });
+});
+
 describe('auth profile errors', () => {
   function inputError(run: () => unknown): SvcgenInputError {
     try {
