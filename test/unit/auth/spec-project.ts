@@ -4,7 +4,7 @@
 // imports resolve, as in test/unit/scaffold/acme-project.ts.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -100,7 +100,14 @@ export async function createSpecProject(label: string, vendors: ExampleVendor[])
     writeFileSync(join(root, 'specs/overlays', v.vendor, '00-profile.yaml'), profileYaml(v, JSON.parse(text.toString('utf8'))));
   }
   writeFileSync(join(root, 'specs/lock.json'), JSON.stringify(lock, null, 2));
-  await run(process.execPath, [join(ROOT, 'bin/svcgen.js'), 'generate'], { cwd: root, env: { ...process.env, SVCGEN_SPEC_MIRROR: mirror } });
+  try {
+    await run(process.execPath, [join(ROOT, 'bin/svcgen.js'), 'generate'], { cwd: root, env: { ...process.env, SVCGEN_SPEC_MIRROR: mirror } });
+  } catch (error) {
+    // Rejected with the CLI's exit code and stderr; tell the caller whether anything was written.
+    Object.assign(error as object, { generatedWritten: existsSync(join(root, 'generated')) });
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
 
   const out: Record<string, GeneratedVendor> = {};
   for (const v of vendors) {
