@@ -115,6 +115,14 @@ describe('auth model from the spec', () => {
   });
 });
 
+describe('an API without usable schemes', () => {
+  it('gets a client with no auth option', () => {
+    const source = emitClient(buildApiModel(loaded({ paths })));
+    expect(source).not.toMatch(/\bauth\?:|AcmeAuth/);
+    expect(source).toContain('export interface AcmeClientOptions extends');
+  });
+});
+
 describe('header parameters that restate a scheme', () => {
   it('become the client auth where the operation uses that scheme, and stay inputs where it does not', () => {
     const keyHeader = { name: 'X-Key', in: 'header', required: true, schema: { type: 'string' } };
