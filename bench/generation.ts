@@ -6,7 +6,7 @@ import path from 'node:path';
 import { failed, measured, median, notAvailable, runsFor, type BenchOptions, type Figure, type Goal, type Outcome, type PeerFigure, type Section } from './lib/figure.ts';
 import { formatValue } from './lib/format.ts';
 import { projectRoot, scratchDir, specInputs, tinySpecInputs } from './lib/paths.ts';
-import { runSeries, tidyReason, type Series } from './lib/series.ts';
+import { runInterleaved, runSeries, tidyReason, type Series, type SeriesPlan } from './lib/series.ts';
 import { svcgenInvocation } from './lib/svcgen.ts';
 import { countCompileErrors, STRICT_CONSUMER_OPTIONS, writeTsconfig } from './lib/typescript.ts';
 import { heyApi } from './peers/hey-api.ts';
@@ -119,23 +119,22 @@ interface CaseResult {
   readonly peers: readonly { readonly run: PeerRun; readonly series: Series }[];
 }
 
-function peerSeries(run: PeerRun, dir: string, runs: number): Promise<Series> {
+function peerPlan(run: PeerRun, dir: string, runs: number): SeriesPlan {
   const outDir = path.join(dir, 'out');
-  return runSeries({
+  return {
     runs: run.runs ? Math.min(run.runs, runs) : runs,
     cwd: dir,
     timeoutMs: run.timeoutMs ?? GENERATOR_TIMEOUT_MS,
     step: () => ({ invocation: run.tool.invocation(run.inputs, outDir), outDir }),
-  });
+  };
 }
 
 /** Cold: a fresh process, a fresh output folder and an empty cache folder for every run. */
-function oursCold(dir: string, runs: number, vendors: readonly string[] | undefined): Promise<Series> {
-  return runSeries({
+function oursColdPlan(dir: string, runs: number, vendors: readonly string[] | undefined): SeriesPlan {
+  return {
     runs,
     cwd: projectRoot,
     timeoutMs: GENERATOR_TIMEOUT_MS,
-    ours: true,
     step: (i) => {
       const runDir = path.join(dir, `run-${i}`);
       rmSync(runDir, { recursive: true, force: true });
@@ -143,7 +142,7 @@ function oursCold(dir: string, runs: number, vendors: readonly string[] | undefi
       const outDir = path.join(runDir, 'out');
       return { invocation: svcgenInvocation({ outDir, cacheDir: path.join(runDir, 'cache'), ...(vendors ? { vendors } : {}) }), outDir };
     },
-  });
+  };
 }
 
 /** The `ms` of `svcgen generate --json`: the generator's own work, without start-up and imports. */
@@ -164,7 +163,6 @@ function oursAgain(outDir: string, runs: number, vendors: readonly string[] | un
     runs,
     cwd: projectRoot,
     timeoutMs: GENERATOR_TIMEOUT_MS,
-    ours: true,
     inner: reportedMs,
     step: () => ({ invocation: svcgenInvocation({ outDir, cacheDir, ...(vendors ? { vendors } : {}) }), outDir, keepOut: true }),
   });
@@ -186,13 +184,13 @@ function cacheNote(root: string, cases: readonly GenerationCase[], results: read
     : 'Our CLI wrote nothing into the empty cache folder given as `SVCGEN_CACHE_DIR`: it used the project\'s `.svcgen-cache`, which may be warm, so our "cold" runs are a fresh process and output folder only.';
 }
 
-function pick(series: Series | undefined, which: 'wall' | 'rss', skipped: string): Outcome {
+function pick(series: Series | undefined, which: 'wall' | 'rss' | 'cpu', skipped: string): Outcome {
   return series ? series[which] : notAvailable(skipped);
 }
 
 async function compileOutcome(name: string, series: Series | undefined, dir: string, ours: boolean): Promise<Outcome> {
   if (!series) return notAvailable('not run');
-  if (!series.outDir) return ours ? notAvailable(series.failure ?? 'no output') : failed(series.failure ?? 'no output');
+  if (!series.outDir) return failed(series.failure ?? 'no output');
   const tsconfig = writeTsconfig(
     path.join(dir, `tsconfig.${name}.json`),
     ours
@@ -216,25 +214,30 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
 
   const results: CaseResult[] = [];
   for (const spec of cases) {
-    const peers: { run: PeerRun; series: Series }[] = [];
-    for (const [i, run] of spec.peers.entries()) {
-      if (!wanted(run.toolId)) continue;
+    const peerRuns = [...spec.peers.entries()].filter(([, run]) => wanted(run.toolId));
+    const plans = peerRuns.map(([i, run]) => {
       const dir = path.join(root, spec.id, `${run.toolId}-${i}`);
       mkdirSync(dir, { recursive: true });
-      peers.push({ run, series: await peerSeries(run, dir, runs) });
-    }
-    const ours = wanted('svcgen') ? await oursCold(path.join(root, spec.id, 'svcgen'), runs, spec.oursVendors) : undefined;
+      return peerPlan(run, dir, runs);
+    });
+    // Ours first in the list: with the order reversed every run, ours runs first, then last, ...
+    if (wanted('svcgen')) plans.unshift(oursColdPlan(path.join(root, spec.id, 'svcgen'), runs, spec.oursVendors));
+    const series = await runInterleaved(plans);
+    const ours = wanted('svcgen') ? series.shift() : undefined;
+    const peers = peerRuns.map(([, run], k) => ({ run, series: series[k]! }));
     results.push({ spec, peers, ...(ours ? { ours } : {}) });
   }
 
   const skipped = 'not selected';
   const wallFigures: Figure[] = [];
   const rssFigures: Figure[] = [];
+  const cpuFigures: Figure[] = [];
   for (const r of results) {
-    const peerRows = (which: 'wall' | 'rss', withGoals: boolean): PeerFigure[] =>
+    const peerRows = (which: 'wall' | 'rss' | 'cpu', withGoals: boolean): PeerFigure[] =>
       r.peers.map(({ run, series }) => ({ name: run.label, outcome: series[which], ...(withGoals && run.goal && !options.quick ? { goal: run.goal } : {}) }));
     wallFigures.push({ id: `generation.${r.spec.id}.wall`, name: `${r.spec.title}: wall time (cold)`, unit: 'ms', ours: pick(r.ours, 'wall', skipped), peers: peerRows('wall', true) });
     rssFigures.push({ id: `generation.${r.spec.id}.rss`, name: `${r.spec.title}: peak memory (cold)`, unit: 'bytes', ours: pick(r.ours, 'rss', skipped), peers: peerRows('rss', false) });
+    cpuFigures.push({ id: `generation.${r.spec.id}.cpu`, name: `${r.spec.title}: CPU time, user + system of the process tree (cold)`, unit: 'ms', ours: pick(r.ours, 'cpu', skipped), peers: peerRows('cpu', false) });
   }
 
   // Compile errors: our complete output (the first case) against each peer output marked `compile`.
@@ -261,14 +264,14 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
     const outDir = first?.ours?.outDir;
     const again = outDir ? await oursAgain(outDir, runs, first?.spec.oursVendors) : undefined;
     const reason = first?.ours?.failure ?? 'no cold run to regenerate';
-    let wall = again?.wall ?? notAvailable(reason);
+    let wall = again?.wall ?? failed(reason);
     if (wall.kind === 'measured' && again?.inner) {
       const note = `the CLI reports ${formatValue('ms', median(again.inner))} of its own work; the rest is start-up and module loading`;
       wall = measured(wall.samples, note);
     }
     regeneration = [
       { id: 'regeneration.wall', name: `${first?.spec.title}: wall time, no spec change`, unit: 'ms', ours: wall, peers: [], ...(options.quick ? {} : { goal: REGENERATION_GOAL }) },
-      { id: 'regeneration.rss', name: `${first?.spec.title}: peak memory, no spec change`, unit: 'bytes', ours: again?.rss ?? notAvailable(reason), peers: [] },
+      { id: 'regeneration.rss', name: `${first?.spec.title}: peak memory, no spec change`, unit: 'bytes', ours: again?.rss ?? failed(reason), peers: [] },
     ];
   }
 
@@ -288,11 +291,12 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
           : [
               '"All three vendors": ours generates Stripe, SendGrid and Airwallex in one process; openapi-typescript accepts only Stripe and SendGrid, so its row covers less work than ours and carries no goal. The goal (≤ 1.5× openapi-typescript on the inputs it accepts) is judged on "Stripe + SendGrid", where both do the same inputs in one process.',
             ]),
-        'Wall time includes process start-up. Peak memory is the largest resident set of the tool\'s processes.',
+        'Wall time includes process start-up. CPU time is user + system time of the tool\'s whole process tree, worker threads included (with two or more vendors ours generates them on worker threads, one per core), so it shows the work that running on several cores hides from wall time. Peak memory is the largest resident set of the tool\'s processes.',
+        'Order: run i of every tool on an input before run i + 1 of any, the order reversed from one run to the next (ours first, then last, ...).',
         `orval's zod run has a ${ORVAL_ZOD_TIMEOUT_MS / 1000} s timeout (it exhausts memory on Stripe's spec); openapi-typescript refuses Swagger 2.0 (Airwallex): both are recorded as failures.`,
         'Compile errors: `tsc --noEmit` (typescript 5.9) on each output; peers with strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM; ours with `tsconfig.generated.json` (Web APIs only, skipLibCheck off so the generated `.d.ts` files are checked in full, and the runtime sources they import).',
       ],
-      figures: [...wallFigures, ...rssFigures, errorsFigure],
+      figures: [...wallFigures, ...cpuFigures, ...rssFigures, errorsFigure],
     },
     {
       title: 'Regeneration',

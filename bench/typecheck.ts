@@ -75,7 +75,7 @@ async function measureCase(name: TypecheckCase, tsconfig: string, checker: Check
     if (errors.count > 0 || result.exitCode !== 0) {
       // A consumer that does not compile measures nothing comparable.
       const why = `the consumer does not compile: ${errors.count} error(s)${errors.first ? `, first: ${tidyReason(errors.first).slice(0, 160)}` : ''}`;
-      const outcome = name === 'ours' ? notAvailable(why) : failed(why);
+      const outcome = failed(why);
       return { wall: outcome, rss: outcome };
     }
     walls.push(result.wallMs);
@@ -111,7 +111,7 @@ export async function runTypecheckBench(options: TypecheckOptions): Promise<Sect
     for (const name of cases) {
       const tsconfig = tsconfigs.get(name);
       const why = unavailable.get(name);
-      const outcome = why ? (name === 'ours' ? notAvailable(why) : failed(why)) : undefined;
+      const outcome = why ? failed(why) : undefined;
       results.set(`${checker}:${name}`, outcome || !tsconfig ? { wall: outcome ?? notAvailable('not run'), rss: outcome ?? notAvailable('not run') } : await measureCase(name, tsconfig, checker, runs));
     }
   }

@@ -11,6 +11,7 @@ import Stripe from 'stripe';
 import { verifyAirwallexHmac, verifySendgridEcdsa, verifyStripeV1 } from '../runtime/webhooks.ts';
 import { ecdsaDerToRaw } from '../runtime/webhooks/der.ts';
 import { measured, type Figure, type Goal, type Section } from './lib/figure.ts';
+import { alternatingOrder } from './lib/order.ts';
 
 const PAYLOAD_BYTES = 2048;
 
@@ -93,10 +94,11 @@ async function figure(id: string, name: string, ours: Contender, peers: readonly
   const samples = all.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) {
     // Each sample is assembled from slices taken in turn, so a change in machine load during the
-    // run falls on every contender alike.
+    // run falls on every contender alike; the order is reversed every slice (ABBA over two), so no
+    // contender always follows the same one or always goes first.
     const tallies = all.map(() => ({ count: 0, ms: 0 }));
     for (let slice = 0; slice < SLICES; slice++) {
-      for (let i = 0; i < all.length; i++) await spin(all[i]!, durationMs / SLICES, tallies[i]!);
+      for (const i of alternatingOrder(all.length, r * SLICES + slice)) await spin(all[i]!, durationMs / SLICES, tallies[i]!);
     }
     tallies.forEach((t, i) => samples[i]!.push(Math.round((t.count * 1000) / t.ms)));
   }
@@ -191,7 +193,7 @@ export async function runWebhookBench({ quick }: { quick: boolean }): Promise<Se
   return {
     title: 'Webhook verifications',
     notes: [
-      `From \`bench/webhooks.ts\`: verifications per second of one genuine ${PAYLOAD_BYTES}-byte delivery, back to back, one at a time; ${runs} sample(s) of ${durationMs} ms per contender, each assembled from ${SLICES} slices taken in turn, after a warm-up.`,
+      `From \`bench/webhooks.ts\`: verifications per second of one genuine ${PAYLOAD_BYTES}-byte delivery, back to back, one at a time; ${runs} sample(s) of ${durationMs} ms per contender, each assembled from ${SLICES} slices taken in turn, the order reversed every slice, after a warm-up.`,
       'Ours and the SDKs include header parsing, the timestamp check and JSON parsing; "bare WebCrypto" is the signature operation alone with the key imported once.',
       "Stripe's async verifier imports the HMAC key and dispatches a WebCrypto job on every call; ours imports each secret once.",
     ],

@@ -1,6 +1,7 @@
 // Runs one tool as a fresh child process and measures it: wall time, and peak resident memory
 // from GNU time (`/usr/bin/time -v`) when the machine has it, else from a probe that each Node
-// process of the tool reports at exit. A run past its timeout is ended and reported as such.
+// process of the tool reports at exit; CPU time (user + system) of the whole process tree from the
+// same source. A run past its timeout is ended and reported as such.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,11 @@ export interface ChildResult {
   readonly wallMs: number;
   /** Peak resident set size of the tool (largest of its processes), when it could be read. */
   readonly maxRssBytes: number | undefined;
+  /**
+   * User + system CPU time of the tool and every process it waited for, worker threads included:
+   * beside wall time, it shows work spread over cores that wall time hides.
+   */
+  readonly cpuMs: number | undefined;
   readonly exitCode: number | null;
   readonly signal: string | null;
   readonly timedOut: boolean;
@@ -60,9 +66,30 @@ function parseGnuTimeRss(text: string): number | undefined {
   return m ? Number(m[1]) * 1024 : undefined;
 }
 
+function parseGnuTimeCpu(text: string): number | undefined {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(text);
+  return user && system ? (Number(user[1]) + Number(system[1])) * 1000 : undefined;
+}
+
+/** Probe lines: `maxRSS-KiB userMicros systemMicros`, one per Node process of the tool. */
+function probeLines(text: string): number[][] {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter((fields) => fields.every((n) => Number.isFinite(n)));
+}
+
 function parseProbeRss(text: string): number | undefined {
-  const values = text.split('\n').filter(Boolean).map(Number).filter((n) => Number.isFinite(n) && n > 0);
+  const values = probeLines(text).map((f) => f[0]!).filter((n) => n > 0);
   return values.length ? Math.max(...values) * 1024 : undefined;
+}
+
+/** Every process's own CPU time, summed: the tree's total. */
+function parseProbeCpu(text: string): number | undefined {
+  const lines = probeLines(text).filter((f) => f.length === 3);
+  return lines.length ? lines.reduce((sum, f) => sum + f[1]! + f[2]!, 0) / 1000 : undefined;
 }
 
 /** The process GNU time runs for us: ending it (not GNU time) lets GNU time still report. */
@@ -143,11 +170,13 @@ export async function runMeasured(command: string, args: readonly string[], opti
     }
   }
   let maxRssBytes: number | undefined;
+  let cpuMs: number | undefined;
   let toolExit = exitCode;
   let toolSignal = signal;
   if (existsSync(rusageFile)) {
     const text = readFileSync(rusageFile, 'utf8');
     maxRssBytes = useTime ? parseGnuTimeRss(text) : parseProbeRss(text);
+    cpuMs = useTime ? parseGnuTimeCpu(text) : parseProbeCpu(text);
     if (useTime) {
       // GNU time exits with the tool's status, or notes the signal that ended it.
       const sig = /Command terminated by signal (\d+)/.exec(text);
@@ -158,7 +187,7 @@ export async function runMeasured(command: string, args: readonly string[], opti
     }
   }
   rmSync(scratch, { recursive: true, force: true });
-  return { wallMs, maxRssBytes, exitCode: toolExit, signal: toolSignal, timedOut, stdout, stderr };
+  return { wallMs, maxRssBytes, cpuMs, exitCode: toolExit, signal: toolSignal, timedOut, stdout, stderr };
 }
 
 /** A short, single-line reason from a failed run: the error line itself, not the source line

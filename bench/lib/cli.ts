@@ -1,6 +1,7 @@
 // `npm run bench` (= node bench/run.js): runs the benchmarks in a fixed order and writes the
-// report. A benchmark that throws still gets its section (n/a, with why) and makes the exit code 1,
-// so CI notices a broken script without ever judging a timing.
+// report. A failure of ours (a benchmark that throws, or any figure whose `ours` failed) still
+// gets its row, with why, and makes the exit code 1, so CI notices without ever judging a timing;
+// a peer's failure is a recorded result.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,11 +10,12 @@ import { runGenerationBench } from '../generation.ts';
 import { runTypecheckBench } from '../typecheck.ts';
 import { failureReason, runNode, succeeded } from './child.ts';
 import { runExternalBench, type ExternalBench } from './external.ts';
-import { notAvailable, type BenchOptions, type Section } from './figure.ts';
+import { failed, type BenchOptions, type Section } from './figure.ts';
 import { describeMachine } from './machine.ts';
 import { projectRoot, workRoot } from './paths.ts';
 import { renderReport } from './report.ts';
 import { tidyReason } from './series.ts';
+import { oursFailures } from './verdict.ts';
 import { SVCGEN_CLI } from './svcgen.ts';
 
 export const PIPELINE_BENCH: ExternalBench = {
@@ -91,19 +93,19 @@ function withNote(sections: Section[], note: string | undefined): Section[] {
 
 function crashed(title: string, err: unknown): Section {
   const message = tidyReason((err as Error)?.message ?? String(err)).split('\n')[0] ?? 'unknown error';
-  return { title, notes: [], figures: [{ id: `${title}.crashed`, name: title, unit: 'count', ours: notAvailable(`the benchmark crashed: ${message}`), peers: [] }] };
+  return { title, notes: [], figures: [{ id: `${title}.crashed`, name: title, unit: 'count', ours: failed(`the benchmark crashed: ${message}`), peers: [] }] };
 }
 
 export interface BenchRun {
   readonly sections: readonly Section[];
   readonly report: string;
-  readonly crashed: boolean;
+  /** Why the run failed: one line per figure whose `ours` failed (a crash is one of them). */
+  readonly failures: readonly string[];
 }
 
 export async function runBenchmarks(options: CliOptions, log: (line: string) => void = () => {}): Promise<BenchRun> {
   const machine = await describeMachine();
   const sections: Section[] = [];
-  let anyCrash = false;
   const wants = (name: BenchmarkName) => options.only.includes(name);
   const needsGenerated = wants('typecheck') || wants('bundle');
   let generatedNote: string | undefined;
@@ -125,14 +127,13 @@ export async function runBenchmarks(options: CliOptions, log: (line: string) => 
     try {
       sections.push(...(await step()));
     } catch (err) {
-      anyCrash = true;
       log(`${name} crashed: ${(err as Error)?.stack ?? String(err)}`);
       sections.push(crashed(title, err));
     }
     log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const command = options.quick ? 'node bench/run.js --quick' : 'npm run bench';
-  return { sections, report: renderReport({ machine, quick: options.quick, command, sections }), crashed: anyCrash };
+  return { sections, report: renderReport({ machine, quick: options.quick, command, sections }), failures: oursFailures(sections) };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -152,5 +153,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(path.dirname(options.out), { recursive: true });
   writeFileSync(options.out, result.report);
   process.stderr.write(`bench: wrote ${path.relative(projectRoot, options.out)} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
-  return result.crashed ? 1 : 0;
+  for (const line of result.failures) process.stderr.write(`bench: FAILED (ours): ${line}\n`);
+  return result.failures.length ? 1 : 0;
 }

@@ -1,10 +1,11 @@
 // Benchmarks written by other modules (per-call overhead, webhook verification) come in through
-// here: a missing module or export becomes an "n/a" row, and results are accepted either in the
-// Figure shape of ./figure.ts or in a looser shape that is converted, so the report never crashes.
+// here. They measure our code, so a missing module or export, a throw or a result with no figures
+// becomes a "failed" row for ours, which fails the run (./verdict.ts) while the report still shows
+// why. Results are accepted in the Figure shape of ./figure.ts or in a looser shape that is converted.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measured, notAvailable, type Comparison, type Figure, type Goal, type Outcome, type PeerFigure, type Section, type Unit } from './figure.ts';
+import { failed, measured, notAvailable, type Comparison, type Figure, type Goal, type Outcome, type PeerFigure, type Section, type Unit } from './figure.ts';
 import { projectRoot } from './paths.ts';
 
 export interface ExternalBench {
@@ -56,6 +57,11 @@ export function toOutcome(value: unknown): Outcome {
   return notAvailable('not measured');
 }
 
+/** Ours must be measured: anything the module could not measure of ours is its failure. */
+function oursOutcome(outcome: Outcome): Outcome {
+  return outcome.kind === 'n/a' ? failed(outcome.reason) : outcome;
+}
+
 function toGoal(value: unknown): Goal | undefined {
   if (!isRecord(value)) return undefined;
   const { kind, op, value: n } = value;
@@ -89,7 +95,7 @@ export function toFigure(raw: unknown, index: number, prefix: string): Figure | 
     id: typeof raw.id === 'string' ? raw.id : `${prefix}.${index}`,
     name: typeof raw.goal === 'string' ? `${label} (goal: ${raw.goal})` : label,
     unit,
-    ours: toOutcome(raw.ours),
+    ours: oursOutcome(toOutcome(raw.ours)),
     peers: toPeers(raw.peers),
     ...(goal ? { goal } : {}),
   };
@@ -106,11 +112,11 @@ function withDefaultGoals(figure: Figure, bench: ExternalBench): Figure {
   return { ...figure, peers };
 }
 
-function unavailableSection(bench: ExternalBench, reason: string): Section {
+function failedSection(bench: ExternalBench, reason: string): Section {
   return {
     title: bench.title,
     notes: bench.notes,
-    figures: [{ id: `${bench.module}.missing`, name: bench.title, unit: 'count', ours: notAvailable(reason), peers: [] }],
+    figures: [{ id: `${bench.module}.failed`, name: bench.title, unit: 'count', ours: failed(reason), peers: [] }],
   };
 }
 
@@ -130,23 +136,23 @@ export function normalizeExternal(result: unknown, bench: ExternalBench): Sectio
     if (figure) loose.push(withDefaultGoals(figure, bench));
   });
   if (loose.length) sections.unshift({ title: bench.title, notes: bench.notes, figures: loose });
-  if (sections.every((s) => s.figures.length === 0)) return [unavailableSection(bench, `${bench.module} returned no figures in a shape the report knows`)];
+  if (sections.every((s) => s.figures.length === 0)) return [failedSection(bench, `${bench.module} returned no figures in a shape the report knows`)];
   return sections;
 }
 
 export async function runExternalBench(bench: ExternalBench, options: { readonly quick: boolean }): Promise<Section[]> {
   const file = path.join(projectRoot, bench.module);
-  if (!existsSync(file)) return [unavailableSection(bench, `${bench.module} is not available yet`)];
+  if (!existsSync(file)) return [failedSection(bench, `${bench.module} is missing`)];
   let fn: unknown;
   try {
     fn = ((await import(pathToFileURL(file).href)) as Loose)[bench.exportName];
   } catch (err) {
-    return [unavailableSection(bench, `${bench.module} failed to load: ${(err as Error).message.split('\n')[0]}`)];
+    return [failedSection(bench, `${bench.module} failed to load: ${(err as Error).message.split('\n')[0]}`)];
   }
-  if (typeof fn !== 'function') return [unavailableSection(bench, `${bench.module} does not export ${bench.exportName}()`)];
+  if (typeof fn !== 'function') return [failedSection(bench, `${bench.module} does not export ${bench.exportName}()`)];
   try {
     return normalizeExternal(await (fn as (o: { quick: boolean }) => unknown)({ quick: options.quick }), bench);
   } catch (err) {
-    return [unavailableSection(bench, `${bench.exportName}() threw: ${(err as Error).message.split('\n')[0]}`)];
+    return [failedSection(bench, `${bench.exportName}() threw: ${(err as Error).message.split('\n')[0]}`)];
   }
 }

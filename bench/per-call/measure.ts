@@ -7,6 +7,7 @@
 //
 // Usage: node --conditions=svcgen-source bench/per-call/measure.ts FIXTURE URL ROUNDS CALLS WARMUP
 import { pathToFileURL } from 'node:url';
+import { rotatedOrder } from '../lib/order.ts';
 import type { PerCallContender, PerCallFixture } from './fixture.ts';
 
 export const SCENARIOS = [
@@ -75,12 +76,6 @@ async function measure(call: () => Promise<unknown>, calls: number, inFlight: nu
   return { perSecond: (calls * 1000) / elapsed, cpuMicros: (used.user + used.system) / calls };
 }
 
-/** Round r's order: rotated by r, and reversed on odd rounds, so no contender keeps a slot. */
-export function orderFor<T>(items: readonly T[], round: number): T[] {
-  const rotated = items.map((_, i) => items[(i + round) % items.length]!);
-  return round % 2 ? rotated.reverse() : rotated;
-}
-
 export async function measureAll(fixture: PerCallFixture, url: string, rounds: number, calls: number, warmup: number): Promise<MeasureOutput> {
   const { ours, peers } = fixture.contenders(url);
   const peerFailures: Record<string, string> = {};
@@ -94,7 +89,10 @@ export async function measureAll(fixture: PerCallFixture, url: string, rounds: n
   const samples: Record<string, Record<string, Sample[]>> = {};
   for (let round = 0; round < rounds; round++) {
     for (const s of SCENARIOS) {
-      for (const c of orderFor(timed, round)) ((samples[s.id] ??= {})[c.name] ??= []).push(await measure(c[s.op], calls, s.inFlight));
+      for (const k of rotatedOrder(timed.length, round)) {
+        const c = timed[k]!;
+        ((samples[s.id] ??= {})[c.name] ??= []).push(await measure(c[s.op], calls, s.inFlight));
+      }
     }
   }
   return { ours: ours.name, peers: peers.map((p) => p.name), peerFailures, samples };
