@@ -6,6 +6,7 @@
 //   --limit N      only the first N specs (by path)
 //   --threads N    worker threads (default 2)
 //   --report       rewrite CORPUS.md from the cache and stop
+//   --retry-failed run again the cached specs that did not generate output that compiles (after a fix)
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { ResultCache } from './results.ts';
 import { directorySpecs, ROOT, type CorpusSpec } from './specs.ts';
 
 const { values } = parseArgs({
-  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' } },
+  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' }, 'retry-failed': { type: 'boolean' } },
 });
 const WORK = path.join(ROOT, 'bench/.work/corpus');
 const cache = new ResultCache(path.join(WORK, 'results'));
@@ -37,7 +38,13 @@ function writeReport(): void {
 }
 
 if (!values.report) {
-  const todo = specs.filter((spec) => values.fresh || !cache.get(spec.id));
+  const passed = (id: string) => {
+    const r = cache.get(id);
+    return r !== undefined && r.svcgen.status === 'generated' && r.types?.length === 0 && r.zod?.length === 0;
+  };
+  const todo = values['retry-failed']
+    ? specs.filter((spec) => cache.get(spec.id) !== undefined && !passed(spec.id))
+    : specs.filter((spec) => values.fresh || !cache.get(spec.id));
   process.stderr.write(`corpus: ${todo.length} of ${specs.length} specs to run (${specs.length - todo.length} cached)\n`);
   // Batches bounded in count and bytes, so one compiler run never holds too much at once.
   const batches: CorpusSpec[][] = [];

@@ -14,7 +14,11 @@ const COMPONENT_POINTER = /^\/components\/[^/]+\/[^/]+$/;
 
 type Kind = 'schemas' | 'responses' | 'requestBodies' | 'parameters';
 
+/** Keywords whose values are data (examples, defaults), not schemas, even under a schema. */
+const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'enum', 'const', 'description', 'title', 'x-example']);
+
 function kindOf(pointer: string): Kind | undefined {
+  if (DATA_KEYWORDS.has(pointer.slice(pointer.lastIndexOf('/') + 1))) return undefined;
   if (/\/responses\/[^/]+$/.test(pointer) && pointer.startsWith('/paths/')) return 'responses';
   if (/\/requestBody$/.test(pointer)) return 'requestBodies';
   if (/\/parameters\/\d+$/.test(pointer)) return 'parameters';
@@ -22,15 +26,25 @@ function kindOf(pointer: string): Kind | undefined {
   return undefined;
 }
 
+/**
+ * Visits every object of the document except literal data: a `$ref` inside an example or a
+ * default is part of the data (real specs hold such strings), not a reference to follow.
+ */
 function walk(node: unknown, visit: (object: Doc) => void): void {
-  const stack: unknown[] = [node];
+  const stack: { value: unknown; key: string; parentKey: string }[] = [{ value: node, key: '', parentKey: '' }];
   const seen = new Set<object>();
   while (stack.length) {
-    const current = stack.pop();
+    const { value: current, key, parentKey } = stack.pop()!;
     if (current === null || typeof current !== 'object' || seen.has(current)) continue;
     seen.add(current);
     if (!Array.isArray(current)) visit(current as Doc);
-    for (const value of Object.values(current)) if (value !== null && typeof value === 'object') stack.push(value);
+    for (const [childKey, value] of Object.entries(current)) {
+      if (value === null || typeof value !== 'object') continue;
+      // Under `properties`, `examples` (3.1 schemas) or an Example Object's `value`, names are data.
+      if (key !== 'properties' && DATA_KEYWORDS.has(childKey) && childKey !== 'examples') continue;
+      if (childKey === 'value' && parentKey === 'examples') continue;
+      stack.push({ value, key: childKey, parentKey: key });
+    }
   }
 }
 
