@@ -25,18 +25,21 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string, what: s
 function wire(text: string, model: ApiModel, file: string, generatedRoutes: string | undefined): string {
   let out = addImports(text, ["import { platformOptions, type PlatformBindings } from '../platform.ts';"], file);
   out = replaceOnce(out, /export interface Bindings \{/, 'export interface Bindings extends PlatformBindings {', 'the platform bindings', file);
+  // First in the options, so what the scaffold sets explicitly (credentials, onEvent) wins.
   out = replaceOnce(
     out,
-    /(create\w+Client\(\{ )([^\n]*?)( \}\))/,
-    `$1$2, ...platformOptions(c.env, '${model.vendor}')$3`,
+    /(create\w+Client\(\{)(\n(\s*)|( ))/,
+    `$1$2...platformOptions(c.env, '${model.vendor}'),$2`,
     'the client options',
     file,
   );
   if (model.webhooks && generatedRoutes?.includes('dedupe') && !/\bdedupe:/.test(out)) {
+    const lines = ["// Exactly once per event id, across isolates (the WebhookDedupe Durable Object).", "dedupe: { env: 'WEBHOOK_DEDUPE' },"];
+    if (!/\banalytics:/.test(out)) lines.push("analytics: { env: 'ANALYTICS' },");
     out = replaceOnce(
       out,
-      /^(\s*)(secret: \{ env: '[A-Z0-9_]+' \},)$/m,
-      "$1$2\n$1// Exactly once per event id, across isolates (the WebhookDedupe Durable Object).\n$1dedupe: { env: 'WEBHOOK_DEDUPE' },\n$1analytics: { env: 'ANALYTICS' },",
+      /^([ \t]*)(secret: \{ env: '[A-Z0-9_]+' \},)$/m,
+      `$1$2${lines.map((line) => `\n$1${line}`).join('')}`,
       'the webhook dedupe store',
       file,
     );

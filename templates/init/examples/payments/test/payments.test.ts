@@ -57,6 +57,18 @@ describe('POST /payments', () => {
     expect(vendorCalls).toEqual([]);
   });
 
+  it('the scaffolded Stripe route retries a vendor that fails twice with one generated idempotency key', async () => {
+    let failures = 2;
+    answerWith(() => (failures-- > 0 ? Response.json({ error: { type: 'api_error' } }, { status: 500 }) : Response.json({ id: 'pi_scaffolded', object: 'payment_intent' })));
+    const response = await app.fetch(post('/v1/payment_intents', { amount: 2000, currency: 'usd' }));
+    expect(response.status, await response.clone().text()).toBe(200);
+    const attempts = calls('stripe');
+    expect(attempts).toHaveLength(3);
+    const keys = new Set(attempts.map((c) => c.headers.get('idempotency-key')));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toBeTruthy();
+  });
+
   it('the scaffolded Stripe route checks its body with the operation schema: 400 and no vendor call', async () => {
     const response = await app.fetch(post('/v1/payment_intents', { amount: 'twenty', currency: 42 }));
     expect(response.status).toBe(400);
