@@ -55,8 +55,11 @@ function causeTable(title: string, causes: { cause: string; count: number }[]): 
   return [`**${title}** (specs hit per cause):`, '', '| specs | cause |', '| ---: | --- |', ...causes.map((c) => `| ${c.count} | ${c.cause.replaceAll('|', '\\|')} |`), ''];
 }
 
-export function renderReport(results: SpecResult[], context: { of: number; commit: string; generators: number; note?: string }): string {
+export function renderReport(results: SpecResult[], context: { of: number; commit: string; generators: number; note?: string; prism?: SpecResult[] }): string {
   const s = summarise(results);
+  // The Prism stage runs on its own sample (bench/corpus/run.ts --prism), so it is counted apart.
+  const prismed = (context.prism ?? []).filter((r) => r.prism);
+  s.prism = { specs: prismed.length, passed: sum(prismed.map((r) => r.prism!.passed)), total: sum(prismed.map((r) => r.prism!.total)) };
   const lines = [
     '# Corpus: svcgen on the APIs.guru directory',
     '',
@@ -75,7 +78,7 @@ export function renderReport(results: SpecResult[], context: { of: number; commi
     `| generated and everything compiles | ${s.clean} (${pct(s.clean, s.total)}) | ${s.ots.compile} (${pct(s.ots.compile, s.total)}) |`,
     `| generated or refused with a located message | ${s.generated + s.refused} (${pct(s.generated + s.refused, s.total)}) | |`,
     s.prism.specs
-      ? `| requests built from the schema pass Prism (${s.prism.specs} specs) | ${s.prism.passed}/${s.prism.total} operations (${pct(s.prism.passed, s.prism.total)}) | |`
+      ? `| requests built from each operation's schema pass Prism (the ${s.prism.specs} smallest specs of the test sample) | ${s.prism.passed}/${s.prism.total} operations (${pct(s.prism.passed, s.prism.total)}) | |`
       : '| requests built from the schema pass Prism | not run in this report | |',
     '',
     '## Top failure causes',
@@ -84,6 +87,7 @@ export function renderReport(results: SpecResult[], context: { of: number; commi
     ...causeTable('Refusals (exit 2)', topCauses(results.filter((r) => r.svcgen.status === 'refused').map((r) => r.svcgen.cause))),
     ...causeTable('Type errors in the generated client and types', topCauses(results.flatMap((r) => r.typeCauses ?? []))),
     ...causeTable('Type errors in the zod module', topCauses(results.flatMap((r) => r.zodCauses ?? []))),
+    ...causeTable('Prism: request violations and client errors', topCauses(prismed.flatMap((r) => r.prism!.causes))),
     ...causeTable('openapi-typescript: threw', topCauses(results.filter((r) => r.ots.status !== 'generated').map((r) => r.ots.cause ?? r.ots.message))),
     ...causeTable('openapi-typescript: type errors', topCauses(results.flatMap((r) => r.otsCauses ?? []))),
   ];

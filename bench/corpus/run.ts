@@ -6,6 +6,8 @@
 //   --limit N      only the first N specs (by path)
 //   --threads N    worker threads (default 2)
 //   --report       rewrite CORPUS.md from the cache and stop
+//   --prism N      only the Prism stage, for the N smallest specs of the test sample (results kept
+//                  apart in results-prism/, merged into the report)
 //   --retry-failed run again the cached specs that did not generate output that compiles (after a fix)
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -14,19 +16,23 @@ import { parseArgs } from 'node:util';
 import { runBatch } from './batch.ts';
 import { renderReport } from './report.ts';
 import { ResultCache } from './results.ts';
-import { directorySpecs, ROOT, type CorpusSpec } from './specs.ts';
+import { prismStage } from './prism.ts';
+import { causeOf } from './causes.ts';
+import { directorySpecs, ROOT, sampleSpecs, type CorpusSpec } from './specs.ts';
 
 const { values } = parseArgs({
-  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' }, 'retry-failed': { type: 'boolean' } },
+  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, prism: { type: 'string' } },
 });
 const WORK = path.join(ROOT, 'bench/.work/corpus');
 const cache = new ResultCache(path.join(WORK, 'results'));
 const all = directorySpecs();
 const specs = values.limit ? all.slice(0, Number(values.limit)) : all;
 const ids = new Set(all.map((s) => s.id));
+const prismCache = path.join(WORK, 'results-prism');
 
 function writeReport(): void {
   const results = cache.all().filter((r) => ids.has(r.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const prism = new ResultCache(prismCache).all();
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -34,10 +40,25 @@ function writeReport(): void {
     // Not a git checkout: the report says so.
   }
   const generators = new Set(results.map((r) => r.generator)).size;
-  writeFileSync(path.join(ROOT, 'CORPUS.md'), renderReport(results, { of: all.length, commit, generators }));
+  writeFileSync(path.join(ROOT, 'CORPUS.md'), renderReport(results, { of: all.length, commit, generators, prism }));
 }
 
-if (!values.report) {
+if (values.prism) {
+  const prism = new ResultCache(prismCache);
+  const chosen = sampleSpecs().sort((a, b) => a.bytes - b.bytes || (a.id < b.id ? -1 : 1)).slice(0, Number(values.prism));
+  for (const spec of chosen) {
+    if (prism.get(spec.id)?.prism) continue;
+    const started = performance.now();
+    let outcome: { passed: number; total: number; causes: string[] };
+    try {
+      outcome = await prismStage(spec);
+    } catch (error) {
+      outcome = { passed: 0, total: 0, causes: [`stage failed: ${causeOf((error as Error).message)}`] };
+    }
+    prism.put({ id: spec.id, bytes: spec.bytes, generator: '', svcgen: { tool: 'svcgen', id: spec.id, status: 'generated', ms: 0 }, ots: { tool: 'ots', id: spec.id, status: 'generated', ms: 0 }, prism: outcome });
+    process.stderr.write(`corpus prism: ${spec.id} ${outcome.passed}/${outcome.total} (${Math.round((performance.now() - started) / 1000)} s)\n`);
+  }
+} else if (!values.report) {
   const passed = (id: string) => {
     const r = cache.get(id);
     return r !== undefined && r.svcgen.status === 'generated' && r.types?.length === 0 && r.zod?.length === 0;

@@ -1,0 +1,42 @@
+// The Prism stage of the corpus: one spec as a throw-away project (lock, inferred profile, mirror,
+// generated client, under .svcgen-cache so `svcgen/runtime` resolves), then the contract harness
+// of test/contract: a request built from each operation's schema, sent through the generated
+// client to Prism mocking the same spec, counted as passed when Prism reports no request violation.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runContract } from '../../test/contract/harness.ts';
+import { generateOneOff } from '../../generator/profile-infer/one-off.ts';
+import { readSpecSource } from '../../generator/profile-infer/sources.ts';
+import { causeOf } from './causes.ts';
+import { ROOT, type CorpusSpec } from './specs.ts';
+
+const VENDOR = 'corpus';
+
+export async function prismStage(spec: CorpusSpec): Promise<{ passed: number; total: number; causes: string[] }> {
+  const cache = path.join(ROOT, '.svcgen-cache');
+  mkdirSync(cache, { recursive: true });
+  const root = mkdtempSync(path.join(cache, 'corpus-prism-'));
+  const previousMirror = process.env.SVCGEN_SPEC_MIRROR;
+  try {
+    const source = await readSpecSource(spec.display, ROOT);
+    const trial = await generateOneOff(VENDOR, [source], ROOT);
+    const write = (rel: string, content: string | Uint8Array) => {
+      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      writeFileSync(path.join(root, rel), content);
+    };
+    write('specs/lock.json', JSON.stringify({ lockVersion: 1, vendors: { [VENDOR]: trial.pin } }));
+    write(`specs/overlays/${VENDOR}/00-profile.yaml`, trial.overlayText);
+    write(`mirror/${trial.pin.files[0]!.path}`, source.bytes);
+    for (const [rel, content] of trial.job.files) write(`generated/${rel}`, content);
+    // The harness finds Prism under its root.
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+    process.env.SVCGEN_SPEC_MIRROR = path.join(root, 'mirror');
+    const report = await runContract({ vendor: VENDOR, root, concurrency: 4 });
+    const causes = [...new Set(report.failures.flatMap((f) => f.problems.map((p) => causeOf(p))))];
+    return { passed: report.passed, total: report.total, causes };
+  } finally {
+    if (previousMirror === undefined) delete process.env.SVCGEN_SPEC_MIRROR;
+    else process.env.SVCGEN_SPEC_MIRROR = previousMirror;
+    rmSync(root, { recursive: true, force: true });
+  }
+}
