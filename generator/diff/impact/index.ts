@@ -51,6 +51,7 @@ async function emit(set: SpecSet, root: string, config: SvcgenConfig): Promise<[
 
 export async function analyzeImpact(options: ImpactOptions): Promise<ImpactReport> {
   const { project, compared, outDir } = options;
+  if (compared.length === 0) return { project: path.relative(options.root, project) || '.', hits: [], compileErrors: [] };
   const files = projectSources(project, outDir);
   const hits: ImpactHit[] = [];
   const located: { change: Change; sites: Site[] }[] = [];
@@ -71,7 +72,6 @@ export async function analyzeImpact(options: ImpactOptions): Promise<ImpactRepor
     report.typecheckSkipped = 'no TypeScript sources outside the generated folder';
     return report;
   }
-  if (compared.length === 0) return report;
   const scratch = scratchProject(project, outDir);
   try {
     const vendors = compared.map((c) => c.diff.vendor);
