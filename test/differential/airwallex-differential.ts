@@ -2,7 +2,7 @@
 // generated function with the same inputs, both against one capture server; the two requests are
 // compared (see wire.ts for how). Operations are paired by method and path template (parameter names may
 // differ: `{id}` and `{transfer_id}` are the same slot).
-import { loadVendor } from '../../generator/load/index.ts';
+import { loadVendor, parseDocument, readLock, resolveSpecFile } from '../../generator/load/index.ts';
 import { buildApiModel } from '../../generator/model/index.ts';
 import type { OperationModel } from '../../generator/model/types.ts';
 import { airwallexLogin, startCaptureServer, type CapturedRequest } from '../support/capture-server.ts';
@@ -123,7 +123,24 @@ function undeclaredQuery(pairs: [string, string][], operation: OperationModel): 
   return [...new Set(pairs.map(([name]) => name).filter((name) => !declared.has(name)))].sort();
 }
 
-async function compare(sdkRequests: CapturedRequest[], ourRequests: CapturedRequest[], bound: BoundSdkOperation, ours: OperationModel, rules: AirwallexRules): Promise<Comparison> {
+/** Query names each `METHOD /path` declares in the vendor's own file(s), before our overlays. */
+async function vendorFileQueries(root: string): Promise<Map<string, Set<string>>> {
+  const declared = new Map<string, Set<string>>();
+  const lock = await readLock(root);
+  for (const entry of lock.vendors.airwallex!.files.filter((file) => file.role === 'input')) {
+    const file = await resolveSpecFile(entry, { root, download: false });
+    const { document } = await parseDocument({ file: entry.path, text: file.bytes });
+    for (const [route, item] of Object.entries((document.paths ?? {}) as Record<string, Record<string, { parameters?: { in?: string; name?: string }[] }>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const names = (operation?.parameters ?? []).filter((p) => p.in === 'query' && p.name).map((p) => p.name!);
+        declared.set(`${method.toUpperCase()} ${route}`, new Set(names));
+      }
+    }
+  }
+  return declared;
+}
+
+async function compare(sdkRequests: CapturedRequest[], ourRequests: CapturedRequest[], bound: BoundSdkOperation, ours: OperationModel, rules: AirwallexRules, vendorFile: Map<string, Set<string>>): Promise<Comparison> {
   if (sdkRequests.length !== 1 || ourRequests.length !== 1) {
     const list = (rs: CapturedRequest[]) => rs.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing';
     return { problems: [`requests: SDK sent ${list(sdkRequests)}, ours sent ${list(ourRequests)}`] };
@@ -138,7 +155,9 @@ async function compare(sdkRequests: CapturedRequest[], ourRequests: CapturedRequ
     sdk.body = { kind: 'none' };
     sdk.rawBody = new Uint8Array();
   }
-  const conformance = { sdk: undeclaredQuery(sdk.query, ours), ours: undeclaredQuery(our.query, ours) };
+  const inVendorFile = vendorFile.get(`${ours.method.toUpperCase()} ${ours.path}`) ?? new Set<string>();
+  const oursOverlayOnly = [...new Set(our.query.map(([name]) => name))].filter((name) => !inVendorFile.has(name)).sort();
+  const conformance = { sdk: undeclaredQuery(sdk.query, ours), ours: undeclaredQuery(our.query, ours), oursOverlayOnly };
   const problems = differences(sdk, our, rules.decodedQuery === undefined ? {} : { decodedQuery: rules.decodedQuery });
   // Whatever the SDK does, our client must not send a query parameter the spec does not declare.
   if (conformance.ours.length > 0) problems.push(`query: ours sends parameters the operation does not declare: ${conformance.ours.join(', ')}`);
@@ -150,6 +169,7 @@ export async function runAirwallexDifferential(root: string, rules: AirwallexRul
   const loaded = await loadVendor('airwallex', { root });
   const model = buildApiModel(loaded);
   const document = loaded.document;
+  const vendorFile = await vendorFileQueries(root);
   const server = await startCaptureServer({ responders: [airwallexLogin] });
   const sdk = createLocalAirwallex(facts.packageRoot, server.url, CREDENTIALS);
   try {
@@ -198,7 +218,7 @@ export async function runAirwallexDifferential(root: string, rules: AirwallexRul
         .operation(ours.functionName)(generated.client, plan.ours.init, plan.ours.options)
         .catch((error: unknown) => problems.push(`ours threw ${errorText(error)}`));
       const ourRequests = server.take();
-      const comparison = await compare(sdkRequests, ourRequests, bound, ours, rules);
+      const comparison = await compare(sdkRequests, ourRequests, bound, ours, rules, vendorFile);
       problems.push(...comparison.problems);
       const result = classify(base, problems, rules.known[route], comparison.conformance);
       if (comparison.sent) result.sent = comparison.sent;

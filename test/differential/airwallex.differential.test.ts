@@ -41,7 +41,7 @@ const RULES: AirwallexRules = {
     },
     'GET /api/v1/beneficiaries': {
       reason:
-        'our overlay declares the SDK-only `type` list filter as a repeated parameter (type=A&type=B), the convention the vendored spec uses for every list filter; the SDK hands the array to axios, whose default writes type[]=A&type[]=B. The spec check here is against our own overlay (30-sdk-query-parameters.yaml): the vendored Swagger file declares no `type` filter on this route',
+        'our overlay declares the SDK-only `type` list filter as a repeated parameter (type=A&type=B), the convention the vendored spec uses for every list filter; the SDK hands the array to axios, whose default writes type[]=A&type[]=B',
       problems: [/^query: SDK only \["type\[\]=/],
       sdkOffSpec: true,
     },

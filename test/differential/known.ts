@@ -18,6 +18,11 @@ export interface KnownDifference {
 export interface QueryConformance {
   sdk: string[];
   ours: string[];
+  /**
+   * Names ours sent that only our overlays declare (the vendor's own file does not): the check
+   * that ours stays within the spec rests on our overlay there, and the note says so.
+   */
+  oursOverlayOnly?: string[];
 }
 
 /**
@@ -38,7 +43,8 @@ export function classify(
   if (known && problems.every((p) => known.problems.some((pattern) => pattern.test(p)))) {
     if (!known.sdkOffSpec) return { ...base, outcome: 'known', problems, note: known.reason };
     if (conformance && conformance.sdk.length > 0 && conformance.ours.length === 0) {
-      return { ...base, outcome: 'known', problems, note: `${known.reason} [spec check: the SDK sends undeclared ${conformance.sdk.join(', ')}; ours sends only declared parameters]` };
+      const overlay = conformance.oursOverlayOnly?.length ? ` (${conformance.oursOverlayOnly.join(', ')} declared by our overlay only, not by the vendor's file)` : '';
+      return { ...base, outcome: 'known', problems, note: `${known.reason} [spec check: the SDK sends undeclared ${conformance.sdk.join(', ')}; ours sends only declared parameters${overlay}]` };
     }
     const found = conformance ? `SDK undeclared [${conformance.sdk.join(', ')}], ours undeclared [${conformance.ours.join(', ')}]` : 'no spec check was made';
     return { ...base, outcome: 'different', problems: [...problems, `listed as the SDK leaving the spec, but the spec does not confirm it: ${found}`] };
