@@ -235,9 +235,9 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
   for (const r of results) {
     const peerRows = (which: 'wall' | 'rss' | 'cpu', withGoals: boolean): PeerFigure[] =>
       r.peers.map(({ run, series }) => ({ name: run.label, outcome: series[which], ...(withGoals && run.goal && !options.quick ? { goal: run.goal } : {}) }));
-    wallFigures.push({ id: `generation.${r.spec.id}.wall`, name: `${r.spec.title}: wall time (cold)`, unit: 'ms', ours: pick(r.ours, 'wall', skipped), peers: peerRows('wall', true) });
+    wallFigures.push({ id: `generation.${r.spec.id}.wall`, name: `${r.spec.title}: wall time (cold)`, unit: 'ms', paired: true, ours: pick(r.ours, 'wall', skipped), peers: peerRows('wall', true) });
     rssFigures.push({ id: `generation.${r.spec.id}.rss`, name: `${r.spec.title}: peak memory (cold)`, unit: 'bytes', ours: pick(r.ours, 'rss', skipped), peers: peerRows('rss', false) });
-    cpuFigures.push({ id: `generation.${r.spec.id}.cpu`, name: `${r.spec.title}: CPU time, user + system of the process tree (cold)`, unit: 'ms', ours: pick(r.ours, 'cpu', skipped), peers: peerRows('cpu', false) });
+    cpuFigures.push({ id: `generation.${r.spec.id}.cpu`, name: `${r.spec.title}: CPU time, user + system of the process tree (cold)`, unit: 'ms', paired: true, ours: pick(r.ours, 'cpu', skipped), peers: peerRows('cpu', false) });
   }
 
   // Compile errors: our complete output (the first case) against each peer output marked `compile`.

@@ -7,7 +7,7 @@
 // round), so drift in machine load falls on all of them alike; each figure is one sample per round.
 //
 // Run alone: node bench/pipeline-overhead.ts [--quick]   (prints JSON; PIPELINE_BENCH_ROUNDS and
-// PIPELINE_BENCH_CALLS override the rounds and the calls per sample)
+// PIPELINE_BENCH_CALLS override the rounds and the calls per sample, PIPELINE_BENCH_FIXTURE the fixture)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
@@ -22,14 +22,15 @@ const SERVER = path.join(projectRoot, 'bench', 'per-call', 'server.mjs');
 const MEASURE = path.join(projectRoot, 'bench', 'per-call', 'measure.ts');
 const BARE = 'bare openapi-fetch';
 
-/** The first fixture file by name: one vendor is enough to show the per-call cost. */
+/** PIPELINE_BENCH_FIXTURE, else the first fixture file by name: one vendor shows the per-call cost. */
 function fixtureFile(): string {
+  if (process.env.PIPELINE_BENCH_FIXTURE) return path.resolve(process.env.PIPELINE_BENCH_FIXTURE);
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.ts')).sort();
   if (!files.length) throw new Error(`no per-call fixture in ${path.relative(projectRoot, FIXTURES)}`);
   return path.join(FIXTURES, files[0]!);
 }
 
-async function startServer(): Promise<{ url: string; child: ChildProcess }> {
+export async function startServer(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
   return { url: `http://127.0.0.1:${chunk.toString().trim()}`, child };
@@ -44,7 +45,8 @@ async function runMeasure(args: readonly string[]): Promise<MeasureOutput> {
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
   if (code !== 0) {
-    const why = stderr.split('\n').find((l) => /Error\b/.test(l)) ?? stderr.trim().split('\n').at(-1) ?? `exit code ${code ?? signal}`;
+    // The error line itself, not the source line Node prints above it.
+    const why = stderr.split('\n').find((l) => /^(?:[A-Z]\w*)?Error\b/.test(l.trim())) ?? stderr.trim().split('\n').at(-1) ?? `exit code ${code ?? signal}`;
     throw new Error(`the per-call measuring process failed (${code ?? signal}): ${why.trim()}`);
   }
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as MeasureOutput;
@@ -89,6 +91,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
       id: `pipeline.${s.id}.rps`,
       name: `Requests per second, ${s.label}`,
       unit: 'per-second',
+      paired: true,
       ours: measured(of(output.ours).map(perSecond)),
       peers: output.peers.map((name) => ({ name, outcome: outcome(name, perSecond) })),
     });
@@ -96,6 +99,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
       id: `pipeline.${s.id}.cpu`,
       name: `Client CPU µs per call, ${s.label}`,
       unit: 'count',
+      paired: true,
       ours: measured(of(output.ours).map(cpu)),
       peers: output.peers.map((name) => ({ name, outcome: outcome(name, cpu) })),
     });

@@ -106,6 +106,7 @@ async function figure(id: string, name: string, ours: Contender, peers: readonly
     id,
     name,
     unit: 'per-second',
+    paired: true,
     ours: measured(samples[0]!),
     peers: peers.map((peer, i) => ({ name: peer.name, outcome: measured(samples[i + 1]!), ...(peer.goal ? { goal: peer.goal } : {}) })),
   };

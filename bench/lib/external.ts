@@ -98,6 +98,7 @@ export function toFigure(raw: unknown, index: number, prefix: string): Figure | 
     ours: oursOutcome(toOutcome(raw.ours)),
     peers: toPeers(raw.peers),
     ...(goal ? { goal } : {}),
+    ...(raw.paired === true ? { paired: true } : {}),
   };
   return figure;
 }

@@ -38,6 +38,11 @@ export interface Figure {
   readonly ours: Outcome;
   readonly peers: readonly PeerFigure[];
   readonly goal?: Goal;
+  /**
+   * Sample i of ours and sample i of each peer were taken in the same round, in turn, so the ratio
+   * of each pair is itself a measurement and the report can show their spread.
+   */
+  readonly paired?: boolean;
 }
 
 export interface Section {

@@ -1,5 +1,6 @@
-// BENCHMARKS.md: the machine, then one table per section with a row per (figure, peer). The
-// layout depends only on the figures' ids and order, so two runs differ only in their numbers.
+// BENCHMARKS.md: the machine, then one table per section with a row per (figure, peer), then the
+// goals this run missed, computed from the same figures. The tables' layout depends only on the
+// figures' ids and order, so two runs' tables differ only in their numbers; nothing is written by hand.
 import { central, compare, type Figure, type Goal, type Outcome, type PeerFigure, type Section, type Unit } from './figure.ts';
 import { formatRange, formatRatio, formatValue } from './format.ts';
 import type { Machine } from './machine.ts';
@@ -119,5 +120,65 @@ export function renderReport(input: ReportInput): string {
     if (section.notes.length) out.push('');
     out.push(renderTable(section.figures), '');
   }
+  out.push(...renderMisses(input.sections));
   return out.join('\n');
+}
+
+export interface Miss {
+  readonly figure: string;
+  readonly peer: string;
+  readonly goal: string;
+  readonly measured: string;
+  /** How far the median is from the goal, as a share of the goal. */
+  readonly by: string;
+  /** Paired figures: the ratio of each pair of samples, min–max and n. */
+  readonly pairs: string;
+}
+
+function shortfall(actual: number, goal: Goal): string {
+  if (goal.value === 0) return `${formatRatio(actual)} over 0`;
+  const share = Math.abs(actual / goal.value - 1) * 100;
+  const side = goal.op === '<' || goal.op === '<=' ? 'over' : 'under';
+  return `${share < 10 ? share.toFixed(1) : Math.round(share)} % ${side}`;
+}
+
+function pairedRatios(figure: Figure, peer: PeerFigure): string {
+  const ours = figure.ours;
+  const theirs = peer.outcome;
+  if (!figure.paired || ours.kind !== 'measured' || theirs.kind !== 'measured' || ours.samples.length !== theirs.samples.length) return '—';
+  const ratios = ours.samples.map((x, i) => x / theirs.samples[i]!).filter(Number.isFinite);
+  if (ratios.length < 2) return '—';
+  return `${formatRatio(Math.min(...ratios))}–${formatRatio(Math.max(...ratios))} (n=${ratios.length})`;
+}
+
+/** Every goal this run measured both sides of and did not meet. */
+export function misses(sections: readonly Section[]): Miss[] {
+  const found: Miss[] = [];
+  for (const figure of sections.flatMap((s) => s.figures)) {
+    const ours = central(figure.ours);
+    if (ours === undefined) continue;
+    if (figure.goal && goalMet(figure, figure.goal) === 'no') {
+      found.push({ figure: figure.name, peer: '—', goal: formatGoal(figure.unit, figure.goal), measured: formatValue(figure.unit, ours), by: shortfall(ours, figure.goal), pairs: '—' });
+    }
+    for (const peer of figure.peers) {
+      if (!peer.goal || goalMet(figure, peer.goal, peer) !== 'no') continue;
+      const ratio = ours / central(peer.outcome)!;
+      found.push({ figure: figure.name, peer: peer.name, goal: formatGoal(figure.unit, peer.goal), measured: formatRatio(ratio), by: shortfall(ratio, peer.goal), pairs: pairedRatios(figure, peer) });
+    }
+  }
+  return found;
+}
+
+function renderMisses(sections: readonly Section[]): string[] {
+  const found = misses(sections);
+  const out = ['## Goals not met in this run', ''];
+  if (found.length === 0) return [...out, 'Every goal whose two sides were measured was met.', ''];
+  out.push(
+    'Computed from the tables above, nothing added by hand. "pairs" is the spread of ours ÷ peer over the pairs of samples taken back to back in this run (figures whose samples are paired), so a miss can be told from a single unlucky sample.',
+    '',
+  );
+  const header = ['figure', 'peer', 'goal', 'measured (medians)', 'by how much', 'pairs: min–max (n)'];
+  out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
+  for (const m of found) out.push(`| ${[m.figure, m.peer, m.goal, m.measured, m.by, m.pairs].map(cell).join(' | ')} |`);
+  return [...out, ''];
 }

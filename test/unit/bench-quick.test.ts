@@ -1,7 +1,8 @@
 // The benchmark scripts in quick mode: the cheap pieces run for real and must produce well-formed
-// figures and a report with a row for every figure. No timing is ever compared with a bound.
+// figures and a report with a row for every figure; every figure of ours must be measured (a
+// failure of ours fails the run). No timing is ever compared with a bound.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,12 @@ import { normalizeExternal, runExternalBench } from '../../bench/lib/external.ts
 import { central, type Figure, type Outcome, type Section } from '../../bench/lib/figure.ts';
 import type { Machine } from '../../bench/lib/machine.ts';
 import { projectRoot, scratchDir } from '../../bench/lib/paths.ts';
-import { figureRows, renderReport, renderTable } from '../../bench/lib/report.ts';
+import { figureRows, misses, renderReport, renderTable } from '../../bench/lib/report.ts';
+import { oursFailures } from '../../bench/lib/verdict.ts';
+import type { PerCallFixture } from '../../bench/per-call/fixture.ts';
+import { measureAll } from '../../bench/per-call/measure.ts';
+import { runPipelineOverhead, startServer } from '../../bench/pipeline-overhead.ts';
+import { runWebhookBench } from '../../bench/webhooks.ts';
 import { parseCompileErrors } from '../../bench/lib/typescript.ts';
 import { runTypecheckBench } from '../../bench/typecheck.ts';
 
@@ -92,12 +98,14 @@ describe('report', () => {
     expect(rows[2]![4]).toBe('—');
   });
 
-  it('renders n/a with its reason and keeps the layout when numbers change', () => {
+  it('renders n/a with its reason and keeps the tables\' layout when numbers change', () => {
     const missing: Figure = { ...sample, ours: { kind: 'n/a', reason: 'generator not ready' } };
     const a = renderReport({ machine, quick: true, command: 'x', sections: [{ title: 'S', notes: ['n'], figures: [sample] }] });
     const b = renderReport({ machine, quick: true, command: 'x', sections: [{ title: 'S', notes: ['n'], figures: [missing] }] });
     expect(b).toContain('n/a (generator not ready)');
-    expect(tableRows(a).map((r) => r.split(' | ')[0])).toEqual(tableRows(b).map((r) => r.split(' | ')[0]));
+    // The tables of figures; the list of missed goals after them depends on the numbers by design.
+    const tables = (report: string) => tableRows(report.slice(0, report.indexOf('## Goals not met')));
+    expect(tables(a).map((r) => r.split(' | ')[0])).toEqual(tables(b).map((r) => r.split(' | ')[0]));
     expect(a).toContain('wall \\| time');
   });
 });
@@ -133,9 +141,136 @@ describe('figures from other benchmark modules', () => {
     expect(figureRows(f)[0]![6]).toBe('yes');
   });
 
-  it('turns a missing module into an n/a row', async () => {
+  it('turns a missing module into a failed row of ours, which fails the run', async () => {
     const sections = await runExternalBench(bench, { quick: true });
-    expect(sections[0]!.figures[0]!.ours).toEqual({ kind: 'n/a', reason: 'bench/does-not-exist.ts is not available yet' });
+    expect(sections[0]!.figures[0]!.ours).toEqual({ kind: 'failed', reason: 'bench/does-not-exist.ts is missing' });
+    expect(oursFailures(sections)).toEqual(['Webhooks: Webhooks: bench/does-not-exist.ts is missing']);
+  });
+
+  it('counts a figure of ours that a module could not measure as a failure', () => {
+    const [section] = normalizeExternal([{ name: 'verifications', unit: 'per-second', ours: 'module not ready', peers: { sdk: 10 } }], bench);
+    expect(section!.figures[0]!.ours.kind).toBe('failed');
+  });
+});
+
+describe('run verdict', () => {
+  const ok: Outcome = { kind: 'measured', samples: [1] };
+  const section = (ours: Outcome, peer: Outcome): Section => ({ title: 'S', notes: [], figures: [{ id: 'f', name: 'F', unit: 'ms', ours, peers: [{ name: 'p', outcome: peer }] }] });
+
+  it('fails on a failure of ours and records a peer\'s failure as a result', () => {
+    expect(oursFailures([section(ok, { kind: 'failed', reason: 'out of memory' })])).toEqual([]);
+    expect(oursFailures([section({ kind: 'failed', reason: 'crashed' }, ok)])).toEqual(['S: F: crashed']);
+    expect(oursFailures([section({ kind: 'measured', samples: [] }, ok)])).toEqual(['S: F: no samples']);
+    expect(oursFailures([section({ kind: 'n/a', reason: 'not selected' }, ok)])).toEqual([]);
+  });
+});
+
+describe('goals not met', () => {
+  const paired: Figure = {
+    id: 'p.rps',
+    name: 'req/s',
+    unit: 'per-second',
+    paired: true,
+    ours: { kind: 'measured', samples: [90, 100, 80] },
+    peers: [
+      { name: 'bare', outcome: { kind: 'measured', samples: [100, 100, 100] }, goal: { kind: 'ratio', op: '>=', value: 0.95 } },
+      { name: 'raw', outcome: { kind: 'measured', samples: [50, 50, 50] }, goal: { kind: 'ratio', op: '>=', value: 1.5 } },
+    ],
+  };
+
+  it('lists each missed goal with its medians, the shortfall and the spread of the paired samples', () => {
+    expect(misses([{ title: 'S', notes: [], figures: [paired] }])).toEqual([
+      { figure: 'req/s', peer: 'bare', goal: '≥ 0.95×', measured: '0.90×', by: '5.3 % under', pairs: '0.80×–1.00× (n=3)' },
+    ]);
+    const report = renderReport({ machine, quick: false, command: 'x', sections: [{ title: 'S', notes: [], figures: [paired] }] });
+    expect(report).toContain('## Goals not met in this run');
+    expect(report).toContain('| req/s | bare | ≥ 0.95× | 0.90× | 5.3 % under | 0.80×–1.00× (n=3) |');
+  });
+
+  it('says so when every goal was met, and shows no pair spread for unpaired samples', () => {
+    const met: Figure = { ...paired, ours: { kind: 'measured', samples: [100] }, paired: false };
+    expect(renderReport({ machine, quick: false, command: 'x', sections: [{ title: 'S', notes: [], figures: [{ ...met, peers: [met.peers[0]!] }] }] })).toContain(
+      'Every goal whose two sides were measured was met.',
+    );
+    expect(misses([{ title: 'S', notes: [], figures: [{ ...paired, paired: false }] }])[0]!.pairs).toBe('—');
+  });
+});
+
+describe('per-call benchmark', () => {
+  /** A fixture over the loopback server: ours and one peer, the peer's POST body as given. */
+  function fakeFixture(peerBody: string, oursBreaks = false): PerCallFixture {
+    const send = (url: string, body?: string) => async () => {
+      if (oursBreaks && body === undefined) throw new Error('broken on purpose');
+      const res = await fetch(url, body === undefined ? {} : { method: 'POST', body, headers: { 'content-type': 'text/plain' } });
+      return res.json();
+    };
+    return {
+      describe: { get: 'g', post: 'p' },
+      contenders: (url) => ({
+        ours: { name: 'ours', get: send(`${url}/x`), post: send(`${url}/x`, 'a=1') },
+        peers: [{ name: 'peer', get: async () => (await fetch(`${url}/x`)).json(), post: send(`${url}/x`, peerBody) }],
+      }),
+    };
+  }
+
+  it('times a peer only when it sends the bytes ours sends', SLOW, async () => {
+    const { url, child } = await startServer();
+    try {
+      const same = await measureAll(fakeFixture('a=1'), url, 1, 5, 1);
+      expect(same.peerFailures).toEqual({});
+      expect(same.samples['post.par16']!['peer']).toHaveLength(1);
+      const different = await measureAll(fakeFixture('a=2'), url, 1, 5, 1);
+      expect(different.peerFailures['peer']).toMatch(/its POST differs from ours.*"body": "a=2"/);
+      expect(different.samples['post.seq']!['peer']).toBeUndefined();
+      await expect(measureAll(fakeFixture('a=1', true), url, 1, 5, 1)).rejects.toThrow('broken on purpose');
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('measures the generated operations and the peers, the same requests on the wire', SLOW, async () => {
+    const section = await runPipelineOverhead({ quick: true });
+    expect(oursFailures([section])).toEqual([]);
+    expect(section.figures).toHaveLength(8);
+    for (const f of section.figures) {
+      expect(f.ours.kind).toBe('measured');
+      expectWellFormed(f.ours);
+      expect(f.peers.map((p) => p.name)).toEqual(['bare openapi-fetch', 'raw fetch']);
+      for (const p of f.peers) expect(p.outcome.kind, JSON.stringify(p.outcome)).toBe('measured');
+    }
+    expect(Object.keys(section.ratios)).toEqual(['get.seq', 'get.par16', 'post.seq', 'post.par16']);
+  });
+
+  it('fails the run (exit 1, a failed row) when ours fails', SLOW, () => {
+    const dir = mkdtempSync(path.join(scratch, 'fixture-'));
+    const fixture = path.join(dir, 'broken.ts');
+    writeFileSync(
+      fixture,
+      `const broken = async () => { throw new Error('ours broken on purpose'); };
+export const fixture = { describe: { get: 'g', post: 'p' }, contenders: () => ({ ours: { name: 'ours', get: broken, post: broken }, peers: [] }) };
+`,
+    );
+    const out = path.join(scratch, 'broken.md');
+    const run = spawnSync(process.execPath, ['bench/run.js', '--quick', '--only', 'pipeline', '--no-generate', '--out', out], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, PIPELINE_BENCH_FIXTURE: fixture },
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('FAILED (ours)');
+    expect(readFileSync(out, 'utf8')).toMatch(/\| failed: .*Error: ours broken on purpose/);
+  });
+});
+
+describe('webhook benchmark', () => {
+  it('measures every verifier of ours and every peer', SLOW, async () => {
+    const section = await runWebhookBench({ quick: true });
+    expect(oursFailures([section])).toEqual([]);
+    for (const f of section.figures) {
+      expect(f.ours.kind).toBe('measured');
+      for (const p of f.peers) expect(p.outcome.kind).toBe('measured');
+    }
+    expectReportHasEveryRow([section]);
   });
 });
 
