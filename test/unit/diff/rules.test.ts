@@ -158,6 +158,27 @@ describe('svcgen diff, one spec pair per rule', () => {
     expect(code).toBe(0);
   });
 
+  it('prints the same change as text, markdown, GitHub annotations and JUnit', async () => {
+    const c = CASES.find((x) => x.rule === 'request-parameter-added-required')!;
+    const old = structuredClone(base);
+    const next = structuredClone(old);
+    c.after(next);
+    const files = [writeSpec(root, 'fmt-old.json', old), writeSpec(root, 'fmt-new.json', next)];
+    const render = async (format: string) => {
+      let stdout = '';
+      const code = await runDiff([...files, '--vendor', 'acme', '--format', format], { cwd: root, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true } });
+      return { code, stdout };
+    };
+    const text = await render('text');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('  GET /v1/widgets/{id}  getWidget()\n    BREAKING   parameter-added: required query parameter \'tenant\' added [request-parameter-added-required]');
+    expect((await render('markdown')).stdout).toContain("| 🔴 breaking | `GET /v1/widgets/{id}` `getWidget()` | parameter-added | required query parameter 'tenant' added | `request-parameter-added-required` |");
+    expect((await render('github')).stdout).toMatch(/^::error title=acme GET \/v1\/widgets\/\{id\} \(getWidget\)::required query parameter 'tenant' added \[request-parameter-added-required\]/m);
+    const junit = (await render('junit')).stdout;
+    expect(junit).toContain('<testsuite name="svcgen diff acme" tests="1" failures="1">');
+    expect(junit).toContain('<failure type="request-parameter-added-required"');
+  });
+
   it('names the generated function and the operation of an operation-level change', async () => {
     const { json } = await diffPair(CASES.find((c) => c.rule === 'request-parameter-added-required')!, 1000);
     expect(json.changes[0]).toMatchObject({ operation: 'GET /v1/widgets/{id}', function: 'getWidget', pointer: '/paths/~1v1~1widgets~1{id}/get/parameters/1' });
