@@ -61,6 +61,9 @@ export function compareSchemas(oldSchema: unknown, newSchema: unknown, pointer: 
   const typeB = typeLabel(b);
   if (typeA !== typeB && !(typeA === 'any' || typeB === 'any')) {
     out.push({ suffix: 'type-changed', pointer, message: `type ${typeA} → ${typeB}` });
+    // An object that became a union (or back) moved its properties into variants: comparing the
+    // two levels would report every property as removed or added. The type change says it.
+    if (typeA === 'union' || typeB === 'union') return;
   }
   compareEnums(a, b, pointer, out);
   compareProperties(a, b, pointer, direction, out, depth);
