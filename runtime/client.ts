@@ -11,10 +11,9 @@ import { serializePath } from './encoding/path.ts';
 import { MULTIPART_HEADERS, multipartBodySerializer } from './encoding/multipart.ts';
 import { createQuerySerializer, type QuerySerializerFn } from './encoding/query.ts';
 import {
-  alwaysNeedsCredentials,
   credentialSecrets,
-  describeRequirements,
   readCredentials,
+  requireSomeCredentials,
   selectSchemes,
   withSchemeCredentials,
   withScrubbedErrors,
@@ -213,10 +212,7 @@ function schemeAuth(
 ): SchemeAuth {
   const vendor = profile.vendor;
   const supplied = readCredentials(vendor, auth, options);
-  if (supplied.size === 0 && alwaysNeedsCredentials(auth)) {
-    const shorthand = auth.shorthand ? ` (or the ${auth.schemes[auth.shorthand]?.type === 'basic' ? 'username/password' : auth.schemes[auth.shorthand]?.type === 'oauth2' ? 'clientId/clientSecret' : 'apiKey'} option)` : '';
-    throw new TypeError(`${vendor}: no credentials: pass auth: { ${describeRequirements(auth.security)} }${shorthand}`);
-  }
+  requireSomeCredentials(vendor, auth, supplied);
   const staticSecrets = credentialSecrets(supplied);
   const tokens: string[] = [];
   const secrets = (): string[] => [...staticSecrets, ...tokens];

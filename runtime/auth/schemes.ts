@@ -107,9 +107,16 @@ export function readCredentials(vendor: string, auth: SchemesAuthProfile, option
 }
 
 /** True when every requirement of the API needs some credential. */
-export function alwaysNeedsCredentials(auth: SchemesAuthProfile): boolean {
+function alwaysNeedsCredentials(auth: SchemesAuthProfile): boolean {
   const needs = (r: SecurityRequirements) => r.length > 0 && r.every((alternative) => alternative.length > 0);
   return needs(auth.security) && Object.values(auth.operations).every(needs);
+}
+
+/** Fails when no credential was given although every operation of the API needs one. */
+export function requireSomeCredentials(vendor: string, auth: SchemesAuthProfile, supplied: SuppliedCredentials): void {
+  if (supplied.size > 0 || !alwaysNeedsCredentials(auth)) return;
+  const shorthand = auth.shorthand === undefined ? undefined : auth.schemes[auth.shorthand];
+  fail(vendor, `no credentials: pass auth: { ${describeRequirements(auth.security)} }${shorthand ? ` (or ${shorthandLabel(shorthand)})` : ''}`);
 }
 
 /** Describes what the API accepts, for an error: `basicAuth or bearerAuth`. */

@@ -1,0 +1,64 @@
+// The runtime side of spec auth on a hand-written profile: what createVendorClient demands, and
+// how credentials join what a request already carries (a caller's cookie, a query string).
+import { describe, expect, it } from 'vitest';
+import { createVendorClient, type VendorProfile } from '../../../runtime/client.ts';
+import type { OperationMeta } from '../../../runtime/contract.ts';
+
+function profile(auth: VendorProfile['auth']): VendorProfile {
+  return {
+    vendor: 'acme',
+    servers: { prod: 'https://api.acme.test' },
+    auth,
+    clientHeaders: {},
+    callHeaders: {},
+    policy: {
+      retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, retryStatuses: [] },
+      rateLimits: { default: { ratePerSecond: 1000, burst: 1000 } },
+      breaker: { consecutiveFailures: 100, cooldownMs: 1 },
+      timeoutMs: 1000,
+    },
+  };
+}
+
+const keys: VendorProfile['auth'] = {
+  kind: 'schemes',
+  schemes: { cookieKey: { type: 'apiKey', in: 'cookie', name: 'sid' }, queryKey: { type: 'apiKey', in: 'query', name: 'key' } },
+  security: [['cookieKey', 'queryKey']],
+  operations: {},
+  shorthand: 'queryKey',
+};
+
+const meta: OperationMeta = { id: 'GetThings', method: 'GET', path: '/things', resilience: 'safe', idempotency: { kind: 'none' } };
+
+function recorder() {
+  const seen: Request[] = [];
+  return { seen, fetch: async (request: Request) => (seen.push(request), Response.json({})) };
+}
+
+describe('createVendorClient with spec schemes', () => {
+  it('refuses a client without any credential when every operation needs one, naming schemes and shorthand', () => {
+    expect(() => createVendorClient(profile(keys), {})).toThrow('acme: no credentials: pass auth: { cookieKey + queryKey } (or the apiKey option)');
+  });
+
+  it('adds a cookie key to the caller’s cookies and a query key to the query, and `auth` wins over the shorthand', async () => {
+    const { seen, fetch } = recorder();
+    const client = createVendorClient(profile(keys), {
+      fetch,
+      logger: false,
+      headers: { Cookie: 'theme=dark' },
+      apiKey: 'shorthand-key-1',
+      auth: { cookieKey: 'cookie-key-2', queryKey: 'auth-key-3' },
+    } as object);
+    await client.call(meta, { params: { query: { limit: 2 } } });
+    const url = new URL(seen[0]!.url);
+    expect([...url.searchParams]).toEqual([['limit', '2'], ['key', 'auth-key-3']]);
+    expect(seen[0]!.headers.get('cookie')).toBe('theme=dark; sid=cookie-key-2');
+    expect(seen[0]!.headers.get('authorization')).toBeNull();
+  });
+
+  it('refuses a credential a cookie cannot carry, without echoing it', () => {
+    const make = () => createVendorClient(profile(keys), { auth: { cookieKey: 'a;b-secret', queryKey: 'k' } } as object);
+    expect(make).toThrow('acme: auth.cookieKey contains a character it cannot carry on the wire');
+    expect(make).not.toThrow(/secret/);
+  });
+});
