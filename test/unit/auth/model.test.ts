@@ -57,7 +57,7 @@ describe('auth model from the spec', () => {
     expect(auth.shorthand).toBeUndefined();
   });
 
-  it('gives the one scheme of a spec the shorthand, and a Stripe-like profile keeps `apiKey` for its bearer scheme', () => {
+  it('gives the one scheme of a spec the shorthand, and a profile keeps `apiKey` for the bearer scheme of a basic-or-bearer spec', () => {
     const one = schemesOf(buildApiModel(loaded({ components: { securitySchemes: { tok: { type: 'http', scheme: 'bearer' } } }, security: [{ tok: [] }], paths })));
     expect(one.shorthand).toBe('tok');
     const two = loaded(
