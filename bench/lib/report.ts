@@ -174,7 +174,7 @@ function renderMisses(sections: readonly Section[]): string[] {
   const out = ['## Goals not met in this run', ''];
   if (found.length === 0) return [...out, 'Every goal whose two sides were measured was met.', ''];
   out.push(
-    'Computed from the tables above, nothing added by hand. "pairs" is the spread of ours ÷ peer over the pairs of samples taken back to back in this run (figures whose samples are paired), so a miss can be told from a single unlucky sample.',
+    'Computed from the tables above, nothing added by hand. "pairs" is the spread of ours ÷ peer over the pairs of samples taken in the same round of this run (for figures whose samples are paired), so a miss can be told from a single unlucky sample.',
     '',
   );
   const header = ['figure', 'peer', 'goal', 'measured (medians)', 'by how much', 'pairs: min–max (n)'];
