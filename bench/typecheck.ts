@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { runNode, succeeded, type ChildResult } from './lib/child.ts';
 import { failed, measured, notAvailable, runsFor, type BenchOptions, type Figure, type Goal, type Outcome, type Section } from './lib/figure.ts';
 import { projectRoot, scratchDir, specInputs } from './lib/paths.ts';
+import { alternatingOrder } from './lib/order.ts';
 import { tidyReason } from './lib/series.ts';
 import { checkerScript, parseCompileErrors, runChecker, STRICT_CONSUMER_OPTIONS, writeTsconfig, type Checker } from './lib/typescript.ts';
 import { openapiTypescript } from './peers/openapi-typescript.ts';
@@ -62,30 +63,50 @@ function errorsOf(result: ChildResult): { count: number; first?: string } {
   return parseCompileErrors(`${result.stdout}\n${result.stderr}`);
 }
 
-async function measureCase(name: TypecheckCase, tsconfig: string, checker: Checker, runs: number): Promise<CaseResult> {
-  const walls: number[] = [];
-  const rss: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const result = await runChecker(checker, tsconfig, { timeoutMs: CHECK_TIMEOUT_MS });
-    if (result.timedOut) {
-      const outcome = failed(`${checker} did not finish within ${CHECK_TIMEOUT_MS / 1000} s`);
-      return { wall: outcome, rss: outcome };
-    }
-    const errors = errorsOf(result);
-    if (errors.count > 0 || result.exitCode !== 0) {
-      // A consumer that does not compile measures nothing comparable.
-      const why = `the consumer does not compile: ${errors.count} error(s)${errors.first ? `, first: ${tidyReason(errors.first).slice(0, 160)}` : ''}`;
-      const outcome = failed(why);
-      return { wall: outcome, rss: outcome };
-    }
-    walls.push(result.wallMs);
-    if (result.maxRssBytes !== undefined) rss.push(result.maxRssBytes);
+/** One check of one consumer: its wall time and peak memory, or why it measures nothing. */
+async function checkOnce(tsconfig: string, checker: Checker): Promise<{ wallMs: number; rssBytes?: number } | { failure: string }> {
+  const result = await runChecker(checker, tsconfig, { timeoutMs: CHECK_TIMEOUT_MS });
+  if (result.timedOut) return { failure: `${checker} did not finish within ${CHECK_TIMEOUT_MS / 1000} s` };
+  const errors = errorsOf(result);
+  if (errors.count > 0 || result.exitCode !== 0) {
+    // A consumer that does not compile measures nothing comparable.
+    return { failure: `the consumer does not compile: ${errors.count} error(s)${errors.first ? `, first: ${tidyReason(errors.first).slice(0, 160)}` : ''}` };
   }
-  return { wall: measured(walls), rss: rss.length === walls.length ? measured(rss) : notAvailable('peak memory could not be read') };
+  return { wallMs: result.wallMs, ...(result.maxRssBytes !== undefined ? { rssBytes: result.maxRssBytes } : {}) };
+}
+
+/**
+ * The consumers of one checker interleaved: run i of each before run i + 1 of any, the order
+ * reversed from one run to the next, so none always runs first. A failure ends that consumer's runs.
+ */
+async function measureCases(checker: Checker, tsconfigs: ReadonlyMap<TypecheckCase, string>, runs: number): Promise<Map<TypecheckCase, CaseResult>> {
+  const names = [...tsconfigs.keys()];
+  const tallies = names.map(() => ({ walls: [] as number[], rss: [] as number[], failure: undefined as string | undefined }));
+  for (let i = 0; i < runs; i++) {
+    for (const k of alternatingOrder(names.length, i)) {
+      const tally = tallies[k]!;
+      if (tally.failure !== undefined) continue;
+      const run = await checkOnce(tsconfigs.get(names[k]!)!, checker);
+      if ('failure' in run) {
+        tally.failure = run.failure;
+        continue;
+      }
+      tally.walls.push(run.wallMs);
+      if (run.rssBytes !== undefined) tally.rss.push(run.rssBytes);
+    }
+  }
+  return new Map(
+    names.map((name, k) => {
+      const t = tallies[k]!;
+      if (t.failure !== undefined) return [name, { wall: failed(t.failure), rss: failed(t.failure) }];
+      return [name, { wall: measured(t.walls), rss: t.rss.length === t.walls.length ? measured(t.rss) : notAvailable('peak memory could not be read') }];
+    }),
+  );
 }
 
 export async function runTypecheckBench(options: TypecheckOptions): Promise<Section[]> {
-  const runs = runsFor(options, 3);
+  // Five: with three, one slow run is enough to move the median of a two-second check.
+  const runs = runsFor(options, 5);
   const checkers = options.checkers ?? (['tsc', 'tsgo'] as const);
   const cases = options.cases ?? (['ours', 'stripe-sdk', 'openapi-fetch'] as const);
   // Same depth below the root as FIXTURES, so the consumers' relative imports resolve the same.
@@ -107,12 +128,11 @@ export async function runTypecheckBench(options: TypecheckOptions): Promise<Sect
 
   const results = new Map<string, CaseResult>();
   for (const checker of checkers) {
-    // Each consumer's runs back to back: every case gets the same warm file cache after its first run.
+    const measuredCases = await measureCases(checker, tsconfigs, runs);
     for (const name of cases) {
-      const tsconfig = tsconfigs.get(name);
       const why = unavailable.get(name);
       const outcome = why ? failed(why) : undefined;
-      results.set(`${checker}:${name}`, outcome || !tsconfig ? { wall: outcome ?? notAvailable('not run'), rss: outcome ?? notAvailable('not run') } : await measureCase(name, tsconfig, checker, runs));
+      results.set(`${checker}:${name}`, outcome ? { wall: outcome, rss: outcome } : (measuredCases.get(name) ?? { wall: notAvailable('not run'), rss: notAvailable('not run') }));
     }
   }
 
@@ -131,6 +151,7 @@ export async function runTypecheckBench(options: TypecheckOptions): Promise<Sect
         id: `typecheck.${checker}.${which}`,
         name: `${command}: ${which === 'wall' ? 'wall time' : 'peak memory'}`,
         unit: which === 'wall' ? 'ms' : 'bytes',
+        paired: true,
         ours,
         peers,
       });
@@ -143,7 +164,7 @@ export async function runTypecheckBench(options: TypecheckOptions): Promise<Sect
         'Consumers: `bench/fixtures/typecheck/*.ts`, the same ten Stripe calls (customers create/retrieve/list, PaymentIntent create/confirm, refund, prices list, subscription create, invoice retrieve with expand, Checkout Session create), each compiled alone.',
         'Settings: strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM. The openapi-fetch consumer compiles against openapi-typescript\'s output for Stripe\'s spec, generated in the same run.',
         'Ours reads what a consumer outside this repository reads: `svcgen/runtime` through its declaration files (package.json `types` condition, rebuilt by `npm run build:types` before measuring), the generated `operations.d.ts` and `types.d.ts`, and the small `client.ts` as source.',
-        `Wall time of the whole process (start-up included) and its peak memory; ${runs} run(s) each. A consumer with compile errors is not timed.`,
+        `Wall time of the whole process (start-up included) and its peak memory; ${runs} run(s) each, run i of every consumer before run i + 1 of any, the order reversed each run. A consumer with compile errors is not timed.`,
       ],
       figures,
     },
