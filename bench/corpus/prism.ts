@@ -32,7 +32,7 @@ export async function prismStage(spec: CorpusSpec): Promise<{ passed: number; to
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
     process.env.SVCGEN_SPEC_MIRROR = path.join(root, 'mirror');
     const report = await runContract({ vendor: VENDOR, root, concurrency: 4 });
-    const causes = [...new Set(report.failures.flatMap((f) => f.problems.map((p) => causeOf(p))))];
+    const causes = [...new Set(report.failures.flatMap((f) => f.problems.map((p) => causeOf(p.replace(/^[A-Z]+ \S+: /, '')))))];
     return { passed: report.passed, total: report.total, causes };
   } finally {
     if (previousMirror === undefined) delete process.env.SVCGEN_SPEC_MIRROR;
