@@ -102,7 +102,8 @@ describe.sequential('a Worker made by svcgen init from the packed tarball', () =
     const count = /Tests\s+(\d+) passed/.exec(output)?.[1];
     log(`the Worker's npm test: ${count} tests passed in ${seconds(tested.ms)}`);
     log(`time from svcgen init to green tests: ${seconds(performance.now() - initStarted)}`);
-    expect(output).not.toMatch(/\d+ failed/);
+    // The summary line only: the Worker's own logs mention failed attempts on purpose.
+    expect(output).not.toMatch(/^\s*Tests\s.*\d+ failed/m);
     expect(Number(count)).toBeGreaterThan(0);
   });
 

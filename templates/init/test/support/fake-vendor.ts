@@ -28,7 +28,7 @@ export function resetFakeVendor(): void {
 
 globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   const request = new Request(input, init);
-  const call: VendorCall = { url: new URL(request.url), method: request.method, headers: request.headers, body: await request.text() };
+  const call: VendorCall = { url: new URL(request.url), method: request.method, headers: request.headers, body: new TextDecoder().decode(await request.arrayBuffer()) };
   vendorCalls.push(call);
   return responder(call);
 };
