@@ -14,6 +14,7 @@ import { central, type Figure, type Outcome, type Section } from '../../bench/li
 import type { Machine } from '../../bench/lib/machine.ts';
 import { projectRoot, scratchDir } from '../../bench/lib/paths.ts';
 import { figureRows, misses, renderReport, renderTable } from '../../bench/lib/report.ts';
+import { runInterleaved, type SeriesPlan } from '../../bench/lib/series.ts';
 import { oursFailures } from '../../bench/lib/verdict.ts';
 import type { PerCallFixture } from '../../bench/per-call/fixture.ts';
 import { measureAll } from '../../bench/per-call/measure.ts';
@@ -162,6 +163,31 @@ describe('run verdict', () => {
     expect(oursFailures([section({ kind: 'failed', reason: 'crashed' }, ok)])).toEqual(['S: F: crashed']);
     expect(oursFailures([section({ kind: 'measured', samples: [] }, ok)])).toEqual(['S: F: no samples']);
     expect(oursFailures([section({ kind: 'n/a', reason: 'not selected' }, ok)])).toEqual([]);
+  });
+});
+
+describe('interleaved series', () => {
+  it('takes run i of every tool before run i + 1 of any, reversing the order each run; a failure ends only its own series', SLOW, async () => {
+    const dir = mkdtempSync(path.join(scratch, 'series-'));
+    const log = path.join(dir, 'order.log');
+    const script = path.join(dir, 'tool.mjs');
+    // Appends its name; "fails" exits 1 on its second run; each burns a little CPU.
+    writeFileSync(
+      script,
+      `import { appendFileSync, readFileSync, existsSync } from 'node:fs';
+const [name, file] = process.argv.slice(2);
+const before = existsSync(file) ? readFileSync(file, 'utf8').split(' ').filter((n) => n === name).length : 0;
+appendFileSync(file, name + ' ');
+let x = 0; for (let i = 0; i < 2e7; i++) x += i;
+if (name === 'fails' && before === 1) process.exit(1);
+`,
+    );
+    const plan = (name: string): SeriesPlan => ({ runs: 3, cwd: dir, timeoutMs: 30_000, step: () => ({ invocation: { script, args: [name, log] }, outDir: path.join(dir, name) }) });
+    const [a, b, fails] = await runInterleaved([plan('a'), plan('b'), plan('fails')]);
+    expect(readFileSync(log, 'utf8').trim().split(' ')).toEqual(['a', 'b', 'fails', 'fails', 'b', 'a', 'a', 'b']);
+    expect(a!.wall.kind === 'measured' && a!.wall.samples).toHaveLength(3);
+    expect(b!.cpu.kind === 'measured' && b!.cpu.samples.every((ms) => ms > 0)).toBe(true);
+    expect(fails!.wall).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^exit code 1\b/) });
   });
 });
 
