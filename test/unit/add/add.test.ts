@@ -175,6 +175,25 @@ describe('svcgen add refusing a spec', () => {
     }
   });
 
+  it('puts every touched file back when generating fails after the writes', async () => {
+    const root = newProject('rollback');
+    try {
+      // A config naming a vendor the lock lacks: loads, but generate() refuses it after add has written.
+      writeFileSync(path.join(root, 'svcgen.config.ts'), CONFIG.replace('other: {}', 'ghost: {}'));
+      const before = { lock: readFileSync(path.join(root, 'specs/lock.json'), 'utf8'), config: readFileSync(path.join(root, 'svcgen.config.ts'), 'utf8') };
+      const output = io(root);
+      expect(await runAdd(['acme-pay', '--spec', SPEC], output)).toBe(2);
+      expect(output.err).toContain('ghost');
+      expect(readFileSync(path.join(root, 'specs/lock.json'), 'utf8')).toBe(before.lock);
+      expect(readFileSync(path.join(root, 'svcgen.config.ts'), 'utf8')).toBe(before.config);
+      expect(existsSync(path.join(root, 'specs/overlays/acme-pay'))).toBe(false);
+      expect(existsSync(path.join(root, 'mirror/acme-pay/acme-pay.json'))).toBe(false);
+      expect(existsSync(path.join(root, 'generated'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('exits 2 on a name that cannot be a vendor, and on a vendor already pinned', async () => {
     const root = newProject('names');
     try {
