@@ -1,9 +1,9 @@
 // The measuring process of the per-call benchmark (started by bench/pipeline-overhead.ts with
 // `--conditions=svcgen-source`, so the generated client runs this checkout's runtime sources).
 // It holds the clients only; the server is another process, so process.cpuUsage() is the
-// clients' CPU. Prints one JSON object on stdout. A failure of ours (a thrown call, a request
-// that differs from the peers') exits non-zero; a peer whose request differs from ours is
-// recorded as failed and not timed.
+// clients' CPU. Prints one JSON object on stdout. A failure of ours (a thrown call, or a request
+// that no peer matches) exits non-zero; a peer whose request differs from ours while another
+// peer's matches is recorded as failed and not timed.
 //
 // Usage: node --conditions=svcgen-source bench/per-call/measure.ts FIXTURE URL ROUNDS CALLS WARMUP
 import { pathToFileURL } from 'node:url';
@@ -85,6 +85,8 @@ export async function measureAll(fixture: PerCallFixture, url: string, rounds: n
     if (difference) peerFailures[peer.name] = difference;
     else timed.push(peer);
   }
+  // The peers are written by hand to send the same bytes: when none does, ours is the odd one out.
+  if (peers.length && timed.length === 1) throw new Error(`no peer sends the requests ours sends: ${Object.values(peerFailures)[0]}`);
   for (const c of timed) for (const s of SCENARIOS) await measure(c[s.op], warmup, s.inFlight); // JIT, connection pool, server
   const samples: Record<string, Record<string, Sample[]>> = {};
   for (let round = 0; round < rounds; round++) {

@@ -223,8 +223,8 @@ describe('goals not met', () => {
 });
 
 describe('per-call benchmark', () => {
-  /** A fixture over the loopback server: ours and one peer, the peer's POST body as given. */
-  function fakeFixture(peerBody: string, oursBreaks = false): PerCallFixture {
+  /** A fixture over the loopback server: ours and two peers, their POST bodies as given. */
+  function fakeFixture(peerBody: string, oursBreaks = false, otherPeerBody = 'a=1'): PerCallFixture {
     const send = (url: string, body?: string) => async () => {
       if (oursBreaks && body === undefined) throw new Error('broken on purpose');
       const res = await fetch(url, body === undefined ? {} : { method: 'POST', body, headers: { 'content-type': 'text/plain' } });
@@ -234,12 +234,15 @@ describe('per-call benchmark', () => {
       describe: { get: 'g', post: 'p' },
       contenders: (url) => ({
         ours: { name: 'ours', get: send(`${url}/x`), post: send(`${url}/x`, 'a=1') },
-        peers: [{ name: 'peer', get: async () => (await fetch(`${url}/x`)).json(), post: send(`${url}/x`, peerBody) }],
+        peers: [
+          { name: 'peer', get: async () => (await fetch(`${url}/x`)).json(), post: send(`${url}/x`, peerBody) },
+          { name: 'other', get: async () => (await fetch(`${url}/x`)).json(), post: send(`${url}/x`, otherPeerBody) },
+        ],
       }),
     };
   }
 
-  it('times a peer only when it sends the bytes ours sends', SLOW, async () => {
+  it('times a peer only when it sends the bytes ours sends, and fails ours when no peer does', SLOW, async () => {
     const { url, child } = await startServer();
     try {
       const same = await measureAll(fakeFixture('a=1'), url, 1, 5, 1);
@@ -248,6 +251,8 @@ describe('per-call benchmark', () => {
       const different = await measureAll(fakeFixture('a=2'), url, 1, 5, 1);
       expect(different.peerFailures['peer']).toMatch(/its POST differs from ours.*"body": "a=2"/);
       expect(different.samples['post.seq']!['peer']).toBeUndefined();
+      expect(different.samples['post.seq']!['other']).toHaveLength(1);
+      await expect(measureAll(fakeFixture('a=2', false, 'a=3'), url, 1, 5, 1)).rejects.toThrow(/no peer sends the requests ours sends/);
       await expect(measureAll(fakeFixture('a=1', true), url, 1, 5, 1)).rejects.toThrow('broken on purpose');
     } finally {
       child.kill();
