@@ -66,8 +66,8 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
   const rounds = Number(process.env.PIPELINE_BENCH_ROUNDS ?? (quick ? 1 : 9));
   const callsPerSample = Number(process.env.PIPELINE_BENCH_CALLS ?? (quick ? 200 : 2000));
   const warmup = quick ? 50 : 500;
+  // Imported by the measuring process only: it alone resolves the runtime to this checkout's sources.
   const fixture = fixtureFile();
-  const { describe } = ((await import(pathToFileURL(fixture).href)) as { fixture: { describe: { get: string; post: string } } }).fixture;
   const { url, child } = await startServer();
   let output: MeasureOutput;
   try {
@@ -79,6 +79,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
   const figures: Figure[] = [];
   const ratios: Record<string, number> = {};
   const ratioText: string[] = [];
+  const { describe } = output;
   for (const s of SCENARIOS) {
     const of = (name: string): readonly Sample[] => output.samples[s.id]?.[name] ?? [];
     const outcome = (name: string, pick: (x: Sample) => number): Outcome => {

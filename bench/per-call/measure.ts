@@ -24,6 +24,7 @@ export interface Sample {
 }
 
 export interface MeasureOutput {
+  readonly describe: PerCallFixture['describe'];
   readonly ours: string;
   readonly peers: readonly string[];
   /** Peers not timed, with why. */
@@ -97,7 +98,7 @@ export async function measureAll(fixture: PerCallFixture, url: string, rounds: n
       }
     }
   }
-  return { ours: ours.name, peers: peers.map((p) => p.name), peerFailures, samples };
+  return { describe: fixture.describe, ours: ours.name, peers: peers.map((p) => p.name), peerFailures, samples };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
