@@ -310,6 +310,7 @@ describe('quick benchmarks', () => {
     const sections = await runBundleBench({ quick: true });
     const gz = figure(sections, 'bundle.gzip');
     const min = figure(sections, 'bundle.minified');
+    expect(gz.ours.kind).toBe('measured');
     expectWellFormed(gz.ours);
     const sizes = gz.peers.map((p) => central(p.outcome));
     for (const size of sizes) expect(size).toBeGreaterThan(0);
@@ -321,19 +322,27 @@ describe('quick benchmarks', () => {
     expectReportHasEveryRow(sections);
   });
 
-  it('runs openapi-typescript as a child process and counts compile errors in its output', SLOW, async () => {
-    const sections = await runGenerationBench({ quick: true, tools: ['openapi-typescript'], scratch: benchScratch.generation });
+  it('runs ours and openapi-typescript as child processes and counts compile errors in both outputs', SLOW, async () => {
+    const sections = await runGenerationBench({ quick: true, tools: ['svcgen', 'openapi-typescript'], scratch: benchScratch.generation });
+    // A failure of ours anywhere in the generation benchmark fails this test.
+    expect(oursFailures(sections)).toEqual([]);
     const wall = figure(sections, 'generation.quick.wall');
+    const cpu = figure(sections, 'generation.quick.cpu');
     const rss = figure(sections, 'generation.quick.rss');
     expect(wall.peers).toHaveLength(1);
-    expect(central(wall.peers[0]!.outcome)).toBeGreaterThan(0);
+    for (const f of [wall, cpu, rss]) {
+      expect(f.ours.kind).toBe('measured');
+      expect(central(f.ours)).toBeGreaterThan(0);
+      expect(central(f.peers[0]!.outcome)).toBeGreaterThan(0);
+    }
     expect(central(rss.peers[0]!.outcome)).toBeGreaterThan(1024 * 1024);
     const errors = figure(sections, 'generation.errors');
     expect(errors.peers).toHaveLength(1);
-    // openapi-typescript's output for these files compiles clean; an empty or missing output
-    // folder would show here as TS18003 ("No inputs were found").
+    // Both outputs compile clean; an empty or missing output folder would show here as TS18003
+    // ("No inputs were found").
+    expect(central(errors.ours)).toBe(0);
     expect(central(errors.peers[0]!.outcome)).toBe(0);
-    expect(wall.ours.kind).toBe('n/a');
+    expect(figure(sections, 'regeneration.wall').ours.kind).toBe('measured');
     expectReportHasEveryRow(sections);
   });
 
