@@ -293,7 +293,7 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
             ]),
         'Wall time includes process start-up. CPU time is user + system time of the tool\'s whole process tree, worker threads included (with two or more vendors ours generates them on worker threads, one per core), so it shows the work that running on several cores hides from wall time. Peak memory is the largest resident set of the tool\'s processes.',
         'Order: run i of every tool on an input before run i + 1 of any, the order reversed from one run to the next (ours first, then last, ...).',
-        `orval's zod run has a ${ORVAL_ZOD_TIMEOUT_MS / 1000} s timeout (it exhausts memory on Stripe's spec); openapi-typescript refuses Swagger 2.0 (Airwallex): both are recorded as failures.`,
+        `orval's zod run has a ${ORVAL_ZOD_TIMEOUT_MS / 1000} s timeout: a run it stops is recorded as a failure with its peak memory at that point. A tool that refuses an input (openapi-typescript and Swagger 2.0) is recorded as a failure with its message.`,
         'Compile errors: `tsc --noEmit` (typescript 5.9) on each output; peers with strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM; ours with `tsconfig.generated.json` (Web APIs only, skipLibCheck off so the generated `.d.ts` files are checked in full, and the runtime sources they import).',
       ],
       figures: [...wallFigures, ...cpuFigures, ...rssFigures, errorsFigure],
