@@ -121,11 +121,11 @@ describe.sequential('a Worker made by svcgen init from the packed tarball', () =
     const routesFile = path.join(WORKER, 'src', 'routes', `${vendor}.ts`);
     // The user's edits: a handler body and a route.
     let text = readFileSync(routesFile, 'utf8');
-    const handler = /^(\s*)'([^']+)': async \(event\) => \{\n[\s\S]*?\n\1\},$/m.exec(text);
+    const handler = /^([ \t]*)'([^']+)': async \(event\) => \{\n[\s\S]*?\n\1\},$/m.exec(text);
     expect(handler, `no handler in ${routesFile}`).not.toBeNull();
     const editedHandler = `${handler![1]}'${handler![2]}': async (event) => {\n${handler![1]}  console.log('edited by the user', JSON.stringify(event).length);\n${handler![1]}},`;
     text = text.replace(handler![0], editedHandler);
-    const route = /^\s*\/\/ svcgen:route .*\n.*async \(c\) => \{\n/m.exec(text);
+    const route = /^[ \t]*\/\/ svcgen:route .*\n.*async \(c\) => \{\n/m.exec(text);
     expect(route, `no route in ${routesFile}`).not.toBeNull();
     const editedRoute = `${route![0]}    c.header('x-edited-by', 'user');\n`;
     text = text.replace(route![0], editedRoute);
