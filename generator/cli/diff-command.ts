@@ -26,7 +26,8 @@ deprecation, with the rule that decided it (docs/diff.md).
 
   OLD NEW             Two spec files of one vendor (the vendor is found from the lock's paths, or --vendor)
   --against PATH|URL  Compare the vendor's pinned inputs with this file
-  (neither)           Compare specs/lock.json and specs/overlays/ in git HEAD with the working tree
+  (neither)           Compare specs/lock.json and specs/overlays/ in git HEAD (or --base REF) with the working tree
+  --base REF          The git revision the no-file form compares with (default HEAD; e.g. origin/main in a pull request)
   --vendor NAME       The vendor (repeatable in the git mode)
   --file NAME         For a vendor with several input files: the one OLD/NEW/--against replaces
   --project DIR       Find the project's uses of the changed operations, types and webhook events
@@ -39,6 +40,7 @@ deprecation, with the rule that decided it (docs/diff.md).
 const OPTIONS = {
   vendor: { type: 'string', multiple: true },
   against: { type: 'string' },
+  base: { type: 'string' },
   file: { type: 'string' },
   project: { type: 'string' },
   format: { type: 'string' },
@@ -75,7 +77,7 @@ function oneVendor(lock: Lock, vendors: string[] | undefined, inferred?: string)
   return vendor;
 }
 
-async function pairs(positionals: string[], values: { vendor?: string[]; against?: string; file?: string }, root: string, cwd: string, config: SvcgenConfig): Promise<SideBySide[]> {
+async function pairs(positionals: string[], values: { vendor?: string[]; against?: string; file?: string; base?: string }, root: string, cwd: string, config: SvcgenConfig): Promise<SideBySide[]> {
   const lock = await readLock(root);
   const options: LoadOptions = { root, ...(config.specMirror ? { mirror: path.resolve(root, config.specMirror) } : {}), ...(config.download === false ? { download: false } : {}) };
   const vendorConfig = (vendor: string) => config.vendors?.[vendor] ?? {};
@@ -96,9 +98,10 @@ async function pairs(positionals: string[], values: { vendor?: string[]; against
     const index = targetInput(base, source.shown, values.file);
     return [await diffSets(base, replaceInput(base, index, source), { root, config: vendorConfig(vendor), oldName: 'pinned', newName: source.shown })];
   }
-  const head = headLock(root);
-  if (!head) throw new SvcgenInputError({ file: 'specs/lock.json' }, 'not in git HEAD (or not a git repository): give OLD NEW or --against PATH|URL');
-  const overlays = headOverlays(root);
+  const base = values.base ?? 'HEAD';
+  const head = headLock(root, base);
+  if (!head) throw new SvcgenInputError({ file: 'specs/lock.json' }, `not in git ${base} (or not a git repository): give OLD NEW or --against PATH|URL`);
+  const overlays = headOverlays(root, base);
   try {
     const results: SideBySide[] = [];
     for (const vendor of values.vendor ?? Object.keys(lock.vendors)) {
@@ -106,9 +109,9 @@ async function pairs(positionals: string[], values: { vendor?: string[]; against
       const sameLock = JSON.stringify(head.vendors[vendor]) === JSON.stringify(lock.vendors[vendor]);
       const sameOverlays = JSON.stringify([...overlayHashes(root, vendor)]) === JSON.stringify([...overlayHashes(overlays.dir, vendor)]);
       if (sameLock && sameOverlays) continue;
-      const oldSet = await pinnedSet(head, vendor, options, overlays.dir);
+      const oldSet = await pinnedSet(head, vendor, options, overlays.dir, lock.vendors[vendor]?.files ?? []);
       const newSet = await pinnedSet(lock, vendor, options);
-      results.push(await diffSets(oldSet, newSet, { root, config: vendorConfig(vendor), oldName: 'git HEAD', newName: 'working tree' }));
+      results.push(await diffSets(oldSet, newSet, { root, config: vendorConfig(vendor), oldName: `git ${base}`, newName: 'working tree' }));
     }
     return results;
   } finally {

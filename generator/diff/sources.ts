@@ -12,11 +12,38 @@ import type { LoadOptions } from '../load/options.ts';
 import type { VendorManifest } from '../write/manifest.ts';
 import type { SpecSet } from './spec-set.ts';
 
-export async function pinnedSet(lock: Lock, vendor: string, options: LoadOptions, overlaysRoot = options.root): Promise<SpecSet> {
+/**
+ * `others`: further pins (e.g. the working tree's lock) where the same bytes may sit under another
+ * path, as after `svcgen update` moved the replaced file to `previous/`.
+ */
+export async function pinnedSet(lock: Lock, vendor: string, options: LoadOptions, overlaysRoot = options.root, others: LockFileEntry[] = []): Promise<SpecSet> {
   const entry = lockVendor(lock, vendor);
   const inputs = entry.files.filter((f) => f.role === 'input');
-  const files = await Promise.all(inputs.map(async (file) => ({ path: file.path, bytes: (await resolveSpecFile(file, options)).bytes, shown: file.path, entry: file })));
+  const files = await Promise.all(inputs.map(async (file) => ({ path: file.path, bytes: await pinBytes(file, options, others), shown: file.path, entry: file })));
   return { vendor, format: entry.format, files, overlaysRoot };
+}
+
+/**
+ * A pin's bytes, checked against its sha256: from its own path in the mirror; failing that (an older
+ * pin whose path now holds the newer file), from another pin with the same sha256, the download
+ * cache or its address. The first error is the one reported when nothing has them.
+ */
+export async function pinBytes(entry: LockFileEntry, options: LoadOptions, others: LockFileEntry[] = []): Promise<Buffer> {
+  let first: unknown;
+  const attempts: [LockFileEntry, LoadOptions][] = [
+    [entry, options],
+    ...others.filter((o) => o.sha256 === entry.sha256 && o.path !== entry.path).map((o): [LockFileEntry, LoadOptions] => [o, options]),
+    [entry, { ...options, mirror: path.join(tmpdir(), 'svcgen-no-mirror') }],
+  ];
+  for (const [pin, settings] of attempts) {
+    try {
+      return (await resolveSpecFile(pin, settings)).bytes;
+    } catch (error) {
+      if (!(error instanceof SvcgenInputError)) throw error;
+      first ??= error;
+    }
+  }
+  throw first;
 }
 
 /** A local path or an http(s) URL → bytes; a missing file or failed download is bad input naming it. */
@@ -58,19 +85,20 @@ function git(root: string, args: string[]): Buffer {
   return execFileSync('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
 }
 
-export function headLock(root: string): Lock | undefined {
+/** specs/lock.json as committed at `ref` (default HEAD), or undefined outside git or without one. */
+export function headLock(root: string, ref = 'HEAD'): Lock | undefined {
   try {
-    return JSON.parse(git(root, ['show', `HEAD:${LOCK_FILE}`]).toString('utf8')) as Lock;
+    return JSON.parse(git(root, ['show', `${ref}:${LOCK_FILE}`]).toString('utf8')) as Lock;
   } catch {
     return undefined;
   }
 }
 
-/** `specs/overlays/` as committed in HEAD, extracted into a scratch folder. */
-export function headOverlays(root: string): { dir: string; dispose: () => void } {
+/** `specs/overlays/` as committed at `ref` (default HEAD), extracted into a scratch folder. */
+export function headOverlays(root: string, ref = 'HEAD'): { dir: string; dispose: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'svcgen-head-'));
   try {
-    const tar = git(root, ['archive', '--format=tar', 'HEAD', 'specs/overlays']);
+    const tar = git(root, ['archive', '--format=tar', ref, 'specs/overlays']);
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
   } catch {
     // No overlays committed: the HEAD side has none.
@@ -85,24 +113,6 @@ export function overlayHashes(root: string, vendor: string): Map<string, string>
   if (!existsSync(dir)) return hashes;
   for (const name of readdirSync(dir).sort()) hashes.set(`specs/overlays/${vendor}/${name}`, sha256Hex(readFileSync(path.join(dir, name))));
   return hashes;
-}
-
-/**
- * A pin's bytes when they can still be had. The mirror usually holds the newer file under the same
- * path (a sha256 mismatch there is expected), so the download cache and the address are tried too.
- */
-async function bytesOf(entry: LockFileEntry, options: LoadOptions): Promise<Buffer | undefined> {
-  try {
-    return (await resolveSpecFile(entry, options)).bytes;
-  } catch (error) {
-    if (!(error instanceof SvcgenInputError)) throw error;
-  }
-  try {
-    return (await resolveSpecFile(entry, { ...options, mirror: path.join(tmpdir(), 'svcgen-no-mirror') })).bytes;
-  } catch (error) {
-    if (!(error instanceof SvcgenInputError)) throw error;
-    return undefined;
-  }
 }
 
 /**
@@ -125,7 +135,10 @@ export async function manifestSet(
   for (const spec of recorded.specs) {
     const entry = candidates.find((c) => c.sha256 === spec.sha256);
     if (!entry) return { missing: `${spec.path} with sha256 ${spec.sha256.slice(0, 12)}… is pinned neither in specs/lock.json nor in HEAD's` };
-    const bytes = await bytesOf(entry, options);
+    const bytes = await pinBytes(entry, options, candidates).catch((error: unknown) => {
+      if (error instanceof SvcgenInputError) return undefined;
+      throw error;
+    });
     if (!bytes) return { missing: `${spec.path} with sha256 ${spec.sha256.slice(0, 12)}… is neither in the mirror, nor in the download cache, nor downloadable from ${entry.url}` };
     files.push({ path: spec.path, bytes, shown: `${entry.path} (${spec.sha256.slice(0, 12)}…)`, entry: { ...entry, path: spec.path } });
   }
@@ -141,22 +154,3 @@ export async function manifestSet(
   return { set: { vendor, format, files, overlaysRoot } };
 }
 
-/**
- * The vendor's pinned inputs with each `role: previous` file in place of the input it preceded
- * (same upstream path, else same file name, else the only input): the API as it was before the update.
- */
-export async function previousSet(lock: Lock, vendor: string, options: LoadOptions): Promise<SpecSet | undefined> {
-  const entry = lockVendor(lock, vendor);
-  const previous = entry.files.filter((f) => f.role === 'previous');
-  if (previous.length === 0) return undefined;
-  let set = await pinnedSet(lock, vendor, options);
-  for (const file of previous) {
-    const index = set.files.findIndex((f) => f.entry?.upstreamPath !== undefined && f.entry.upstreamPath === file.upstreamPath);
-    const byName = set.files.findIndex((f) => path.basename(f.path) === path.basename(file.path));
-    const target = index !== -1 ? index : byName !== -1 ? byName : set.files.length === 1 ? 0 : -1;
-    if (target === -1) continue;
-    const bytes = (await resolveSpecFile(file, options)).bytes;
-    set = { ...set, files: set.files.map((f, i) => (i === target ? { path: f.path, bytes, shown: file.path, entry: { ...file, path: f.path } } : f)) };
-  }
-  return set;
-}
