@@ -20,6 +20,8 @@ export async function prismStage(spec: CorpusSpec): Promise<{ passed: number; to
   try {
     const source = await readSpecSource(spec.display, ROOT);
     const trial = await generateOneOff(VENDOR, [source], ROOT);
+    // Prism refuses to start on a document without operations (a webhooks-only spec): nothing to send.
+    if (trial.job.operations === 0) return { passed: 0, total: 0, causes: [] };
     const write = (rel: string, content: string | Uint8Array) => {
       mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
       writeFileSync(path.join(root, rel), content);
