@@ -120,7 +120,8 @@ export function renderReport(input: ReportInput): string {
     if (section.notes.length) out.push('');
     out.push(renderTable(section.figures), '');
   }
-  out.push(...renderMisses(input.sections));
+  // Quick numbers come from tiny inputs and single samples: no goal is judged on them.
+  if (!input.quick) out.push(...renderMisses(input.sections));
   return out.join('\n');
 }
 
