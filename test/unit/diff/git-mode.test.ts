@@ -1,6 +1,6 @@
 // `svcgen diff` without files: the pin and overlays in git HEAD (or --base REF) against the working
-// tree. The committed pin's bytes are found through the working lock's role-previous pin, since the
-// mirror's input path already holds the newer file.
+// tree (the committed pin's bytes found through the working lock's role-previous pin, since the
+// mirror's input path already holds the newer file), and bad input on the command line.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,5 +49,16 @@ describe('svcgen diff (git mode)', () => {
     const same = await svcgen(root, ['diff']);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('no vendor inputs changed');
+  });
+
+  it('bad input exits 2 naming the file: a spec that does not parse, a file that does not exist', async () => {
+    writeFileSync(join(root, 'broken.yaml'), 'openapi: 3.0.3\npaths: [unclosed\n');
+    const broken = await svcgen(root, ['diff', 'mirror/acme/openapi.yaml', 'broken.yaml', '--vendor', 'acme']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^svcgen: broken\.yaml:\d+/);
+    const missing = await svcgen(root, ['diff', 'mirror/acme/openapi.yaml', 'nowhere.yaml', '--vendor', 'acme']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('svcgen: nowhere.yaml: file not found');
+    expect((await svcgen(root, ['diff', '--format', 'yaml'])).code).toBe(2);
   });
 });
