@@ -246,3 +246,21 @@ describe('with openapi-fetch', () => {
     expect(await request.text()).toBe('metadata[order_id]=42&items[0][price]=p_1');
   });
 });
+
+describe('encodeFormComponent: the verbatim fast path', () => {
+  // Mostly characters the fast path passes through, some that force the escaping passes.
+  const text = fc.string({ unit: fc.constantFrom(...'aZ09_.~-[]', ...' !\'()*%&=+é/'), minLength: 1 });
+  it('encodes keys and values as stripe-node does, whichever path a string takes', () => {
+    fc.assert(
+      fc.property(text, text, (key, value) => {
+        expect(`${encodeFormComponent(key)}=${encodeFormComponent(value)}`).toBe(stripeStringify({ [key]: value }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('returns verbatim text unchanged', () => {
+    expect(encodeFormComponent('metadata[order_id]')).toBe('metadata[order_id]');
+    expect(encodeFormComponent('cus_OdXk1wq2Zl3b4c')).toBe('cus_OdXk1wq2Zl3b4c');
+    expect(encodeFormComponent('a b')).toBe('a%20b');
+  });
+});
