@@ -182,10 +182,10 @@ describe('bad input: exit 2, file and pointer/line named, output untouched', () 
     {
       name: 'an operation with neither operationId nor a derivable name',
       breakIt: async () => {
-        edit('mirror/acme/openapi.yaml', (t) => t.replace('paths:\n', "paths:\n  /:\n    get:\n      responses:\n        '204': { description: empty }\n"));
+        edit('mirror/acme/openapi.yaml', (t) => t.replace('paths:\n', "paths:\n  '*':\n    get:\n      responses:\n        '204': { description: empty }\n"));
         await repin();
       },
-      expectText: /acme\/openapi\.yaml#\/paths\/~1\/get/,
+      expectText: /acme\/openapi\.yaml#\/paths\/\*\/get/,
     },
   ];
 
