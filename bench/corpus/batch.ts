@@ -15,6 +15,8 @@ export interface BatchOptions {
   threads: number;
   timeoutMs: number;
   maxOldGenerationSizeMb?: number;
+  /** Kill the compiler after this long (0: no limit). */
+  typeCheckTimeoutMs?: number;
   /** Delete the outputs once checked (the full run would otherwise fill the disk). */
   clean?: boolean;
   configName?: string;
@@ -35,7 +37,15 @@ export async function runBatch(specs: CorpusSpec[], options: BatchOptions): Prom
     ots: outcomes.find((o) => o.tool === 'ots' && o.id === spec.id) ?? NOT_RUN('ots', spec.id),
   }));
   const checked = results.filter((r) => r.svcgen.status === 'generated' || r.ots.status === 'generated').map((r) => r.id);
-  const diagnostics = checked.length ? await typeCheck(options.base, checked, options.tools, options.configName) : [];
+  let diagnostics: Diagnostic[] = [];
+  try {
+    if (checked.length) diagnostics = await typeCheck(options.base, checked, options.tools, options.configName, options.typeCheckTimeoutMs ?? 0);
+  } catch (error) {
+    // The compiler did not finish (out of time or memory on a huge output): no spec of the batch
+    // counts as compiling, for either tool, and the reason is the cause.
+    const cause = `type-check did not finish: ${(error as Error).message.split('\n')[0]!.slice(0, 100)}`;
+    diagnostics = checked.flatMap((id) => (['types', 'ots'] as const).map((stage) => ({ id, stage, file: '', text: cause, cause })));
+  }
   attachDiagnostics(results, diagnostics);
   if (options.clean) await Promise.all(specs.map((spec) => rm(path.join(options.base, spec.id), { recursive: true, force: true })));
   return { results, stray: diagnostics.filter((d) => d.id === '') };

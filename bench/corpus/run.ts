@@ -77,7 +77,7 @@ if (values.prism) {
   const batches: CorpusSpec[][] = [];
   for (const spec of todo) {
     const last = batches.at(-1);
-    if (last && last.length < 40 && last.reduce((n, s) => n + s.bytes, 0) + spec.bytes <= 4_000_000) last.push(spec);
+    if (last && last.length < 40 && last.reduce((n, s) => n + s.bytes, 0) + spec.bytes <= 1_500_000) last.push(spec);
     else batches.push([spec]);
   }
   let done = 0;
@@ -89,6 +89,7 @@ if (values.prism) {
       threads: Number(values.threads ?? 2),
       timeoutMs: 600_000,
       maxOldGenerationSizeMb: 4096,
+      typeCheckTimeoutMs: 240_000,
       clean: true,
     });
     for (const result of results) cache.put(result);

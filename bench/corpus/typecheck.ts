@@ -24,7 +24,7 @@ const STAGE_OF: Record<string, CheckStage> = { svcgen: 'types', zod: 'zod', ots:
  * `folders` maps each spec id to its output folder (under `base`). Returns the diagnostics, and
  * throws only when the compiler itself could not run.
  */
-export async function typeCheck(base: string, ids: string[], tools: Tool[], name = 'tsconfig.json'): Promise<Diagnostic[]> {
+export async function typeCheck(base: string, ids: string[], tools: Tool[], name = 'tsconfig.json', timeoutMs = 0): Promise<Diagnostic[]> {
   const include: string[] = [];
   for (const id of ids) {
     if (tools.includes('svcgen')) include.push(`${id}/svcgen/**/*.ts`, `${id}/zod/*.ts`);
@@ -39,7 +39,7 @@ export async function typeCheck(base: string, ids: string[], tools: Tool[], name
   await writeFile(file, JSON.stringify(config, null, 2));
   const tsgo = path.join(ROOT, 'node_modules', '.bin', 'tsgo');
   const output = await new Promise<string>((resolve, reject) => {
-    execFile(tsgo, ['-p', file, '--pretty', 'false'], { maxBuffer: 256 * 1024 * 1024, cwd: base }, (error, stdout, stderr) => {
+    execFile(tsgo, ['-p', file, '--pretty', 'false'], { maxBuffer: 256 * 1024 * 1024, cwd: base, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       if (error && !stdout) reject(new Error(`tsgo did not run: ${stderr || error.message}`));
       else resolve(stdout);
     });
