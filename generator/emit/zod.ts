@@ -18,10 +18,10 @@ import type { ConvertContext, Helper, SchemaMode } from './zod/convert.ts';
 import { convertSchema } from './zod/convert.ts';
 import { IdentifierAllocator, pascalWords, propertyKey } from './zod/identifiers.ts';
 import { planSchemas, type PlannedSchema, type SchemaPlan } from './zod/plan.ts';
-import { compare, operationRoots, validatorLiteral, type ValidatorOptions } from './zod/validators.ts';
+import { compare, operationRoots, requestValidatorLiteral, responsesLiteral, type ValidatorOptions } from './zod/validators.ts';
 
 /** Names the module defines itself; component and operation names must not take them. */
-const RESERVED = ['z', 'build', 'binary', 'int64', 'OperationValidator', 'validators'];
+const RESERVED = ['z', 'build', 'withResponses', 'binary', 'int64', 'OperationValidator', 'validators'];
 
 export interface ZodEmitOptions {
   /**
@@ -75,11 +75,11 @@ export function emitZodModule(model: ApiModel, document: Record<string, any>, op
   });
 
   const blocks: Block[] = plan.schemas.map((planned) => schemaBlock(planned, contextFor(planned.mode, planned), plan));
-  const validatorNames = new Map<string, string>();
+  // Validator names first, so adding request validators renamed none of them.
+  const validatorNames = new Map(operations.map((operation) => [operation.id, allocator.allocate(`${operationStem(operation)}Validator`)]));
   for (const operation of operations) {
-    const identifier = allocator.allocate(`${pascalWords(operation.id) || 'Operation'}Validator`);
-    validatorNames.set(operation.id, identifier);
-    blocks.push(validatorBlock(operation, identifier, (mode) => contextFor(mode), validatorOptions));
+    const requestName = allocator.allocate(`${operationStem(operation)}Request`);
+    blocks.push(...validatorBlocks(operation, requestName, validatorNames.get(operation.id)!, (mode) => contextFor(mode), validatorOptions));
   }
 
   const render = (flavour: Flavour) =>
@@ -105,7 +105,7 @@ export function emitZodSchemas(model: ApiModel, document: Record<string, any>, o
 }
 
 function header(model: ApiModel, schemaCount: number, flavour: Flavour | 'dts'): string {
-  const purpose = `Zod schemas for opt-in validation (runtime/validation.ts): the ${schemaCount} component schemas the operations use, and one validator per operation (${model.operations.length}).`;
+  const purpose = `Zod schemas for opt-in validation (runtime/validation.ts): the ${schemaCount} component schemas the operations use, and a request validator and a full validator per operation (${model.operations.length}).`;
   const which = flavour === 'js' ? ' Types: schemas.d.ts.' : flavour === 'dts' ? ' Types of schemas.js.' : '';
   const zod = flavour === 'dts' ? "import type * as z from 'zod';" : "import * as z from 'zod';";
   return `${fileHeader(model.vendor, purpose + which)}\n${zod}\n`;
@@ -123,6 +123,11 @@ function preamble(helpers: ReadonlySet<Helper>, flavour: Flavour): string {
     ' * the plain `z.ZodType` result spares tsc from relating a thousand deep object types to it.',
     ' */',
     ts ? 'const build = (make: () => unknown): z.ZodType => make() as z.ZodType;' : 'const build = (make) => make();',
+    '',
+    '/** A request validator plus response schemas: the full validator, sharing the request schemas. */',
+    ts
+      ? 'const withResponses = (request: OperationValidator, responses: OperationValidator[\'responses\']): OperationValidator => ({ ...request, responses });'
+      : 'const withResponses = (request, responses) => ({ ...request, responses });',
     '',
   ];
   if (helpers.has('binary')) {
@@ -173,14 +178,31 @@ function schemaBlock(planned: PlannedSchema, context: ConvertContext, plan: Sche
   return { comment: `// #/components/schemas/${oneLine(planned.component)}${side}`, identifier: planned.identifier, code: `/* @__PURE__ */ build(() => ${code})`, kind: 'schema' };
 }
 
-function validatorBlock(
+function operationStem(operation: OperationModel): string {
+  return pascalWords(operation.id) || 'Operation';
+}
+
+/**
+ * The request validator, then the full one built from it. `withResponses` is a pure call, so a
+ * bundle that imports only the request validator drops the response schemas. The request block's
+ * comment names its operation: `svcgen scaffold` reads the export name from it (REQUEST_COMMENT).
+ */
+function validatorBlocks(
   operation: OperationModel,
-  identifier: string,
+  requestName: string,
+  validatorName: string,
   contextFor: (mode: SchemaMode) => ConvertContext,
   options: ValidatorOptions,
-): Block {
-  return { comment: `// ${operation.method.toUpperCase()} ${oneLine(operation.path)}`, identifier, code: validatorLiteral(operation, contextFor, options), kind: 'validator' };
+): Block[] {
+  const route = `${operation.method.toUpperCase()} ${oneLine(operation.path)}`;
+  return [
+    { comment: `// ${route}: ${REQUEST_COMMENT} ${JSON.stringify(operation.id)}`, identifier: requestName, code: requestValidatorLiteral(operation, contextFor), kind: 'validator' },
+    { comment: `// ${route}`, identifier: validatorName, code: `/* @__PURE__ */ withResponses(${requestName}, ${responsesLiteral(operation, contextFor, options)})`, kind: 'validator' },
+  ];
 }
+
+/** `// POST /v1/widgets: request schemas of "CreateWidget"` precedes each request validator. */
+export const REQUEST_COMMENT = 'request schemas of';
 
 function definition(block: Block, flavour: Flavour): string {
   const type = block.kind === 'validator' && flavour === 'ts' ? ': OperationValidator' : '';

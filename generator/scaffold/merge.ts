@@ -9,7 +9,7 @@ import { webhookNames } from '../emit/routes.ts';
 import { applyEdits, type TextEdit } from './edits.ts';
 import { HELPER_ORDER, helperImports, helperSource, type HelperName } from './helpers.ts';
 import { honoPath } from './inputs.ts';
-import { defaultValidatorName, eventStubs, ROUTE_MARKER, routeStub, WEBHOOKS_MARKER, webhookSecretBinding, webhookSection } from './stubs.ts';
+import { defaultRequestValidatorName, eventStubs, ROUTE_MARKER, routeStub, WEBHOOKS_MARKER, webhookSecretBinding, webhookSection } from './stubs.ts';
 
 export interface MergeRequest {
   model: ApiModel;
@@ -19,8 +19,8 @@ export interface MergeRequest {
   events: string[];
   /** Module specifiers of the generated files, as this file imports them (`../generated/stripe`). */
   generatedSpecifier: string;
-  /** Operation id → validator export of schemas.js, as schemas.d.ts lists them; a default name otherwise. */
-  validatorNames?: ReadonlyMap<string, string>;
+  /** Operation id → request validator export of schemas.js, as schemas.d.ts names them; a default name otherwise. */
+  requestValidatorNames?: ReadonlyMap<string, string>;
 }
 
 export interface MergeOutcome {
@@ -94,7 +94,7 @@ export function mergeScaffold(fileName: string, text: string, request: MergeRequ
     const stubs = newRoutes.map((op) =>
       routeStub(op, request.document, {
         appName: chain ? undefined : appName,
-        validator: request.validatorNames?.get(op.id) ?? defaultValidatorName(op),
+        validator: request.requestValidatorNames?.get(op.id) ?? defaultRequestValidatorName(op),
         generatedSpecifier: request.generatedSpecifier,
       }),
     );

@@ -7,6 +7,7 @@ import { SvcgenInputError } from '../load/errors.ts';
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import { loadScaffoldModel } from './load-model.ts';
 import { mergeScaffold, type MergeOutcome } from './merge.ts';
+import { REQUEST_COMMENT } from '../emit/zod.ts';
 import { skeleton } from './stubs.ts';
 
 export interface ScaffoldOptions {
@@ -58,8 +59,8 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   const created = !existsSync(file);
   const before = created ? skeleton(model, specifier) : readFileSync(file, 'utf8');
-  const validatorNames = readValidatorNames(resolve(generatedDir, 'schemas.d.ts'));
-  const outcome = mergeScaffold(shown, before, { model, document, operations, webhooks, events, generatedSpecifier: specifier, validatorNames });
+  const requestValidatorNames = readRequestValidatorNames(resolve(generatedDir, 'schemas.d.ts'));
+  const outcome = mergeScaffold(shown, before, { model, document, operations, webhooks, events, generatedSpecifier: specifier, requestValidatorNames });
   const changed = created || outcome.text !== before;
   if (changed && !options.dryRun) {
     mkdirSync(dirname(file), { recursive: true });
@@ -73,16 +74,15 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
 }
 
 /**
- * Operation id → validator export, from the `validators` declaration of the generated schemas.d.ts
- * (`readonly CreateWidget: typeof CreateWidgetValidator;`): the generator may have renamed one to
- * avoid a clash with a component schema. Empty when the file is not generated yet.
+ * Operation id → request validator export, from the comment the generated schemas.d.ts puts before
+ * each (`// POST /v1/widgets: request schemas of "CreateWidget"`): the generator may have renamed
+ * one to avoid a clash with a component schema. Empty when the file is not generated yet.
  */
-function readValidatorNames(file: string): Map<string, string> {
+function readRequestValidatorNames(file: string): Map<string, string> {
   const names = new Map<string, string>();
   if (!existsSync(file)) return names;
-  for (const match of readFileSync(file, 'utf8').matchAll(/^\s*readonly\s+(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([\w$]+)):\s+typeof\s+([\w$]+);$/gm)) {
-    names.set(match[1] ?? match[2] ?? match[3]!, match[4]!);
-  }
+  const pattern = new RegExp(`^// .*: ${REQUEST_COMMENT} ("(?:[^"\\\\]|\\\\.)*")\\nexport declare const ([\\w$]+):`, 'gm');
+  for (const match of readFileSync(file, 'utf8').matchAll(pattern)) names.set(JSON.parse(match[1]!) as string, match[2]!);
   return names;
 }
 

@@ -30,7 +30,10 @@ export interface Stub {
 export interface RouteStubOptions {
   /** The Hono app variable, or undefined to write a link of the file's route chain (`.post(…)`). */
   appName: string | undefined;
-  /** The operation's validator export of schemas.js (`CreateWidgetValidator`). */
+  /**
+   * The operation's request validator export of schemas.js (`CreateWidgetRequest`): request schemas
+   * only, so the Worker's bundle does not keep the response schemas the route never checks.
+   */
   validator: string;
   /** How the file imports the generated files (`../generated/acme`). */
   generatedSpecifier: string;
@@ -76,9 +79,9 @@ export function routeStub(op: OperationModel, document: Record<string, any>, opt
   return { text: chained.map((line) => (line === '' ? line : `  ${line}`)).join('\n'), helpers: input.helpers, imports };
 }
 
-/** The validator export name of an operation when schemas.d.ts is not there to ask. */
-export function defaultValidatorName(op: OperationModel): string {
-  return `${pascalWords(op.id) || 'Operation'}Validator`;
+/** The request validator export name of an operation when schemas.d.ts is not there to ask. */
+export function defaultRequestValidatorName(op: OperationModel): string {
+  return `${pascalWords(op.id) || 'Operation'}Request`;
 }
 
 function returnsJson(op: OperationModel): boolean {

@@ -1,6 +1,7 @@
-// One validator object per operation: the schemas of its path, query and header parameters and
-// its body (as the caller passes them to the client, before encoding), and of each response
-// status with a JSON body. runtime/validation.ts reads these objects.
+// Two validator objects per operation: the request one, with the schemas of its path, query and
+// header parameters and its body (as the caller passes them to the client, before encoding), and
+// the full one, which adds the schema of each response status with a JSON body.
+// runtime/validation.ts reads these objects.
 
 import type { OperationModel, ParameterModel, SchemaObject } from '../../model/types.ts';
 import { INDENT } from './code.ts';
@@ -73,39 +74,51 @@ function validatedResponses(operation: OperationModel, options: ValidatorOptions
   return [...byStatus].sort(([a], [b]) => compare(a, b)).map(([status, schema]) => ({ status, schema }));
 }
 
-/** The validator object literal (without the surrounding declaration), starting at column 0. */
-export function validatorLiteral(
-  operation: OperationModel,
-  contextFor: (mode: SchemaMode) => ConvertContext,
-  options: ValidatorOptions,
-): string {
+/**
+ * The operation's request validator: a complete validator object (id, request schemas, no response
+ * schemas), starting at column 0. A route that checks its input imports this alone, so a bundle
+ * does not keep the response schemas (which can reach much of a spec) it never uses.
+ */
+export function requestValidatorLiteral(operation: OperationModel, contextFor: (mode: SchemaMode) => ConvertContext): string {
   const request = contextFor('request');
-  const response = contextFor('response');
-  const inner = INDENT.repeat(2);
-  // Inline schemas are built like component consts: pure for bundlers, plainly typed for tsc.
-  const entry = (key: string, code: string): string =>
-    `${inner}${key}: ${/^[A-Za-z_$][\w$]*$/.test(code) ? code : `/* @__PURE__ */ build(() => ${code})`},\n`;
-
   const requestEntries: string[] = [];
   for (const location of LOCATIONS) {
     const schema = parametersSchema(operation.parameters, location);
     if (schema === undefined) continue;
-    const code = convertSchema(schema, request, inner).code;
+    const code = convertSchema(schema, request, INNER).code;
     const anyRequired = Array.isArray(schema['required']) && schema['required'].length > 0;
     requestEntries.push(entry(location, anyRequired ? code : `z.optional(${code})`));
   }
   const body = operation.requestBody;
   if (body?.schema !== undefined) {
-    const code = convertSchema(body.schema, request, inner).code;
+    const code = convertSchema(body.schema, request, INNER).code;
     requestEntries.push(entry('body', body.required ? code : `z.optional(${code})`));
   }
+  return `{\n${INDENT}id: ${JSON.stringify(operation.id)},\n${INDENT}request: ${block(requestEntries)},\n${INDENT}responses: {},\n}`;
+}
 
-  const responseEntries = validatedResponses(operation, options).map(({ status, schema }) =>
-    entry(propertyKey(status), convertSchema(schema, response, inner).code),
+/** The response schemas by status (an object literal starting at column 0), for `withResponses`. */
+export function responsesLiteral(
+  operation: OperationModel,
+  contextFor: (mode: SchemaMode) => ConvertContext,
+  options: ValidatorOptions,
+): string {
+  const response = contextFor('response');
+  const entries = validatedResponses(operation, options).map(({ status, schema }) =>
+    entry(propertyKey(status), convertSchema(schema, response, INDENT).code, INDENT),
   );
+  return entries.length === 0 ? '{}' : `{\n${entries.join('')}}`;
+}
 
-  const block = (entries: string[]): string => (entries.length === 0 ? '{}' : `{\n${entries.join('')}${INDENT}}`);
-  return `{\n${INDENT}id: ${JSON.stringify(operation.id)},\n${INDENT}request: ${block(requestEntries)},\n${INDENT}responses: ${block(responseEntries)},\n}`;
+const INNER = INDENT.repeat(2);
+
+/** Inline schemas are built like component consts: pure for bundlers, plainly typed for tsc. */
+function entry(key: string, code: string, indent = INNER): string {
+  return `${indent}${key}: ${/^[A-Za-z_$][\w$]*$/.test(code) ? code : `/* @__PURE__ */ build(() => ${code})`},\n`;
+}
+
+function block(entries: string[]): string {
+  return entries.length === 0 ? '{}' : `{\n${entries.join('')}${INDENT}}`;
 }
 
 export function compare(a: string, b: string): number {

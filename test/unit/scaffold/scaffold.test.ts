@@ -64,11 +64,11 @@ describe('svcgen scaffold on the acme fixture', () => {
     const text = read();
     // Chained on the app (so `hc<AppType>` infers it), the body checked by the operation's zod schema.
     expect(text).toContain(
-      "const routes = app\n  // svcgen:route CreateWidget POST /v1/widgets\n  .post('/v1/widgets', jsonBody<operations['CreateWidget']>(CreateWidgetValidator), async (c) => {",
+      "const routes = app\n  // svcgen:route CreateWidget POST /v1/widgets\n  .post('/v1/widgets', jsonBody<operations['CreateWidget']>(CreateWidgetRequest), async (c) => {",
     );
     expect(text).toContain('export type AppType = typeof routes;');
     expect(text).toContain("import { createWidget } from '../generated/acme/operations.js';");
-    expect(text).toContain("import { CreateWidgetValidator } from '../generated/acme/schemas.js';");
+    expect(text).toContain("import { CreateWidgetRequest } from '../generated/acme/schemas.js';");
     // Every secret the file reads is declared.
     expect(text).toContain("secret: { env: 'ACME_WEBHOOK_SECRET' }");
     expect(text).toMatch(/export interface Bindings \{\n  ACME_API_KEY: string;\n[^}]*  ANALYTICS\?: AnalyticsEngineDatasetLike;\n  ACME_WEBHOOK_SECRET: string;\n\}/);
@@ -171,7 +171,7 @@ export async function calls(): Promise<string> {
     expect(second.stdout).toContain('+ webhook handler widget.deleted');
     expect(second.stdout).toContain('= route CreateWidget is already there');
     const after = read();
-    expect(after).toContain(`.post('/v1/widgets', jsonBody<operations['CreateWidget']>(CreateWidgetValidator), async (c) => {\n${editedBody}  })`);
+    expect(after).toContain(`.post('/v1/widgets', jsonBody<operations['CreateWidget']>(CreateWidgetRequest), async (c) => {\n${editedBody}  })`);
     // The new route is a link of the same chain, after the edited one.
     expect(after).toMatch(/\n {2}\}\)\n {2}\/\/ svcgen:route ListWidgets GET \/v1\/widgets\n {2}\.get\('\/v1\/widgets', async \(c\) => \{/);
     expect(after).toContain(editedEvent);
@@ -311,7 +311,7 @@ describe('merging into hand-written files keeps their style', () => {
     expect(merged.addedWebhookSection).toBe(true);
     expect(merged.addedHelpers).toEqual(['checked', 'jsonBody']);
     expect(merged.addedImports.sort()).toEqual([
-      'CreateWidgetValidator',
+      'CreateWidgetRequest',
       'HTTPException',
       'OperationInit',
       'OperationValidator',
@@ -324,10 +324,10 @@ describe('merging into hand-written files keeps their style', () => {
       'validator',
     ]);
     expect(merged.text).toContain("import { Hono } from 'hono';\nimport { createWidget } from '../gen/acme/operations.js';");
-    expect(merged.text).toContain("import { CreateWidgetValidator } from '../gen/acme/schemas.js';");
+    expect(merged.text).toContain("import { CreateWidgetRequest } from '../gen/acme/schemas.js';");
     expect(merged.text).toContain("import type { operations } from '../gen/acme/types.js';");
     // No route chain in this file: the route is a statement, as the file's own routes would be.
-    expect(merged.text).toContain("app.post('/v1/widgets', jsonBody<operations['CreateWidget']>(CreateWidgetValidator), async (c) => {");
+    expect(merged.text).toContain("app.post('/v1/widgets', jsonBody<operations['CreateWidget']>(CreateWidgetRequest), async (c) => {");
     expect(merged.text).toContain("import { createAcmeWebhookRoutes } from '../gen/acme/routes.ts';");
     expect(merged.text).toContain("import { HTTPException } from 'hono/http-exception';");
     expect(merged.text).toContain('    handlers: {},\n'); // no AppEnv in this file, so no type argument either

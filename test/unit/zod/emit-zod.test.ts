@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitZodSchemas } from '../../../generator/emit/zod.ts';
-import { ValidationError, validateRequest, validateResponse } from '../../../runtime/validation.ts';
+import { ValidationError, validateRequest, validateResponse, type OperationValidator } from '../../../runtime/validation.ts';
 import { loadSchemasModule, model, operation, parameter, schemaOf, typeCheck } from './support.ts';
 
 const json = 'application/json';
@@ -267,7 +267,32 @@ describe('operation validators with the runtime', () => {
   it('exports one validator per operation, keyed by operation id', () => {
     expect(Object.keys(validators)).toEqual(['CreateOrder', 'ListPrices']);
     expect(validator.id).toBe('CreateOrder');
-    expect(source).toMatch(/export const CreateOrderValidator: OperationValidator = \{/);
+    expect(source).toMatch(/export const CreateOrderValidator: OperationValidator = \/\* @__PURE__ \*\/ withResponses\(CreateOrderRequest, \{/);
+  });
+
+  it('exports the request part on its own: same request schemas, no response schemas', () => {
+    const module = loadSchemasModule(source) as unknown as Record<string, OperationValidator>;
+    const request = module['CreateOrderRequest']!;
+    const full = module['CreateOrderValidator']!;
+    expect(request.id).toBe('CreateOrder');
+    expect(request.responses).toEqual({});
+    expect(Object.keys(full.responses)).toEqual(['200']);
+    // The full validator shares the request validator's schemas instead of building its own.
+    expect(full.request).toBe(request.request);
+    expect(Object.keys(request.request).sort()).toEqual(['body', 'header', 'path', 'query']);
+    // Validation through the request part alone reports what the full validator reports.
+    const bad = { params: { path: { shop: 's1' } }, body: { items: [{ price: 1 }] } };
+    const issues = (target: OperationValidator) => {
+      try {
+        validateRequest(target, bad);
+      } catch (error) {
+        if (error instanceof ValidationError) return error.issues;
+        throw error;
+      }
+      return [];
+    };
+    expect(issues(request).length).toBeGreaterThan(0);
+    expect(issues(request)).toEqual(issues(full));
   });
 
   it('passes a request that matches and fails a wrong type at its exact path', () => {
