@@ -3,7 +3,7 @@
 // operation's metadata. Vendors differ only in the profile constant their client.ts passes in.
 import createClient, { type Client } from 'openapi-fetch';
 import type { FetchLike, OperationMeta } from './contract.ts';
-import { createPipeline, type CallOptions as PipelineCallOptions, type Pipeline, type PipelineOptions } from './pipeline.ts';
+import { createPipeline, SENT_BODY, type CallOptions as PipelineCallOptions, type Pipeline, type PipelineOptions } from './pipeline.ts';
 import type { PolicyDefaults, PolicyOverrides } from './policy/config.ts';
 import { ApiError } from './errors.ts';
 import { FORM_CONTENT_TYPE, formBodySerializer } from './encoding/form.ts';
@@ -97,6 +97,9 @@ export interface VendorClient {
 }
 
 const querySerializers = new WeakMap<object, QuerySerializerFn>();
+
+/** The body serializer for a body the client has already encoded. */
+const sentAsIs = (text: unknown): unknown => text;
 
 function querySerializerFor(meta: OperationMeta): QuerySerializerFn | undefined {
   if (!meta.query) return undefined;
@@ -347,7 +350,13 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     // openapi-fetch defaults Content-Type to JSON and a serializer cannot change headers, so the
     // encoding's content type is set here (multipart: removed, so fetch writes the boundary).
     if (meta.body === 'form') {
-      request.bodySerializer = formBodySerializer;
+      // Encoded here rather than by openapi-fetch, so the pipeline is told the text it sends.
+      if (request.body !== undefined) {
+        const text = formBodySerializer(request.body);
+        request.body = text;
+        request[SENT_BODY] = text;
+      }
+      request.bodySerializer = sentAsIs;
       request.headers = { ...headers, 'Content-Type': FORM_CONTENT_TYPE };
     } else if (meta.body === 'multipart') {
       request.bodySerializer = multipartBodySerializer;

@@ -84,6 +84,15 @@ interface Plan {
   replayable: boolean | undefined;
 }
 
+/**
+ * The Request property a client sets to the text the body was built from. openapi-fetch copies
+ * unknown call options onto the Request it builds (a middleware's replacement Request has none),
+ * so when it is there the pipeline takes the bytes from it instead of reading the body back and
+ * copying the Request for the first attempt.
+ */
+export const SENT_BODY = 'svcgenSentBody';
+
+const utf8 = new TextEncoder();
 const noop = () => {};
 /** How long a half-open lease outlasts its probe's time limit. */
 const PROBE_SLACK_MS = 1000;
@@ -149,8 +158,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const deadline = clock.now() + totalMs;
     const sa = call?.signal;
     const sb = request.signal;
-    // A body is a stream that one send consumes: buffered once, it serves every attempt.
-    const body = request.body === null ? undefined : await request.arrayBuffer();
+    // A body is a stream that one send consumes: buffered once, it serves every attempt. When the
+    // client says what text it holds, the stream stays unread for the first attempt.
+    const sent = request.body === null || request.bodyUsed ? undefined : (request as unknown as Record<string, unknown>)[SENT_BODY];
+    const known = typeof sent === 'string';
+    const body = request.body === null ? undefined : known ? bufferOf(sent) : await request.arrayBuffer();
     const replayable =
       plan.replayable ?? (meta.idempotency.kind === 'body-field' && carriesBodyKey(meta.idempotency.field, body, request.headers.get('content-type')));
     let last: Response | undefined;
@@ -215,7 +227,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       try {
         response = await attempt(
           transport,
-          body === undefined ? request : copyWithBody(request, body),
+          body === undefined || (known && n === 1) ? request : copyWithBody(request, body),
           body,
           meta.id,
           perAttempt ? timeoutMs : Math.max(1, deadline - started),
@@ -315,6 +327,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     breaker,
     circuitFor,
   };
+}
+
+/** The UTF-8 bytes of `text` in an ArrayBuffer of exactly their length. */
+function bufferOf(text: string): ArrayBuffer {
+  const bytes = utf8.encode(text);
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
 }
 
 /**
