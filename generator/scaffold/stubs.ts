@@ -8,6 +8,7 @@ import { webhookNames } from '../emit/routes.ts';
 import type { HelperName } from './helpers.ts';
 import { honoPath, operationInput } from './inputs.ts';
 import { pascalWords } from '../emit/zod/identifiers.ts';
+import { credentialOptionNames, shorthandOptions } from '../model/auth.ts';
 
 export const ROUTE_MARKER = 'svcgen:route';
 export const WEBHOOKS_MARKER = 'svcgen:webhooks';
@@ -135,18 +136,26 @@ export function constantName(name: string): string {
     .toUpperCase();
 }
 
-/** Client options read from bindings: the credentials the generated client requires. */
+/**
+ * Client options read from bindings: the credentials the generated client takes as plain strings.
+ * Token exchange: the login's credential options (those its login operation requires); spec
+ * schemes: the shorthand scheme's options (`apiKey`, `username`+`password`, `clientId`+`clientSecret`).
+ * A spec with several schemes and no shorthand gets none: its `auth` option is per scheme, for the
+ * user to fill.
+ */
 export function credentialBindings(model: ApiModel): { name: string; binding: string }[] {
   const auth = model.auth;
-  const names =
-    auth.kind === 'token-exchange'
-      ? Object.entries(auth.credentialHeaders)
-          .filter(([header]) => {
-            const login = model.operations.find((o) => o.id === auth.loginOperation);
-            return login?.parameters.find((p) => p.name.toLowerCase() === header.toLowerCase())?.required ?? true;
-          })
-          .map(([, option]) => option)
-      : ['apiKey'];
+  let names: string[];
+  if (auth.kind === 'token-exchange') {
+    const login = model.operations.find((o) => o.id === auth.loginOperation);
+    names = credentialOptionNames(auth).filter((option) => {
+      const header = Object.entries(auth.credentialHeaders).find(([, name]) => name === option)![0];
+      return login?.parameters.find((p) => p.name.toLowerCase() === header.toLowerCase())?.required ?? true;
+    });
+  } else {
+    const scheme = auth.shorthand ? auth.schemes[auth.shorthand] : undefined;
+    names = scheme ? shorthandOptions(scheme) : [];
+  }
   return names.map((name) => ({ name, binding: `${constantName(model.vendor)}_${constantName(name)}` }));
 }
 
