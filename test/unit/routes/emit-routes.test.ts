@@ -84,6 +84,9 @@ app.route('/', createAcmeWebhookRoutes<AppEnv>({
 }));
 app.route('/', createAcmeWebhookRoutes({ secret: { env: 'ACME_WEBHOOK_SECRET' }, queue: { env: 'EVENTS' }, path: '/hooks' }));
 app.route('/', createAcmeWebhookRoutes({ secret: ['whsec_old', 'whsec_new'], queue: { send: async (payload) => void payload.id } }));
+app.route('/', createAcmeWebhookRoutes({ secret: 's', maxBodyBytes: 256 * 1024, path: '/small-hooks' }));
+// @ts-expect-error a byte count, not a size string
+createAcmeWebhookRoutes({ secret: 's', maxBodyBytes: '256kb' });
 app.route('/', createAcmeWebhookRoutes<AppEnv>({ secret: { env: 'ACME_WEBHOOK_SECRET' }, dedupe: { env: 'WEBHOOK_DEDUPE' }, analytics: { env: 'ANALYTICS' }, dedupeTiming: { waitMs: 5_000 } }));
 // @ts-expect-error a dedupe store has claim/complete/release
 createAcmeWebhookRoutes({ secret: 's', dedupe: { claim: 1 } });
@@ -161,6 +164,21 @@ describe('the generated webhook receiver (Hono app.request)', () => {
     expect(missing.status).toBe(500);
     expect(String(logged.mock.calls[0]?.[0])).toContain("binding 'ACME_WEBHOOK_SECRET' is missing");
     logged.mockRestore();
+    expect(created).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers 413 and runs nothing for a body over maxBodyBytes; the default limit accepts it', async () => {
+    const created = vi.fn<Handler>();
+    const delivery = signed(event('widget.created'));
+    const size = new TextEncoder().encode(delivery.body).byteLength;
+    const capped = routes.createAcmeWebhookRoutes({ secret: SECRET, handlers: { 'widget.created': created }, maxBodyBytes: size - 1 });
+    const refused = await post(capped, delivery);
+    expect(refused.status).toBe(413);
+    expect(created).not.toHaveBeenCalled();
+    const exact = routes.createAcmeWebhookRoutes({ secret: SECRET, handlers: { 'widget.created': created }, maxBodyBytes: size });
+    expect((await post(exact, delivery)).status).toBe(200);
+    const byDefault = routes.createAcmeWebhookRoutes({ secret: SECRET, handlers: { 'widget.created': created } });
+    expect((await post(byDefault, delivery)).status).toBe(200);
     expect(created).toHaveBeenCalledTimes(2);
   });
 
