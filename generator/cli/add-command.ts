@@ -5,7 +5,7 @@
 // to the config, and the vendor is generated. Any failure puts every touched file back.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, processIO, type CommandIO } from './command-line.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { generate } from '../generate.ts';
 import { SvcgenInputError } from '../load/errors.ts';
@@ -33,26 +33,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export interface AddIO {
-  cwd: string;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
+export type AddIO = CommandIO;
 
-const defaultIO = (): AddIO => ({ cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+const cli = commandLine('add', ADD_HELP, OPTIONS);
+const usage = cli.usage;
 
-export async function runAdd(args: string[], io: AddIO = defaultIO()): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (err) {
-    return usage(io, (err as Error).message);
-  }
+export async function runAdd(args: string[], io: AddIO = processIO()): Promise<number> {
+  const parsed = cli.parse(args, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(ADD_HELP + '\n');
-    return 0;
-  }
   if (positionals.length !== 1) return usage(io, positionals.length === 0 ? 'missing the vendor NAME' : `one vendor NAME at a time (got ${positionals.join(', ')})`);
   const vendor = positionals[0]!;
   if (!VENDOR_NAME.test(vendor)) return usage(io, `'${vendor}' is not a vendor name: use lowercase letters, digits and single hyphens, starting with a letter`);
@@ -76,10 +65,6 @@ export async function runAdd(args: string[], io: AddIO = defaultIO()): Promise<n
   }
 }
 
-function usage(io: AddIO, problem: string): number {
-  io.stderr.write(`svcgen add: ${problem}\n\n${ADD_HELP}\n`);
-  return 2;
-}
 
 export interface AddOptions {
   root: string;

@@ -9,7 +9,6 @@
 // deterministic and the fingerprint covers its sources).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig, checkVendors } from '../config/load-config.ts';
 import { readLock, type Lock } from '../load/lock.ts';
 import type { LoadOptions } from '../load/options.ts';
@@ -18,7 +17,7 @@ import { generatorFingerprint } from '../write/fingerprint.ts';
 import { MANIFEST_FILE, readManifest, type Manifest } from '../write/manifest.ts';
 import { FORMATS, type Format } from '../diff/format/index.ts';
 import type { DiffReport } from '../diff/types.ts';
-import type { CommandIO } from '../scaffold/command.ts';
+import { commandLine, processIO, type CommandIO } from './command-line.ts';
 import type { Drift } from './drift.ts';
 
 export const CHECK_HELP = `Usage: svcgen check [--vendor NAME]... [--out DIR] [--config FILE] [--json] [--format text|json|markdown|github|junit]
@@ -38,7 +37,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const defaultIO = (): CommandIO => ({ cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
 
 export interface CheckOutcome {
   drift: Drift[];
@@ -146,25 +144,17 @@ async function render(outcome: CheckOutcome, format: Format): Promise<string> {
   return [driftText, ...notes].join('\n') + '\n' + (report.diffs.length ? formats.formatReport(report, 'text') : '');
 }
 
-export async function runCheck(args: string[], io: CommandIO = defaultIO()): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (err) {
-    return usage(io, (err as Error).message);
-  }
-  if (values.help) {
-    io.stdout.write(CHECK_HELP + '\n');
-    return 0;
-  }
+const cli = commandLine('check', CHECK_HELP, OPTIONS);
+const usage = cli.usage;
+
+export async function runCheck(args: string[], io: CommandIO = processIO()): Promise<number> {
+  const parsed = cli.parse(args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`);
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
   if (!FORMATS.includes(format)) return usage(io, `--format must be one of ${FORMATS.join(', ')}`);
   const outcome = await check({ root: io.cwd, ...(values.vendor ? { vendors: values.vendor } : {}), ...(values.out ? { out: values.out } : {}), ...(values.config ? { configFile: values.config } : {}) });
   io.stdout.write(await render(outcome, format));
   return outcome.drift.length === 0 ? 0 : 1;
-}
-
-function usage(io: CommandIO, message: string): number {
-  io.stderr.write(`svcgen check: ${message}\n\n${CHECK_HELP}\n`);
-  return 2;
 }

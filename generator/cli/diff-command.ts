@@ -2,7 +2,6 @@
 // project. Exit 0 nothing fails, 1 something fails (--fail-on), 2 bad input or usage.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.ts';
 import type { SvcgenConfig } from '../config/schema.ts';
 import { SvcgenInputError } from '../load/errors.ts';
@@ -14,7 +13,7 @@ import { diffSets, type SideBySide } from '../diff/run.ts';
 import { headLock, headOverlays, overlayHashes, pinnedSet, readSource, replaceInput, targetInput } from '../diff/sources.ts';
 import { failed, type FailOn } from '../diff/summary.ts';
 import type { DiffReport } from '../diff/types.ts';
-import type { CommandIO } from '../scaffold/command.ts';
+import { commandLine, processIO, type CommandIO } from './command-line.ts';
 
 export const DIFF_HELP = `Usage: svcgen diff [OLD NEW] [--vendor NAME]... [--against PATH|URL] [--file NAME]
                    [--project DIR] [--format text|json|markdown|github|junit] [--json]
@@ -50,7 +49,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const defaultIO = (): CommandIO => ({ cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+const cli = commandLine('diff', DIFF_HELP, OPTIONS);
+const usage = cli.usage;
 
 class Usage extends Error {}
 
@@ -119,18 +119,10 @@ async function pairs(positionals: string[], values: { vendor?: string[]; against
   }
 }
 
-export async function runDiff(args: string[], io: CommandIO = defaultIO()): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (err) {
-    return usage(io, (err as Error).message);
-  }
+export async function runDiff(args: string[], io: CommandIO = processIO()): Promise<number> {
+  const parsed = cli.parse(args, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(DIFF_HELP + '\n');
-    return 0;
-  }
   try {
     const { format, failOn } = outputOptions(values);
     const root = io.cwd;
@@ -148,9 +140,4 @@ export async function runDiff(args: string[], io: CommandIO = defaultIO()): Prom
     if (err instanceof Usage) return usage(io, err.message);
     throw err;
   }
-}
-
-function usage(io: CommandIO, message: string): number {
-  io.stderr.write(`svcgen diff: ${message}\n\n${DIFF_HELP}\n`);
-  return 2;
 }

@@ -1,8 +1,7 @@
 // `svcgen update VENDOR --from PATH|URL`: exit 0 updated, 1 refused (the change breaks code the
 // project uses; nothing changed), 2 bad input or usage (nothing changed).
-import { parseArgs } from 'node:util';
 import { formatReport } from '../diff/format/index.ts';
-import type { CommandIO } from '../scaffold/command.ts';
+import { commandLine, processIO, type CommandIO } from './command-line.ts';
 import { update } from '../update/update.ts';
 import { outputOptions } from './diff-command.ts';
 
@@ -30,20 +29,13 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const defaultIO = (): CommandIO => ({ cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+const cli = commandLine('update', UPDATE_HELP, OPTIONS);
+const usage = cli.usage;
 
-export async function runUpdate(args: string[], io: CommandIO = defaultIO()): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (err) {
-    return usage(io, (err as Error).message);
-  }
+export async function runUpdate(args: string[], io: CommandIO = processIO()): Promise<number> {
+  const parsed = cli.parse(args, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(UPDATE_HELP + '\n');
-    return 0;
-  }
   if (positionals.length !== 1) return usage(io, 'name one VENDOR');
   if (!values.from) return usage(io, 'missing --from PATH|URL');
   let format;
@@ -67,9 +59,4 @@ export async function runUpdate(args: string[], io: CommandIO = defaultIO()): Pr
   }
   io.stderr.write(`svcgen update: pinned ${result.pin!.current.path} (sha256 ${result.pin!.current.sha256}); the replaced pin is kept as ${result.pin!.previous.path} (role previous)\n`);
   return 0;
-}
-
-function usage(io: CommandIO, message: string): number {
-  io.stderr.write(`svcgen update: ${message}\n\n${UPDATE_HELP}\n`);
-  return 2;
 }
