@@ -1,5 +1,8 @@
 // The text edits `svcgen init` makes on freshly scaffolded files, and how it assigns --operation and
 // --event to vendors: on small inputs, so a change in the scaffold's text shows up here first.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { secretsRead } from '../../generator/init/env-names.ts';
 import { fillHandler } from '../../generator/init/example.ts';
@@ -76,5 +79,15 @@ describe('edits of a scaffolded file', () => {
 
   it('lists the secrets a file reads: its Bindings strings and the receivers’ env names', () => {
     expect(secretsRead(scaffolded)).toEqual(['ACME_API_KEY', 'ACME_WEBHOOK_SECRET']);
+  });
+});
+
+describe('the Worker templates', () => {
+  it("import zod as a namespace: `import { z }` makes the bundler keep all of zod, locales included", () => {
+    const root = fileURLToPath(new URL('../../templates/init/', import.meta.url));
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ts|mts|hbs)$/.test(file));
+    expect(files.length).toBeGreaterThan(5);
+    const named = files.filter((file) => /import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*'zod'/.test(readFileSync(join(root, file), 'utf8')));
+    expect(named).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
 //   GET  /fx/:sell/:buy   the current Airwallex FX rate, cached in KV for 60 seconds
 import { Hono } from 'hono';
 import { isApiError } from 'svcgen/runtime';
-import { z } from 'zod';
+// The namespace import lets the bundler drop the zod it does not use; `import { z }` keeps all of it (locales too).
+import * as z from 'zod';
 import { createPaymentIntent, getCurrentFxRateUsingGET } from '../../generated/airwallex/operations.js';
 import { postPaymentIntents } from '../../generated/stripe/operations.js';
 import type { Env } from '../env.ts';
