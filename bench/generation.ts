@@ -168,6 +168,17 @@ function oursAgain(outDir: string, runs: number, vendors: readonly string[] | un
   });
 }
 
+/** `svcgen check` on the untouched output of the cold run before: what a CI drift gate costs. */
+function oursCheck(outDir: string, runs: number, vendors: readonly string[] | undefined): Promise<Series> {
+  const cacheDir = path.join(path.dirname(outDir), 'cache');
+  return runSeries({
+    runs,
+    cwd: projectRoot,
+    timeoutMs: GENERATOR_TIMEOUT_MS,
+    step: () => ({ invocation: svcgenInvocation({ outDir, cacheDir, ...(vendors ? { vendors } : {}) }, 'check'), outDir, keepOut: true }),
+  });
+}
+
 /**
  * Whether our CLI honoured SVCGEN_CACHE_DIR: a run over Stripe's YAML caches its parse there. When
  * nothing was written, the runs used the project's own (possibly warm) cache, and the report says so.
@@ -269,9 +280,12 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
       const note = `the CLI reports ${formatValue('ms', median(again.inner))} of its own work; the rest is start-up and module loading`;
       wall = measured(wall.samples, note);
     }
+    const checked = outDir ? await oursCheck(outDir, runs, first?.spec.oursVendors) : undefined;
     regeneration = [
       { id: 'regeneration.wall', name: `${first?.spec.title}: wall time, no spec change`, unit: 'ms', ours: wall, peers: [], ...(options.quick ? {} : { goal: REGENERATION_GOAL }) },
       { id: 'regeneration.rss', name: `${first?.spec.title}: peak memory, no spec change`, unit: 'bytes', ours: again?.rss ?? failed(reason), peers: [] },
+      { id: 'check.wall', name: `${first?.spec.title}: \`svcgen check\` wall time, untouched output`, unit: 'ms', ours: checked?.wall ?? failed(reason), peers: [], ...(options.quick ? {} : { goal: REGENERATION_GOAL }) },
+      { id: 'check.cpu', name: `${first?.spec.title}: \`svcgen check\` CPU time, untouched output`, unit: 'ms', ours: checked?.cpu ?? failed(reason), peers: [] },
     ];
   }
 
@@ -300,7 +314,10 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
     },
     {
       title: 'Regeneration',
-      notes: ['`svcgen generate` again into the output folder of the last cold run, with its cache, specs unchanged.'],
+      notes: [
+        '`svcgen generate` again into the output folder of the last cold run, with its cache, specs unchanged; then `svcgen check` on that untouched output (exit 0 expected; a drift or error fails the figure).',
+        'Both run this checkout\'s TypeScript sources through Node\'s type stripping (bin/svcgen.js in a checkout); an installed svcgen runs the compiled JavaScript in dist/.',
+      ],
       figures: regeneration,
     },
   ];

@@ -17,11 +17,11 @@ export interface SvcgenRun {
  * The CLI reads the project root from its working directory, so run this with `cwd: projectRoot`.
  * `SVCGEN_CACHE_DIR` is the cache override the benchmark relies on.
  */
-export function svcgenInvocation(run: SvcgenRun): Invocation {
+export function svcgenInvocation(run: SvcgenRun, command: 'generate' | 'check' = 'generate'): Invocation {
   const vendorArgs = (run.vendors ?? []).flatMap((v) => ['--vendor', v]);
   return {
     script: SVCGEN_CLI,
-    args: ['generate', ...vendorArgs, '--out', run.outDir, '--json'],
+    args: [command, ...vendorArgs, '--out', run.outDir, '--json'],
     env: { SVCGEN_CACHE_DIR: run.cacheDir },
   };
 }
