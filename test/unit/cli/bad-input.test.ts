@@ -1,51 +1,20 @@
 // The CLI on a small fixture project: a good run, determinism and the up-to-date skip, then each kind
 // of bad input must exit 2 with a message naming the file and the pointer or line, and leave the
 // previous output byte-for-byte as it was.
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runSvcgen, snapshot, type Outcome } from '../../support/cli.ts';
 
 // Each case spawns the CLI (Node start, type stripping, generation): seconds, not milliseconds.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../../bin/svcgen.js', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../fixtures/cli-project/', import.meta.url));
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function svcgen(root: string, args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      cwd: root,
-      env: { ...process.env, SVCGEN_SPEC_MIRROR: join(root, 'mirror') },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
+function svcgen(root: string, args: string[]): Promise<Outcome> {
+  return runSvcgen(root, args);
 }
 
 let root: string;

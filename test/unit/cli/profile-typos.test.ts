@@ -1,45 +1,23 @@
 // Strict vendor profiles through the CLI on the fixture project: each typo in an overlay's
 // `x-svcgen` exits 2 with the overlay FILE that wrote the key, the line and column of the key in
 // it, the JSON pointer inside that file, and the nearest known key; the output stays as it was.
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runSvcgen, snapshot, type Outcome } from '../../support/cli.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../../bin/svcgen.js', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../fixtures/cli-project/', import.meta.url));
 const PROFILE = 'specs/overlays/acme/00-profile.yaml';
 
 let root: string;
 let good: Record<string, string>;
 
-async function svcgen(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: root, env: { ...process.env, SVCGEN_SPEC_MIRROR: join(root, 'mirror') } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
+function svcgen(args: string[]): Promise<Outcome> {
+  return runSvcgen(root, args);
 }
 
 /** `line:column` (1-based) of the first `key:` in the file, found independently of the generator. */

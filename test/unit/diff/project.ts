@@ -1,26 +1,20 @@
 // Shared by the diff, update and check tests: a temporary copy of the fixture project (a spec with
 // five operations, its profile overlay, and src/app.ts calling three of them), and the CLI run
 // either in-process (fast, for the rule table) or as a child process (exit codes, stderr).
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import yaml from 'js-yaml';
+import { runSvcgen, snapshot, type Outcome } from '../../support/cli.ts';
 
-export const BIN = fileURLToPath(new URL('../../../bin/svcgen.js', import.meta.url));
+export type { Outcome };
+
 export const FIXTURE = fileURLToPath(new URL('../../fixtures/diff/project/', import.meta.url));
 export const WEBHOOKS_OVERLAY = fileURLToPath(new URL('../../fixtures/diff/webhooks-overlay.yaml', import.meta.url));
 
 export type Doc = Record<string, any>;
-
-export interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /**
  * The consumer's code. It lives here rather than as a fixture file because it imports generated
@@ -76,32 +70,8 @@ export function repin(root: string, doc: Doc): void {
   writeFileSync(lockFile, JSON.stringify(lock, null, 2) + '\n');
 }
 
-const run = promisify(execFile);
-
-export async function svcgen(root: string, args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      cwd: root,
-      env: { ...process.env, SVCGEN_SPEC_MIRROR: join(root, 'mirror'), CI: '' },
-      maxBuffer: 1 << 26,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+export function svcgen(root: string, args: string[]): Promise<Outcome> {
+  return runSvcgen(root, args, { CI: '' });
 }
 
-/** Every file under `dir`, path → bytes (as text), for byte-for-byte comparisons. */
-export function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
+export { snapshot };
