@@ -2,9 +2,9 @@
 // adding only what the spec lacks, and client option names that cannot collide.
 import { describe, expect, it } from 'vitest';
 import type { LoadedVendor } from '../../../generator/load/index.ts';
-import { SvcgenInputError } from '../../../generator/load/errors.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import { emitClient } from '../../../generator/emit/client.ts';
+import { inputError } from '../../support/input-error.ts';
 
 const OK = { '200': { description: 'ok' } };
 
@@ -142,16 +142,6 @@ describe('header parameters that restate a scheme', () => {
 });
 
 describe('auth profile errors', () => {
-  function inputError(run: () => unknown): SvcgenInputError {
-    try {
-      run();
-    } catch (error) {
-      if (error instanceof SvcgenInputError) return error;
-      throw error;
-    }
-    throw new Error('expected an input error');
-  }
-
   it('a profile kind that contradicts the spec names the pointer', () => {
     const error = inputError(() =>
       buildApiModel(loaded({ components: { securitySchemes: { tok: { type: 'http', scheme: 'basic' } } }, paths }, { auth: { kind: 'bearer', scheme: 'tok' } })),

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SvcgenInputError } from '../../../generator/load/errors.ts';
 import { buildWebhookModel } from '../../../generator/model/webhooks.ts';
+import { inputError } from '../../support/input-error.ts';
 
 type Doc = Record<string, any>;
 
@@ -45,16 +45,6 @@ function enumDocument(names: string[], profile: Doc = overlayProfile('stripe')):
 function mapping(doc: Doc): Record<string, string | null> {
   const model = buildWebhookModel(doc)!;
   return Object.fromEntries(model.events.map((e) => [e.name, e.schema ? String(e.schema.$ref ?? 'inline') : null]));
-}
-
-function inputError(run: () => unknown): SvcgenInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SvcgenInputError) return error;
-    throw error;
-  }
-  throw new Error('expected an input error');
 }
 
 describe('buildWebhookModel: events from an enum', () => {
