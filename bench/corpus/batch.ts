@@ -7,7 +7,9 @@ import { runPool } from './pool.ts';
 import { attachDiagnostics, type SpecResult } from './results.ts';
 import type { SpecOutcome, SpecTask, Tool } from './run-spec.ts';
 import type { CorpusSpec } from './specs.ts';
-import { typeCheck, type Diagnostic } from './typecheck.ts';
+import { stagesOf, typeCheck, type Diagnostic } from './typecheck.ts';
+import { checkBisecting, unfinishedDiagnostic, type Unfinished } from './bisect.ts';
+import { GIB } from './capped-process.ts';
 
 export interface BatchOptions {
   base: string;
@@ -17,15 +19,28 @@ export interface BatchOptions {
   maxOldGenerationSizeMb?: number;
   /** Kill the compiler after this long (0: no limit). */
   typeCheckTimeoutMs?: number;
+  /** Kill the compiler above this resident memory (default 8 GiB; 0: no limit). */
+  typeCheckMemoryCapBytes?: number;
   /** Delete the outputs once checked (the full run would otherwise fill the disk). */
   clean?: boolean;
   configName?: string;
   onOutcome?: (outcome: SpecOutcome) => void;
+  /** Told about every compiler run after the first failed one (the bisection). */
+  onCheckRun?: (ids: string[], stages: string[], failure?: string) => void;
+}
+
+export interface BatchResult {
+  results: SpecResult[];
+  stray: Diagnostic[];
+  /** (spec, stage) pairs whose own compiler run did not finish, and why. */
+  unfinished: Unfinished[];
+  /** Compiler runs the batch took (1 unless a run did not finish and the batch was bisected). */
+  checkRuns: number;
 }
 
 const NOT_RUN = (tool: Tool, id: string): SpecOutcome => ({ tool, id, status: 'crashed', message: 'not run', ms: 0 });
 
-export async function runBatch(specs: CorpusSpec[], options: BatchOptions): Promise<{ results: SpecResult[]; stray: Diagnostic[] }> {
+export async function runBatch(specs: CorpusSpec[], options: BatchOptions): Promise<BatchResult> {
   const tasks: SpecTask[] = options.tools.flatMap((tool) => specs.map((spec) => ({ tool, id: spec.id, display: spec.display, out: path.join(options.base, spec.id) })));
   const outcomes = await runPool(tasks, { threads: options.threads, timeoutMs: options.timeoutMs, ...(options.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } : {}), ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}) });
   const generator = generatorFingerprint();
@@ -37,16 +52,21 @@ export async function runBatch(specs: CorpusSpec[], options: BatchOptions): Prom
     ots: outcomes.find((o) => o.tool === 'ots' && o.id === spec.id) ?? NOT_RUN('ots', spec.id),
   }));
   const checked = results.filter((r) => r.svcgen.status === 'generated' || r.ots.status === 'generated').map((r) => r.id);
-  let diagnostics: Diagnostic[] = [];
-  try {
-    if (checked.length) diagnostics = await typeCheck(options.base, checked, options.tools, options.configName, options.typeCheckTimeoutMs ?? 0);
-  } catch (error) {
-    // The compiler did not finish (out of time or memory on a huge output): no spec of the batch
-    // counts as compiling, for either tool, and the reason is the cause.
-    const cause = `type-check did not finish: ${(error as Error).message.split('\n')[0]!.slice(0, 100)}`;
-    diagnostics = checked.flatMap((id) => (['types', 'ots'] as const).map((stage) => ({ id, stage, file: '', text: cause, cause })));
-  }
+  const check = (ids: string[], stages: Parameters<typeof typeCheck>[2]) =>
+    typeCheck(options.base, ids, stages, {
+      ...(options.configName ? { configName: options.configName } : {}),
+      timeoutMs: options.typeCheckTimeoutMs ?? 0,
+      memoryCapBytes: options.typeCheckMemoryCapBytes ?? 8 * GIB,
+    });
+  let first = true;
+  const checkedAll = await checkBisecting(checked, stagesOf(options.tools), check, (ids, stages, error) => {
+    if (!first || error) options.onCheckRun?.(ids, stages, error?.message);
+    first = false;
+  });
+  const diagnostics = [...checkedAll.diagnostics, ...checkedAll.unfinished.map(unfinishedDiagnostic)];
   attachDiagnostics(results, diagnostics);
   if (options.clean) await Promise.all(specs.map((spec) => rm(path.join(options.base, spec.id), { recursive: true, force: true })));
-  return { results, stray: diagnostics.filter((d) => d.id === '') };
+  // A diagnostic outside the outputs repeats in every run of a bisection; keep each once.
+  const stray = [...new Map(diagnostics.filter((d) => d.id === '').map((d) => [d.text, d])).values()];
+  return { results, stray, unfinished: checkedAll.unfinished, checkRuns: checkedAll.runs };
 }

@@ -18,6 +18,7 @@ import { renderReport } from './report.ts';
 import { ResultCache } from './results.ts';
 import { prismStage } from './prism.ts';
 import { causeOf } from './causes.ts';
+import { GIB } from './capped-process.ts';
 import { directorySpecs, ROOT, sampleSpecs, type CorpusSpec } from './specs.ts';
 
 const { values } = parseArgs({
@@ -29,10 +30,15 @@ const all = directorySpecs();
 const specs = values.limit ? all.slice(0, Number(values.limit)) : all;
 const ids = new Set(all.map((s) => s.id));
 const prismCache = path.join(WORK, 'results-prism');
+const TYPECHECK_TIMEOUT_MS = 240_000;
+const TYPECHECK_MEMORY_CAP = 8 * GIB;
 // What the numbers do and do not say; kept with the report so they are read together.
 const NOTE =
   'Specs are taken in path order, so a partial run covers a prefix of the directory, not a sample. "Generator versions" counts distinct ' +
-  'fingerprints of generator/ and templates/ over the cached results (the tree changed during the run). The Prism stage calls each operation ' +
+  'fingerprints of generator/ and templates/ over the cached results (the tree changed during the run). Each batch is type-checked in one ' +
+  `tsgo run, killed after ${TYPECHECK_TIMEOUT_MS / 1000} s or above ${TYPECHECK_MEMORY_CAP / GIB} GiB resident memory; a run that does not finish ` +
+  'is bisected (halves, then single specs, then each stage of a spec alone), so "type-check did not finish" is charged only to a spec ' +
+  'and stage whose own run did not finish. The Prism stage calls each operation ' +
   "through the generated client with the contract harness's sample input and its credentials (the `apiKey` shorthand only), so operations " +
   'that need several keys at once or a scheme the client cannot send (OAuth2 implicit or authorization-code) fail at auth there.';
 
@@ -83,19 +89,23 @@ if (values.prism) {
   let done = 0;
   for (const batch of batches) {
     const started = performance.now();
-    const { results, stray } = await runBatch(batch, {
+    const { results, stray, unfinished, checkRuns } = await runBatch(batch, {
       base: path.join(WORK, 'out'),
       tools: ['svcgen', 'ots'],
       threads: Number(values.threads ?? 2),
       timeoutMs: 600_000,
       maxOldGenerationSizeMb: 4096,
-      typeCheckTimeoutMs: 240_000,
+      typeCheckTimeoutMs: TYPECHECK_TIMEOUT_MS,
+      typeCheckMemoryCapBytes: TYPECHECK_MEMORY_CAP,
       clean: true,
+      onCheckRun: (ids, stages, failure) =>
+        process.stderr.write(`corpus:   bisect: ${ids.length === 1 ? ids[0] : `${ids.length} specs`} [${stages.join(',')}] ${failure ?? 'finished'}\n`),
     });
     for (const result of results) cache.put(result);
     done += batch.length;
     const generated = results.filter((r) => r.svcgen.status === 'generated').length;
-    process.stderr.write(`corpus: ${done}/${todo.length} (batch of ${batch.length}: ${generated} generated, ${Math.round((performance.now() - started) / 1000)} s)${stray.length ? `, ${stray.length} diagnostics outside the outputs` : ''}\n`);
+    process.stderr.write(`corpus: ${done}/${todo.length} (batch of ${batch.length}: ${generated} generated, ${Math.round((performance.now() - started) / 1000)} s)${stray.length ? `, ${stray.length} diagnostics outside the outputs` : ''}${checkRuns > 1 ? `, bisected in ${checkRuns} compiler runs, ${unfinished.length} (spec, stage) pairs did not finish alone` : ''}\n`);
+    for (const u of unfinished) process.stderr.write(`corpus:   unfinished: ${u.id} ${u.stage}: ${u.reason}\n`);
     writeReport();
   }
 }

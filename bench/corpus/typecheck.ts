@@ -1,11 +1,11 @@
 // One compiler run over many specs' outputs (tsgo, strict, skipLibCheck false, Web APIs only as
 // for the generated code), with each diagnostic attributed to its spec and stage by the folder it
 // is in: <id>/svcgen → types, <id>/zod → zod, <id>/ots → openapi-typescript.
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tsCauseOf } from './causes.ts';
 import { ROOT } from './specs.ts';
+import { runCapped } from './capped-process.ts';
 import type { Tool } from './run-spec.ts';
 
 export type CheckStage = 'types' | 'zod' | 'ots';
@@ -18,31 +18,50 @@ export interface Diagnostic {
   cause: string;
 }
 
+export interface TypeCheckOptions {
+  /** Name of the tsconfig written under `base`. */
+  configName?: string;
+  /** Kill the compiler after this long (0: no limit). */
+  timeoutMs?: number;
+  /** Kill the compiler when its resident memory passes this (0: no limit). */
+  memoryCapBytes?: number;
+}
+
 const STAGE_OF: Record<string, CheckStage> = { svcgen: 'types', zod: 'zod', ots: 'ots' };
+const GLOBS: Record<CheckStage, (id: string) => string> = {
+  types: (id) => `${id}/svcgen/**/*.ts`,
+  zod: (id) => `${id}/zod/*.ts`,
+  ots: (id) => `${id}/ots/*.ts`,
+};
+
+/** The stages a tool's outputs are checked in. */
+export function stagesOf(tools: Tool[]): CheckStage[] {
+  return [...(tools.includes('svcgen') ? (['types', 'zod'] as const) : []), ...(tools.includes('ots') ? (['ots'] as const) : [])];
+}
+
+/** The native tsgo binary itself, so the memory watched is the compiler's, not a launcher's. */
+function tsgoExecutable(): string {
+  return path.join(ROOT, 'node_modules', '@typescript', `native-preview-${process.platform}-${process.arch}`, 'lib', 'tsgo');
+}
 
 /**
- * `folders` maps each spec id to its output folder (under `base`). Returns the diagnostics, and
- * throws only when the compiler itself could not run.
+ * Checks the `stages` outputs of the specs `ids` (folders under `base`). Returns the diagnostics;
+ * throws a CompilerIncomplete when the compiler did not finish (time, memory, crash).
  */
-export async function typeCheck(base: string, ids: string[], tools: Tool[], name = 'tsconfig.json', timeoutMs = 0): Promise<Diagnostic[]> {
-  const include: string[] = [];
-  for (const id of ids) {
-    if (tools.includes('svcgen')) include.push(`${id}/svcgen/**/*.ts`, `${id}/zod/*.ts`);
-    if (tools.includes('ots')) include.push(`${id}/ots/*.ts`);
-  }
+export async function typeCheck(base: string, ids: string[], stages: CheckStage[], options: TypeCheckOptions = {}): Promise<Diagnostic[]> {
+  const include = ids.flatMap((id) => stages.map((stage) => GLOBS[stage](id)));
   const config = {
     extends: path.relative(base, path.join(ROOT, 'tsconfig.generated.json')),
     compilerOptions: { noEmit: true, skipLibCheck: false, strict: true },
     include,
   };
-  const file = path.join(base, name);
+  const file = path.join(base, options.configName ?? 'tsconfig.json');
   await writeFile(file, JSON.stringify(config, null, 2));
-  const tsgo = path.join(ROOT, 'node_modules', '.bin', 'tsgo');
-  const output = await new Promise<string>((resolve, reject) => {
-    execFile(tsgo, ['-p', file, '--pretty', 'false'], { maxBuffer: 256 * 1024 * 1024, cwd: base, timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
-      if (error && !stdout) reject(new Error(`tsgo did not run: ${stderr || error.message}`));
-      else resolve(stdout);
-    });
+  const output = await runCapped(tsgoExecutable(), ['-p', file, '--pretty', 'false'], {
+    cwd: base,
+    timeoutMs: options.timeoutMs ?? 0,
+    memoryCapBytes: options.memoryCapBytes ?? 0,
+    name: 'tsgo',
   });
   const diagnostics: Diagnostic[] = [];
   const known = [...ids].sort((a, b) => b.length - a.length);
