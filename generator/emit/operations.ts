@@ -4,6 +4,7 @@
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { classifyMediaType } from '../model/operations.ts';
 import { fileHeader } from './header.ts';
+import { typesOperationKey } from './types-key.ts';
 import { docComment, literal, plainText } from './text.ts';
 
 function isPlainScalar(p: ParameterModel, doc: Record<string, any>): boolean {
@@ -105,7 +106,7 @@ function initParameter(op: OperationModel): string {
 function operationDeclaration(op: OperationModel, model: ApiModel): string {
   const client = `${model.displayName}Client`;
   const callOptions = `${model.displayName}CallOptions`;
-  const opType = `operations[${literal(op.id)}]`;
+  const opType = `operations[${literal(typesOperationKey(op.id))}]`;
   const out = [
     describe(op),
     `export declare function ${op.functionName}(client: ${client}, ${initDeclaration(op, opType)}, options?: ${callOptions}): Promise<OperationData<${opType}>>;`,

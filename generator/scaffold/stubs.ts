@@ -4,6 +4,7 @@
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import { renderTemplate } from '../emit/template.ts';
 import { literal, propertyKey } from '../emit/text.ts';
+import { typesOperationKey } from '../emit/types-key.ts';
 import { webhookNames } from '../emit/routes.ts';
 import type { HelperName } from './helpers.ts';
 import { honoPath, operationInput } from './inputs.ts';
@@ -51,7 +52,7 @@ export function routeStub(op: OperationModel, document: Record<string, any>, opt
   const input = operationInput(op, document, '  ');
   const target = options.appName ?? '';
   const validator = input.body
-    ? `jsonBody<operations[${literal(op.id)}]>(${options.validator}${input.body === 'optional' ? ', true' : ''}), `
+    ? `jsonBody<operations[${literal(typesOperationKey(op.id))}]>(${options.validator}${input.body === 'optional' ? ', true' : ''}), `
     : '';
   const registration = HONO_METHODS.has(op.method)
     ? `${target}.${op.method}(${literal(path)}, ${validator}async (c) => {`
