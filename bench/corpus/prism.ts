@@ -2,12 +2,16 @@
 // generated client, under .svcgen-cache so `svcgen/runtime` resolves), then the contract harness
 // of test/contract: a request built from each operation's schema, sent through the generated
 // client to Prism mocking the same spec, counted as passed when Prism reports no request violation.
+// The client gets a stand-in credential for every security scheme the spec declares (credentials.ts).
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runContract } from '../../test/contract/harness.ts';
 import { generateOneOff } from '../../generator/profile-infer/one-off.ts';
 import { readSpecSource } from '../../generator/profile-infer/sources.ts';
+import { loadVendor } from '../../generator/load/index.ts';
+import { buildApiModel } from '../../generator/model/index.ts';
 import { causeOf } from './causes.ts';
+import { standInCredentials, stubTokenEndpoints, tokenUrls, unsendableAuth } from './credentials.ts';
 import { ROOT, type CorpusSpec } from './specs.ts';
 
 const VENDOR = 'corpus';
@@ -33,8 +37,27 @@ export async function prismStage(spec: CorpusSpec): Promise<{ passed: number; to
     // The harness finds Prism under its root.
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
     process.env.SVCGEN_SPEC_MIRROR = path.join(root, 'mirror');
-    const report = await runContract({ vendor: VENDOR, root, concurrency: 4 });
-    const causes = [...new Set(report.failures.flatMap((f) => f.problems.map((p) => causeOf(p.replace(/^[A-Z]+ \S+: /, '')))))];
+    const loaded = await loadVendor(VENDOR, { root });
+    const model = buildApiModel(loaded);
+    const restoreFetch = stubTokenEndpoints(tokenUrls(model.auth));
+    let report: Awaited<ReturnType<typeof runContract>>;
+    try {
+      report = await runContract({ vendor: VENDOR, root, concurrency: 4, clientOptions: { auth: standInCredentials(model.auth) } });
+    } finally {
+      restoreFetch();
+    }
+    const byId = new Map(model.operations.map((op) => [op.id, op]));
+    const causes = [
+      ...new Set(
+        report.failures.flatMap((f) => {
+          // An operation the client has no way to authenticate fails at auth; say why instead.
+          const op = byId.get(f.id);
+          const unsendable = op && unsendableAuth(op, model.auth, loaded.document as Record<string, any>);
+          if (unsendable && f.problems.every((p) => /UNAUTHORIZED|security/i.test(p))) return [`auth: ${causeOf(unsendable)}`];
+          return f.problems.map((p) => causeOf(p.replace(/^[A-Z]+ \S+: /, '')));
+        }),
+      ),
+    ];
     return { passed: report.passed, total: report.total, causes };
   } finally {
     if (previousMirror === undefined) delete process.env.SVCGEN_SPEC_MIRROR;

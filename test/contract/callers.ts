@@ -43,13 +43,14 @@ export function optionValues(model: ApiModel, document: Doc): { client: Record<s
   return { client, call };
 }
 
-export async function generatedCaller(vendor: string, model: ApiModel, document: Doc, baseUrl: string, root: string): Promise<Call> {
+export async function generatedCaller(vendor: string, model: ApiModel, document: Doc, baseUrl: string, root: string, extraClientOptions: Record<string, unknown> = {}): Promise<Call> {
   const operations = (await import(join(root, 'generated', vendor, 'operations.js'))) as Record<string, unknown>;
   const clientModule = (await import(join(root, 'generated', vendor, 'client.ts'))) as Record<string, unknown>;
   const factoryName = Object.keys(clientModule).find((name) => /^create\w*Client$/.test(name));
   if (!factoryName) throw new Error(`generated/${vendor}/client.ts exports no create…Client function`);
   const createVendorClient = clientModule[factoryName] as (options: object) => unknown;
   const options = optionValues(model, document);
+  Object.assign(options.client, extraClientOptions);
   return async (operation, input, fetch) => {
     const fn = operations[operation.functionName];
     if (typeof fn !== 'function') throw new Error(`generated/${vendor}/operations.js has no function ${operation.functionName}`);

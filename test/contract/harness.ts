@@ -26,6 +26,8 @@ export interface ContractOptions {
   /** Modules Prism's Node process imports first (quirk workarounds). */
   prismImports?: string[];
   root?: string;
+  /** Client options added to the caller's own (the corpus passes a credential for every declared scheme). */
+  clientOptions?: Record<string, unknown>;
 }
 
 export interface OperationResult {
@@ -160,7 +162,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     // base path (checked: with a server `https://x.example/v3`, `/mail` answers 200 and
     // `/v3/mail` 404). None of our vendors' servers has a base path, so Prism's URL is the base.
     const baseUrl = prism.url;
-    const call = caller === 'generated' ? await generatedCaller(options.vendor, model, document, baseUrl, root) : directCaller(baseUrl);
+    const call = caller === 'generated' ? await generatedCaller(options.vendor, model, document, baseUrl, root, options.clientOptions) : directCaller(baseUrl);
 
     const started = performance.now();
     const results: OperationResult[] = [];
