@@ -2,14 +2,10 @@
 // over one openapi-fetch client, with each call's fetch built by the policy pipeline from the
 // operation's metadata. Vendors differ only in the profile constant their client.ts passes in.
 import createClient, { type Client } from 'openapi-fetch';
-import type { FetchLike, OperationMeta } from './contract.ts';
-import { createPipeline, SENT_BODY, type CallOptions as PipelineCallOptions, type Pipeline, type PipelineOptions } from './pipeline.ts';
+import type { CallRequest, FetchLike, OperationMeta } from './contract.ts';
+import { createPipeline, type CallOptions as PipelineCallOptions, type Pipeline, type PipelineOptions } from './pipeline.ts';
 import type { PolicyDefaults, PolicyOverrides } from './policy/config.ts';
 import { ApiError } from './errors.ts';
-import { FORM_CONTENT_TYPE, formBodySerializer } from './encoding/form.ts';
-import { serializePath } from './encoding/path.ts';
-import { MULTIPART_HEADERS, multipartBodySerializer } from './encoding/multipart.ts';
-import { createQuerySerializer, type QuerySerializerFn } from './encoding/query.ts';
 import {
   credentialSecrets,
   readCredentials,
@@ -94,22 +90,6 @@ export interface VendorClient {
   /** The underlying openapi-fetch client (no policies: prefer the operation functions). */
   readonly api: Client<any>;
   call(meta: OperationMeta, init: object, options?: CallOptions): Promise<unknown>;
-}
-
-const querySerializers = new WeakMap<object, QuerySerializerFn>();
-
-/** The body serializer for a body the client has already encoded. */
-const sentAsIs = (text: unknown): unknown => text;
-
-function querySerializerFor(meta: OperationMeta): QuerySerializerFn | undefined {
-  if (!meta.query) return undefined;
-  let serializer = querySerializers.get(meta.query);
-  if (!serializer) {
-    const styles = Object.fromEntries(Object.entries(meta.query).map(([name, [style, explode]]) => [name, { style, explode }]));
-    serializer = createQuerySerializer(styles);
-    querySerializers.set(meta.query, serializer);
-  }
-  return serializer;
 }
 
 function baseUrlOf(profile: VendorProfile, options: BaseClientOptions): string {
@@ -345,25 +325,13 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     const called = callHeaders(profile, callOptions);
     const headers = isLogin ? { ...loginHeaders, ...called } : called;
     const via = isLogin ? loginPipeline : schemes ? schemes.pipelineFor(schemes.requirementsOf(meta.id), meta.id) : pipeline;
-    const request: Record<string, unknown> = { ...init, fetch: via.fetchFor(meta, callOptions), pathSerializer: serializePath };
+    const request: CallRequest = { ...init, fetch: via.fetchFor(meta, callOptions) };
+    if (meta.encodePath) request.pathSerializer = meta.encodePath;
     if (meta.parseAs) request.parseAs = meta.parseAs;
-    // openapi-fetch defaults Content-Type to JSON and a serializer cannot change headers, so the
-    // encoding's content type is set here (multipart: removed, so fetch writes the boundary).
-    if (meta.body === 'form') {
-      // Encoded here rather than by openapi-fetch, so the pipeline is told the text it sends.
-      if (request.body !== undefined) {
-        const text = formBodySerializer(request.body);
-        request.body = text;
-        request[SENT_BODY] = text;
-      }
-      request.bodySerializer = sentAsIs;
-      request.headers = { ...headers, 'Content-Type': FORM_CONTENT_TYPE };
-    } else if (meta.body === 'multipart') {
-      request.bodySerializer = multipartBodySerializer;
-      request.headers = { ...headers, ...MULTIPART_HEADERS };
-    } else if (headers) request.headers = headers;
-    const query = querySerializerFor(meta);
-    if (query) request.querySerializer = query;
+    // The encoders the generator named for this operation; without one openapi-fetch's own serve.
+    if (meta.encodeBody) meta.encodeBody(request, headers);
+    else if (headers) request.headers = headers;
+    if (meta.encodeQuery && meta.query) request.querySerializer = meta.encodeQuery(meta.query);
     if (callOptions?.signal) request.signal = callOptions.signal;
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {

@@ -31,7 +31,32 @@ export interface OperationMeta {
   readonly query?: { readonly [name: string]: readonly [style: string, explode: boolean] };
   /** How to read a success body that is not JSON (a PDF, a CSV export, an HTML page). */
   readonly parseAs?: 'text' | 'blob';
+  /**
+   * The encoders this operation needs, named by the generator so a Worker bundles only those
+   * (runtime/encoding/*): `body` form or multipart, a styled `query` table, path parameters.
+   * Absent: openapi-fetch's own (JSON bodies, scalar queries, no path parameters).
+   */
+  readonly encodeBody?: BodyEncoder;
+  readonly encodeQuery?: (table: NonNullable<OperationMeta['query']>) => (query: object) => string;
+  readonly encodePath?: (path: string, params: Record<string, unknown>) => string;
 }
+
+/** openapi-fetch's options for one call, as the client assembles them. */
+export type CallRequest = Record<string, unknown>;
+
+/**
+ * Puts a request body of one encoding into the call's options: the body or its serializer, and
+ * the Content-Type (openapi-fetch defaults it to JSON and a serializer cannot change headers).
+ */
+export type BodyEncoder = (request: CallRequest, headers: Record<string, string> | undefined) => void;
+
+/**
+ * The Request property a client sets to the text the body was built from. openapi-fetch copies
+ * unknown call options onto the Request it builds (a middleware's replacement Request has none),
+ * so when it is there the pipeline takes the bytes from it instead of reading the body back and
+ * copying the Request for the first attempt.
+ */
+export const SENT_BODY = 'svcgenSentBody';
 
 /**
  * The fetch signature openapi-fetch calls (request only); the pipeline's transports may also get

@@ -5,7 +5,7 @@
 // Retries go back through the limiter and the breaker: a retry is traffic like any other, so it
 // draws on the shared budget, and it must not reach a vendor whose circuit has opened meanwhile.
 
-import type { FetchLike, OperationMeta } from './contract.ts';
+import { SENT_BODY, type FetchLike, type OperationMeta } from './contract.ts';
 import type { ResponseCache } from './cache/response-cache.ts';
 import { jsonLogger, type Logger } from './log/logger.ts';
 import { redactText } from './redact.ts';
@@ -84,13 +84,8 @@ interface Plan {
   replayable: boolean | undefined;
 }
 
-/**
- * The Request property a client sets to the text the body was built from. openapi-fetch copies
- * unknown call options onto the Request it builds (a middleware's replacement Request has none),
- * so when it is there the pipeline takes the bytes from it instead of reading the body back and
- * copying the Request for the first attempt.
- */
-export const SENT_BODY = 'svcgenSentBody';
+/** Where a client puts the text of a body it encoded (see contract.ts). */
+export { SENT_BODY };
 
 const utf8 = new TextEncoder();
 const noop = () => {};

@@ -3,6 +3,7 @@
 // that carries its policy facts into the runtime pipeline.
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { classifyMediaType } from '../model/operations.ts';
+import { encoderImports, encodersOf, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
 import { typesOperationKey } from './types-key.ts';
 import { docComment, literal, plainText } from './text.ts';
@@ -44,7 +45,13 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
   if (styled.length) fields.push(`query: { ${styled.join(', ')} }`);
   const parseAs = successParseAs(op);
   if (parseAs) fields.push(`parseAs: ${literal(parseAs)}`);
+  for (const ref of metaEncoders(op, doc)) fields.push(`${ref.field}: ${ref.name}`);
   return `{ ${fields.join(', ')} }`;
+}
+
+/** The runtime encoders the operation's metadata names (see encoders.ts). */
+function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[] {
+  return encodersOf(op, op.parameters.some((p) => p.in === 'query' && !isPlainScalar(p, doc)));
 }
 
 /** openapi-fetch parses every body as JSON unless told otherwise: name the other success media types. */
@@ -161,9 +168,14 @@ export function emitOperations(model: ApiModel, doc: Record<string, any>): Opera
     '',
     '',
   ];
+  const imports = [
+    ...(paginated ? [`import { paginateOperation } from 'svcgen/runtime/paginate';`] : []),
+    ...encoderImports(model.operations.flatMap((op) => metaEncoders(op, doc))),
+  ];
   const jsHead = [
     fileHeader(model.vendor, `${purpose} Types and documentation: operations.d.ts.`),
-    ...(paginated ? [`import { paginateOperation } from 'svcgen/runtime/paginate';`, ''] : []),
+    ...imports,
+    ...(imports.length ? [''] : []),
     '',
   ];
   return {

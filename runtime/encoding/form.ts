@@ -11,6 +11,8 @@
 // written in plain digits, because the API parses decimal digits, and NaN/±Infinity throw instead
 // of being sent as words the API cannot accept.
 
+import { SENT_BODY, type BodyEncoder } from '../contract.ts';
+
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
 /** Characters every pass below leaves as they are (encodeURIComponent's unreserved set, and [ ]). */
@@ -92,3 +94,20 @@ export function encodeForm(body: unknown): string {
 export function formBodySerializer(body: unknown): string {
   return encodeForm(body);
 }
+
+/** The body serializer for a body the client has already encoded. */
+const sentAsIs = (text: unknown): unknown => text;
+
+/**
+ * The body encoder of form operations (OperationMeta.encodeBody). It encodes the body itself
+ * rather than through openapi-fetch, so the pipeline is told the text it sends (SENT_BODY).
+ */
+export const formBody: BodyEncoder = (request, headers) => {
+  if (request.body !== undefined) {
+    const text = encodeForm(request.body);
+    request.body = text;
+    request[SENT_BODY] = text;
+  }
+  request.bodySerializer = sentAsIs;
+  request.headers = { ...headers, 'Content-Type': FORM_CONTENT_TYPE };
+};

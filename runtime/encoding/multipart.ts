@@ -5,6 +5,7 @@
 // Content-Type would lack the boundary: operations pass `headers: MULTIPART_HEADERS` to drop any
 // inherited one.
 
+import type { BodyEncoder } from '../contract.ts';
 import { flattenBrackets, formLeafText } from './form.ts';
 
 /** Headers option for multipart calls: `null` makes openapi-fetch delete the header. */
@@ -83,3 +84,9 @@ export function encodeMultipart(body: unknown): FormData {
 export function multipartBodySerializer(body: unknown): FormData {
   return body instanceof FormData ? body : encodeMultipart(body);
 }
+
+/** The body encoder of multipart operations (OperationMeta.encodeBody); the header is removed so fetch writes the boundary. */
+export const multipartBody: BodyEncoder = (request, headers) => {
+  request.bodySerializer = multipartBodySerializer;
+  request.headers = { ...headers, ...MULTIPART_HEADERS };
+};

@@ -9,6 +9,7 @@
 // Leaves are written as in form bodies (booleans as words, Dates as Unix seconds, numbers in plain
 // digits). A top-level null or undefined parameter is left out; an empty array is left out.
 
+import type { OperationMeta } from '../contract.ts';
 import { encodeFormComponent, flattenBrackets, formLeafText } from './form.ts';
 
 export interface ParamStyle {
@@ -98,6 +99,21 @@ export function createQuerySerializer(styles: QueryStyles): QuerySerializerFn {
   if (!serializer) {
     serializer = build(styles);
     cache.set(styles, serializer);
+  }
+  return serializer;
+}
+
+const tables = new WeakMap<object, QuerySerializerFn>();
+
+/**
+ * The query encoder of operations with styled parameters (OperationMeta.encodeQuery): the
+ * serializer for the generated `name → [style, explode]` table, built once per table.
+ */
+export function styledQuery(table: NonNullable<OperationMeta['query']>): QuerySerializerFn {
+  let serializer = tables.get(table);
+  if (!serializer) {
+    serializer = build(Object.fromEntries(Object.entries(table).map(([name, [style, explode]]) => [name, { style, explode }])));
+    tables.set(table, serializer);
   }
   return serializer;
 }

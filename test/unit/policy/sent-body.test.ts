@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createVendorClient, type VendorProfile } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
+import { formBody } from '../../../runtime/encoding/form.ts';
 
 const profile: VendorProfile = {
   vendor: 'acme',
@@ -27,6 +28,7 @@ const meta: OperationMeta = {
   resilience: 'unsafe',
   idempotency: { kind: 'header', name: 'Idempotency-Key' },
   body: 'form',
+  encodeBody: formBody,
 };
 
 interface Seen {

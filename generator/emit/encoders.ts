@@ -1,0 +1,48 @@
+// Which runtime encoders an operation needs, decided at generation time so a Worker bundles only
+// those: operations.js imports each one it names and references it from the operation's metadata,
+// and a bundler drops the encoders of operations the Worker does not import.
+import type { OperationModel } from '../model/types.ts';
+
+export interface EncoderRef {
+  /** The OperationMeta field that carries it. */
+  readonly field: 'encodeBody' | 'encodeQuery' | 'encodePath';
+  /** The export of the runtime module. */
+  readonly name: string;
+  /** The module, as generated code imports it. */
+  readonly module: string;
+}
+
+const FORM: EncoderRef = { field: 'encodeBody', name: 'formBody', module: 'svcgen/runtime/encoding/form' };
+const MULTIPART: EncoderRef = { field: 'encodeBody', name: 'multipartBody', module: 'svcgen/runtime/encoding/multipart' };
+const STYLED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'styledQuery', module: 'svcgen/runtime/encoding/query' };
+const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', module: 'svcgen/runtime/encoding/path' };
+
+/** A path template with a parameter: `{name}` in the spec's path. */
+const TEMPLATED = /\{[^{}]+\}/;
+
+/**
+ * The encoders of `op`. `styledQuery` is true when the operation has a query parameter that is
+ * not a plain exploded scalar (its metadata then carries the `query` table).
+ */
+export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef[] {
+  const out: EncoderRef[] = [];
+  const encoding = op.requestBody?.encoding;
+  if (encoding === 'form') out.push(FORM);
+  else if (encoding === 'multipart') out.push(MULTIPART);
+  if (styledQuery) out.push(STYLED_QUERY);
+  if (TEMPLATED.test(op.path)) out.push(STRICT_PATH);
+  return out;
+}
+
+/** The import lines for every encoder in `refs`, one per module, in a stable order. */
+export function encoderImports(refs: Iterable<EncoderRef>): string[] {
+  const byModule = new Map<string, Set<string>>();
+  for (const ref of refs) {
+    const names = byModule.get(ref.module) ?? new Set<string>();
+    names.add(ref.name);
+    byModule.set(ref.module, names);
+  }
+  return [...byModule]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';`);
+}
