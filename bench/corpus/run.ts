@@ -39,8 +39,9 @@ const NOTE =
   `tsgo run, killed after ${TYPECHECK_TIMEOUT_MS / 1000} s or above ${TYPECHECK_MEMORY_CAP / GIB} GiB resident memory; a run that does not finish ` +
   'is bisected (halves, then single specs, then each stage of a spec alone), so "type-check did not finish" is charged only to a spec ' +
   'and stage whose own run did not finish. The Prism stage calls each operation ' +
-  "through the generated client with the contract harness's sample input and its credentials (the `apiKey` shorthand only), so operations " +
-  'that need several keys at once or a scheme the client cannot send (OAuth2 implicit or authorization-code) fail at auth there.';
+  "through the generated client with the contract harness's sample input and a stand-in credential for every security scheme the spec " +
+  'declares (the `auth` option keyed by scheme name; OAuth2 client-credentials tokens answered in-process); an operation whose every ' +
+  'accepted scheme is one the client cannot send (OAuth2 implicit or authorization-code, OpenID Connect) fails there with that reason.';
 
 function writeReport(): void {
   const results = cache.all().filter((r) => ids.has(r.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
