@@ -9,12 +9,14 @@
 //   --prism N      only the Prism stage, for the N smallest specs of the test sample (results kept
 //                  apart in results-prism/, merged into the report)
 //   --retry-failed run again the cached specs that did not generate output that compiles (after a fix)
+//   --failures F   also write the list of specs that do not generate output that compiles clean to F
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBatch } from './batch.ts';
 import { renderReport } from './report.ts';
+import { isClean, renderFailures } from './failures.ts';
 import { ResultCache } from './results.ts';
 import { prismStage } from './prism.ts';
 import { causeOf } from './causes.ts';
@@ -22,7 +24,7 @@ import { GIB } from './capped-process.ts';
 import { directorySpecs, ROOT, sampleSpecs, type CorpusSpec } from './specs.ts';
 
 const { values } = parseArgs({
-  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, prism: { type: 'string' } },
+  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, prism: { type: 'string' }, failures: { type: 'string' } },
 });
 const WORK = path.join(ROOT, 'bench/.work/corpus');
 const cache = new ResultCache(path.join(WORK, 'results'));
@@ -54,6 +56,7 @@ function writeReport(): void {
   }
   const generators = new Set(results.map((r) => r.generator)).size;
   writeFileSync(path.join(ROOT, 'CORPUS.md'), renderReport(results, { of: all.length, commit, generators, prism, note: NOTE }));
+  if (values.failures) writeFileSync(path.resolve(values.failures), renderFailures(results, { of: all.length, commit }));
 }
 
 if (values.prism) {
@@ -74,7 +77,7 @@ if (values.prism) {
 } else if (!values.report) {
   const passed = (id: string) => {
     const r = cache.get(id);
-    return r !== undefined && r.svcgen.status === 'generated' && r.types?.length === 0 && r.zod?.length === 0;
+    return r !== undefined && isClean(r);
   };
   const todo = values['retry-failed']
     ? specs.filter((spec) => cache.get(spec.id) !== undefined && !passed(spec.id))
