@@ -4,6 +4,7 @@ import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS, pathItems } from './fixes.ts';
 import { getAtPointer, hasPointer, refToPointer, toPointer } from '../json-pointer.ts';
 import type { Origins } from './origins.ts';
+import { findSchemaShapeProblem } from './schema-shapes.ts';
 import { sitePointer, walkRefs } from './walk-refs.ts';
 
 /**
@@ -74,6 +75,8 @@ export function validateEffective(document: Record<string, any>, file: string, o
     }
   }
   checkRefs(document, file, origins);
+  const shape = findSchemaShapeProblem(document);
+  if (shape) throw new SvcgenInputError(where(shape.pointer), shape.problem);
 }
 
 function parameterNames(document: Record<string, any>, parameters: unknown): string[] {
