@@ -1,19 +1,62 @@
 // types.d.ts of a vendor (declarations only, so a consumer's type-checker reads it lazily): openapi-typescript's output for the typing document (see
 // model/typing-document.ts), behind our header.
-import openapiTS, { astToString } from 'openapi-typescript';
-import { createConfig } from '@redocly/openapi-core';
+//
+// openapi-typescript's `openapiTS()` runs Redocly's lint and bundle over the document before it
+// types it: two more walks of the whole document (each resolving every ref), Redocly's whole
+// library loaded in every thread that emits, and a JSON text of the document held meanwhile.
+// The loader has already validated the document and resolved every file into one with local refs
+// only, on which bundling changes nothing, so this calls openapi-typescript's transform on it
+// directly, with the context `openapiTS()` builds; test/unit/types/openapi-typescript-parity.test.ts
+// checks the output against `openapiTS()` itself.
+import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescript';
+import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
+import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
+import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { fileHeader } from './header.ts';
 
-// openapi-typescript lints every document with Redocly's recommended rules before it types it.
-// The loader has already validated the document (refs, operations, parameters), so an empty rule
-// set skips a repeat that costs a few hundred ms of CPU on a spec of a few MB.
-let lintFree: ReturnType<typeof createConfig> | undefined;
+// defaultNonNullable (openapi-typescript's default: on) makes every property with a `default`
+// required in component schemas, so a request type would demand fields the spec leaves optional.
+// Off, a property is required exactly when the spec's `required` says so, in requests and responses.
+export const TYPES_OPTIONS = { silent: true, defaultNonNullable: false } as const satisfies OpenAPITSOptions;
+
+/** `openapiTS()`'s context for TYPES_OPTIONS (openapi-typescript 7.x), every other option at its default. */
+function transformContext(schema: OpenAPI3): GlobalContext {
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: TYPES_OPTIONS.defaultNonNullable,
+    discriminators: scanDiscriminators(schema, TYPES_OPTIONS),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    // Read only by lint and bundle, which this path skips.
+    redoc: undefined as never,
+    silent: TYPES_OPTIONS.silent,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(schema, $ref, { silent: TYPES_OPTIONS.silent }),
+  };
+}
 
 export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string): Promise<string> {
-  lintFree ??= createConfig({ rules: {} } as never);
-  // defaultNonNullable (openapi-typescript's default: on) makes every property with a `default`
-  // required in component schemas, so a request type would demand fields the spec leaves optional.
-  // Off, a property is required exactly when the spec's `required` says so, in requests and responses.
-  const ast = await openapiTS(typingDocument as never, { silent: true, redocly: await lintFree, defaultNonNullable: false });
+  const schema = typingDocument as unknown as OpenAPI3;
+  const ast = transformSchema(schema, transformContext(schema));
   return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(ast);
 }
