@@ -55,6 +55,23 @@ function causeTable(title: string, causes: { cause: string; count: number }[]): 
   return [`**${title}** (specs hit per cause):`, '', '| specs | cause |', '| ---: | --- |', ...causes.map((c) => `| ${c.count} | ${c.cause.replaceAll('|', '\\|')} |`), ''];
 }
 
+const UNFINISHED = 'type-check did not finish: ';
+
+/** Specs and stages whose own compiler run did not finish (after bisecting their batch), with the reason and peak. */
+function unfinishedList(results: SpecResult[]): string[] {
+  const rows = results.flatMap((r) =>
+    (
+      [
+        ['types', r.types],
+        ['zod', r.zod],
+        ['openapi-typescript', r.otsTypes],
+      ] as const
+    ).flatMap(([stage, texts]) => (texts ?? []).filter((t) => t.startsWith(UNFINISHED)).map((t) => `| ${r.id} | ${r.bytes} | ${stage} | ${t.slice(UNFINISHED.length).replaceAll('|', '\\|')} |`)),
+  );
+  if (rows.length === 0) return ['**Type-checks that did not finish**: none.', ''];
+  return ['**Type-checks that did not finish** (each spec and stage checked alone after its batch was bisected):', '', '| spec | bytes | stage | reason |', '| --- | ---: | --- | --- |', ...rows, ''];
+}
+
 export function renderReport(results: SpecResult[], context: { of: number; commit: string; generators: number; note?: string; prism?: SpecResult[] }): string {
   const s = summarise(results);
   // The Prism stage runs on its own sample (bench/corpus/run.ts --prism), so it is counted apart.
@@ -90,6 +107,7 @@ export function renderReport(results: SpecResult[], context: { of: number; commi
     ...causeTable('Prism: request violations and client errors', topCauses(prismed.flatMap((r) => r.prism!.causes))),
     ...causeTable('openapi-typescript: threw', topCauses(results.filter((r) => r.ots.status !== 'generated').map((r) => r.ots.cause ?? r.ots.message))),
     ...causeTable('openapi-typescript: type errors', topCauses(results.flatMap((r) => r.otsCauses ?? []))),
+    ...unfinishedList(results),
   ];
   return lines.join('\n') + '\n';
 }
