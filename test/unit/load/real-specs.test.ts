@@ -7,12 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listVendors, loadVendor, parseDocument, PRODUCT_EXTENSION } from '../../../generator/load/index.ts';
 import type { Lock, LoadedVendor } from '../../../generator/load/index.ts';
+import { PROJECT_ROOT } from '../../support/project.ts';
 
-const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
+const PROJECT = PROJECT_ROOT;
 const MIRROR = path.resolve(PROJECT, process.env.SVCGEN_SPEC_MIRROR ?? '../shared/specs');
 const CACHE = path.join(PROJECT, '.svcgen-cache');
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

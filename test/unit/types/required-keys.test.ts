@@ -14,14 +14,15 @@ import path from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../generator/config/load-config.ts';
-import { listVendors, loadVendor } from '../../../generator/load/index.ts';
+import { loadVendor } from '../../../generator/load/index.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import type { ApiModel, OperationModel } from '../../../generator/model/types.ts';
 import { loadSchemasModule, type SchemasModule } from '../zod/support.ts';
 import { RequiredKeys, type Validator } from './required-keys-support.ts';
+import { PROJECT_ROOT, REPO_ROOT, pinnedVendors } from '../../support/project.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const vendors = await listVendors(ROOT);
+const ROOT = PROJECT_ROOT;
+const vendors = await pinnedVendors(ROOT);
 const { config } = await loadConfig(ROOT);
 const out = path.join(ROOT, config.out ?? 'generated');
 
@@ -43,7 +44,7 @@ function program(vendor: string, model: ApiModel, document: Record<string, any>)
   const dir = path.join(out, vendor);
   const probe = path.join(dir, '__required_keys_probe__.ts');
   const probeText = `import type * as functions from './operations.js';\nimport type { operations } from './types.js';\nexport declare const fns: typeof functions;\nexport declare const ops: operations;\n`;
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.generated.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(REPO_ROOT, 'tsconfig.generated.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
   const host = ts.createCompilerHost(parsed.options, true);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (file, language, ...rest) =>
