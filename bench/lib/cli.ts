@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBundleBench } from '../bundle.ts';
 import { runGenerationBench } from '../generation.ts';
+import { runScalingBench } from '../scaling.ts';
 import { runTypecheckBench } from '../typecheck.ts';
 import { failureReason, runNode, succeeded } from './child.ts';
 import { runExternalBench, type ExternalBench } from './external.ts';
@@ -37,13 +38,13 @@ export const WEBHOOK_BENCH: ExternalBench = {
   ],
 };
 
-export const BENCHMARKS = ['generation', 'typecheck', 'bundle', 'pipeline', 'webhooks'] as const;
+export const BENCHMARKS = ['generation', 'typecheck', 'bundle', 'pipeline', 'webhooks', 'scaling'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface CliOptions extends BenchOptions {
   readonly only: readonly BenchmarkName[];
   readonly out: string;
-  /** Refresh generated/stripe (what the type-check and bundle consumers import) first. */
+  /** Refresh generated/ (what the type-check and bundle consumers import) first. */
   readonly refreshGenerated: boolean;
 }
 
@@ -53,8 +54,9 @@ const USAGE = `Usage: node bench/run.js [--quick] [--runs N] [--only NAME,...] [
   --runs N       runs per generation and type-check figure (default 3 and 5; 1 with --quick);
                  the per-call (9 rounds) and webhook (5 samples) benchmarks keep their own
   --only NAMES   a subset of: ${BENCHMARKS.join(', ')}
-  --out FILE     report path (default BENCHMARKS.md; bench/.work/BENCHMARKS.quick.md with --quick)
-  --no-generate  do not refresh generated/stripe with 'svcgen generate --vendor stripe' first`;
+  --out FILE     report path (default BENCHMARKS.md; bench/.work/BENCHMARKS.quick.md with --quick);
+                 the scaling charts go to bench/scaling-*.svg (bench/.work/ with --quick)
+  --no-generate  do not refresh generated/ with 'svcgen generate' first`;
 
 export function parseCli(argv: readonly string[]): CliOptions | { help: string } {
   const { values } = parseArgs({
@@ -80,11 +82,15 @@ export function parseCli(argv: readonly string[]): CliOptions | { help: string }
   return { quick: values.quick, only: only as BenchmarkName[], out, refreshGenerated: values.generate, ...(runs !== undefined ? { runs } : {}) };
 }
 
-/** `svcgen generate --vendor stripe` into the default generated/: a no-op when up to date. */
-async function refreshGeneratedStripe(): Promise<string> {
-  const result = await runNode(SVCGEN_CLI, ['generate', '--vendor', 'stripe'], { cwd: projectRoot, timeoutMs: 600_000 });
-  if (succeeded(result)) return '`generated/stripe` was refreshed by `svcgen generate --vendor stripe` before measuring.';
-  return `Refreshing \`generated/stripe\` failed (${tidyReason(failureReason(result))}); whatever it held was measured.`;
+/**
+ * `svcgen generate` (every pinned vendor) into the default generated/: the consumers import one
+ * vendor's output each, and a vendor whose inputs did not change is skipped, so when up to date
+ * this is a no-op.
+ */
+async function refreshGenerated(): Promise<string> {
+  const result = await runNode(SVCGEN_CLI, ['generate'], { cwd: projectRoot, timeoutMs: 600_000 });
+  if (succeeded(result)) return '`generated/` was refreshed by `svcgen generate` before measuring.';
+  return `Refreshing \`generated/\` failed (${tidyReason(failureReason(result))}); whatever it held was measured.`;
 }
 
 function withNote(sections: Section[], note: string | undefined): Section[] {
@@ -111,8 +117,8 @@ export async function runBenchmarks(options: CliOptions, log: (line: string) => 
   const needsGenerated = wants('typecheck') || wants('bundle');
   let generatedNote: string | undefined;
   if (needsGenerated && options.refreshGenerated) {
-    log('refreshing generated/stripe ...');
-    generatedNote = await refreshGeneratedStripe();
+    log('refreshing generated/ ...');
+    generatedNote = await refreshGenerated();
   }
   const steps: [BenchmarkName, string, () => Promise<Section[]>][] = [
     ['generation', 'Generation', () => runGenerationBench(options)],
@@ -120,6 +126,7 @@ export async function runBenchmarks(options: CliOptions, log: (line: string) => 
     ['bundle', 'Worker bundle', async () => withNote(await runBundleBench(options), generatedNote)],
     ['pipeline', PIPELINE_BENCH.title, () => runExternalBench(PIPELINE_BENCH, options)],
     ['webhooks', WEBHOOK_BENCH.title, () => runExternalBench(WEBHOOK_BENCH, options)],
+    ['scaling', 'Scaling with spec size', () => runScalingBench({ ...options, chartDir: options.quick ? workRoot : path.join(projectRoot, 'bench'), reportDir: path.dirname(options.out) }, log)],
   ];
   for (const [name, title, step] of steps) {
     if (!wants(name)) continue;

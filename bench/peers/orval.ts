@@ -1,5 +1,5 @@
 // orval: a fetch client (types and one function per operation), and separately its zod output,
-// which on Stripe's spec grows until it runs out of memory (so it always runs under a timeout).
+// which on the largest pinned spec (4 MB) grows until it runs out of memory (so it always runs under a timeout).
 import path from 'node:path';
 import { packageFile } from '../lib/paths.ts';
 import type { CodeGenerator, Invocation } from './tool.ts';
