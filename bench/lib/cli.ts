@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBundleBench } from '../bundle.ts';
 import { runGenerationBench } from '../generation.ts';
+import { runScalingBench } from '../scaling.ts';
 import { runTypecheckBench } from '../typecheck.ts';
 import { failureReason, runNode, succeeded } from './child.ts';
 import { runExternalBench, type ExternalBench } from './external.ts';
@@ -37,7 +38,7 @@ export const WEBHOOK_BENCH: ExternalBench = {
   ],
 };
 
-export const BENCHMARKS = ['generation', 'typecheck', 'bundle', 'pipeline', 'webhooks'] as const;
+export const BENCHMARKS = ['generation', 'typecheck', 'bundle', 'pipeline', 'webhooks', 'scaling'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface CliOptions extends BenchOptions {
@@ -53,7 +54,8 @@ const USAGE = `Usage: node bench/run.js [--quick] [--runs N] [--only NAME,...] [
   --runs N       runs per generation and type-check figure (default 3 and 5; 1 with --quick);
                  the per-call (9 rounds) and webhook (5 samples) benchmarks keep their own
   --only NAMES   a subset of: ${BENCHMARKS.join(', ')}
-  --out FILE     report path (default BENCHMARKS.md; bench/.work/BENCHMARKS.quick.md with --quick)
+  --out FILE     report path (default BENCHMARKS.md; bench/.work/BENCHMARKS.quick.md with --quick);
+                 the scaling charts go to bench/scaling-*.svg (bench/.work/ with --quick)
   --no-generate  do not refresh generated/ with 'svcgen generate' first`;
 
 export function parseCli(argv: readonly string[]): CliOptions | { help: string } {
@@ -124,6 +126,7 @@ export async function runBenchmarks(options: CliOptions, log: (line: string) => 
     ['bundle', 'Worker bundle', async () => withNote(await runBundleBench(options), generatedNote)],
     ['pipeline', PIPELINE_BENCH.title, () => runExternalBench(PIPELINE_BENCH, options)],
     ['webhooks', WEBHOOK_BENCH.title, () => runExternalBench(WEBHOOK_BENCH, options)],
+    ['scaling', 'Scaling with spec size', () => runScalingBench({ ...options, chartDir: options.quick ? workRoot : path.join(projectRoot, 'bench'), reportDir: path.dirname(options.out) }, log)],
   ];
   for (const [name, title, step] of steps) {
     if (!wants(name)) continue;

@@ -1,8 +1,8 @@
 // The one shape every benchmark returns: a figure is a quantity measured for our code and for the
 // peers in the same run, with the goal it is held to. The report renders nothing else.
 
-/** Base units: milliseconds, bytes, a plain count, or operations per second. */
-export type Unit = 'ms' | 'bytes' | 'count' | 'per-second';
+/** Base units: milliseconds, bytes, a plain count, operations per second, or a dimensionless number shown to two decimals (a slope, a ratio). */
+export type Unit = 'ms' | 'bytes' | 'count' | 'per-second' | 'decimal';
 
 export type Outcome =
   /** One number per run; the report shows the median and the min–max. */
@@ -50,6 +50,8 @@ export interface Section {
   /** How the figures were taken: inputs, runs, what a number includes. */
   readonly notes: readonly string[];
   readonly figures: readonly Figure[];
+  /** Markdown the section adds below its table (a chart, a per-input table), made from the same run's numbers. */
+  readonly body?: readonly string[];
 }
 
 export interface BenchOptions {

@@ -12,6 +12,8 @@ export function formatValue(unit: Unit, value: number): string {
       return Number.isInteger(value) ? String(value) : value.toFixed(1);
     case 'per-second':
       return `${groupDigits(Math.round(value))}/s`;
+    case 'decimal':
+      return value.toFixed(2);
   }
 }
 

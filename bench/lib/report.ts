@@ -119,6 +119,7 @@ export function renderReport(input: ReportInput): string {
     for (const note of section.notes) out.push(`- ${note}`);
     if (section.notes.length) out.push('');
     out.push(renderTable(section.figures), '');
+    if (section.body?.length) out.push(...section.body, '');
   }
   // Quick numbers come from tiny inputs and single samples: no goal is judged on them.
   if (!input.quick) out.push(...renderMisses(input.sections));
