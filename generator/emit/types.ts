@@ -13,11 +13,12 @@ import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
 import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { fileHeader } from './header.ts';
+import { keepOwnDiscriminatorProperty, withNullTolerantHelpers } from './types-repairs.ts';
 
 // defaultNonNullable (openapi-typescript's default: on) makes every property with a `default`
 // required in component schemas, so a request type would demand fields the spec leaves optional.
 // Off, a property is required exactly when the spec's `required` says so, in requests and responses.
-export const TYPES_OPTIONS = { silent: true, defaultNonNullable: false } as const satisfies OpenAPITSOptions;
+export const TYPES_OPTIONS = { silent: true, defaultNonNullable: false, postTransform: keepOwnDiscriminatorProperty } as const satisfies OpenAPITSOptions;
 
 /** `openapiTS()`'s context for TYPES_OPTIONS (openapi-typescript 7.x), every other option at its default. */
 function transformContext(schema: OpenAPI3): GlobalContext {
@@ -40,7 +41,7 @@ function transformContext(schema: OpenAPI3): GlobalContext {
     rootTypesKeepCasing: false,
     injectFooter: [],
     pathParamsAsTypes: false,
-    postTransform: undefined,
+    postTransform: TYPES_OPTIONS.postTransform,
     propertiesRequiredByDefault: false,
     // Read only by lint and bundle, which this path skips.
     redoc: undefined as never,
@@ -58,5 +59,5 @@ function transformContext(schema: OpenAPI3): GlobalContext {
 export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string): Promise<string> {
   const schema = typingDocument as unknown as OpenAPI3;
   const ast = transformSchema(schema, transformContext(schema));
-  return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(ast);
+  return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(withNullTolerantHelpers(ast));
 }
