@@ -6,31 +6,10 @@ import type { CallRequest, FetchLike, OperationMeta } from './contract.ts';
 import { createPipeline, type CallOptions as PipelineCallOptions, type Pipeline, type PipelineOptions } from './pipeline.ts';
 import type { PolicyDefaults, PolicyOverrides } from './policy/config.ts';
 import { ApiError } from './errors.ts';
-import {
-  credentialSecrets,
-  readCredentials,
-  requireSomeCredentials,
-  selectSchemes,
-  withSchemeCredentials,
-  withScrubbedErrors,
-  type ClientCredential,
-  type SchemesAuthProfile,
-  type SecurityRequirements,
-} from './auth/schemes.ts';
-import type { OAuth2Auth } from './auth/oauth2.ts';
+import type { SchemesAuthProfile } from './auth/schemes.ts';
+import type { TokenExchangeProfile } from './auth/token-exchange.ts';
 
-export type AuthProfile =
-  | SchemesAuthProfile
-  | {
-      readonly kind: 'token-exchange';
-      readonly loginOperation: string;
-      readonly loginPath: string;
-      /** credential header → client option name */
-      readonly credentialHeaders: Readonly<Record<string, string>>;
-      readonly tokenField: string;
-      readonly expiresAtField: string;
-      readonly refreshSkewSeconds: number;
-    };
+export type AuthProfile = SchemesAuthProfile | TokenExchangeProfile;
 
 /** What generated client.ts files declare about their vendor. */
 export interface VendorProfile {
@@ -119,16 +98,6 @@ function staticHeaders(profile: VendorProfile, options: BaseClientOptions): Reco
   return headers;
 }
 
-function credentialHeaders(profile: VendorProfile, options: BaseClientOptions): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (profile.auth.kind !== 'token-exchange') return headers;
-  for (const [header, name] of Object.entries(profile.auth.credentialHeaders)) {
-    const value = option(options, name);
-    if (value) headers[header] = value;
-  }
-  return headers;
-}
-
 function callHeaders(profile: VendorProfile, options: CallOptions | undefined): Record<string, string> | undefined {
   if (!options) return undefined;
   let headers: Record<string, string> | undefined = options.headers ? { ...options.headers } : undefined;
@@ -149,108 +118,45 @@ function withIdempotencyField(meta: OperationMeta, init: { body?: unknown }, opt
   return { ...init, body: { ...body, [field]: options?.idempotencyKey ?? crypto.randomUUID() } };
 }
 
-/**
- * How a token-exchange vendor signs requests: given the login call (through the pipeline, with
- * the credential headers), a transport wrapper that adds the token. runtime/auth/token-exchange.ts
- * provides it; generated clients of bearer vendors never import it.
- */
-export type TokenAuth = (login: {
-  fetch: FetchLike;
-  url: string;
-  headers: Record<string, string>;
-  tokenField: string;
-  expiresAtField: string;
-  operationId: string;
-  refreshSkewMs: number;
-  requestIdHeader?: string;
-}) => (transport: FetchLike) => FetchLike;
-
-/** Strategies a generated client passes for the schemes it declares (so others bundle none of them). */
-export interface SchemeStrategies {
-  readonly oauth2?: OAuth2Auth;
+/** What an auth strategy gets from the client it signs for. */
+export interface AuthContext {
+  readonly profile: VendorProfile;
+  readonly options: BaseClientOptions;
+  readonly baseUrl: string;
+  /** The unsigned pipeline (login and token calls); it holds the vendor's limiter and breaker. */
+  readonly loginPipeline: Pipeline;
+  /** A pipeline over `sign(transport)` sharing the login pipeline's limiter and breaker. */
+  signedPipeline(sign: (transport: FetchLike) => FetchLike): Pipeline;
 }
 
-interface SchemeAuth {
-  /** The requirement of an operation. */
-  requirementsOf(operationId: string): SecurityRequirements;
-  /** True when the supplied credentials satisfy `requirements`. */
-  ready(requirements: SecurityRequirements): boolean;
-  /** The pipeline that signs with the schemes `requirements` select (throws when none can be). */
-  pipelineFor(requirements: SecurityRequirements, operationId?: string): Pipeline;
+/** How a client signs its calls. */
+export interface ClientAuth {
+  /** The pipeline of the spec's default requirement (VendorClient.pipeline). */
+  readonly pipeline: Pipeline;
+  /** The pipeline that signs a call of `meta`; throws when no supplied credential fits it. */
+  pipelineFor(meta: OperationMeta): Pipeline;
+  /** Headers a call of `meta` carries besides the caller's (a login call's credentials). */
+  headersFor?(meta: OperationMeta): Record<string, string> | undefined;
   /** Every credential and issued token, for scrubbing errors. */
   secrets(): string[];
 }
 
-/** Tokens kept for scrubbing: enough for a refresh overlapping calls still in flight. */
-const KEPT_TOKENS = 4;
+/**
+ * The auth a generated client passes for what its spec declares (runtime/auth/scheme-auth.ts with
+ * the scheme kinds it uses, or runtime/auth/token-exchange.ts), so a Worker bundles no other.
+ */
+export type AuthStrategy = (context: AuthContext) => ClientAuth;
 
-function schemeAuth(
-  profile: VendorProfile,
-  auth: SchemesAuthProfile,
-  options: BaseClientOptions,
-  baseUrl: string,
-  loginPipeline: Pipeline,
-  signedPipeline: (sign: (transport: FetchLike) => FetchLike) => Pipeline,
-  strategies: SchemeStrategies,
-): SchemeAuth {
-  const vendor = profile.vendor;
-  const supplied = readCredentials(vendor, auth, options);
-  requireSomeCredentials(vendor, auth, supplied);
-  const staticSecrets = credentialSecrets(supplied);
-  const tokens: string[] = [];
-  const secrets = (): string[] => [...staticSecrets, ...tokens];
-  const oauth2 = new Map<string, (transport: FetchLike) => FetchLike>();
-  const pipelines = new Map<string, Pipeline>();
-
-  function oauth2Signer(name: string): (transport: FetchLike) => FetchLike {
-    let sign = oauth2.get(name);
-    if (!sign) {
-      const scheme = auth.schemes[name] as Extract<SchemesAuthProfile['schemes'][string], { type: 'oauth2' }>;
-      if (!strategies.oauth2) throw new TypeError(`${vendor}: an OAuth2 client needs its OAuth2Auth strategy`);
-      const tokenUrl = new URL(scheme.tokenUrl, baseUrl.replace(/\/?$/, '/')).href;
-      const meta: OperationMeta = { id: `${name} token`, method: 'POST', path: tokenUrl, resilience: 'idempotent', idempotency: { kind: 'none' } };
-      const { clientId, clientSecret } = supplied.get(name) as ClientCredential;
-      sign = strategies.oauth2({
-        fetch: loginPipeline.fetchFor(meta, {}),
-        tokenUrl,
-        clientId,
-        clientSecret,
-        scopes: scheme.scopes,
-        operationId: meta.id,
-        onToken: (token) => {
-          tokens.push(token);
-          if (tokens.length > KEPT_TOKENS) tokens.shift();
-        },
-        ...(profile.policy.requestIdHeader ? { requestIdHeader: profile.policy.requestIdHeader } : {}),
-      });
-      oauth2.set(name, sign);
-    }
-    return sign;
+/** A client of an API without credentials: every call through the unsigned pipeline. */
+function unsigned(profile: VendorProfile, pipeline: Pipeline): ClientAuth {
+  const auth = profile.auth;
+  if (auth.kind === 'token-exchange' || Object.keys(auth.schemes).length > 0) {
+    throw new TypeError(`${profile.vendor}: this API's auth needs the strategy its generated client passes (schemeAuth or tokenExchangeAuth)`);
   }
-
-  return {
-    requirementsOf: (operationId) => auth.operations[operationId] ?? auth.security,
-    ready: (requirements) => requirements.length === 0 || requirements.some((alternative) => alternative.every((name) => supplied.has(name))),
-    pipelineFor(requirements, operationId = 'this operation') {
-      const names = selectSchemes(vendor, operationId, requirements, supplied);
-      const key = names.join('\n');
-      let pipeline = pipelines.get(key);
-      if (!pipeline) {
-        pipeline = signedPipeline((transport) => {
-          let signed = withSchemeCredentials(transport, auth.schemes, names, supplied);
-          for (const name of names) if (auth.schemes[name]!.type === 'oauth2') signed = oauth2Signer(name)(signed);
-          return withScrubbedErrors(signed, secrets);
-        });
-        pipelines.set(key, pipeline);
-      }
-      return pipeline;
-    },
-    secrets,
-  };
+  return { pipeline, pipelineFor: () => pipeline, secrets: () => [] };
 }
 
-export function createVendorClient(profile: VendorProfile, options: BaseClientOptions, strategies?: TokenAuth | SchemeStrategies): VendorClient {
-  const tokenAuth = typeof strategies === 'function' ? strategies : undefined;
+export function createVendorClient(profile: VendorProfile, options: BaseClientOptions, strategy?: AuthStrategy): VendorClient {
   const baseUrl = baseUrlOf(profile, options);
   // The user's transport, or the global fetch when undefined; either way the pipeline calls it
   // once per attempt with an unread Request and the attempt's signal and buffered body in `init`.
@@ -281,50 +187,18 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
       limiter: loginPipeline.limiter,
       breaker: loginPipeline.breaker,
     });
-  let pipeline = loginPipeline;
-  const auth = profile.auth;
-  if (auth.kind === 'token-exchange') {
-    if (!tokenAuth) throw new TypeError(`${profile.vendor}: a token-exchange client needs its TokenAuth`);
-    const meta: OperationMeta = {
-      id: auth.loginOperation,
-      method: 'POST',
-      path: auth.loginPath,
-      resilience: 'idempotent',
-      idempotency: { kind: 'none' },
-      bucket: 'login',
-    };
-    const sign = tokenAuth({
-      fetch: loginPipeline.fetchFor(meta, {}),
-      url: baseUrl.replace(/\/$/, '') + auth.loginPath,
-      headers: credentialHeaders(profile, options),
-      tokenField: auth.tokenField,
-      expiresAtField: auth.expiresAtField,
-      operationId: auth.loginOperation,
-      refreshSkewMs: auth.refreshSkewSeconds * 1000,
-      ...(profile.policy.requestIdHeader ? { requestIdHeader: profile.policy.requestIdHeader } : {}),
-    });
-    pipeline = signedPipeline(sign);
-  }
-  const schemes = auth.kind === 'schemes' ? schemeAuth(profile, auth, options, baseUrl, loginPipeline, signedPipeline, typeof strategies === 'object' ? strategies : {}) : undefined;
-  // `pipeline` (VendorClient.pipeline) is the one the spec's default requirement selects.
-  if (schemes && auth.kind === 'schemes' && schemes.ready(auth.security)) pipeline = schemes.pipelineFor(auth.security);
+  const auth = strategy ? strategy({ profile, options, baseUrl, loginPipeline, signedPipeline }) : unsigned(profile, loginPipeline);
   const api = createClient<any>({ baseUrl, headers: staticHeaders(profile, options) });
   const requestIdHeader = profile.policy.requestIdHeader;
-  // Calling the login operation directly: it carries the credentials, not a token.
-  const loginId = profile.auth.kind === 'token-exchange' ? profile.auth.loginOperation : undefined;
-  const loginHeaders = loginId ? credentialHeaders(profile, options) : undefined;
-  // Exact credential values, scrubbed from any error body that echoes them.
-  const exchangeSecrets = Object.values(credentialHeaders(profile, options)).filter((v) => v !== '');
-  const secrets = (): string[] => (schemes ? schemes.secrets() : exchangeSecrets);
 
   async function call(meta: OperationMeta, rawInit: object, callOptions?: CallOptions): Promise<unknown> {
     const init = withIdempotencyField(meta, rawInit as { body?: unknown }, callOptions);
     const validation = callOptions?.validate === undefined ? options.validate : callOptions.validate || undefined;
     validation?.checkRequest(meta.id, init);
-    const isLogin = meta.id === loginId;
     const called = callHeaders(profile, callOptions);
-    const headers = isLogin ? { ...loginHeaders, ...called } : called;
-    const via = isLogin ? loginPipeline : schemes ? schemes.pipelineFor(schemes.requirementsOf(meta.id), meta.id) : pipeline;
+    const login = auth.headersFor?.(meta);
+    const headers = login ? { ...login, ...called } : called;
+    const via = auth.pipelineFor(meta);
     const request: CallRequest = { ...init, fetch: via.fetchFor(meta, callOptions) };
     if (meta.encodePath) request.pathSerializer = meta.encodePath;
     if (meta.parseAs) request.parseAs = meta.parseAs;
@@ -335,11 +209,11 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     if (callOptions?.signal) request.signal = callOptions.signal;
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {
-      throw ApiError.fromResponse(response, { operationId: meta.id, secrets: secrets(), ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
+      throw ApiError.fromResponse(response, { operationId: meta.id, secrets: auth.secrets(), ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
     }
     validation?.checkResponse(meta.id, response.status, data);
     return data;
   }
 
-  return { profile, pipeline, api, call };
+  return { profile, pipeline: auth.pipeline, api, call };
 }

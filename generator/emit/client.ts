@@ -111,6 +111,33 @@ export function runtimeProfile(model: ApiModel): Record<string, unknown> {
   return profile;
 }
 
+/** Runtime module and export of each scheme kind (runtime/auth/*). */
+const SCHEME_KINDS: Readonly<Record<SecuritySchemeModel['type'], { name: string; module: string }>> = {
+  apiKey: { name: 'apiKeyScheme', module: 'svcgen/runtime/auth/api-key' },
+  basic: { name: 'basicScheme', module: 'svcgen/runtime/auth/basic' },
+  bearer: { name: 'bearerScheme', module: 'svcgen/runtime/auth/bearer-scheme' },
+  oauth2: { name: 'oauth2Scheme', module: 'svcgen/runtime/auth/oauth2' },
+};
+
+/**
+ * The auth strategy the client passes and its imports: token exchange, or the scheme kinds the
+ * spec declares (none without schemes), so the client bundles no other auth code.
+ */
+function authStrategy(auth: AuthModel): { authImports: string[]; authStrategy?: string } {
+  if (auth.kind === 'token-exchange') {
+    return { authImports: ["import { tokenExchangeAuth } from 'svcgen/runtime/auth/token-exchange';"], authStrategy: 'tokenExchangeAuth' };
+  }
+  const types = [...new Set(Object.values(auth.schemes).map((scheme) => scheme.type))].sort();
+  if (types.length === 0) return { authImports: [] };
+  return {
+    authImports: [
+      "import { schemeAuth } from 'svcgen/runtime/auth/scheme-auth';",
+      ...types.map((type) => `import { ${SCHEME_KINDS[type].name} } from '${SCHEME_KINDS[type].module}';`),
+    ],
+    authStrategy: `schemeAuth({ ${types.map((type) => `${type}: ${SCHEME_KINDS[type].name}`).join(', ')} })`,
+  };
+}
+
 export function emitClient(model: ApiModel): string {
   const profile = runtimeProfile(model);
   const auth = model.auth;
@@ -132,8 +159,7 @@ export function emitClient(model: ApiModel): string {
     serverNames: model.servers.map((s) => literal(s.name)).join(' | '),
     clientOptions,
     callOptions,
-    tokenExchange: auth.kind === 'token-exchange',
-    oauth2: auth.kind === 'schemes' && Object.values(auth.schemes).some((scheme) => scheme.type === 'oauth2'),
+    ...authStrategy(auth),
     authMembers: schemes?.members,
     requiredCredentials: schemes?.required,
   });

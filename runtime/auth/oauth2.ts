@@ -4,9 +4,9 @@
 // refresh and one resend on a 401. Generated clients import this module only when their spec
 // declares an OAuth2 client-credentials scheme.
 
-import type { FetchLike } from '../contract.ts';
+import type { FetchLike, OperationMeta } from '../contract.ts';
 import { ApiError } from '../errors.ts';
-import { base64 } from './schemes.ts';
+import { base64, checkText, type ClientCredential, type SchemeKind, type SchemeProfile } from './schemes.ts';
 import { createTokenManager, withTokenAuth, type LoginFn } from './token-exchange.ts';
 
 export interface ClientCredentialsLogin {
@@ -77,4 +77,32 @@ export const oauth2ClientCredentials: OAuth2Auth = (login) => {
     ...(login.refreshSkewMs === undefined ? {} : { refreshSkewMs: login.refreshSkewMs }),
   });
   return (transport) => withTokenAuth(transport, manager);
+};
+
+/** OAuth2 client credentials as a scheme kind: `{ clientId, clientSecret }` or the shorthand options. */
+export const oauth2Scheme: SchemeKind = {
+  check(vendor, _scheme, label, value) {
+    const v = (value ?? {}) as Partial<ClientCredential>;
+    return { clientId: checkText(vendor, `${label}.clientId`, v.clientId), clientSecret: checkText(vendor, `${label}.clientSecret`, v.clientSecret) };
+  },
+  shorthand: (options) =>
+    options.clientId === undefined && options.clientSecret === undefined ? undefined : { clientId: options.clientId, clientSecret: options.clientSecret },
+  shorthandLabel: 'the clientId/clientSecret options',
+  secrets: (value) => [(value as ClientCredential).clientId, (value as ClientCredential).clientSecret],
+  signer(name, scheme, value, context) {
+    const { tokenUrl: relative, scopes } = scheme as Extract<SchemeProfile, { type: 'oauth2' }>;
+    const tokenUrl = new URL(relative, context.baseUrl.replace(/\/?$/, '/')).href;
+    const meta: OperationMeta = { id: `${name} token`, method: 'POST', path: tokenUrl, resilience: 'idempotent', idempotency: { kind: 'none' } };
+    const { clientId, clientSecret } = value as ClientCredential;
+    return oauth2ClientCredentials({
+      fetch: context.loginPipeline.fetchFor(meta, {}),
+      tokenUrl,
+      clientId,
+      clientSecret,
+      scopes,
+      operationId: meta.id,
+      onToken: context.onToken,
+      ...(context.requestIdHeader ? { requestIdHeader: context.requestIdHeader } : {}),
+    });
+  },
 };

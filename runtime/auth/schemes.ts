@@ -1,10 +1,13 @@
-// Credentials for the security schemes a spec declares (apiKey in a header, query parameter or
-// cookie; HTTP bearer; HTTP basic; OAuth2 client credentials), keyed by the spec's scheme names.
-// The client picks, per operation, the first accepted alternative whose credentials the caller
+// Credentials for the security schemes a spec declares, keyed by the spec's scheme names. The
+// client picks, per operation, the first accepted alternative whose credentials the caller
 // supplied, and signs each attempt below the policy pipeline, so retries, cache keys, events and
 // logs never see a credential. Error messages name schemes and options, never values.
+// What each scheme type does (check a credential, where it goes) is a SchemeKind in its own module
+// (basic.ts, bearer-scheme.ts, api-key.ts, oauth2.ts): a generated client passes the kinds its spec
+// declares, so a Worker bundles no other.
 
 import type { FetchLike } from '../contract.ts';
+import type { Pipeline } from '../pipeline.ts';
 import { redactText } from '../redact.ts';
 
 export type SchemeProfile =
@@ -43,51 +46,59 @@ export type Credential = string | BasicCredential | ClientCredential;
 /** Credentials the caller supplied, checked, by scheme name. */
 export type SuppliedCredentials = ReadonlyMap<string, Credential>;
 
-function fail(vendor: string, message: string): never {
+/** Where a credential goes on each attempt: a header, or a rewrite of the attempt's Request. */
+export type Placement =
+  | { readonly header: readonly [name: string, value: string] }
+  | { readonly rewrite: (request: Request, init: { body?: ArrayBuffer } | undefined) => Request | Promise<Request> };
+
+/** What a scheme that obtains tokens (OAuth2) is given to fetch them. */
+export interface SignerContext {
+  readonly vendor: string;
+  readonly baseUrl: string;
+  /** The unsigned pipeline: token requests share the vendor's limiter and breaker. */
+  readonly loginPipeline: Pipeline;
+  readonly requestIdHeader?: string;
+  /** Told each token issued, so errors can be scrubbed of it. */
+  readonly onToken: (token: string) => void;
+}
+
+/** One scheme type's behaviour. */
+export interface SchemeKind {
+  /** The credential given for a scheme of this type, checked; errors name `label`, never the value. */
+  check(vendor: string, scheme: SchemeProfile, label: string, value: unknown): Credential;
+  /** The shorthand options' value for this type, when the caller set any of them. */
+  shorthand(options: Record<string, unknown>): unknown;
+  /** How an error names those options. */
+  readonly shorthandLabel: string;
+  /** The credential and the wire forms derived from it, for the redactor. */
+  secrets(value: Credential): string[];
+  /** Where a static credential goes (apiKey, bearer, basic). */
+  place?(scheme: SchemeProfile, value: Credential): Placement;
+  /** A transport wrapper that adds the tokens this credential obtains (OAuth2). */
+  signer?(name: string, scheme: SchemeProfile, value: Credential, context: SignerContext): (transport: FetchLike) => FetchLike;
+}
+
+/** The kinds a client handles, by scheme type. */
+export type SchemeKinds = Readonly<Partial<Record<SchemeProfile['type'], SchemeKind>>>;
+
+export function fail(vendor: string, message: string): never {
   throw new TypeError(`${vendor}: ${message}`);
 }
 
 /** Checks one credential string without ever echoing it. */
-function checkText(vendor: string, label: string, value: unknown, forbidden: RegExp = /[\r\n\0]/): string {
+export function checkText(vendor: string, label: string, value: unknown, forbidden: RegExp = /[\r\n\0]/): string {
   if (typeof value !== 'string' || value === '') fail(vendor, `${label} is missing or empty`);
   if (forbidden.test(value)) fail(vendor, `${label} contains a character it cannot carry on the wire`);
   return value;
 }
 
-function checkCredential(vendor: string, scheme: SchemeProfile, label: string, value: unknown): Credential {
-  if (scheme.type === 'basic') {
-    const v = (value ?? {}) as Partial<BasicCredential>;
-    // RFC 7617: the user-id cannot contain a colon; the password may be empty.
-    const username = checkText(vendor, `${label}.username`, v.username, /[\r\n\0:]/);
-    if (typeof v.password !== 'string' || /[\r\n\0]/.test(v.password)) fail(vendor, `${label}.password must be a string on one line`);
-    return { username, password: v.password };
-  }
-  if (scheme.type === 'oauth2') {
-    const v = (value ?? {}) as Partial<ClientCredential>;
-    return { clientId: checkText(vendor, `${label}.clientId`, v.clientId), clientSecret: checkText(vendor, `${label}.clientSecret`, v.clientSecret) };
-  }
-  // A cookie value ends at `;` and may not hold spaces, quotes, commas or backslashes (RFC 6265).
-  const forbidden = scheme.type === 'apiKey' && scheme.in === 'cookie' ? /[\r\n\0;,"\\\s]/ : /[\r\n\0]/;
-  return checkText(vendor, label, value, forbidden);
-}
-
-/** The shorthand options' value for `scheme`, when the caller set any of them. */
-function shorthandValue(scheme: SchemeProfile, options: Record<string, unknown>): unknown {
-  if (scheme.type === 'basic') {
-    return options.username === undefined && options.password === undefined ? undefined : { username: options.username, password: options.password ?? '' };
-  }
-  if (scheme.type === 'oauth2') {
-    return options.clientId === undefined && options.clientSecret === undefined ? undefined : { clientId: options.clientId, clientSecret: options.clientSecret };
-  }
-  return options.apiKey;
-}
-
-function shorthandLabel(scheme: SchemeProfile): string {
-  return scheme.type === 'basic' ? 'the username/password options' : scheme.type === 'oauth2' ? 'the clientId/clientSecret options' : 'the apiKey option';
+/** The kind of `scheme`; a client generated for the spec always has it. */
+export function kindOf(vendor: string, kinds: SchemeKinds, scheme: SchemeProfile): SchemeKind {
+  return kinds[scheme.type] ?? fail(vendor, `this client cannot send ${scheme.type} credentials (not among the scheme kinds it was created with)`);
 }
 
 /** Reads `auth: { <scheme>: credential }` and the shorthand options; an entry in `auth` wins. */
-export function readCredentials(vendor: string, auth: SchemesAuthProfile, options: object): SuppliedCredentials {
+export function readCredentials(vendor: string, auth: SchemesAuthProfile, options: object, kinds: SchemeKinds): SuppliedCredentials {
   const opts = options as Record<string, unknown>;
   const given = (opts.auth ?? {}) as Record<string, unknown>;
   if (typeof given !== 'object' || given === null) fail(vendor, 'the auth option must be an object keyed by security scheme name');
@@ -96,12 +107,13 @@ export function readCredentials(vendor: string, auth: SchemesAuthProfile, option
     const scheme = auth.schemes[name];
     if (!scheme) fail(vendor, `auth.${name} is not a security scheme of this API (one of: ${Object.keys(auth.schemes).join(', ') || 'none'})`);
     if (value === undefined) continue;
-    out.set(name, checkCredential(vendor, scheme, `auth.${name}`, value));
+    out.set(name, kindOf(vendor, kinds, scheme).check(vendor, scheme, `auth.${name}`, value));
   }
   const shorthand = auth.shorthand === undefined ? undefined : auth.schemes[auth.shorthand];
   if (shorthand && !out.has(auth.shorthand!)) {
-    const value = shorthandValue(shorthand, opts);
-    if (value !== undefined) out.set(auth.shorthand!, checkCredential(vendor, shorthand, shorthandLabel(shorthand), value));
+    const kind = kindOf(vendor, kinds, shorthand);
+    const value = kind.shorthand(opts);
+    if (value !== undefined) out.set(auth.shorthand!, kind.check(vendor, shorthand, kind.shorthandLabel, value));
   }
   return out;
 }
@@ -113,10 +125,11 @@ function alwaysNeedsCredentials(auth: SchemesAuthProfile): boolean {
 }
 
 /** Fails when no credential was given although every operation of the API needs one. */
-export function requireSomeCredentials(vendor: string, auth: SchemesAuthProfile, supplied: SuppliedCredentials): void {
+export function requireSomeCredentials(vendor: string, auth: SchemesAuthProfile, supplied: SuppliedCredentials, kinds: SchemeKinds): void {
   if (supplied.size > 0 || !alwaysNeedsCredentials(auth)) return;
   const shorthand = auth.shorthand === undefined ? undefined : auth.schemes[auth.shorthand];
-  fail(vendor, `no credentials: pass auth: { ${describeRequirements(auth.security)} }${shorthand ? ` (or ${shorthandLabel(shorthand)})` : ''}`);
+  const label = shorthand && kinds[shorthand.type]?.shorthandLabel;
+  fail(vendor, `no credentials: pass auth: { ${describeRequirements(auth.security)} }${label ? ` (or ${label})` : ''}`);
 }
 
 /** Describes what the API accepts, for an error: `basicAuth or bearerAuth`. */
@@ -142,75 +155,31 @@ export function base64(text: string): string {
   return btoa(binary);
 }
 
-/** Every credential value (and the wire forms derived from them), for the redactor. */
-export function credentialSecrets(supplied: SuppliedCredentials): string[] {
-  const out: string[] = [];
-  for (const value of supplied.values()) {
-    if (typeof value === 'string') out.push(value);
-    else if ('username' in value) out.push(value.username, value.password, base64(`${value.username}:${value.password}`));
-    else out.push(value.clientId, value.clientSecret);
-  }
-  return out.filter((secret) => secret !== '');
-}
-
-interface Placement {
-  headers: [string, string][];
-  query: [string, string][];
-  cookies: string[];
-}
-
-function placementOf(schemes: SchemesAuthProfile['schemes'], names: readonly string[], supplied: SuppliedCredentials): Placement {
-  const placement: Placement = { headers: [], query: [], cookies: [] };
-  for (const name of names) {
-    const scheme = schemes[name]!;
-    const value = supplied.get(name)!;
-    if (scheme.type === 'bearer') placement.headers.push(['Authorization', `Bearer ${value as string}`]);
-    else if (scheme.type === 'basic') {
-      const { username, password } = value as BasicCredential;
-      placement.headers.push(['Authorization', `Basic ${base64(`${username}:${password}`)}`]);
-    } else if (scheme.type === 'apiKey') {
-      if (scheme.in === 'header') placement.headers.push([scheme.name, value as string]);
-      else if (scheme.in === 'query') placement.query.push([scheme.name, value as string]);
-      else placement.cookies.push(`${scheme.name}=${value as string}`);
-    }
-  }
-  return placement;
-}
-
-/** A copy of `request` at `url`, carrying the body from `init` (the pipeline's buffer) or its own. */
-async function moved(request: Request, url: string, headers: Headers, init: { body?: ArrayBuffer } | undefined): Promise<Request> {
-  const body = init?.body ?? (request.body === null ? undefined : await request.arrayBuffer());
-  return new Request(url, { method: request.method, headers, body: body ?? null, signal: request.signal, redirect: request.redirect });
-}
-
 /**
- * Wraps a transport so every attempt carries the static credentials of `names` (apiKey, bearer,
- * basic; OAuth2 tokens come from runtime/auth/oauth2.ts) exactly where the schemes say.
+ * Wraps a transport so every attempt carries the static credentials of `names` exactly where
+ * their schemes say (token-obtaining schemes sign through their own `signer`).
  */
-export function withSchemeCredentials(
-  transport: FetchLike,
-  schemes: SchemesAuthProfile['schemes'],
-  names: readonly string[],
-  supplied: SuppliedCredentials,
-): FetchLike {
-  const placement = placementOf(schemes, names, supplied);
-  if (placement.headers.length === 0 && placement.query.length === 0 && placement.cookies.length === 0) return transport;
-  const headersOnly = placement.query.length === 0 && placement.cookies.length === 0;
+export function withSchemeCredentials(transport: FetchLike, placements: readonly Placement[]): FetchLike {
+  const headers: (readonly [string, string])[] = [];
+  const rewrites: Extract<Placement, { rewrite: unknown }>['rewrite'][] = [];
+  for (const placement of placements) {
+    if ('header' in placement) headers.push(placement.header);
+    else rewrites.push(placement.rewrite);
+  }
+  if (headers.length === 0 && rewrites.length === 0) return transport;
   return async (request, init) => {
     // Header-only placement sets the attempt's own Request in place: copying a Request re-streams
     // its body, the largest per-call cost in the bench's profile. Setting the same value again on a
     // retry is harmless; a Request whose headers are immutable falls back to the copy below.
-    if (headersOnly && setInPlace(request.headers, placement.headers)) return transport(request, init);
-    const headers = new Headers(request.headers);
-    for (const [name, value] of placement.headers) headers.set(name, value);
-    if (placement.cookies.length > 0) {
-      const existing = headers.get('Cookie');
-      headers.set('Cookie', [...(existing ? [existing] : []), ...placement.cookies].join('; '));
+    if (rewrites.length === 0 && setInPlace(request.headers, headers)) return transport(request, init);
+    let signed = request;
+    if (headers.length > 0) {
+      const copy = new Headers(request.headers);
+      for (const [name, value] of headers) copy.set(name, value);
+      signed = new Request(request, { headers: copy });
     }
-    if (placement.query.length === 0) return transport(new Request(request, { headers }), init);
-    const url = new URL(request.url);
-    for (const [name, value] of placement.query) url.searchParams.set(name, value);
-    return transport(await moved(request, url.href, headers, init), init);
+    for (const rewrite of rewrites) signed = await rewrite(signed, init);
+    return transport(signed, init);
   };
 }
 

@@ -4,8 +4,8 @@
 // retry. Credentials and tokens never reach an error message: login failures carry the status and
 // the vendor's (scrubbed) message only.
 
-import type { FetchLike } from '../contract.ts';
-import type { TokenAuth } from '../client.ts';
+import type { AuthStrategy } from '../client.ts';
+import type { FetchLike, OperationMeta } from '../contract.ts';
 import { ApiError } from '../errors.ts';
 
 export interface IssuedToken {
@@ -217,19 +217,58 @@ export function loginWithHeaders(options: LoginEndpointOptions): LoginFn {
   };
 }
 
-/** The TokenAuth strategy generated token-exchange clients pass to createVendorClient. */
-export const tokenExchangeAuth: TokenAuth = (login) => {
+/** How a token-exchange vendor's profile describes its login call. */
+export interface TokenExchangeProfile {
+  readonly kind: 'token-exchange';
+  readonly loginOperation: string;
+  readonly loginPath: string;
+  /** credential header → client option name */
+  readonly credentialHeaders: Readonly<Record<string, string>>;
+  readonly tokenField: string;
+  readonly expiresAtField: string;
+  readonly refreshSkewSeconds: number;
+}
+
+/** The credential headers the client options supply (empty values left out). */
+function credentialHeaders(auth: TokenExchangeProfile, options: object): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [header, name] of Object.entries(auth.credentialHeaders)) {
+    const value = (options as Record<string, unknown>)[name];
+    if (typeof value === 'string' && value !== '') headers[header] = value;
+  }
+  return headers;
+}
+
+/**
+ * The auth strategy generated token-exchange clients pass to createVendorClient: the login call
+ * goes through the unsigned pipeline (the vendor's limiter and breaker) with the credential
+ * headers, every other call through a pipeline that adds the token.
+ */
+export const tokenExchangeAuth: AuthStrategy = ({ profile, options, baseUrl, loginPipeline, signedPipeline }) => {
+  const auth = profile.auth as TokenExchangeProfile;
+  const headers = credentialHeaders(auth, options);
+  const requestIdHeader = profile.policy.requestIdHeader;
+  const meta: OperationMeta = { id: auth.loginOperation, method: 'POST', path: auth.loginPath, resilience: 'idempotent', idempotency: { kind: 'none' }, bucket: 'login' };
   const manager = createTokenManager({
     login: loginWithHeaders({
-      fetch: login.fetch,
-      url: login.url,
-      headers: login.headers,
-      tokenField: login.tokenField,
-      expiresAtField: login.expiresAtField,
-      operationId: login.operationId,
-      ...(login.requestIdHeader ? { requestIdHeader: login.requestIdHeader } : {}),
+      fetch: loginPipeline.fetchFor(meta, {}),
+      url: baseUrl.replace(/\/$/, '') + auth.loginPath,
+      headers,
+      tokenField: auth.tokenField,
+      expiresAtField: auth.expiresAtField,
+      operationId: auth.loginOperation,
+      ...(requestIdHeader ? { requestIdHeader } : {}),
     }),
-    refreshSkewMs: login.refreshSkewMs,
+    refreshSkewMs: auth.refreshSkewSeconds * 1000,
   });
-  return (transport) => withTokenAuth(transport, manager);
+  const pipeline = signedPipeline((transport) => withTokenAuth(transport, manager));
+  // Exact credential values, scrubbed from any error body that echoes them.
+  const secrets = Object.values(headers);
+  return {
+    pipeline,
+    // Calling the login operation directly: it carries the credentials, not a token.
+    pipelineFor: (call) => (call.id === auth.loginOperation ? loginPipeline : pipeline),
+    headersFor: (call) => (call.id === auth.loginOperation ? headers : undefined),
+    secrets: () => secrets,
+  };
 };

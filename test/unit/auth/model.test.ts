@@ -110,8 +110,10 @@ describe('auth model from the spec', () => {
     const oauth = emitClient(
       buildApiModel(loaded({ components: { securitySchemes: { cc: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token', scopes: {} } } } } }, security: [{ cc: [] }], paths })),
     );
-    expect(oauth).toContain("import { oauth2ClientCredentials } from 'svcgen/runtime/auth/oauth2';");
-    expect(oauth).toContain('{ oauth2: oauth2ClientCredentials }');
+    expect(oauth).toContain("import { oauth2Scheme } from 'svcgen/runtime/auth/oauth2';");
+    expect(oauth).toContain('schemeAuth({ oauth2: oauth2Scheme })');
+    expect(bearer).toContain('schemeAuth({ bearer: bearerScheme })');
+    expect(bearer).not.toMatch(/auth\/(basic|api-key)'/);
   });
 });
 

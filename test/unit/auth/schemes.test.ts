@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createVendorClient, type VendorProfile } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
+import { apiKeyScheme } from '../../../runtime/auth/api-key.ts';
+import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
 
 function profile(auth: VendorProfile['auth']): VendorProfile {
   return {
@@ -28,6 +30,9 @@ const keys: VendorProfile['auth'] = {
   shorthand: 'queryKey',
 };
 
+/** What the generated client of a spec with only API-key schemes passes. */
+const apiKeys = schemeAuth({ apiKey: apiKeyScheme });
+
 const meta: OperationMeta = { id: 'GetThings', method: 'GET', path: '/things', resilience: 'safe', idempotency: { kind: 'none' } };
 
 function recorder() {
@@ -37,7 +42,7 @@ function recorder() {
 
 describe('createVendorClient with spec schemes', () => {
   it('refuses a client without any credential when every operation needs one, naming schemes and shorthand', () => {
-    expect(() => createVendorClient(profile(keys), {})).toThrow('acme: no credentials: pass auth: { cookieKey + queryKey } (or the apiKey option)');
+    expect(() => createVendorClient(profile(keys), {}, apiKeys)).toThrow('acme: no credentials: pass auth: { cookieKey + queryKey } (or the apiKey option)');
   });
 
   it('adds a cookie key to the caller’s cookies and a query key to the query, and `auth` wins over the shorthand', async () => {
@@ -48,7 +53,7 @@ describe('createVendorClient with spec schemes', () => {
       headers: { Cookie: 'theme=dark' },
       apiKey: 'shorthand-key-1',
       auth: { cookieKey: 'cookie-key-2', queryKey: 'auth-key-3' },
-    } as object);
+    } as object, apiKeys);
     await client.call(meta, { params: { query: { limit: 2 } } });
     const url = new URL(seen[0]!.url);
     expect([...url.searchParams]).toEqual([['limit', '2'], ['key', 'auth-key-3']]);
@@ -57,7 +62,7 @@ describe('createVendorClient with spec schemes', () => {
   });
 
   it('refuses a credential a cookie cannot carry, without echoing it', () => {
-    const make = () => createVendorClient(profile(keys), { auth: { cookieKey: 'a;b-secret', queryKey: 'k' } } as object);
+    const make = () => createVendorClient(profile(keys), { auth: { cookieKey: 'a;b-secret', queryKey: 'k' } } as object, apiKeys);
     expect(make).toThrow('acme: auth.cookieKey contains a character it cannot carry on the wire');
     expect(make).not.toThrow(/secret/);
   });

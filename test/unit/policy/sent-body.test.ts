@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createVendorClient, type VendorProfile } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { formBody } from '../../../runtime/encoding/form.ts';
+import { bearerScheme } from '../../../runtime/auth/bearer-scheme.ts';
+import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
 
 const profile: VendorProfile = {
   vendor: 'acme',
@@ -56,7 +58,7 @@ function recorder(statuses: number[]) {
 describe('form bodies the client encoded', () => {
   it('reach the transport byte for byte on the Request and in init, on the first attempt and on a retry', async () => {
     const { seen, fetch } = recorder([503, 200]);
-    const client = createVendorClient(profile, { fetch, logger: false, apiKey: 'k_1' } as object);
+    const client = createVendorClient(profile, { fetch, logger: false, apiKey: 'k_1' } as object, schemeAuth({ bearer: bearerScheme }));
     await client.call(meta, { body: { amount: 2000, note: 'café & co', metadata: { order: '1042' } } });
     const text = 'amount=2000&note=caf%C3%A9%20%26%20co&metadata[order]=1042';
     expect(seen).toEqual([
@@ -67,7 +69,7 @@ describe('form bodies the client encoded', () => {
 
   it('give way to a Request a middleware put in their place', async () => {
     const { seen, fetch } = recorder([]);
-    const client = createVendorClient(profile, { fetch, logger: false, apiKey: 'k_1' } as object);
+    const client = createVendorClient(profile, { fetch, logger: false, apiKey: 'k_1' } as object, schemeAuth({ bearer: bearerScheme }));
     client.api.use({
       onRequest: ({ request }) => new Request(request.url, { method: 'POST', headers: request.headers, body: 'replaced=1' }),
     });
@@ -77,7 +79,7 @@ describe('form bodies the client encoded', () => {
 
   it('keep an empty call empty', async () => {
     const { seen, fetch } = recorder([]);
-    const client = createVendorClient(profile, { fetch, logger: false, apiKey: 'k_1' } as object);
+    const client = createVendorClient(profile, { fetch, logger: false, apiKey: 'k_1' } as object, schemeAuth({ bearer: bearerScheme }));
     await client.call(meta, {});
     expect(seen.map((s) => [s.request, s.init])).toEqual([['', undefined]]);
   });

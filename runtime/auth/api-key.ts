@@ -1,0 +1,45 @@
+// API keys in a header, a query parameter or a cookie, as the scheme names them; the `apiKey`
+// shorthand option fills the shorthand scheme.
+import { checkText, type Placement, type SchemeKind, type SchemeProfile } from './schemes.ts';
+
+type ApiKeyScheme = Extract<SchemeProfile, { type: 'apiKey' }>;
+
+/** A copy of `request` at `url`, carrying the body from `init` (the pipeline's buffer) or its own. */
+async function moved(request: Request, url: string, init: { body?: ArrayBuffer } | undefined): Promise<Request> {
+  const body = init?.body ?? (request.body === null ? undefined : await request.arrayBuffer());
+  return new Request(url, { method: request.method, headers: request.headers, body: body ?? null, signal: request.signal, redirect: request.redirect });
+}
+
+function placement(scheme: ApiKeyScheme, value: string): Placement {
+  if (scheme.in === 'header') return { header: [scheme.name, value] };
+  if (scheme.in === 'query') {
+    return {
+      rewrite: (request, init) => {
+        const url = new URL(request.url);
+        url.searchParams.set(scheme.name, value);
+        return moved(request, url.href, init);
+      },
+    };
+  }
+  // Joins the caller's own cookies rather than replacing them.
+  return {
+    rewrite: (request) => {
+      const headers = new Headers(request.headers);
+      const existing = headers.get('Cookie');
+      headers.set('Cookie', `${existing ? `${existing}; ` : ''}${scheme.name}=${value}`);
+      return new Request(request, { headers });
+    },
+  };
+}
+
+export const apiKeyScheme: SchemeKind = {
+  check(vendor, scheme, label, value) {
+    // A cookie value ends at `;` and may not hold spaces, quotes, commas or backslashes (RFC 6265).
+    const cookie = scheme.type === 'apiKey' && scheme.in === 'cookie';
+    return checkText(vendor, label, value, cookie ? /[\r\n\0;,"\\\s]/ : /[\r\n\0]/);
+  },
+  shorthand: (options) => options.apiKey,
+  shorthandLabel: 'the apiKey option',
+  secrets: (value) => [value as string],
+  place: (scheme, value) => placement(scheme as ApiKeyScheme, value as string),
+};

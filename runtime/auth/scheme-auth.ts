@@ -1,0 +1,86 @@
+// The auth strategy of clients whose spec declares security schemes: credentials read and checked
+// once, and per operation the pipeline that signs with the first accepted alternative the caller
+// supplied. The generated client names the scheme kinds its spec uses: `schemeAuth({ bearer: bearerScheme })`.
+import type { AuthStrategy } from '../client.ts';
+import type { FetchLike } from '../contract.ts';
+import type { Pipeline } from '../pipeline.ts';
+import {
+  kindOf,
+  readCredentials,
+  requireSomeCredentials,
+  selectSchemes,
+  withSchemeCredentials,
+  withScrubbedErrors,
+  type Placement,
+  type SchemeKinds,
+  type SchemesAuthProfile,
+  type SecurityRequirements,
+} from './schemes.ts';
+
+/** Tokens kept for scrubbing: enough for a refresh overlapping calls still in flight. */
+const KEPT_TOKENS = 4;
+
+export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
+  return ({ profile, options, baseUrl, loginPipeline, signedPipeline }) => {
+    const vendor = profile.vendor;
+    const auth = profile.auth as SchemesAuthProfile;
+    const supplied = readCredentials(vendor, auth, options, kinds);
+    requireSomeCredentials(vendor, auth, supplied, kinds);
+    const staticSecrets: string[] = [];
+    for (const [name, value] of supplied) staticSecrets.push(...kindOf(vendor, kinds, auth.schemes[name]!).secrets(value).filter((s) => s !== ''));
+    const tokens: string[] = [];
+    const secrets = (): string[] => [...staticSecrets, ...tokens];
+    const signers = new Map<string, (transport: FetchLike) => FetchLike>();
+    const pipelines = new Map<string, Pipeline>();
+    const requestIdHeader = profile.policy.requestIdHeader;
+    const context = {
+      vendor,
+      baseUrl,
+      loginPipeline,
+      ...(requestIdHeader ? { requestIdHeader } : {}),
+      onToken: (token: string) => {
+        tokens.push(token);
+        if (tokens.length > KEPT_TOKENS) tokens.shift();
+      },
+    };
+
+    /** The token signer of scheme `name`, one per scheme so its token is shared by every pipeline. */
+    function signerOf(name: string): ((transport: FetchLike) => FetchLike) | undefined {
+      const scheme = auth.schemes[name]!;
+      const kind = kindOf(vendor, kinds, scheme);
+      if (!kind.signer) return undefined;
+      let sign = signers.get(name);
+      if (!sign) signers.set(name, (sign = kind.signer(name, scheme, supplied.get(name)!, context)));
+      return sign;
+    }
+
+    function pipelineOf(requirements: SecurityRequirements, operationId: string): Pipeline {
+      const names = selectSchemes(vendor, operationId, requirements, supplied);
+      const key = names.join('\n');
+      let pipeline = pipelines.get(key);
+      if (!pipeline) {
+        pipeline = signedPipeline((transport) => {
+          const placements: Placement[] = [];
+          for (const name of names) {
+            const scheme = auth.schemes[name]!;
+            const place = kindOf(vendor, kinds, scheme).place;
+            if (place) placements.push(place(scheme, supplied.get(name)!));
+          }
+          let signed = withSchemeCredentials(transport, placements);
+          for (const name of names) signed = signerOf(name)?.(signed) ?? signed;
+          return withScrubbedErrors(signed, secrets);
+        });
+        pipelines.set(key, pipeline);
+      }
+      return pipeline;
+    }
+
+    const ready = auth.security.length === 0 || auth.security.some((alternative) => alternative.every((name) => supplied.has(name)));
+    return {
+      // The client's own pipeline is the one the spec's default requirement selects.
+      pipeline: ready ? pipelineOf(auth.security, 'this operation') : loginPipeline,
+      pipelineFor: (meta) => pipelineOf(auth.operations[meta.id] ?? auth.security, meta.id),
+      secrets,
+    };
+  };
+}
