@@ -20,12 +20,14 @@ export interface BundleEntry {
 }
 
 export const OURS_ENTRY = path.join(FIXTURES, 'ours.ts');
+/** The goal for our bundle: at most 8 KiB after gzip, every policy on. */
+export const GZIP_GOAL: Goal = { kind: 'absolute', op: '<=', value: 8 * 1024 };
 /** What the ours entry imports; without it the figure is n/a rather than a build error. */
 export const GENERATED_STRIPE = path.join(projectRoot, 'generated', 'stripe');
 
 export const PEER_ENTRIES: readonly BundleEntry[] = [
-  { id: 'stripe-sdk', name: 'stripe SDK (fetch client + SubtleCrypto provider)', file: path.join(FIXTURES, 'stripe-sdk.ts'), goal: { kind: 'ratio', op: '<=', value: 0.15 } },
-  { id: 'openapi-fetch', name: 'openapi-fetch + hand-written verify', file: path.join(FIXTURES, 'openapi-fetch.ts'), goal: { kind: 'ratio', op: '<=', value: 1.5 } },
+  { id: 'stripe-sdk', name: 'stripe SDK (fetch client + SubtleCrypto provider)', file: path.join(FIXTURES, 'stripe-sdk.ts'), goal: { kind: 'ratio', op: '<=', value: 0.25 } },
+  { id: 'openapi-fetch', name: 'openapi-fetch + hand-written verify', file: path.join(FIXTURES, 'openapi-fetch.ts'), goal: { kind: 'ratio', op: '<=', value: 2.5 } },
   { id: 'bare-fetch', name: 'bare fetch + WebCrypto', file: path.join(FIXTURES, 'bare-fetch.ts') },
 ];
 
@@ -99,7 +101,14 @@ export async function runBundleBench(options: BenchOptions): Promise<Section[]> 
   const rows = (which: 'min' | 'gz'): PeerFigure[] =>
     peers.map(({ entry, size }) => ({ name: entry.name, outcome: size[which], ...(which === 'gz' && entry.goal && !options.quick ? { goal: entry.goal } : {}) }));
   const figures: Figure[] = [
-    { id: 'bundle.gzip', name: 'Worker bundle: create a PaymentIntent + verify a webhook, minified + gzip -9', unit: 'bytes', ours: ours.gz, peers: rows('gz') },
+    {
+      id: 'bundle.gzip',
+      name: 'Worker bundle: create a PaymentIntent + verify a webhook, minified + gzip -9',
+      unit: 'bytes',
+      ours: ours.gz,
+      peers: rows('gz'),
+      ...(options.quick ? {} : { goal: GZIP_GOAL }),
+    },
     { id: 'bundle.minified', name: 'the same bundle, minified (before gzip)', unit: 'bytes', ours: ours.min, peers: rows('min') },
   ];
   const largest = ours.parts
