@@ -1,8 +1,8 @@
 // One error type for every non-2xx answer, whatever the vendor. The vendor's error body is
 // recognised by its shape, never by the vendor's name:
-//   envelope   {error: {type, code, message, param, decline_code}}   (Stripe)
-//   list       {errors: [{message, field, error_id}]}                 (SendGrid)
-//   flat       {code, message, source, details}                       (Airwallex)
+//   envelope   {error: {type, code, message, param, decline_code}}
+//   list       {errors: [{message, field, error_id}]}
+//   flat       {code, message, source, details}
 // Everything stored on the error is scrubbed of secrets first, so logging, JSON.stringify or a
 // stack trace can never leak a key.
 

@@ -98,7 +98,7 @@ function isPresent(v: unknown): boolean {
 }
 
 /**
- * An opaque next-page value may be a bare token or a whole URL (SendGrid's `_metadata.next`);
+ * An opaque next-page value may be a bare token or a whole URL (a `_metadata.next` link, say);
  * from a URL only the cursor parameter is taken, so the caller's base URL and auth stay in charge.
  */
 function cursorFromNext(next: unknown, param: string, isUrl: boolean | undefined): unknown {

@@ -1,18 +1,18 @@
 // The one scrubber for errors, auth, validation, events and logs. Three nets: field and header
 // names that always hold secrets, values whose *shape* gives them away (vendor key prefixes, JWTs,
-// `Bearer …`, email addresses), and values the caller knows are secret (an Airwallex client id or
-// API key has no recognisable shape, so it must be named explicitly).
+// `Bearer …`, email addresses), and values the caller knows are secret (a client id or API key
+// with no recognisable shape must be named explicitly).
 
 export const REDACTED = '[REDACTED]';
 
 // Prefixes are anchored on a non-alphanumeric (not \b) so `bad_key_sk_live_…` is still caught.
 const SECRET_PATTERNS: readonly RegExp[] = [
-  // Stripe secret / restricted keys (sk_live_…, rk_test_…) and webhook secrets.
+  // Secret / restricted keys (sk_live_…, rk_test_…) and webhook secrets (whsec_…).
   /(?<![A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9_]{6,}/g,
   /(?<![A-Za-z0-9])whsec_[A-Za-z0-9+/=_-]{6,}/g,
-  // SendGrid API keys: SG.<id>.<secret>; a truncated one is still a leak.
+  // API keys of the form SG.<id>.<secret>; a truncated one is still a leak.
   /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]+)?/g,
-  // JSON Web Tokens (Airwallex access tokens are JWTs).
+  // JSON Web Tokens (access tokens from a login often are).
   /(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)?/g,
 ];
 

@@ -102,7 +102,7 @@ export class ValidationError extends Error {
   }
 }
 
-/** `body.items[0].price`, `header.stripe-account`, `response.data[3].id`. */
+/** `body.items[0].price`, `header.idempotency-key`, `response.data[3].id`. */
 export function formatPath(issue: Pick<ValidationIssue, 'location' | 'path'>): string {
   let text: string = issue.location;
   for (const segment of issue.path) {
@@ -217,7 +217,7 @@ function isPreEncoded(body: unknown): boolean {
 }
 
 /**
- * The client's validation strategy: `createStripeClient({ validate: validation(validators) })`, or
+ * The client's validation strategy: `create<Vendor>Client({ validate: validation(validators) })`, or
  * per call `{ validate: validation({ PostPaymentIntents: PostPaymentIntentsValidator }) }`.
  * Both sides are checked unless `request: false` / `response: false`.
  */

@@ -17,7 +17,7 @@ export interface MergeRequest {
   operations: OperationModel[];
   webhooks: boolean;
   events: string[];
-  /** Module specifiers of the generated files, as this file imports them (`../generated/stripe`). */
+  /** Module specifiers of the generated files, as this file imports them (`../generated/<vendor>`). */
   generatedSpecifier: string;
   /** Operation id → request validator export of schemas.js, as schemas.d.ts names them; a default name otherwise. */
   requestValidatorNames?: ReadonlyMap<string, string>;

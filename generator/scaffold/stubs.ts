@@ -129,7 +129,7 @@ export function webhookSecretBinding(model: ApiModel): string {
   return `${constantName(model.vendor)}_WEBHOOK_SECRET`;
 }
 
-/** `airwallex` → `AIRWALLEX`, `clientId` → `CLIENT_ID`. */
+/** `acme` → `ACME`, `clientId` → `CLIENT_ID`. */
 export function constantName(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')

@@ -1,4 +1,4 @@
-// Static bearer keys (Stripe `sk_…`, SendGrid `SG.…`). The key may come from a function so a
+// Static bearer keys (an API's secret key). The key may come from a function so a
 // Worker can read it from its environment per request, or rotate it without a new client.
 
 import type { FetchLike } from '../contract.ts';

@@ -1,4 +1,4 @@
-// Token-exchange auth (Airwallex: credentials → short-lived bearer token). One manager per client
+// Token-exchange auth (credentials → short-lived bearer token). One manager per client
 // holds the token, shares a single login among concurrent callers, and refreshes shortly before
 // expiry. `withTokenAuth` signs each request and answers a 401 with exactly one re-login and one
 // retry. Credentials and tokens never reach an error message: login failures carry the status and
@@ -163,7 +163,7 @@ export function withTokenAuth(fetch: FetchLike, manager: TokenManager): FetchLik
 export interface LoginEndpointOptions {
   /** Raw fetch for the login call (not the token-signed one). */
   readonly fetch: FetchLike;
-  /** Absolute login URL (`https://api-demo.airwallex.com/api/v1/authentication/login`). */
+  /** Absolute login URL (`https://api.example.com/api/v1/authentication/login`). */
   readonly url: string;
   /** Credential headers (`x-client-id`, `x-api-key`, optionally `x-login-as`). */
   readonly headers: Readonly<Record<string, string>>;

@@ -15,7 +15,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { decideClaim, holdsLease, newLeaseToken, type ClaimResult, type DedupeRecord } from '../webhooks/dedupe.ts';
 
-/** How long a done record is kept: longer than any vendor's redelivery window (Stripe: 3 days). */
+/** How long a done record is kept: longer than any vendor's redelivery window (documented windows reach 3 days). */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The slice of `DurableObjectState` used here. */

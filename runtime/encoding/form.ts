@@ -1,5 +1,5 @@
-// Stripe-style `application/x-www-form-urlencoded` bodies. The reference is the official Node SDK
-// (stripe-node 23.1.0, `stringifyRequestData`), byte for byte:
+// Bracketed (deepObject-style) `application/x-www-form-urlencoded` bodies. The reference is the
+// encoder of the stripe-node SDK (23.1.0, `stringifyRequestData`), byte for byte:
 //   nested objects   metadata[order_id]=42
 //   arrays           expand[0]=customer&expand[1]=invoice, items[0][price]=p_1 (always indexed)
 //   null             key=          (an empty value unsets a field)
@@ -74,7 +74,7 @@ export function flattenBrackets(key: string, value: unknown, visit: (name: strin
   for (const k of Object.keys(value)) flattenBrackets(`${key}[${k}]`, (value as Record<string, unknown>)[k], visit);
 }
 
-/** Encodes a request body (a plain object) as Stripe-style bracketed form data. */
+/** Encodes a request body (a plain object) as bracketed (deepObject-style) form data. */
 export function encodeForm(body: unknown): string {
   if (typeof body !== 'object' || body === null) return '';
   const pairs: string[] = [];

@@ -1,6 +1,6 @@
-// `multipart/form-data` bodies (Stripe `POST /v1/files`). Field names use the same bracket
+// `multipart/form-data` bodies (file uploads). Field names use the same bracket
 // notation as form bodies (`file_link_data[create]=true`); files may be a Blob/File, raw bytes,
-// or stripe-node's `{ data, name, type }` descriptor. openapi-fetch sends a FormData body without
+// or a `{ data, name, type }` file descriptor. openapi-fetch sends a FormData body without
 // a Content-Type of its own, so fetch writes `multipart/form-data; boundary=…` itself. An explicit
 // Content-Type would lack the boundary: operations pass `headers: MULTIPART_HEADERS` to drop any
 // inherited one.

@@ -3,7 +3,7 @@
 //   form, explode      id=1&id=2            R=100&G=200
 //   form, no explode   id=1,2               color=R,100,G,200
 //   spaceDelimited     id=1%202             pipeDelimited   id=1|2
-//   deepObject         created[gte]=1&expand[0]=customer   (stripe-node's bracket notation,
+//   deepObject         created[gte]=1&expand[0]=customer   (bracket notation as form bodies,
 //                      arrays indexed, nesting to any depth)
 //   brackets           expand[]=a&expand[]=b   (not OpenAPI: for overlays that want it)
 // Leaves are written as in form bodies (booleans as words, Dates as Unix seconds, numbers in plain

@@ -15,7 +15,7 @@ export interface RetryOptions {
   maxDelayMs: number;
   /** Statuses worth retrying; without a list: 408, 409, 429 and every 5xx. */
   retryStatuses?: readonly number[];
-  /** A response header whose `true`/`false` overrides the status rules (`Stripe-Should-Retry`). */
+  /** A response header whose `true`/`false` overrides the status rules (a `…-Should-Retry` header). */
   shouldRetryHeader?: string;
   /** A server asking for a longer wait than this ends the call instead of stalling it. */
   maxRetryAfterMs: number;

@@ -20,8 +20,8 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /**
- * `X-RateLimit-Reset`: when the window resets, as epoch ms. SendGrid sends Unix seconds; a small
- * number is read as seconds from now, which is what some other APIs send.
+ * `X-RateLimit-Reset`: when the window resets, as epoch ms. Some APIs send Unix seconds; a small
+ * number is read as seconds from now, which is what some others send.
  */
 export function parseResetAt(value: string | null, now: number): number | undefined {
   if (value === null || value.trim() === '') return undefined;

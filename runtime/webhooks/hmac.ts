@@ -1,4 +1,4 @@
-// HMAC-SHA256 keyed with a secret's UTF-8 text, as Stripe and Airwallex both use it, on WebCrypto
+// HMAC-SHA256 keyed with a secret's UTF-8 text, as the stripe-v1 and airwallex-hmac schemes use it, on WebCrypto
 // only: the key is imported once per secret and cached, which is the cost the vendors' own async
 // verifiers pay on every call.
 import { utf8 } from './bytes.ts';

@@ -1,4 +1,4 @@
-// Importing a key on every call is repeated work (Stripe's async verifier does it), so each secret
+// Importing a key on every call is repeated work (an official SDK's async verifier does it), so each secret
 // is imported once and the CryptoKey (not the secret) does the work afterwards. The promise is cached so concurrent first
 // requests share one import; a failed import is forgotten so a corrected secret can be retried.
 

@@ -1,5 +1,5 @@
 // Signed timestamps bound how long a captured delivery can be replayed. The window is symmetric:
-// a timestamp far in the future is as suspicious as an old one (Stripe's SDK checks age only).
+// a timestamp far in the future is as suspicious as an old one (the stripe-v1 scheme's SDK checks age only).
 import { DEFAULT_TOLERANCE_SECONDS, type VerifyOptions } from './types.ts';
 
 const DIGITS = /^[0-9]{1,20}$/;
