@@ -5,9 +5,11 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNode, succeeded, type ChildResult } from './lib/child.ts';
-import { failed, measured, notAvailable, runsFor, type BenchOptions, type Figure, type Goal, type Outcome, type Section } from './lib/figure.ts';
+import { compare, failed, measured, median, notAvailable, runsFor, type BenchOptions, type Figure, type Goal, type Outcome, type Section } from './lib/figure.ts';
+import { formatRatio } from './lib/format.ts';
 import { projectRoot, scratchDir, specInputs } from './lib/paths.ts';
 import { alternatingOrder } from './lib/order.ts';
+import { formatGoal, pairRatios } from './lib/report.ts';
 import { tidyReason } from './lib/series.ts';
 import { checkerScript, parseCompileErrors, runChecker, STRICT_CONSUMER_OPTIONS, writeTsconfig, type Checker } from './lib/typescript.ts';
 import { openapiTypescript } from './peers/openapi-typescript.ts';
@@ -59,6 +61,25 @@ function prepareCase(scratch: string, name: TypecheckCase): string {
   });
 }
 
+/**
+ * Ours ÷ each peer with a goal, run by run (each run checks every consumer back to back): the
+ * spread of those ratios and in how many runs the goal held, so one slow sample shows as one.
+ */
+function pairSpread(figure: Figure, cases: readonly TypecheckCase[], judge: boolean): string[] {
+  const lines: string[] = [];
+  for (const c of cases) {
+    const goal = c === 'ours' ? undefined : GOALS[c];
+    const peer = c === 'ours' ? undefined : figure.peers.find((p) => p.name === LABELS[c]);
+    const ratios = peer ? pairRatios(figure, peer) : undefined;
+    if (!goal || !peer || !ratios?.length) continue;
+    const held = ratios.filter((r) => compare(r, goal.op, goal.value)).length;
+    // Quick runs judge no goal (one tiny sample says nothing about it).
+    const verdict = judge ? `; ${formatGoal(figure.unit, goal)} held in ${held} of ${ratios.length} runs` : '';
+    lines.push(`${figure.name}, ours ÷ ${peer.name} per run: median ${formatRatio(median(ratios))} (${formatRatio(Math.min(...ratios))}–${formatRatio(Math.max(...ratios))}, n=${ratios.length})${verdict}.`);
+  }
+  return lines;
+}
+
 function errorsOf(result: ChildResult): { count: number; first?: string } {
   return parseCompileErrors(`${result.stdout}\n${result.stderr}`);
 }
@@ -105,8 +126,8 @@ async function measureCases(checker: Checker, tsconfigs: ReadonlyMap<TypecheckCa
 }
 
 export async function runTypecheckBench(options: TypecheckOptions): Promise<Section[]> {
-  // Five: with three, one slow run is enough to move the median of a two-second check.
-  const runs = runsFor(options, 5);
+  // Nine: the median then stands unless five runs are slow, and the per-run ratios show any that were.
+  const runs = runsFor(options, 9);
   const checkers = options.checkers ?? (['tsc', 'tsgo'] as const);
   const cases = options.cases ?? (['ours', 'stripe-sdk', 'openapi-fetch'] as const);
   // Same depth below the root as FIXTURES, so the consumers' relative imports resolve the same.
@@ -165,6 +186,7 @@ export async function runTypecheckBench(options: TypecheckOptions): Promise<Sect
         'Settings: strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM. The openapi-fetch consumer compiles against openapi-typescript\'s output for Stripe\'s spec, generated in the same run.',
         'Ours reads what a consumer outside this repository reads: `svcgen/runtime` through its declaration files (package.json `types` condition, rebuilt by `npm run build:types` before measuring), the generated `operations.d.ts` and `types.d.ts`, and the small `client.ts` as source.',
         `Wall time of the whole process (start-up included) and its peak memory; ${runs} run(s) each, run i of every consumer before run i + 1 of any, the order reversed each run. A consumer with compile errors is not timed.`,
+        ...figures.filter((f) => f.id.endsWith('.wall')).flatMap((f) => pairSpread(f, cases, !options.quick)),
       ],
       figures,
     },

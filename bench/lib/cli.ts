@@ -51,7 +51,7 @@ export interface CliOptions extends BenchOptions {
 const USAGE = `Usage: node bench/run.js [--quick] [--runs N] [--only NAME,...] [--out FILE] [--no-generate]
 
   --quick        each benchmark once on tiny inputs (CI keeps the scripts working; numbers mean nothing)
-  --runs N       runs per generation and type-check figure (default 3 and 5; 1 with --quick);
+  --runs N       runs per generation and type-check figure (default 3 and 9; 1 with --quick);
                  the per-call (9 rounds) and webhook (5 samples) benchmarks keep their own
   --only NAMES   a subset of: ${BENCHMARKS.join(', ')}
   --out FILE     report path (default BENCHMARKS.md; bench/.work/BENCHMARKS.quick.md with --quick);

@@ -144,11 +144,16 @@ function shortfall(actual: number, goal: Goal): string {
   return `${share < 10 ? share.toFixed(1) : Math.round(share)} % ${side}`;
 }
 
-function pairedRatios(figure: Figure, peer: PeerFigure): string {
+/** Ours ÷ peer for each pair of samples taken in the same round; undefined unless the figure is paired and both sides were measured alike. */
+export function pairRatios(figure: Figure, peer: PeerFigure): number[] | undefined {
   const ours = figure.ours;
   const theirs = peer.outcome;
-  if (!figure.paired || ours.kind !== 'measured' || theirs.kind !== 'measured' || ours.samples.length !== theirs.samples.length) return '—';
-  const ratios = ours.samples.map((x, i) => x / theirs.samples[i]!).filter(Number.isFinite);
+  if (!figure.paired || ours.kind !== 'measured' || theirs.kind !== 'measured' || ours.samples.length !== theirs.samples.length) return undefined;
+  return ours.samples.map((x, i) => x / theirs.samples[i]!).filter(Number.isFinite);
+}
+
+function pairedRatios(figure: Figure, peer: PeerFigure): string {
+  const ratios = pairRatios(figure, peer) ?? [];
   if (ratios.length < 2) return '—';
   return `${formatRatio(Math.min(...ratios))}–${formatRatio(Math.max(...ratios))} (n=${ratios.length})`;
 }
