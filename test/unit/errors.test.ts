@@ -87,7 +87,7 @@ describe('ApiError.fromResponse: error shapes', () => {
     const response = jsonResponse(429, {}, {
       'Retry-After': '2',
       'X-RateLimit-Remaining': '0',
-      'Stripe-Should-Retry': 'false',
+      'Acme-Should-Retry': 'false',
       'Set-Cookie': 'session=abc',
       'X-Custom': 'y',
     });
@@ -96,7 +96,7 @@ describe('ApiError.fromResponse: error shapes', () => {
       'content-type': 'application/json',
       'retry-after': '2',
       'x-ratelimit-remaining': '0',
-      'stripe-should-retry': 'false',
+      'acme-should-retry': 'false',
       'x-custom': 'y',
     });
   });
@@ -132,10 +132,10 @@ describe('narrowing', () => {
 
 describe('no secret ever shows', () => {
   const secrets = {
-    stripe: 'sk_live_51HxYzAbCdEfGhIjKlMnOpQrStUv',
+    secretKey: 'sk_live_51HxYzAbCdEfGhIjKlMnOpQrStUv',
     restricted: 'rk_test_51HxYzAbCdEfGhIjKlMn',
     webhook: 'whsec_AbCdEfGhIjKlMnOpQrStUvWxYz012345',
-    sendgrid: 'SG.aBcDeFgHiJkLmNoP.qRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVw',
+    sgKey: 'SG.aBcDeFgHiJkLmNoP.qRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVw',
     jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY2N0XzEifQ.c2lnbmF0dXJlLWJ5dGVz',
     opaqueApiKey: 'f3b8c1d27e9a4b5c8d0e1f2a3b4c5d6e',
   };
@@ -143,14 +143,14 @@ describe('no secret ever shows', () => {
   it('in message, String(), JSON.stringify(), stack, body and headers', () => {
     const body = {
       error: {
-        message: `Invalid API Key provided: ${secrets.stripe}; also Bearer ${secrets.jwt} and ${secrets.sendgrid}`,
+        message: `Invalid API Key provided: ${secrets.secretKey}; also Bearer ${secrets.jwt} and ${secrets.sgKey}`,
         code: `bad_key_${secrets.restricted}`,
         param: secrets.webhook,
         request: { headers: { Authorization: `Bearer ${secrets.jwt}`, 'x-api-key': secrets.opaqueApiKey }, note: `key ${secrets.opaqueApiKey}` },
         client_secret: 'pi_123_secret_456',
       },
     };
-    const response = jsonResponse(401, body, { 'Request-Id': `req_${secrets.opaqueApiKey}`, 'X-RateLimit-Note': secrets.stripe });
+    const response = jsonResponse(401, body, { 'Request-Id': `req_${secrets.opaqueApiKey}`, 'X-RateLimit-Note': secrets.secretKey });
     const error = ApiError.fromResponse(
       response,
       { operationId: 'PostCharges', requestIdHeader: 'Request-Id', secrets: [secrets.opaqueApiKey] },
@@ -164,13 +164,13 @@ describe('no secret ever shows', () => {
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ status: 401, operationId: 'PostCharges' });
   });
 
-  it('in errors from SendGrid- and Airwallex-shaped bodies too', () => {
-    const list = { errors: [{ message: `bad key ${secrets.sendgrid}`, field: secrets.sendgrid }] };
+  it('in errors from list- and flat-shaped bodies too', () => {
+    const list = { errors: [{ message: `bad key ${secrets.sgKey}`, field: secrets.sgKey }] };
     const flat = { code: 'unauthorized', message: `token ${secrets.jwt} expired`, source: secrets.opaqueApiKey };
     for (const body of [list, flat]) {
       const error = ApiError.fromResponse(jsonResponse(401, body), { operationId: 'X', secrets: [secrets.opaqueApiKey] }, body);
       for (const text of [...renderings(error), JSON.stringify(error.details)]) {
-        expect(text).not.toContain(secrets.sendgrid);
+        expect(text).not.toContain(secrets.sgKey);
         expect(text).not.toContain(secrets.jwt);
         expect(text).not.toContain(secrets.opaqueApiKey);
       }

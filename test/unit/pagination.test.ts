@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PaginationError, paginate, type PageParams, type PaginationStyle } from '../../runtime/pagination.ts';
 
-// Styles as the generator's model describes them for each vendor.
-const stripeList: PaginationStyle = {
+// Styles as the generator's model describes them, one per pagination shape the pinned APIs use.
+const cursorList: PaginationStyle = {
   style: 'cursor',
   itemsField: 'data',
   hasMoreField: 'has_more',
@@ -11,7 +11,7 @@ const stripeList: PaginationStyle = {
   cursorFrom: 'id',
   limitParam: 'limit',
 };
-const stripeSearch: PaginationStyle = {
+const searchToken: PaginationStyle = {
   style: 'token',
   itemsField: 'data',
   hasMoreField: 'has_more',
@@ -19,7 +19,7 @@ const stripeSearch: PaginationStyle = {
   tokenParam: 'page',
   limitParam: 'limit',
 };
-const airwallexPages: PaginationStyle = {
+const numberedPages: PaginationStyle = {
   style: 'page-number',
   itemsField: 'items',
   hasMoreField: 'has_more',
@@ -27,7 +27,7 @@ const airwallexPages: PaginationStyle = {
   firstPage: 0,
   sizeParam: 'page_size',
 };
-const sendgridCursor: PaginationStyle = {
+const metadataNext: PaginationStyle = {
   style: 'opaque-cursor',
   itemsField: 'result',
   nextField: '_metadata.next',
@@ -40,8 +40,8 @@ interface Item {
 }
 const items = (n: number): Item[] => Array.from({ length: n }, (_, i) => ({ id: `obj_${i}` }));
 
-/** A fake Stripe list server over `all`, recording each request's params. */
-function stripeListServer(all: Item[]) {
+/** A fake `starting_after` list server over `all`, recording each request's params. */
+function cursorListServer(all: Item[]) {
   const calls: PageParams[] = [];
   const fetchPage = async (params: PageParams) => {
     calls.push(params);
@@ -53,11 +53,11 @@ function stripeListServer(all: Item[]) {
   return { calls, fetchPage };
 }
 
-describe('cursor style (Stripe lists)', () => {
+describe('cursor style (starting_after lists)', () => {
   it('walks every item once, feeding the last id back as starting_after', async () => {
     const all = items(25);
-    const server = stripeListServer(all);
-    const got = await paginate<Item>(server.fetchPage, stripeList, { pageSize: 10, params: { customer: 'cus_1' } }).toArray();
+    const server = cursorListServer(all);
+    const got = await paginate<Item>(server.fetchPage, cursorList, { pageSize: 10, params: { customer: 'cus_1' } }).toArray();
     expect(got).toEqual(all);
     expect(server.calls).toEqual([
       { customer: 'cus_1', limit: 10 },
@@ -70,24 +70,24 @@ describe('cursor style (Stripe lists)', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 15 }), async (n, size) => {
         const all = items(n);
-        const server = stripeListServer(all);
-        expect(await paginate<Item>(server.fetchPage, stripeList, { pageSize: size }).toArray()).toEqual(all);
+        const server = cursorListServer(all);
+        expect(await paginate<Item>(server.fetchPage, cursorList, { pageSize: size }).toArray()).toEqual(all);
         expect(server.calls.length).toBe(Math.max(1, Math.ceil(n / size)));
       }),
     );
   });
 
   it('stops at maxItems without fetching further pages', async () => {
-    const server = stripeListServer(items(100));
-    const got = await paginate<Item>(server.fetchPage, stripeList, { pageSize: 10, maxItems: 15 }).toArray();
+    const server = cursorListServer(items(100));
+    const got = await paginate<Item>(server.fetchPage, cursorList, { pageSize: 10, maxItems: 15 }).toArray();
     expect(got.map((x) => x.id)).toEqual(items(15).map((x) => x.id));
     expect(server.calls).toHaveLength(2);
   });
 
   it('stops at maxPages', async () => {
-    const server = stripeListServer(items(100));
+    const server = cursorListServer(items(100));
     const pages = [];
-    for await (const page of paginate<Item>(server.fetchPage, stripeList, { pageSize: 10, maxPages: 3 }).pages()) pages.push(page);
+    for await (const page of paginate<Item>(server.fetchPage, cursorList, { pageSize: 10, maxPages: 3 }).pages()) pages.push(page);
     expect(pages.map((p) => p.index)).toEqual([0, 1, 2]);
     expect(pages.map((p) => p.items.length)).toEqual([10, 10, 10]);
     expect(pages[2]!.params).toEqual({ limit: 10, starting_after: 'obj_19' });
@@ -100,23 +100,23 @@ describe('cursor style (Stripe lists)', () => {
       calls++;
       return { data: [], has_more: true };
     };
-    expect(await paginate(fetchPage, stripeList).toArray()).toEqual([]);
+    expect(await paginate(fetchPage, cursorList).toArray()).toEqual([]);
     expect(calls).toBe(1);
   });
 
   it('refuses a cursor that does not advance', async () => {
     const fetchPage = async () => ({ data: [{ id: 'same' }], has_more: true });
-    await expect(paginate(fetchPage, stripeList, { params: { starting_after: 'same' } }).toArray()).rejects.toThrow(PaginationError);
+    await expect(paginate(fetchPage, cursorList, { params: { starting_after: 'same' } }).toArray()).rejects.toThrow(PaginationError);
   });
 
   it('refuses an item without the cursor field', async () => {
     const fetchPage = async () => ({ data: [{ name: 'no id' }], has_more: true });
-    await expect(paginate(fetchPage, stripeList).toArray()).rejects.toThrow(/no "id"/);
+    await expect(paginate(fetchPage, cursorList).toArray()).rejects.toThrow(/no "id"/);
   });
 
   it('each iteration starts again from the first page', async () => {
-    const server = stripeListServer(items(3));
-    const paginator = paginate<Item>(server.fetchPage, stripeList, { pageSize: 2 });
+    const server = cursorListServer(items(3));
+    const paginator = paginate<Item>(server.fetchPage, cursorList, { pageSize: 2 });
     const first: Item[] = [];
     for await (const item of paginator) first.push(item);
     const second: Item[] = [];
@@ -126,7 +126,7 @@ describe('cursor style (Stripe lists)', () => {
   });
 });
 
-describe('token style (Stripe search)', () => {
+describe('token style (next_page search results)', () => {
   it('feeds next_page back as page until has_more is false', async () => {
     const pages: Record<string, { data: Item[]; has_more: boolean; next_page: string | null }> = {
       first: { data: items(2), has_more: true, next_page: 'tok_2' },
@@ -138,14 +138,14 @@ describe('token style (Stripe search)', () => {
       calls.push(params);
       return pages[String(params.page ?? 'first')]!;
     };
-    const got = await paginate<Item>(fetchPage, stripeSearch, { params: { query: "email:'a@b.c'" } }).toArray();
+    const got = await paginate<Item>(fetchPage, searchToken, { params: { query: "email:'a@b.c'" } }).toArray();
     expect(got.map((x) => x.id)).toEqual(['obj_0', 'obj_1', 'obj_2', 'obj_3']);
     expect(calls.map((c) => c.page)).toEqual([undefined, 'tok_2', 'tok_3']);
     expect(calls.every((c) => c.query === "email:'a@b.c'")).toBe(true);
   });
 });
 
-describe('page-number style (Airwallex)', () => {
+describe('page-number style (page_num from 0)', () => {
   it('counts page_num up from 0 with a constant page_size', async () => {
     const all = items(7);
     const calls: PageParams[] = [];
@@ -155,7 +155,7 @@ describe('page-number style (Airwallex)', () => {
       const size = Number(params.page_size);
       return { items: all.slice(num * size, num * size + size), has_more: (num + 1) * size < all.length };
     };
-    expect(await paginate<Item>(fetchPage, airwallexPages, { pageSize: 3 }).toArray()).toEqual(all);
+    expect(await paginate<Item>(fetchPage, numberedPages, { pageSize: 3 }).toArray()).toEqual(all);
     expect(calls).toEqual([
       { page_size: 3, page_num: 0 },
       { page_size: 3, page_num: 1 },
@@ -164,17 +164,17 @@ describe('page-number style (Airwallex)', () => {
   });
 });
 
-describe('opaque-cursor style (SendGrid _metadata.next, Airwallex page_after)', () => {
+describe('opaque-cursor style (_metadata.next links, page_after tokens)', () => {
   it('takes the cursor parameter out of a next-page URL', async () => {
     const calls: PageParams[] = [];
     const fetchPage = async (params: PageParams) => {
       calls.push(params);
       if (params.page_token === undefined) {
-        return { result: items(2), _metadata: { next: 'https://api.sendgrid.com/v3/marketing/lists?page_size=2&page_token=abc%3D%3D' } };
+        return { result: items(2), _metadata: { next: 'https://api.example.com/v3/marketing/lists?page_size=2&page_token=abc%3D%3D' } };
       }
-      return { result: [{ id: 'last' }], _metadata: { self: 'https://api.sendgrid.com/v3/marketing/lists' } };
+      return { result: [{ id: 'last' }], _metadata: { self: 'https://api.example.com/v3/marketing/lists' } };
     };
-    const got = await paginate<Item>(fetchPage, sendgridCursor, { pageSize: 2 }).toArray();
+    const got = await paginate<Item>(fetchPage, metadataNext, { pageSize: 2 }).toArray();
     expect(got.map((x) => x.id)).toEqual(['obj_0', 'obj_1', 'last']);
     expect(calls).toEqual([{ page_size: 2 }, { page_size: 2, page_token: 'abc==' }]);
   });
@@ -192,14 +192,14 @@ describe('opaque-cursor style (SendGrid _metadata.next, Airwallex page_after)', 
 
   it('honours nextIsUrl when the model states it', async () => {
     const calls: PageParams[] = [];
-    const style: PaginationStyle = { ...sendgridCursor, nextIsUrl: true };
+    const style: PaginationStyle = { ...metadataNext, nextIsUrl: true };
     const fetchPage = async (params: PageParams) => {
       calls.push(params);
       return params.page_token ? { result: [{ id: 'b' }] } : { result: [{ id: 'a' }], _metadata: { next: 'v3/lists?page_token=t2' } };
     };
     expect((await paginate<Item>(fetchPage, style).toArray()).map((x) => x.id)).toEqual(['a', 'b']);
     expect(calls).toEqual([{}, { page_token: 't2' }]);
-    const asToken: PaginationStyle = { ...sendgridCursor, nextIsUrl: false };
+    const asToken: PaginationStyle = { ...metadataNext, nextIsUrl: false };
     const tokens: PageParams[] = [];
     const tokenPage = async (params: PageParams) => {
       tokens.push(params);
@@ -210,15 +210,15 @@ describe('opaque-cursor style (SendGrid _metadata.next, Airwallex page_after)', 
   });
 
   it('refuses a next link without the cursor parameter', async () => {
-    const fetchPage = async () => ({ result: items(1), _metadata: { next: 'https://api.sendgrid.com/v3/x?offset=5' } });
-    await expect(paginate(fetchPage, sendgridCursor).toArray()).rejects.toThrow(/page_token/);
+    const fetchPage = async () => ({ result: items(1), _metadata: { next: 'https://api.example.com/v3/x?offset=5' } });
+    await expect(paginate(fetchPage, metadataNext).toArray()).rejects.toThrow(/page_token/);
   });
 });
 
 describe('abort and shape errors', () => {
   it('stops with the signal reason and passes the signal to fetchPage', async () => {
     const controller = new AbortController();
-    const server = stripeListServer(items(50));
+    const server = cursorListServer(items(50));
     const seen: Array<AbortSignal | undefined> = [];
     const fetchPage = async (params: PageParams, signal?: AbortSignal) => {
       seen.push(signal);
@@ -228,7 +228,7 @@ describe('abort and shape errors', () => {
     const reason = new Error('caller gave up');
     await expect(
       (async () => {
-        for await (const item of paginate<Item>(fetchPage, stripeList, { pageSize: 5, signal: controller.signal })) {
+        for await (const item of paginate<Item>(fetchPage, cursorList, { pageSize: 5, signal: controller.signal })) {
           got.push(item);
           if (got.length === 7) controller.abort(reason);
         }
@@ -245,12 +245,12 @@ describe('abort and shape errors', () => {
       calls++;
       return { data: [], has_more: false };
     };
-    await expect(paginate(fetchPage, stripeList, { signal: AbortSignal.abort() }).toArray()).rejects.toThrow();
+    await expect(paginate(fetchPage, cursorList, { signal: AbortSignal.abort() }).toArray()).rejects.toThrow();
     expect(calls).toBe(0);
   });
 
   it('rejects a response whose items field is not an array', async () => {
     const fetchPage = async () => ({ data: 'oops', has_more: false });
-    await expect(paginate(fetchPage, stripeList).toArray()).rejects.toThrow(PaginationError);
+    await expect(paginate(fetchPage, cursorList).toArray()).rejects.toThrow(PaginationError);
   });
 });

@@ -14,9 +14,9 @@ describe('withBearerAuth', () => {
   it('sets Authorization: Bearer <key>, replacing any caller value, keeping other headers and the body', async () => {
     const { seen, fetch } = recorder();
     const call = withBearerAuth(fetch, 'sk_test_abc123');
-    await call(new Request('https://api.test/v1/x', { method: 'POST', body: 'a=1', headers: { Authorization: 'Basic old', 'Stripe-Version': '2023-08-16' } }));
+    await call(new Request('https://api.test/v1/x', { method: 'POST', body: 'a=1', headers: { Authorization: 'Basic old', 'Acme-Version': '2023-08-16' } }));
     expect(seen[0]!.headers.get('authorization')).toBe('Bearer sk_test_abc123');
-    expect(seen[0]!.headers.get('stripe-version')).toBe('2023-08-16');
+    expect(seen[0]!.headers.get('acme-version')).toBe('2023-08-16');
     expect(await seen[0]!.text()).toBe('a=1');
   });
 

@@ -6,13 +6,13 @@ import { get, getCustomer, harness, networkFailure, respond } from './support.ts
 
 // Realistic-looking secrets (none real): each must vanish wherever it appears.
 const secrets = {
-  stripeKey: 'sk_live_51Habcdefghijklmnopqrstuv',
-  stripeRestricted: 'rk_test_51Habcdefghijklmnop',
-  stripeWebhook: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-  sendgridKey: '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',
+  secretKey: 'sk_live_51Habcdefghijklmnopqrstuv',
+  restrictedKey: 'rk_test_51Habcdefghijklmnop',
+  webhookSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  sgKey: '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',
   jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY2N0In0.c2lnbmF0dXJlLXZhbHVl',
-  airwallexKey: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6',
-  airwallexClientId: 'Wq8v2pL9QeS6rT4u',
+  opaqueKey: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6',
+  clientId: 'Wq8v2pL9QeS6rT4u',
   cookie: 'session=9f8e7d6c5b4a',
   email: 'jane.doe+billing@example.co.uk',
   password: 'hunter2-correct-horse',
@@ -29,19 +29,19 @@ describe('redact', () => {
     const out = JSON.stringify(
       redact({
         headers: {
-          Authorization: `Bearer ${secrets.airwallexKey}`,
-          'x-api-key': secrets.airwallexKey,
-          'x-client-id': secrets.airwallexClientId,
+          Authorization: `Bearer ${secrets.opaqueKey}`,
+          'x-api-key': secrets.opaqueKey,
+          'x-client-id': secrets.clientId,
           cookie: secrets.cookie,
           'set-cookie': secrets.cookie,
-          'Stripe-Signature': `t=1,v1=${secrets.airwallexKey}`,
+          'Acme-Signature': `t=1,v1=${secrets.opaqueKey}`,
         },
-        webhookSecret: secrets.stripeWebhook,
-        client_secret: secrets.airwallexKey,
+        webhookSecret: secrets.webhookSecret,
+        client_secret: secrets.opaqueKey,
         access_token: secrets.jwt,
         refreshToken: secrets.jwt,
         password: secrets.password,
-        nested: [{ apiKey: secrets.sendgridKey }],
+        nested: [{ apiKey: secrets.sgKey }],
       }),
     );
     expect(leaks(out)).toEqual([]);
@@ -49,19 +49,19 @@ describe('redact', () => {
   });
 
   it('redacts Headers objects', () => {
-    const headers = new Headers({ authorization: `Basic ${btoa('sk_live_x:')}`, 'x-api-key': secrets.airwallexKey, accept: 'application/json' });
+    const headers = new Headers({ authorization: `Basic ${btoa('sk_live_x:')}`, 'x-api-key': secrets.opaqueKey, accept: 'application/json' });
     expect(redact(headers)).toEqual({ authorization: REDACTED, 'x-api-key': REDACTED, accept: 'application/json' });
   });
 
   it('redacts credentials and email addresses inside free text', () => {
     const text = [
       `Authorization: Bearer ${secrets.jwt}`,
-      `key ${secrets.stripeKey} and ${secrets.stripeRestricted}`,
-      `secret ${secrets.stripeWebhook}`,
-      `sendgrid ${secrets.sendgridKey}`,
+      `key ${secrets.secretKey} and ${secrets.restrictedKey}`,
+      `secret ${secrets.webhookSecret}`,
+      `api key ${secrets.sgKey}`,
       `GET /v3/suppression/bounces/${secrets.email}`,
-      `https://x.test/cb?api_key=${secrets.airwallexKey}&token=${secrets.password}`,
-      `{"x-client-id":"${secrets.airwallexClientId}","password":"${secrets.password}"}`,
+      `https://x.test/cb?api_key=${secrets.opaqueKey}&token=${secrets.password}`,
+      `{"x-client-id":"${secrets.clientId}","password":"${secrets.password}"}`,
       `Cookie: ${secrets.cookie}`,
     ].join('\n');
     const out = redactText(text);
@@ -75,7 +75,7 @@ describe('redact', () => {
   });
 
   it('redacts errors to name, message and code', () => {
-    const error = Object.assign(new Error(`login failed for ${secrets.email} with ${secrets.stripeKey}`), { code: 'E_AUTH' });
+    const error = Object.assign(new Error(`login failed for ${secrets.email} with ${secrets.secretKey}`), { code: 'E_AUTH' });
     const out = redact(error) as Record<string, unknown>;
     expect(out).toMatchObject({ name: 'Error', code: 'E_AUTH' });
     expect(leaks(JSON.stringify(out))).toEqual([]);
@@ -108,8 +108,8 @@ describe('logs and events', () => {
       logger: jsonLogger({ level: 'debug', write: (line) => lines.push(line) }),
       onEvent: (e) => events.push(e),
     });
-    const request = get(`https://api.example.com/v3/suppression/bounces/${secrets.email}?api_key=${secrets.airwallexKey}`, {
-      headers: { authorization: `Bearer ${secrets.sendgridKey}`, 'x-api-key': secrets.airwallexKey, cookie: secrets.cookie },
+    const request = get(`https://api.example.com/v3/suppression/bounces/${secrets.email}?api_key=${secrets.opaqueKey}`, {
+      headers: { authorization: `Bearer ${secrets.sgKey}`, 'x-api-key': secrets.opaqueKey, cookie: secrets.cookie },
     });
     const error = await call(getCustomer, request).catch((e: unknown) => e);
     expect(lines.length).toBeGreaterThanOrEqual(3);
@@ -128,7 +128,7 @@ describe('attempt events', () => {
     const pending = pipeline.fetchFor(getCustomer, { signal: controller.signal })(get());
     pending.catch(() => {});
     await clock.advance(1);
-    controller.abort(new Error(`cancelled by ${secrets.email} holding ${secrets.stripeKey}`));
+    controller.abort(new Error(`cancelled by ${secrets.email} holding ${secrets.secretKey}`));
     await expect(pending).rejects.toThrow();
     const attempt = events.find((e) => e.type === 'attempt');
     expect(attempt).toMatchObject({ error: expect.stringContaining('cancelled by') });

@@ -104,7 +104,7 @@ describe('retry', () => {
     expect(attempts()[0]!.retryInMs).toBe(1234);
   });
 
-  it("waits for SendGrid's X-RateLimit-Reset on a 429", async () => {
+  it('waits for an X-RateLimit-Reset in Unix seconds on a 429', async () => {
     const policy = { ...testPolicy(), rateLimitHeaders: { remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' } };
     const clock = new ManualClock();
     const reset = String(clock.now() / 1000 + 4);
@@ -119,18 +119,18 @@ describe('retry', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('lets Stripe-Should-Retry: true force a retry the status would not allow', async () => {
+  it('lets Acme-Should-Retry: true force a retry the status would not allow', async () => {
     const policy = testPolicy();
-    policy.retry.shouldRetryHeader = 'Stripe-Should-Retry';
-    const { call, sent } = setup([respond(400, { 'stripe-should-retry': 'true' }), respond(200)], { policy });
+    policy.retry.shouldRetryHeader = 'Acme-Should-Retry';
+    const { call, sent } = setup([respond(400, { 'acme-should-retry': 'true' }), respond(200)], { policy });
     expect((await call(sendMail, mail())).status).toBe(200);
     expect(sent).toHaveLength(2);
   });
 
-  it('lets Stripe-Should-Retry: false forbid a retry the status would allow', async () => {
+  it('lets Acme-Should-Retry: false forbid a retry the status would allow', async () => {
     const policy = testPolicy();
-    policy.retry.shouldRetryHeader = 'Stripe-Should-Retry';
-    const { call, sent } = setup([respond(503, { 'stripe-should-retry': 'false' }), respond(200)], { policy });
+    policy.retry.shouldRetryHeader = 'Acme-Should-Retry';
+    const { call, sent } = setup([respond(503, { 'acme-should-retry': 'false' }), respond(200)], { policy });
     expect((await call(getCustomer, get())).status).toBe(503);
     expect(sent).toHaveLength(1);
   });
