@@ -1,6 +1,6 @@
 // Loaded into Prism's process (`node --import`) before the CLI starts. It replaces ONE function of
 // Prism 5.16, the `deepObject` deserializer used for query parameters and form-body fields,
-// because that function mis-reads exactly the encoding Stripe documents (`a[b]=v`, `a[0][b]=v`):
+// because that function mis-reads exactly the bracket encoding of form bodies (`a[b]=v`, `a[0][b]=v`):
 //   - an ABSENT object parameter comes back as an object of undefined fields, so every optional
 //     object with a required member (`automatic_tax[enabled]`) is reported missing on requests
 //     that never mention it;
@@ -94,7 +94,7 @@ function decodeDeepObject(name: string, parameters: Params, schema: Schema): unk
     found = true;
     insert(tree, segments, value);
   }
-  // `name=` alone is a scalar (Stripe's empty string unsets a field); nothing at all is absent.
+  // `name=` alone is a scalar (an empty string that unsets a field); nothing at all is absent.
   if (!found) return parameters[name];
   return shape(tree, schema);
 }

@@ -1,6 +1,6 @@
 // The transport the suite hands to the client under test: it forwards each request to Prism and
 // records what Prism said about it, so every operation is judged on the exchanges it caused
-// (an Airwallex call is a login plus the call itself).
+// (a token-exchange call is a login plus the call itself).
 import { describeViolation, isRequestError, isRequestErrorType, parsePrismProblem, parseViolations } from './violations.ts';
 
 /** One HTTP exchange seen by the recording transport. */

@@ -2,9 +2,9 @@
 // untouched (paths, parameters, request bodies and their encodings, security, servers) and its
 // response side reduced to status codes and media types.
 //
-// Why: Prism dereferences the whole document at start-up. Stripe's response schemas are deeply
-// recursive (expandable fields point back at whole resources) and Prism's dereferencer had not
-// finished after 15 minutes on them, while the request side alone loads in seconds. This suite
+// Why: Prism dereferences the whole document at start-up. A large spec's response schemas can be
+// deeply recursive (expandable fields point back at whole resources); on the largest pinned one,
+// Prism's dereferencer had not finished after 15 minutes, while the request side alone loads in seconds. This suite
 // asserts request violations only, so response schemas carry no information it uses; and an empty
 // response schema also stops Prism from reporting its own generated examples as response errors.
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

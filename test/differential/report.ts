@@ -34,7 +34,7 @@ export interface CaseResult {
     idempotencyKey?: { given: string; sdk: string | undefined; ours: string | undefined };
   };
   /**
-   * Outside the set under test (e.g. an Airwallex operation the SDK does not implement): listed,
+   * Outside the set under test (e.g. an operation the SDK does not implement): listed,
    * but not part of the total.
    */
   outside?: boolean;
@@ -76,7 +76,7 @@ export function summarize(vendor: string, results: readonly CaseResult[], compar
     // Outside the set under test: one compact line, so the list is printed without drowning the rest.
     const routes = group.map((r) => r.route).sort();
     if (routes.length === 0) continue;
-    // Listed with reasons where the test gives them (e.g. Stripe routes the newer SDK dropped).
+    // Listed with reasons where the test gives them (e.g. routes the newer SDK dropped).
     if (group.every((r) => r.note)) details.push(`  ${title}, not under test (${group.length}):`, ...group.map(describe));
     else details.push(`  ${title}, not under test (${routes.length}): ${routes.join(', ')}`);
   }

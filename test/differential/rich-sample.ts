@@ -1,7 +1,7 @@
 // Deterministic, deliberately *rich* request values for the differential tests. The contract
 // suite's sampler sends the minimal valid input; here the aim is the opposite: every optional
 // property (to a bounded depth), two items per array, map keys and values that need
-// percent-encoding, and Stripe's empty-string "unset" branch, so the two encoders under comparison
+// percent-encoding, and the empty-string "unset" branch, so the two encoders under comparison
 // meet every shape the spec can produce. Validity against the spec is not the point (neither SDK
 // validates), so constraints such as patterns and lengths are ignored.
 import { resolvePointer } from '../support/sample-input.ts';
@@ -66,7 +66,7 @@ function typeOf(s: Schema): string | undefined {
   return undefined;
 }
 
-/** Stripe's "send an empty string to unset" branch: `{type: string, enum: ['']}`. */
+/** The "send an empty string to unset" branch: `{type: string, enum: ['']}`. */
 function isEmptyStringBranch(branch: Schema): boolean {
   return Array.isArray(branch.enum) && branch.enum.length === 1 && branch.enum[0] === '';
 }
@@ -140,7 +140,7 @@ function objectValue(s: Schema, depth: number, state: State): Record<string, unk
     const value = valueAt(propSchema, key, depth + 1, state);
     if (value !== undefined) out[key] = value;
   }
-  // A map (Stripe's `metadata`, free-form hashes): two entries whose text needs encoding.
+  // A map (a `metadata` object, free-form hashes): two entries whose text needs encoding.
   if (Object.keys(props).length === 0 && s.additionalProperties !== false) {
     const valueSchema = isObject(s.additionalProperties) ? resolve(s.additionalProperties, state)?.schema : undefined;
     const structured = valueSchema !== undefined && (typeOf(valueSchema) === 'object' || typeOf(valueSchema) === 'array');

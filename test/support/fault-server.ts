@@ -2,7 +2,7 @@
 // statuses with or without Retry-After, connections reset before or after the body was read,
 // answers slower than the client's timeout. It records every request and every side effect,
 // deduplicating effects by idempotency key (header `Idempotency-Key` or JSON body `request_id`)
-// the way Stripe and Airwallex do, so a test can count duplicates per logical call.
+// as APIs that honour such keys do, so a test can count duplicates per logical call.
 
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

@@ -54,7 +54,7 @@ const FORMAT_SAMPLES: Record<string, string> = {
   byte: 'AAAA',
   binary: 'AAAA',
   password: 'secret',
-  // Stripe's decimal strings (`unit_amount_decimal`).
+  // Decimal strings (`format: decimal`, e.g. `unit_amount_decimal`).
   decimal: '1.5',
 };
 

@@ -1,4 +1,4 @@
-// SendGrid-style multi-file vendor on three tiny product files.
+// A multi-file vendor (one spec file per product) on three tiny product files.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadVendor } from '../../../generator/load/index.ts';
 import type { LoadedVendor } from '../../../generator/load/index.ts';

@@ -168,7 +168,7 @@ describe('unions and composition', () => {
           type: 'object',
           required: ['customer'],
           properties: {
-            // Stripe's expandable field: an id, or the object when expanded.
+            // An expandable field: an id, or the object when expanded.
             customer: { anyOf: [{ type: 'string', maxLength: 5000 }, { $ref: '#/components/schemas/customer' }] },
             source: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
           },

@@ -80,7 +80,7 @@ export function schemaOf(module: SchemasModule, name: string): zod.ZodType {
 /**
  * Type-checks emitted files (name → source) as `<tmp>/<name>/schemas.ts` under the project's
  * tsconfig.worker.json (strict, Web APIs only), with the native compiler (tsgo: several times
- * faster than tsc on Stripe's output). Returns the compiler's report, empty when clean.
+ * faster than tsc on the largest vendor's output). Returns the compiler's report, empty when clean.
  */
 export async function typeCheck(files: Readonly<Record<string, string>>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'svcgen-zod-'));
