@@ -7,10 +7,14 @@
 // are rewritten; bare or dangling discriminator mappings are made references or dropped. Documents
 // without either (the common case) are returned as they are.
 import { getAtPointer, refToPointer } from '../json-pointer.ts';
+import { HTTP_METHODS } from './operations.ts';
 
 type Doc = Record<string, any>;
 
 const COMPONENT_POINTER = /^\/components\/[^/]+\/[^/]+$/;
+
+/** Keys whose value is an Operation Object (its `responses` map status codes and `default`). */
+const OPERATION_KEYS = new Set<string>(HTTP_METHODS);
 
 type Kind = 'schemas' | 'responses' | 'requestBodies' | 'parameters';
 
@@ -18,8 +22,11 @@ type Kind = 'schemas' | 'responses' | 'requestBodies' | 'parameters';
 const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'enum', 'const', 'description', 'title', 'x-example']);
 
 function kindOf(pointer: string): Kind | undefined {
-  if (DATA_KEYWORDS.has(pointer.slice(pointer.lastIndexOf('/') + 1))) return undefined;
+  // An operation's `responses/default` and a property named `description` or `default` are not
+  // data, whatever their names.
   if (/\/responses\/[^/]+$/.test(pointer) && pointer.startsWith('/paths/')) return 'responses';
+  if (/\/properties\/[^/]+$/.test(pointer)) return 'schemas';
+  if (DATA_KEYWORDS.has(pointer.slice(pointer.lastIndexOf('/') + 1))) return undefined;
   if (/\/requestBody$/.test(pointer)) return 'requestBodies';
   if (/\/parameters\/\d+$/.test(pointer)) return 'parameters';
   if (/\/schema$|\/properties\/[^/]+$|\/items$|\/(definitions|\$defs)\/[^/]+$|\/(allOf|anyOf|oneOf)\/\d+$|\/additionalProperties$|^\/components\/schemas\//.test(pointer)) return 'schemas';
@@ -40,8 +47,10 @@ function walk(node: unknown, visit: (object: Doc) => void): void {
     if (!Array.isArray(current)) visit(current as Doc);
     for (const [childKey, value] of Object.entries(current)) {
       if (value === null || typeof value !== 'object') continue;
-      // Under `properties`, `examples` (3.1 schemas) or an Example Object's `value`, names are data.
-      if (key !== 'properties' && DATA_KEYWORDS.has(childKey) && childKey !== 'examples') continue;
+      // Under `properties`, `examples` (3.1 schemas) or an Example Object's `value`, names are data;
+      // under an operation's (or the components') `responses`, `default` is a response.
+      const responses = key === 'responses' && (parentKey === 'components' || OPERATION_KEYS.has(parentKey));
+      if (key !== 'properties' && !responses && DATA_KEYWORDS.has(childKey) && childKey !== 'examples') continue;
       if (childKey === 'value' && parentKey === 'examples') continue;
       stack.push({ value, key: childKey, parentKey: key });
     }
