@@ -5,6 +5,7 @@
 import { SvcgenInputError } from './errors.ts';
 import type { InputErrorLocation } from './errors.ts';
 import { convertSwagger2 } from './convert-swagger2.ts';
+import { dropDanglingMappings } from './dangling-mappings.ts';
 import { dedupeOperationIds } from './dedupe-operation-ids.ts';
 import { requirePathParameters } from './fixes.ts';
 import type { Fix } from './fixes.ts';
@@ -93,6 +94,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
     for (const [index, file] of inputs.entries()) {
       const document = documents[index]!;
       checkFormat(document, file, entry.format);
+      fixes.push(...dropDanglingMappings(document, file.path));
       checkRefs(document, file.path, undefined, '; define the target with a source-stage overlay (x-svcgen-stage: source) in specs/overlays/, or fix the reference there');
       if (entry.format === 'swagger-2.0') {
         const conversion = await convertSwagger2(document, file.path, settings.cacheDir);
