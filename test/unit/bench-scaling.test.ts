@@ -2,7 +2,7 @@
 // and operation count, and the SVG chart's axes. Expected values are worked out by hand from the
 // inputs (a power law y = a·x^k has slope k on log-log axes).
 import { describe, expect, it } from 'vitest';
-import { fitLogLog, medianPerUnit, perUnitRatio, upperHalf } from '../../bench/scaling-fit.ts';
+import { fitLinear, fitLogLog, medianPerUnit, perUnitRatio, upperHalf } from '../../bench/scaling-fit.ts';
 import { countOperations, largestUnder } from '../../bench/scaling-specs.ts';
 import { escapeXml, logDomain, logTicks, renderChart, tickLabel } from '../../bench/scaling-svg.ts';
 import type { CorpusSpec } from '../../bench/corpus/specs.ts';
@@ -32,6 +32,22 @@ describe('fitLogLog', () => {
     expect(fitLogLog([{ x: 5, y: 1 }])).toBeUndefined();
     expect(fitLogLog([{ x: 5, y: 1 }, { x: 5, y: 2 }])).toBeUndefined();
     expect(fitLogLog([{ x: 0, y: 1 }, { x: 5, y: 2 }])).toBeUndefined();
+  });
+});
+
+describe('fitLinear', () => {
+  it('splits a fixed cost from a per-unit cost', () => {
+    const line = fitLinear([10, 100, 1000].map((x) => ({ x, y: 1500 + 4 * x })))!;
+    expect(line.slope).toBeCloseTo(4, 10);
+    expect(line.intercept).toBeCloseTo(1500, 8);
+  });
+
+  it('is the least-squares line for scattered points', () => {
+    // (≈0,1), (1,1), (2,4) (sizes must be positive): mean x 1, mean y 2, sxy = (−1)(−1) + 0 + (1)(2) = 3, sxx = 2.
+    const line = fitLinear([{ x: 1e-9, y: 1 }, { x: 1, y: 1 }, { x: 2, y: 4 }])!;
+    expect(line.slope).toBeCloseTo(1.5, 6);
+    expect(line.intercept).toBeCloseTo(0.5, 6);
+    expect(fitLinear([{ x: 3, y: 1 }])).toBeUndefined();
   });
 });
 
@@ -77,14 +93,15 @@ describe('scaling specs', () => {
 });
 
 describe('scaling chart', () => {
-  it('aligns the domain to whole decades', () => {
-    expect(logDomain([3, 450])).toEqual([1, 1000]);
-    expect(logDomain([150, 450])).toEqual([100, 1000]);
-    expect(logDomain([0.02, 0.5])).toEqual([0.01, 1]);
+  it('spares a quarter of the value each side, and spans at least a factor 2', () => {
+    expect(logDomain([3, 450])).toEqual([2.4, 562.5]);
+    expect(logDomain([5, 5])).toEqual([4, 8]);
+    expect(logDomain([])).toEqual([1, 10]);
   });
 
-  it('ticks 1-2-5 over few decades and powers of ten over many', () => {
-    expect(logTicks([100, 1000])).toEqual([100, 200, 500, 1000]);
+  it('ticks inside the domain: finer over about a decade, 1-2-5 over a few, powers of ten over many', () => {
+    expect(logTicks([100, 1000])).toEqual([100, 150, 200, 300, 500, 700, 1000]);
+    expect(logTicks([2.4, 562.5])).toEqual([5, 10, 20, 50, 100, 200, 500]);
     expect(logTicks([1, 100000])).toEqual([1, 10, 100, 1000, 10000, 100000]);
     expect(tickLabel(0.05)).toBe('0.05');
     expect(tickLabel(20000)).toBe('20k');
@@ -103,13 +120,14 @@ describe('scaling chart', () => {
     expect(svg).toMatch(/^<svg [^>]*width="880"/);
     expect(svg).toContain('T &lt;x&gt;');
     const circles = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
-    // One legend marker and three points. Panel 1 spans x 64..424 for 1..100 and y 328..72 for 1..10.
+    // One legend marker and three points. Panel 1's plot spans x 64..424 for 0.8..125 (the x values
+    // 1..100 with a quarter spare) and y 344..88 for 0.8..12.5: log10 1.25 / log10 156.25 of the way in, etc.
     expect(circles).toHaveLength(4);
-    expect(circles[1]).toEqual([64, 328]);
-    expect(circles[2]).toEqual([424, 72]);
-    // Panel 2 shares the x domain (1..100): x = 10 sits halfway, at 440 + 64 + 180.
+    expect(circles[1]).toEqual([79.9, 323.2]);
+    expect(circles[2]).toEqual([408.1, 108.8]);
+    // Panel 2 shares the x domain: x = 10 sits at its geometric middle, 440 + 64 + 180.
     expect(circles[3]![0]).toBe(684);
     // The fitted line of the two-point series joins them.
-    expect(svg).toContain('<line x1="64" y1="328" x2="424" y2="72" stroke="#000" stroke-dasharray="5 4"/>');
+    expect(svg).toContain('<line x1="79.9" y1="323.2" x2="408.1" y2="108.8" stroke="#000" stroke-dasharray="5 4"/>');
   });
 });
