@@ -108,16 +108,6 @@ function callHeaders(profile: VendorProfile, options: CallOptions | undefined): 
   return headers;
 }
 
-/** Fills the operation's idempotency body field once per logical call (caller's key wins). */
-function withIdempotencyField(meta: OperationMeta, init: { body?: unknown }, options: CallOptions | undefined): object {
-  if (meta.idempotency.kind !== 'body-field') return init;
-  const body = init.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return init;
-  const field = meta.idempotency.field;
-  if ((body as Record<string, unknown>)[field]) return init;
-  return { ...init, body: { ...body, [field]: options?.idempotencyKey ?? crypto.randomUUID() } };
-}
-
 /** What an auth strategy gets from the client it signs for. */
 export interface AuthContext {
   readonly profile: VendorProfile;
@@ -192,7 +182,8 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
   const requestIdHeader = profile.policy.requestIdHeader;
 
   async function call(meta: OperationMeta, rawInit: object, callOptions?: CallOptions): Promise<unknown> {
-    const init = withIdempotencyField(meta, rawInit as { body?: unknown }, callOptions);
+    const key = meta.idempotency;
+    const init = meta.bodyKey && key.kind === 'body-field' ? meta.bodyKey.fill(key.field, rawInit, callOptions?.idempotencyKey) : rawInit;
     const validation = callOptions?.validate === undefined ? options.validate : callOptions.validate || undefined;
     validation?.checkRequest(meta.id, init);
     const called = callHeaders(profile, callOptions);

@@ -39,6 +39,16 @@ export interface OperationMeta {
   readonly encodeBody?: BodyEncoder;
   readonly encodeQuery?: (table: NonNullable<OperationMeta['query']>) => (query: object) => string;
   readonly encodePath?: (path: string, params: Record<string, unknown>) => string;
+  /** With a `body-field` idempotency key: the code that fills and recognises it (runtime/policy/body-field-key.ts). */
+  readonly bodyKey?: BodyFieldKey;
+}
+
+/** Idempotency keys in a body field; without it on the metadata such a key is neither filled nor trusted. */
+export interface BodyFieldKey {
+  /** `init` with `field` set in an object body that lacks it (to `callKey` or a new UUID). */
+  fill(field: string, init: { body?: unknown }, callKey: string | undefined): object;
+  /** Whether the buffered body sent carries a non-empty key in `field`. */
+  carries(field: string, body: ArrayBuffer | undefined, contentType: string | null): boolean;
 }
 
 /** openapi-fetch's options for one call, as the client assembles them. */

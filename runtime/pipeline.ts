@@ -15,7 +15,7 @@ import { isPromise, systemClock, type Clock } from './policy/clock.ts';
 import { resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
 import { CircuitOpenError, RateLimitError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
-import { applyIdempotencyKey, carriesBodyKey, isReplayable } from './policy/idempotency.ts';
+import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
 import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy/rate-limiter.ts';
 import { errorRetryDelay, NO_RETRY, responseRetryDelay } from './policy/retry.ts';
 import { parseResetAt } from './policy/retry-after.ts';
@@ -159,7 +159,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const known = typeof sent === 'string';
     const body = request.body === null ? undefined : known ? bufferOf(sent) : await request.arrayBuffer();
     const replayable =
-      plan.replayable ?? (meta.idempotency.kind === 'body-field' && carriesBodyKey(meta.idempotency.field, body, request.headers.get('content-type')));
+      plan.replayable ??
+      (meta.idempotency.kind === 'body-field' && meta.bodyKey !== undefined && meta.bodyKey.carries(meta.idempotency.field, body, request.headers.get('content-type')));
     let last: Response | undefined;
     let lastError: unknown;
     let n = 1;

@@ -1,11 +1,12 @@
-// Which runtime encoders an operation needs, decided at generation time so a Worker bundles only
-// those: operations.js imports each one it names and references it from the operation's metadata,
-// and a bundler drops the encoders of operations the Worker does not import.
+// Which runtime pieces an operation needs beyond the client (body, query and path encoders, the
+// body-field idempotency key), decided at generation time so a Worker bundles only those:
+// operations.js imports each one it names and references it from the operation's metadata, and a
+// bundler drops the pieces of operations the Worker does not import.
 import type { OperationModel } from '../model/types.ts';
 
 export interface EncoderRef {
   /** The OperationMeta field that carries it. */
-  readonly field: 'encodeBody' | 'encodeQuery' | 'encodePath';
+  readonly field: 'encodeBody' | 'encodeQuery' | 'encodePath' | 'bodyKey';
   /** The export of the runtime module. */
   readonly name: string;
   /** The module, as generated code imports it. */
@@ -16,6 +17,7 @@ const FORM: EncoderRef = { field: 'encodeBody', name: 'formBody', module: 'svcge
 const MULTIPART: EncoderRef = { field: 'encodeBody', name: 'multipartBody', module: 'svcgen/runtime/encoding/multipart' };
 const STYLED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'styledQuery', module: 'svcgen/runtime/encoding/query' };
 const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', module: 'svcgen/runtime/encoding/path' };
+const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
 
 /** A path template with a parameter: `{name}` in the spec's path. */
 const TEMPLATED = /\{[^{}]+\}/;
@@ -31,6 +33,7 @@ export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef
   else if (encoding === 'multipart') out.push(MULTIPART);
   if (styledQuery) out.push(STYLED_QUERY);
   if (TEMPLATED.test(op.path)) out.push(STRICT_PATH);
+  if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
   return out;
 }
 

@@ -5,31 +5,11 @@ import type { OperationMeta } from '../contract.ts';
  * idempotent operation, or one the vendor deduplicates by a key. A header key is on every request
  * (the pipeline puts it there, see `applyIdempotencyKey`); a body-field key is only where the
  * caller or the client filled it, so for those operations the answer is `undefined`: ask
- * `carriesBodyKey` about the request's body.
+ * the operation's `bodyKey` about the request's body.
  */
 export function isReplayable(meta: OperationMeta): boolean | undefined {
   if (meta.resilience !== 'unsafe') return true;
   return meta.idempotency.kind === 'header' ? true : meta.idempotency.kind === 'none' ? false : undefined;
-}
-
-/**
- * Whether a buffered request body carries a non-empty body-field key: a JSON object with the
- * field as a string, or a form-encoded body with the field. No body, an array, a scalar or an
- * unreadable body carries none (the client fills the field only in an object body).
- */
-export function carriesBodyKey(field: string, body: ArrayBuffer | undefined, contentType: string | null): boolean {
-  if (body === undefined) return false;
-  const text = new TextDecoder().decode(body);
-  if (contentType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) return Boolean(new URLSearchParams(text).get(field));
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
-  const key = (parsed as Record<string, unknown>)[field];
-  return typeof key === 'string' && key !== '';
 }
 
 /**

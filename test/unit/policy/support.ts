@@ -4,6 +4,7 @@
 import type { Clock } from '../../../runtime/policy/clock.ts';
 import type { PolicyDefaults } from '../../../runtime/policy/config.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
+import { bodyFieldKey } from '../../../runtime/policy/body-field-key.ts';
 import { createPipeline, type CallOptions, type PipelineOptions } from '../../../runtime/pipeline.ts';
 import type { AttemptEvent, PolicyEvent } from '../../../runtime/policy/events.ts';
 
@@ -170,6 +171,7 @@ export const createTransfer: OperationMeta = {
   path: '/api/v1/transfers/create',
   resilience: 'unsafe',
   idempotency: { kind: 'body-field', field: 'request_id' },
+  bodyKey: bodyFieldKey,
 };
 
 export const sendMail: OperationMeta = {
