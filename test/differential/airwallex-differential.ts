@@ -5,7 +5,7 @@
 import { loadVendor, parseDocument, readLock, resolveSpecFile } from '../../generator/load/index.ts';
 import { buildApiModel } from '../../generator/model/index.ts';
 import type { OperationModel } from '../../generator/model/types.ts';
-import { airwallexLogin, startCaptureServer, type CapturedRequest } from '../support/capture-server.ts';
+import { startCaptureServer, type CapturedRequest, type Responder } from '../support/capture-server.ts';
 import { operationKey, readSdkFacts, type SdkOperation } from '../unit/airwallex-sdk-facts.ts';
 import { createLocalAirwallex, type BoundSdkOperation, type SdkInput } from './airwallex-sdk.ts';
 import { loadGeneratedClient } from './generated-client.ts';
@@ -13,6 +13,15 @@ import { classify, type KnownDifference, type QueryConformance } from './known.t
 import type { CaseResult } from './report.ts';
 import { richValue } from './rich-sample.ts';
 import { differences, viewOf, type WireView } from './wire.ts';
+
+const AIRWALLEX_LOGIN_PATH = '/api/v1/authentication/login';
+const CAPTURE_TOKEN = 'tok_test';
+
+/** Airwallex's login answer: a token valid for 30 minutes, as the real API gives. */
+const airwallexLogin: Responder = (request) => {
+  if (request.method !== 'POST' || request.path !== AIRWALLEX_LOGIN_PATH) return undefined;
+  return { status: 201, body: { token: CAPTURE_TOKEN, expires_at: new Date(Date.now() + 30 * 60_000).toISOString() } };
+};
 
 export interface AirwallexRules {
   /** Header name (lowercase) → why the two clients legitimately send different values. */

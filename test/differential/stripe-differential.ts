@@ -6,7 +6,7 @@
 import { loadVendor } from '../../generator/load/index.ts';
 import { buildApiModel } from '../../generator/model/index.ts';
 import type { OperationModel } from '../../generator/model/types.ts';
-import { startCaptureServer, stripeList, type CapturedRequest } from '../support/capture-server.ts';
+import { startCaptureServer, type CapturedRequest, type Responder } from '../support/capture-server.ts';
 import { operationKey } from '../unit/airwallex-sdk-facts.ts';
 import { loadGeneratedClient } from './generated-client.ts';
 import { classify, type KnownDifference } from './known.ts';
@@ -14,6 +14,12 @@ import type { CaseResult } from './report.ts';
 import { richValue } from './rich-sample.ts';
 import { stripeSdkMethods, type StripeSdkMethod } from './stripe-sdk.ts';
 import { differences, viewOf } from './wire.ts';
+
+/** Stripe's GETs answer a valid empty list, which also satisfies retrieve calls in both clients. */
+const stripeList: Responder = (request) => {
+  if (request.method !== 'GET' || !request.path.startsWith('/v1/')) return undefined;
+  return { body: { object: 'list', data: [], has_more: false, url: request.path } };
+};
 
 export interface StripeRules {
   /** Header name (lowercase) → why the two clients legitimately send different values. */

@@ -1,7 +1,7 @@
 // A loopback HTTP server that records exactly what a client sent (method, raw path, decoded query,
 // headers, raw body bytes) and answers with a scripted JSON value, so two clients given the same
-// input can be compared on the wire. The default answers keep the official SDKs content: `{}` for
-// most calls, an access token for Airwallex's login, and an empty list for Stripe's list calls.
+// input can be compared on the wire. The default answer is `{}`; a test adds responders for the
+// answers its SDK needs (a login's token, a list).
 
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -45,21 +45,6 @@ export interface CaptureServerOptions {
   /** Tried in order before the default `{}` 200 answer. */
   responders?: Responder[];
 }
-
-export const AIRWALLEX_LOGIN_PATH = '/api/v1/authentication/login';
-export const CAPTURE_TOKEN = 'tok_test';
-
-/** Airwallex's login answer: a token valid for 30 minutes, as the real API gives. */
-export const airwallexLogin: Responder = (request) => {
-  if (request.method !== 'POST' || request.path !== AIRWALLEX_LOGIN_PATH) return undefined;
-  return { status: 201, body: { token: CAPTURE_TOKEN, expires_at: new Date(Date.now() + 30 * 60_000).toISOString() } };
-};
-
-/** Stripe's GETs answer a valid empty list, which also satisfies retrieve calls in both clients. */
-export const stripeList: Responder = (request) => {
-  if (request.method !== 'GET' || !request.path.startsWith('/v1/')) return undefined;
-  return { body: { object: 'list', data: [], has_more: false, url: request.path } };
-};
 
 function headerRecord(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};

@@ -11,7 +11,7 @@ const enveloped: WebhookModel = {
   toleranceSeconds: 300,
   envelope: { $ref: '#/components/schemas/event' },
   objectPath: ['data', 'object'],
-  headers: { signature: 'Stripe-Signature' },
+  headers: { signature: 'Acme-Signature' },
   events: [
     { name: 'customer.subscription.created', schema: { $ref: '#/components/schemas/subscription' } },
     { name: 'issuing_card.created', schema: { $ref: '#/components/schemas/issuing.card' } },
@@ -26,7 +26,7 @@ const batched: WebhookModel = {
   delivery: 'array',
   discriminator: 'event',
   toleranceSeconds: 120,
-  namePrefix: 'SendGrid',
+  namePrefix: 'MailerCo',
   headers: { signature: 'X-Sig', timestamp: 'X-Ts' },
   events: [
     { name: 'open', schema: { $ref: '#/components/schemas/Open' } },
@@ -35,42 +35,42 @@ const batched: WebhookModel = {
 };
 
 describe('emitWebhooks', () => {
-  const stripeLike = emitWebhooks({ vendor: 'acme', webhooks: enveloped });
+  const envelopedOut = emitWebhooks({ vendor: 'acme', webhooks: enveloped });
 
   it('types each event by name over the shared envelope, from openapi-typescript components', () => {
-    expect(stripeLike).toContain("import type { components } from './types.js';");
-    expect(stripeLike).toContain("type Event<Name extends string, Obj> = EnvelopedEvent<Schemas['event'], 'type', Name, ['data', 'object'], Obj>;");
-    expect(stripeLike).toContain("  'payment_intent.succeeded': Event<'payment_intent.succeeded', Schemas['payment_intent']>;");
-    expect(stripeLike).toContain("  'issuing_card.created': Event<'issuing_card.created', Schemas['issuing.card']>;");
-    expect(stripeLike).toContain("  'customer.source.created': Event<'customer.source.created', (Schemas['card'] | Schemas['source'])>;");
-    expect(stripeLike).toContain("  'sku.created': Event<'sku.created', { [key: string]: unknown }>;");
-    expect(stripeLike).toContain('  /** A payment succeeded. */');
+    expect(envelopedOut).toContain("import type { components } from './types.js';");
+    expect(envelopedOut).toContain("type Event<Name extends string, Obj> = EnvelopedEvent<Schemas['event'], 'type', Name, ['data', 'object'], Obj>;");
+    expect(envelopedOut).toContain("  'payment_intent.succeeded': Event<'payment_intent.succeeded', Schemas['payment_intent']>;");
+    expect(envelopedOut).toContain("  'issuing_card.created': Event<'issuing_card.created', Schemas['issuing.card']>;");
+    expect(envelopedOut).toContain("  'customer.source.created': Event<'customer.source.created', (Schemas['card'] | Schemas['source'])>;");
+    expect(envelopedOut).toContain("  'sku.created': Event<'sku.created', { [key: string]: unknown }>;");
+    expect(envelopedOut).toContain('  /** A payment succeeded. */');
   });
 
   it('binds the scheme chosen by id, with the profile defaults', () => {
-    expect(stripeLike).toContain('  stripeV1Scheme as scheme,');
-    expect(stripeLike).toContain("from 'svcgen/runtime/webhooks';");
-    expect(stripeLike).toContain("const defaults = { toleranceSeconds: 300, signatureHeader: 'Stripe-Signature' } as const satisfies VerifyOptions;");
-    expect(stripeLike).toContain('export function verifyAcmeWebhook(');
-    expect(stripeLike).toContain('export function createAcmeWebhookRouter(');
-    expect(stripeLike).toContain('export function acmeWebhookMiddleware<E extends Env = Env>(');
-    expect(stripeLike).toContain('export type AcmeWebhookPayload = AcmeWebhookEvent;');
-    expect(stripeLike).toContain("{ ...options, discriminator: 'type' }");
+    expect(envelopedOut).toContain('  stripeV1Scheme as scheme,');
+    expect(envelopedOut).toContain("from 'svcgen/runtime/webhooks';");
+    expect(envelopedOut).toContain("const defaults = { toleranceSeconds: 300, signatureHeader: 'Acme-Signature' } as const satisfies VerifyOptions;");
+    expect(envelopedOut).toContain('export function verifyAcmeWebhook(');
+    expect(envelopedOut).toContain('export function createAcmeWebhookRouter(');
+    expect(envelopedOut).toContain('export function acmeWebhookMiddleware<E extends Env = Env>(');
+    expect(envelopedOut).toContain('export type AcmeWebhookPayload = AcmeWebhookEvent;');
+    expect(envelopedOut).toContain("{ ...options, discriminator: 'type' }");
   });
 
   it('emits batches as arrays and whole-event schemas with the name pinned', () => {
     const out = emitWebhooks({ vendor: 'mailer', webhooks: batched });
     expect(out).toContain('  sendgridEcdsaScheme as scheme,');
     expect(out).toContain("type Event<Name extends string, Ev> = NamedEvent<Ev, 'event', Name>;");
-    expect(out).toContain('export type SendGridWebhookPayload = SendGridWebhookEvent[];');
+    expect(out).toContain('export type MailerCoWebhookPayload = MailerCoWebhookEvent[];');
     expect(out).toContain("  click: Event<'click', { url: string; n?: number }>;");
     expect(out).toContain("  open: Event<'open', Schemas['Open']>;");
     expect(out).toContain("const defaults = { toleranceSeconds: 120, signatureHeader: 'X-Sig', timestampHeader: 'X-Ts' } as const satisfies VerifyOptions;");
-    expect(out).toContain('export function sendGridWebhookMiddleware<');
+    expect(out).toContain('export function mailerCoWebhookMiddleware<');
   });
 
   it('is deterministic and takes the display name when the profile gives no prefix', () => {
-    expect(emitWebhooks({ vendor: 'acme', webhooks: structuredClone(enveloped) })).toBe(stripeLike);
+    expect(emitWebhooks({ vendor: 'acme', webhooks: structuredClone(enveloped) })).toBe(envelopedOut);
     expect(emitWebhooks({ vendor: 'acme-pay', displayName: 'AcmePay', webhooks: enveloped })).toContain('export function verifyAcmePayWebhook(');
     expect(emitWebhooks({ vendor: 'acme-pay', webhooks: enveloped })).toContain('export function verifyAcmePayWebhook(');
   });

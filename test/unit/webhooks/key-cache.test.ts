@@ -8,7 +8,7 @@ import { KeyCache } from '../../../runtime/webhooks/key-cache.ts';
 afterEach(() => vi.restoreAllMocks());
 
 describe('key cache', () => {
-  it('imports a Stripe secret into WebCrypto once, concurrent first verifications included', async () => {
+  it('imports a stripe-v1 secret into WebCrypto once, concurrent first verifications included', async () => {
     const importKey = vi.spyOn(crypto.subtle, 'importKey');
     const secret = `whsec_${crypto.randomUUID()}`;
     const payload = JSON.stringify({ id: 'evt', blob: 'x'.repeat(2048) });
@@ -65,7 +65,7 @@ describe('key cache', () => {
     expect(cache.ready('bad')).toBeUndefined();
   });
 
-  it('answers a malformed SendGrid key with a reason instead of throwing', async () => {
+  it('answers a malformed sendgrid-ecdsa key with a reason instead of throwing', async () => {
     const signature = Buffer.from([0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01]).toString('base64');
     const headers = { 'x-twilio-email-event-webhook-signature': signature, 'x-twilio-email-event-webhook-timestamp': String(Math.floor(Date.now() / 1000)) };
     for (const key of ['MFkw', 'not base64 at all', Buffer.from('not a key').toString('base64')]) {
