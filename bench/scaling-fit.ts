@@ -8,8 +8,8 @@ export interface Point {
   readonly y: number;
 }
 
-export interface LogLine {
-  /** log10(y) = intercept + slope × log10(x). */
+/** y = intercept + slope × x; for fitLogLog, in log10 of both. */
+export interface Line {
   readonly slope: number;
   readonly intercept: number;
 }
@@ -19,32 +19,28 @@ function usable(points: readonly Point[]): Point[] {
   return points.filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y));
 }
 
-/** Least squares of log10(y) on log10(x); undefined with fewer than two distinct sizes. */
-export function fitLogLog(points: readonly Point[]): LogLine | undefined {
-  const logs = usable(points).map((p) => ({ x: Math.log10(p.x), y: Math.log10(p.y) }));
-  if (logs.length < 2) return undefined;
-  const mx = logs.reduce((s, p) => s + p.x, 0) / logs.length;
-  const my = logs.reduce((s, p) => s + p.y, 0) / logs.length;
-  const sxx = logs.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+/** Ordinary least squares of y on x; undefined with fewer than two distinct x. */
+function leastSquares(points: readonly Point[]): Line | undefined {
+  if (points.length < 2) return undefined;
+  const mx = points.reduce((s, p) => s + p.x, 0) / points.length;
+  const my = points.reduce((s, p) => s + p.y, 0) / points.length;
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
   if (sxx === 0) return undefined;
-  const sxy = logs.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
-  const slope = sxy / sxx;
+  const slope = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
   return { slope, intercept: my - slope * mx };
+}
+
+/** Least squares of log10(y) on log10(x); undefined with fewer than two distinct sizes. */
+export function fitLogLog(points: readonly Point[]): Line | undefined {
+  return leastSquares(usable(points).map((p) => ({ x: Math.log10(p.x), y: Math.log10(p.y) })));
 }
 
 /**
  * Least squares of y on x (not logged): the intercept is the cost a spec of no size would have
  * (start-up), the slope the cost each further unit of size adds. Undefined with fewer than two distinct sizes.
  */
-export function fitLinear(points: readonly Point[]): { readonly slope: number; readonly intercept: number } | undefined {
-  const ok = usable(points);
-  if (ok.length < 2) return undefined;
-  const mx = ok.reduce((s, p) => s + p.x, 0) / ok.length;
-  const my = ok.reduce((s, p) => s + p.y, 0) / ok.length;
-  const sxx = ok.reduce((s, p) => s + (p.x - mx) ** 2, 0);
-  if (sxx === 0) return undefined;
-  const slope = ok.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
-  return { slope, intercept: my - slope * mx };
+export function fitLinear(points: readonly Point[]): Line | undefined {
+  return leastSquares(usable(points));
 }
 
 /** The points whose size is at least the median size: the top of the range, where start-up weighs least. */
