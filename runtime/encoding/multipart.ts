@@ -9,7 +9,8 @@ import type { BodyEncoder } from '../contract.ts';
 import { flattenBrackets, formLeafText } from './form.ts';
 
 /** Headers option for multipart calls: `null` makes openapi-fetch delete the header. */
-export const MULTIPART_HEADERS: Readonly<Record<string, null>> = Object.freeze({ 'Content-Type': null });
+// Marked pure so a bundle whose operations send no multipart body drops this module entirely.
+export const MULTIPART_HEADERS: Readonly<Record<string, null>> = /* @__PURE__ */ Object.freeze({ 'Content-Type': null });
 
 /** A file given as bytes plus the metadata a Blob would carry. */
 export interface FileDescriptor {

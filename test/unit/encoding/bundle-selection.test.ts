@@ -1,0 +1,72 @@
+// What a Worker bundles is decided at generation time: each operation's metadata names the
+// encoders (form, multipart, styled query, strict path) and the idempotency-key code it needs,
+// and the generated client the auth scheme kinds its spec declares. Bundling the client with one
+// operation must then pull in exactly those runtime modules (esbuild's metafile lists them).
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSpecProject, ROOT, type SpecProject } from '../auth/spec-project.ts';
+
+let project: SpecProject;
+
+beforeAll(async () => {
+  project = await createSpecProject('bundle-selection', [{ vendor: 'petshop', displayName: 'Petshop', example: '3.0/json/petstore.json' }]);
+}, 120_000);
+
+afterAll(() => project?.remove());
+
+/** The runtime modules (`runtime/…`) a Worker calling `METHOD path` through the client bundles. */
+async function runtimeModules(method: string, route: string): Promise<string[]> {
+  const vendor = project.vendors.petshop!;
+  const op = vendor.model.operations.find((o) => o.method.toUpperCase() === method && o.path === route);
+  if (!op) throw new Error(`no operation ${method} ${route}`);
+  const dir = path.join(project.root, 'generated', 'petshop');
+  const entry = [
+    `import { createPetshopClient } from ${JSON.stringify(path.join(dir, 'client.ts'))};`,
+    `import { ${op.functionName} } from ${JSON.stringify(path.join(dir, 'operations.js'))};`,
+    `export default (key) => ${op.functionName}(createPetshopClient({ apiKey: key }), {});`,
+  ].join('\n');
+  const result = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['svcgen-source', 'workerd', 'worker', 'browser'],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
+  return Object.entries(inputs)
+    .filter(([file, info]) => file.startsWith('runtime/') && info.bytesInOutput > 0)
+    .map(([file]) => file)
+    .sort();
+}
+
+const ENCODERS = ['runtime/encoding/form.ts', 'runtime/encoding/multipart.ts', 'runtime/encoding/path.ts', 'runtime/encoding/query.ts'];
+const OTHER_AUTH = ['runtime/auth/basic.ts', 'runtime/auth/bearer-scheme.ts', 'runtime/auth/oauth2.ts', 'runtime/auth/token-exchange.ts'];
+
+describe('a Worker bundles the runtime pieces its operations use', () => {
+  it('a JSON body without path parameters: no encoder, no body-field key, only the spec’s apiKey scheme kind', async () => {
+    const modules = await runtimeModules('POST', '/store/order');
+    expect(modules).toEqual(expect.arrayContaining(['runtime/client.ts', 'runtime/pipeline.ts', 'runtime/auth/scheme-auth.ts', 'runtime/auth/api-key.ts']));
+    for (const unused of [...ENCODERS, ...OTHER_AUTH, 'runtime/policy/body-field-key.ts']) expect(modules).not.toContain(unused);
+  });
+
+  it('an array query parameter brings the query encoder only', async () => {
+    const modules = await runtimeModules('GET', '/pet/findByStatus');
+    expect(modules).toContain('runtime/encoding/query.ts');
+    for (const unused of ['runtime/encoding/multipart.ts', 'runtime/encoding/path.ts']) expect(modules).not.toContain(unused);
+  });
+
+  it('a form body on a templated path brings the form and path encoders, not multipart', async () => {
+    const modules = await runtimeModules('POST', '/pet/{petId}');
+    expect(modules).toEqual(expect.arrayContaining(['runtime/encoding/form.ts', 'runtime/encoding/path.ts']));
+    expect(modules).not.toContain('runtime/encoding/multipart.ts');
+    expect(modules).not.toContain('runtime/encoding/query.ts');
+  });
+
+  it('a multipart body brings the multipart encoder', async () => {
+    expect(await runtimeModules('POST', '/pet/{petId}/uploadImage')).toContain('runtime/encoding/multipart.ts');
+  });
+});
