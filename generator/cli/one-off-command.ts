@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { SvcgenInputError } from '../load/errors.ts';
 import { generateOneOff, VENDOR_NAME } from '../profile-infer/one-off.ts';
-import { readSpecSource } from '../profile-infer/sources.ts';
+import { readSpecSource, type SpecSource } from '../profile-infer/sources.ts';
 import { replaceOutput } from '../write/atomic.ts';
 
 export interface OneOffArgs {
@@ -21,12 +21,18 @@ export async function runOneOffGenerate(args: OneOffArgs): Promise<number> {
   const vendor = args.vendors[0]!;
   if (!VENDOR_NAME.test(vendor)) throw new SvcgenInputError({ file: '--vendor' }, `'${vendor}' is not a vendor name: use lowercase letters, digits and single hyphens, starting with a letter`);
   if (!args.out) throw new SvcgenInputError({ file: '--out' }, 'with --spec, give --out DIR (a one-off run never writes the project\'s output folder by default)');
-  const sources = [];
+  const sources: SpecSource[] = [];
   for (const spec of args.specs) sources.push(await readSpecSource(spec, args.cwd));
   const result = await generateOneOff(vendor, sources, args.cwd);
   const outDir = path.resolve(args.cwd, args.out);
   const keep = existsSync(outDir) ? readdirSync(outDir).filter((entry) => entry !== vendor) : [];
   replaceOutput(outDir, { files: new Map(result.job.files), keep });
+  // Repairs change the vendor's contract a little; with no manifest in this mode, say each one.
+  const fixes = result.job.manifest.fixes;
+  if (fixes.length) {
+    const typed = (file: string) => sources[result.pin.files.findIndex((pinned) => pinned.path === file)]?.source ?? file;
+    process.stderr.write(`repaired in the spec (${fixes.length}):\n${fixes.map((fix) => `  ${typed(fix.file)}#${fix.pointer}: ${fix.fix}\n`).join('')}`);
+  }
   if (args.json) {
     process.stdout.write(JSON.stringify({ out: outDir, vendor, operations: result.job.operations, files: result.job.files.length, pin: result.pin }) + '\n');
   } else {

@@ -12,6 +12,7 @@ import type { Fix } from './fixes.ts';
 import { readLock, lockVendor } from './lock.ts';
 import type { LockFileEntry, SourceFormat } from './lock.ts';
 import { mergeDocuments } from './merge.ts';
+import { moveQueryStringsIntoParameters } from './query-string-paths.ts';
 import type { ComponentRename, Rename } from './merge.ts';
 import { resolveOptions } from './options.ts';
 import type { LoadOptions } from './options.ts';
@@ -99,11 +100,13 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
       if (entry.format === 'swagger-2.0') {
         const conversion = await convertSwagger2(document, file.path, settings.cacheDir);
         fixes.push(...conversion.fixes);
+        fixes.push(...moveQueryStringsIntoParameters(conversion.document, file.path));
         for (const rename of conversion.renamedDefinitions) {
           componentRenames.push({ from: `definitions/${rename.from}`, to: `schemas/${rename.to}`, file: file.path });
         }
         result.push(conversion.document);
       } else {
+        fixes.push(...moveQueryStringsIntoParameters(document, file.path));
         fixes.push(...requirePathParameters(document, file.path));
         result.push(document);
       }
