@@ -1,10 +1,9 @@
 // Airwallex: `x-signature` is lowercase hex HMAC-SHA256, keyed with the webhook secret's text, over
 // the `x-timestamp` header's text (Unix milliseconds) followed directly by the raw body.
-import { parseVerifiedBody } from './body.ts';
+import { parseVerifiedBody, parseWhileVerifying } from './body.ts';
 import { lowerHexToBytes, prefixed } from './bytes.ts';
-import { constantTimeEqual } from './constant-time.ts';
 import { readSignatureAndTimestamp } from './headers.ts';
-import { hmacSha256 } from './hmac.ts';
+import { hmacMatches } from './hmac.ts';
 import { secretList } from './secrets.ts';
 import { outsideTolerance } from './timestamp.ts';
 import { failure, type WebhookScheme, type WebhookVerifier } from './types.ts';
@@ -22,12 +21,11 @@ export const verifyAirwallexHmac: WebhookVerifier = async (body, headers, secret
 
   const secrets = secretList(secret);
   if (secrets.length === 0) return failure('signature-mismatch', 'no webhook secret is configured');
-  // The header's own text is signed, not a re-rendering of the number.
-  const signed = prefixed(timestampText, body);
-  for (const candidate of secrets) {
-    const expected = await hmacSha256(candidate, signed);
-    if (expected && constantTimeEqual(expected, signature)) return parseVerifiedBody(body, 'object');
-  }
+  // The header's own text is signed, not a re-rendering of the number. The body is parsed while
+  // the MAC is computed; the parse is returned only when the signature matched.
+  const matching = hmacMatches(secrets, prefixed(timestampText, body), [signature]);
+  const early = parseWhileVerifying(body, 'object');
+  if (await matching) return early ?? parseVerifiedBody(body, 'object');
   return failure('signature-mismatch', 'signature does not match the payload under the configured secret(s)');
 };
 

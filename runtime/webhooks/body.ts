@@ -1,6 +1,6 @@
-// Parsing happens only after the signature matched, on the same bytes that were verified: the
-// body is never re-serialised, and a body that is not the expected JSON shape is rejected rather
-// than passed on half-understood.
+// A parsed event leaves a verifier only after the signature matched, parsed from the same bytes
+// that were verified: the body is never re-serialised, and a body that is not the expected JSON
+// shape is rejected rather than passed on half-understood.
 import { bodyText } from './bytes.ts';
 import { failure, type RawBody, type VerifyResult, type WebhookDelivery } from './types.ts';
 
@@ -24,4 +24,20 @@ export function parseVerifiedBody(body: RawBody, delivery: WebhookDelivery): Ver
 
 function isObject(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Bodies up to this size (bytes, or UTF-16 units for a string) are parsed while WebCrypto works
+ * on the signature; larger ones only after it matched. On Node WebCrypto runs on the thread pool,
+ * so the parse costs no time on a genuine delivery; a forged one costs at most a parse this large.
+ */
+export const PARSE_WHILE_VERIFYING_MAX = 64 * 1024;
+
+/**
+ * `parseVerifiedBody`, called while the signature check is in flight, for a body small enough;
+ * undefined otherwise. Its result must be returned only once the signature has matched.
+ */
+export function parseWhileVerifying(body: RawBody, delivery: WebhookDelivery): VerifyResult<unknown> | undefined {
+  const size = typeof body === 'string' ? body.length : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? body.byteLength : 0;
+  return size <= PARSE_WHILE_VERIFYING_MAX ? parseVerifiedBody(body, delivery) : undefined;
 }

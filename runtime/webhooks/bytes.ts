@@ -41,23 +41,58 @@ export function bodyText(body: RawBody): string | undefined {
   }
 }
 
-const HEX_PAIR = /^(?:[0-9a-f]{2})+$/;
-
 /** Lowercase hex only: vendors send lowercase, and their SDKs compare the text case-sensitively. */
 export function lowerHexToBytes(hex: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!HEX_PAIR.test(hex)) return undefined;
+  // Character codes, not a regex and parseInt per pair: this runs on every delivery.
+  if (hex.length === 0 || hex.length % 2 !== 0) return undefined;
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const high = lowerHexDigit(hex.charCodeAt(2 * i));
+    const low = lowerHexDigit(hex.charCodeAt(2 * i + 1));
+    if (high < 0 || low < 0) return undefined;
+    out[i] = (high << 4) | low;
+  }
   return out;
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** 0–15 for `0`–`9` and `a`–`f`, else -1. */
+function lowerHexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
 
-/** Canonical padded base64 only; anything else is undefined rather than silently skipped. */
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Character code → 6-bit value, -1 for characters outside the alphabet. */
+const BASE64_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64_ALPHABET.length; i++) BASE64_VALUES[BASE64_ALPHABET.charCodeAt(i)] = i;
+
+/**
+ * Canonical padded base64 only (length a multiple of 4, `=` only as the last one or two
+ * characters); anything else is undefined rather than silently skipped.
+ */
 export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!BASE64.test(text)) return undefined;
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  if (text.length % 4 !== 0) return undefined;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let at = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    // In the last quantum the padding characters count as zero bits (and write nothing).
+    const last = i + 4 === text.length;
+    const a = base64Value(text, i);
+    const b = base64Value(text, i + 1);
+    const c = last && padding === 2 ? 0 : base64Value(text, i + 2);
+    const d = last && padding > 0 ? 0 : base64Value(text, i + 3);
+    if ((a | b | c | d) < 0) return undefined;
+    const bits = (a << 18) | (b << 12) | (c << 6) | d;
+    out[at++] = bits >> 16;
+    if (at < out.length) out[at++] = (bits >> 8) & 0xff;
+    if (at < out.length) out[at++] = bits & 0xff;
+  }
   return out;
+}
+
+function base64Value(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code < 128 ? BASE64_VALUES[code]! : -1;
 }

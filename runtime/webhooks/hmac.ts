@@ -2,15 +2,27 @@
 // only: the key is imported once per secret and cached, which is the cost the vendors' own async
 // verifiers pay on every call.
 import { utf8 } from './bytes.ts';
+import { constantTimeEqual } from './constant-time.ts';
 import { KeyCache } from './key-cache.ts';
 
 const cryptoKeys = new KeyCache((secret) =>
   crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
 );
 
-/** The MAC of `data` under `secret`, or undefined when WebCrypto refuses the key. */
-export async function hmacSha256(secret: string, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array | undefined> {
-  const key = cryptoKeys.ready(secret) ?? (await cryptoKeys.get(secret));
-  if (!key) return undefined;
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, data));
+/**
+ * Whether one of `signatures` is the MAC of `data` under one of `secrets` (a secret WebCrypto
+ * refuses matches nothing). Once a secret's key is imported, the MAC is under way when this
+ * returns, so the caller can do other work before awaiting it.
+ */
+export async function hmacMatches(secrets: readonly string[], data: Uint8Array<ArrayBuffer>, signatures: readonly Uint8Array[]): Promise<boolean> {
+  for (const secret of secrets) {
+    const key = cryptoKeys.ready(secret) ?? (await cryptoKeys.get(secret));
+    if (!key) continue;
+    const expected = new Uint8Array(await crypto.subtle.sign('HMAC', key, data));
+    // Every signature is compared, even after a match, so timing says nothing about which one matched.
+    let matched = false;
+    for (const signature of signatures) matched = constantTimeEqual(expected, signature) || matched;
+    if (matched) return true;
+  }
+  return false;
 }

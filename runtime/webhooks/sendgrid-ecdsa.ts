@@ -1,7 +1,7 @@
 // SendGrid's signed Event Webhook: ECDSA P-256 / SHA-256 over the timestamp header's text followed
 // directly by the raw body. The signature header is base64 of a DER signature; the verification
 // key is base64 DER SubjectPublicKeyInfo as SendGrid shows it (PEM framing is tolerated).
-import { parseVerifiedBody } from './body.ts';
+import { parseVerifiedBody, parseWhileVerifying } from './body.ts';
 import { base64ToBytes, prefixed } from './bytes.ts';
 import { ecdsaDerToRaw } from './der.ts';
 import { readSignatureAndTimestamp } from './headers.ts';
@@ -32,18 +32,31 @@ export const verifySendgridEcdsa: WebhookVerifier = async (body, headers, public
   const late = outsideTolerance(timestamp, 1000, options);
   if (late) return failure('timestamp-out-of-tolerance', late);
 
-  // The header's own text is signed, not a re-rendering of the number.
-  const signed = prefixed(timestampText, body);
+  // The header's own text is signed, not a re-rendering of the number. The body is parsed while
+  // the signature is checked; the parse is returned only when it matched.
+  const verdict = ecdsaVerdict(secretList(publicKey), signature, prefixed(timestampText, body));
+  const early = parseWhileVerifying(body, 'array');
+  switch (await verdict) {
+    case 'match':
+      return early ?? parseVerifiedBody(body, 'array');
+    case 'no-usable-key':
+      return failure('signature-mismatch', 'no configured verification key is a base64 P-256 SubjectPublicKeyInfo');
+    default:
+      return failure('signature-mismatch', 'signature does not match the payload under the configured key(s)');
+  }
+};
+
+/** Whether `signature` verifies under one of the keys; once the first key is imported, its check is under way when this returns. */
+async function ecdsaVerdict(publicKeyTexts: readonly string[], signature: Uint8Array<ArrayBuffer>, signed: Uint8Array<ArrayBuffer>): Promise<'match' | 'mismatch' | 'no-usable-key'> {
   let usableKeys = 0;
-  for (const candidate of secretList(publicKey)) {
-    const key = await publicKeys.get(candidate);
+  for (const candidate of publicKeyTexts) {
+    const key = publicKeys.ready(candidate) ?? (await publicKeys.get(candidate));
     if (!key) continue;
     usableKeys++;
-    if (await crypto.subtle.verify(ECDSA_SHA256, key, signature, signed)) return parseVerifiedBody(body, 'array');
+    if (await crypto.subtle.verify(ECDSA_SHA256, key, signature, signed)) return 'match';
   }
-  if (usableKeys === 0) return failure('signature-mismatch', 'no configured verification key is a base64 P-256 SubjectPublicKeyInfo');
-  return failure('signature-mismatch', 'signature does not match the payload under the configured key(s)');
-};
+  return usableKeys === 0 ? 'no-usable-key' : 'mismatch';
+}
 
 export const sendgridEcdsaScheme: WebhookScheme<'sendgrid-ecdsa'> = {
   id: 'sendgrid-ecdsa',

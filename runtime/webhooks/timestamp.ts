@@ -2,12 +2,16 @@
 // a timestamp far in the future is as suspicious as an old one (the stripe-v1 scheme's SDK checks age only).
 import { DEFAULT_TOLERANCE_SECONDS, type VerifyOptions } from './types.ts';
 
-const DIGITS = /^[0-9]{1,20}$/;
-
-/** A non-negative decimal integer header value, or undefined when it is anything else. */
+/** A non-negative decimal integer header value (1 to 20 ASCII digits), or undefined when it is anything else. */
 export function parseDecimal(text: string): number | undefined {
-  if (!DIGITS.test(text)) return undefined;
-  const value = Number(text);
+  if (text.length === 0 || text.length > 20) return undefined;
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  // Past 2^53 the sum is inexact, and such a value is no plausible timestamp anyway.
   return Number.isSafeInteger(value) ? value : undefined;
 }
 

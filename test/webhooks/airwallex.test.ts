@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { verifyAirwallexHmac } from '../../runtime/webhooks.ts';
 import type { RawBody } from '../../runtime/webhooks.ts';
+import { PARSE_WHILE_VERIFYING_MAX } from '../../runtime/webhooks/body.ts';
 import { airwallexEventBody, alterText, secretText, mutateBody, utf8 } from './support/payloads.ts';
 import { expectOracleAgreement, newTally, printReport, recordOracleCase } from './support/report.ts';
 
@@ -228,6 +229,20 @@ describe('airwallex-hmac specifics', () => {
     const seconds = String(Math.floor(NOW_MS / 1000));
     const result = await verifyAirwallexHmac(payload, { 'x-timestamp': seconds, 'x-signature': signature(seconds, payload, 'k') }, 'k', options);
     expect(result).toMatchObject({ ok: false, reason: 'timestamp-out-of-tolerance' });
+  });
+
+  it('returns a parsed event only when the signature matched, for bodies parsed during and after the MAC', async () => {
+    // A body up to PARSE_WHILE_VERIFYING_MAX is parsed while the MAC is computed, a larger one after it.
+    const timestamp = String(NOW_MS);
+    for (const size of [PARSE_WHILE_VERIFYING_MAX - 100, PARSE_WHILE_VERIFYING_MAX + 100]) {
+      const event = JSON.stringify({ name: 'x', pad: 'p'.repeat(size) });
+      const notJson = `not json ${'p'.repeat(size)}`;
+      const forged = { 'x-timestamp': timestamp, 'x-signature': signature(timestamp, event, 'other') };
+      expect(await verifyAirwallexHmac(event, { 'x-timestamp': timestamp, 'x-signature': signature(timestamp, event, 'k') }, 'k', options)).toEqual({ ok: true, event: JSON.parse(event) });
+      expect(await verifyAirwallexHmac(event, forged, 'k', options)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+      expect(await verifyAirwallexHmac(notJson, forged, 'k', options)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+      expect(await verifyAirwallexHmac(notJson, { 'x-timestamp': timestamp, 'x-signature': signature(timestamp, notJson, 'k') }, 'k', options)).toMatchObject({ ok: false, reason: 'unparsable-body' });
+    }
   });
 
   it('reports why a delivery was refused, without the secret or signature', async () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import { verifySendgridEcdsa } from '../../runtime/webhooks.ts';
 import type { RawBody } from '../../runtime/webhooks.ts';
+import { PARSE_WHILE_VERIFYING_MAX } from '../../runtime/webhooks/body.ts';
 import { alterText, sendgridBatchBody, mutateBody, utf8 } from './support/payloads.ts';
 import { expectOracleAgreement, newTally, printReport, recordOracleCase } from './support/report.ts';
 
@@ -278,6 +279,20 @@ describe('sendgrid-ecdsa specifics', () => {
     const paddedSignature = toBase64(derFromRaw(signRaw(payload, padded, key)));
     expect((await verifySendgridEcdsa(payload, headersFor(paddedSignature, padded), key.publicKey, options)).ok).toBe(true);
     expect((await verifySendgridEcdsa(payload, headersFor(paddedSignature, timestamp), key.publicKey, options)).ok).toBe(false);
+  });
+
+  it('returns the parsed batch only when the signature matched, for bodies parsed during and after the check', async () => {
+    // A body up to PARSE_WHILE_VERIFYING_MAX is parsed while the signature is checked, a larger one after it.
+    for (const size of [PARSE_WHILE_VERIFYING_MAX - 100, PARSE_WHILE_VERIFYING_MAX + 100]) {
+      const batch = JSON.stringify([{ event: 'open', pad: 'p'.repeat(size) }]);
+      const notJson = `not json ${'p'.repeat(size)}`;
+      const forged = toBase64(derFromRaw(signRaw(batch, timestamp, keys[3]!)));
+      expect(await verifySendgridEcdsa(batch, headersFor(toBase64(derFromRaw(signRaw(batch, timestamp, key))), timestamp), key.publicKey, options)).toEqual({ ok: true, event: JSON.parse(batch) });
+      expect(await verifySendgridEcdsa(batch, headersFor(forged, timestamp), key.publicKey, options)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+      expect(await verifySendgridEcdsa(notJson, headersFor(forged, timestamp), key.publicKey, options)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+      const notJsonSignature = toBase64(derFromRaw(signRaw(notJson, timestamp, key)));
+      expect(await verifySendgridEcdsa(notJson, headersFor(notJsonSignature, timestamp), key.publicKey, options)).toMatchObject({ ok: false, reason: 'unparsable-body' });
+    }
   });
 
   it('reports why a delivery was refused', async () => {
