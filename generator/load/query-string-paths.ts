@@ -3,7 +3,8 @@
 // (percent-encoded) and the value twice. When every `name={variable}` pair names a parameter the
 // operation declares (in: query, or wrongly in: path), the query string is moved out of the key
 // and the parameter made `in: query` under the pair's name: a listed repair. Anything else in a
-// query string (a constant, a templated name, an undeclared variable) is refused with its place.
+// query string (a constant, a templated name, a variable no operation of the path declares) is
+// refused with its place.
 import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS } from './fixes.ts';
 import type { Fix } from './fixes.ts';
@@ -35,16 +36,22 @@ export function moveQueryStringsIntoParameters(document: Doc, file: string): Fix
       if (!match) throw new SvcgenInputError(location, `the path has a query string, and '${pair}' is not name={parameter}, so it cannot become a query parameter; ${HINT}`);
       const [, name, variable] = match as unknown as [string, string, string];
       const methods = HTTP_METHODS.filter((method) => item[method] !== null && typeof item[method] === 'object');
+      const undeclared: string[] = [];
       for (const method of methods) {
         const change = declareInQuery(document, item, item[method], variable, name);
-        if (change === undefined) {
-          throw new SvcgenInputError(
-            { file, pointer: toPointer(['paths', key, method]) },
-            `${method.toUpperCase()} ${key} has a query string, and '${pair}' names no parameter '${variable}' of the operation; ${HINT}`,
-          );
-        }
-        if (change) moved.push(`${method.toUpperCase()} ${change}`);
+        if (change === undefined) undeclared.push(method);
+        else if (change) moved.push(`${method.toUpperCase()} ${change}`);
       }
+      // Shared by a path's operations, the query string may belong to some of them only (a list's
+      // paging on GET, none on POST): an operation that does not declare the variable could never
+      // fill it, so the pair is dropped for it. Declared by none, it is an error.
+      if (undeclared.length === methods.length && methods.length > 0) {
+        throw new SvcgenInputError(
+          { file, pointer: toPointer(['paths', key, methods[0]!]) },
+          `${methods[0]!.toUpperCase()} ${key} has a query string, and '${pair}' names no parameter '${variable}' of the operation; ${HINT}`,
+        );
+      }
+      if (undeclared.length) moved.push(`dropped for ${undeclared.map((method) => method.toUpperCase()).join(', ')}, which ${undeclared.length === 1 ? 'does' : 'do'} not declare '${variable}'`);
     }
     rebuilt[base] = item;
     const detail = moved.length ? `; ${[...new Set(moved)].join('; ')}` : '';

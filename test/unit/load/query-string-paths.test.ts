@@ -54,7 +54,19 @@ describe('query strings in path keys', () => {
     ]);
   });
 
-  it('refuses a query-string variable the operation does not declare, naming the operation', async () => {
+  it('drops the pairs for an operation of the path that does not declare them, and says so', async () => {
+    const paging = [{ name: 'page', in: 'query', schema: string }, { name: 'per_page', in: 'query', schema: string }];
+    const loaded = await load({
+      '/rides?page={page}&per_page={per_page}': { get: { operationId: 'listRides', parameters: paging, responses: OK }, post: { operationId: 'createRide', responses: OK } },
+    });
+    expect(loaded.document.paths['/rides'].get.parameters).toEqual(paging);
+    expect(loaded.document.paths['/rides'].post.parameters).toBeUndefined();
+    expect(loaded.fixes.map((f) => f.fix)).toEqual([
+      "query string '?page={page}&per_page={per_page}' moved out of the path, now '/rides'; dropped for POST, which does not declare 'page'; dropped for POST, which does not declare 'per_page'",
+    ]);
+  });
+
+  it('refuses a query-string variable no operation of the path declares, naming the operation', async () => {
     const error = await inputError(load({ '/uploads?convert={convert}': { post: { operationId: 'upload', responses: OK } } }));
     expect(error.file).toBe('acme/openapi.json');
     expect(error.pointer).toBe('/paths/~1uploads?convert={convert}/post');
