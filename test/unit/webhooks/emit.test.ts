@@ -1,5 +1,6 @@
 // The webhook emitter's text. Whether that text compiles against openapi-typescript's types is
-// checked in test/webhooks/generated.test.ts (it needs the TypeScript compiler, too slow for unit).
+// checked in test/webhooks/generated.<vendor>.test.ts (it needs the TypeScript compiler, too slow
+// for unit).
 import { describe, expect, it } from 'vitest';
 import { emitWebhooks } from '../../../generator/emit/webhooks.ts';
 import type { WebhookModel } from '../../../generator/model/types.ts';
