@@ -14,26 +14,27 @@ import {
   type WebhookVerifyOutcome,
 } from '../../runtime/webhooks.ts';
 
+// The official SDK of the stripe-v1 scheme signs the deliveries (an oracle, no network).
 const stripe = new Stripe('sk_test_oracle_only_no_network');
 const SECRET = 'whsec_hono_test';
 
-interface StripeLikeEvent {
+interface EnvelopedEvent {
   id: string;
   type: string;
 }
 
-type Bindings = { STRIPE_WEBHOOK_SECRET: string };
+type Bindings = { WEBHOOK_SECRET: string };
 
-function stripeApp() {
+function stripeV1App() {
   const app = new Hono<{ Bindings: Bindings }>();
   const seen: string[] = [];
-  const router = createWebhookRouter<{ 'payment_intent.succeeded': StripeLikeEvent }>(
+  const router = createWebhookRouter<{ 'payment_intent.succeeded': EnvelopedEvent }>(
     { 'payment_intent.succeeded': (event) => void seen.push(event.id) },
     { discriminator: 'type' },
   );
   app.post(
-    '/stripe',
-    createWebhookMiddleware<StripeLikeEvent, { Bindings: Bindings }>(stripeV1Scheme, { secret: (c) => c.env.STRIPE_WEBHOOK_SECRET }),
+    '/stripe-v1',
+    createWebhookMiddleware<EnvelopedEvent, { Bindings: Bindings }>(stripeV1Scheme, { secret: (c) => c.env.WEBHOOK_SECRET }),
     async (c) => {
       const event = c.get('webhookEvent');
       const report = await router.dispatch(event);
@@ -43,21 +44,21 @@ function stripeApp() {
   return { app, seen };
 }
 
-const env: Bindings = { STRIPE_WEBHOOK_SECRET: SECRET };
+const env: Bindings = { WEBHOOK_SECRET: SECRET };
 
 describe('Hono webhook middleware', () => {
-  it('passes a genuine Stripe delivery to the route with the typed event', async () => {
-    const { app, seen } = stripeApp();
+  it('passes a genuine stripe-v1 delivery to the route with the typed event', async () => {
+    const { app, seen } = stripeV1App();
     const payload = JSON.stringify({ id: 'evt_1', type: 'payment_intent.succeeded', data: { object: {} } });
     const header = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-    const response = await app.request('/stripe', { method: 'POST', body: payload, headers: { 'Stripe-Signature': header } }, env);
+    const response = await app.request('/stripe-v1', { method: 'POST', body: payload, headers: { 'Stripe-Signature': header } }, env);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: 'payment_intent.succeeded', handled: ['payment_intent.succeeded'] });
     expect(seen).toEqual(['evt_1']);
   });
 
   it('answers 401 for a bad signature, a stale timestamp or a missing header, and 400 for malformed input', async () => {
-    const { app, seen } = stripeApp();
+    const { app, seen } = stripeV1App();
     const payload = JSON.stringify({ id: 'evt_2', type: 'payment_intent.succeeded' });
     const good = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
     const stale = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 });
@@ -71,7 +72,7 @@ describe('Hono webhook middleware', () => {
       { body: notJson, headers: { 'Stripe-Signature': stripe.webhooks.generateTestHeaderString({ payload: notJson, secret: SECRET }) }, status: 400, error: 'unparsable-body' },
     ];
     for (const { body, headers, status, error } of cases) {
-      const response = await app.request('/stripe', { method: 'POST', body, headers }, env);
+      const response = await app.request('/stripe-v1', { method: 'POST', body, headers }, env);
       expect({ status: response.status, body: await response.json() }).toEqual({ status, body: { error } });
       expect(status).toBe(webhookFailureStatus[error as keyof typeof webhookFailureStatus]);
     }
@@ -80,33 +81,33 @@ describe('Hono webhook middleware', () => {
 
   it('verifies the bytes as received, even when they are not UTF-8 text', async () => {
     const app = new Hono();
-    app.post('/airwallex', createWebhookMiddleware<unknown>(airwallexHmacScheme, { secret: 'k' }), (c) => c.text('ok'));
+    app.post('/airwallex-hmac', createWebhookMiddleware<unknown>(airwallexHmacScheme, { secret: 'k' }), (c) => c.text('ok'));
     const bytes = Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
     const timestamp = String(Date.now());
     const signature = createHmac('sha256', 'k').update(timestamp).update(bytes).digest('hex');
-    const response = await app.request('/airwallex', { method: 'POST', body: bytes, headers: { 'x-timestamp': timestamp, 'x-signature': signature } });
+    const response = await app.request('/airwallex-hmac', { method: 'POST', body: bytes, headers: { 'x-timestamp': timestamp, 'x-signature': signature } });
     // Authentic bytes, but not the JSON text the route expects: refused as unparsable, not as forged.
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'unparsable-body' });
   });
 
-  it('hands a SendGrid batch to the route and dispatches each event by its `event` field', async () => {
+  it('hands a sendgrid-ecdsa batch to the route and dispatches each event by its `event` field', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const key = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
     type Item = { event: string; email: string };
     const opened: string[] = [];
     const router = createWebhookRouter<{ open: Item; click: Item }>({ open: (e) => void opened.push(e.email) }, { discriminator: 'event' });
     const app = new Hono();
-    app.post('/sendgrid', createWebhookMiddleware<Item[]>(sendgridEcdsaScheme, { secret: [key] }), async (c) => c.json(await router.dispatch(c.get('webhookEvent'))));
+    app.post('/sendgrid-ecdsa', createWebhookMiddleware<Item[]>(sendgridEcdsaScheme, { secret: [key] }), async (c) => c.json(await router.dispatch(c.get('webhookEvent'))));
     const payload = '[{"event":"open","email":"a@x.test"},\r\n{"event":"bounce","email":"b@x.test"},\r\n{"event":"open","email":"c@x.test"}]\r\n';
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = sign('sha256', Buffer.from(timestamp + payload), privateKey).toString('base64');
     const headers = { 'X-Twilio-Email-Event-Webhook-Signature': signature, 'X-Twilio-Email-Event-Webhook-Timestamp': timestamp };
-    const response = await app.request('/sendgrid', { method: 'POST', body: payload, headers });
+    const response = await app.request('/sendgrid-ecdsa', { method: 'POST', body: payload, headers });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ handled: ['open', 'open'], unhandled: ['bounce'] });
     expect(opened).toEqual(['a@x.test', 'c@x.test']);
-    const tampered = await app.request('/sendgrid', { method: 'POST', body: payload.replace('a@x', 'z@x'), headers });
+    const tampered = await app.request('/sendgrid-ecdsa', { method: 'POST', body: payload.replace('a@x', 'z@x'), headers });
     expect(tampered.status).toBe(401);
   });
 });
@@ -114,20 +115,20 @@ describe('Hono webhook middleware', () => {
 describe('Hono webhook middleware: body size cap', () => {
   const MiB = 1024 * 1024;
 
-  /** A Stripe receiver whose route counts its runs and echoes the body it can still read. */
+  /** A stripe-v1 receiver whose route counts its runs and echoes the body it can still read. */
   function cappedApp(maxBodyBytes?: number) {
     const app = new Hono();
     const runs: number[] = [];
     const outcomes: WebhookVerifyOutcome[] = [];
     const options = { secret: SECRET, onVerified: (_: unknown, outcome: WebhookVerifyOutcome) => void outcomes.push(outcome) };
-    app.post('/stripe', createWebhookMiddleware<StripeLikeEvent>(stripeV1Scheme, maxBodyBytes === undefined ? options : { ...options, maxBodyBytes }), async (c) => {
+    app.post('/stripe-v1', createWebhookMiddleware<EnvelopedEvent>(stripeV1Scheme, maxBodyBytes === undefined ? options : { ...options, maxBodyBytes }), async (c) => {
       runs.push(1);
       return c.json({ id: c.get('webhookEvent').id, length: (await c.req.text()).length });
     });
     return { app, runs, outcomes };
   }
 
-  /** A signed Stripe event of exactly `size` bytes. */
+  /** A stripe-v1-signed event of exactly `size` bytes. */
   function signedEvent(size: number) {
     const head = '{"id":"evt_big","type":"payment_intent.succeeded","pad":"';
     const payload = head + 'x'.repeat(size - head.length - 2) + '"}';
@@ -154,12 +155,12 @@ describe('Hono webhook middleware: body size cap', () => {
   it('accepts a genuine delivery of exactly 1 MiB by default, and answers 413 one byte over without running the route', async () => {
     const { app, runs, outcomes } = cappedApp();
     const fits = signedEvent(MiB);
-    const ok = await app.request('/stripe', { method: 'POST', body: fits.payload, headers: { 'Stripe-Signature': fits.header } });
+    const ok = await app.request('/stripe-v1', { method: 'POST', body: fits.payload, headers: { 'Stripe-Signature': fits.header } });
     expect(ok.status).toBe(200);
     // The route still reads the body through Hono after the middleware consumed the stream.
     expect(await ok.json()).toEqual({ id: 'evt_big', length: MiB });
     const over = signedEvent(MiB + 1);
-    const refused = await app.request('/stripe', { method: 'POST', body: over.payload, headers: { 'Stripe-Signature': over.header } });
+    const refused = await app.request('/stripe-v1', { method: 'POST', body: over.payload, headers: { 'Stripe-Signature': over.header } });
     expect(refused.status).toBe(413);
     expect(await refused.json()).toEqual({ error: 'body-too-large' });
     expect(runs).toHaveLength(1);
@@ -170,8 +171,8 @@ describe('Hono webhook middleware: body size cap', () => {
     const { app, runs } = cappedApp(200);
     const fits = signedEvent(200);
     const over = signedEvent(201);
-    expect((await app.request('/stripe', { method: 'POST', body: fits.payload, headers: { 'Stripe-Signature': fits.header } })).status).toBe(200);
-    expect((await app.request('/stripe', { method: 'POST', body: over.payload, headers: { 'Stripe-Signature': over.header } })).status).toBe(413);
+    expect((await app.request('/stripe-v1', { method: 'POST', body: fits.payload, headers: { 'Stripe-Signature': fits.header } })).status).toBe(200);
+    expect((await app.request('/stripe-v1', { method: 'POST', body: over.payload, headers: { 'Stripe-Signature': over.header } })).status).toBe(413);
     expect(runs).toHaveLength(1);
     expect(() => createWebhookMiddleware(stripeV1Scheme, { secret: SECRET, maxBodyBytes: -1 })).toThrow(RangeError);
   });
@@ -182,7 +183,7 @@ describe('Hono webhook middleware: body size cap', () => {
   ])('stops reading %s once it passes the cap', async (_, headers: Record<string, string>) => {
     const { app, runs } = cappedApp();
     const { stream, state } = streamedBody(8 * MiB);
-    const request = new Request('http://receiver.test/stripe', { method: 'POST', body: stream, headers, duplex: 'half' } as RequestInit);
+    const request = new Request('http://receiver.test/stripe-v1', { method: 'POST', body: stream, headers, duplex: 'half' } as RequestInit);
     if (headers['content-length']) expect(request.headers.get('content-length')).toBe('100');
     const response = await app.request(request);
     expect(response.status).toBe(413);
@@ -194,7 +195,7 @@ describe('Hono webhook middleware: body size cap', () => {
   it('refuses a declared Content-Length over the cap without reading the body', async () => {
     const { app, runs } = cappedApp(1000);
     const { stream, state } = streamedBody(64 * 1024);
-    const request = new Request('http://receiver.test/stripe', { method: 'POST', body: stream, headers: { 'content-length': '1001' }, duplex: 'half' } as RequestInit);
+    const request = new Request('http://receiver.test/stripe-v1', { method: 'POST', body: stream, headers: { 'content-length': '1001' }, duplex: 'half' } as RequestInit);
     expect((await app.request(request)).status).toBe(413);
     expect(runs).toHaveLength(0);
     expect(state.pulled).toBe(0);
