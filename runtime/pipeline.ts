@@ -11,12 +11,12 @@ import { jsonLogger, type Logger } from './log/logger.ts';
 import { redactText } from './redact.ts';
 import { attempt, type Transport } from './policy/attempt.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
-import { isPromise, systemClock, type Clock } from './policy/clock.ts';
+import { isPromise, systemClock, type Clock, type MaybePromise } from './policy/clock.ts';
 import { resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
 import { CircuitOpenError, RateLimitError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
 import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
-import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy/rate-limiter.ts';
+import { MemoryLimiterStore, type BucketSpec, type LimiterStore, type Reservation } from './policy/rate-limiter.ts';
 import { errorRetryDelay, NO_RETRY, responseRetryDelay } from './policy/retry.ts';
 import { parseResetAt } from './policy/retry-after.ts';
 import { sleep } from './policy/sleep.ts';
@@ -137,6 +137,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return policy.breaker?.perBucket ? `${vendor}:${host}:${meta.bucket ?? 'default'}` : `${vendor}:${host}`;
   }
 
+  // The breaker's settings for an attempt with this lease. Most attempts have the same time limit
+  // (the per-attempt timeout), so they share one object instead of copying the settings each time.
+  let leased: BreakerConfig | undefined;
+  function breakerConfigFor(probeTimeoutMs: number): BreakerConfig {
+    if (leased?.probeTimeoutMs === probeTimeoutMs) return leased;
+    return (leased = { ...policy.breaker!, probeTimeoutMs });
+  }
+
   function breakerEvent(meta: OperationMeta, circuit: string, change: BreakerTransition) {
     if (wants('warn')) note(change.to === 'open' ? 'warn' : 'info', 'breaker', meta, { circuit, ...change });
   }
@@ -173,12 +181,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       });
 
     /**
-     * Takes a slot in every bucket the request counts in, in one reservation (so a refusal spends
-     * none of them), and waits for it; false when none comes in time for a retry.
+     * The rest of taking a slot, when the reservation is not an immediate one: waits for the store
+     * and for the slot; false when none comes in time for a retry.
      */
-    async function take(until: number): Promise<boolean> {
-      let slot = limiter.reserve(plan.buckets, plan.windowKey, Math.max(0, until - clock.now()));
-      if (isPromise(slot)) slot = await slot;
+    async function settle(pending: MaybePromise<Reservation>): Promise<boolean> {
+      const slot = isPromise(pending) ? await pending : pending;
       if (!slot.ok) {
         if (wants('warn')) note('warn', 'rate-limit', meta, { attempt: n, rejectedUntil: slot.retryAt, bucket: slot.key });
         if (n === 1) throw new RateLimitError(meta.id, slot.key, slot.retryAt);
@@ -192,7 +199,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }
 
     for (; ; n++) {
-      if (rateLimit && !(await take(Math.min(clock.now() + maxWaitMs, deadline)))) break;
+      if (rateLimit) {
+        // One reservation takes a slot in every bucket the request counts in (so a refusal spends
+        // none of them). The usual answer, a synchronous slot free now, needs no await.
+        const now = clock.now();
+        const slot = limiter.reserve(plan.buckets, plan.windowKey, Math.max(0, Math.min(now + maxWaitMs, deadline) - now));
+        if ((isPromise(slot) || !slot.ok || slot.waitMs > 0) && !(await settle(slot))) break;
+      }
 
       // This attempt's time limit: its own timeout, or what is left of the call's deadline.
       const remaining = Math.max(1, deadline - clock.now());
@@ -203,7 +216,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       let state: BreakerState | 'off' = 'off';
       // Should this attempt become the half-open probe, its lease outlasts the attempt: a probe
       // that has not reported by then (plus slack for the store's round trips) died with its isolate.
-      const breakerConfig: BreakerConfig | undefined = breakerOn && { ...breakerOn, probeTimeoutMs: limitMs + PROBE_SLACK_MS };
+      const breakerConfig = breakerOn && breakerConfigFor(limitMs + PROBE_SLACK_MS);
       if (breakerConfig) {
         let permit = breaker.acquire(circuit, breakerConfig);
         if (isPromise(permit)) permit = await permit;
