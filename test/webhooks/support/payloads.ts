@@ -1,5 +1,6 @@
-// Payload generators: realistic event bodies with the formatting variety that breaks verifiers
-// which re-serialise (key order, spacing, CRLF, non-ASCII text, escapes).
+// Payload generators: the pieces of realistic event bodies (free-form fields, layouts) with the
+// formatting variety that breaks verifiers which re-serialise (key order, spacing, CRLF, non-ASCII
+// text, escapes). Each vendor's test file builds its own event shape from them.
 import fc from 'fast-check';
 
 const text = fc.oneof(
@@ -10,7 +11,8 @@ const text = fc.oneof(
 
 const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
 
-const fields = fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }), fc.oneof(scalar, fc.array(scalar, { maxLength: 4 })), {
+/** Free-form object fields, values of every JSON type. */
+export const fields = fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }), fc.oneof(scalar, fc.array(scalar, { maxLength: 4 })), {
   maxKeys: 8,
 });
 
@@ -22,29 +24,6 @@ export function render(value: unknown, how: Layout): string {
   const pretty = JSON.stringify(value, null, 2);
   return how === 'pretty-crlf' ? pretty.replace(/\n/g, '\r\n') : pretty;
 }
-
-/** A Stripe-like event body. */
-export const stripeEventBody = fc
-  .record({ id: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 20 }), type: fc.constantFrom('payment_intent.succeeded', 'customer.subscription.created', 'charge.refunded'), object: fields, how: layout })
-  .map(({ id, type, object, how }) => render({ id: `evt_${id}`, object: 'event', type, created: 1_700_000_000, livemode: false, data: { object } }, how));
-
-/** An Airwallex-like event body. */
-export const airwallexEventBody = fc
-  .record({ id: fc.uuid(), name: fc.constantFrom('payment_intent.succeeded', 'refund.settled', 'payout.transfer.paid'), object: fields, how: layout })
-  .map(({ id, name, object, how }) => render({ id, name, account_id: 'acct_x', data: { object }, created_at: '2024-01-01T00:00:00+0000', version: '2024-06-30' }, how));
-
-/** A SendGrid batch as SendGrid writes it: `,\r\n` between events and a trailing CRLF. */
-export const sendgridBatchBody = fc
-  .array(
-    fc.record({
-      email: fc.emailAddress(),
-      event: fc.constantFrom('processed', 'delivered', 'open', 'click', 'bounce'),
-      sg_event_id: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 22 }),
-      extra: fields,
-    }),
-    { minLength: 1, maxLength: 4 },
-  )
-  .map((events) => '[' + events.map(({ extra, ...e }) => JSON.stringify({ ...extra, ...e, timestamp: 1_700_000_000 })).join(',\r\n') + ']\r\n');
 
 /** A printable-ASCII secret like the ones vendors issue. */
 export const secretText = (prefix: string) =>
