@@ -8,7 +8,7 @@
 import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS } from './fixes.ts';
 import type { Fix } from './fixes.ts';
-import { getAtPointer, refToPointer, toPointer } from '../json-pointer.ts';
+import { deref, toPointer } from '../json-pointer.ts';
 
 type Doc = Record<string, any>;
 
@@ -70,7 +70,8 @@ function declareInQuery(document: Doc, item: Doc, operation: Doc, variable: stri
     const list = holder.parameters;
     if (!Array.isArray(list)) continue;
     for (const [index, entry] of list.entries()) {
-      const parameter = resolve(document, entry);
+      const resolved = deref(document, entry);
+      const parameter = resolved !== null && typeof resolved === 'object' ? resolved : undefined;
       if (parameter?.in === 'query' && parameter.name === name) return '';
       if (parameter?.name !== variable || (parameter.in !== 'query' && parameter.in !== 'path')) continue;
       // A copy: a referenced component may be a real path parameter elsewhere.
@@ -79,13 +80,4 @@ function declareInQuery(document: Doc, item: Doc, operation: Doc, variable: stri
     }
   }
   return undefined;
-}
-
-function resolve(document: Doc, entry: unknown): Doc | undefined {
-  if (entry === null || typeof entry !== 'object') return undefined;
-  const ref = (entry as Doc).$ref;
-  if (typeof ref !== 'string') return entry as Doc;
-  const pointer = refToPointer(ref);
-  const target = pointer === undefined ? undefined : getAtPointer(document, pointer);
-  return target !== null && typeof target === 'object' ? (target as Doc) : undefined;
 }
