@@ -156,7 +156,7 @@ function growthFigures(results: readonly SpecResult[]): Figure[] {
 }
 
 function chart(results: readonly SpecResult[], x: 'operations' | 'bytes'): string {
-  const xLabel = x === 'operations' ? 'operations in the spec (log)' : 'spec size, KB (log)';
+  const xLabel = x === 'operations' ? 'operations in the spec (log)' : 'spec size, kB (log)';
   const scaleX = (p: Point): Point => (x === 'bytes' ? { x: p.x / 1000, y: p.y } : p);
   const panel = (y: 'wall' | 'rss', yLabel: string, scaleY: (v: number) => number) => ({
     yLabel,
