@@ -23,7 +23,7 @@ describe('createQuerySerializer: OpenAPI styles', () => {
       { created: { gte: 1_700_000_000, lt: 1_800_000_000 } },
       'created[gte]=1700000000&created[lt]=1800000000',
     ],
-    ['deepObject array is indexed (stripe-node)', { expand: { style: 'deepObject', explode: true } }, { expand: ['customer', 'data.invoice'] }, 'expand[0]=customer&expand[1]=data.invoice'],
+    ['deepObject array is indexed (as in form bodies)', { expand: { style: 'deepObject', explode: true } }, { expand: ['customer', 'data.invoice'] }, 'expand[0]=customer&expand[1]=data.invoice'],
     ['deepObject with a scalar value', { created: { style: 'deepObject', explode: true } }, { created: 1_700_000_000 }, 'created=1700000000'],
     ['brackets style', { expand: { style: 'brackets', explode: true } }, { expand: ['a', 'b'] }, 'expand[]=a&expand[]=b'],
     ['scalars, booleans, Dates', { limit: { style: 'form', explode: true } }, { limit: 10, active: false, at: new Date(5000) }, 'limit=10&active=false&at=5'],
