@@ -1,0 +1,85 @@
+// Generation on two threads (generator/parallel.ts: the main thread and a worker claim vendor jobs
+// from a shared counter) must write exactly what one thread writes, and an input error in a job on
+// either thread must end the run with exit 2, the file and pointer named, the output untouched.
+// The fixture project gets a second vendor, a copy of the first, so there are two jobs.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runSvcgen, snapshot } from '../../support/cli.ts';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/cli-project/', import.meta.url));
+const ONE_THREAD = { SVCGEN_THREADS: '1' };
+
+let root: string;
+let oneThread: Record<string, string>;
+
+function edit(file: string, change: (text: string) => string): void {
+  writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')));
+}
+
+/** A dangling $ref in a vendor's spec, re-pinned so that it passes the sha256 check. */
+async function breakSpec(vendor: string): Promise<void> {
+  const file = `mirror/${vendor}/openapi.yaml`;
+  edit(file, (t) => t.replace("items: { $ref: '#/components/schemas/Widget' }\n                  has_more", "items: { $ref: '#/components/schemas/Gadget' }\n                  has_more"));
+  const { createHash } = await import('node:crypto');
+  const spec = readFileSync(join(root, file));
+  edit('specs/lock.json', (text) => {
+    const lock = JSON.parse(text);
+    Object.assign(lock.vendors[vendor].files[0], { sha256: createHash('sha256').update(spec).digest('hex'), bytes: spec.length });
+    return JSON.stringify(lock, null, 2);
+  });
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'svcgen-parallel-'));
+  cpSync(FIXTURE, root, { recursive: true });
+  cpSync(join(root, 'mirror/acme'), join(root, 'mirror/bravo'), { recursive: true });
+  cpSync(join(root, 'specs/overlays/acme'), join(root, 'specs/overlays/bravo'), { recursive: true });
+  edit('specs/lock.json', (text) => {
+    const lock = JSON.parse(text);
+    lock.vendors.bravo = structuredClone(lock.vendors.acme);
+    lock.vendors.bravo.files[0].path = 'bravo/openapi.yaml';
+    return JSON.stringify(lock, null, 2);
+  });
+  const first = await runSvcgen(root, ['generate'], ONE_THREAD);
+  expect(first.stderr).toBe('');
+  expect(first.code).toBe(0);
+  oneThread = snapshot(join(root, 'generated'));
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+// With one core the pool stays in one thread whatever SVCGEN_THREADS says, and there is nothing to compare.
+describe.skipIf(availableParallelism() < 2)('svcgen generate on two threads', () => {
+  it('writes the same files, byte for byte, as on one thread', async () => {
+    expect(Object.keys(oneThread).filter((f) => f.startsWith('bravo/')).length).toBeGreaterThan(0);
+    const outcome = await runSvcgen(root, ['generate', '--force']);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    expect(snapshot(join(root, 'generated'))).toEqual(oneThread);
+  });
+
+  // Equal weights: the first vendor of the lock is claimed first (by the main thread), the second by the worker.
+  for (const vendor of ['acme', 'bravo']) {
+    it(`stops with exit 2 naming ${vendor}'s file and pointer when its job fails`, async () => {
+      const pristine = mkdtempSync(join(tmpdir(), 'svcgen-parallel-pristine-'));
+      cpSync(root, pristine, { recursive: true });
+      try {
+        await breakSpec(vendor);
+        const outcome = await runSvcgen(root, ['generate', '--force']);
+        expect(outcome.code).toBe(2);
+        expect(outcome.stderr).toMatch(new RegExp(`${vendor}/openapi\\.yaml.*#/paths/~1v1~1widgets/get/.*Gadget`, 's'));
+        expect(outcome.stderr).not.toContain('internal error');
+        expect(snapshot(join(root, 'generated'))).toEqual(oneThread);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+        cpSync(pristine, root, { recursive: true });
+        rmSync(pristine, { recursive: true, force: true });
+      }
+    });
+  }
+});
