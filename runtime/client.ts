@@ -5,7 +5,8 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { CallRequest, FetchLike, OperationMeta } from './contract.ts';
 import { createPipeline, type CallOptions as PipelineCallOptions, type Pipeline, type PipelineOptions } from './pipeline.ts';
 import type { PolicyDefaults, PolicyOverrides } from './policy/config.ts';
-import { ApiError } from './errors.ts';
+import { errorFromResponse, type ErrorDescriber } from './errors.ts';
+import { describeText } from './error-shapes.ts';
 import type { SchemesAuthProfile } from './auth/schemes.ts';
 import type { TokenExchangeProfile } from './auth/token-exchange.ts';
 
@@ -146,7 +147,16 @@ function unsigned(profile: VendorProfile, pipeline: Pipeline): ClientAuth {
   return { pipeline, pipelineFor: () => pipeline, secrets: () => [] };
 }
 
-export function createVendorClient(profile: VendorProfile, options: BaseClientOptions, strategy?: AuthStrategy): VendorClient {
+/**
+ * `strategy`: how calls are signed (see AuthStrategy); `describeError`: how the vendor's error
+ * bodies read (runtime/error-shapes.ts; text only by default). Generated clients pass both.
+ */
+export function createVendorClient(
+  profile: VendorProfile,
+  options: BaseClientOptions,
+  strategy?: AuthStrategy,
+  describeError: ErrorDescriber = describeText,
+): VendorClient {
   const baseUrl = baseUrlOf(profile, options);
   // The user's transport, or the global fetch when undefined; either way the pipeline calls it
   // once per attempt with an unread Request and the attempt's signal and buffered body in `init`.
@@ -200,7 +210,7 @@ export function createVendorClient(profile: VendorProfile, options: BaseClientOp
     if (callOptions?.signal) request.signal = callOptions.signal;
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {
-      throw ApiError.fromResponse(response, { operationId: meta.id, secrets: auth.secrets(), ...(requestIdHeader ? { requestIdHeader } : {}) }, error);
+      throw errorFromResponse(response, { operationId: meta.id, secrets: auth.secrets(), ...(requestIdHeader ? { requestIdHeader } : {}) }, error, describeError);
     }
     validation?.checkResponse(meta.id, response.status, data);
     return data;

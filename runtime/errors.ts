@@ -1,8 +1,5 @@
 // One error type for every non-2xx answer, whatever the vendor. The vendor's error body is
-// recognised by its shape, never by the vendor's name:
-//   envelope   {error: {type, code, message, param, decline_code}}
-//   list       {errors: [{message, field, error_id}]}
-//   flat       {code, message, source, details}
+// recognised by its shape (runtime/error-shapes.ts: the client passes the recogniser its spec needs).
 // Everything stored on the error is scrubbed of secrets first, so logging, JSON.stringify or a
 // stack trace can never leak a key.
 
@@ -84,42 +81,6 @@ export class ApiError<S extends number = number, B = unknown> extends Error {
     );
   }
 
-  /**
-   * Builds the error for a failed response. `parsedBody` is what the caller already read (openapi-fetch
-   * hands it over as `error`); the response body itself is not touched.
-   */
-  static fromResponse<B = unknown>(response: Response, context: ApiErrorContext, parsedBody?: B): ApiError<number, B> {
-    const shape = describeErrorBody(parsedBody);
-    const requestId = context.requestIdHeader ? response.headers.get(context.requestIdHeader) ?? undefined : undefined;
-    return new ApiError<number, B>({
-      status: response.status,
-      operationId: context.operationId,
-      ...shape,
-      requestId,
-      // Error pages can be whole HTML documents; keep enough to diagnose.
-      body: (typeof parsedBody === 'string' ? clip(parsedBody) : parsedBody) as B,
-      headers: pickHeaders(response.headers, context),
-      secrets: context.secrets,
-    });
-  }
-
-  /** Reads the (unread) body as JSON, or as text when it is not JSON, then calls `fromResponse`. */
-  static async read(response: Response, context: ApiErrorContext): Promise<ApiError> {
-    let text = '';
-    try {
-      text = await response.text();
-    } catch {
-      // A body that cannot be read still leaves status and headers to report.
-    }
-    let parsed: unknown = text === '' ? undefined : text;
-    try {
-      if (text !== '') parsed = JSON.parse(text);
-    } catch {
-      // Not JSON: keep the text.
-    }
-    return ApiError.fromResponse(response, context, parsed);
-  }
-
   /** Narrows the status so per-status body types can follow. */
   is<T extends S>(status: T): this is ApiError<T, B> {
     return this.status === status;
@@ -174,59 +135,25 @@ export interface ErrorShape {
   details?: ApiErrorDetail[];
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** Reads what a vendor's error body says (runtime/error-shapes.ts has them). */
+export type ErrorDescriber = (body: unknown) => ErrorShape;
 
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v === '' ? undefined : v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return undefined;
-}
-
-function detailOf(item: unknown): ApiErrorDetail {
-  if (!isRecord(item)) return str(item) === undefined ? {} : { message: str(item) };
-  const message = str(item.message) ?? str(item.detail);
-  const field = str(item.field) ?? str(item.param) ?? str(item.parameter) ?? str(item.source);
-  const code = str(item.code) ?? str(item.error_id);
-  return {
-    ...(message === undefined ? {} : { message }),
-    ...(field === undefined ? {} : { field }),
-    ...(code === undefined ? {} : { code }),
-  };
-}
-
-/** Recognises the common error-body shapes; exported for tests and for callers with raw bodies. */
-export function describeErrorBody(body: unknown): ErrorShape {
-  if (typeof body === 'string') {
-    const text = body.trim();
-    return text === '' ? {} : { message: text };
-  }
-  if (!isRecord(body)) return {};
-  const shape: ErrorShape = {};
-  // Envelope: the real error sits one level down.
-  const inner = isRecord(body.error) ? body.error : body;
-  if (typeof body.error === 'string') shape.message = str(body.error);
-
-  const list = Array.isArray(body.errors) ? body.errors : Array.isArray(inner.details) ? inner.details : undefined;
-  if (list) {
-    shape.details = list.map(detailOf);
-    const joined = shape.details.map((d) => d.message).filter((m) => m !== undefined).join('; ');
-    if (joined !== '' && Array.isArray(body.errors)) shape.message ??= joined;
-  }
-  shape.message = str(inner.message) ?? shape.message ?? str(inner.error_description) ?? str(inner.detail) ?? str(inner.title);
-  const first = shape.details?.[0];
-  shape.code = str(inner.code) ?? first?.code;
-  shape.type = str(inner.type);
-  shape.param = str(inner.param) ?? str(inner.source) ?? first?.field;
-  shape.declineCode = str(inner.decline_code);
-  return dropUndefined(shape);
-}
-
-function dropUndefined(shape: ErrorShape): ErrorShape {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(shape)) if (v !== undefined) out[k] = v;
-  return out as ErrorShape;
+/**
+ * Builds the error for a failed response. `parsedBody` is what the caller already read (openapi-fetch
+ * hands it over as `error`); the response body itself is not touched.
+ */
+export function errorFromResponse<B = unknown>(response: Response, context: ApiErrorContext, parsedBody: B | undefined, describe: ErrorDescriber): ApiError<number, B> {
+  const requestId = context.requestIdHeader ? response.headers.get(context.requestIdHeader) ?? undefined : undefined;
+  return new ApiError<number, B>({
+    status: response.status,
+    operationId: context.operationId,
+    ...describe(parsedBody),
+    requestId,
+    // Error pages can be whole HTML documents; keep enough to diagnose.
+    body: (typeof parsedBody === 'string' ? clip(parsedBody) : parsedBody) as B,
+    headers: pickHeaders(response.headers, context),
+    secrets: context.secrets,
+  });
 }
 
 function pickHeaders(headers: Headers, context: ApiErrorContext): Record<string, string> {

@@ -2,6 +2,7 @@
 // and the create<Vendor>Client factory. The skeleton is a handlebars template; the data is the model.
 import { shorthandOptions } from '../model/auth.ts';
 import type { ApiModel, AuthModel, SecuritySchemeModel } from '../model/types.ts';
+import { errorShapeOf } from './error-shape.ts';
 import { fileHeader } from './header.ts';
 import { renderTemplate } from './template.ts';
 import { literal, prettyLiteral, propertyKey } from './text.ts';
@@ -138,7 +139,7 @@ function authStrategy(auth: AuthModel): { authImports: string[]; authStrategy?: 
   };
 }
 
-export function emitClient(model: ApiModel): string {
+export function emitClient(model: ApiModel, document: Record<string, any> = {}): string {
   const profile = runtimeProfile(model);
   const auth = model.auth;
   const schemes = auth.kind === 'schemes' ? schemeOptions(auth, model.displayName) : undefined;
@@ -160,6 +161,7 @@ export function emitClient(model: ApiModel): string {
     clientOptions,
     callOptions,
     ...authStrategy(auth),
+    errorDescriber: errorShapeOf(model, document) === 'envelope' ? 'describeEnvelopeError' : 'describeErrorBody',
     authMembers: schemes?.members,
     requiredCredentials: schemes?.required,
   });

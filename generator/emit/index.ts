@@ -17,7 +17,7 @@ export interface VendorFiles {
 export async function emitVendor(model: ApiModel, document: Record<string, any>, typingDocument: Record<string, any>): Promise<VendorFiles> {
   const files = new Map<string, string>();
   files.set('types.d.ts', await emitTypes(typingDocument, model.vendor));
-  files.set('client.ts', emitClient(model));
+  files.set('client.ts', emitClient(model, document));
   const operations = emitOperations(model, document);
   files.set('operations.js', operations.js);
   files.set('operations.d.ts', operations.dts);

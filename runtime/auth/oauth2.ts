@@ -5,7 +5,7 @@
 // declares an OAuth2 client-credentials scheme.
 
 import type { FetchLike, OperationMeta } from '../contract.ts';
-import { ApiError } from '../errors.ts';
+import { readApiError } from '../error-shapes.ts';
 import { base64, checkText, type ClientCredential, type SchemeKind, type SchemeProfile } from './schemes.ts';
 import { createTokenManager, withTokenAuth, type LoginFn } from './token-exchange.ts';
 
@@ -50,7 +50,7 @@ export function clientCredentialsLogin(options: ClientCredentialsLogin): LoginFn
       }),
     );
     if (!response.ok) {
-      throw await ApiError.read(response, {
+      throw await readApiError(response, {
         operationId: options.operationId,
         secrets,
         ...(options.requestIdHeader ? { requestIdHeader: options.requestIdHeader } : {}),

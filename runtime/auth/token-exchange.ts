@@ -6,7 +6,7 @@
 
 import type { AuthStrategy } from '../client.ts';
 import type { FetchLike, OperationMeta } from '../contract.ts';
-import { ApiError } from '../errors.ts';
+import { readApiError } from '../error-shapes.ts';
 
 export interface IssuedToken {
   readonly token: string;
@@ -201,7 +201,7 @@ export function loginWithHeaders(options: LoginEndpointOptions): LoginFn {
       }),
     );
     if (!response.ok) {
-      throw await ApiError.read(response, {
+      throw await readApiError(response, {
         operationId,
         secrets,
         ...(options.requestIdHeader ? { requestIdHeader: options.requestIdHeader } : {}),

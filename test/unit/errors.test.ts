@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, describeErrorBody, isApiError } from '../../runtime/errors.ts';
+import { ApiError, isApiError } from '../../runtime/errors.ts';
+import { apiErrorFromResponse, describeErrorBody, readApiError } from '../../runtime/error-shapes.ts';
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -10,7 +11,7 @@ function renderings(error: Error): string[] {
   return [error.message, String(error), JSON.stringify(error), error.stack ?? '', `${error.toString()}`];
 }
 
-describe('ApiError.fromResponse: error shapes', () => {
+describe('apiErrorFromResponse: error shapes', () => {
   it('reads an envelope {error: {type, code, message, param, decline_code}}', () => {
     const body = {
       error: {
@@ -22,7 +23,7 @@ describe('ApiError.fromResponse: error shapes', () => {
       },
     };
     const response = jsonResponse(402, body, { 'Request-Id': 'req_abc123' });
-    const error = ApiError.fromResponse(response, { operationId: 'PostPaymentIntents', requestIdHeader: 'Request-Id' }, body);
+    const error = apiErrorFromResponse(response, { operationId: 'PostPaymentIntents', requestIdHeader: 'Request-Id' }, body);
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('ApiError');
     expect(error).toMatchObject({
@@ -47,7 +48,7 @@ describe('ApiError.fromResponse: error shapes', () => {
       ],
     };
     const response = jsonResponse(403, body, { 'x-request-id': 'sg-1' });
-    const error = ApiError.fromResponse(response, { operationId: 'SendMail', requestIdHeader: 'x-request-id' }, body);
+    const error = apiErrorFromResponse(response, { operationId: 'SendMail', requestIdHeader: 'x-request-id' }, body);
     expect(error.message).toBe('The from address does not match a verified Sender Identity.; Invalid email');
     expect(error.code).toBe('sender_unverified');
     expect(error.param).toBe('from');
@@ -60,7 +61,7 @@ describe('ApiError.fromResponse: error shapes', () => {
 
   it('reads a flat {code, message, source, details}', () => {
     const body = { code: 'invalid_argument', message: 'amount must be positive', source: 'amount', details: { min: 0 } };
-    const error = ApiError.fromResponse(jsonResponse(400, body), { operationId: 'CreatePaymentIntent' }, body);
+    const error = apiErrorFromResponse(jsonResponse(400, body), { operationId: 'CreatePaymentIntent' }, body);
     expect(error).toMatchObject({ code: 'invalid_argument', message: 'amount must be positive', param: 'amount' });
     expect(error.type).toBeUndefined();
     expect(error.requestId).toBeUndefined();
@@ -69,17 +70,17 @@ describe('ApiError.fromResponse: error shapes', () => {
 
   it('reads {error: "text"}, plain text and empty bodies', () => {
     expect(describeErrorBody({ error: 'segment not found' })).toEqual({ message: 'segment not found' });
-    const text = ApiError.fromResponse(new Response('<html>Bad Gateway</html>', { status: 502 }), { operationId: 'X' }, '<html>Bad Gateway</html>');
+    const text = apiErrorFromResponse(new Response('<html>Bad Gateway</html>', { status: 502 }), { operationId: 'X' }, '<html>Bad Gateway</html>');
     expect(text.message).toBe('<html>Bad Gateway</html>');
-    const empty = ApiError.fromResponse(new Response(null, { status: 500 }), { operationId: 'GetThing' });
+    const empty = apiErrorFromResponse(new Response(null, { status: 500 }), { operationId: 'GetThing' });
     expect(empty.message).toBe('GetThing failed with HTTP 500');
     expect(empty.body).toBeUndefined();
   });
 
-  it('ApiError.read parses JSON or keeps text from an unread response', async () => {
-    const json = await ApiError.read(jsonResponse(404, { error: { message: 'No such customer' } }), { operationId: 'GetCustomer' });
+  it('readApiError parses JSON or keeps text from an unread response', async () => {
+    const json = await readApiError(jsonResponse(404, { error: { message: 'No such customer' } }), { operationId: 'GetCustomer' });
     expect(json.message).toBe('No such customer');
-    const text = await ApiError.read(new Response('upstream timeout', { status: 504 }), { operationId: 'GetCustomer' });
+    const text = await readApiError(new Response('upstream timeout', { status: 504 }), { operationId: 'GetCustomer' });
     expect(text.message).toBe('upstream timeout');
   });
 
@@ -91,7 +92,7 @@ describe('ApiError.fromResponse: error shapes', () => {
       'Set-Cookie': 'session=abc',
       'X-Custom': 'y',
     });
-    const error = ApiError.fromResponse(response, { operationId: 'X', keepHeaders: ['X-Custom'] }, {});
+    const error = apiErrorFromResponse(response, { operationId: 'X', keepHeaders: ['X-Custom'] }, {});
     expect(error.headers).toEqual({
       'content-type': 'application/json',
       'retry-after': '2',
@@ -102,14 +103,14 @@ describe('ApiError.fromResponse: error shapes', () => {
   });
 
   it('clips very long messages', () => {
-    const error = ApiError.fromResponse(new Response('x', { status: 500 }), { operationId: 'X' }, 'x'.repeat(10_000));
+    const error = apiErrorFromResponse(new Response('x', { status: 500 }), { operationId: 'X' }, 'x'.repeat(10_000));
     expect(error.message.length).toBeLessThan(1100);
   });
 });
 
 describe('narrowing', () => {
   it('isApiError and is(status) narrow', () => {
-    const error: unknown = ApiError.fromResponse(jsonResponse(404, {}), { operationId: 'X' }, {});
+    const error: unknown = apiErrorFromResponse(jsonResponse(404, {}), { operationId: 'X' }, {});
     expect(isApiError(error)).toBe(true);
     expect(isApiError(error, 404)).toBe(true);
     expect(isApiError(error, 500)).toBe(false);
@@ -151,7 +152,7 @@ describe('no secret ever shows', () => {
       },
     };
     const response = jsonResponse(401, body, { 'Request-Id': `req_${secrets.opaqueApiKey}`, 'X-RateLimit-Note': secrets.secretKey });
-    const error = ApiError.fromResponse(
+    const error = apiErrorFromResponse(
       response,
       { operationId: 'PostCharges', requestIdHeader: 'Request-Id', secrets: [secrets.opaqueApiKey] },
       body,
@@ -168,7 +169,7 @@ describe('no secret ever shows', () => {
     const list = { errors: [{ message: `bad key ${secrets.sgKey}`, field: secrets.sgKey }] };
     const flat = { code: 'unauthorized', message: `token ${secrets.jwt} expired`, source: secrets.opaqueApiKey };
     for (const body of [list, flat]) {
-      const error = ApiError.fromResponse(jsonResponse(401, body), { operationId: 'X', secrets: [secrets.opaqueApiKey] }, body);
+      const error = apiErrorFromResponse(jsonResponse(401, body), { operationId: 'X', secrets: [secrets.opaqueApiKey] }, body);
       for (const text of [...renderings(error), JSON.stringify(error.details)]) {
         expect(text).not.toContain(secrets.sgKey);
         expect(text).not.toContain(secrets.jwt);
