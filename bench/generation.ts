@@ -36,7 +36,10 @@ interface PeerRun {
   /** Row label: the tool and what it was given. */
   readonly label: string;
   readonly inputs: readonly string[];
+  /** Goal of the cold wall-time row against this peer. */
   readonly goal?: Goal;
+  /** Goal of the cold peak-memory row against this peer. */
+  readonly rssGoal?: Goal;
   readonly runs?: number;
   readonly timeoutMs?: number;
   /** Compile this output and show its error count. */
@@ -59,14 +62,15 @@ function fullCases(): GenerationCase[] {
     {
       id: 'all',
       title: 'all three vendors',
-      // Context only: the peer does less work than ours here; the goal is judged on the next case.
-      peers: [{ toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript, Stripe + SendGrid in one process (all it accepts of the three)', inputs: [...stripe, ...sendgrid] }],
+      // The peer does less work than ours here (it refuses Swagger 2.0); the issue's wall-time goal
+      // holds ours to 1.5x its time on the part it accepts all the same.
+      peers: [{ toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript, Stripe + SendGrid in one process (all it accepts of the three)', inputs: [...stripe, ...sendgrid], goal: AT_MOST_1_5X }],
     },
     {
       id: 'stripe-sendgrid',
       title: 'Stripe + SendGrid (the inputs openapi-typescript accepts)',
       oursVendors: ['stripe', 'sendgrid'],
-      peers: [{ toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript (types only), Stripe + SendGrid in one process', inputs: [...stripe, ...sendgrid], goal: AT_MOST_1_5X }],
+      peers: [{ toolId: 'openapi-typescript', tool: openapiTypescript, label: 'openapi-typescript (types only), Stripe + SendGrid in one process', inputs: [...stripe, ...sendgrid], goal: AT_MOST_1_5X, rssGoal: AT_MOST_1_5X }],
     },
     {
       id: 'stripe',
@@ -244,11 +248,14 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
   const rssFigures: Figure[] = [];
   const cpuFigures: Figure[] = [];
   for (const r of results) {
-    const peerRows = (which: 'wall' | 'rss' | 'cpu', withGoals: boolean): PeerFigure[] =>
-      r.peers.map(({ run, series }) => ({ name: run.label, outcome: series[which], ...(withGoals && run.goal && !options.quick ? { goal: run.goal } : {}) }));
-    wallFigures.push({ id: `generation.${r.spec.id}.wall`, name: `${r.spec.title}: wall time (cold)`, unit: 'ms', paired: true, ours: pick(r.ours, 'wall', skipped), peers: peerRows('wall', true) });
-    rssFigures.push({ id: `generation.${r.spec.id}.rss`, name: `${r.spec.title}: peak memory (cold)`, unit: 'bytes', ours: pick(r.ours, 'rss', skipped), peers: peerRows('rss', false) });
-    cpuFigures.push({ id: `generation.${r.spec.id}.cpu`, name: `${r.spec.title}: CPU time, user + system of the process tree (cold)`, unit: 'ms', paired: true, ours: pick(r.ours, 'cpu', skipped), peers: peerRows('cpu', false) });
+    const peerRows = (which: 'wall' | 'rss' | 'cpu', goalOf: (run: PeerRun) => Goal | undefined): PeerFigure[] =>
+      r.peers.map(({ run, series }) => {
+        const goal = goalOf(run);
+        return { name: run.label, outcome: series[which], ...(goal && !options.quick ? { goal } : {}) };
+      });
+    wallFigures.push({ id: `generation.${r.spec.id}.wall`, name: `${r.spec.title}: wall time (cold)`, unit: 'ms', paired: true, ours: pick(r.ours, 'wall', skipped), peers: peerRows('wall', (run) => run.goal) });
+    rssFigures.push({ id: `generation.${r.spec.id}.rss`, name: `${r.spec.title}: peak memory (cold)`, unit: 'bytes', ours: pick(r.ours, 'rss', skipped), peers: peerRows('rss', (run) => run.rssGoal) });
+    cpuFigures.push({ id: `generation.${r.spec.id}.cpu`, name: `${r.spec.title}: CPU time, user + system of the process tree (cold)`, unit: 'ms', paired: true, ours: pick(r.ours, 'cpu', skipped), peers: peerRows('cpu', () => undefined) });
   }
 
   // Compile errors: our complete output (the first case) against each peer output marked `compile`.
@@ -303,9 +310,9 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
         ...(options.quick
           ? []
           : [
-              '"All three vendors": ours generates Stripe, SendGrid and Airwallex in one process; openapi-typescript accepts only Stripe and SendGrid, so its row covers less work than ours and carries no goal. The goal (≤ 1.5× openapi-typescript on the inputs it accepts) is judged on "Stripe + SendGrid", where both do the same inputs in one process.',
+              '"All three vendors": ours generates Stripe, SendGrid and Airwallex in one process; openapi-typescript accepts only Stripe and SendGrid, so its row covers less work than ours. The performance issue sets a goal on it all the same: ours on all three vendors at most 1.5× openapi-typescript\'s wall time on the two it accepts. "Stripe + SendGrid", where both do the same inputs in one process, carries the wall-time goal on equal work and the peak-memory goal (at most 1.5× openapi-typescript\'s).',
             ]),
-        'Wall time includes process start-up. CPU time is user + system time of the tool\'s whole process tree, worker threads included (with two or more vendors ours generates them on worker threads, one per core), so it shows the work that running on several cores hides from wall time. Peak memory is the largest resident set of the tool\'s processes.',
+        'Wall time includes process start-up. CPU time is user + system time of the tool\'s whole process tree, worker threads included (with two or more vendors ours runs them on the main thread and one worker thread per further core), so it shows the work that running on several cores hides from wall time. Peak memory is the largest resident set of the tool\'s processes.',
         'Order: run i of every tool on an input before run i + 1 of any, the order reversed from one run to the next (ours first, then last, ...).',
         `orval's zod run has a ${ORVAL_ZOD_TIMEOUT_MS / 1000} s timeout: a run it stops is recorded as a failure with its peak memory at that point. A tool that refuses an input (openapi-typescript and Swagger 2.0) is recorded as a failure with its message.`,
         'Compile errors: `tsc --noEmit` (typescript 5.9) on each output; peers with strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM; ours with `tsconfig.generated.json` (Web APIs only, skipLibCheck off so the generated `.d.ts` files are checked in full, and the runtime sources they import).',
