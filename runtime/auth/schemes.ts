@@ -167,11 +167,7 @@ export function withSchemeCredentials(transport: FetchLike, placements: readonly
     else rewrites.push(placement.rewrite);
   }
   if (headers.length === 0 && rewrites.length === 0) return transport;
-  return async (request, init) => {
-    // Header-only placement sets the attempt's own Request in place: copying a Request re-streams
-    // its body, the largest per-call cost in the bench's profile. Setting the same value again on a
-    // retry is harmless; a Request whose headers are immutable falls back to the copy below.
-    if (rewrites.length === 0 && setInPlace(request.headers, headers)) return transport(request, init);
+  const copied = async (request: Request, init: Parameters<FetchLike>[1]) => {
     let signed = request;
     if (headers.length > 0) {
       const copy = new Headers(request.headers);
@@ -181,6 +177,10 @@ export function withSchemeCredentials(transport: FetchLike, placements: readonly
     for (const rewrite of rewrites) signed = await rewrite(signed, init);
     return transport(signed, init);
   };
+  // Header-only placement sets the attempt's own Request in place: copying a Request re-streams
+  // its body, the largest per-call cost in the bench's profile. Setting the same value again on a
+  // retry is harmless; a Request whose headers are immutable falls back to the copy.
+  return (request, init) => (rewrites.length === 0 && setInPlace(request.headers, headers) ? transport(request, init) : copied(request, init));
 }
 
 function setInPlace(headers: Headers, values: readonly (readonly [string, string])[]): boolean {
@@ -197,21 +197,28 @@ function setInPlace(headers: Headers, values: readonly (readonly [string, string
  * credential in its message before the pipeline reports or rethrows it.
  */
 export function withScrubbedErrors(transport: FetchLike, secrets: () => readonly string[]): FetchLike {
-  return async (request, init) => {
-    try {
-      return await transport(request, init);
-    } catch (error) {
-      if (error instanceof Error) {
-        const clean = redactText(error.message, secrets());
-        if (clean !== error.message) {
-          try {
-            error.message = clean;
-          } catch {
-            throw new Error(clean);
-          }
+  const scrub = (error: unknown): never => {
+    if (error instanceof Error) {
+      const clean = redactText(error.message, secrets());
+      if (clean !== error.message) {
+        try {
+          error.message = clean;
+        } catch {
+          throw new Error(clean);
         }
       }
-      throw error;
     }
+    throw error;
+  };
+  // No async wrapper: on the success path the transport's own promise goes through with one
+  // reaction, not a second promise and an await.
+  return (request, init) => {
+    let pending: Promise<Response>;
+    try {
+      pending = Promise.resolve(transport(request, init));
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    return pending.catch(scrub);
   };
 }

@@ -22,7 +22,14 @@ function valueParts(name: string, value: unknown): string[] {
 /** openapi-fetch `pathSerializer`: fills `{name}` templates with strictly encoded values. */
 export function serializePath(pathname: string, params: Record<string, unknown>): string {
   return pathname.replace(TEMPLATE, (_match, name: string) => {
-    const parts = valueParts(name, params[name]);
+    const value = params[name];
+    // A scalar, the usual value, is one part: the checks below without building a list.
+    if (value !== undefined && value !== null && typeof value !== 'object') {
+      const text = String(value);
+      if (text === '') throw new TypeError(`path parameter "${name}" is empty`);
+      return encodeSegment(name, text);
+    }
+    const parts = valueParts(name, value);
     if (parts.length === 0 || parts.every((p) => p === '')) throw new TypeError(`path parameter "${name}" is empty`);
     return parts.map((part) => encodeSegment(name, part)).join(',');
   });
