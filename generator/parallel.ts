@@ -16,9 +16,10 @@ import type { VendorJob, VendorJobResult } from './vendor-job.ts';
 /**
  * A job allocates fast and keeps much of it (a parsed spec, its model, the emitted text), and V8
  * lets a young generation grow to tens of MB under that load. Capped at 6 MB on the workers, a 4 MB
- * spec plus a 46-file one (this repository's two largest vendors) on two threads peaked at 372-380 MB resident instead of 400-407 MB (three runs each,
- * loaded machine), with no CPU time difference outside the runs' spread. The main thread's young
- * generation is set when Node starts and cannot be capped from here.
+ * spec plus a 46-file one (this repository's two largest vendors) on two threads peaked at
+ * 372-380 MB resident instead of 400-407 MB (three runs each, loaded machine), with no CPU time
+ * difference outside the runs' spread. The main thread's young generation is set when Node starts
+ * and cannot be capped from here.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
 
