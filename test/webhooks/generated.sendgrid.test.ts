@@ -1,6 +1,6 @@
-// End to end on SendGrid's real spec: the Event Webhook events, delivered as a batch, and the emitted webhooks.ts
-// compiled with type tests under tsconfig.worker.json: a handler sees its own event's type and
-// cannot read another's (generated.stripe.test.ts also shows such a type test can fail).
+// End to end on SendGrid's real spec: the Event Webhook events, delivered as a batch, and the
+// emitted webhooks.ts compiled with type tests under tsconfig.worker.json: a handler sees its own
+// event's type and cannot read another's (generated.stripe.test.ts shows such a test can fail).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateWebhooks, typecheckBeside, type GeneratedWebhooks } from './support/generated-webhooks.ts';
 

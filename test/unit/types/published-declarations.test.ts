@@ -1,9 +1,10 @@
 // A consumer outside this repository reads `svcgen/runtime` through the declaration files that
 // package.json's `types` condition names (dist/types, built by `npm run build:types`) and the
 // generated operations through operations.d.ts. This compiles the generated-operations type tests
-// (generated-operations.<vendor>.ts and .test.ts, one file per vendor) the way such a consumer would (no svcgen-source condition) and checks that nothing was lost: every
-// `@ts-expect-error` there must still meet an error, so declarations that had decayed to `any`
-// would fail here, and the program must be made of the declarations, not of the sources.
+// (generated-operations.<vendor>.ts or .test.ts, one file per vendor) the way such a consumer would
+// (no svcgen-source condition) and checks that nothing was lost: every `@ts-expect-error` there
+// must still meet an error, so declarations that had decayed to `any` would fail here, and the
+// program must be made of the declarations, not of the sources.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
