@@ -2,23 +2,12 @@
 // (as generated operations.js does), the client fills the field once per call, every retry sends
 // the same body, and the caller's key wins. Metadata without it neither fills nor trusts a key.
 import { describe, expect, it } from 'vitest';
-import { createVendorClient, type VendorProfile } from '../../../runtime/client.ts';
+import { createVendorClient } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { bodyFieldKey } from '../../../runtime/policy/body-field-key.ts';
+import { testProfile } from './support.ts';
 
-const profile: VendorProfile = {
-  vendor: 'acme',
-  servers: { prod: 'https://api.acme.test' },
-  auth: { kind: 'schemes', schemes: {}, security: [], operations: {} },
-  clientHeaders: {},
-  callHeaders: {},
-  policy: {
-    retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1, retryStatuses: [503] },
-    rateLimits: { default: { ratePerSecond: 1000, burst: 1000 } },
-    breaker: { consecutiveFailures: 100, cooldownMs: 1 },
-    timeoutMs: 1000,
-  },
-};
+const profile = testProfile({ kind: 'schemes', schemes: {}, security: [], operations: {} }, 2);
 
 const keyed: OperationMeta = {
   id: 'CreateTransfer',

@@ -3,25 +3,14 @@
 // receives must not change: the same bytes on the Request and in `init`, on every attempt, and a
 // middleware that replaces the Request still decides what is sent.
 import { describe, expect, it } from 'vitest';
-import { createVendorClient, type VendorProfile } from '../../../runtime/client.ts';
+import { createVendorClient } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { formBody } from '../../../runtime/encoding/form.ts';
 import { bearerScheme } from '../../../runtime/auth/bearer-scheme.ts';
 import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
+import { testProfile } from './support.ts';
 
-const profile: VendorProfile = {
-  vendor: 'acme',
-  servers: { prod: 'https://api.acme.test' },
-  auth: { kind: 'schemes', schemes: { key: { type: 'bearer' } }, security: [['key']], operations: {}, shorthand: 'key' },
-  clientHeaders: {},
-  callHeaders: {},
-  policy: {
-    retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1, retryStatuses: [503] },
-    rateLimits: { default: { ratePerSecond: 1000, burst: 1000 } },
-    breaker: { consecutiveFailures: 100, cooldownMs: 1 },
-    timeoutMs: 1000,
-  },
-};
+const profile = testProfile({ kind: 'schemes', schemes: { key: { type: 'bearer' } }, security: [['key']], operations: {}, shorthand: 'key' }, 1);
 
 const meta: OperationMeta = {
   id: 'PostThings',

@@ -3,6 +3,7 @@
 
 import type { Clock } from '../../../runtime/policy/clock.ts';
 import type { PolicyDefaults } from '../../../runtime/policy/config.ts';
+import type { VendorProfile } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { bodyFieldKey } from '../../../runtime/policy/body-field-key.ts';
 import { createPipeline, type CallOptions, type PipelineOptions } from '../../../runtime/pipeline.ts';
@@ -146,6 +147,23 @@ export function testPolicy(): PolicyDefaults {
     rateLimits: { default: { ratePerSecond: 1000, burst: 1000 } },
     breaker: { consecutiveFailures: 5, cooldownMs: 10_000 },
     timeoutMs: 5000,
+  };
+}
+
+/** A client profile for tests through createVendorClient: one server, no delays, `maxRetries` on 503. */
+export function testProfile(auth: VendorProfile['auth'], maxRetries: number): VendorProfile {
+  return {
+    vendor: 'acme',
+    servers: { prod: 'https://api.acme.test' },
+    auth,
+    clientHeaders: {},
+    callHeaders: {},
+    policy: {
+      retry: { maxRetries, baseDelayMs: 1, maxDelayMs: 1, retryStatuses: [503] },
+      rateLimits: { default: { ratePerSecond: 1000, burst: 1000 } },
+      breaker: { consecutiveFailures: 100, cooldownMs: 1 },
+      timeoutMs: 1000,
+    },
   };
 }
 
