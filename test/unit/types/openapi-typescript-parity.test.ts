@@ -5,18 +5,17 @@
 // byte-for-byte the header plus what `openapiTS()` prints for the same document and options.
 import { createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../generator/config/load-config.ts';
 import { fileHeader } from '../../../generator/emit/header.ts';
 import { emitTypes, TYPES_OPTIONS } from '../../../generator/emit/types.ts';
-import { listVendors, loadVendor } from '../../../generator/load/index.ts';
+import { loadVendor } from '../../../generator/load/index.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import { typingDocument } from '../../../generator/model/typing-document.ts';
+import { PROJECT_ROOT, pinnedVendors } from '../../support/project.ts';
 
-const ROOT = path.resolve(fileURLToPath(new URL('../../../', import.meta.url)));
-const vendors = await listVendors(ROOT);
+const ROOT = PROJECT_ROOT;
+const vendors = await pinnedVendors(ROOT);
 const HEADER = 'Types of every path, operation and schema, by openapi-typescript.';
 
 /** What the emitter printed before the shortcut: `openapiTS()` with Redocly's rules off. */
