@@ -38,7 +38,7 @@ export async function startServer(): Promise<{ url: string; child: ChildProcess 
 
 /** Runs the measuring process; any failure in it is a failure of ours and throws. */
 async function runMeasure(args: readonly string[]): Promise<MeasureOutput> {
-  const child = spawn(process.execPath, ['--conditions=svcgen-source', MEASURE, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=svcgen-source', '--expose-gc', MEASURE, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -117,7 +117,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
     notes: [
       `Fixture \`${path.relative(projectRoot, fixture)}\`: ours calls the generated ${describe.get} and ${describe.post} with the generated client, as a user does; the peers send the same method, URL, headers and body bytes (checked on the server before timing).`,
       'Ours runs every policy at the vendor defaults (retry, breaker, per-attempt timeout, idempotency key, default logger) and the rate limiter with a rate no loopback reaches, so it takes a slot per call but never waits.',
-      `One loopback server and the clients in two child processes; ${rounds} round(s) of ${callsPerSample} calls per figure after ${warmup} warm-up calls; contenders rotated and reversed from round to round. CPU is the client process's user+system time per call.`,
+      `One loopback server and the clients in two child processes; ${rounds} round(s) of ${callsPerSample} calls per figure after ${warmup} warm-up calls; contenders rotated and reversed from round to round; a full garbage collection before each sample (not timed). CPU is the client process's user+system time per call.`,
       `Per-round ratio ours ÷ ${BARE} (req/s), median (min–max, n): ${ratioText.join('; ') || 'not measured'}.`,
     ],
     figures,

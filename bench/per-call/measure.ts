@@ -5,7 +5,7 @@
 // that no peer matches) exits non-zero; a peer whose request differs from ours while another
 // peer's matches is recorded as failed and not timed.
 //
-// Usage: node --conditions=svcgen-source bench/per-call/measure.ts FIXTURE URL ROUNDS CALLS WARMUP
+// Usage: node --conditions=svcgen-source --expose-gc bench/per-call/measure.ts FIXTURE URL ROUNDS CALLS WARMUP
 import { pathToFileURL } from 'node:url';
 import { rotatedOrder } from '../lib/order.ts';
 import type { PerCallContender, PerCallFixture } from './fixture.ts';
@@ -63,7 +63,13 @@ async function sameRequests(url: string, fixture: PerCallFixture, ours: PerCallC
   return undefined;
 }
 
+/** `global.gc` when the process runs with --expose-gc (bench/pipeline-overhead.ts starts it so). */
+const collect = (globalThis as { gc?: () => void }).gc;
+
 async function measure(call: () => Promise<unknown>, calls: number, inFlight: number): Promise<Sample> {
+  // Every sample starts from a collected heap: otherwise the garbage one contender leaves behind is
+  // collected on the next one's clock, a cost that depends on the turn order, not on the contender.
+  collect?.();
   let next = 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
