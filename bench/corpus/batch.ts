@@ -19,6 +19,8 @@ export interface BatchOptions {
   maxOldGenerationSizeMb?: number;
   /** Kill the compiler after this long (0: no limit). */
   typeCheckTimeoutMs?: number;
+  /** Kill the compiler after this much CPU time (0: no limit). */
+  typeCheckCpuLimitMs?: number;
   /** Kill the compiler above this resident memory (default 8 GiB; 0: no limit). */
   typeCheckMemoryCapBytes?: number;
   /** Delete the outputs once checked (the full run would otherwise fill the disk). */
@@ -56,6 +58,7 @@ export async function runBatch(specs: CorpusSpec[], options: BatchOptions): Prom
     typeCheck(options.base, ids, stages, {
       ...(options.configName ? { configName: options.configName } : {}),
       timeoutMs: options.typeCheckTimeoutMs ?? 0,
+      cpuLimitMs: options.typeCheckCpuLimitMs ?? 0,
       memoryCapBytes: options.typeCheckMemoryCapBytes ?? 8 * GIB,
     });
   let first = true;

@@ -52,6 +52,6 @@ export async function checkBisecting(ids: string[], stages: CheckStage[], check:
 
 /** An unfinished pair as the diagnostic that charges it; the cause groups by kind, not by peak. */
 export function unfinishedDiagnostic(u: Unfinished): Diagnostic {
-  const cause = `type-check did not finish: ${u.reason.replace(/ \(peak .*$/, '').replace(/ after \d+ s/, '')}`;
+  const cause = `type-check did not finish: ${u.reason.replace(/ \((peak|\d+ s wall).*$/, '')}`;
   return { id: u.id, stage: u.stage, file: '', text: `type-check did not finish: ${u.reason}`, cause };
 }

@@ -21,8 +21,10 @@ export interface Diagnostic {
 export interface TypeCheckOptions {
   /** Name of the tsconfig written under `base`. */
   configName?: string;
-  /** Kill the compiler after this long (0: no limit). */
+  /** Kill the compiler after this long on the wall clock (0: no limit). */
   timeoutMs?: number;
+  /** Kill the compiler after this much CPU time (0: no limit). */
+  cpuLimitMs?: number;
   /** Kill the compiler when its resident memory passes this (0: no limit). */
   memoryCapBytes?: number;
 }
@@ -60,6 +62,7 @@ export async function typeCheck(base: string, ids: string[], stages: CheckStage[
   const output = await runCapped(tsgoExecutable(), ['-p', file, '--pretty', 'false'], {
     cwd: base,
     timeoutMs: options.timeoutMs ?? 0,
+    cpuLimitMs: options.cpuLimitMs ?? 0,
     memoryCapBytes: options.memoryCapBytes ?? 0,
     name: 'tsgo',
   });

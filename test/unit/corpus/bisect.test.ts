@@ -77,7 +77,7 @@ describe('checkBisecting', () => {
     const d = unfinishedDiagnostic({ id: 'a', stage: 'ots', kind: 'memory', reason: 'tsgo ran out of memory (peak 8.1 GiB over the 8.0 GiB cap, after 31 s)' });
     expect(d.cause).toBe('type-check did not finish: tsgo ran out of memory');
     expect(d.text).toContain('peak 8.1 GiB');
-    expect(unfinishedDiagnostic({ id: 'a', stage: 'types', kind: 'timeout', reason: 'tsgo did not finish within 240 s (peak 1.2 GiB)' }).cause).toBe('type-check did not finish: tsgo did not finish within 240 s');
+    expect(unfinishedDiagnostic({ id: 'a', stage: 'types', kind: 'cpu', reason: 'tsgo did not finish within 600 s of CPU time (812 s wall, peak 1.2 GiB)' }).cause).toBe('type-check did not finish: tsgo did not finish within 600 s of CPU time');
   });
 });
 
@@ -101,7 +101,17 @@ describe('runCapped', () => {
   it('kills a process that overruns its time', async () => {
     const error = await runCapped(node, ['-e', 'setInterval(() => {}, 1000)'], { cwd: process.cwd(), timeoutMs: 500, memoryCapBytes: 0, name: 'fake' }).catch((e: unknown) => e);
     expect((error as ProcessIncomplete).reason).toBe('timeout');
-    expect((error as Error).message).toMatch(/^fake did not finish within 0\.5 s/);
+    expect((error as Error).message).toMatch(/^fake did not finish within 0\.5 s wall-clock/);
+  });
+
+  it('kills a process that uses more CPU time than allowed, however long the wall clock', async () => {
+    const error = await runCapped(node, ['-e', 'for (;;) {}'], { cwd: process.cwd(), timeoutMs: 60_000, cpuLimitMs: 400, memoryCapBytes: 0, name: 'fake', sampleMs: 50 }).catch((e: unknown) => e);
+    expect((error as ProcessIncomplete).reason).toBe('cpu');
+    expect((error as Error).message).toMatch(/^fake did not finish within 0\.4 s of CPU time \(\d+ s wall, peak/);
+  });
+
+  it('does not count time spent waiting against the CPU limit', async () => {
+    await expect(runCapped(node, ['-e', 'setTimeout(() => console.log("done"), 1200)'], { cwd: process.cwd(), timeoutMs: 60_000, cpuLimitMs: 1000, memoryCapBytes: 0, name: 'fake', sampleMs: 50 })).resolves.toContain('done');
   });
 
   it('reports a crash with no output as not finished', async () => {
