@@ -28,9 +28,10 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
   const subschema = (value: unknown, key: string | number): void => {
     if (found) return;
     stack.push(key);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    // A boolean is a schema in JSON Schema; openapi-typescript reads null as `never`.
+    if (typeof value !== 'object' || Array.isArray(value)) {
       if (typeof value !== 'boolean') found = { pointer: toPointer(stack), problem: `expected a schema (an object), found ${describe(value)}` };
-    } else {
+    } else if (value !== null) {
       walk(value as Record<string, unknown>, true);
     }
     stack.pop();
@@ -43,7 +44,8 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
     if (schemaish) {
       const enumValues = node.enum;
       if (node.type === 'object' && Array.isArray(enumValues)) {
-        const index = enumValues.findIndex((entry) => entry === null || typeof entry !== 'object' || Array.isArray(entry));
+        // null is a fine value of a nullable object schema.
+        const index = enumValues.findIndex((entry) => entry !== null && (typeof entry !== 'object' || Array.isArray(entry)));
         if (index !== -1) {
           stack.push('enum', index);
           found = { pointer: toPointer(stack), problem: `enum value ${JSON.stringify(enumValues[index])} is not an object, but the schema's type is object: no value can match` };

@@ -61,7 +61,7 @@ describe('schema shapes the types cannot be generated from', () => {
         default: { items: 'data' },
         'x-vendor': { items: 'not ours' },
       },
-      Choice: { type: 'object', enum: [{ kind: 'a' }, { kind: 'b' }] },
+      Choice: { type: 'object', nullable: true, enum: [{ kind: 'a' }, { kind: 'b' }, null] },
       Tuple: { type: 'array', items: [{ type: 'string' }, true] },
       Name: { type: 'string', enum: ['a', 'b'] },
     };
