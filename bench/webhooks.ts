@@ -233,7 +233,7 @@ export async function runWebhookBench({ quick }: { quick: boolean }): Promise<Se
     notes: [
       `From \`bench/webhooks.ts\`: verifications per second of one genuine ${PAYLOAD_BYTES}-byte delivery, back to back, one at a time; ${runs} sample(s) of ${durationMs} ms per contender, each assembled from turns of about ${SLICE_MS} ms taken in turn (${BATCH} calls between clock reads, or 1 for a contender slower than that), in a shuffled order every turn, after a warm-up.`,
       'Ours and the SDKs include header parsing, the timestamp check and JSON parsing; "bare WebCrypto" is the signature operation alone with the key imported once (the HMAC rows encode the signed text on each call, the ECDSA row verifies bytes encoded once), and the ceiling the ≥ 0.9× goal is set against.',
-      "Ours parses the body while WebCrypto computes the signature (Node runs it on the libuv thread pool), so the parse costs time only when no other core is free for that thread; the event is returned only after the signature matched.",
+      "Ours parses the body while WebCrypto computes the signature (Node runs it on the libuv thread pool), so the parse adds wall time only when no core is free for that thread; the event is returned only after the signature matched.",
       "Stripe's async verifier imports the HMAC key and dispatches a WebCrypto job on every call; ours imports each secret once.",
     ],
     figures,

@@ -28,8 +28,10 @@ function isObject(value: unknown): boolean {
 
 /**
  * Bodies up to this size (bytes, or UTF-16 units for a string) are parsed while WebCrypto works
- * on the signature; larger ones only after it matched. On Node WebCrypto runs on the thread pool,
- * so the parse costs no time on a genuine delivery; a forged one costs at most a parse this large.
+ * on the signature; larger ones only after it matched. Node computes the signature on its libuv
+ * thread pool, so with a core free for that thread the parse adds no wall time to a genuine
+ * delivery; without one (or where the signature is computed on the calling thread) it costs what
+ * parsing after the match would. The price: a forged delivery costs a parse too, at most this large.
  */
 export const PARSE_WHILE_VERIFYING_MAX = 64 * 1024;
 
