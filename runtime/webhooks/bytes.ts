@@ -62,11 +62,6 @@ function lowerHexDigit(code: number): number {
   return -1;
 }
 
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-/** Character code → 6-bit value, -1 for characters outside the alphabet. */
-const BASE64_VALUES = new Int8Array(128).fill(-1);
-for (let i = 0; i < BASE64_ALPHABET.length; i++) BASE64_VALUES[BASE64_ALPHABET.charCodeAt(i)] = i;
-
 /**
  * Canonical padded base64 only (length a multiple of 4, `=` only as the last one or two
  * characters); anything else is undefined rather than silently skipped.
@@ -92,7 +87,14 @@ export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> | undefined
   return out;
 }
 
+/** The 6-bit value of the base64 character at `index`, or -1 when it is not in the alphabet. */
 function base64Value(text: string, index: number): number {
+  // Ranges rather than a lookup table: no module-level state, so a bundle without the sendgrid-ecdsa scheme drops it all.
   const code = text.charCodeAt(index);
-  return code < 128 ? BASE64_VALUES[code]! : -1;
+  if (code >= 65 && code <= 90) return code - 65; // A-Z
+  if (code >= 97 && code <= 122) return code - 71; // a-z
+  if (code >= 48 && code <= 57) return code + 4; // 0-9
+  if (code === 43) return 62; // +
+  if (code === 47) return 63; // /
+  return -1;
 }
