@@ -1,10 +1,11 @@
-// Some specs write query parameters into the path key: `/search/articles?query={query}`. A path
-// key is a path template only, so the generated client would send `?query=` as part of the path
-// (percent-encoded) and the value twice. When every `name={variable}` pair names a parameter the
-// operation declares (in: query, or wrongly in: path), the query string is moved out of the key
-// and the parameter made `in: query` under the pair's name: a listed repair. Anything else in a
-// query string (a constant, a templated name, a variable no operation of the path declares) is
-// refused with its place.
+// Some specs write query parameters into the path key: `/search/articles?query={query}`. A
+// variable there that an operation does not declare in: path cannot be filled, and the load would
+// refuse the path. When every `name={variable}` pair names a parameter the path's operations
+// declare (in: query, or in: path), the query string is moved out of the key and the parameter
+// made `in: query` under the pair's name: a listed repair. If such a path cannot be repaired (a
+// constant or templated name beside the variables, a variable no operation declares, the bare
+// path already defined), it is refused with its place. Paths whose query string is constant, or
+// whose variables every operation declares in: path, are left as the spec writes them.
 import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS } from './fixes.ts';
 import type { Fix } from './fixes.ts';
@@ -21,7 +22,7 @@ export function moveQueryStringsIntoParameters(document: Doc, file: string): Fix
   const rebuilt: Doc = {};
   for (const [key, item] of Object.entries<Doc>(paths)) {
     const at = key.indexOf('?');
-    if (at === -1 || key.startsWith('x-') || item === null || typeof item !== 'object') {
+    if (at === -1 || key.startsWith('x-') || item === null || typeof item !== 'object' || fillsAsPath(document, item, key.slice(at + 1))) {
       rebuilt[key] = item;
       continue;
     }
@@ -59,6 +60,24 @@ export function moveQueryStringsIntoParameters(document: Doc, file: string): Fix
   }
   document.paths = rebuilt;
   return fixes;
+}
+
+/**
+ * True when nothing needs moving: the query string is constant (`?method=getContext`, a distinct
+ * endpoint to the API) or each of its variables is declared in: path by every operation, so the
+ * client fills it like any path variable and the URL on the wire is the one the spec writes.
+ */
+function fillsAsPath(document: Doc, item: Doc, query: string): boolean {
+  const variables = [...query.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
+  if (variables.length === 0) return true;
+  const methods = HTTP_METHODS.filter((method) => item[method] !== null && typeof item[method] === 'object');
+  return methods.every((method) => {
+    const declared = [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(item[method].parameters) ? item[method].parameters : [])]
+      .map((entry) => deref(document, entry))
+      .filter((parameter) => parameter?.in === 'path')
+      .map((parameter) => parameter!.name);
+    return variables.every((variable) => declared.includes(variable));
+  });
 }
 
 /**

@@ -33,13 +33,14 @@ describe('query strings in path keys', () => {
     ]);
   });
 
-  it('makes a parameter wrongly declared in: path a query parameter under the name the query string gives, copying a shared component', async () => {
+  it('makes a parameter declared in: path a query parameter under the name the query string gives, copying a shared component', async () => {
+    const page = { name: 'page', in: 'query', schema: string };
     const loaded = await load(
       {
-        '/contacts/{country}/?q={query}': {
+        '/contacts/{country}/?q={query}&page={page}': {
           parameters: [{ $ref: '#/components/parameters/query' }],
-          get: { operationId: 'searchContacts', parameters: [{ name: 'country', in: 'path', required: true, schema: string }], responses: OK },
-          delete: { operationId: 'deleteContacts', parameters: [{ name: 'country', in: 'path', required: true, schema: string }], responses: OK },
+          get: { operationId: 'searchContacts', parameters: [{ name: 'country', in: 'path', required: true, schema: string }, page], responses: OK },
+          delete: { operationId: 'deleteContacts', parameters: [{ name: 'country', in: 'path', required: true, schema: string }, page], responses: OK },
         },
         '/things/{query}': { get: { operationId: 'getThing', parameters: [{ $ref: '#/components/parameters/query' }], responses: OK } },
       },
@@ -50,8 +51,19 @@ describe('query strings in path keys', () => {
     expect(loaded.document.components.parameters.query).toEqual({ name: 'query', in: 'path', required: true, schema: string });
     expect(loaded.document.paths['/things/{query}'].get.parameters).toEqual([{ $ref: '#/components/parameters/query' }]);
     expect(loaded.fixes.map((f) => f.fix)).toEqual([
-      "query string '?q={query}' moved out of the path, now '/contacts/{country}/'; GET parameter 'query' (declared in: path) is now query parameter 'q'",
+      "query string '?q={query}&page={page}' moved out of the path, now '/contacts/{country}/'; GET parameter 'query' (declared in: path) is now query parameter 'q'",
     ]);
+  });
+
+  it('leaves a constant query string, or variables every operation declares in: path, as the spec writes them', async () => {
+    const loaded = await load({
+      '/rest?method=favorites.getContext': { get: { operationId: 'getContext', responses: OK } },
+      '/rest?method=favorites.list': { get: { operationId: 'listFavorites', responses: OK } },
+      '/air?city_id={city_id}': { get: { operationId: 'airByCity', parameters: [{ name: 'city_id', in: 'path', required: true, schema: string }], responses: OK } },
+      '/air': { get: { operationId: 'air', responses: OK } },
+    });
+    expect(Object.keys(loaded.document.paths)).toEqual(['/rest?method=favorites.getContext', '/rest?method=favorites.list', '/air?city_id={city_id}', '/air']);
+    expect(loaded.fixes).toEqual([]);
   });
 
   it('drops the pairs for an operation of the path that does not declare them, and says so', async () => {
