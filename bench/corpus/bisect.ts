@@ -23,7 +23,18 @@ export interface BisectResult {
   runs: number;
 }
 
-export async function checkBisecting(ids: string[], stages: CheckStage[], check: Checker, onRun?: (ids: string[], stages: CheckStage[], error?: ProcessIncomplete) => void): Promise<BisectResult> {
+/**
+ * `alone`: specs checked on their own, one stage per run, from the start (outputs so large that a
+ * run with anything else would only fail and be bisected down to them anyway); still charged only
+ * when their own run does not finish.
+ */
+export async function checkBisecting(
+  ids: string[],
+  stages: CheckStage[],
+  check: Checker,
+  onRun?: (ids: string[], stages: CheckStage[], error?: ProcessIncomplete) => void,
+  alone: ReadonlySet<string> = new Set(),
+): Promise<BisectResult> {
   const result: BisectResult = { diagnostics: [], unfinished: [], runs: 0 };
   const visit = async (part: string[], partStages: CheckStage[]): Promise<void> => {
     result.runs++;
@@ -46,7 +57,9 @@ export async function checkBisecting(ids: string[], stages: CheckStage[], check:
       }
     }
   };
-  if (ids.length && stages.length) await visit(ids, stages);
+  const together = ids.filter((id) => !alone.has(id));
+  if (together.length && stages.length) await visit(together, stages);
+  for (const id of ids.filter((id) => alone.has(id))) for (const stage of stages) await visit([id], [stage]);
   return result;
 }
 

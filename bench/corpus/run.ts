@@ -89,8 +89,9 @@ if (values.prism) {
     const r = cache.get(id);
     return r !== undefined && isClean(r);
   };
+  // A retry takes the smallest specs first, so a few huge ones cannot hold up the rest.
   const todo = values['retry-failed']
-    ? specs.filter((spec) => cache.get(spec.id) !== undefined && !passed(spec.id))
+    ? specs.filter((spec) => cache.get(spec.id) !== undefined && !passed(spec.id)).sort((a, b) => a.bytes - b.bytes || (a.id < b.id ? -1 : 1))
     : specs.filter((spec) => values.fresh || !cache.get(spec.id));
   process.stderr.write(`corpus: ${todo.length} of ${specs.length} specs to run (${specs.length - todo.length} cached)\n`);
   // Batches bounded in count and bytes, so one compiler run never holds too much at once.

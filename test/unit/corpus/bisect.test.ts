@@ -120,3 +120,14 @@ describe('runCapped', () => {
     expect((error as Error).message).toBe('fake exited with code 3 and no diagnostics: boom');
   });
 });
+
+describe('checkBisecting with specs checked alone', () => {
+  it('checks the others together and each lone spec stage by stage, charging only a lone stage that does not finish', async () => {
+    const fake = fakeChecker([{ id: ids[3]!, stage: 'zod' }]);
+    const result = await checkBisecting(ids, ALL, fake.check, undefined, new Set([ids[3]!]));
+    expect(fake.calls[0]!.ids).toEqual(ids.filter((id) => id !== ids[3]));
+    expect(fake.calls.slice(1)).toEqual(ALL.map((stage) => ({ ids: [ids[3]], stages: [stage] })));
+    expect(result.unfinished.map((u) => [u.id, u.stage])).toEqual([[ids[3], 'zod']]);
+    expect(result.diagnostics).toHaveLength(ids.length * ALL.length - 1);
+  });
+});
