@@ -39,6 +39,8 @@ export async function runSpec(task: SpecTask): Promise<SpecOutcome> {
   const done = (fields: Omit<SpecOutcome, 'tool' | 'id' | 'ms'>): SpecOutcome => ({ tool: task.tool, id: task.id, ms: Math.round(performance.now() - started), ...fields });
   const out = path.join(task.out, task.tool);
   await rm(out, { recursive: true, force: true });
+  // svcgen also writes <out>/zod; a stale copy from a stopped run would otherwise be type-checked.
+  if (task.tool === 'svcgen') await rm(path.join(task.out, 'zod'), { recursive: true, force: true });
   try {
     if (task.tool === 'ots') {
       await writeOts(task.display, out);
