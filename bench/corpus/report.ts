@@ -69,7 +69,7 @@ function unfinishedList(results: SpecResult[]): string[] {
     ).flatMap(([stage, texts]) => (texts ?? []).filter((t) => t.startsWith(UNFINISHED)).map((t) => `| ${r.id} | ${r.bytes} | ${stage} | ${t.slice(UNFINISHED.length).replaceAll('|', '\\|')} |`)),
   );
   if (rows.length === 0) return ['**Type-checks that did not finish**: none.', ''];
-  return ['**Type-checks that did not finish** (each spec and stage checked alone after its batch was bisected):', '', '| spec | bytes | stage | reason |', '| --- | ---: | --- | --- |', ...rows, ''];
+  return ['**Type-checks that did not finish** (each spec and stage checked alone, after its batch was bisected or, for an output over 32 MiB, from the start):', '', '| spec | bytes | stage | reason |', '| --- | ---: | --- | --- |', ...rows, ''];
 }
 
 export function renderReport(results: SpecResult[], context: { of: number; commit: string; generators: number; note?: string; prism?: SpecResult[] }): string {

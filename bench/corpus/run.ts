@@ -47,9 +47,11 @@ const TYPECHECK_MEMORY_CAP = 8 * GIB;
 // What the numbers do and do not say; kept with the report so they are read together.
 const NOTE =
   'Specs are taken in path order, so a partial run covers a prefix of the directory, not a sample. "Generator versions" counts distinct ' +
-  'fingerprints of generator/ and templates/ over the cached results (the tree changed during the run). Each batch is type-checked in one ' +
+  'fingerprints of generator/ and templates/ over the cached results (the tree changed during the run); a spec that passed is not run ' +
+  'again, so when there are several, its figures mix generator versions and only a fresh run (--fresh) measures one. Each batch is type-checked in one ' +
   `tsgo run, killed after ${TYPECHECK_CPU_LIMIT_MS / 1000} s of CPU time, ${TYPECHECK_TIMEOUT_MS / 1000} s wall-clock, or above ${TYPECHECK_MEMORY_CAP / GIB} GiB resident memory; a run that does not finish ` +
-  'is bisected (halves, then single specs, then each stage of a spec alone), so "type-check did not finish" is charged only to a spec ' +
+  'is bisected (halves, then single specs, then each stage of a spec alone; a spec whose output passes 32 MiB is checked alone, stage by ' +
+  'stage, from the start), so "type-check did not finish" is charged only to a spec ' +
   'and stage whose own run did not finish. The Prism stage calls each operation ' +
   "through the generated client with the contract harness's sample input and a stand-in credential for every security scheme the spec " +
   'declares (the `auth` option keyed by scheme name; OAuth2 client-credentials tokens answered in-process); an operation whose every ' +
