@@ -13,6 +13,7 @@
 // - determinism: names are allocated in sorted order and consts follow a stable dependency order.
 
 import type { ApiModel, OperationModel } from '../model/types.ts';
+import { componentRefsOnly } from '../model/typing-refs.ts';
 import { fileHeader } from './header.ts';
 import type { ConvertContext, Helper, SchemaMode } from './zod/convert.ts';
 import { convertSchema } from './zod/convert.ts';
@@ -53,7 +54,11 @@ interface Block {
   kind: 'schema' | 'validator';
 }
 
-export function emitZodModule(model: ApiModel, document: Record<string, any>, options: ZodEmitOptions = {}): ZodModule {
+export function emitZodModule(model: ApiModel, source: Record<string, any>, options: ZodEmitOptions = {}): ZodModule {
+  // References into the middle of a component become components of their own, as for the types:
+  // inlined, each was copied at every use and a cycle through it unrolled (a 155 KB corpus spec
+  // gave a 200 MB module).
+  const document = componentRefsOnly(source);
   const validatorOptions = { errorResponses: options.errorResponses ?? false };
   const operations = [...model.operations].sort((a, b) => compare(a.id, b.id));
   const openapi31 = typeof document['openapi'] === 'string' && document['openapi'].startsWith('3.1');

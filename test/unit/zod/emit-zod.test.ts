@@ -64,6 +64,30 @@ describe('recursive schemas', () => {
   });
 });
 
+describe('references into the middle of a component', () => {
+  // Shaped like the corpus spec that produced a 200 MB module: each component points at a property
+  // of the other, so inlining the targets unrolled the cycle at every use.
+  const pointer = (component: string, property: string) => ({ $ref: `#/components/schemas/${component}/properties/${property}` });
+  const document = {
+    openapi: '3.0.3',
+    components: {
+      schemas: {
+        pool: { type: 'object', properties: { name: { type: 'string' }, configs: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, pools: { type: 'array', items: pointer('server', 'config') } } } } } },
+        server: { type: 'object', properties: { config: { type: 'object', properties: { label: { type: 'string' }, pools: { type: 'array', items: pointer('pool', 'configs') } } } } },
+      },
+    },
+  };
+  const { source, module } = emit(document);
+
+  it('emits each pointed-at target once, as a const of its own, and validates through the cycle', () => {
+    expect(source.match(/export const \w+/g)!.length).toBeLessThan(12);
+    expect(source).not.toContain('self-referencing pointer');
+    const Pool = schemaOf(module, 'Pool');
+    expect(Pool.safeParse({ name: 'a', configs: [{ id: 'c', pools: [{ label: 'x', pools: [[{ id: 'd', pools: [] }]] }] }] }).success).toBe(true);
+    expect(Pool.safeParse({ name: 'a', configs: [{ id: 'c', pools: [{ label: 7 }] }] }).success).toBe(false);
+  });
+});
+
 describe('nullable, enums and formats', () => {
   const document = {
     openapi: '3.0.3',
