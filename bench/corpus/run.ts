@@ -9,6 +9,8 @@
 //   --prism N      only the Prism stage, for the N smallest specs of the test sample (results kept
 //                  apart in results-prism/, merged into the report)
 //   --retry-failed run again the cached specs that did not generate output that compiles (after a fix)
+//   --stale        run again the cached specs whose result another generator version made (resumable,
+//                  unlike --fresh: a stopped run leaves the specs it finished on the current version)
 //   --failures F   also write the list of specs that do not generate output that compiles clean to F
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -22,9 +24,10 @@ import { prismStage } from './prism.ts';
 import { causeOf } from './causes.ts';
 import { GIB, killRunning } from './capped-process.ts';
 import { directorySpecs, ROOT, sampleSpecs, type CorpusSpec } from './specs.ts';
+import { generatorFingerprint } from '../../generator/write/fingerprint.ts';
 
 const { values } = parseArgs({
-  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, prism: { type: 'string' }, failures: { type: 'string' } },
+  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, stale: { type: 'boolean' }, prism: { type: 'string' }, failures: { type: 'string' } },
 });
 // A stopped run ends its compiler too, instead of leaving it to finish orphaned.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -48,7 +51,7 @@ const TYPECHECK_MEMORY_CAP = 8 * GIB;
 const NOTE =
   'Specs are taken in path order, so a partial run covers a prefix of the directory, not a sample. "Generator versions" counts distinct ' +
   'fingerprints of generator/ and templates/ over the cached results (the tree changed during the run); a spec that passed is not run ' +
-  'again, so when there are several, its figures mix generator versions and only a fresh run (--fresh) measures one. Each batch is type-checked in one ' +
+  'again, so when there are several, its figures mix generator versions and only a fresh run (--fresh, or --stale until it finishes) measures one. Each batch is type-checked in one ' +
   `tsgo run, killed after ${TYPECHECK_CPU_LIMIT_MS / 1000} s of CPU time, ${TYPECHECK_TIMEOUT_MS / 1000} s wall-clock, or above ${TYPECHECK_MEMORY_CAP / GIB} GiB resident memory; a run that does not finish ` +
   'is bisected (halves, then single specs, then each stage of a spec alone; a spec whose output passes 32 MiB is checked alone, stage by ' +
   'stage, from the start), so "type-check did not finish" is charged only to a spec ' +
@@ -67,7 +70,8 @@ function writeReport(): void {
     // Not a git checkout: the report says so.
   }
   const generators = new Set(results.map((r) => r.generator)).size;
-  writeFileSync(path.join(ROOT, 'CORPUS.md'), renderReport(results, { of: all.length, commit, generators, prism, note: NOTE }));
+  const current = results.filter((r) => r.generator === generatorFingerprint()).length;
+  writeFileSync(path.join(ROOT, 'CORPUS.md'), renderReport(results, { of: all.length, commit, generators, current, prism, note: NOTE }));
   if (values.failures) writeFileSync(path.resolve(values.failures), renderFailures(results, { of: all.length, commit }));
 }
 
@@ -91,10 +95,13 @@ if (values.prism) {
     const r = cache.get(id);
     return r !== undefined && isClean(r);
   };
+  const currentGenerator = generatorFingerprint();
   // A retry takes the smallest specs first, so a few huge ones cannot hold up the rest.
   const todo = values['retry-failed']
     ? specs.filter((spec) => cache.get(spec.id) !== undefined && !passed(spec.id)).sort((a, b) => a.bytes - b.bytes || (a.id < b.id ? -1 : 1))
-    : specs.filter((spec) => values.fresh || !cache.get(spec.id));
+    : values.stale
+      ? specs.filter((spec) => cache.get(spec.id)?.generator !== currentGenerator)
+      : specs.filter((spec) => values.fresh || !cache.get(spec.id));
   process.stderr.write(`corpus: ${todo.length} of ${specs.length} specs to run (${specs.length - todo.length} cached)\n`);
   // Batches bounded in count and bytes, so one compiler run never holds too much at once.
   const batches: CorpusSpec[][] = [];
