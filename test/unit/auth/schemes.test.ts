@@ -5,22 +5,10 @@ import { createVendorClient, type VendorProfile } from '../../../runtime/client.
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { apiKeyScheme } from '../../../runtime/auth/api-key.ts';
 import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
+import { testProfile } from '../policy/support.ts';
 
-function profile(auth: VendorProfile['auth']): VendorProfile {
-  return {
-    vendor: 'acme',
-    servers: { prod: 'https://api.acme.test' },
-    auth,
-    clientHeaders: {},
-    callHeaders: {},
-    policy: {
-      retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, retryStatuses: [] },
-      rateLimits: { default: { ratePerSecond: 1000, burst: 1000 } },
-      breaker: { consecutiveFailures: 100, cooldownMs: 1 },
-      timeoutMs: 1000,
-    },
-  };
-}
+// No retries: these tests look at one request each.
+const profile = (auth: VendorProfile['auth']): VendorProfile => testProfile(auth, 0);
 
 const keys: VendorProfile['auth'] = {
   kind: 'schemes',
