@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { SvcgenConfig } from '../../config/schema.ts';
 import { runVendorJob } from '../../vendor-job.ts';
+import { typesOperationKey } from '../../emit/types-key.ts';
 import { resolveOptions } from '../../load/options.ts';
 import { scratchRoot, type SpecSet } from '../spec-set.ts';
 import type { SideBySide } from '../run.ts';
@@ -58,7 +59,8 @@ export async function analyzeImpact(options: ImpactOptions): Promise<ImpactRepor
   for (const side of compared) {
     const functionNames = new Set([...side.before.model.operations, ...side.after.model.operations].flatMap((op) => [op.functionName, `${op.functionName}All`]));
     const events = new Set([...(side.before.model.webhooks?.events ?? []), ...(side.after.model.webhooks?.events ?? [])].map((e) => e.name));
-    const ids = new Map([...side.before.model.operations, ...side.after.model.operations].map((op) => [`${op.method.toUpperCase()} ${op.path}`, op.id]));
+    // Keyed as the consumer writes it in `operations[…]`, which is not always the operationId.
+    const ids = new Map([...side.before.model.operations, ...side.after.model.operations].map((op) => [`${op.method.toUpperCase()} ${op.path}`, typesOperationKey(op.id)]));
     const uses = findUses(files, project, outDir, side.diff.vendor, functionNames, events);
     for (const change of side.diff.changes) {
       const sites = sitesOf(change, uses, ids);
