@@ -61,7 +61,8 @@ function printSummary(result: GenerateResult, json: boolean): void {
   }
   for (const v of result.vendors) {
     const state = v.upToDate ? 'up to date' : `${v.renamed} renamed`;
-    process.stdout.write(`${v.vendor}: ${v.operations} operations, ${v.files} files, ${state} (${Math.round(v.ms)} ms)\n`);
+    const repaired = `${v.repaired} spec repair${v.repaired === 1 ? '' : 's'}`;
+    process.stdout.write(`${v.vendor}: ${v.operations} operations, ${v.files} files, ${repaired}, ${state} (${Math.round(v.ms)} ms)\n`);
   }
   process.stdout.write(`done in ${Math.round(result.ms)} ms → ${result.outDir}\n`);
 }
