@@ -1,9 +1,10 @@
 // Credentials for the Prism stage: one stand-in per security scheme the spec declares, keyed by
 // the spec's scheme name as the generated client's `auth` option takes them, so an operation that
 // needs several schemes at once (AND) or accepts only a non-shorthand one can be sent. OAuth2
-// client-credentials token requests are answered in-process (nothing leaves the machine), and an
-// operation whose every accepted alternative uses a scheme the client cannot send (OAuth2
-// implicit or authorization-code, OpenID Connect …) is reported with that reason, not as Prism's
+// client-credentials token requests are answered in-process (nothing leaves the machine); OAuth2
+// schemes without that flow and OpenID Connect take a stand-in access token. An operation whose
+// every accepted alternative uses a scheme the client cannot send (mutual TLS, http digest …, or
+// two Authorization-header schemes at once) is reported with that reason, not as Prism's
 // UNAUTHORIZED.
 import type { AuthModel, OperationModel } from '../../generator/model/types.ts';
 
@@ -19,9 +20,7 @@ export const STAND_IN = {
 export function standInCredentials(auth: AuthModel): Record<string, unknown> {
   if (auth.kind !== 'schemes') return {};
   const out: Record<string, unknown> = {};
-  for (const [name, scheme] of Object.entries(auth.schemes)) {
-    out[name] = scheme.type === 'apiKey' ? STAND_IN.apiKey : scheme.type === 'bearer' ? STAND_IN.bearer : scheme.type === 'basic' ? STAND_IN.basic : STAND_IN.oauth2;
-  }
+  for (const [name, scheme] of Object.entries(auth.schemes)) out[name] = STAND_IN[scheme.type];
   return out;
 }
 

@@ -57,8 +57,9 @@ const NOTE =
   'stage, from the start), so "type-check did not finish" is charged only to a spec ' +
   'and stage whose own run did not finish. The Prism stage calls each operation ' +
   "through the generated client with the contract harness's sample input and a stand-in credential for every security scheme the spec " +
-  'declares (the `auth` option keyed by scheme name; OAuth2 client-credentials tokens answered in-process); an operation whose every ' +
-  'accepted scheme is one the client cannot send (OAuth2 implicit or authorization-code, OpenID Connect) fails there with that reason.';
+  'declares (the `auth` option keyed by scheme name; OAuth2 client-credentials tokens answered in-process, a stand-in access token for ' +
+  'OAuth2 schemes without that flow and for OpenID Connect); an operation whose every accepted scheme is one the client cannot send ' +
+  '(mutual TLS, an http scheme other than basic or bearer) fails there with that reason.';
 
 function writeReport(): void {
   const results = cache.all().filter((r) => ids.has(r.id)).sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -29,14 +29,37 @@ function schemeDoc(scheme: SecuritySchemeModel): string {
     case 'basic':
       return 'Username and password, sent as `Authorization: Basic`.';
     case 'oauth2':
-      return `OAuth2 client credentials, exchanged at ${inDoc(scheme.tokenUrl)} for an access token sent as \`Authorization: Bearer\`.`;
+      return `OAuth2 client credentials, exchanged at ${inDoc(scheme.tokenUrl)} for an access token sent as \`Authorization: Bearer\`; or an access token you already hold (a string), sent as is and not refreshed.`;
+    case 'accessToken':
+      return `Access token from your own ${accessTokenSource(scheme)}, sent as \`Authorization: Bearer\` (the client neither obtains nor refreshes it).`;
   }
+}
+
+const FLOW_NAMES: Readonly<Record<string, string>> = {
+  authorizationCode: 'authorization-code',
+  clientCredentials: 'client-credentials',
+  implicit: 'implicit',
+  password: 'password',
+};
+
+/** `OAuth2 authorization-code/implicit flow`, `OpenID Connect login`. */
+function accessTokenSource(scheme: Extract<SecuritySchemeModel, { type: 'accessToken' }>): string {
+  if (scheme.source === 'openIdConnect') return 'OpenID Connect login';
+  return scheme.flows.length ? `OAuth2 ${scheme.flows.map((f) => FLOW_NAMES[f] ?? f).join('/')} flow` : 'OAuth2 flow';
 }
 
 function schemeType(scheme: SecuritySchemeModel): string {
   if (scheme.type === 'basic') return '{ username: string; password: string }';
-  if (scheme.type === 'oauth2') return '{ clientId: string; clientSecret: string }';
+  if (scheme.type === 'oauth2') return '{ clientId: string; clientSecret: string } | string';
   return 'string';
+}
+
+/** What a shorthand option holds, for its doc comment. */
+function shorthandDoc(option: string, scheme: SecuritySchemeModel): string {
+  if (option === 'apiKey') return scheme.type === 'bearer' ? 'Token' : 'API key';
+  if (option === 'accessToken') return 'Access token';
+  if (option === 'clientId' || option === 'clientSecret') return `The OAuth2 client ${option.slice('client'.length).toLowerCase()}`;
+  return `The basic-auth ${option}`;
 }
 
 /** Every requirement needs a credential: then the options type demands the shorthand or `auth`. */
@@ -63,8 +86,7 @@ function schemeOptions(auth: SchemesAuth, displayName: string) {
   const scheme = auth.shorthand ? auth.schemes[auth.shorthand] : undefined;
   const shorthand = scheme ? shorthandOptions(scheme) : [];
   for (const name of shorthand) {
-    const what = name === 'apiKey' ? (scheme!.type === 'bearer' ? 'Token' : 'API key') : `The ${name === 'clientId' || name === 'clientSecret' ? 'OAuth2 client' : 'basic-auth'} ${name.replace(/^client/, '').toLowerCase() || name}`;
-    options.push({ name, required: false, doc: `${what} for \`${inDoc(auth.shorthand!)}\` (shorthand of \`auth.${inDoc(auth.shorthand!)}\`).` });
+    options.push({ name, required: false, doc: `${shorthandDoc(name, scheme!)} for \`${inDoc(auth.shorthand!)}\` (shorthand of \`auth.${inDoc(auth.shorthand!)}\`).` });
   }
   const required = members.length && credentialsRequired(auth)
     ? [...(shorthand.length ? [`{ ${shorthand.map((n) => `${n}: string`).join('; ')} }`] : []), `{ auth: ${displayName}Auth }`].join(' | ')
@@ -118,6 +140,7 @@ const SCHEME_KINDS: Readonly<Record<SecuritySchemeModel['type'], { name: string;
   basic: { name: 'basicScheme', module: 'svcgen/runtime/auth/basic' },
   bearer: { name: 'bearerScheme', module: 'svcgen/runtime/auth/bearer-scheme' },
   oauth2: { name: 'oauth2Scheme', module: 'svcgen/runtime/auth/oauth2' },
+  accessToken: { name: 'accessTokenScheme', module: 'svcgen/runtime/auth/access-token' },
 };
 
 /**

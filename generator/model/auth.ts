@@ -31,11 +31,20 @@ export function schemeFromSpec(raw: Doc | undefined): SecuritySchemeModel | { un
   }
   if (raw.type === 'oauth2') {
     const flow = raw.flows?.clientCredentials;
-    if (typeof flow?.tokenUrl !== 'string' || flow.tokenUrl === '') return { unsupported: 'oauth2 without a clientCredentials flow' };
-    return { type: 'oauth2', tokenUrl: flow.tokenUrl, scopes: Object.keys(flow.scopes ?? {}).sort() };
+    if (typeof flow?.tokenUrl === 'string' && flow.tokenUrl !== '') {
+      return { type: 'oauth2', tokenUrl: flow.tokenUrl, scopes: Object.keys(flow.scopes ?? {}).sort() };
+    }
+    // Every OAuth2 flow ends in an access token sent as Bearer (RFC 6750); the flows the client
+    // cannot run itself (a browser redirect, a user's password) are the caller's to run.
+    const flows = raw.flows && typeof raw.flows === 'object' ? Object.keys(raw.flows).filter((f) => OAUTH2_FLOWS.includes(f)).sort() : [];
+    return { type: 'accessToken', source: 'oauth2', flows };
   }
+  // OpenID Connect access tokens are OAuth2 access tokens (OpenID Connect Core 1.0 §3.1.3.3).
+  if (raw.type === 'openIdConnect') return { type: 'accessToken', source: 'openIdConnect', flows: [] };
   return { unsupported: `${String(raw.type)} scheme` };
 }
+
+const OAUTH2_FLOWS = ['authorizationCode', 'clientCredentials', 'implicit', 'password'];
 
 /** The scheme a bearer/basic/apiKey/oauth2 profile adds when the spec does not declare it. */
 function schemeFromProfile(auth: VendorProfile['auth'], vendor: string): SecuritySchemeModel {
@@ -179,6 +188,7 @@ export function markAuthParameters(ops: OperationModel[], auth: AuthModel): void
 export function shorthandOptions(scheme: SecuritySchemeModel): string[] {
   if (scheme.type === 'basic') return ['username', 'password'];
   if (scheme.type === 'oauth2') return ['clientId', 'clientSecret'];
+  if (scheme.type === 'accessToken') return ['accessToken'];
   return ['apiKey'];
 }
 

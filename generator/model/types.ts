@@ -116,7 +116,13 @@ export type SecuritySchemeModel =
   | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
   | { type: 'bearer' }
   | { type: 'basic' }
-  | { type: 'oauth2'; tokenUrl: string; scopes: string[] };
+  | { type: 'oauth2'; tokenUrl: string; scopes: string[] }
+  /**
+   * OAuth2 without a usable client-credentials flow, or OpenID Connect: the caller brings the
+   * access token from their own flow (`flows`: the OAuth2 flows the spec names, sorted; none for
+   * OpenID Connect), and the client sends it as `Authorization: Bearer`.
+   */
+  | { type: 'accessToken'; source: 'oauth2' | 'openIdConnect'; flows: string[] };
 
 /** Accepted alternatives (OR), each a set of scheme names sent together (AND); `[]` means no auth. */
 export type SecurityRequirementsModel = string[][];
@@ -133,7 +139,7 @@ export type AuthModel =
       operations: Record<string, SecurityRequirementsModel>;
       /** The scheme the `apiKey` / `username`+`password` / `clientId`+`clientSecret` options fill. */
       shorthand?: string;
-      /** Declared schemes the client cannot supply (OpenID Connect, mutual TLS …), name → why. */
+      /** Declared schemes the client cannot supply (mutual TLS, http digest …), name → why. */
       unsupported: Record<string, string>;
     }
   | {

@@ -2,10 +2,13 @@
 // scheme's tokenUrl. The token manager and the 401 handling are token-exchange.ts's: one token
 // request shared by concurrent callers, the token cached until shortly before it expires, one
 // refresh and one resend on a 401. Generated clients import this module only when their spec
-// declares an OAuth2 client-credentials scheme.
+// declares an OAuth2 client-credentials scheme. Such a scheme also takes an access token the
+// caller already holds (a string: from another flow of the same scheme, or a token service),
+// sent as Bearer as given, without a token request or a refresh.
 
 import type { FetchLike, OperationMeta } from '../contract.ts';
 import { readApiError } from '../error-shapes.ts';
+import { bearerScheme } from './bearer-scheme.ts';
 import { base64, checkText, type ClientCredential, type SchemeKind, type SchemeProfile } from './schemes.ts';
 import { createTokenManager, withTokenAuth, type LoginFn } from './token-exchange.ts';
 
@@ -79,17 +82,23 @@ export const oauth2ClientCredentials: OAuth2Auth = (login) => {
   return (transport) => withTokenAuth(transport, manager);
 };
 
-/** OAuth2 client credentials as a scheme kind: `{ clientId, clientSecret }` or the shorthand options. */
+/**
+ * OAuth2 client credentials as a scheme kind: `{ clientId, clientSecret }` or the shorthand options,
+ * signed with the tokens they buy; or a ready access token, placed as a bearer token.
+ */
 export const oauth2Scheme: SchemeKind = {
-  check(vendor, _scheme, label, value) {
+  check(vendor, scheme, label, value) {
+    if (typeof value === 'string') return bearerScheme.check(vendor, scheme, label, value);
     const v = (value ?? {}) as Partial<ClientCredential>;
     return { clientId: checkText(vendor, `${label}.clientId`, v.clientId), clientSecret: checkText(vendor, `${label}.clientSecret`, v.clientSecret) };
   },
   shorthand: (options) =>
     options.clientId === undefined && options.clientSecret === undefined ? undefined : { clientId: options.clientId, clientSecret: options.clientSecret },
   shorthandLabel: 'the clientId/clientSecret options',
-  secrets: (value) => [(value as ClientCredential).clientId, (value as ClientCredential).clientSecret],
+  secrets: (value) => (typeof value === 'string' ? bearerScheme.secrets(value) : [(value as ClientCredential).clientId, (value as ClientCredential).clientSecret]),
+  place: (scheme, value) => (typeof value === 'string' ? bearerScheme.place!(scheme, value) : undefined),
   signer(name, scheme, value, context) {
+    if (typeof value === 'string') return undefined;
     const { tokenUrl: relative, scopes } = scheme as Extract<SchemeProfile, { type: 'oauth2' }>;
     const tokenUrl = new URL(relative, context.baseUrl.replace(/\/?$/, '/')).href;
     const meta: OperationMeta = { id: `${name} token`, method: 'POST', path: tokenUrl, resilience: 'idempotent', idempotency: { kind: 'none' } };

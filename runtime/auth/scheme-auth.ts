@@ -30,7 +30,7 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
     for (const [name, value] of supplied) staticSecrets.push(...kindOf(vendor, kinds, auth.schemes[name]!).secrets(value).filter((s) => s !== ''));
     const tokens: string[] = [];
     const secrets = (): string[] => [...staticSecrets, ...tokens];
-    const signers = new Map<string, (transport: FetchLike) => FetchLike>();
+    const signers = new Map<string, ((transport: FetchLike) => FetchLike) | undefined>();
     const pipelines = new Map<string, Pipeline>();
     const requestIdHeader = profile.policy.requestIdHeader;
     const context = {
@@ -46,11 +46,10 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
 
     /** The token signer of scheme `name`, one per scheme so its token is shared by every pipeline. */
     function signerOf(name: string): ((transport: FetchLike) => FetchLike) | undefined {
+      if (signers.has(name)) return signers.get(name);
       const scheme = auth.schemes[name]!;
-      const kind = kindOf(vendor, kinds, scheme);
-      if (!kind.signer) return undefined;
-      let sign = signers.get(name);
-      if (!sign) signers.set(name, (sign = kind.signer(name, scheme, supplied.get(name)!, context)));
+      const sign = kindOf(vendor, kinds, scheme).signer?.(name, scheme, supplied.get(name)!, context);
+      signers.set(name, sign);
       return sign;
     }
 
@@ -63,8 +62,8 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
           const placements: Placement[] = [];
           for (const name of names) {
             const scheme = auth.schemes[name]!;
-            const place = kindOf(vendor, kinds, scheme).place;
-            if (place) placements.push(place(scheme, supplied.get(name)!));
+            const placement = kindOf(vendor, kinds, scheme).place?.(scheme, supplied.get(name)!);
+            if (placement) placements.push(placement);
           }
           let signed = withSchemeCredentials(transport, placements);
           for (const name of names) signed = signerOf(name)?.(signed) ?? signed;

@@ -3,8 +3,8 @@
 // supplied, and signs each attempt below the policy pipeline, so retries, cache keys, events and
 // logs never see a credential. Error messages name schemes and options, never values.
 // What each scheme type does (check a credential, where it goes) is a SchemeKind in its own module
-// (basic.ts, bearer-scheme.ts, api-key.ts, oauth2.ts): a generated client passes the kinds its spec
-// declares, so a Worker bundles no other.
+// (basic.ts, bearer-scheme.ts, api-key.ts, oauth2.ts, access-token.ts): a generated client passes
+// the kinds its spec declares, so a Worker bundles no other.
 
 import type { FetchLike } from '../contract.ts';
 import type { Pipeline } from '../pipeline.ts';
@@ -14,7 +14,9 @@ export type SchemeProfile =
   | { readonly type: 'apiKey'; readonly in: 'header' | 'query' | 'cookie'; readonly name: string }
   | { readonly type: 'bearer' }
   | { readonly type: 'basic' }
-  | { readonly type: 'oauth2'; readonly tokenUrl: string; readonly scopes: readonly string[] };
+  | { readonly type: 'oauth2'; readonly tokenUrl: string; readonly scopes: readonly string[] }
+  /** OAuth2 without client credentials, or OpenID Connect: the caller's own access token. */
+  | { readonly type: 'accessToken'; readonly source: 'oauth2' | 'openIdConnect'; readonly flows: readonly string[] };
 
 /** Accepted alternatives (OR), each a set of scheme names sent together (AND); `[]`: no auth. */
 export type SecurityRequirements = readonly (readonly string[])[];
@@ -26,7 +28,7 @@ export interface SchemesAuthProfile {
   readonly security: SecurityRequirements;
   /** Operation id → its own requirement. */
   readonly operations: Readonly<Record<string, SecurityRequirements>>;
-  /** The scheme the shorthand options (`apiKey`, `username`/`password`, `clientId`/`clientSecret`) fill. */
+  /** The scheme the shorthand options (`apiKey`, `username`/`password`, `clientId`/`clientSecret`, `accessToken`) fill. */
   readonly shorthand?: string;
 }
 
@@ -40,7 +42,10 @@ export interface ClientCredential {
   readonly clientSecret: string;
 }
 
-/** A string for apiKey and bearer schemes, `{ username, password }` for basic, `{ clientId, clientSecret }` for oauth2. */
+/**
+ * A string for apiKey, bearer and access-token schemes, `{ username, password }` for basic,
+ * `{ clientId, clientSecret }` or an access token string for oauth2.
+ */
 export type Credential = string | BasicCredential | ClientCredential;
 
 /** Credentials the caller supplied, checked, by scheme name. */
@@ -72,10 +77,10 @@ export interface SchemeKind {
   readonly shorthandLabel: string;
   /** The credential and the wire forms derived from it, for the redactor. */
   secrets(value: Credential): string[];
-  /** Where a static credential goes (apiKey, bearer, basic). */
-  place?(scheme: SchemeProfile, value: Credential): Placement;
-  /** A transport wrapper that adds the tokens this credential obtains (OAuth2). */
-  signer?(name: string, scheme: SchemeProfile, value: Credential, context: SignerContext): (transport: FetchLike) => FetchLike;
+  /** Where a static credential goes (apiKey, bearer, basic, a given access token); none for one that obtains tokens. */
+  place?(scheme: SchemeProfile, value: Credential): Placement | undefined;
+  /** A transport wrapper that adds the tokens this credential obtains (OAuth2 client credentials); none for a static one. */
+  signer?(name: string, scheme: SchemeProfile, value: Credential, context: SignerContext): ((transport: FetchLike) => FetchLike) | undefined;
 }
 
 /** The kinds a client handles, by scheme type. */

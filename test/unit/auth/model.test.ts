@@ -83,25 +83,94 @@ describe('auth model from the spec', () => {
     expect(auth.shorthand).toBe('apiKey');
   });
 
-  it('keeps oauth2 client credentials (token URL, scopes) and lists the schemes a client cannot send', () => {
+  it('keeps oauth2 client credentials (token URL, scopes); other OAuth2 flows and OpenID Connect take an access token; lists what a client cannot send', () => {
     const auth = schemesOf(
       buildApiModel(
         loaded({
           components: {
             securitySchemes: {
               cc: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.acme.test/token', scopes: { write: 'w', read: 'r' } } } },
-              code: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://a', tokenUrl: 'https://t', scopes: {} } } },
+              code: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://a', scopes: {} }, authorizationCode: { authorizationUrl: 'https://a', tokenUrl: 'https://t', scopes: {} } } },
               oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://o' },
+              digest: { type: 'http', scheme: 'digest' },
+              tls: { type: 'mutualTLS' },
             },
           },
-          security: [{ code: [] }, { cc: ['write'] }],
+          security: [{ code: [] }, { cc: ['write'] }, { digest: [] }, { oidc: [] }],
           paths,
         }),
       ),
     );
-    expect(auth.schemes).toEqual({ cc: { type: 'oauth2', tokenUrl: 'https://auth.acme.test/token', scopes: ['read', 'write'] } });
-    expect(auth.unsupported).toEqual({ code: 'oauth2 without a clientCredentials flow', oidc: 'openIdConnect scheme' });
-    expect(auth.security).toEqual([['cc']]);
+    expect(auth.schemes).toEqual({
+      cc: { type: 'oauth2', tokenUrl: 'https://auth.acme.test/token', scopes: ['read', 'write'] },
+      code: { type: 'accessToken', source: 'oauth2', flows: ['authorizationCode', 'implicit'] },
+      oidc: { type: 'accessToken', source: 'openIdConnect', flows: [] },
+    });
+    expect(auth.unsupported).toEqual({ digest: "http scheme 'digest'", tls: 'mutualTLS scheme' });
+    expect(auth.security).toEqual([['code'], ['cc'], ['oidc']]);
+  });
+
+  it('an access token travels in the Authorization header: ANDed with another such scheme the requirement is dropped, with an API-key header it stays', () => {
+    const auth = schemesOf(
+      buildApiModel(
+        loaded({
+          components: {
+            securitySchemes: {
+              implicit: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://a', scopes: {} } } },
+              oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://o' },
+              tok: { type: 'http', scheme: 'bearer' },
+              cc: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token', scopes: {} } } },
+              key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+              authz: { type: 'apiKey', in: 'header', name: 'Authorization' },
+            },
+          },
+          security: [{ implicit: [], tok: [] }, { oidc: [], cc: [] }, { implicit: [], authz: [] }, { implicit: [], oidc: [] }, { oidc: [], key: [] }],
+          paths: privatePaths,
+        }),
+      ),
+    );
+    expect(auth.security).toEqual([['key', 'oidc']]);
+  });
+
+  it('the emitted types keep the kinds apart: an access-token string with its own shorthand, client credentials or a token string for OAuth2 client credentials', () => {
+    const source = emitClient(
+      buildApiModel(
+        loaded({
+          components: { securitySchemes: { browser: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://a', scopes: {} }, password: { tokenUrl: '/t', scopes: {} } } } } },
+          security: [{ browser: [] }],
+          paths: privatePaths,
+        }),
+      ),
+    );
+    expect(source).toContain('/** Access token from your own OAuth2 implicit/password flow, sent as `Authorization: Bearer` (the client neither obtains nor refreshes it). */\n  browser?: string;');
+    expect(source).toContain('/** Access token for `browser` (shorthand of `auth.browser`). */\n  accessToken?: string;');
+    expect(source).toContain('export type AcmeClientOptions = AcmeClientSettings & ({ accessToken: string } | { auth: AcmeAuth });');
+    const oidc = emitClient(buildApiModel(loaded({ components: { securitySchemes: { id: { type: 'openIdConnect', openIdConnectUrl: 'https://o' } } }, security: [{ id: [] }], paths: privatePaths })));
+    expect(oidc).toContain('/** Access token from your own OpenID Connect login, sent as `Authorization: Bearer` (the client neither obtains nor refreshes it). */\n  id?: string;');
+    const cc = emitClient(
+      buildApiModel(
+        loaded({
+          components: { securitySchemes: { both: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://a', tokenUrl: '/t', scopes: {} }, clientCredentials: { tokenUrl: '/t', scopes: {} } } } } },
+          security: [{ both: [] }],
+          paths: privatePaths,
+        }),
+      ),
+    );
+    expect(cc).toContain('  both?: { clientId: string; clientSecret: string } | string;');
+    expect(cc).toContain('or an access token you already hold (a string), sent as is and not refreshed.');
+    expect(cc).toContain('export type AcmeClientOptions = AcmeClientSettings & ({ clientId: string; clientSecret: string } | { auth: AcmeAuth });');
+  });
+
+  it('a client option named accessToken collides with the access-token shorthand', () => {
+    const error = inputError(() =>
+      buildApiModel(
+        loaded(
+          { components: { securitySchemes: { id: { type: 'openIdConnect', openIdConnectUrl: 'https://o' } } }, security: [{ id: [] }], paths: privatePaths },
+          { apiVersion: { header: 'X-Version', value: '1', optionName: 'accessToken' } },
+        ),
+      ),
+    );
+    expect(error.message).toContain("option name 'accessToken' is already a credential option");
   });
 
   it('a generated client of a bearer-only API imports no OAuth2 code; one with OAuth2 imports it', () => {
@@ -113,7 +182,11 @@ describe('auth model from the spec', () => {
     expect(oauth).toContain("import { oauth2Scheme } from 'svcgen/runtime/auth/oauth2';");
     expect(oauth).toContain('schemeAuth({ oauth2: oauth2Scheme })');
     expect(bearer).toContain('schemeAuth({ bearer: bearerScheme })');
-    expect(bearer).not.toMatch(/auth\/(basic|api-key)'/);
+    expect(bearer).not.toMatch(/auth\/(basic|api-key|access-token)'/);
+    const token = emitClient(buildApiModel(loaded({ components: { securitySchemes: { id: { type: 'openIdConnect', openIdConnectUrl: 'https://o' } } }, security: [{ id: [] }], paths })));
+    expect(token).toContain("import { accessTokenScheme } from 'svcgen/runtime/auth/access-token';");
+    expect(token).toContain('schemeAuth({ accessToken: accessTokenScheme })');
+    expect(token).not.toMatch(/auth\/(oauth2|token-exchange|bearer-scheme)'/);
   });
 });
 

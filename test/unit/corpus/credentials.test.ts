@@ -1,6 +1,7 @@
-// The corpus Prism stage's credentials: one stand-in per declared scheme under its own name, the
-// in-process token endpoint for OAuth2 client credentials, and the reason given for an operation
-// the client has no scheme to authenticate.
+// The corpus Prism stage's credentials: one stand-in per declared scheme under its own name (an
+// access token for OAuth2 without client credentials and for OpenID Connect), the in-process token
+// endpoint for OAuth2 client credentials, and the reason given for an operation the client has no
+// scheme to authenticate.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,21 +16,36 @@ const auth: AuthModel = {
     token: { type: 'bearer' },
     login: { type: 'basic' },
     machine: { type: 'oauth2', tokenUrl: 'https://auth.example.test/token', scopes: [] },
+    browser: { type: 'accessToken', source: 'oauth2', flows: ['implicit'] },
+    oidc: { type: 'accessToken', source: 'openIdConnect', flows: [] },
   },
   security: [['key', 'partner']],
-  operations: { implicitOnly: [], open: [] },
-  unsupported: { browser: 'oauth2 without a clientCredentials flow' },
+  operations: { digestOnly: [], open: [], implicitOnly: [['browser']] },
+  unsupported: { digest: "http scheme 'digest'" },
 };
 
 const op = (id: string, path: string) => ({ id, path, method: 'get' }) as OperationModel;
 const document = {
   security: [{ key: [], partner: [] }],
-  paths: { '/implicit': { get: { security: [{ browser: ['read'] }] } }, '/open': { get: { security: [] } }, '/keyed': { get: {} } },
+  paths: {
+    '/digest': { get: { security: [{ digest: [] }] } },
+    '/implicit': { get: { security: [{ browser: ['read'] }] } },
+    '/open': { get: { security: [] } },
+    '/keyed': { get: {} },
+  },
 };
 
 describe('standInCredentials', () => {
   it('gives every sendable scheme a credential of its type, keyed by the scheme name', () => {
-    expect(standInCredentials(auth)).toEqual({ key: STAND_IN.apiKey, partner: STAND_IN.apiKey, token: STAND_IN.bearer, login: STAND_IN.basic, machine: STAND_IN.oauth2 });
+    expect(standInCredentials(auth)).toEqual({
+      key: STAND_IN.apiKey,
+      partner: STAND_IN.apiKey,
+      token: STAND_IN.bearer,
+      login: STAND_IN.basic,
+      machine: STAND_IN.oauth2,
+      browser: 'corpus-access-token',
+      oidc: 'corpus-access-token',
+    });
   });
 
   it('gives nothing for a token-exchange profile (the harness fills its login options)', () => {
@@ -39,12 +55,13 @@ describe('standInCredentials', () => {
 
 describe('unsendableAuth', () => {
   it('names the reason when every accepted scheme is one the client cannot send', () => {
-    expect(unsendableAuth(op('implicitOnly', '/implicit'), auth, document)).toBe('the client cannot send the scheme this operation requires (oauth2 without a clientCredentials flow)');
+    expect(unsendableAuth(op('digestOnly', '/digest'), auth, document)).toBe("the client cannot send the scheme this operation requires (http scheme 'digest')");
   });
 
-  it('says nothing for an operation without auth or with a sendable alternative', () => {
+  it('says nothing for an operation without auth or with a sendable alternative (an implicit-flow access token included)', () => {
     expect(unsendableAuth(op('open', '/open'), auth, document)).toBeUndefined();
     expect(unsendableAuth(op('keyed', '/keyed'), auth, document)).toBeUndefined();
+    expect(unsendableAuth(op('implicitOnly', '/implicit'), auth, document)).toBeUndefined();
   });
 });
 
