@@ -18,6 +18,11 @@ const USER = 'usr-4d5e6f7a8b';
 const PASSWORD = 'pw-8c7b6a5f4e3d';
 const CLIENT_ID = 'cid-2a3b4c5d6e7f';
 const CLIENT_SECRET = 'cs-6e5d4c3b2a19';
+const CODE_TOKEN = 'ac-1f2e3d4c5b6a';
+const IMPLICIT_TOKEN = 'im-7a6b5c4d3e2f';
+const PASSWORD_TOKEN = 'pt-2b3c4d5e6f70';
+const OIDC_TOKEN = 'oi-9e8d7c6b5a41';
+const HELD_TOKEN = 'ht-4a5b6c7d8e9f';
 const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
 const ALL_AUTH = {
@@ -29,6 +34,10 @@ const ALL_AUTH = {
   basic: { username: USER, password: PASSWORD },
   oauth2: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
   oauth2_clientCredentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+  oauth2_authorizationCode: CODE_TOKEN,
+  oauth2_implicit: IMPLICIT_TOKEN,
+  oauth2_password: PASSWORD_TOKEN,
+  openIdConnect: OIDC_TOKEN,
 };
 
 /** Where a credential could travel in these documents. */
@@ -127,12 +136,31 @@ for (const name of ['sec30', 'sec31']) {
       }
     });
 
-    it('schemes a client cannot supply (other OAuth2 flows, OpenID Connect) send nothing, and the auth option says so', async () => {
-      for (const [method, path] of [['GET', '/anything/oauth2'], ['PATCH', '/anything/oauth2'], ['DELETE', '/anything/oauth2'], ['POST', '/anything/openIdConnect']] as const) {
-        expect((await sent(vendor(), ALL_AUTH, method, path)).map(credentialsOnWire), `${method} ${path}`).toEqual([none]);
+    it('OAuth2 authorization-code, implicit and password schemes and OpenID Connect send the caller\'s access token as Bearer, with no token request', async () => {
+      for (const [method, path, token] of [
+        ['GET', '/anything/oauth2', CODE_TOKEN],
+        ['PATCH', '/anything/oauth2', IMPLICIT_TOKEN],
+        ['DELETE', '/anything/oauth2', PASSWORD_TOKEN],
+        ['POST', '/anything/openIdConnect', OIDC_TOKEN],
+      ] as const) {
+        const before = tokens;
+        expect((await sent(vendor(), ALL_AUTH, method, path)).map(credentialsOnWire), `${method} ${path}`).toEqual([{ ...none, authorization: `Bearer ${token}` }]);
+        expect(tokens).toBe(before);
       }
-      expect(vendor().clientSource).toContain('openIdConnect (openIdConnect scheme)');
-      expect(vendor().clientSource).toContain('oauth2_implicit (oauth2 without a clientCredentials flow)');
+      expect(vendor().clientSource).toContain('Access token from your own OpenID Connect login');
+      expect(vendor().clientSource).toContain('Access token from your own OAuth2 implicit flow');
+      expect(vendor().clientSource).not.toMatch(/Not supported.*(oauth2|openIdConnect)/);
+    });
+
+    it('an OAuth2 client-credentials scheme given a token string sends it as is, without a token request', async () => {
+      const before = tokens;
+      for (const [method, path, auth] of [['POST', '/anything/oauth2', { oauth2: HELD_TOKEN }], ['PUT', '/anything/oauth2', { oauth2_clientCredentials: HELD_TOKEN }]] as const) {
+        const requests = await sent(vendor(), auth, method, path);
+        expect(requests.map(credentialsOnWire), `${method} ${path}`).toEqual([{ ...none, authorization: `Bearer ${HELD_TOKEN}` }]);
+      }
+      expect(tokens).toBe(before);
+      expect(() => vendor().create({ ...quiet, baseUrl: server.url, auth: { oauth2: 'bad\ntoken-secret' } })).toThrow(/auth\.oauth2 contains a character/);
+      expect(() => vendor().create({ ...quiet, baseUrl: server.url, auth: { oauth2: 'bad\ntoken-secret' } })).not.toThrow(/token-secret/);
     });
 
     it('an operation whose schemes were not given fails before sending, naming the schemes', async () => {
@@ -158,6 +186,10 @@ for (const name of ['sec30', 'sec31']) {
           ['POST', '/anything/bearer', [BEARER]],
           ['POST', '/anything/basic', [BASIC.slice('Basic '.length)]],
           ['PUT', '/anything/oauth2', ['-5f4e3d2c1b']],
+          ['GET', '/anything/oauth2', [CODE_TOKEN]],
+          ['PATCH', '/anything/oauth2', [IMPLICIT_TOKEN]],
+          ['DELETE', '/anything/oauth2', [PASSWORD_TOKEN]],
+          ['POST', '/anything/openIdConnect', [OIDC_TOKEN]],
         ] as const) {
           const client = vendor().create({ ...quiet, baseUrl: echoing.url, auth: ALL_AUTH });
           const error = await vendor().operation(method, path)(client, {}).catch((e: unknown) => e);
@@ -188,8 +220,18 @@ for (const name of ['sec30', 'sec31']) {
           throw new TypeError(`connect ECONNREFUSED ${request.url} ${h.get('cookie')} ${h.get('authorization')} ${h.get('x-api-key')}`);
         },
       });
-      const secrets = [KEY_QUERY, KEY_COOKIE, KEY_HEADER, BEARER, JWT, BASIC.slice(6), 'at-fail-5f4e3d2c1b'];
-      for (const [method, path] of [['GET', '/anything/apiKey'], ['POST', '/anything/apiKey'], ['PUT', '/anything/apiKey'], ['POST', '/anything/bearer'], ['PUT', '/anything/bearer'], ['POST', '/anything/basic'], ['PUT', '/anything/oauth2']] as const) {
+      const secrets = [KEY_QUERY, KEY_COOKIE, KEY_HEADER, BEARER, JWT, BASIC.slice(6), 'at-fail-5f4e3d2c1b', CODE_TOKEN, OIDC_TOKEN];
+      for (const [method, path] of [
+        ['GET', '/anything/apiKey'],
+        ['POST', '/anything/apiKey'],
+        ['PUT', '/anything/apiKey'],
+        ['POST', '/anything/bearer'],
+        ['PUT', '/anything/bearer'],
+        ['POST', '/anything/basic'],
+        ['PUT', '/anything/oauth2'],
+        ['GET', '/anything/oauth2'],
+        ['POST', '/anything/openIdConnect'],
+      ] as const) {
         const error = (await vendor().operation(method, path)(client, {}).catch((e: unknown) => e)) as Error;
         expect(error, `${method} ${path}`).toBeInstanceOf(Error);
         const cause = String((error as { cause?: unknown }).cause);
@@ -201,7 +243,7 @@ for (const name of ['sec30', 'sec31']) {
       // Failed attempts (the token request succeeds): one per operation at least, unsafe POSTs are
       // not retried after a network error.
       const failed = events.filter((e) => (e as { type: string; status?: number }).type === 'attempt' && (e as { status?: number }).status === undefined);
-      expect(failed.length).toBeGreaterThanOrEqual(7);
+      expect(failed.length).toBeGreaterThanOrEqual(9);
       expect(failed.every((e) => typeof (e as { error?: string }).error === 'string')).toBe(true);
       expect(lines.length).toBeGreaterThanOrEqual(failed.length);
       const reported = JSON.stringify(events) + lines.join('\n');
