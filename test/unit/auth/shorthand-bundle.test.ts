@@ -1,7 +1,8 @@
 // A spec with exactly one scheme gets the shorthand options (here an HTTP basic scheme that the
 // document happens to call `apiKey`: the shorthand follows the scheme's type, not its name), and
 // what a generated client bundles is decided at generation time: OAuth2 code only for a spec
-// that declares an OAuth2 client-credentials scheme.
+// that declares an OAuth2 client-credentials scheme, the access-token kind only for one that
+// declares an OAuth2 scheme without that flow or OpenID Connect.
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ beforeAll(async () => {
   project = await createSpecProject('auth-shorthand', [
     { vendor: 'pets', displayName: 'Pets', example: '3.0/json/petstore-simple.json' },
     { vendor: 'sec30', displayName: 'Sec30', example: '3.0/json/security.json' },
+    { vendor: 'oidconly', displayName: 'OidcOnly', example: path.join(ROOT, 'test/fixtures/oauth-token/oidc-only.json') },
   ]);
 }, 120_000);
 
@@ -69,5 +71,15 @@ describe('bundles', () => {
     expect(basicOnly).not.toContain('createTokenManager');
     const withOAuth2 = await bundle('sec30');
     expect(withOAuth2).toContain('client_credentials');
+  });
+
+  it('the access-token kind (its accessToken shorthand) only where a spec has such a scheme; it brings no token code', async () => {
+    expect(await bundle('pets')).not.toContain('the accessToken option');
+    const oidcOnly = await bundle('oidconly');
+    expect(oidcOnly).toContain('the accessToken option');
+    expect(oidcOnly).not.toContain('client_credentials');
+    expect(oidcOnly).not.toContain('createTokenManager');
+    expect(oidcOnly).not.toContain('Basic ');
+    expect(await bundle('sec30')).toContain('the accessToken option');
   });
 });

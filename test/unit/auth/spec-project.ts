@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadVendor } from '../../../generator/load/index.ts';
@@ -20,7 +20,7 @@ export interface ExampleVendor {
   /** Lock name, e.g. `sec30`. */
   vendor: string;
   displayName: string;
-  /** Path under @readme/oas-examples, e.g. `3.0/json/security.json`. */
+  /** Path under @readme/oas-examples, e.g. `3.0/json/security.json`, or an absolute path to an OpenAPI 3.0 fixture. */
   example: string;
   /** Extra `x-svcgen` profile fields (auth, apiVersion …). */
   profile?: Record<string, unknown>;
@@ -88,7 +88,7 @@ export async function createSpecProject(label: string, vendors: ExampleVendor[])
   const mirror = join(root, 'mirror');
   const lock = { lockVersion: 1, vendors: {} as Record<string, unknown> };
   for (const v of vendors) {
-    const text = readFileSync(join(EXAMPLES, v.example));
+    const text = readFileSync(resolve(EXAMPLES, v.example));
     const path = `${v.vendor}/${v.example.split('/').pop()}`;
     mkdirSync(dirname(join(mirror, path)), { recursive: true });
     writeFileSync(join(mirror, path), text);
