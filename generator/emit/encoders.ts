@@ -3,6 +3,7 @@
 // operations.js imports each one it names and references it from the operation's metadata, and a
 // bundler drops the pieces of operations the Worker does not import.
 import type { OperationModel } from '../model/types.ts';
+import { literal } from './text.ts';
 
 export interface EncoderRef {
   /** The OperationMeta field that carries it. */
@@ -11,10 +12,14 @@ export interface EncoderRef {
   readonly name: string;
   /** The module, as generated code imports it. */
   readonly module: string;
+  /** When set, the export is a factory called with this argument text (per-operation settings). */
+  readonly argument?: string;
 }
 
 const FORM: EncoderRef = { field: 'encodeBody', name: 'formBody', module: 'svcgen/runtime/encoding/form' };
 const MULTIPART: EncoderRef = { field: 'encodeBody', name: 'multipartBody', module: 'svcgen/runtime/encoding/multipart' };
+/** Multipart with a part table (model/multipart-parts.ts): only operations whose `encoding` departs from the defaults. */
+const MULTIPART_WITH: EncoderRef = { field: 'encodeBody', name: 'multipartBodyWith', module: 'svcgen/runtime/encoding/multipart' };
 const STYLED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'styledQuery', module: 'svcgen/runtime/encoding/query' };
 const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', module: 'svcgen/runtime/encoding/path' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
@@ -30,11 +35,22 @@ export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef
   const out: EncoderRef[] = [];
   const encoding = op.requestBody?.encoding;
   if (encoding === 'form') out.push(FORM);
-  else if (encoding === 'multipart') out.push(MULTIPART);
+  else if (encoding === 'multipart') {
+    const parts = op.requestBody?.parts;
+    out.push(parts ? { ...MULTIPART_WITH, argument: literal(parts) } : MULTIPART);
+  }
   if (styledQuery) out.push(STYLED_QUERY);
   if (TEMPLATED.test(op.path)) out.push(STRICT_PATH);
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
   return out;
+}
+
+/**
+ * The metadata value of `ref`: the export itself, or a call of it marked pure so a bundler drops
+ * the metadata of operations a Worker does not import.
+ */
+export function encoderValue(ref: EncoderRef): string {
+  return ref.argument === undefined ? ref.name : `/* @__PURE__ */ ${ref.name}(${ref.argument})`;
 }
 
 /** The import lines for every encoder in `refs`, one per module, in a stable order. */

@@ -3,7 +3,7 @@
 // that carries its policy facts into the runtime pipeline.
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { classifyMediaType } from '../model/operations.ts';
-import { encoderImports, encodersOf, type EncoderRef } from './encoders.ts';
+import { encoderImports, encoderValue, encodersOf, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
 import { typesOperationKey } from './types-key.ts';
 import { docComment, literal, plainText } from './text.ts';
@@ -45,7 +45,7 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
   if (styled.length) fields.push(`query: { ${styled.join(', ')} }`);
   const parseAs = successParseAs(op);
   if (parseAs) fields.push(`parseAs: ${literal(parseAs)}`);
-  for (const ref of metaEncoders(op, doc)) fields.push(`${ref.field}: ${ref.name}`);
+  for (const ref of metaEncoders(op, doc)) fields.push(`${ref.field}: ${encoderValue(ref)}`);
   return `{ ${fields.join(', ')} }`;
 }
 

@@ -16,6 +16,7 @@ import type { VendorProfile } from './profile.ts';
 import { deref } from '../json-pointer.ts';
 import { camelCase } from './naming.ts';
 import { detectPagination } from './pagination.ts';
+import { multipartParts } from './multipart-parts.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -77,12 +78,15 @@ function requestBodyModel(doc: Doc, method: HttpMethod, op: Doc, profile: Vendor
   const body = deref<Doc>(doc, op.requestBody);
   const mediaType = pickMediaType(body?.content);
   if (!body || !mediaType) return undefined;
-  return {
+  const model: RequestBodyModel = {
     required: Boolean(body.required),
     mediaType,
     encoding: classifyMediaType(mediaType),
     schema: body.content[mediaType]?.schema,
   };
+  const parts = model.encoding === 'multipart' ? multipartParts(doc, body.content[mediaType]) : undefined;
+  if (parts) model.parts = parts;
+  return model;
 }
 
 function responseModels(doc: Doc, op: Doc): ResponseModel[] {

@@ -37,6 +37,11 @@ export interface RequestBodyModel {
   mediaType: string;
   encoding: BodyEncoding;
   schema: SchemaObject | undefined;
+  /**
+   * Multipart bodies: the top-level properties whose `encoding` entry departs from OpenAPI's
+   * default part types, name → `deepObject` or the part's media type (model/multipart-parts.ts).
+   */
+  parts?: Record<string, string>;
 }
 
 export interface ResponseModel {

@@ -15,3 +15,15 @@ export async function partsOf(form: FormData): Promise<Part[]> {
 export async function partsOfWire(body: BodyInit, contentType: string): Promise<Part[]> {
   return partsOf(await new Response(body, { headers: { 'content-type': contentType } }).formData());
 }
+
+/** The header lines of each part of a multipart body, as sent (to see a part's filename and type). */
+export function partHeadersOfWire(body: ArrayBuffer, contentType: string): string[][] {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(contentType)?.[2];
+  if (!boundary) throw new Error(`no boundary in ${contentType}`);
+  // latin1 keeps one character per byte, so binary parts cannot break the split.
+  const text = new TextDecoder('latin1').decode(body);
+  return text
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((part) => part.replace(/^\r\n/, '').split('\r\n\r\n')[0]!.split('\r\n'));
+}
