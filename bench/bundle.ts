@@ -4,11 +4,11 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { failed, measured, notAvailable, type BenchOptions, type Figure, type Goal, type Outcome, type PeerFigure, type Section } from './lib/figure.ts';
 import { projectRoot } from './lib/paths.ts';
 import { formatValue } from './lib/format.ts';
 import { tidyReason } from './lib/series.ts';
+import { attribute, type Attribution } from './bundle-attribution.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'bundle');
 
@@ -43,6 +43,24 @@ export interface BundleSize {
   readonly gzipped: number;
   /** Minified bytes per input file, largest first: where a bundle's weight comes from. */
   readonly parts: readonly { readonly file: string; readonly bytes: number }[];
+  /** Where the gzip bytes go, by PARTS. */
+  readonly attribution: Attribution;
+}
+
+/** The parts a bundle's gzip bytes are charged to, by source path (first match wins). */
+export const PARTS: readonly (readonly [label: string, pattern: RegExp])[] = [
+  ['openapi-fetch', /node_modules\/openapi-fetch\//],
+  ['webhook verification (runtime/webhooks*, generated webhooks.ts)', /runtime\/webhooks|generated\/[^/]+\/webhooks\./],
+  ['policies (runtime/pipeline.ts, runtime/policy/*)', /runtime\/pipeline\.ts|runtime\/policy\//],
+  ['auth (runtime/auth/*)', /runtime\/auth\//],
+  ['errors and redaction (runtime/errors.ts, error-shapes.ts, redact.ts)', /runtime\/(?:errors|error-shapes|redact)\.ts/],
+  ['encoders (runtime/encoding/*)', /runtime\/encoding\//],
+  ['logging (runtime/log/*)', /runtime\/log\//],
+  ['client (runtime/client.ts, generated client.ts and operations)', /runtime\/client\.ts|generated\//],
+];
+
+function partOf(source: string): string {
+  return PARTS.find(([, pattern]) => pattern.test(source))?.[0] ?? 'other (the Worker entry, runtime/contract.ts …)';
 }
 
 /** Bundles like wrangler does for a Worker: ESM, browser platform, workerd/worker conditions. */
@@ -60,26 +78,32 @@ export async function bundleSize(entry: string): Promise<BundleSize> {
     logLevel: 'silent',
     legalComments: 'none',
     metafile: true,
+    // Not written: the map only attributes bytes (an external map adds nothing to the code).
+    outfile: 'bundle.js',
+    sourcemap: 'external',
   });
-  const code = result.outputFiles[0]?.contents;
-  if (!code) throw new Error('esbuild produced no output');
-  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  const code = result.outputFiles.find((f) => f.path.endsWith('.js'))?.contents;
+  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))?.text;
+  if (!code || !map) throw new Error('esbuild produced no output');
+  const inputs = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.js'))?.[1].inputs ?? {};
   const parts = Object.entries(inputs)
     .map(([file, info]) => ({ file, bytes: info.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes || (a.file < b.file ? -1 : 1));
-  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, parts };
+  const attribution = attribute(new TextDecoder().decode(code), JSON.parse(map), partOf);
+  return { minified: code.byteLength, gzipped: attribution.whole, parts, attribution };
 }
 
 interface Measured {
   readonly min: Outcome;
   readonly gz: Outcome;
   readonly parts?: BundleSize['parts'];
+  readonly attribution?: Attribution;
 }
 
 async function measure(entry: string): Promise<Measured> {
   try {
     const size = await bundleSize(entry);
-    return { min: measured([size.minified]), gz: measured([size.gzipped]), parts: size.parts };
+    return { min: measured([size.minified]), gz: measured([size.gzipped]), parts: size.parts, attribution: size.attribution };
   } catch (err) {
     const first = (err as { errors?: { text: string }[] }).errors?.[0]?.text ?? (err as Error).message;
     const outcome = failed(tidyReason(first.split('\n')[0] ?? 'build failed'));
@@ -129,6 +153,7 @@ export async function runBundleBench(options: BenchOptions): Promise<Section[]> 
     ?.slice(0, 8)
     .map((p) => `\`${p.file}\` ${formatValue('bytes', p.bytes)}`)
     .join(', ');
+  const where = ours.attribution ? whereTheBytesGo(ours.attribution) : [];
   return [
     {
       title: 'Worker bundle',
@@ -139,8 +164,28 @@ export async function runBundleBench(options: BenchOptions): Promise<Section[]> 
         ...(split.length
           ? [`Parts of ours bundled alone, gzip -9 (they sum to more than the whole, which shares strings): ${split.join(', ')}.`]
           : []),
+        ...where,
       ],
       figures,
     },
+  ];
+}
+
+const FETCH_PART = PARTS[0]![0];
+const VERIFY_PART = PARTS[1]![0];
+
+/** The notes that say where our gzip bytes go, and what the goal leaves once the floor is paid. */
+function whereTheBytesGo(a: Attribution): string[] {
+  const kib = (bytes: number) => formatValue('bytes', bytes);
+  const shared = a.whole - a.costs.reduce((sum, c) => sum + c.gzipMarginal, 0);
+  const floor = a.whole - a.gzipWithout([FETCH_PART, VERIFY_PART]);
+  const rest = a.whole - floor;
+  return [
+    `Marginal gzip cost of each part of ours (the bundle gzipped whole, minus the same bundle gzipped with that part's bytes cut out, found through esbuild's source map): ${a.costs
+      .map((c) => `${c.part} ${kib(c.gzipMarginal)} (${kib(c.minified)} minified)`)
+      .join(', ')}; the other ${kib(shared)} is compression the parts share.`,
+    `Against the ${kib(GZIP_GOAL.value)} goal: openapi-fetch and the webhook verification together cost ${kib(floor)} of the bundle (the whole minus the bundle with both cut out), which leaves ${kib(
+      GZIP_GOAL.value - floor,
+    )} for the client, the policies, auth, errors and encoders; they cost ${kib(rest)} now.`,
   ];
 }

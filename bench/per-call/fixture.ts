@@ -14,6 +14,9 @@ export interface PerCallFixture {
   readonly describe: { readonly get: string; readonly post: string };
   /** Header whose value differs on every POST by design (a fresh idempotency key), if any. */
   readonly perCallHeader?: string;
-  /** Ours first; every contender sends the same method, URL, headers and body bytes. */
-  contenders(baseUrl: string): { readonly ours: PerCallContender; readonly peers: readonly PerCallContender[] };
+  /**
+   * Ours first; every contender sends the same method, URL, headers and body bytes. With
+   * `transport`, every contender sends through it instead of the global fetch (the in-memory figures).
+   */
+  contenders(baseUrl: string, transport?: typeof fetch): { readonly ours: PerCallContender; readonly peers: readonly PerCallContender[] };
 }

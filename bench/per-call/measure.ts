@@ -8,19 +8,36 @@
 // Usage: node --conditions=svcgen-source --expose-gc bench/per-call/measure.ts FIXTURE URL ROUNDS CALLS WARMUP
 import { pathToFileURL } from 'node:url';
 import { rotatedOrder } from '../lib/order.ts';
+import { ANSWER_BODY, ANSWER_HEADERS } from './answer.ts';
 import type { PerCallContender, PerCallFixture } from './fixture.ts';
 
 export const SCENARIOS = [
-  { id: 'get.seq', label: 'GET, 1 in flight', op: 'get', inFlight: 1 },
-  { id: 'get.par16', label: 'GET, 16 in flight', op: 'get', inFlight: 16 },
-  { id: 'post.seq', label: 'keyed POST, 1 in flight', op: 'post', inFlight: 1 },
-  { id: 'post.par16', label: 'keyed POST, 16 in flight', op: 'post', inFlight: 16 },
+  { id: 'get.seq', label: 'GET, 1 in flight', op: 'get', inFlight: 1, memory: false },
+  { id: 'get.par16', label: 'GET, 16 in flight', op: 'get', inFlight: 16, memory: false },
+  { id: 'post.seq', label: 'keyed POST, 1 in flight', op: 'post', inFlight: 1, memory: false },
+  { id: 'post.par16', label: 'keyed POST, 16 in flight', op: 'post', inFlight: 16, memory: false },
+  // No network: what the clients' own code costs per call, without the loopback's noise.
+  { id: 'get.memory', label: 'GET, in-memory transport', op: 'get', inFlight: 1, memory: true },
+  { id: 'post.memory', label: 'keyed POST, in-memory transport', op: 'post', inFlight: 1, memory: true },
 ] as const;
+
+/**
+ * A transport that answers every request as the loopback server does, without a network. Like
+ * fetch it builds a Request from its arguments first (a signal in `init` costs what it costs fetch)
+ * and reads the body, then returns the server's bytes and headers.
+ */
+const inMemory: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  if (request.body) await request.arrayBuffer();
+  return new Response(ANSWER_BODY, { status: 200, headers: ANSWER_HEADERS });
+};
 
 export interface Sample {
   readonly perSecond: number;
-  /** User+system CPU of this (client-only) process per call, µs. */
+  /** User+system CPU of this (client-only) process per call, µs: all its threads. */
   readonly cpuMicros: number;
+  /** The same, of the main thread alone (the rest is V8's garbage-collector and compiler threads). */
+  readonly mainCpuMicros: number;
 }
 
 export interface MeasureOutput {
@@ -72,6 +89,7 @@ async function measure(call: () => Promise<unknown>, calls: number, inFlight: nu
   collect?.();
   let next = 0;
   const cpu = process.cpuUsage();
+  const main = process.threadCpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
@@ -80,7 +98,8 @@ async function measure(call: () => Promise<unknown>, calls: number, inFlight: nu
   );
   const elapsed = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  return { perSecond: (calls * 1000) / elapsed, cpuMicros: (used.user + used.system) / calls };
+  const usedMain = process.threadCpuUsage(main);
+  return { perSecond: (calls * 1000) / elapsed, cpuMicros: (used.user + used.system) / calls, mainCpuMicros: (usedMain.user + usedMain.system) / calls };
 }
 
 export async function measureAll(fixture: PerCallFixture, url: string, rounds: number, calls: number, warmup: number): Promise<MeasureOutput> {
@@ -94,12 +113,17 @@ export async function measureAll(fixture: PerCallFixture, url: string, rounds: n
   }
   // The peers are written by hand to send the same bytes: when none does, ours is the odd one out.
   if (peers.length && timed.length === 1) throw new Error(`no peer sends the requests ours sends: ${Object.values(peerFailures)[0]}`);
-  for (const c of timed) for (const s of SCENARIOS) await measure(c[s.op], warmup, s.inFlight); // JIT, connection pool, server
+  // The same contenders over the in-memory transport (checked on the server above).
+  const memory = fixture.contenders(url, inMemory);
+  const timedInMemory = [memory.ours, ...memory.peers].filter((c) => timed.some((t) => t.name === c.name));
+  const contendersOf = (s: (typeof SCENARIOS)[number]) => (s.memory ? timedInMemory : timed);
+  for (const s of SCENARIOS) for (const c of contendersOf(s)) await measure(c[s.op], warmup, s.inFlight); // JIT, connection pool, server
   const samples: Record<string, Record<string, Sample[]>> = {};
   for (let round = 0; round < rounds; round++) {
     for (const s of SCENARIOS) {
-      for (const k of rotatedOrder(timed.length, round)) {
-        const c = timed[k]!;
+      const contenders = contendersOf(s);
+      for (const k of rotatedOrder(contenders.length, round)) {
+        const c = contenders[k]!;
         ((samples[s.id] ??= {})[c.name] ??= []).push(await measure(c[s.op], calls, s.inFlight));
       }
     }

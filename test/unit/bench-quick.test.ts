@@ -263,7 +263,8 @@ describe('per-call benchmark', () => {
   it('measures the generated operations and the peers, the same requests on the wire', SLOW, async () => {
     const section = await runPipelineOverhead({ quick: true });
     expect(oursFailures([section])).toEqual([]);
-    expect(section.figures).toHaveLength(8);
+    // Per loopback scenario: rate, CPU and main-thread CPU; per in-memory scenario: the two CPU figures.
+    expect(section.figures).toHaveLength(4 * 3 + 2 * 2);
     for (const f of section.figures) {
       expect(f.ours.kind).toBe('measured');
       expectWellFormed(f.ours);
@@ -271,6 +272,9 @@ describe('per-call benchmark', () => {
       for (const p of f.peers) expect(p.outcome.kind, JSON.stringify(p.outcome)).toBe('measured');
     }
     expect(Object.keys(section.ratios)).toEqual(['get.seq', 'get.par16', 'post.seq', 'post.par16']);
+    expect(section.figures.filter((f) => f.id.includes('memory')).map((f) => f.unit)).toEqual(['count', 'count', 'count', 'count']);
+    // The ceiling each 1-in-flight figure runs into, from this run's in-memory and loopback figures.
+    expect(section.notes.filter((n) => /in-memory transport, ours' CPU per call minus bare openapi-fetch's is [+−]\d+ µs/.test(n))).toHaveLength(2);
   });
 
   it('fails the run (exit 1, a failed row) when ours fails', SLOW, () => {
@@ -320,6 +324,12 @@ describe('quick benchmarks', () => {
     expect(stripe).toBeGreaterThan(openapiFetch!);
     expect(openapiFetch).toBeGreaterThan(bare!);
     min.peers.forEach((p, i) => expect(central(p.outcome)).toBeGreaterThan(sizes[i]!));
+    // Where our gzip bytes go: openapi-fetch and the policies are charged something, and the goal's
+    // remainder is stated.
+    const notes = sections[0]!.notes.join('\n');
+    expect(notes).toMatch(/Marginal gzip cost .*openapi-fetch \d+(\.\d+)? KiB/);
+    expect(notes).toMatch(/Marginal gzip cost .*policies \(runtime\/pipeline\.ts, runtime\/policy\/\*\) \d+(\.\d+)? KiB/);
+    expect(notes).toMatch(/Against the 8\.0 KiB goal: openapi-fetch and the webhook verification together cost \d/);
     expectReportHasEveryRow(sections);
   });
 
