@@ -306,6 +306,8 @@ describe('webhook benchmark', () => {
       expect(f.ours.kind).toBe('measured');
       for (const p of f.peers) expect(p.outcome.kind).toBe('measured');
     }
+    // Each goal against an SDK gets its ceiling, bare WebCrypto ÷ that SDK, from this run.
+    expect(section.notes.join('\n')).toMatch(/bare ÷ stripe constructEventAsync .*\d\.\d\d×; .*bare ÷ @sendgrid\/eventwebhook verifySignature \d+\.\d\d×/);
     expectReportHasEveryRow([section]);
   });
 });
