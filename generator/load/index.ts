@@ -12,6 +12,7 @@ import type { Fix } from './fixes.ts';
 import { readLock, lockVendor } from './lock.ts';
 import type { LockFileEntry, SourceFormat } from './lock.ts';
 import { mergeDocuments } from './merge.ts';
+import { readNullTypeAsAlternative } from './null-with-alternatives.ts';
 import { moveQueryStringsIntoParameters } from './query-string-paths.ts';
 import type { ComponentRename, Rename } from './merge.ts';
 import { resolveOptions } from './options.ts';
@@ -108,6 +109,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
       } else {
         fixes.push(...moveQueryStringsIntoParameters(document, file.path));
         fixes.push(...requirePathParameters(document, file.path));
+        fixes.push(...readNullTypeAsAlternative(document, file.path));
         result.push(document);
       }
     }
