@@ -1,0 +1,144 @@
+// From a spec's multipart `encoding` to the parts on the wire, through the real CLI and the
+// generated client (test/fixtures/multipart-encoding/openapi.json, one operation per case):
+// - no `encoding`: OpenAPI's defaults, and @hey-api/openapi-ts's FormData serializer, a second
+//   implementation of them (one part per array item under the same name, objects as JSON text),
+//   must yield the same fields as a server parses them;
+// - `style: deepObject`: bracket-named fields;
+// - `contentType`: the part's type where it differs from the default, nothing where it does not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+// @hey-api/openapi-ts ships its client runtime as TypeScript source; this is its multipart serializer.
+import { formDataBodySerializer } from '../../../node_modules/@hey-api/openapi-ts/dist/clients/core/bodySerializer.ts';
+import { createSpecProject, type GeneratedVendor, type SpecProject } from '../auth/spec-project.ts';
+import { partHeadersOfWire, partsOfWire, type Part } from './multipart-parts.ts';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/multipart-encoding/openapi.json', import.meta.url));
+
+interface Sent {
+  contentType: string;
+  body: ArrayBuffer;
+}
+
+let project: SpecProject;
+let parts: GeneratedVendor;
+
+beforeAll(async () => {
+  project = await createSpecProject('multipart', [{ vendor: 'parts', displayName: 'Parts', example: FIXTURE }]);
+  parts = project.vendors.parts!;
+}, 120_000);
+
+afterAll(() => project?.remove());
+
+/** Calls `METHOD path` of the generated client with `body` and returns the request as sent. */
+async function send(method: string, path: string, body: object): Promise<Sent> {
+  const seen: Sent[] = [];
+  const fetch = async (request: Request, init?: { body?: ArrayBuffer }) => {
+    seen.push({ contentType: request.headers.get('content-type') ?? '', body: init?.body ?? (await request.arrayBuffer()) });
+    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  const client = parts.create({ baseUrl: 'https://api.parts.test', fetch, retry: false, logger: false });
+  await parts.operation(method, path)(client, { body });
+  expect(seen).toHaveLength(1);
+  return seen[0]!;
+}
+
+const received = (sent: Sent): Promise<Part[]> => partsOfWire(sent.body, sent.contentType);
+
+describe('multipart encoding from the spec to the wire', () => {
+  it('names a part table only for operations whose encoding departs from the defaults', async () => {
+    const tables = Object.fromEntries(parts.model.operations.map((op) => [op.id, op.requestBody?.parts]));
+    expect(tables).toEqual({
+      createPodcast: undefined,
+      createFile: { expand: 'deepObject', link_data: 'deepObject' },
+      createNote: { note: 'application/merge-patch+json', photo: 'image/png', table: 'text/csv' },
+    });
+    const { readFileSync } = await import('node:fs');
+    const js = readFileSync(`${project.root}/generated/parts/operations.js`, 'utf8');
+    expect(js).toContain("import { multipartBody, multipartBodyWith } from 'svcgen/runtime/encoding/multipart';");
+    expect(js).toMatch(/createPodcastMeta = \{[^\n]*encodeBody: multipartBody \};/);
+    expect(js).toContain("encodeBody: /* @__PURE__ */ multipartBodyWith({ expand: 'deepObject', link_data: 'deepObject' })");
+  });
+
+  it('no encoding: the same fields as @hey-api/openapi-ts sends, JSON parts typed application/json', async () => {
+    const body = {
+      podcast: { name: 'Pod', language: 'en', explicit: false },
+      file_logo: new File(['png bytes'], 'logo.png', { type: 'image/png' }),
+      tags: ['news', 'tech'],
+      episodes: [{ title: 'One', number: 1 }, { title: 'Two' }],
+      count: 2,
+      public: true,
+    };
+    const sent = await send('POST', '/podcasts', body);
+    const heyApi = formDataBodySerializer.bodySerializer(body);
+    const theirs = new Request('https://x.test', { method: 'POST', body: heyApi });
+    expect(await received(sent)).toEqual(await partsOfWire(await theirs.arrayBuffer(), theirs.headers.get('content-type')!));
+    expect(await received(sent)).toEqual([
+      { name: 'podcast', value: '{"name":"Pod","language":"en","explicit":false}' },
+      { name: 'file_logo', filename: 'logo.png', type: 'image/png', bytes: [...new TextEncoder().encode('png bytes')] },
+      { name: 'tags', value: 'news' },
+      { name: 'tags', value: 'tech' },
+      { name: 'episodes', value: '{"title":"One","number":1}' },
+      { name: 'episodes', value: '{"title":"Two"}' },
+      { name: 'count', value: '2' },
+      { name: 'public', value: 'true' },
+    ]);
+    expect(partHeadersOfWire(sent.body, sent.contentType).map((h) => h.join(' | '))).toEqual([
+      'Content-Disposition: form-data; name="podcast" | Content-Type: application/json',
+      'Content-Disposition: form-data; name="file_logo"; filename="logo.png" | Content-Type: image/png',
+      'Content-Disposition: form-data; name="tags"',
+      'Content-Disposition: form-data; name="tags"',
+      'Content-Disposition: form-data; name="episodes" | Content-Type: application/json',
+      'Content-Disposition: form-data; name="episodes" | Content-Type: application/json',
+      'Content-Disposition: form-data; name="count"',
+      'Content-Disposition: form-data; name="public"',
+    ]);
+  });
+
+  it('no encoding: a file inside an object property is refused before anything is sent', async () => {
+    await expect(send('POST', '/podcasts', { podcast: { name: 'Pod', cover: new Blob(['x']) }, file_logo: new Blob(['y']) })).rejects.toThrow(
+      'multipart body: property "podcast" is sent as one application/json part, which cannot carry the file at podcast.cover',
+    );
+  });
+
+  it('deepObject encoding: bracket-named fields', async () => {
+    const sent = await send('POST', '/files', {
+      file: new Uint8Array([1, 2]),
+      purpose: 'evidence',
+      link_data: { create: true, metadata: { order: '42' } },
+      expand: ['links', 'owner'],
+    });
+    expect(await received(sent)).toEqual([
+      { name: 'file', filename: 'blob', type: 'application/octet-stream', bytes: [1, 2] },
+      { name: 'purpose', value: 'evidence' },
+      { name: 'link_data[create]', value: 'true' },
+      { name: 'link_data[metadata][order]', value: '42' },
+      { name: 'expand[0]', value: 'links' },
+      { name: 'expand[1]', value: 'owner' },
+    ]);
+  });
+
+  it('contentType: the declared part types; a default or a list of types changes nothing', async () => {
+    const sent = await send('POST', '/notes', {
+      note: { title: 'T' },
+      table: 'a,b\n1,2',
+      meta: { lang: 'en' },
+      photo: new Uint8Array([7]),
+      image: new File(['j'], 'i.jpg', { type: 'image/jpeg' }),
+      labels: ['x', 'y'],
+    });
+    expect(partHeadersOfWire(sent.body, sent.contentType).map((h) => h.join(' | '))).toEqual([
+      'Content-Disposition: form-data; name="note" | Content-Type: application/merge-patch+json',
+      'Content-Disposition: form-data; name="table" | Content-Type: text/csv',
+      'Content-Disposition: form-data; name="meta" | Content-Type: application/json',
+      'Content-Disposition: form-data; name="photo"; filename="blob" | Content-Type: image/png',
+      'Content-Disposition: form-data; name="image"; filename="i.jpg" | Content-Type: image/jpeg',
+      'Content-Disposition: form-data; name="labels"',
+      'Content-Disposition: form-data; name="labels"',
+    ]);
+    expect((await received(sent)).slice(0, 3)).toEqual([
+      { name: 'note', value: '{"title":"T"}' },
+      { name: 'table', value: 'a,b\n1,2' },
+      { name: 'meta', value: '{"lang":"en"}' },
+    ]);
+  });
+});
