@@ -2,16 +2,7 @@
 // openapi-typescript, type-checked in batches, → CORPUS.md. Resumable: each spec's result is cached
 // under bench/.work/corpus/results (git-ignored), so a stopped run picks up where it was; CORPUS.md
 // is rewritten after every batch from all cached results and says how many specs it covers.
-//   --fresh        ignore cached results
-//   --limit N      only the first N specs (by path)
-//   --threads N    worker threads (default 2)
-//   --report       rewrite CORPUS.md from the cache and stop
-//   --prism N      only the Prism stage, for the N smallest specs of the test sample (results kept
-//                  apart in results-prism/, merged into the report)
-//   --retry-failed run again the cached specs that did not generate output that compiles (after a fix)
-//   --stale        run again the cached specs whose result another generator version made (resumable,
-//                  unlike --fresh: a stopped run leaves the specs it finished on the current version)
-//   --failures F   also write the list of specs that do not generate output that compiles clean to F
+// Options: USAGE below (npm run bench:corpus -- --help).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,9 +17,46 @@ import { GIB, killRunning } from './capped-process.ts';
 import { directorySpecs, ROOT, sampleSpecs, type CorpusSpec } from './specs.ts';
 import { generatorFingerprint } from '../../generator/write/fingerprint.ts';
 
-const { values } = parseArgs({
-  options: { fresh: { type: 'boolean' }, limit: { type: 'string' }, threads: { type: 'string' }, report: { type: 'boolean' }, 'retry-failed': { type: 'boolean' }, stale: { type: 'boolean' }, prism: { type: 'string' }, failures: { type: 'string' } },
-});
+const USAGE = `Usage: npm run bench:corpus -- [options]
+
+  --fresh        ignore cached results
+  --limit N      only the first N specs (by path)
+  --threads N    worker threads (default 2)
+  --report       rewrite CORPUS.md from the cache and stop
+  --prism N      only the Prism stage, for the N smallest specs of the test sample (a spec whose
+                 cached Prism result another generator version made runs again)
+  --only TEXT    only the specs whose id contains TEXT (comma-separated: any of them)
+  --retry-failed run again the cached specs that did not generate output that compiles
+  --stale        run again the cached specs another generator version made (resumable)
+  --failures F   also write the specs whose output does not compile clean to F
+  --help         this text`;
+
+function parseCli() {
+  try {
+    return parseArgs({
+      options: {
+        fresh: { type: 'boolean' },
+        limit: { type: 'string' },
+        threads: { type: 'string' },
+        report: { type: 'boolean' },
+        'retry-failed': { type: 'boolean' },
+        stale: { type: 'boolean' },
+        prism: { type: 'string' },
+        failures: { type: 'string' },
+        only: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+const { values } = parseCli();
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 // A stopped run ends its compiler too, instead of leaving it to finish orphaned.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -39,7 +67,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const WORK = path.join(ROOT, 'bench/.work/corpus');
 const cache = new ResultCache(path.join(WORK, 'results'));
 const all = directorySpecs();
-const specs = values.limit ? all.slice(0, Number(values.limit)) : all;
+const only = values.only?.split(',').filter(Boolean);
+const wanted = (spec: CorpusSpec) => !only || only.some((text) => spec.id.includes(text));
+const specs = (values.limit ? all.slice(0, Number(values.limit)) : all).filter(wanted);
 const ids = new Set(all.map((s) => s.id));
 const prismCache = path.join(WORK, 'results-prism');
 // CPU time, so a compiler starved by other work on a shared machine is not charged; the wall
@@ -78,9 +108,11 @@ function writeReport(): void {
 
 if (values.prism) {
   const prism = new ResultCache(prismCache);
-  const chosen = sampleSpecs().sort((a, b) => a.bytes - b.bytes || (a.id < b.id ? -1 : 1)).slice(0, Number(values.prism));
+  const chosen = sampleSpecs().sort((a, b) => a.bytes - b.bytes || (a.id < b.id ? -1 : 1)).slice(0, Number(values.prism)).filter(wanted);
+  const currentGenerator = generatorFingerprint();
   for (const spec of chosen) {
-    if (prism.get(spec.id)?.prism) continue;
+    const cached = prism.get(spec.id);
+    if (cached?.prism && cached.generator === currentGenerator) continue;
     const started = performance.now();
     let outcome: { passed: number; total: number; causes: string[] };
     try {
@@ -88,7 +120,7 @@ if (values.prism) {
     } catch (error) {
       outcome = { passed: 0, total: 0, causes: [`stage failed: ${causeOf((error as Error).message)}`] };
     }
-    prism.put({ id: spec.id, bytes: spec.bytes, generator: '', svcgen: { tool: 'svcgen', id: spec.id, status: 'generated', ms: 0 }, ots: { tool: 'ots', id: spec.id, status: 'generated', ms: 0 }, prism: outcome });
+    prism.put({ id: spec.id, bytes: spec.bytes, generator: currentGenerator, svcgen: { tool: 'svcgen', id: spec.id, status: 'generated', ms: 0 }, ots: { tool: 'ots', id: spec.id, status: 'generated', ms: 0 }, prism: outcome });
     process.stderr.write(`corpus prism: ${spec.id} ${outcome.passed}/${outcome.total} (${Math.round((performance.now() - started) / 1000)} s)\n`);
   }
 } else if (!values.report) {
