@@ -64,14 +64,26 @@ function schemeFromProfile(auth: VendorProfile['auth'], vendor: string): Securit
   }
 }
 
-/** True when the scheme travels in the Authorization header (two of them cannot share a request). */
+/** True when the scheme travels in the Authorization header. */
 function usesAuthorization(scheme: SecuritySchemeModel): boolean {
   return scheme.type !== 'apiKey' || (scheme.in === 'header' && scheme.name.toLowerCase() === 'authorization');
 }
 
 /**
+ * How many Authorization headers a set of schemes sent together needs; more than one cannot be
+ * sent. Access-token schemes share one: a single bearer token can satisfy several of them (two
+ * OAuth2 flows of one provider, as Google's specs AND them), and the client sends them only when
+ * the caller gave each the same token (runtime/auth/scheme-auth.ts).
+ */
+function authorizationHeaders(names: string[], schemes: Record<string, SecuritySchemeModel>): number {
+  const users = names.map((name) => schemes[name]!).filter(usesAuthorization);
+  const tokens = users.filter((scheme) => scheme.type === 'accessToken').length;
+  return users.length - tokens + Math.min(tokens, 1);
+}
+
+/**
  * A `security` array as alternatives of sorted scheme-name sets, keeping only those the client
- * can send: every scheme supported, at most one of them in the Authorization header.
+ * can send: every scheme supported, at most one Authorization header among them.
  */
 function requirements(raw: unknown, schemes: Record<string, SecuritySchemeModel>): SecurityRequirementsModel {
   if (!Array.isArray(raw)) return [];
@@ -81,7 +93,7 @@ function requirements(raw: unknown, schemes: Record<string, SecuritySchemeModel>
     if (!requirement || typeof requirement !== 'object') continue;
     const names = Object.keys(requirement).sort();
     if (!names.every((name) => schemes[name])) continue;
-    if (names.filter((name) => usesAuthorization(schemes[name]!)).length > 1) continue;
+    if (authorizationHeaders(names, schemes) > 1) continue;
     const key = names.join('\n');
     if (seen.has(key)) continue;
     seen.add(key);

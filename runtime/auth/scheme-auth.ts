@@ -5,6 +5,7 @@ import type { AuthStrategy } from '../client.ts';
 import type { FetchLike } from '../contract.ts';
 import type { Pipeline } from '../pipeline.ts';
 import {
+  fail,
   kindOf,
   readCredentials,
   requireSomeCredentials,
@@ -53,18 +54,38 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
       return sign;
     }
 
+    /**
+     * Where the static credentials of `names` go. Several access-token schemes of one requirement
+     * share the Authorization header (generator/model/auth.ts), which holds one token: they must
+     * have been given the same one.
+     */
+    function placementsOf(names: readonly string[], operationId: string): Placement[] {
+      const placements: Placement[] = [];
+      const headers = new Map<string, { scheme: string; value: string }>();
+      for (const name of names) {
+        const scheme = auth.schemes[name]!;
+        const placement = kindOf(vendor, kinds, scheme).place?.(scheme, supplied.get(name)!);
+        if (!placement) continue;
+        if ('header' in placement) {
+          const [header, value] = placement.header;
+          const prior = headers.get(header.toLowerCase());
+          if (prior && prior.value !== value) {
+            fail(vendor, `${operationId} sends ${prior.scheme} and ${name} in one ${header} header; give them the same token`);
+          }
+          headers.set(header.toLowerCase(), { scheme: prior?.scheme ?? name, value });
+        }
+        placements.push(placement);
+      }
+      return placements;
+    }
+
     function pipelineOf(requirements: SecurityRequirements, operationId: string): Pipeline {
       const names = selectSchemes(vendor, operationId, requirements, supplied);
       const key = names.join('\n');
       let pipeline = pipelines.get(key);
       if (!pipeline) {
+        const placements = placementsOf(names, operationId);
         pipeline = signedPipeline((transport) => {
-          const placements: Placement[] = [];
-          for (const name of names) {
-            const scheme = auth.schemes[name]!;
-            const placement = kindOf(vendor, kinds, scheme).place?.(scheme, supplied.get(name)!);
-            if (placement) placements.push(placement);
-          }
           let signed = withSchemeCredentials(transport, placements);
           for (const name of names) signed = signerOf(name)?.(signed) ?? signed;
           return withScrubbedErrors(signed, secrets);

@@ -110,7 +110,7 @@ describe('auth model from the spec', () => {
     expect(auth.security).toEqual([['code'], ['cc'], ['oidc']]);
   });
 
-  it('an access token travels in the Authorization header: ANDed with another such scheme the requirement is dropped, with an API-key header it stays', () => {
+  it('an access token takes the Authorization header: ANDed with a bearer, basic, client-credentials or Authorization API-key scheme the requirement is dropped; with another access token (one token for both) or an API-key header it stays', () => {
     const auth = schemesOf(
       buildApiModel(
         loaded({
@@ -129,7 +129,7 @@ describe('auth model from the spec', () => {
         }),
       ),
     );
-    expect(auth.security).toEqual([['key', 'oidc']]);
+    expect(auth.security).toEqual([['implicit', 'oidc'], ['key', 'oidc']]);
   });
 
   it('the emitted types keep the kinds apart: an access-token string with its own shorthand, client credentials or a token string for OAuth2 client credentials', () => {

@@ -80,6 +80,17 @@ describe('on the wire', () => {
     ]);
   });
 
+  it('two access-token schemes required together share one Authorization header: sent when both were given the same token, refused before sending otherwise', async () => {
+    server.take();
+    const same = tokens().create({ ...quiet, baseUrl: server.url, auth: { browser: OIDC, oidc: OIDC } });
+    await tokens().operation('GET', '/browser-and-oidc')(same, {});
+    expect(server.take().map(wire)).toEqual([{ path: '/browser-and-oidc', authorization: `Bearer ${OIDC}`, key: undefined }]);
+    const different = tokens().create({ ...quiet, baseUrl: server.url, auth: tokenAuth });
+    const error = (await tokens().operation('GET', '/browser-and-oidc')(different, {}).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe('tokens: getBrowserAndOidc sends browser and oidc in one Authorization header; give them the same token');
+    expect(server.take()).toEqual([]);
+  });
+
   it('an operation whose scheme was not given fails before sending, naming it', async () => {
     server.take();
     const client = tokens().create({ ...quiet, baseUrl: server.url, auth: { oidc: OIDC } });
@@ -165,5 +176,7 @@ describe('Prism as the oracle', () => {
     for (const path of ['/implicit', '/partner', '/oidc', '/oidc-and-key', '/public']) {
       await expect(tokens().operation('GET', path)(client, {}), path).resolves.toEqual({ ok: true });
     }
+    const oneToken = tokens().create({ ...quiet, baseUrl: prism.url, auth: { browser: OIDC, oidc: OIDC } });
+    await expect(tokens().operation('GET', '/browser-and-oidc')(oneToken, {})).resolves.toEqual({ ok: true });
   });
 });
