@@ -5,6 +5,7 @@ import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../
 import { classifyMediaType } from '../model/operations.ts';
 import { encoderImports, encoderValue, encodersOf, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
+import { requestPath } from './request-path.ts';
 import { typesOperationKey } from './types-key.ts';
 import { docComment, literal, plainText } from './text.ts';
 
@@ -31,7 +32,7 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
   const fields: string[] = [
     `id: ${literal(op.id)}`,
     `method: ${literal(op.method.toUpperCase())}`,
-    `path: ${literal(op.path)}`,
+    `path: ${literal(requestPath(op.path))}`,
     `resilience: ${literal(op.resilience)}`,
     `idempotency: ${literal(op.idempotency)}`,
   ];
