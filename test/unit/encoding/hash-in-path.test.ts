@@ -1,4 +1,4 @@
-// A '#' in a path key (`/PutRecords#streamArn`, as converted AWS specs write it) is a literal
+// A '#' in a path key (`/PutRecords#streamArn`, as some converted specs write it) is a literal
 // character of the path: sent as is, the URL parser reads it as the start of a fragment, and
 // fetch drops it with everything after it, the query string included. On the wire it must be
 // `%23`, with the query after it. Checked on a loopback server that records the raw request line.
