@@ -44,12 +44,14 @@ async function runtimeModules(method: string, route: string): Promise<string[]> 
 }
 
 const ENCODERS = ['runtime/encoding/form.ts', 'runtime/encoding/multipart.ts', 'runtime/encoding/path.ts', 'runtime/encoding/query.ts'];
-const OTHER_AUTH = ['runtime/auth/basic.ts', 'runtime/auth/bearer-scheme.ts', 'runtime/auth/oauth2.ts', 'runtime/auth/token-exchange.ts'];
+const OTHER_AUTH = ['runtime/auth/basic.ts', 'runtime/auth/oauth2.ts', 'runtime/auth/token-exchange.ts'];
 
 describe('a Worker bundles the runtime pieces its operations use', () => {
-  it('a JSON body without path parameters: no encoder, no body-field key, only the spec’s apiKey scheme kind', async () => {
+  it('a JSON body without path parameters: no encoder, no body-field key, only the spec’s scheme kinds (apiKey; the access token of its implicit OAuth2 scheme, placed as bearer)', async () => {
     const modules = await runtimeModules('POST', '/store/order');
-    expect(modules).toEqual(expect.arrayContaining(['runtime/client.ts', 'runtime/pipeline.ts', 'runtime/auth/scheme-auth.ts', 'runtime/auth/api-key.ts']));
+    expect(modules).toEqual(
+      expect.arrayContaining(['runtime/client.ts', 'runtime/pipeline.ts', 'runtime/auth/scheme-auth.ts', 'runtime/auth/api-key.ts', 'runtime/auth/access-token.ts', 'runtime/auth/bearer-scheme.ts']),
+    );
     for (const unused of [...ENCODERS, ...OTHER_AUTH, 'runtime/policy/body-field-key.ts']) expect(modules).not.toContain(unused);
   });
 
