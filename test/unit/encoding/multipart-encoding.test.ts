@@ -5,11 +5,14 @@
 //   must yield the same fields as a server parses them;
 // - `style: deepObject`: bracket-named fields;
 // - `contentType`: the part's type where it differs from the default, nothing where it does not.
+// Prism then validates what the generated client sends against the fixture, with its multipart
+// reading fixed (multipart-prism.ts; Prism 5.16 alone reads every part as text, pinned below).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 // @hey-api/openapi-ts ships its client runtime as TypeScript source; this is its multipart serializer.
 import { formDataBodySerializer } from '../../../node_modules/@hey-api/openapi-ts/dist/clients/core/bodySerializer.ts';
 import { createSpecProject, type GeneratedVendor, type SpecProject } from '../auth/spec-project.ts';
+import { startPrism, type PrismServer } from '../../support/prism.ts';
 import { partHeadersOfWire, partsOfWire, type Part } from './multipart-parts.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/multipart-encoding/openapi.json', import.meta.url));
@@ -140,5 +143,48 @@ describe('multipart encoding from the spec to the wire', () => {
       { name: 'table', value: 'a,b\n1,2' },
       { name: 'meta', value: '{"lang":"en"}' },
     ]);
+  });
+});
+
+describe('Prism validates what the generated client sends', () => {
+  let plain: PrismServer;
+  let fixed: PrismServer;
+  beforeAll(async () => {
+    [plain, fixed] = await Promise.all([
+      startPrism(FIXTURE),
+      startPrism(FIXTURE, { imports: ['test/unit/encoding/multipart-prism.ts', 'test/contract/prism-deep-object.ts'] }),
+    ]);
+  }, 240_000);
+  afterAll(async () => {
+    await Promise.all([plain?.stop(), fixed?.stop()]);
+  });
+
+  const call = (server: PrismServer, method: string, path: string, body: object) => {
+    const client = parts.create({ baseUrl: server.url, retry: false, logger: false });
+    return parts.operation(method, path)(client, { body });
+  };
+  const podcast = {
+    podcast: { name: 'Pod', explicit: false },
+    file_logo: new File(['png'], 'logo.png', { type: 'image/png' }),
+    tags: ['news'],
+    episodes: [{ title: 'One', number: 1 }, { title: 'Two' }],
+    count: 2,
+  };
+
+  it('accepts every fixture operation as the generated client encodes it', async () => {
+    await expect(call(fixed, 'POST', '/podcasts', podcast)).resolves.toBeDefined();
+    await expect(call(fixed, 'POST', '/files', { file: new Uint8Array([1]), purpose: 'logo', link_data: { create: true, metadata: { k: 'v' } }, expand: ['a'] })).resolves.toBeDefined();
+    await expect(call(fixed, 'POST', '/notes', { note: { title: 'T' }, table: 'a,b', meta: { lang: 'en' }, labels: ['x', 'y'] })).resolves.toBeDefined();
+  });
+
+  it('still reports a body that breaks the schema inside a JSON part, or a wrong item type', async () => {
+    await expect(call(fixed, 'POST', '/podcasts', { ...podcast, podcast: { explicit: 'no' } })).rejects.toMatchObject({ status: 422 });
+    await expect(call(fixed, 'POST', '/podcasts', { ...podcast, episodes: [{ number: 3 }] })).rejects.toMatchObject({ status: 422 });
+    await expect(call(fixed, 'POST', '/podcasts', { ...podcast, count: 'many' })).rejects.toMatchObject({ status: 422 });
+  });
+
+  it('Prism 5.16 alone reads a JSON part as text (why multipart-prism.ts exists)', async () => {
+    const error = await call(plain, 'POST', '/podcasts', podcast).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422, body: { validation: expect.arrayContaining([expect.objectContaining({ message: 'Request body property podcast must be object' })]) } });
   });
 });
