@@ -13,7 +13,7 @@ import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
 import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { fileHeader } from './header.ts';
-import { keepOwnDiscriminatorProperty, withNullTolerantHelpers } from './types-repairs.ts';
+import { keepOwnDiscriminatorProperty, withNullTolerantHelpers, withSelfReferencingSchemaAliases } from './types-repairs.ts';
 
 // defaultNonNullable (openapi-typescript's default: on) makes every property with a `default`
 // required in component schemas, so a request type would demand fields the spec leaves optional.
@@ -59,5 +59,5 @@ function transformContext(schema: OpenAPI3): GlobalContext {
 export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string): Promise<string> {
   const schema = typingDocument as unknown as OpenAPI3;
   const ast = transformSchema(schema, transformContext(schema));
-  return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(withNullTolerantHelpers(ast));
+  return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(withSelfReferencingSchemaAliases(withNullTolerantHelpers(ast)));
 }

@@ -1,17 +1,19 @@
 // A schema whose `type` is only "null" and that also lists `oneOf` (or `anyOf`) alternatives admits,
 // read as JSON Schema, no value at all: both keywords must hold, and null matches none of the
-// alternatives. Specs write it to mean "null, or one of these" (vercel.com's EdgeConfigItemValue,
-// any JSON value, and the nullable fields beside it). Read literally, openapi-typescript writes
-// `null & (A | B)`, which is `never` for a field and, when an alternative refers back to the schema
-// (an array of itself), an alias TypeScript refuses (TS2502); the zod module would reject every
-// value. So the load reads it as meant, as a listed repair: `type` is dropped and `{ type: "null" }`
-// becomes one more alternative, which types and zod then both read as `A | B | null`.
+// alternatives. Specs write it to mean "null, or one of these" (in the APIs.guru corpus: an "any
+// JSON value" schema whose last alternative is an array of itself, and nullable fields). Read
+// literally, openapi-typescript writes `null & (A | B)`, which is `never` for a field and, when an
+// alternative refers back to the schema (an array of itself), an alias TypeScript refuses
+// (TS2502); the zod module rejects every value. So the load reads it as meant, as a listed repair:
+// `type` is dropped and `{ type: "null" }` becomes one more alternative, which types and zod then
+// both read as `A | B | null`.
 //
 // Done here rather than as a type-level rewrite of openapi-typescript's output: one change to the
 // document reaches the types and the zod validators alike, so they cannot disagree, and it is
 // listed with the other repairs (manifest, `generate --spec`). Only schemas whose other keywords
-// are annotations are repaired: beside `properties` or `minLength`, say, the intended reading is
-// no longer plain, and they are left as the spec writes them. Swagger 2.0 has neither oneOf nor
+// are annotations, and whose alternatives each reject null, are repaired: beside `properties` or
+// `minLength`, say, or with an alternative that may be null, the intended reading is no longer
+// plain, and they are left as the spec writes them. Swagger 2.0 has neither oneOf nor
 // anyOf (nor a null type), so only OpenAPI 3.x documents are read.
 import { deref, toPointer } from '../json-pointer.ts';
 import type { Fix } from './fixes.ts';
