@@ -102,6 +102,18 @@ function requirements(raw: unknown, schemes: Record<string, SecuritySchemeModel>
   return out;
 }
 
+/**
+ * The scheme the shorthand options fill when the profile names none: the spec's only scheme, or
+ * its only one besides access-token schemes, so a spec that declares a user-login flow (OAuth2
+ * implicit, OpenID Connect) beside its API key keeps the `apiKey` shorthand.
+ */
+function soleScheme(schemes: Record<string, SecuritySchemeModel>): string | undefined {
+  const names = Object.keys(schemes);
+  if (names.length === 1) return names[0];
+  const others = names.filter((name) => schemes[name]!.type !== 'accessToken');
+  return others.length === 1 ? others[0] : undefined;
+}
+
 const sameRequirements = (a: SecurityRequirementsModel, b: SecurityRequirementsModel) => JSON.stringify(a) === JSON.stringify(b);
 
 function tokenExchangeModel(profile: VendorProfile, ops: OperationModel[], vendor: string): AuthModel {
@@ -153,7 +165,7 @@ export function buildAuthModel(doc: Doc, profile: VendorProfile, ops: OperationM
   } else if (shorthand !== undefined && !schemes[shorthand]) {
     throw profileError(vendor, '/x-svcgen/auth/scheme', `the spec declares no usable security scheme '${shorthand}' (usable: ${Object.keys(schemes).join(', ') || 'none'})`);
   }
-  if (shorthand === undefined && Object.keys(schemes).length === 1) shorthand = Object.keys(schemes)[0];
+  shorthand ??= soleScheme(schemes);
 
   // A scheme the profile adds applies wherever the spec requires nothing at all (no `security`).
   const orAdded = (raw: unknown): unknown => (raw === undefined && added ? [{ [added]: [] }] : raw);

@@ -161,6 +161,17 @@ describe('auth model from the spec', () => {
     expect(cc).toContain('export type AcmeClientOptions = AcmeClientSettings & ({ clientId: string; clientSecret: string } | { auth: AcmeAuth });');
   });
 
+  it('the shorthand fills the only scheme, or the only one besides access-token schemes', () => {
+    const shorthandOf = (securitySchemes: Record<string, unknown>) =>
+      schemesOf(buildApiModel(loaded({ components: { securitySchemes }, security: Object.keys(securitySchemes).map((name) => ({ [name]: [] })), paths: privatePaths }))).shorthand;
+    const implicit = { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://a', scopes: {} } } };
+    const oidc = { type: 'openIdConnect', openIdConnectUrl: 'https://o' };
+    expect(shorthandOf({ implicit })).toBe('implicit');
+    expect(shorthandOf({ implicit, key: { type: 'apiKey', in: 'header', name: 'X-Key' } })).toBe('key');
+    expect(shorthandOf({ implicit, oidc })).toBeUndefined();
+    expect(shorthandOf({ implicit, key: { type: 'apiKey', in: 'header', name: 'X-Key' }, tok: { type: 'http', scheme: 'bearer' } })).toBeUndefined();
+  });
+
   it('a client option named accessToken collides with the access-token shorthand', () => {
     const error = inputError(() =>
       buildApiModel(
