@@ -92,8 +92,10 @@ function appendFile(form: FormData, name: string, file: FileValue, fallbackType 
 /**
  * A non-file part with its own Content-Type (JSON text, or text of a declared media type).
  * FormData can only give a part a Content-Type through a Blob, and a Blob part gets a
- * `filename` (by default "blob") that makes servers treat it as an upload; an empty file name
- * is left out of the Content-Disposition by undici (Node's fetch), so the part reads as a field.
+ * `filename` (by default "blob"), which servers that sort parts by it take for an upload. With an
+ * empty file name undici (Node's fetch) leaves `filename` out, so the part reads as a field;
+ * workerd writes `filename=""` (measured), which only a body serialised by hand would avoid.
+ * A plain string part (@hey-api's choice) would carry no Content-Type at all.
  */
 function appendTyped(form: FormData, name: string, text: string, type: string): void {
   form.append(name, new Blob([text], { type }), '');
