@@ -9,9 +9,10 @@
 //
 // An entry departs from them:
 // - `style`, `explode` or `allowReserved` set (3.1.1: RFC6570-style serialisation, contentType
-//   ignored): `style: deepObject` is bracket-named fields (`file_link_data[create]=true`), which
-//   is what Stripe declares, and so sends. OAS 3.0 says style applies to urlencoded bodies only;
-//   we honour it in multipart too because the vendors that write it mean it and 3.1 allows it.
+//   ignored): `style: deepObject` is bracket-named fields (`file_link_data[create]=true`), as
+//   APIs whose form bodies use bracket names declare for their uploads too. OAS 3.0 says style
+//   applies to urlencoded bodies only; we honour it in multipart as well because a spec that
+//   writes it means it, and 3.1 allows it.
 //   `form` (the default style) only changes objects (exploded into one part per key), which we
 //   do not do: such objects stay one JSON part, arrays are repeated parts either way.
 // - `contentType` naming one concrete media type other than the property's default: the part's

@@ -4,7 +4,7 @@
 // array one part per item under the same name, an object one `application/json` part holding its
 // JSON text, and a file (Blob/File, raw bytes or a `{ data, name, type }` descriptor) a file part.
 // The generator names only the properties whose `encoding` differs (a PartTable): `deepObject`
-// for bracket names (`file_link_data[create]=true`, what Stripe's spec declares), or the part's
+// for bracket names (`file_link_data[create]=true`, as a vendor's spec may declare), or the part's
 // media type from `encoding.<prop>.contentType`.
 // openapi-fetch sends a FormData body without a Content-Type of its own, so fetch writes
 // `multipart/form-data; boundary=…` itself. An explicit Content-Type would lack the boundary:
