@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runContract } from '../../test/contract/harness.ts';
+import { PRISM_FIXES } from '../../test/contract/prism-fixes.ts';
 import { generateOneOff } from '../../generator/profile-infer/one-off.ts';
 import { readSpecSource } from '../../generator/profile-infer/sources.ts';
 import { loadVendor } from '../../generator/load/index.ts';
@@ -42,7 +43,7 @@ export async function prismStage(spec: CorpusSpec): Promise<{ passed: number; to
     const restoreFetch = stubTokenEndpoints(tokenUrls(model.auth));
     let report: Awaited<ReturnType<typeof runContract>>;
     try {
-      report = await runContract({ vendor: VENDOR, root, concurrency: 4, clientOptions: { auth: standInCredentials(model.auth) } });
+      report = await runContract({ vendor: VENDOR, root, concurrency: 4, prismImports: [...PRISM_FIXES], clientOptions: { auth: standInCredentials(model.auth) } });
     } finally {
       restoreFetch();
     }

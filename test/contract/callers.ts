@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import createClient from 'openapi-fetch';
 import type { ApiModel, OperationModel, ParameterModel } from '../../generator/model/types.ts';
 import { FORM_CONTENT_TYPE, formBodySerializer } from '../../runtime/encoding/form.ts';
-import { MULTIPART_HEADERS, multipartBodySerializer } from '../../runtime/encoding/multipart.ts';
+import { MULTIPART_HEADERS, encodeMultipart } from '../../runtime/encoding/multipart.ts';
 import { sampleValue, type SampleInput } from '../support/sample-input.ts';
 import type { RecordingFetch } from './recorder.ts';
 
@@ -75,7 +75,9 @@ export function directCaller(baseUrl: string): Call {
       request.bodySerializer = formBodySerializer;
       request.headers = { 'Content-Type': FORM_CONTENT_TYPE };
     } else if (encoding === 'multipart') {
-      request.bodySerializer = multipartBodySerializer;
+      // The part table the generator carries for this operation (deepObject, content types).
+      const parts = operation.requestBody?.parts ?? {};
+      request.bodySerializer = (body: unknown) => encodeMultipart(body, parts);
       request.headers = MULTIPART_HEADERS;
     }
     // Read non-JSON successes as bytes: this caller measures requests, not response parsing.

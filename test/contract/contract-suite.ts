@@ -1,11 +1,12 @@
 // One vendor's contract test, shared by the per-vendor files so each runs in its own worker.
 import { describe, expect, it } from 'vitest';
 import { describeFailures, runContract, type ContractOptions } from './harness.ts';
+import { PRISM_FIXES } from './prism-fixes.ts';
 
 export function contractSuite(options: ContractOptions): void {
   describe(`contract ${options.vendor}`, () => {
     it('sends every operation a request Prism finds valid', async () => {
-      const report = await runContract({ prismImports: ['test/contract/prism-deep-object.ts'], ...options });
+      const report = await runContract({ prismImports: [...PRISM_FIXES], ...options });
       const lines = [
         report.line,
         `  caller ${report.caller}, Prism started in ${report.prismStartupMs} ms, ${report.total} operations in ${report.runMs} ms`,

@@ -6,13 +6,14 @@
 // - `style: deepObject`: bracket-named fields;
 // - `contentType`: the part's type where it differs from the default, nothing where it does not.
 // Prism then validates what the generated client sends against the fixture, with its multipart
-// reading fixed (multipart-prism.ts; Prism 5.16 alone reads every part as text, pinned below).
+// reading fixed (test/contract/prism-multipart.ts; Prism 5.16 alone reads every part as text, pinned below).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 // @hey-api/openapi-ts ships its client runtime as TypeScript source; this is its multipart serializer.
 import { formDataBodySerializer } from '../../../node_modules/@hey-api/openapi-ts/dist/clients/core/bodySerializer.ts';
 import { createSpecProject, type GeneratedVendor, type SpecProject } from '../auth/spec-project.ts';
 import { startPrism, type PrismServer } from '../../support/prism.ts';
+import { PRISM_FIXES } from '../../contract/prism-fixes.ts';
 import { partHeadersOfWire, partsOfWire, type Part } from './multipart-parts.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/multipart-encoding/openapi.json', import.meta.url));
@@ -152,7 +153,7 @@ describe('Prism validates what the generated client sends', () => {
   beforeAll(async () => {
     [plain, fixed] = await Promise.all([
       startPrism(FIXTURE),
-      startPrism(FIXTURE, { imports: ['test/unit/encoding/multipart-prism.ts', 'test/contract/prism-deep-object.ts'] }),
+      startPrism(FIXTURE, { imports: [...PRISM_FIXES] }),
     ]);
   }, 240_000);
   afterAll(async () => {
@@ -183,7 +184,7 @@ describe('Prism validates what the generated client sends', () => {
     await expect(call(fixed, 'POST', '/podcasts', { ...podcast, count: 'many' })).rejects.toMatchObject({ status: 422 });
   });
 
-  it('Prism 5.16 alone reads a JSON part as text (why multipart-prism.ts exists)', async () => {
+  it('Prism 5.16 alone reads a JSON part as text (why test/contract/prism-multipart.ts exists)', async () => {
     const error = await call(plain, 'POST', '/podcasts', podcast).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 422, body: { validation: expect.arrayContaining([expect.objectContaining({ message: 'Request body property podcast must be object' })]) } });
   });
