@@ -70,9 +70,10 @@ const RECURSIVE_PREFIX = 'Recursive';
  * itself through an indexed access, which TypeScript resolves eagerly: TS2502, and the whole file
  * fails. A type alias may refer to itself inside an array, so such a schema's type becomes a
  * module-private alias that names itself there, and its member names the alias: the same type,
- * written so tsc accepts it. Only schemas that meet TS2502 this way change (a self-reference
- * reached through unions, intersections, arrays and tuples, not through an object type's members,
- * which tsc defers); references through other schemas (A in B[], B in A[]) are not rewritten.
+ * written so tsc accepts it. Only schemas that meet TS2502 this way change: a self-reference
+ * reached through unions, intersections, arrays and tuples (not through an object type's members,
+ * which tsc defers), inside an array or tuple. References through other schemas (A in B[], B in
+ * A[]) are not rewritten.
  */
 export function withSelfReferencingSchemaAliases(nodes: ts.Node[]): ts.Node[] {
   const index = nodes.findIndex((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
@@ -116,16 +117,31 @@ function aliasName(schema: string, taken: ReadonlySet<string>): string {
   return name;
 }
 
-/** `type` with each `components["schemas"][schema]` that tsc resolves eagerly replaced by `alias`. */
+/**
+ * `type` with each `components["schemas"][schema]` that tsc resolves eagerly replaced by `alias`;
+ * `type` itself when there is none, or when one is not inside an array or tuple (the schema is
+ * then itself, with no value to end the recursion: `allOf: [self]`, left for tsc to report).
+ */
 function replaceEagerSelfReferences(type: ts.TypeNode, schema: string, alias: string): ts.TypeNode {
-  const visit = (node: ts.Node): ts.Node => {
-    if (ts.isIndexedAccessTypeNode(node)) return isSchemaReference(node, schema) ? ts.factory.createTypeReferenceNode(alias) : node;
-    const transparent = ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node) || ts.isParenthesizedTypeNode(node)
-      || ts.isArrayTypeNode(node) || ts.isTupleTypeNode(node) || ts.isNamedTupleMember(node) || ts.isRestTypeNode(node)
-      || ts.isOptionalTypeNode(node) || ts.isTypeOperatorNode(node);
-    return transparent ? ts.visitEachChild(node, visit, ts.nullTransformationContext) : node;
+  let unbounded = false;
+  const replace: ts.TransformerFactory<ts.TypeNode> = (context) => (root) => {
+    const visit = (node: ts.Node, inList: boolean): ts.Node => {
+      if (ts.isIndexedAccessTypeNode(node)) {
+        if (!isSchemaReference(node, schema)) return node;
+        if (!inList) unbounded = true;
+        return ts.factory.createTypeReferenceNode(alias);
+      }
+      const list = ts.isArrayTypeNode(node) || ts.isTupleTypeNode(node);
+      const transparent = list || ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node) || ts.isParenthesizedTypeNode(node)
+        || ts.isNamedTupleMember(node) || ts.isRestTypeNode(node) || ts.isOptionalTypeNode(node) || ts.isTypeOperatorNode(node);
+      return transparent ? ts.visitEachChild(node, (child) => visit(child, inList || list), context) : node;
+    };
+    return visit(root, false) as ts.TypeNode;
   };
-  return visit(type) as ts.TypeNode;
+  const result = ts.transform(type, [replace]);
+  const replaced = result.transformed[0]!;
+  result.dispose();
+  return unbounded ? type : replaced;
 }
 
 /** `components["schemas"]["<schema>"]`, as openapi-typescript writes a schema `$ref`. */
