@@ -6,14 +6,15 @@
 // The generator names only the properties whose `encoding` differs (a PartTable): `deepObject`
 // for bracket names (`file_link_data[create]=true`, as a vendor's spec may declare), or the part's
 // media type from `encoding.<prop>.contentType`.
-// openapi-fetch sends a FormData body without a Content-Type of its own, so fetch writes
-// `multipart/form-data; boundary=…` itself. An explicit Content-Type would lack the boundary:
-// operations pass `headers: MULTIPART_HEADERS` to drop any inherited one.
+// The body is written here (RFC 7578, names and file names escaped as the WHATWG multipart/form-data
+// algorithm does) rather than through FormData: FormData can type a part only as a file, and
+// workerd then sends `filename=""`, which common server parsers (busboy, Starlette) take for an
+// upload. Written here, a typed field has no `filename` and every runtime sends the same bytes.
 
-import type { BodyEncoder } from '../contract.ts';
+import type { BodyEncoder, CallRequest } from '../contract.ts';
 import { flattenBrackets, formLeafText } from './form.ts';
 
-/** Headers option for multipart calls: `null` makes openapi-fetch delete the header. */
+/** Headers option for a caller's own FormData: `null` makes openapi-fetch delete the header, so fetch writes the boundary. */
 // Marked pure so a bundle whose operations send no multipart body drops this module entirely.
 export const MULTIPART_HEADERS: Readonly<Record<string, null>> = /* @__PURE__ */ Object.freeze({ 'Content-Type': null });
 
@@ -63,42 +64,41 @@ function bytesOf(v: ArrayBuffer | ArrayBufferView): Uint8Array<ArrayBuffer> {
   return copy;
 }
 
-function toBlob(data: FileDescriptor['data'], type: string | undefined, fallbackType: string): Blob {
-  if (data instanceof Blob) {
-    // An untyped Blob is sent as octet-stream anyway; only a declared contentType re-labels it.
-    const wanted = type ?? (!data.type && fallbackType !== DEFAULT_FILE_TYPE ? fallbackType : undefined);
-    return wanted && wanted !== data.type ? new Blob([data], { type: wanted }) : data;
-  }
-  const part = typeof data === 'string' ? data : bytesOf(data);
-  return new Blob([part], { type: type ?? fallbackType });
+/**
+ * A media type as a Blob would keep it: lower-cased, or empty if it holds a character outside
+ * printable ASCII (a CR or LF would otherwise end the part's header line early).
+ */
+function mediaType(type: string): string {
+  return /^[\x20-\x7e]*$/.test(type) ? type.toLowerCase() : '';
+}
+
+/** One part of the body before it is written: a text field, a typed field, or a file. */
+interface Part {
+  readonly name: string;
+  /** File parts only: the file name their Content-Disposition carries. */
+  readonly filename?: string;
+  /** The part's Content-Type; a plain text field has none. */
+  readonly type?: string;
+  readonly data: Blob | string;
 }
 
 /** A file part; `fallbackType` is the type of a file that names none (the spec's contentType or octet-stream). */
-function appendFile(form: FormData, name: string, file: FileValue, fallbackType = DEFAULT_FILE_TYPE): void {
-  if (file instanceof Blob) {
-    // A File keeps its own name; FormData calls a bare Blob "blob".
-    const blob = toBlob(file, undefined, fallbackType);
-    if (blob === file) form.append(name, file);
-    else form.append(name, blob, file instanceof File ? file.name : 'blob');
-    return;
-  }
-  if (isBinary(file)) {
-    form.append(name, toBlob(file, undefined, fallbackType), 'blob');
-    return;
-  }
-  form.append(name, toBlob(file.data, file.type, fallbackType), file.name ?? (file.data instanceof File ? file.data.name : 'blob'));
+function appendFile(out: Part[], name: string, file: FileValue, fallbackType = DEFAULT_FILE_TYPE): void {
+  // A Blob's bytes go into the body by reference; bytes and strings become a Blob once.
+  const given = file instanceof Blob || isBinary(file) ? { data: file } : file;
+  const data = given.data instanceof Blob ? given.data : new Blob([typeof given.data === 'string' ? given.data : bytesOf(given.data)]);
+  // A bare Blob is called "blob", as FormData calls it; a File keeps its own name.
+  const filename = given.name ?? (given.data instanceof File ? given.data.name : 'blob');
+  out.push({ name, filename, type: mediaType(given.type ?? '') || data.type || fallbackType, data });
 }
 
 /**
- * A non-file part with its own Content-Type (JSON text, or text of a declared media type).
- * FormData can only give a part a Content-Type through a Blob, and a Blob part gets a
- * `filename` (by default "blob"), which servers that sort parts by it take for an upload. With an
- * empty file name undici (Node's fetch) leaves `filename` out, so the part reads as a field;
- * workerd writes `filename=""` (measured), which only a body serialised by hand would avoid.
- * A plain string part (@hey-api's choice) would carry no Content-Type at all.
+ * A non-file part with its own Content-Type (JSON text, or text of a declared media type): no
+ * `filename`, so a server reads it as a field. A plain string part (@hey-api's choice) would
+ * carry no Content-Type at all.
  */
-function appendTyped(form: FormData, name: string, text: string, type: string): void {
-  form.append(name, new Blob([text], { type }), '');
+function appendTyped(out: Part[], name: string, text: string, type: string): void {
+  out.push({ name, type: mediaType(type) || undefined, data: text });
 }
 
 /** Where inside `value` a file sits (`logo`, `images[0]`), or undefined: JSON text cannot carry one. */
@@ -118,7 +118,7 @@ function nestedFile(value: unknown, path: string, seen = new Set<object>()): str
  * One JSON part; a Blob or bytes inside the value would be lost in JSON, so it is refused.
  * `label` is where the value sits in the body (`docs[1]` for an array item), for the error.
  */
-function appendJson(form: FormData, name: string, value: unknown, type: string, label: string): void {
+function appendJson(out: Part[], name: string, value: unknown, type: string, label: string): void {
   const file = nestedFile(value, label);
   if (file) {
     throw new TypeError(
@@ -126,7 +126,7 @@ function appendJson(form: FormData, name: string, value: unknown, type: string, 
         'send files as top-level properties of the body',
     );
   }
-  appendTyped(form, name, JSON.stringify(value), type);
+  appendTyped(out, name, JSON.stringify(value), type);
 }
 
 function isComplex(value: unknown): value is object {
@@ -134,45 +134,45 @@ function isComplex(value: unknown): value is object {
 }
 
 /** One value (or array item) of a property sent with OpenAPI's default part types. */
-function appendDefault(form: FormData, name: string, value: unknown, label: string): void {
+function appendDefault(out: Part[], name: string, value: unknown, label: string): void {
   if (value === undefined) return;
-  if (isFile(value)) appendFile(form, name, value);
-  else if (isComplex(value)) appendJson(form, name, value, JSON_TYPE, label);
-  else form.append(name, formLeafText(value));
+  if (isFile(value)) appendFile(out, name, value);
+  else if (isComplex(value)) appendJson(out, name, value, JSON_TYPE, label);
+  else out.push({ name, data: formLeafText(value) });
 }
 
 /** One value (or array item) of a property whose `encoding.contentType` names `type`. */
-function appendAs(form: FormData, name: string, value: unknown, type: string, label: string): void {
+function appendAs(out: Part[], name: string, value: unknown, type: string, label: string): void {
   if (value === undefined) return;
-  if (isFile(value)) appendFile(form, name, value, type);
-  else if (JSON_MEDIA_TYPE.test(type)) appendJson(form, name, value, type, label);
+  if (isFile(value)) appendFile(out, name, value, type);
+  else if (JSON_MEDIA_TYPE.test(type)) appendJson(out, name, value, type, label);
   else if (isComplex(value)) throw new TypeError(`multipart body: property "${label}" is declared as ${type}, which an object cannot be written as`);
-  else appendTyped(form, name, formLeafText(value), type);
+  else appendTyped(out, name, formLeafText(value), type);
 }
 
 /** Bracket-named fields (`deepObject`), recursing one level at a time so nested files are still files. */
-function appendBrackets(form: FormData, name: string, value: unknown): void {
+function appendBrackets(out: Part[], name: string, value: unknown): void {
   if (value === undefined) return;
   if (isFile(value)) {
-    appendFile(form, name, value);
+    appendFile(out, name, value);
     return;
   }
   if (isComplex(value)) {
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-    for (const [k, v] of entries) appendBrackets(form, `${name}[${k}]`, v);
+    for (const [k, v] of entries) appendBrackets(out, `${name}[${k}]`, v);
     return;
   }
-  flattenBrackets(name, value, (leafName, leaf) => form.append(leafName, formLeafText(leaf)));
+  flattenBrackets(name, value, (leafName, leaf) => out.push({ name: leafName, data: formLeafText(leaf) }));
 }
 
-/** Builds the FormData for a multipart body; `parts` names the properties that depart from the defaults. */
-export function encodeMultipart(body: unknown, parts: PartTable = {}): FormData {
-  const form = new FormData();
-  if (typeof body !== 'object' || body === null) return form;
+/** The parts of a multipart body, in order; `parts` names the properties that depart from the defaults. */
+function partsOf(body: unknown, parts: PartTable): Part[] {
+  const out: Part[] = [];
+  if (typeof body !== 'object' || body === null) return out;
   for (const [name, value] of Object.entries(body)) {
     const type = Object.prototype.hasOwnProperty.call(parts, name) ? parts[name] : undefined;
     if (type === DEEP_OBJECT) {
-      appendBrackets(form, name, value);
+      appendBrackets(out, name, value);
       continue;
     }
     // An array is one part per item under the property's own name (RFC 7578 §4.3, OAS 3.1.1);
@@ -180,29 +180,73 @@ export function encodeMultipart(body: unknown, parts: PartTable = {}): FormData 
     const items: readonly unknown[] = Array.isArray(value) ? value : [value];
     items.forEach((item, i) => {
       const label = Array.isArray(value) ? `${name}[${i}]` : name;
-      if (type === undefined) appendDefault(form, name, item, label);
-      else appendAs(form, name, item, type, label);
+      if (type === undefined) appendDefault(out, name, item, label);
+      else appendAs(out, name, item, type, label);
     });
   }
-  return form;
+  return out;
 }
 
-/** openapi-fetch `bodySerializer` for multipart bodies with OpenAPI's default part types. */
-export function multipartBodySerializer(body: unknown): FormData {
+/** A name or file name inside the quotes of a Content-Disposition, escaped as WHATWG's algorithm does. */
+function quoted(text: string): string {
+  return `"${text.replace(/[\r\n"]/g, (c) => (c === '"' ? '%22' : c === '\r' ? '%0D' : '%0A'))}"`;
+}
+
+function headerOf(part: Part): string {
+  const disposition = `Content-Disposition: form-data; name=${quoted(part.name)}${part.filename === undefined ? '' : `; filename=${quoted(part.filename)}`}`;
+  return part.type ? `${disposition}\r\nContent-Type: ${part.type}\r\n\r\n` : `${disposition}\r\n\r\n`;
+}
+
+/**
+ * A random boundary, 128 bits, in lower case: a Blob lower-cases its type, and the boundary must
+ * read the same there as in the header.
+ */
+function newBoundary(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `svcgen-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The multipart body as a Blob typed `multipart/form-data; boundary=…`, so a fetch given it with no
+ * Content-Type of its own sends that type. Text is sent as given (UTF-8, line breaks unchanged).
+ * `parts` names the properties that depart from the defaults.
+ */
+export function encodeMultipart(body: unknown, parts: PartTable = {}, boundary: string = newBoundary()): Blob {
+  const chunks: (Blob | string)[] = [];
+  for (const part of partsOf(body, parts)) chunks.push(`--${boundary}\r\n${headerOf(part)}`, part.data, '\r\n');
+  chunks.push(`--${boundary}--\r\n`);
+  return new Blob(chunks, { type: `multipart/form-data; boundary=${boundary}` });
+}
+
+/** openapi-fetch `bodySerializer` for multipart bodies with OpenAPI's default part types; pair it with MULTIPART_HEADERS. */
+export function multipartBodySerializer(body: unknown): FormData | Blob {
   return body instanceof FormData ? body : encodeMultipart(body);
 }
 
-/** The body encoder of an operation whose `encoding` departs from the defaults for the properties in `parts`. */
-export function multipartBodyWith(parts: PartTable): BodyEncoder {
-  const serialize = (body: unknown): FormData => (body instanceof FormData ? body : encodeMultipart(body, parts));
-  return (request, headers) => {
-    request.bodySerializer = serialize;
+/** The body serializer for a body the encoder has already written. */
+const sentAsIs = (body: unknown): unknown => body;
+
+/**
+ * Encodes the body when the encoder runs (once per call), so the boundary it chose goes into the
+ * Content-Type. A caller's own FormData, or no body, goes as it is with the header removed.
+ */
+function encodeInto(request: CallRequest, headers: Record<string, string> | undefined, parts: PartTable): void {
+  request.bodySerializer = sentAsIs;
+  if (request.body === undefined || request.body instanceof FormData) {
     request.headers = { ...headers, ...MULTIPART_HEADERS };
-  };
+    return;
+  }
+  const boundary = newBoundary();
+  request.body = encodeMultipart(request.body, parts, boundary);
+  request.headers = { ...headers, 'Content-Type': `multipart/form-data; boundary=${boundary}` };
 }
 
-/** The body encoder of multipart operations (OperationMeta.encodeBody); the header is removed so fetch writes the boundary. */
-export const multipartBody: BodyEncoder = (request, headers) => {
-  request.bodySerializer = multipartBodySerializer;
-  request.headers = { ...headers, ...MULTIPART_HEADERS };
-};
+const NO_TABLE: PartTable = {};
+
+/** The body encoder of an operation whose `encoding` departs from the defaults for the properties in `parts`. */
+export function multipartBodyWith(parts: PartTable): BodyEncoder {
+  return (request, headers) => encodeInto(request, headers, parts);
+}
+
+/** The body encoder of multipart operations with OpenAPI's default part types (OperationMeta.encodeBody). */
+export const multipartBody: BodyEncoder = (request, headers) => encodeInto(request, headers, NO_TABLE);

@@ -1,5 +1,5 @@
 // The parts of a multipart body, as FormData or as a server parses the wire bytes, for comparing
-// two encoders' output.
+// two encoders' output, and the header lines of each part as sent.
 export type Part = { name: string; value: string } | { name: string; filename: string; type: string; bytes: number[] };
 
 export async function partsOf(form: FormData): Promise<Part[]> {
@@ -26,4 +26,10 @@ export function partHeadersOfWire(body: ArrayBuffer, contentType: string): strin
     .split(`--${boundary}`)
     .slice(1, -1)
     .map((part) => part.replace(/^\r\n/, '').split('\r\n\r\n')[0]!.split('\r\n'));
+}
+
+/** A body encodeMultipart wrote (typed with its boundary), read back: the parts as a server parses them, and each part's header lines joined by " | ". */
+export async function readMultipart(body: Blob): Promise<{ parts: Part[]; headers: string[] }> {
+  const bytes = await body.arrayBuffer();
+  return { parts: await partsOfWire(bytes, body.type), headers: partHeadersOfWire(bytes, body.type).map((lines) => lines.join(' | ')) };
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadVendor } from '../../../generator/load/index.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import { encodeMultipart, type PartTable } from '../../../runtime/encoding/multipart.ts';
-import { partsOf, partsOfWire } from './multipart-parts.ts';
+import { partHeadersOfWire, partsOfWire, readMultipart } from './multipart-parts.ts';
 import { captureStripe } from './stripe-oracle.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,7 +23,7 @@ describe('encodeMultipart', () => {
     expect(parts).toMatchObject({ file_link_data: 'deepObject', expand: 'deepObject' });
   });
 
-  it('produces the same parts as stripe-node for a file upload (loopback capture)', async () => {
+  it('produces the same parts, with the same part headers, as stripe-node for a file upload (loopback capture)', async () => {
     const params = {
       purpose: 'dispute_evidence',
       file: { data: new Uint8Array([0, 255, 10, 13, 45, 45]), name: 'evidence.pdf', type: 'application/pdf' },
@@ -32,8 +32,10 @@ describe('encodeMultipart', () => {
     };
     const [request] = await captureStripe((stripe) => stripe.files.create(params as never));
     const theirs = await partsOfWire(new Uint8Array(request!.body), request!.contentType!);
-    expect(await partsOf(encodeMultipart(params, parts))).toEqual(theirs);
+    const ours = await readMultipart(encodeMultipart(params, parts));
+    expect(ours.parts).toEqual(theirs);
+    expect(ours.headers).toEqual(partHeadersOfWire(new Uint8Array(request!.body).buffer, request!.contentType!).map((lines) => lines.join(' | ')));
     // Without the spec's table, OpenAPI's defaults would send file_link_data as one JSON part.
-    expect(await partsOf(encodeMultipart(params))).not.toEqual(theirs);
+    expect((await readMultipart(encodeMultipart(params))).parts).not.toEqual(theirs);
   });
 });
