@@ -1,9 +1,9 @@
 // A schema that contains itself outside any object type (a JSON value: a string or an array of
 // itself) is TS2502 as openapi-typescript writes it; types.d.ts writes it as an alias naming itself.
 // Schemas that refer to themselves only inside an object's members compile as written and stay so.
-import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { emitTypes } from '../../../generator/emit/types.ts';
+import { diagnostics } from './compile-probe.ts';
 
 function documentWith(schemas: Record<string, unknown>): Record<string, unknown> {
   return { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas } };
@@ -11,28 +11,6 @@ function documentWith(schemas: Record<string, unknown>): Record<string, unknown>
 
 // Each case builds a compiler program: seconds on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
-
-/** The standard library's declarations, parsed once for every program here. */
-const libraries = new Map<string, ts.SourceFile | undefined>();
-
-/** Compiler messages for types.d.ts plus `probe`, strict mode, in memory. */
-function diagnostics(declarations: string, probe: string): string[] {
-  const files: Record<string, string> = { '/p/types.d.ts': declarations, '/p/probe.ts': probe };
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [] };
-  const host = ts.createCompilerHost(options, true);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, language, ...rest) => {
-    if (name in files) return ts.createSourceFile(name, files[name]!, language, true);
-    if (!libraries.has(name)) libraries.set(name, getSourceFile(name, language, ...rest));
-    return libraries.get(name);
-  };
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (name) => name in files || fileExists(name);
-  const directoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (name) => name === '/p' || (directoryExists?.(name) ?? false);
-  const program = ts.createProgram({ rootNames: Object.keys(files), options, host });
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
-}
 
 const SELF = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 

@@ -1,0 +1,26 @@
+// Compiles emitted declarations plus a probe file in memory (strict mode), for type tests that
+// check what a generated type accepts and rejects without writing a project to disk.
+import ts from 'typescript';
+
+/** The standard library's declarations, parsed once for every program here. */
+const libraries = new Map<string, ts.SourceFile | undefined>();
+
+/** Compiler messages for types.d.ts plus `probe`, strict mode, in memory. */
+export function diagnostics(declarations: string, probe: string): string[] {
+  const files: Record<string, string> = { '/p/types.d.ts': declarations, '/p/probe.ts': probe };
+  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [] };
+  const host = ts.createCompilerHost(options, true);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, language, ...rest) => {
+    if (name in files) return ts.createSourceFile(name, files[name]!, language, true);
+    if (!libraries.has(name)) libraries.set(name, getSourceFile(name, language, ...rest));
+    return libraries.get(name);
+  };
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (name) => name in files || fileExists(name);
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) => name === '/p' || (directoryExists?.(name) ?? false);
+  const program = ts.createProgram({ rootNames: Object.keys(files), options, host });
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+}
+
