@@ -14,7 +14,7 @@ export interface OperationMeta {
   readonly id: string;
   /** Upper-case HTTP method. */
   readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
-  /** Path template as in the spec: `/v1/customers/{customer}`. */
+  /** Path template as in the spec, `/v1/customers/{customer}`, cut at a `#` that starts a fragment (generator/emit/request-path.ts). */
   readonly path: string;
   readonly resilience: ResilienceClass;
   readonly idempotency: IdempotencyMechanism;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import createClient from 'openapi-fetch';
 import type { ApiModel, OperationModel, ParameterModel } from '../../generator/model/types.ts';
 import { FORM_CONTENT_TYPE, formBodySerializer } from '../../runtime/encoding/form.ts';
+import { requestPath } from '../../generator/emit/request-path.ts';
 import { MULTIPART_HEADERS, encodeMultipart } from '../../runtime/encoding/multipart.ts';
 import { sampleValue, type SampleInput } from '../support/sample-input.ts';
 import type { RecordingFetch } from './recorder.ts';
@@ -83,6 +84,6 @@ export function directCaller(baseUrl: string): Call {
     // Read non-JSON successes as bytes: this caller measures requests, not response parsing.
     const success = operation.responses.find((response) => response.status.startsWith('2') && response.mediaType);
     if (success && !/json/i.test(success.mediaType!) && success.mediaType !== '*/*') request.parseAs = 'blob';
-    await api.request(operation.method as 'get', operation.path, request as never);
+    await api.request(operation.method as 'get', requestPath(operation.path), request as never);
   };
 }

@@ -14,6 +14,7 @@ import { directCaller, generatedCaller, type Call, type CallerKind } from './cal
 import { canaries } from './canary.ts';
 import { recordingFetch, type Exchange } from './recorder.ts';
 import { requestContractDocument } from './request-contract.ts';
+import { requestPath } from '../../generator/emit/request-path.ts';
 
 export type { CallerKind } from './callers.ts';
 
@@ -90,7 +91,7 @@ function isApiError(error: unknown): error is { status: number } {
 
 /** Whether the exchange is the operation's own request (not, say, the login before it). */
 function isOwnRequest(operation: OperationModel, exchange: Exchange): boolean {
-  const template = operation.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+');
+  const template = requestPath(operation.path).split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+');
   return exchange.method === operation.method.toUpperCase() && new RegExp(`^${template}$`).test(new URL(exchange.url).pathname);
 }
 

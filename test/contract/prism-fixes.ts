@@ -1,4 +1,7 @@
 // The Prism 5.16 fixes every Prism run of ours loads (`node --import` into Prism's process), each
 // pinned by a test showing plain Prism gets the case wrong: prism-quirks.test.ts (deepObject) and
 // test/unit/encoding/multipart-encoding.test.ts (multipart parts by their own headers).
-export const PRISM_FIXES: readonly string[] = ['test/contract/prism-deep-object.ts', 'test/contract/prism-multipart.ts'];
+import { fileURLToPath } from 'node:url';
+
+// Absolute, so a harness rooted in a throw-away project (the corpus Prism stage) finds them too.
+export const PRISM_FIXES: readonly string[] = ['prism-deep-object.ts', 'prism-multipart.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
