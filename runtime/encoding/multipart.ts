@@ -8,8 +8,9 @@
 // media type from `encoding.<prop>.contentType`.
 // The body is written here (RFC 7578, names and file names escaped as the WHATWG multipart/form-data
 // algorithm does) rather than through FormData: FormData can type a part only as a file, and
-// workerd then sends `filename=""`, which common server parsers (busboy, Starlette) take for an
-// upload. Written here, a typed field has no `filename` and every runtime sends the same bytes.
+// workerd then sends `filename=""`, which a parser that goes by the parameter's presence
+// (Starlette's, from its source) takes for an upload. Written here, a typed field has no
+// `filename` and every runtime sends the same bytes.
 
 import type { BodyEncoder, CallRequest } from '../contract.ts';
 import { flattenBrackets, formLeafText } from './form.ts';
