@@ -210,7 +210,8 @@ function newBoundary(): string {
 /**
  * The multipart body as a Blob typed `multipart/form-data; boundary=…`, so a fetch given it with no
  * Content-Type of its own sends that type. Text is sent as given (UTF-8, line breaks unchanged).
- * `parts` names the properties that depart from the defaults.
+ * `parts` names the properties that depart from the defaults; a `boundary` given (random by
+ * default) must be in lower case, as the Blob's type will be.
  */
 export function encodeMultipart(body: unknown, parts: PartTable = {}, boundary: string = newBoundary()): Blob {
   const chunks: (Blob | string)[] = [];
