@@ -186,6 +186,6 @@ function whereTheBytesGo(a: Attribution): string[] {
       .join(', ')}; the other ${kib(shared)} is compression the parts share.`,
     `Against the ${kib(GZIP_GOAL.value)} goal: openapi-fetch and the webhook verification together cost ${kib(floor)} of the bundle (the whole minus the bundle with both cut out), which leaves ${kib(
       GZIP_GOAL.value - floor,
-    )} for the client, the policies, auth, errors and encoders; they cost ${kib(rest)} now.`,
+    )} for everything else (the client, the policies, auth, errors, encoders, logging and the Worker entry); everything else costs ${kib(rest)} now.`,
   ];
 }

@@ -83,7 +83,7 @@ function ceilings(output: MeasureOutput): string[] {
     const reach = (extra: number) => (perCall / (perCall + Math.max(0, extra))).toFixed(2);
     const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(0)} µs`;
     notes.push(
-      `${loopback.label}: on the in-memory transport, ours' CPU per call minus ${BARE}'s is ${signed(main)} on the main thread and ${signed(all)} over all threads (the other threads are V8's garbage collector and compiler). A loopback call of ${BARE} takes ${perCall.toFixed(0)} µs, so with that difference added ours can reach ${reach(main)}× its rate (${reach(all)}× if the other threads' work also lands on the call); ≥ 0.95× allows ${(perCall / 19).toFixed(0)} µs. On loopback (medians): ours takes ${oursPerCall.toFixed(0)} µs per call, ${signed(oursPerCall - perCall)}, and its CPU per call differs by ${signed(loopMain)} on the main thread and ${signed(loopAll)} over all threads.`,
+      `${loopback.label}: on the in-memory transport, ours' CPU per call minus ${BARE}'s is ${signed(main)} on the main thread and ${signed(all)} over all threads (the other threads include V8's garbage collector and compiler). A loopback call of ${BARE} takes ${perCall.toFixed(0)} µs, so with that difference added ours can reach ${reach(main)}× its rate (${reach(all)}× if the other threads' work also lands on the call); ≥ 0.95× allows ${(perCall / 19).toFixed(0)} µs. On loopback (medians): ours takes ${oursPerCall.toFixed(0)} µs per call, ${signed(oursPerCall - perCall)}, and its CPU per call differs by ${signed(loopMain)} on the main thread and ${signed(loopAll)} over all threads.`,
     );
   }
   return notes;
@@ -156,7 +156,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
     notes: [
       `Fixture \`${path.relative(projectRoot, fixture)}\`: ours calls the generated ${describe.get} and ${describe.post} with the generated client, as a user does; the peers send the same method, URL, headers and body bytes (checked on the server before timing).`,
       'Ours runs every policy at the vendor defaults (retry, breaker, per-attempt timeout, idempotency key, default logger) and the rate limiter with a rate no loopback reaches, so it takes a slot per call but never waits.',
-      `One loopback server and the clients in two child processes; ${rounds} round(s) of ${callsPerSample} calls per figure after ${warmup} warm-up calls; contenders rotated and reversed from round to round; a full garbage collection before each sample (not timed). CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is V8's garbage-collector and compiler threads.`,
+      `One loopback server and the clients in two child processes; ${rounds} round(s) of ${callsPerSample} calls per figure after ${warmup} warm-up calls; contenders rotated and reversed from round to round; a full garbage collection before each sample (not timed). CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
       `Per-round ratio ours ÷ ${BARE} (req/s), median (min–max, n): ${ratioText.join('; ') || 'not measured'}.`,
       ...ceilings(output),
     ],

@@ -36,7 +36,7 @@ export interface Sample {
   readonly perSecond: number;
   /** User+system CPU of this (client-only) process per call, µs: all its threads. */
   readonly cpuMicros: number;
-  /** The same, of the main thread alone (the rest is V8's garbage-collector and compiler threads). */
+  /** The same, of the main thread alone (the rest is the other threads, V8's garbage collector and compiler among them). */
   readonly mainCpuMicros: number;
 }
 
