@@ -29,9 +29,9 @@ function schemeDoc(scheme: SecuritySchemeModel): string {
     case 'basic':
       return 'Username and password, sent as `Authorization: Basic`.';
     case 'oauth2':
-      return `OAuth2 client credentials, exchanged at ${inDoc(scheme.tokenUrl)} for an access token sent as \`Authorization: Bearer\`; or an access token you already hold (a string), sent as is and not refreshed.`;
+      return `OAuth2 client credentials, exchanged at ${inDoc(scheme.tokenUrl)} for an access token sent as \`Authorization: Bearer\`; or an access token you already hold (a string, or a function the client calls on every attempt for the current one), sent as is and not refreshed.`;
     case 'accessToken':
-      return `Access token from your own ${accessTokenSource(scheme)}, sent as \`Authorization: Bearer\` (the client neither obtains nor refreshes it).`;
+      return `Access token from your own ${accessTokenSource(scheme)}, or a function the client calls on every attempt for the current one, sent as \`Authorization: Bearer\` (the client neither obtains nor refreshes it).`;
   }
 }
 
@@ -48,16 +48,23 @@ function accessTokenSource(scheme: Extract<SecuritySchemeModel, { type: 'accessT
   return scheme.flows.length ? `OAuth2 ${scheme.flows.map((f) => FLOW_NAMES[f] ?? f).join('/')} flow` : 'OAuth2 flow';
 }
 
+/** An access token as the runtime takes it (runtime/auth/token-source.ts): as is, or from a function. */
+const ACCESS_TOKEN_TYPE = 'string | (() => string | Promise<string>)';
+
 function schemeType(scheme: SecuritySchemeModel): string {
   if (scheme.type === 'basic') return '{ username: string; password: string }';
-  if (scheme.type === 'oauth2') return '{ clientId: string; clientSecret: string } | string';
+  if (scheme.type === 'oauth2') return `{ clientId: string; clientSecret: string } | ${ACCESS_TOKEN_TYPE}`;
+  if (scheme.type === 'accessToken') return ACCESS_TOKEN_TYPE;
   return 'string';
 }
+
+/** The type of a shorthand option: the access token's for `accessToken`, a string otherwise. */
+const shorthandType = (option: string): string => (option === 'accessToken' ? ACCESS_TOKEN_TYPE : 'string');
 
 /** What a shorthand option holds, for its doc comment. */
 function shorthandDoc(option: string, scheme: SecuritySchemeModel): string {
   if (option === 'apiKey') return scheme.type === 'bearer' ? 'Token' : 'API key';
-  if (option === 'accessToken') return 'Access token';
+  if (option === 'accessToken') return 'Access token (or a function returning the current one)';
   if (option === 'clientId' || option === 'clientSecret') return `The OAuth2 client ${option.slice('client'.length).toLowerCase()}`;
   return `The basic-auth ${option}`;
 }
@@ -86,10 +93,10 @@ function schemeOptions(auth: SchemesAuth, displayName: string) {
   const scheme = auth.shorthand ? auth.schemes[auth.shorthand] : undefined;
   const shorthand = scheme ? shorthandOptions(scheme) : [];
   for (const name of shorthand) {
-    options.push({ name, required: false, doc: `${shorthandDoc(name, scheme!)} for \`${inDoc(auth.shorthand!)}\` (shorthand of \`auth.${inDoc(auth.shorthand!)}\`).` });
+    options.push({ name, required: false, type: shorthandType(name), doc: `${shorthandDoc(name, scheme!)} for \`${inDoc(auth.shorthand!)}\` (shorthand of \`auth.${inDoc(auth.shorthand!)}\`).` });
   }
   const required = members.length && credentialsRequired(auth)
-    ? [...(shorthand.length ? [`{ ${shorthand.map((n) => `${n}: string`).join('; ')} }`] : []), `{ auth: ${displayName}Auth }`].join(' | ')
+    ? [...(shorthand.length ? [`{ ${shorthand.map((n) => `${n}: ${shorthandType(n)}`).join('; ')} }`] : []), `{ auth: ${displayName}Auth }`].join(' | ')
     : undefined;
   return { members, options, required };
 }

@@ -3,14 +3,16 @@
 // request shared by concurrent callers, the token cached until shortly before it expires, one
 // refresh and one resend on a 401. Generated clients import this module only when their spec
 // declares an OAuth2 client-credentials scheme. Such a scheme also takes an access token the
-// caller already holds (a string: from another flow of the same scheme, or a token service),
-// sent as Bearer as given, without a token request or a refresh.
+// caller already holds (from another flow of the same scheme, or a token service), sent as Bearer
+// as given, without a token request or a refresh: a string, or a function called on every attempt
+// for the current token (token-source.ts).
 
 import type { FetchLike, OperationMeta } from '../contract.ts';
 import { readApiError } from '../error-shapes.ts';
 import { bearerScheme } from './bearer-scheme.ts';
 import { base64, checkText, type ClientCredential, type SchemeKind, type SchemeProfile } from './schemes.ts';
 import { createTokenManager, withTokenAuth, type LoginFn } from './token-exchange.ts';
+import { tokenSource, TokenSource, type TokenFunction } from './token-source.ts';
 
 export interface ClientCredentialsLogin {
   /** Fetch for the token request (the pipeline's, without token signing). */
@@ -84,21 +86,34 @@ export const oauth2ClientCredentials: OAuth2Auth = (login) => {
 
 /**
  * OAuth2 client credentials as a scheme kind: `{ clientId, clientSecret }` or the shorthand options,
- * signed with the tokens they buy; or a ready access token, placed as a bearer token.
+ * signed with the tokens they buy; or a ready access token (a string or a token function), placed
+ * as a bearer token.
  */
 export const oauth2Scheme: SchemeKind = {
   check(vendor, scheme, label, value) {
     if (typeof value === 'string') return bearerScheme.check(vendor, scheme, label, value);
+    if (typeof value === 'function') return tokenSource(vendor, label, value as TokenFunction);
     const v = (value ?? {}) as Partial<ClientCredential>;
     return { clientId: checkText(vendor, `${label}.clientId`, v.clientId), clientSecret: checkText(vendor, `${label}.clientSecret`, v.clientSecret) };
   },
   shorthand: (options) =>
     options.clientId === undefined && options.clientSecret === undefined ? undefined : { clientId: options.clientId, clientSecret: options.clientSecret },
   shorthandLabel: 'the clientId/clientSecret options',
-  secrets: (value) => (typeof value === 'string' ? bearerScheme.secrets(value) : [(value as ClientCredential).clientId, (value as ClientCredential).clientSecret]),
-  place: (scheme, value) => (typeof value === 'string' ? bearerScheme.place!(scheme, value) : undefined),
+  secrets(value) {
+    if (typeof value === 'string') return bearerScheme.secrets(value);
+    // A function's tokens reach the redactor as it returns them (TokenSource.bind).
+    return value instanceof TokenSource ? [] : [(value as ClientCredential).clientId, (value as ClientCredential).clientSecret];
+  },
+  place(scheme, value) {
+    if (typeof value === 'string') return bearerScheme.place!(scheme, value);
+    return value instanceof TokenSource ? value.placement : undefined;
+  },
   signer(name, scheme, value, context) {
     if (typeof value === 'string') return undefined;
+    if (value instanceof TokenSource) {
+      value.bind(name, context.onToken);
+      return undefined;
+    }
     const { tokenUrl: relative, scopes } = scheme as Extract<SchemeProfile, { type: 'oauth2' }>;
     const tokenUrl = new URL(relative, context.baseUrl.replace(/\/?$/, '/')).href;
     const meta: OperationMeta = { id: `${name} token`, method: 'POST', path: tokenUrl, resilience: 'idempotent', idempotency: { kind: 'none' } };

@@ -9,6 +9,7 @@
 import type { FetchLike } from '../contract.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { redactText } from '../redact.ts';
+import type { TokenSource } from './token-source.ts';
 
 export type SchemeProfile =
   | { readonly type: 'apiKey'; readonly in: 'header' | 'query' | 'cookie'; readonly name: string }
@@ -44,9 +45,10 @@ export interface ClientCredential {
 
 /**
  * A string for apiKey, bearer and access-token schemes, `{ username, password }` for basic,
- * `{ clientId, clientSecret }` or an access token string for oauth2.
+ * `{ clientId, clientSecret }` or an access token string for oauth2; the token function an
+ * access-token or oauth2 scheme was given, as its kind keeps it (token-source.ts).
  */
-export type Credential = string | BasicCredential | ClientCredential;
+export type Credential = string | BasicCredential | ClientCredential | TokenSource;
 
 /** Credentials the caller supplied, checked, by scheme name. */
 export type SuppliedCredentials = ReadonlyMap<string, Credential>;

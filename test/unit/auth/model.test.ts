@@ -132,7 +132,7 @@ describe('auth model from the spec', () => {
     expect(auth.security).toEqual([['implicit', 'oidc'], ['key', 'oidc']]);
   });
 
-  it('the emitted types keep the kinds apart: an access-token string with its own shorthand, client credentials or a token string for OAuth2 client credentials', () => {
+  it('the emitted types keep the kinds apart: an access token (string or function) with its own shorthand, client credentials or a token (string or function) for OAuth2 client credentials', () => {
     const source = emitClient(
       buildApiModel(
         loaded({
@@ -142,11 +142,11 @@ describe('auth model from the spec', () => {
         }),
       ),
     );
-    expect(source).toContain('/** Access token from your own OAuth2 implicit/password flow, sent as `Authorization: Bearer` (the client neither obtains nor refreshes it). */\n  browser?: string;');
-    expect(source).toContain('/** Access token for `browser` (shorthand of `auth.browser`). */\n  accessToken?: string;');
-    expect(source).toContain('export type AcmeClientOptions = AcmeClientSettings & ({ accessToken: string } | { auth: AcmeAuth });');
+    expect(source).toContain('/** Access token from your own OAuth2 implicit/password flow, or a function the client calls on every attempt for the current one, sent as `Authorization: Bearer` (the client neither obtains nor refreshes it). */\n  browser?: string | (() => string | Promise<string>);');
+    expect(source).toContain('/** Access token (or a function returning the current one) for `browser` (shorthand of `auth.browser`). */\n  accessToken?: string | (() => string | Promise<string>);');
+    expect(source).toContain('export type AcmeClientOptions = AcmeClientSettings & ({ accessToken: string | (() => string | Promise<string>) } | { auth: AcmeAuth });');
     const oidc = emitClient(buildApiModel(loaded({ components: { securitySchemes: { id: { type: 'openIdConnect', openIdConnectUrl: 'https://o' } } }, security: [{ id: [] }], paths: privatePaths })));
-    expect(oidc).toContain('/** Access token from your own OpenID Connect login, sent as `Authorization: Bearer` (the client neither obtains nor refreshes it). */\n  id?: string;');
+    expect(oidc).toContain('/** Access token from your own OpenID Connect login, or a function the client calls on every attempt for the current one, sent as `Authorization: Bearer` (the client neither obtains nor refreshes it). */\n  id?: string | (() => string | Promise<string>);');
     const cc = emitClient(
       buildApiModel(
         loaded({
@@ -156,8 +156,8 @@ describe('auth model from the spec', () => {
         }),
       ),
     );
-    expect(cc).toContain('  both?: { clientId: string; clientSecret: string } | string;');
-    expect(cc).toContain('or an access token you already hold (a string), sent as is and not refreshed.');
+    expect(cc).toContain('  both?: { clientId: string; clientSecret: string } | string | (() => string | Promise<string>);');
+    expect(cc).toContain('or an access token you already hold (a string, or a function the client calls on every attempt for the current one), sent as is and not refreshed.');
     expect(cc).toContain('export type AcmeClientOptions = AcmeClientSettings & ({ clientId: string; clientSecret: string } | { auth: AcmeAuth });');
   });
 
