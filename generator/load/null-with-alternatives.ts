@@ -1,12 +1,23 @@
-// A schema whose `type` is only "null" and that also lists `oneOf` (or `anyOf`) alternatives admits,
-// read as JSON Schema, no value at all: both keywords must hold, and null matches none of the
-// alternatives. Specs write it to mean "null, or one of these" (in the APIs.guru corpus: an "any
-// JSON value" schema whose last alternative is an array of itself, and nullable fields). Read
-// literally, openapi-typescript writes `null & (A | B)`, which is `never` for a field and, when an
-// alternative refers back to the schema (an array of itself), an alias TypeScript refuses
-// (TS2502); the zod module rejects every value. So the load reads it as meant, as a listed repair:
-// `type` is dropped and `{ type: "null" }` becomes one more alternative, which types and zod then
-// both read as `A | B | null`.
+// A schema whose `type` admits null and that also lists `oneOf` (or `anyOf`) alternatives none of
+// which admits null loses, read as JSON Schema, the null its `type` plainly allows: both keywords
+// must hold. Specs write it to mean "null, or one of these".
+// - `type` only "null": the schema admits no value at all (in the APIs.guru corpus: an "any JSON
+//   value" schema whose last alternative is an array of itself, and nullable fields). Read
+//   literally, openapi-typescript writes `null & (A | B)`, which is `never` for a field and, when
+//   an alternative refers back to the schema (an array of itself), an alias TypeScript refuses
+//   (TS2502); the zod module rejects every value. Repair: `type` is dropped and `{ type: "null" }`
+//   becomes one more alternative, which types and zod then both read as `A | B | null`.
+// - `type` a list with "null" and other types (OpenAPI 3.1's spelling of a nullable schema,
+//   `["object", "null"]`): null is rejected by every alternative, so the zod module rejects it and
+//   openapi-typescript's `(X | null) & (A | B)` drops it too. Repair: `{ type: "null" }` becomes one
+//   more alternative and `type` stays, so the value is null or one of the alternatives of a listed
+//   type, which is what JSON Schema then reads. When no alternative is of a listed type the schema
+//   still admits only null, and the listed repair says so: which of the two the author got wrong is
+//   not plain. (openapi-typescript's rendering of such a `type` beside alternatives is its own
+//   problem, handled in the typing document: model/implied-types.ts.)
+// OpenAPI 3.0's `nullable: true` beside alternatives needs no repair: our zod emitter and
+// openapi-typescript both read it as "null, or what the rest of the schema says", which is how the
+// 3.0 to 3.1 migration spells it (an alternative `{ type: "null" }`).
 //
 // Done here rather than as a type-level rewrite of openapi-typescript's output: one change to the
 // document reaches the types and the zod validators alike, so they cannot disagree, and it is
@@ -15,18 +26,11 @@
 // `minLength`, say, or with an alternative that may be null, the intended reading is no longer
 // plain, and they are left as the spec writes them. Swagger 2.0 has neither oneOf nor
 // anyOf (nor a null type), so only OpenAPI 3.x documents are read.
-import { deref, toPointer } from '../json-pointer.ts';
+import { toPointer } from '../json-pointer.ts';
 import type { Fix } from './fixes.ts';
+import { soleAlternatives, typesWithin, valueTypes, type ValueType } from './value-types.ts';
 
 type Schema = Record<string, unknown>;
-
-const ALTERNATIVES = ['oneOf', 'anyOf'] as const;
-
-/** Keywords that describe a schema without constraining its values. */
-const ANNOTATIONS = new Set([
-  'title', 'description', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly',
-  'externalDocs', 'xml', '$comment', '$id', '$anchor', '$schema', 'nullable',
-]);
 
 /** Keywords whose values are data (payloads), never schemas. */
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
@@ -75,37 +79,35 @@ export function readNullTypeAsAlternative(document: Record<string, any>, file: s
 
 /** Rewrites the schema and says what changed, or leaves it and returns undefined. */
 function repair(schema: Schema, document: unknown): string | undefined {
-  if (!isNullOnly(schema.type)) return undefined;
-  const present = ALTERNATIVES.filter((keyword) => Array.isArray(schema[keyword]));
-  if (present.length !== 1) return undefined;
-  const keyword = present[0]!;
-  const others = Object.keys(schema).filter((key) => key !== 'type' && key !== keyword && !ANNOTATIONS.has(key) && !key.startsWith('x-'));
-  if (others.length > 0) return undefined;
+  const listed = nullableTypes(schema.type);
+  if (listed === undefined) return undefined;
+  const keyword = soleAlternatives(schema);
+  if (keyword === undefined) return undefined;
   const alternatives = schema[keyword] as unknown[];
-  // Only when the literal reading really admits nothing: an alternative that may be null (or one
-  // we cannot tell) makes it "only null", which is not the mistake this reads away.
-  if (alternatives.length === 0 || !alternatives.every((alternative) => excludesNull(alternative, document))) return undefined;
+  // Only when the literal reading really loses null: an alternative that may be null (or one we
+  // cannot tell) makes null a value already, which is not the mistake this reads away.
+  const types = alternatives.map((alternative) => valueTypes(alternative, document));
+  if (alternatives.length === 0 || !types.every((set) => set !== undefined && !set.has('null'))) return undefined;
   const written = JSON.stringify(schema.type);
-  delete schema.type;
   const count = alternatives.length;
   alternatives.push({ type: 'null' });
-  return `type ${written} beside ${keyword} admits no value (null matches none of the ${count} alternatives); read as null or one of them: type dropped, { type: "null" } added to ${keyword}`;
+  if (listed.size === 0) {
+    delete schema.type;
+    return `type ${written} beside ${keyword} admits no value (null matches none of the ${count} alternatives); read as null or one of them: type dropped, { type: "null" } added to ${keyword}`;
+  }
+  const fitting = types.filter((set) => [...set!].some((type) => typesWithin(new Set([type]), listed))).length;
+  const only = fitting === 0 ? `; none of the alternatives is of type ${[...listed].map((type) => JSON.stringify(type)).join(' or ')}, so null is its only value` : '';
+  return `type ${written} beside ${keyword} allows null but none of the ${count} alternatives does; read as null or one of them: { type: "null" } added to ${keyword}${only}`;
 }
 
-function isNullOnly(type: unknown): boolean {
-  return type === 'null' || (Array.isArray(type) && type.length > 0 && type.every((entry) => entry === 'null'));
-}
-
-/** True when the schema certainly rejects null (its type, enum or const say so); false when unsure. */
-function excludesNull(alternative: unknown, document: unknown): boolean {
-  const schema = deref<unknown>(document, alternative);
-  if (schema === false) return true;
-  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return false;
-  const record = schema as Schema;
-  if (record.nullable === true) return false;
-  if (typeof record.type === 'string') return record.type !== 'null';
-  if (Array.isArray(record.type) && record.type.length > 0) return !record.type.includes('null');
-  if (Array.isArray(record.enum)) return !record.enum.includes(null);
-  if (Object.hasOwn(record, 'const')) return record.const !== null;
-  return false;
+/**
+ * The non-null types of a `type` that allows null (empty for "null" alone), or undefined when it
+ * does not allow null or names something that is not a JSON type.
+ */
+function nullableTypes(type: unknown): ReadonlySet<ValueType> | undefined {
+  const list = typeof type === 'string' ? [type] : Array.isArray(type) ? type : [];
+  if (!list.includes('null')) return undefined;
+  const types = valueTypes({ type: list }, undefined);
+  if (types === undefined) return undefined;
+  return new Set([...types].filter((entry) => entry !== 'null'));
 }

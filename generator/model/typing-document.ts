@@ -5,13 +5,16 @@
 // request id in the body), optional in the request body because the client fills it once per call
 // when empty. Everything else, `required` above all, is the spec's: request and response types
 // require exactly what the spec requires.
-// Everything changed is listed for the manifest. One more change says what the spec already says
-// (open-objects.ts: an object schema with no properties admits any keys), so it is not listed.
+// Everything changed is listed for the manifest. Two more changes say what the spec already says,
+// so they are not listed: open-objects.ts (an object schema with no properties admits any keys) and
+// implied-types.ts (a `type` that allows null, beside alternatives whose types it allows, adds
+// nothing to them).
 import type { ApiModel } from './types.ts';
 import { deref } from '../json-pointer.ts';
 import { HTTP_METHODS } from './operations.ts';
 import { componentRefsOnly } from './typing-refs.ts';
 import { openEmptyObjects } from './open-objects.ts';
+import { dropTypesImpliedByAlternatives } from './implied-types.ts';
 
 type Doc = Record<string, any>;
 
@@ -85,5 +88,5 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
     adjustments.optionalIdempotencyFields.push(name ? `${name}.${field}` : `${op.method.toUpperCase()} ${op.path}.${field}`);
   }
   adjustments.optionalIdempotencyFields = [...new Set(adjustments.optionalIdempotencyFields)].sort();
-  return { document: openEmptyObjects(componentRefsOnly({ ...doc, paths })), adjustments };
+  return { document: dropTypesImpliedByAlternatives(openEmptyObjects(componentRefsOnly({ ...doc, paths }))), adjustments };
 }

@@ -1,0 +1,71 @@
+// A schema that allows null through its `type` (a 3.1 list with "null", or 3.0's `nullable: true`
+// beside a `type`) and lists oneOf/anyOf alternatives means "of this type, and one of these".
+// openapi-typescript does not type that as the intersection it is:
+// - a `type` list becomes its own member of an intersection with the alternatives, and "object"
+//   in it `Record<string, never>`, so `{ type: ["object", "null"], oneOf: [Card, Bank] }` is
+//   `(Record<string, never> | null) & (Card | Bank)`, which no card or bank account matches;
+// - a list entry that an inline alternative also declares is left out, so
+//   `{ type: ["string", "null"], oneOf: [{ type: string, … }, { type: "null" }] }` becomes
+//   `null & (…)`: never;
+// - beside anyOf the `type` is one more member of the union (`string | A | B | null`), so any
+//   string passes where the alternatives allow a few.
+// When every alternative's own keywords say its types, each either allowed by the schema's `type`
+// or of none of its types (so it admits no value here), that `type` adds nothing to the allowed
+// alternatives, and without it and the others openapi-typescript writes the allowed ones' union
+// (with `| null` for `nullable: true`), the exact set of values. For the typing document only,
+// such a schema loses its `type` and the ruled-out alternatives; the spec and the zod validators
+// keep them. Not listed as a repair: the schema says the same thing without them. Schemas without null in their type are left
+// as openapi-typescript writes them (a plain `type` beside oneOf is typed right; beside anyOf it
+// widens too, outside this rewrite).
+import { soleAlternatives, typesWithin, valueTypes, type ValueType } from '../load/value-types.ts';
+
+type Doc = Record<string, any>;
+
+/** Keywords whose values are data (examples, defaults), not schemas, outside a `properties` map. */
+const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'enum', 'const', 'x-example']);
+
+/** `doc` with the `type` of every such schema dropped; copies only what changes. */
+export function dropTypesImpliedByAlternatives(doc: Doc): Doc {
+  const visit = (node: unknown, schemaMap: boolean): unknown => {
+    if (Array.isArray(node)) {
+      let changed: unknown[] | undefined;
+      node.forEach((item, i) => {
+        const next = visit(item, false);
+        if (next !== item) (changed ??= [...node])[i] = next;
+      });
+      return changed ?? node;
+    }
+    if (node === null || typeof node !== 'object') return node;
+    const object = node as Doc;
+    let changed: Doc | undefined;
+    for (const key in object) {
+      // In a `properties` map every value is a schema, whatever its name.
+      if (!schemaMap && (DATA_KEYWORDS.has(key) || key.startsWith('x-'))) continue;
+      const next = visit(object[key], !schemaMap && key === 'properties');
+      if (next !== object[key]) (changed ??= { ...object })[key] = next;
+    }
+    const out = changed ?? object;
+    return schemaMap ? out : withoutImpliedType(out, doc);
+  };
+  return visit(doc, false) as Doc;
+}
+
+/** The schema without its `type` and the alternatives that type rules out, or the schema itself. */
+function withoutImpliedType(schema: Doc, doc: Doc): Doc {
+  if (schema.type === undefined) return schema;
+  const keyword = soleAlternatives(schema);
+  if (keyword === undefined) return schema;
+  const allowed = valueTypes({ type: schema.type, nullable: schema.nullable }, doc);
+  if (allowed === undefined || !allowed.has('null')) return schema;
+  const kept: unknown[] = [];
+  for (const alternative of schema[keyword] as unknown[]) {
+    const types: ReadonlySet<ValueType> | undefined = valueTypes(alternative, doc);
+    if (types === undefined) return schema;
+    if (typesWithin(types, allowed)) kept.push(alternative);
+    // Partly allowed (a string-or-number alternative beside a string type): left as written.
+    else if ([...types].some((type) => typesWithin(new Set([type]), allowed))) return schema;
+  }
+  if (kept.length === 0) return schema;
+  const { type: _implied, ...rest } = schema;
+  return { ...rest, [keyword]: kept };
+}
