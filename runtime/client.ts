@@ -200,14 +200,15 @@ export function createVendorClient(
     const login = auth.headersFor?.(meta);
     const headers = login ? { ...login, ...called } : called;
     const via = auth.pipelineFor(meta);
-    const request: CallRequest = { ...init, fetch: via.fetchFor(meta, callOptions) };
+    // The caller's signal goes to the pipeline alone, which aborts the attempt under way; the
+    // Request openapi-fetch builds has no signal of its own to listen to.
+    const request: CallRequest = { ...init, fetch: via.fetchFor(meta, callOptions, true) };
     if (meta.encodePath) request.pathSerializer = meta.encodePath;
     if (meta.parseAs) request.parseAs = meta.parseAs;
     // The encoders the generator named for this operation; without one openapi-fetch's own serve.
     if (meta.encodeBody) meta.encodeBody(request, headers);
     else if (headers) request.headers = headers;
     if (meta.encodeQuery && meta.query) request.querySerializer = meta.encodeQuery(meta.query);
-    if (callOptions?.signal) request.signal = callOptions.signal;
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {
       throw errorFromResponse(response, { operationId: meta.id, secrets: auth.secrets(), ...(requestIdHeader ? { requestIdHeader } : {}) }, error, describeError);

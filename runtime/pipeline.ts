@@ -66,7 +66,13 @@ export interface CallOptions {
 }
 
 export interface Pipeline {
-  fetchFor(meta: OperationMeta, call?: CallOptions): FetchLike;
+  /**
+   * The fetch for one call of `meta`. The call is cancelled through `call.signal` and through the
+   * request's own signal; `callSignalOnly` says the request's signal cannot abort (the client
+   * builds it without one), so only `call.signal` is listened to, one abort listener less per
+   * attempt (the request's signal is still checked as each attempt starts).
+   */
+  fetchFor(meta: OperationMeta, call?: CallOptions, callSignalOnly?: boolean): FetchLike;
   readonly policy: ResolvedPolicy;
   readonly limiter: LimiterStore;
   readonly breaker: BreakerStore;
@@ -149,7 +155,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (wants('warn')) note(change.to === 'open' ? 'warn' : 'info', 'breaker', meta, { circuit, ...change });
   }
 
-  async function send(meta: OperationMeta, call: CallOptions | undefined, request: Request): Promise<Response> {
+  async function send(meta: OperationMeta, call: CallOptions | undefined, request: Request, callSignalOnly: boolean): Promise<Response> {
     const plan = planFor(meta);
     const retry = call?.retry === false ? undefined : call?.retry ? { ...retryBase, ...call.retry } : policy.retry;
     const rateLimit = call?.rateLimit === false ? undefined : policy.rateLimit;
@@ -160,7 +166,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const totalMs = call?.totalTimeoutMs ?? policy.totalTimeoutMs;
     const deadline = clock.now() + totalMs;
     const sa = call?.signal;
-    const sb = request.signal;
+    // The request's own signal: listened to unless the caller says it cannot abort (then it is
+    // only checked as each attempt starts, for a Request a middleware put in place with its own).
+    const own = request.signal;
+    const sb = callSignalOnly ? undefined : own;
     // A body is a stream that one send consumes: buffered once, it serves every attempt. When the
     // client says what text it holds, the stream stays unread for the first attempt.
     const sent = request.body === null || request.bodyUsed ? undefined : (request as unknown as Record<string, unknown>)[SENT_BODY];
@@ -244,13 +253,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           perAttempt ? timeoutMs : totalMs,
           clock,
           sa,
-          sb,
+          sb ?? (own.aborted ? own : undefined),
         );
       } catch (e) {
         error = e;
       }
       const ended = clock.now();
-      const cancelled = response === undefined && (sa?.aborted === true || sb.aborted);
+      const cancelled = response === undefined && (sa?.aborted === true || own.aborted);
       const status = response?.status;
 
       if (breakerConfig) {
@@ -312,15 +321,20 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (isPromise(pending)) pending.catch(noop);
   }
 
-  async function run(meta: OperationMeta, call: CallOptions | undefined, request: Request): Promise<Response> {
-    const headers = call?.headers;
-    if (headers) for (const name in headers) request.headers.set(name, headers[name]!);
-    applyIdempotencyKey(request, meta, call?.idempotencyKey);
-    const ttl = cache && request.method === 'GET' ? cacheTtl(meta, call) : 0;
-    if (ttl <= 0) return send(meta, call, request);
-    return cache!.serve(vendor, meta, request, ttl, () => send(meta, call, request), (hit) => {
-      if (wants('debug')) note('debug', 'cache', meta, { hit });
-    });
+  // Not async: returning send()'s promise from an async function would add ticks to every call.
+  function run(meta: OperationMeta, call: CallOptions | undefined, request: Request, callSignalOnly: boolean): Promise<Response> {
+    try {
+      const headers = call?.headers;
+      if (headers) for (const name in headers) request.headers.set(name, headers[name]!);
+      applyIdempotencyKey(request, meta, call?.idempotencyKey);
+      const ttl = cache && request.method === 'GET' ? cacheTtl(meta, call) : 0;
+      if (ttl <= 0) return send(meta, call, request, callSignalOnly);
+      return cache!.serve(vendor, meta, request, ttl, () => send(meta, call, request, callSignalOnly), (hit) => {
+        if (wants('debug')) note('debug', 'cache', meta, { hit });
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   function cacheTtl(meta: OperationMeta, call: CallOptions | undefined): number {
@@ -330,7 +344,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   return {
-    fetchFor: (meta, call) => (request) => run(meta, call, request),
+    fetchFor: (meta, call, callSignalOnly = false) => (request) => run(meta, call, request, callSignalOnly),
     policy,
     limiter,
     breaker,
