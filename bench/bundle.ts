@@ -173,6 +173,7 @@ export async function runBundleBench(options: BenchOptions): Promise<Section[]> 
 
 const FETCH_PART = PARTS[0]![0];
 const VERIFY_PART = PARTS[1]![0];
+const POLICY_PART = PARTS[2]![0];
 
 /** The notes that say where our gzip bytes go, and what the goal leaves once the floor is paid. */
 function whereTheBytesGo(a: Attribution): string[] {
@@ -180,6 +181,9 @@ function whereTheBytesGo(a: Attribution): string[] {
   const shared = a.whole - a.costs.reduce((sum, c) => sum + c.gzipMarginal, 0);
   const floor = a.whole - a.gzipWithout([FETCH_PART, VERIFY_PART]);
   const rest = a.whole - floor;
+  // The three the goal keeps by its own terms (calls on openapi-fetch, a webhook verifier, every
+  // policy): what they cost together, as written today, against the goal.
+  const kept = a.whole - a.gzipWithout([FETCH_PART, VERIFY_PART, POLICY_PART]);
   return [
     `Marginal gzip cost of each part of ours (the bundle gzipped whole, minus the same bundle gzipped with that part's bytes cut out, found through esbuild's source map): ${a.costs
       .map((c) => `${c.part} ${kib(c.gzipMarginal)} (${kib(c.minified)} minified)`)
@@ -187,5 +191,8 @@ function whereTheBytesGo(a: Attribution): string[] {
     `Against the ${kib(GZIP_GOAL.value)} goal: openapi-fetch and the webhook verification together cost ${kib(floor)} of the bundle (the whole minus the bundle with both cut out), which leaves ${kib(
       GZIP_GOAL.value - floor,
     )} for everything else (the client, the policies, auth, errors, encoders, logging and the Worker entry); everything else costs ${kib(rest)} now.`,
+    `openapi-fetch, the webhook verification and the policies as written (what the goal keeps) together cost ${kib(kept)} (the whole minus the bundle with all three cut out): ${
+      kept > GZIP_GOAL.value ? `${kib(kept - GZIP_GOAL.value)} over the goal before the client, auth, errors, encoders and logging add any byte` : `${kib(GZIP_GOAL.value - kept)} under the goal, left for the client, auth, errors, encoders and logging, which cost ${kib(a.whole - kept)} now`
+    }.`,
   ];
 }

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { failed, measured, median, type Figure, type Outcome, type Section } from './lib/figure.ts';
 import { projectRoot } from './lib/paths.ts';
+import { PIPELINE_ONLY } from './per-call/fixture.ts';
 import { SCENARIOS, type MeasureOutput, type Sample } from './per-call/measure.ts';
 
 const FIXTURES = path.join(projectRoot, 'bench', 'fixtures', 'per-call');
@@ -89,6 +90,36 @@ function ceilings(output: MeasureOutput): string[] {
   return notes;
 }
 
+/**
+ * Where ours' cost sits, when the fixture offers the pipeline-only contender: per loopback
+ * scenario, the per-round rate ratios pipeline-only ÷ bare (what the pipeline costs) and ours ÷
+ * pipeline-only (what the generated client, its auth and its error handling add on top); on the
+ * in-memory transport, the main-thread CPU each layer adds per call.
+ */
+function layers(output: MeasureOutput): string[] {
+  const of = (id: string, name: string) => output.samples[id]?.[name] ?? [];
+  const perRound = (id: string, over: string, under: string) => {
+    const below = of(id, under);
+    return of(id, over).map((x, round) => x.perSecond / below[round]!.perSecond);
+  };
+  const notes: string[] = [];
+  const rates: string[] = [];
+  for (const s of SCENARIOS) {
+    if (s.memory || !of(s.id, PIPELINE_ONLY).length || !of(s.id, BARE).length) continue;
+    rates.push(`${s.label}: pipeline ÷ bare ${spread(perRound(s.id, PIPELINE_ONLY, BARE))}, ours ÷ pipeline ${spread(perRound(s.id, output.ours, PIPELINE_ONLY))}`);
+  }
+  if (rates.length) notes.push(`Ours in two layers, "${PIPELINE_ONLY}" between bare openapi-fetch and ours; per-round rate ratios, median (min–max, n): ${rates.join('; ')}.`);
+  const cpu: string[] = [];
+  for (const s of SCENARIOS) {
+    if (!s.memory || !of(s.id, PIPELINE_ONLY).length || !of(s.id, BARE).length) continue;
+    const main = (name: string) => median(of(s.id, name).map((x) => x.mainCpuMicros));
+    const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(0)} µs`;
+    cpu.push(`${s.label}: the pipeline ${signed(main(PIPELINE_ONLY) - main(BARE))}, the client on top ${signed(main(output.ours) - main(PIPELINE_ONLY))}`);
+  }
+  if (cpu.length) notes.push(`Main-thread CPU per call each layer adds (medians): ${cpu.join('; ')}.`);
+  return notes;
+}
+
 export async function runPipelineOverhead({ quick }: { quick: boolean }): Promise<PipelineOverheadResult> {
   const rounds = Number(process.env.PIPELINE_BENCH_ROUNDS ?? (quick ? 1 : 9));
   const callsPerSample = Number(process.env.PIPELINE_BENCH_CALLS ?? (quick ? 200 : 2000));
@@ -159,6 +190,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
       `One loopback server and the clients in two child processes; ${rounds} round(s) of ${callsPerSample} calls per figure after ${warmup} warm-up calls; contenders rotated and reversed from round to round; a full garbage collection before each sample (not timed). CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
       `Per-round ratio ours ÷ ${BARE} (req/s), median (min–max, n): ${ratioText.join('; ') || 'not measured'}.`,
       ...ceilings(output),
+      ...layers(output),
     ],
     figures,
     ratios,

@@ -2,6 +2,13 @@
 // a generated operation function through a generated client (ours) and by the peers, so that the
 // benchmark itself names no vendor and no operation.
 
+/**
+ * The name of the contender that splits ours' cost in two: openapi-fetch with svcgen's pipeline
+ * (every policy at the vendor defaults) as its fetch, without the generated client, its auth and
+ * its error handling. A fixture that offers it lists it among the peers under this name.
+ */
+export const PIPELINE_ONLY = "openapi-fetch through svcgen's pipeline (no generated client)";
+
 /** One way of making the two requests; each call resolves with the parsed response body. */
 export interface PerCallContender {
   readonly name: string;

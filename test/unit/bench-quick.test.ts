@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PIPELINE_ONLY } from '../../bench/per-call/fixture.ts';
 import { runBundleBench } from '../../bench/bundle.ts';
 import { runGenerationBench } from '../../bench/generation.ts';
 import { parseCli } from '../../bench/lib/cli.ts';
@@ -268,13 +269,16 @@ describe('per-call benchmark', () => {
     for (const f of section.figures) {
       expect(f.ours.kind).toBe('measured');
       expectWellFormed(f.ours);
-      expect(f.peers.map((p) => p.name)).toEqual(['bare openapi-fetch', 'raw fetch']);
+      expect(f.peers.map((p) => p.name)).toEqual(['bare openapi-fetch', PIPELINE_ONLY, 'raw fetch']);
       for (const p of f.peers) expect(p.outcome.kind, JSON.stringify(p.outcome)).toBe('measured');
     }
     expect(Object.keys(section.ratios)).toEqual(['get.seq', 'get.par16', 'post.seq', 'post.par16']);
     expect(section.figures.filter((f) => f.id.includes('memory')).map((f) => f.unit)).toEqual(['count', 'count', 'count', 'count']);
     // The ceiling each 1-in-flight figure runs into, from this run's in-memory and loopback figures.
     expect(section.notes.filter((n) => /in-memory transport, ours' CPU per call minus bare openapi-fetch's is [+−]\d+ µs/.test(n))).toHaveLength(2);
+    // Ours split in two layers by the pipeline-only contender: rate ratios per loopback scenario, CPU per in-memory one.
+    expect(section.notes.find((n) => n.startsWith('Ours in two layers'))?.match(/pipeline ÷ bare \d\.\d{3}/g)).toHaveLength(4);
+    expect(section.notes.find((n) => n.startsWith('Main-thread CPU per call each layer adds'))?.match(/the pipeline [+−]\d+ µs, the client on top [+−]\d+ µs/g)).toHaveLength(2);
   });
 
   it('fails the run (exit 1, a failed row) when ours fails', SLOW, () => {
@@ -332,6 +336,7 @@ describe('quick benchmarks', () => {
     expect(notes).toMatch(/Marginal gzip cost .*openapi-fetch \d+(\.\d+)? KiB/);
     expect(notes).toMatch(/Marginal gzip cost .*policies \(runtime\/pipeline\.ts, runtime\/policy\/\*\) \d+(\.\d+)? KiB/);
     expect(notes).toMatch(/Against the 8\.0 KiB goal: openapi-fetch and the webhook verification together cost \d/);
+    expect(notes).toMatch(/openapi-fetch, the webhook verification and the policies as written \(what the goal keeps\) together cost \d+(\.\d+)? KiB .*: \d+(\.\d+)? KiB (over|under) the goal/);
     expectReportHasEveryRow(sections);
   });
 
