@@ -17,6 +17,8 @@ export interface EncoderRef {
 }
 
 const FORM: EncoderRef = { field: 'encodeBody', name: 'formBody', module: 'svcgen/runtime/encoding/form' };
+/** Form with a field table (model/collection-format.ts): only operations with arrays whose `encoding` names a format. */
+const FORM_WITH: EncoderRef = { field: 'encodeBody', name: 'formBodyWith', module: 'svcgen/runtime/encoding/form' };
 const MULTIPART: EncoderRef = { field: 'encodeBody', name: 'multipartBody', module: 'svcgen/runtime/encoding/multipart' };
 /** Multipart with a part table (model/multipart-parts.ts): only operations whose `encoding` departs from the defaults. */
 const MULTIPART_WITH: EncoderRef = { field: 'encodeBody', name: 'multipartBodyWith', module: 'svcgen/runtime/encoding/multipart' };
@@ -34,7 +36,10 @@ const TEMPLATED = /\{[^{}]+\}/;
 export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef[] {
   const out: EncoderRef[] = [];
   const encoding = op.requestBody?.encoding;
-  if (encoding === 'form') out.push(FORM);
+  if (encoding === 'form') {
+    const fields = op.requestBody?.fields;
+    out.push(fields ? { ...FORM_WITH, argument: literal(fields) } : FORM);
+  }
   else if (encoding === 'multipart') {
     const parts = op.requestBody?.parts;
     out.push(parts ? { ...MULTIPART_WITH, argument: literal(parts) } : MULTIPART);

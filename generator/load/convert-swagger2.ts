@@ -7,6 +7,7 @@ import { SvcgenInputError } from './errors.ts';
 import { readIfExists, sha256Hex, writeCache } from './fs-util.ts';
 import { describeSwaggerResponses, noteSwaggerParameterTypeConflicts, requirePathParameters } from './fixes.ts';
 import type { Fix } from './fixes.ts';
+import { restoreFormDataArrays, takeFormDataArrays } from './formdata-collection.ts';
 
 interface ConvertOptions {
   patch: boolean;
@@ -46,6 +47,9 @@ export function repairSwagger2(swagger: Record<string, any>, file: string): Fix[
  */
 export async function convertSwagger2(swagger: Record<string, any>, file: string, cacheDir?: string): Promise<ConversionResult> {
   const fixes = repairSwagger2(swagger, file);
+  // Out of the input before conversion (the converter drops them, or refuses ssv/pipes/tsv) and
+  // before the cache key; written back into the converted document, cached or not.
+  const formDataArrays = takeFormDataArrays(swagger);
   const definitionNames = Object.keys((swagger.definitions ?? {}) as object);
   const cacheFile = cacheDir
     ? path.join(cacheDir, 'converted', `${sha256Hex(JSON.stringify(swagger))}-${CONVERTER_TAG}.json`)
@@ -66,6 +70,7 @@ export async function convertSwagger2(swagger: Record<string, any>, file: string
     // Same shape whether or not the cache answered.
     document = JSON.parse(json) as Record<string, any>;
   }
+  restoreFormDataArrays(document, formDataArrays);
   const schemas = (document.components?.schemas ?? {}) as Record<string, unknown>;
   const renamedDefinitions = definitionNames
     .filter((name) => !Object.hasOwn(schemas, name))

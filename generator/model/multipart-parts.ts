@@ -13,12 +13,16 @@
 //   APIs whose form bodies use bracket names declare for their uploads too. OAS 3.0 says style
 //   applies to urlencoded bodies only; we honour it in multipart as well because a spec that
 //   writes it means it, and 3.1 allows it.
-//   `form` (the default style) only changes objects (exploded into one part per key), which we
-//   do not do: such objects stay one JSON part, arrays are repeated parts either way.
+//   `form` (the default style) on an object would explode it into one part per key, which we do
+//   not do: such objects stay one JSON part.
+// - An array sent as one text part of delimited items (`csv`, `ssv`, `pipes`, `tsv`: style
+//   form/spaceDelimited/pipeDelimited without explode, or x-collectionFormat; model/collection-format.ts),
+//   as Swagger 2.0 formData arrays declare it. Exploded (`multi`) is the default: no entry.
 // - `contentType` naming one concrete media type other than the property's default: the part's
 //   type (JSON text for a JSON type). A wildcard or a list (`image/png, image/jpeg`) only
 //   constrains what a file may be, so a file keeps its own type and no entry is made.
 import { deref } from '../json-pointer.ts';
+import { collectionFormatOf } from './collection-format.ts';
 
 type Doc = Record<string, any>;
 
@@ -49,8 +53,9 @@ function concreteMediaType(value: unknown): string | undefined {
 }
 
 /**
- * Property name → `deepObject` or a part media type, for the properties whose `encoding` entry
- * changes how they are sent; undefined when none does (the metadata then carries no table).
+ * Property name → `deepObject`, a collection format or a part media type, for the properties
+ * whose `encoding` entry changes how they are sent; undefined when none does (the metadata then
+ * carries no table).
  */
 export function multipartParts(doc: Doc, mediaTypeObject: Doc | undefined): Record<string, string> | undefined {
   const encoding = mediaTypeObject?.encoding;
@@ -60,6 +65,11 @@ export function multipartParts(doc: Doc, mediaTypeObject: Doc | undefined): Reco
   for (const name of Object.keys(encoding).sort()) {
     const entry = encoding[name];
     if (!entry || typeof entry !== 'object') continue;
+    const format = collectionFormatOf(doc, entry, properties[name]);
+    if (format) {
+      if (format !== 'multi') parts[name] = format;
+      continue;
+    }
     if ('style' in entry || 'explode' in entry || 'allowReserved' in entry) {
       if (entry.style === DEEP_OBJECT) parts[name] = DEEP_OBJECT;
       continue;

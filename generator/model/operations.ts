@@ -17,6 +17,7 @@ import { deref } from '../json-pointer.ts';
 import { camelCase } from './naming.ts';
 import { detectPagination } from './pagination.ts';
 import { multipartParts } from './multipart-parts.ts';
+import { formFields } from './collection-format.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -86,6 +87,8 @@ function requestBodyModel(doc: Doc, method: HttpMethod, op: Doc, profile: Vendor
   };
   const parts = model.encoding === 'multipart' ? multipartParts(doc, body.content[mediaType]) : undefined;
   if (parts) model.parts = parts;
+  const fields = model.encoding === 'form' ? formFields(doc, body.content[mediaType]) : undefined;
+  if (fields) model.fields = fields;
   return model;
 }
 

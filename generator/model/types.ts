@@ -42,6 +42,11 @@ export interface RequestBodyModel {
    * default part types, name → `deepObject` or the part's media type (model/multipart-parts.ts).
    */
   parts?: Record<string, string>;
+  /**
+   * Urlencoded bodies: the array properties whose `encoding` entry names how they are written
+   * (Swagger 2.0 collectionFormat: csv, ssv, tsv, pipes, multi; model/collection-format.ts).
+   */
+  fields?: Record<string, 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi'>;
 }
 
 export interface ResponseModel {

@@ -10,6 +10,13 @@
 // One deliberate difference: a number JavaScript would print in exponent form (1e21, 1e-7) is
 // written in plain digits, because the API parses decimal digits, and NaN/±Infinity throw instead
 // of being sent as words the API cannot accept.
+// An operation whose spec says how an array property is written (Swagger 2.0 `collectionFormat`,
+// or the `encoding` entry it converts to; generator/model/collection-format.ts) gets `formBodyWith`
+// and a table naming those properties; other operations run `formBody` alone:
+//   csv    tags=a,b      ssv    tags=a%20b      tsv    tags=a%09b
+//   pipes  tags=a|b      multi  tags=a&tags=b
+// The comma and the bar are written as they are, as the query encoder and OpenAPI's style
+// examples write them; the items are encoded as every value is, so an item's own comma is %2C.
 
 import { SENT_BODY, type BodyEncoder } from '../contract.ts';
 
@@ -87,6 +94,56 @@ export function encodeForm(body: unknown): string {
 }
 
 /**
+ * How the array properties an operation's spec names are written: property name → `csv`, `ssv`,
+ * `tsv`, `pipes` or `multi` (Swagger 2.0's collectionFormat names).
+ */
+export type FieldTable = Readonly<Record<string, string>>;
+
+/** The separator between items of each one-value format, as written in a urlencoded body. */
+const FORM_SEPARATORS: Readonly<Record<string, string>> = { csv: ',', ssv: '%20', tsv: '%09', pipes: '|' };
+
+/**
+ * The texts of an array's items for a collection format (shared with the multipart encoder):
+ * leaves as everywhere else, undefined items skipped; an object or array item has no text form,
+ * so it is refused with a TypeError naming where it sits (`what`: "form body", "multipart body").
+ */
+export function collectionItems(what: string, name: string, value: readonly unknown[], format: string): string[] {
+  const texts: string[] = [];
+  value.forEach((item, i) => {
+    if (item === undefined) return;
+    if (item !== null && typeof item === 'object' && !(item instanceof Date)) {
+      throw new TypeError(`${what}: property "${name}" is sent as a ${format} list of values, which cannot hold the ${Array.isArray(item) ? 'array' : 'object'} at ${name}[${i}]`);
+    }
+    texts.push(formLeafText(item));
+  });
+  return texts;
+}
+
+/** Like encodeForm, with the array properties in `fields` written in their collection format. */
+export function encodeFormWith(body: unknown, fields: FieldTable): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const pairs: string[] = [];
+  const pair = (name: string, leaf: unknown): void => {
+    pairs.push(`${encodeFormComponent(name)}=${encodeFormComponent(formLeafText(leaf))}`);
+  };
+  for (const key of Object.keys(body)) {
+    const value = (body as Record<string, unknown>)[key];
+    const format = Array.isArray(value) && Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+    if (format === undefined) {
+      flattenBrackets(key, value, pair);
+      continue;
+    }
+    const texts = collectionItems('form body', key, value as unknown[], format);
+    if (texts.length === 0) continue;
+    const name = encodeFormComponent(key);
+    const separator = Object.prototype.hasOwnProperty.call(FORM_SEPARATORS, format) ? FORM_SEPARATORS[format] : undefined;
+    if (separator === undefined) for (const text of texts) pairs.push(`${name}=${encodeFormComponent(text)}`);
+    else pairs.push(`${name}=${texts.map(encodeFormComponent).join(separator)}`);
+  }
+  return pairs.join('&');
+}
+
+/**
  * openapi-fetch `bodySerializer` for form bodies. openapi-fetch sets `Content-Type:
  * application/json` unless the call supplies one, so the operation must also pass
  * `headers: { 'Content-Type': FORM_CONTENT_TYPE }`.
@@ -111,3 +168,16 @@ export const formBody: BodyEncoder = (request, headers) => {
   request.bodySerializer = sentAsIs;
   request.headers = { ...headers, 'Content-Type': FORM_CONTENT_TYPE };
 };
+
+/** The body encoder of form operations whose spec names how the array properties in `fields` are written. */
+export function formBodyWith(fields: FieldTable): BodyEncoder {
+  return (request, headers) => {
+    if (request.body !== undefined) {
+      const text = encodeFormWith(request.body, fields);
+      request.body = text;
+      request[SENT_BODY] = text;
+    }
+    request.bodySerializer = sentAsIs;
+    request.headers = { ...headers, 'Content-Type': FORM_CONTENT_TYPE };
+  };
+}

@@ -4,8 +4,10 @@
 // array one part per item under the same name, an object one `application/json` part holding its
 // JSON text, and a file (Blob/File, raw bytes or a `{ data, name, type }` descriptor) a file part.
 // The generator names only the properties whose `encoding` differs (a PartTable): `deepObject`
-// for bracket names (`file_link_data[create]=true`, as a vendor's spec may declare), or the part's
-// media type from `encoding.<prop>.contentType`.
+// for bracket names (`file_link_data[create]=true`, as a vendor's spec may declare), a collection
+// format for an array sent as one text part of delimited items (`csv` a,b  `ssv` a b  `tsv` a<TAB>b
+// `pipes` a|b, as Swagger 2.0 formData arrays declare), or the part's media type from
+// `encoding.<prop>.contentType`.
 // The body is written here (RFC 7578, names and file names escaped as the WHATWG multipart/form-data
 // algorithm does) rather than through FormData: FormData can type a part only as a file, and
 // workerd then sends `filename=""`, which a parser that goes by the parameter's presence
@@ -13,7 +15,7 @@
 // `filename` and every runtime sends the same bytes.
 
 import type { BodyEncoder, CallRequest } from '../contract.ts';
-import { flattenBrackets, formLeafText } from './form.ts';
+import { collectionItems, flattenBrackets, formLeafText } from './form.ts';
 
 /** Headers option for multipart calls: `null` makes openapi-fetch delete the header, so fetch sends the body's own type (with its boundary). */
 // Marked pure so a bundle whose operations send no multipart body drops this module entirely.
@@ -21,9 +23,13 @@ export const MULTIPART_HEADERS: Readonly<Record<string, null>> = /* @__PURE__ */
 
 /**
  * How the generator says a top-level property departs from OpenAPI's multipart defaults:
- * `deepObject` for bracket-named fields, otherwise the media type of its part(s).
+ * `deepObject` for bracket-named fields, `csv`/`ssv`/`tsv`/`pipes` for an array sent as one
+ * delimited text part, otherwise the media type of its part(s).
  */
 export type PartTable = Readonly<Record<string, string>>;
+
+/** The separator between items of each one-part collection format. */
+const PART_SEPARATORS: Readonly<Record<string, string>> = { csv: ',', ssv: ' ', tsv: '\t', pipes: '|' };
 
 /** The PartTable value for bracket-named fields (`encoding.<prop>.style: deepObject`). */
 export const DEEP_OBJECT = 'deepObject';
@@ -174,6 +180,12 @@ function partsOf(body: unknown, parts: PartTable): Part[] {
     const type = Object.prototype.hasOwnProperty.call(parts, name) ? parts[name] : undefined;
     if (type === DEEP_OBJECT) {
       appendBrackets(out, name, value);
+      continue;
+    }
+    const separator = type !== undefined && Array.isArray(value) && Object.prototype.hasOwnProperty.call(PART_SEPARATORS, type) ? PART_SEPARATORS[type] : undefined;
+    if (separator !== undefined) {
+      const texts = collectionItems('multipart body', name, value as unknown[], type!);
+      if (texts.length > 0) out.push({ name, data: texts.join(separator) });
       continue;
     }
     // An array is one part per item under the property's own name (RFC 7578 §4.3, OAS 3.1.1);

@@ -20,7 +20,7 @@ export interface ExampleVendor {
   /** Lock name, e.g. `sec30`. */
   vendor: string;
   displayName: string;
-  /** Path under @readme/oas-examples, e.g. `3.0/json/security.json`, or an absolute path to an OpenAPI 3.0 fixture. */
+  /** Path under @readme/oas-examples, e.g. `3.0/json/security.json`, or an absolute path to a JSON fixture (OpenAPI 3.0 or Swagger 2.0). */
   example: string;
   /** Extra `x-svcgen` profile fields (auth, apiVersion …). */
   profile?: Record<string, unknown>;
@@ -93,7 +93,7 @@ export async function createSpecProject(label: string, vendors: ExampleVendor[])
     mkdirSync(dirname(join(mirror, path)), { recursive: true });
     writeFileSync(join(mirror, path), text);
     lock.vendors[v.vendor] = {
-      format: v.example.startsWith('3.1') ? 'openapi-3.1' : 'openapi-3.0',
+      format: JSON.parse(text.toString('utf8')).swagger === '2.0' ? 'swagger-2.0' : v.example.startsWith('3.1') ? 'openapi-3.1' : 'openapi-3.0',
       files: [{ path, url: `http://127.0.0.1:9/${path}`, sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length, role: 'input' }],
     };
     mkdirSync(join(root, 'specs/overlays', v.vendor), { recursive: true });
