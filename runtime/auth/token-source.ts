@@ -51,7 +51,8 @@ export class TokenSource {
     } catch {
       fail(this.#vendor, `${this.#label} threw instead of returning a token (its error is left out, as it may quote a credential)`);
     }
-    const token = checkText(this.#vendor, `the token from ${this.#label}`, value);
+    // Worded without `token <word>`, which the pattern redactor would take for a credential.
+    const token = checkText(this.#vendor, `the result of ${this.#label}`, value);
     if (token !== this.#last) {
       this.#last = token;
       this.#keep(token);
@@ -72,7 +73,10 @@ export class TokenSource {
       const value = `Bearer ${token}`;
       const current = request.headers.get('Authorization');
       if (current !== null && current !== value) {
-        fail(this.#vendor, `the token from ${this.#label} differs from the one already in this attempt's Authorization header (from another access-token scheme sent with it, or a header the call set); they share that header, so give them the same token`);
+        fail(
+          this.#vendor,
+          `the result of ${this.#label} differs from the Authorization header this attempt already carries (set for another scheme sent with it, or by the call's own headers); schemes that share the header need the same token`,
+        );
       }
       if (init) attemptTokens.set(init, { from: this.#fn, token });
       if (current !== null) return request;
