@@ -19,18 +19,39 @@ function valueParts(name: string, value: unknown): string[] {
   return [String(value)];
 }
 
+function encodeParam(name: string, value: unknown): string {
+  // A scalar, the usual value, is one part: the checks below without building a list.
+  if (value !== undefined && value !== null && typeof value !== 'object') {
+    const text = String(value);
+    if (text === '') throw new TypeError(`path parameter "${name}" is empty`);
+    return encodeSegment(name, text);
+  }
+  const parts = valueParts(name, value);
+  if (parts.length === 0 || parts.every((p) => p === '')) throw new TypeError(`path parameter "${name}" is empty`);
+  return parts.map((part) => encodeSegment(name, part)).join(',');
+}
+
+// Each template split once into its text and parameter names (text, name, text, …): cheaper per
+// call than a replace() with a callback (about 0.25 against 0.9 µs for a one-parameter path, by a
+// hand measurement). Templates are the generated operations' paths, a fixed set; the bound only
+// guards other callers.
+const MAX_TEMPLATES = 4096;
+const splitTemplates = new Map<string, readonly string[]>();
+
+function split(pathname: string): readonly string[] {
+  let pieces = splitTemplates.get(pathname);
+  if (!pieces) {
+    if (splitTemplates.size >= MAX_TEMPLATES) splitTemplates.clear();
+    pieces = pathname.split(TEMPLATE);
+    splitTemplates.set(pathname, pieces);
+  }
+  return pieces;
+}
+
 /** openapi-fetch `pathSerializer`: fills `{name}` templates with strictly encoded values. */
 export function serializePath(pathname: string, params: Record<string, unknown>): string {
-  return pathname.replace(TEMPLATE, (_match, name: string) => {
-    const value = params[name];
-    // A scalar, the usual value, is one part: the checks below without building a list.
-    if (value !== undefined && value !== null && typeof value !== 'object') {
-      const text = String(value);
-      if (text === '') throw new TypeError(`path parameter "${name}" is empty`);
-      return encodeSegment(name, text);
-    }
-    const parts = valueParts(name, value);
-    if (parts.length === 0 || parts.every((p) => p === '')) throw new TypeError(`path parameter "${name}" is empty`);
-    return parts.map((part) => encodeSegment(name, part)).join(',');
-  });
+  const pieces = split(pathname);
+  let out = pieces[0]!;
+  for (let i = 1; i < pieces.length; i += 2) out += encodeParam(pieces[i]!, params[pieces[i]!]) + pieces[i + 1]!;
+  return out;
 }
