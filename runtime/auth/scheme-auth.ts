@@ -57,7 +57,8 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
     /**
      * Where the static credentials of `names` go. Several access-token schemes of one requirement
      * share the Authorization header (generator/model/auth.ts), which holds one token: they must
-     * have been given the same one.
+     * have been given the same one (a token function's result is compared per attempt, by
+     * token-source.ts).
      */
     function placementsOf(names: readonly string[], operationId: string): Placement[] {
       const placements: Placement[] = [];
