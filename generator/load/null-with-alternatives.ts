@@ -28,7 +28,7 @@
 // anyOf (nor a null type), so only OpenAPI 3.x documents are read.
 import { toPointer } from '../json-pointer.ts';
 import type { Fix } from './fixes.ts';
-import { soleAlternatives, typesWithin, valueTypes, type ValueType } from './value-types.ts';
+import { soleAlternatives, typesOverlap, valueTypes, type ValueType } from './value-types.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -95,7 +95,7 @@ function repair(schema: Schema, document: unknown): string | undefined {
     delete schema.type;
     return `type ${written} beside ${keyword} admits no value (null matches none of the ${count} alternatives); read as null or one of them: type dropped, { type: "null" } added to ${keyword}`;
   }
-  const fitting = types.filter((set) => [...set!].some((type) => typesWithin(new Set([type]), listed))).length;
+  const fitting = types.filter((set) => typesOverlap(set!, listed)).length;
   const only = fitting === 0 ? `; none of the alternatives is of type ${[...listed].map((type) => JSON.stringify(type)).join(' or ')}, so null is its only value` : '';
   return `type ${written} beside ${keyword} allows null but none of the ${count} alternatives does; read as null or one of them: { type: "null" } added to ${keyword}${only}`;
 }

@@ -66,3 +66,9 @@ export function soleAlternatives(schema: Record<string, unknown>): 'oneOf' | 'an
   const constraining = Object.keys(schema).some((key) => key !== 'type' && key !== keyword && !ANNOTATIONS.has(key) && !key.startsWith('x-'));
   return constraining ? undefined : keyword;
 }
+
+/** Whether some value is of a type in both sets (an integer is a number). */
+export function typesOverlap(left: ReadonlySet<ValueType>, right: ReadonlySet<ValueType>): boolean {
+  const numeric = (set: ReadonlySet<ValueType>) => set.has('integer') || set.has('number');
+  return [...left].some((type) => right.has(type)) || (numeric(left) && numeric(right) && (left.has('integer') || right.has('integer')));
+}

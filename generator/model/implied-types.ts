@@ -17,7 +17,7 @@
 // keep them. Not listed as a repair: the schema says the same thing without them. Schemas without null in their type are left
 // as openapi-typescript writes them (a plain `type` beside oneOf is typed right; beside anyOf it
 // widens too, outside this rewrite).
-import { soleAlternatives, typesWithin, valueTypes, type ValueType } from '../load/value-types.ts';
+import { soleAlternatives, typesOverlap, typesWithin, valueTypes, type ValueType } from '../load/value-types.ts';
 
 type Doc = Record<string, any>;
 
@@ -63,7 +63,7 @@ function withoutImpliedType(schema: Doc, doc: Doc): Doc {
     if (types === undefined) return schema;
     if (typesWithin(types, allowed)) kept.push(alternative);
     // Partly allowed (a string-or-number alternative beside a string type): left as written.
-    else if ([...types].some((type) => typesWithin(new Set([type]), allowed))) return schema;
+    else if (typesOverlap(types, allowed)) return schema;
   }
   if (kept.length === 0) return schema;
   const { type: _implied, ...rest } = schema;

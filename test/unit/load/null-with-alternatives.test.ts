@@ -1,5 +1,6 @@
 // A schema typed only "null" that also lists oneOf/anyOf alternatives (which, read literally,
-// admits no value) is read as "null or one of them" and listed; every neighbouring shape whose
+// admits no value), or typed by a list with "null" beside alternatives that all reject null (which
+// loses the null), is read as "null or one of them" and listed; every neighbouring shape whose
 // reading is not that plain is left as written.
 import { describe, expect, it } from 'vitest';
 import { readNullTypeAsAlternative } from '../../../generator/load/null-with-alternatives.ts';
@@ -68,6 +69,37 @@ describe('readNullTypeAsAlternative', () => {
     ]);
   });
 
+  it('adds a null alternative beside a type list with null, keeps the type, and says when the type fits no alternative', () => {
+    const document = documentWith({
+      Card: { type: 'object', properties: { last4: { type: 'string' } } },
+      Method: { type: ['object', 'null'], oneOf: [{ $ref: '#/components/schemas/Card' }, { type: 'object', required: ['iban'] }] },
+      Code: { type: ['string', 'integer', 'null'], anyOf: [{ enum: ['a', 'b'] }, { const: 7 }] },
+      Mismatch: { description: 'string or null, yet objects', type: ['string', 'null'], oneOf: [{ $ref: '#/components/schemas/Card' }] },
+    });
+    const fixes = readNullTypeAsAlternative(document, FILE);
+    const schemas = document.components.schemas;
+    expect(schemas.Method).toEqual({ type: ['object', 'null'], oneOf: [{ $ref: '#/components/schemas/Card' }, { type: 'object', required: ['iban'] }, { type: 'null' }] });
+    expect(schemas.Code).toEqual({ type: ['string', 'integer', 'null'], anyOf: [{ enum: ['a', 'b'] }, { const: 7 }, { type: 'null' }] });
+    expect(schemas.Mismatch.oneOf).toEqual([{ $ref: '#/components/schemas/Card' }, { type: 'null' }]);
+    expect(fixes).toEqual([
+      {
+        file: FILE,
+        pointer: '/components/schemas/Method/type',
+        fix: 'type ["object","null"] beside oneOf allows null but none of the 2 alternatives does; read as null or one of them: { type: "null" } added to oneOf',
+      },
+      {
+        file: FILE,
+        pointer: '/components/schemas/Code/type',
+        fix: 'type ["string","integer","null"] beside anyOf allows null but none of the 2 alternatives does; read as null or one of them: { type: "null" } added to anyOf',
+      },
+      {
+        file: FILE,
+        pointer: '/components/schemas/Mismatch/type',
+        fix: 'type ["string","null"] beside oneOf allows null but none of the 1 alternatives does; read as null or one of them: { type: "null" } added to oneOf; none of the alternatives is of type "string", so null is its only value',
+      },
+    ]);
+  });
+
   it.each([
     ['no alternatives', { type: 'null' }],
     ['a type besides null', { type: ['string', 'null'], oneOf: [{ minLength: 1 }, { maxLength: 0 }] }],
@@ -78,6 +110,12 @@ describe('readNullTypeAsAlternative', () => {
     ['a reference the document cannot resolve', { type: 'null', oneOf: [{ type: 'string' }, { $ref: 'other.json#/X' }] }],
     ['an assertion beside the alternatives', { type: 'null', oneOf: [{ type: 'string' }, { type: 'object' }], properties: { a: { type: 'string' } } }],
     ['both oneOf and anyOf', { type: 'null', oneOf: [{ type: 'string' }], anyOf: [{ type: 'number' }] }],
+    ['a type list without null', { type: ['object', 'string'], oneOf: [{ type: 'object' }, { type: 'string' }] }],
+    ['a type list whose alternative is null already', { type: ['object', 'null'], oneOf: [{ type: 'object' }, { type: 'null' }] }],
+    ['a type list beside an alternative of unknown type', { type: ['object', 'null'], anyOf: [{ type: 'object' }, { required: ['a'] }] }],
+    ['a type list naming a type JSON Schema has not', { type: ['file', 'null'], oneOf: [{ type: 'string' }] }],
+    ['a type list beside properties', { type: ['object', 'null'], oneOf: [{ type: 'object' }], properties: { a: { type: 'string' } } }],
+    ['an enum that admits null, whatever its type says', { type: 'null', oneOf: [{ type: 'string' }, { enum: ['a', null] }] }],
     ['an empty oneOf', { type: 'null', oneOf: [] }],
   ])('leaves %s as written', (_label, schema) => {
     const document = documentWith({ S: structuredClone(schema) });

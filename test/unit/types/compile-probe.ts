@@ -7,6 +7,25 @@ const libraries = new Map<string, ts.SourceFile | undefined>();
 
 /** Compiler messages for types.d.ts plus `probe`, strict mode, in memory. */
 export function diagnostics(declarations: string, probe: string): string[] {
+  return compile(declarations, probe).map(message);
+}
+
+/**
+ * 1-based lines of `probe` that have a compiler error, so one program checks many cases (one per
+ * line); throws when types.d.ts itself does not compile.
+ */
+export function probeErrorLines(declarations: string, probe: string): Set<number> {
+  const found = compile(declarations, probe);
+  const elsewhere = found.filter((d) => d.file?.fileName !== '/p/probe.ts');
+  if (elsewhere.length > 0) throw new Error(elsewhere.map(message).join('\n'));
+  return new Set(found.map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1));
+}
+
+function message(d: ts.Diagnostic): string {
+  return `${d.file?.fileName ?? ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+}
+
+function compile(declarations: string, probe: string): readonly ts.Diagnostic[] {
   const files: Record<string, string> = { '/p/types.d.ts': declarations, '/p/probe.ts': probe };
   const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [] };
   const host = ts.createCompilerHost(options, true);
@@ -21,6 +40,6 @@ export function diagnostics(declarations: string, probe: string): string[] {
   const directoryExists = host.directoryExists?.bind(host);
   host.directoryExists = (name) => name === '/p' || (directoryExists?.(name) ?? false);
   const program = ts.createProgram({ rootNames: Object.keys(files), options, host });
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  return ts.getPreEmitDiagnostics(program);
 }
 

@@ -1,0 +1,161 @@
+// test/fixtures/nullable-oneof: a `type` that allows null (an OpenAPI 3.1 list with "null", or 3.0's
+// `nullable: true` beside a `type`) next to oneOf/anyOf alternatives that each reject null. The
+// reading svcgen gives them: null, or one of the alternatives that is of a listed type. 3.1's
+// literal JSON Schema reading loses the null (every alternative rejects it), so the load adds a
+// `{ type: "null" }` alternative and lists it; 3.0's `nullable` already reads that way in our zod
+// validators and in openapi-typescript. openapi-typescript types several of these shapes as
+// something else (no value at all, or any string): the typing document drops the `type` the
+// alternatives imply (generator/model/implied-types.ts). Here the generated types, the generated
+// zod validators and, for 3.1, ajv (Prism's validator) on the repaired schema accept exactly the
+// same sample values.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import Ajv from 'ajv';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ZodType } from 'zod';
+import { readNullTypeAsAlternative } from '../../../generator/load/null-with-alternatives.ts';
+import { BIN } from '../../support/cli.ts';
+import { loadSchemasModule } from '../zod/support.ts';
+import { probeErrorLines } from './compile-probe.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const BASE = path.join(ROOT, 'test/.work/nullable-oneof');
+const VENDOR = 'nullableoneof';
+
+const SAMPLES: Record<string, unknown> = {
+  null: null,
+  card: { kind: 'card', last4: '4242' },
+  bank: { kind: 'bank', iban: 'DE89370400440532013000' },
+  usd: 'usd',
+  US: 'US',
+  gbp: 'gbp',
+  seven: 7,
+  cash: { kind: 'cash' },
+};
+
+type Version = '3.1' | '3.0';
+
+/** The values each schema admits, read as null or one of the alternatives of a listed type. */
+const EXPECTED: Record<Version, Record<string, string[]>> = {
+  '3.1': {
+    ObjectOrNullOneOf: ['null', 'card', 'bank'],
+    ObjectOrNullAnyOf: ['null', 'card', 'bank'],
+    StringOrNullRefs: ['null', 'usd', 'US'],
+    StringOrNullInline: ['null', 'usd', 'US'],
+    StringOrNullAnyOf: ['null', 'usd', 'US'],
+    MixedOrNull: ['null', 'card', 'usd'],
+    // No alternative is a string: null is the only value (and the listed repair says so).
+    StringOrNullObjects: ['null'],
+  },
+  '3.0': {
+    ObjectNullableOneOf: ['null', 'card', 'bank'],
+    ObjectNullableAnyOf: ['null', 'card', 'bank'],
+    StringNullableRefs: ['null', 'usd', 'US'],
+    StringNullableAnyOf: ['null', 'usd', 'US'],
+    NullableOneOfNoType: ['null', 'card', 'bank'],
+    StringNullableObjects: ['null'],
+  },
+};
+
+const fixture = (version: Version) => `test/fixtures/nullable-oneof/nullable-oneof-${version}.json`;
+const readFixture = (version: Version): Record<string, any> => JSON.parse(readFileSync(path.join(ROOT, fixture(version)), 'utf8'));
+
+const generated: Partial<Record<Version, { code: number; stderr: string; types: string; zod: Record<string, unknown> }>> = {};
+
+beforeAll(async () => {
+  await rm(BASE, { recursive: true, force: true });
+  for (const version of ['3.1', '3.0'] as const) {
+    const out = path.join(BASE, version);
+    const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(process.execPath, [BIN, 'generate', '--spec', fixture(version), '--vendor', VENDOR, '--out', out], { cwd: ROOT }, (error, _stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stderr });
+      });
+    });
+    if (run.code !== 0) throw new Error(`generate --spec ${fixture(version)} failed:\n${run.stderr}`);
+    generated[version] = {
+      ...run,
+      types: readFileSync(path.join(out, VENDOR, 'types.d.ts'), 'utf8'),
+      zod: loadSchemasModule(readFileSync(path.join(out, VENDOR, 'schemas.js'), 'utf8')),
+    };
+  }
+}, 120_000);
+
+/** Per schema, the sample names its TypeScript type accepts (one probe line per schema and sample). */
+function acceptedByTypes(declarations: string, schemas: string[]): Record<string, string[]> {
+  const cases = schemas.flatMap((schema) => Object.keys(SAMPLES).map((sample) => ({ schema, sample })));
+  const probe = [
+    `import type { components } from './types.js';`,
+    ...cases.map(({ schema, sample }, index) => `export const case${index}: components['schemas'][${JSON.stringify(schema)}] = ${JSON.stringify(SAMPLES[sample])};`),
+  ].join('\n');
+  const rejected = probeErrorLines(declarations, probe);
+  return group(cases.filter((_, index) => !rejected.has(index + 2)), schemas);
+}
+
+function acceptedBy(schemas: string[], accepts: (schema: string, value: unknown) => boolean): Record<string, string[]> {
+  const cases = schemas.flatMap((schema) => Object.keys(SAMPLES).map((sample) => ({ schema, sample })));
+  return group(cases.filter(({ schema, sample }) => accepts(schema, SAMPLES[sample])), schemas);
+}
+
+function group(cases: { schema: string; sample: string }[], schemas: string[]): Record<string, string[]> {
+  return Object.fromEntries(schemas.map((schema) => [schema, cases.filter((c) => c.schema === schema).map((c) => c.sample)]));
+}
+
+/** ajv (draft-07 keywords: type lists, oneOf, anyOf, enum, $ref) on a component of `document`. */
+function ajvAccepts(document: Record<string, any>): (schema: string, value: unknown) => boolean {
+  const ajv = new Ajv({ strict: false });
+  ajv.addSchema(document, 'fixture');
+  return (schema, value) => ajv.validate({ $ref: `fixture#/components/schemas/${schema}` }, value);
+}
+
+describe.each(['3.1', '3.0'] as const)('a type allowing null beside oneOf/anyOf (OpenAPI %s)', (version) => {
+  const schemas = Object.keys(EXPECTED[version]);
+
+  it('types admit null and each alternative of a listed type, and reject the rest', () => {
+    expect(acceptedByTypes(generated[version]!.types, schemas)).toEqual(EXPECTED[version]);
+  });
+
+  it('the zod validators accept the same values', () => {
+    const zod = generated[version]!.zod;
+    expect(acceptedBy(schemas, (schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(EXPECTED[version]);
+  });
+});
+
+describe('OpenAPI 3.1: the listed repair', () => {
+  const schemas = Object.keys(EXPECTED['3.1']);
+
+  it('JSON Schema as written loses the null: ajv rejects it for every schema', () => {
+    const withoutNull = Object.fromEntries(Object.entries(EXPECTED['3.1']).map(([schema, samples]) => [schema, samples.filter((sample) => sample !== 'null')]));
+    expect(acceptedBy(schemas, ajvAccepts(readFixture('3.1')))).toEqual(withoutNull);
+  });
+
+  it('read as repaired, ajv accepts what the types and zod validators accept', () => {
+    const document = readFixture('3.1');
+    readNullTypeAsAlternative(document, fixture('3.1'));
+    expect(acceptedBy(schemas, ajvAccepts(document))).toEqual(EXPECTED['3.1']);
+  });
+
+  it('is listed with file and pointer by `generate --spec`; 3.0 has none', () => {
+    const listed = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('  ') && line.includes('#/')).map((line) => line.trim().split(': ')[0]);
+    expect(listed(generated['3.1']!.stderr)).toEqual(schemas.map((schema) => `${fixture('3.1')}#/components/schemas/${schema}/type`));
+    expect(generated['3.1']!.stderr).toContain(
+      '#/components/schemas/ObjectOrNullOneOf/type: type ["object","null"] beside oneOf allows null but none of the 2 alternatives does; read as null or one of them: { type: "null" } added to oneOf\n',
+    );
+    expect(generated['3.1']!.stderr).toContain('StringOrNullObjects/type: type ["string","null"] beside oneOf allows null but none of the 2 alternatives does; read as null or one of them: { type: "null" } added to oneOf; none of the alternatives is of type "string", so null is its only value');
+    expect(listed(generated['3.0']!.stderr)).toEqual([]);
+  });
+});
+
+describe('openapi-typescript on the fixtures as written (what the typing document works around)', () => {
+  it.each(['3.1', '3.0'] as const)('OpenAPI %s: some shapes admit no value, lose null, or admit any string', async (version) => {
+    const declarations = astToString(await openapiTS(readFileSync(path.join(ROOT, fixture(version)), 'utf8'), { silent: true }));
+    const accepted = acceptedByTypes(declarations, Object.keys(EXPECTED[version]));
+    if (version === '3.1') {
+      expect(accepted).toMatchObject({ ObjectOrNullOneOf: [], StringOrNullInline: [], StringOrNullRefs: ['usd', 'US'], MixedOrNull: ['usd'] });
+    } else {
+      expect(accepted).toMatchObject({ StringNullableAnyOf: ['null', 'usd', 'US', 'gbp'] });
+    }
+  }, 60_000);
+});
