@@ -6,11 +6,11 @@
 // declares such a scheme.
 import { bearerScheme } from './bearer-scheme.ts';
 import type { SchemeKind } from './schemes.ts';
-import { tokenSource, TokenSource, type TokenFunction } from './token-source.ts';
+import { TokenSource, type TokenFunction } from './token-source.ts';
 
 export const accessTokenScheme: SchemeKind = {
   check: (vendor, scheme, label, value) =>
-    typeof value === 'function' ? tokenSource(vendor, label, value as TokenFunction) : bearerScheme.check(vendor, scheme, label, value),
+    typeof value === 'function' ? new TokenSource(vendor, label, value as TokenFunction) : bearerScheme.check(vendor, scheme, label, value),
   shorthand: (options) => options.accessToken,
   shorthandLabel: 'the accessToken option',
   // A function's tokens reach the redactor as it returns them (TokenSource.bind).

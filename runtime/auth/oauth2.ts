@@ -12,7 +12,7 @@ import { readApiError } from '../error-shapes.ts';
 import { bearerScheme } from './bearer-scheme.ts';
 import { base64, checkText, type ClientCredential, type SchemeKind, type SchemeProfile } from './schemes.ts';
 import { createTokenManager, withTokenAuth, type LoginFn } from './token-exchange.ts';
-import { tokenSource, TokenSource, type TokenFunction } from './token-source.ts';
+import { TokenSource, type TokenFunction } from './token-source.ts';
 
 export interface ClientCredentialsLogin {
   /** Fetch for the token request (the pipeline's, without token signing). */
@@ -92,7 +92,7 @@ export const oauth2ClientCredentials: OAuth2Auth = (login) => {
 export const oauth2Scheme: SchemeKind = {
   check(vendor, scheme, label, value) {
     if (typeof value === 'string') return bearerScheme.check(vendor, scheme, label, value);
-    if (typeof value === 'function') return tokenSource(vendor, label, value as TokenFunction);
+    if (typeof value === 'function') return new TokenSource(vendor, label, value as TokenFunction);
     const v = (value ?? {}) as Partial<ClientCredential>;
     return { clientId: checkText(vendor, `${label}.clientId`, v.clientId), clientSecret: checkText(vendor, `${label}.clientSecret`, v.clientSecret) };
   },

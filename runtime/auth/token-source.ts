@@ -17,6 +17,7 @@ export type TokenFunction = () => string | Promise<string>;
  */
 const attemptTokens = new WeakMap<object, { readonly from: TokenFunction; readonly token: string }>();
 
+/** The credential a scheme kind's `check` keeps for a token function. */
 export class TokenSource {
   readonly #vendor: string;
   readonly #fn: TokenFunction;
@@ -85,9 +86,4 @@ export class TokenSource {
       return new Request(request, { headers });
     },
   };
-}
-
-/** The credential a scheme kind's `check` keeps for a token function. */
-export function tokenSource(vendor: string, label: string, value: TokenFunction): TokenSource {
-  return new TokenSource(vendor, label, value);
 }

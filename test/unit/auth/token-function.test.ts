@@ -2,16 +2,14 @@
 // from the hand-made access-token fixtures (test/fixtures/oauth-token/): the function is called on
 // every attempt and its result sent as `Authorization: Bearer`, a bad result or a failing
 // function fails the call naming the scheme and no token, access-token schemes sent together
-// compare their tokens per attempt, every recent token is scrubbed from errors, events and log
-// lines, the emitted types take the function, and Prism accepts what the client sends.
-import { writeFileSync } from 'node:fs';
+// compare their tokens per attempt, and every recent token is scrubbed from errors, events and log
+// lines. The emitted types and Prism's verdict on the function form are in oauth-token.test.ts,
+// beside the string form's.
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../runtime/errors.ts';
 import { jsonLogger } from '../../../runtime/log/logger.ts';
 import { startCaptureServer, type CapturedRequest, type CaptureServer, type Responder } from '../../support/capture-server.ts';
-import { startPrism, type PrismServer } from '../../support/prism.ts';
-import { typeErrors } from '../scaffold/acme-project.ts';
 import { createSpecProject, ROOT, type SpecProject } from './spec-project.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/oauth-token');
@@ -177,7 +175,7 @@ describe('access-token schemes sent together (one Authorization header)', () => 
     expect(authorizations(server.take()).map(([, v]) => v)).toEqual(Array(3).fill(`Bearer ${FIRST}`));
   });
 
-  it.each([
+  it.each<[string, Record<string, string | (() => string)>, string]>([
     ['two functions', { browser: () => FIRST, oidc: () => SECOND }, 'the result of auth.oidc'],
     ['a string and a function', { browser: FIRST, oidc: () => SECOND }, 'the result of auth.oidc'],
     ['a function and a string', { browser: () => FIRST, oidc: SECOND }, 'the result of auth.browser'],
@@ -234,48 +232,5 @@ describe('redaction', () => {
     expect(lines.length).toBeGreaterThanOrEqual(3);
     const reported = `${error.message} ${cause} ${JSON.stringify(error)} ${JSON.stringify(events)} ${lines.join('\n')}`;
     for (const secret of [FIRST, SECOND, THIRD]) expect(reported).not.toContain(secret);
-  });
-});
-
-describe('types', () => {
-  it('take a function wherever they take an access token string, and no function for an API key', async () => {
-    const file = join(project.root, 'usage-function.ts');
-    writeFileSync(
-      file,
-      [
-        `import { createTokensClient } from './generated/tokens/client.ts';`,
-        `import { createOidcOnlyClient } from './generated/oidconly/client.ts';`,
-        `createTokensClient({ auth: { browser: () => 't', partner: async () => 't', oidc: () => Promise.resolve('t'), key: 'k' } });`,
-        `createOidcOnlyClient({ accessToken: () => 't' });`,
-        `createOidcOnlyClient({ accessToken: async () => 't' });`,
-        `createOidcOnlyClient({ auth: { login: () => 't' } });`,
-        `// @ts-expect-error an API key is a string`,
-        `createTokensClient({ auth: { key: () => 'k' } });`,
-        `// @ts-expect-error the function returns the token`,
-        `createOidcOnlyClient({ accessToken: () => 42 });`,
-        '',
-      ].join('\n'),
-    );
-    expect(await typeErrors([file])).toEqual([]);
-  }, 120_000);
-});
-
-describe('Prism as the oracle', () => {
-  let prism: PrismServer;
-  beforeAll(async () => {
-    prism = await startPrism(join(FIXTURES, 'tokens.json'), { root: ROOT });
-  }, 200_000);
-  afterAll(async () => {
-    await prism?.stop();
-  });
-
-  it('accepts what the generated client sends from token functions, and refuses the same call without a token', async () => {
-    const bare = await fetch(`${prism.url}/browser-and-oidc`);
-    await bare.body?.cancel();
-    expect(bare.status).toBe(401);
-    const client = tokens().create({ ...quiet, baseUrl: prism.url, auth: { browser: rotating(FIRST), partner: async () => SECOND, oidc: rotating(FIRST), key: 'ky-8c3d1b9e4f72' } });
-    for (const path of ['/implicit', '/partner', '/oidc', '/oidc-and-key', '/browser-and-oidc']) {
-      await expect(tokens().operation('GET', path)(client, {}), path).resolves.toEqual({ ok: true });
-    }
   });
 });
