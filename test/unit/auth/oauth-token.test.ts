@@ -12,9 +12,8 @@ import { ApiError } from '../../../runtime/errors.ts';
 import { startCaptureServer, type CapturedRequest, type CaptureServer, type Responder } from '../../support/capture-server.ts';
 import { startPrism, type PrismServer } from '../../support/prism.ts';
 import { typeErrors } from '../scaffold/acme-project.ts';
-import { createSpecProject, LOCAL_TOKEN_PATH, ROOT, type SpecProject } from './spec-project.ts';
-
-const FIXTURES = join(ROOT, 'test/fixtures/oauth-token');
+import { LOCAL_TOKEN_PATH, ROOT, type SpecProject } from './spec-project.ts';
+import { createTokenProject, TOKEN_FIXTURES } from './token-project.ts';
 
 // Values with no recognisable shape: only the exact-value scrubbing can catch them.
 const BROWSER = 'br-6d1c8a3f0e57';
@@ -42,10 +41,7 @@ let server: CaptureServer;
 
 beforeAll(async () => {
   server = await startCaptureServer({ responders: [tokenEndpoint] });
-  project = await createSpecProject('oauth-token', [
-    { vendor: 'tokens', displayName: 'Tokens', example: join(FIXTURES, 'tokens.json') },
-    { vendor: 'oidconly', displayName: 'OidcOnly', example: join(FIXTURES, 'oidc-only.json') },
-  ]);
+  project = await createTokenProject('oauth-token');
 }, 120_000);
 
 afterAll(async () => {
@@ -165,7 +161,7 @@ describe('types', () => {
 describe('Prism as the oracle', () => {
   let prism: PrismServer;
   beforeAll(async () => {
-    prism = await startPrism(join(FIXTURES, 'tokens.json'), { root: ROOT });
+    prism = await startPrism(join(TOKEN_FIXTURES, 'tokens.json'), { root: ROOT });
   }, 200_000);
   afterAll(async () => {
     await prism?.stop();

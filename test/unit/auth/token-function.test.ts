@@ -5,14 +5,12 @@
 // compare their tokens per attempt, and every recent token is scrubbed from errors, events and log
 // lines. The emitted types and Prism's verdict on the function form are in oauth-token.test.ts,
 // beside the string form's.
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../runtime/errors.ts';
 import { jsonLogger } from '../../../runtime/log/logger.ts';
 import { startCaptureServer, type CapturedRequest, type CaptureServer, type Responder } from '../../support/capture-server.ts';
-import { createSpecProject, ROOT, type SpecProject } from './spec-project.ts';
-
-const FIXTURES = join(ROOT, 'test/fixtures/oauth-token');
+import type { SpecProject } from './spec-project.ts';
+import { createTokenProject } from './token-project.ts';
 
 // Values with no recognisable shape: only the exact-value scrubbing can catch them.
 const FIRST = 'fa-3c9e1b7d5a20';
@@ -48,10 +46,7 @@ let server: CaptureServer;
 
 beforeAll(async () => {
   server = await startCaptureServer({ responders: [flaky] });
-  project = await createSpecProject('token-function', [
-    { vendor: 'tokens', displayName: 'Tokens', example: join(FIXTURES, 'tokens.json') },
-    { vendor: 'oidconly', displayName: 'OidcOnly', example: join(FIXTURES, 'oidc-only.json') },
-  ]);
+  project = await createTokenProject('token-function');
 }, 120_000);
 
 afterAll(async () => {
