@@ -73,10 +73,14 @@ describe('bundles', () => {
     expect(withOAuth2).toContain('client_credentials');
   });
 
-  it('the access-token kind (its accessToken shorthand) only where a spec has such a scheme; it brings no token code', async () => {
-    expect(await bundle('pets')).not.toContain('the accessToken option');
+  it('the access-token kind (its accessToken shorthand, its token functions) only where a spec has such a scheme; it brings no token-request code', async () => {
+    const pets = await bundle('pets');
+    expect(pets).not.toContain('the accessToken option');
+    // runtime/auth/token-source.ts, by one of its messages.
+    expect(pets).not.toContain('threw instead of returning a token');
     const oidcOnly = await bundle('oidconly');
     expect(oidcOnly).toContain('the accessToken option');
+    expect(oidcOnly).toContain('threw instead of returning a token');
     expect(oidcOnly).not.toContain('client_credentials');
     expect(oidcOnly).not.toContain('createTokenManager');
     expect(oidcOnly).not.toContain('Basic ');
