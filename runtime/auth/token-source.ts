@@ -45,7 +45,7 @@ export class TokenSource {
   /** The current token: called, checked, and kept for scrubbing when it is new. */
   async token(): Promise<string> {
     // A token never reaches an error: not the value, not the caller's own error (it may quote one).
-    if (!this.#keep) fail(this.#vendor, `${this.#label}: token function used before its client bound it`);
+    if (!this.#keep) fail(this.#vendor, `${this.#label} was called before its client bound it (a bug in the client)`);
     let value: unknown;
     try {
       value = await this.#fn();
