@@ -17,37 +17,14 @@
 // keep them. Not listed as a repair: the schema says the same thing without them. Schemas without null in their type are left
 // as openapi-typescript writes them (a plain `type` beside oneOf is typed right; beside anyOf it
 // widens too, outside this rewrite).
+import { rewriteSchemas } from './rewrite-schemas.ts';
 import { soleAlternatives, typesOverlap, typesWithin, valueTypes, type ValueType } from '../load/value-types.ts';
 
 type Doc = Record<string, any>;
 
-/** Keywords whose values are data (examples, defaults), not schemas, outside a `properties` map. */
-const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'enum', 'const', 'x-example']);
-
 /** `doc` with the `type` of every such schema dropped; copies only what changes. */
 export function dropTypesImpliedByAlternatives(doc: Doc): Doc {
-  const visit = (node: unknown, schemaMap: boolean): unknown => {
-    if (Array.isArray(node)) {
-      let changed: unknown[] | undefined;
-      node.forEach((item, i) => {
-        const next = visit(item, false);
-        if (next !== item) (changed ??= [...node])[i] = next;
-      });
-      return changed ?? node;
-    }
-    if (node === null || typeof node !== 'object') return node;
-    const object = node as Doc;
-    let changed: Doc | undefined;
-    for (const key in object) {
-      // In a `properties` map every value is a schema, whatever its name.
-      if (!schemaMap && (DATA_KEYWORDS.has(key) || key.startsWith('x-'))) continue;
-      const next = visit(object[key], !schemaMap && key === 'properties');
-      if (next !== object[key]) (changed ??= { ...object })[key] = next;
-    }
-    const out = changed ?? object;
-    return schemaMap ? out : withoutImpliedType(out, doc);
-  };
-  return visit(doc, false) as Doc;
+  return rewriteSchemas(doc, (schema) => withoutImpliedType(schema, doc));
 }
 
 /** The schema without its `type` and the alternatives that type rules out, or the schema itself. */

@@ -14,12 +14,15 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv from 'ajv';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZodType } from 'zod';
 import { readNullTypeAsAlternative } from '../../../generator/load/null-with-alternatives.ts';
 import { BIN } from '../../support/cli.ts';
 import { loadSchemasModule } from '../zod/support.ts';
 import { probeErrorLines } from './compile-probe.ts';
+
+// Each type check compiles types.d.ts and a probe (the standard library's declarations the first time).
+vi.setConfig({ testTimeout: 60_000 });
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BASE = path.join(ROOT, 'test/.work/nullable-oneof');
@@ -157,5 +160,5 @@ describe('openapi-typescript on the fixtures as written (what the typing documen
     } else {
       expect(accepted).toMatchObject({ StringNullableAnyOf: ['null', 'usd', 'US', 'gbp'] });
     }
-  }, 60_000);
+  });
 });
