@@ -6,7 +6,7 @@ export { createVendorClient } from './client.ts';
 export type { AuthProfile, BaseClientOptions, CallOptions, VendorClient, VendorProfile } from './client.ts';
 export { ApiError, isApiError } from './errors.ts';
 export { apiErrorFromResponse, describeErrorBody, readApiError } from './error-shapes.ts';
-export { CircuitOpenError, NetworkError, RateLimitError, TimeoutError } from './policy/errors.ts';
+export { CircuitOpenError, NetworkError, RateLimitError, RequestNotSentError, TimeoutError } from './policy/errors.ts';
 export type { PolicyEvent } from './policy/events.ts';
 export type { Paginator, Page } from './pagination.ts';
 export {

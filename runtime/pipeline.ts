@@ -13,7 +13,7 @@ import { attempt, type Transport } from './policy/attempt.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
 import { isPromise, systemClock, type Clock, type MaybePromise } from './policy/clock.ts';
 import { resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
-import { CircuitOpenError, RateLimitError } from './policy/errors.ts';
+import { CircuitOpenError, RateLimitError, RequestNotSentError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
 import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
 import { MemoryLimiterStore, type BucketSpec, type LimiterStore, type Reservation } from './policy/rate-limiter.ts';
@@ -264,7 +264,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
       if (breakerConfig) {
         // Health failures only: a 4xx is the caller's problem, a cancellation says nothing.
-        let change = breaker.record(circuit, breakerConfig, cancelled ? 'neutral' : response === undefined || status! >= 500 ? 'failure' : 'success', probe);
+        // Neither a caller's cancellation nor a request the client refused to send says anything of the vendor.
+        const neutral = cancelled || error instanceof RequestNotSentError;
+        let change = breaker.record(circuit, breakerConfig, neutral ? 'neutral' : response === undefined || status! >= 500 ? 'failure' : 'success', probe);
         if (isPromise(change)) change = await change;
         if (change) {
           breakerEvent(meta, circuit, change);

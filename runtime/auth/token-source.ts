@@ -5,7 +5,13 @@
 // is. Each new token goes to the client's token keeper (scheme-auth.ts), which scrubs the recent
 // ones from errors as it does issued OAuth2 tokens. Imported only by those two scheme kinds, so a
 // client whose spec declares neither bundles none of it.
-import { checkText, fail, type Placement } from './schemes.ts';
+import { RequestNotSentError } from '../policy/errors.ts';
+import { checkText, type Placement } from './schemes.ts';
+
+/** Fails the attempt before it is sent: the pipeline rethrows this as it is and does not retry it. */
+function refuse(vendor: string, message: string): never {
+  throw new RequestNotSentError(`${vendor}: ${message}`);
+}
 
 /** What the caller passes: the current access token, or a promise of it. */
 export type TokenFunction = () => string | Promise<string>;
@@ -45,15 +51,20 @@ export class TokenSource {
   /** The current token: called, checked, and kept for scrubbing when it is new. */
   async token(): Promise<string> {
     // A token never reaches an error: not the value, not the caller's own error (it may quote one).
-    if (!this.#keep) fail(this.#vendor, `${this.#label} was called before its client bound it (a bug in the client)`);
+    if (!this.#keep) refuse(this.#vendor, `${this.#label} was called before its client bound it (a bug in the client)`);
     let value: unknown;
     try {
       value = await this.#fn();
     } catch {
-      fail(this.#vendor, `${this.#label} threw instead of returning a token (its error is left out, as it may quote a credential)`);
+      refuse(this.#vendor, `${this.#label} threw instead of returning a token (its error is left out, as it may quote a credential)`);
     }
     // Worded without `token <word>`, which the pattern redactor would take for a credential.
-    const token = checkText(this.#vendor, `the result of ${this.#label}`, value);
+    let token: string;
+    try {
+      token = checkText(this.#vendor, `the result of ${this.#label}`, value);
+    } catch (error) {
+      throw new RequestNotSentError((error as Error).message);
+    }
     if (token !== this.#last) {
       this.#last = token;
       this.#keep(token);
@@ -74,7 +85,7 @@ export class TokenSource {
       const value = `Bearer ${token}`;
       const current = request.headers.get('Authorization');
       if (current !== null && current !== value) {
-        fail(
+        refuse(
           this.#vendor,
           `the result of ${this.#label} differs from the Authorization header this attempt already carries (set for another scheme sent with it, or by the call's own headers); schemes that share the header need the same token`,
         );

@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import { TimeoutError } from './errors.ts';
+import { RequestNotSentError, TimeoutError } from './errors.ts';
 import { toNetworkError } from './network-error.ts';
 
 /** What the pipeline passes beside the request: its attempt signal, and the buffered body. */
@@ -77,7 +77,7 @@ export function attempt(
       (error: unknown) => {
         if (settled) return;
         settle();
-        reject(toNetworkError(operationId, error));
+        reject(error instanceof RequestNotSentError ? error : toNetworkError(operationId, error));
       },
     );
   });

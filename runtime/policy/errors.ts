@@ -50,3 +50,12 @@ export class NetworkError extends Error {
     this.notSent = notSent;
   }
 }
+
+/**
+ * Raised by the client's own code in the transport before anything is sent (a credential it
+ * cannot send, say): the pipeline passes it through as it is, neither wrapped as a NetworkError
+ * nor retried, and the breaker does not count it. A TypeError, like the checks at creation.
+ */
+export class RequestNotSentError extends TypeError {
+  override readonly name = 'RequestNotSentError';
+}

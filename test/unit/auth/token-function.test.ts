@@ -7,6 +7,7 @@
 // beside the string form's.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../runtime/errors.ts';
+import { RequestNotSentError } from '../../../runtime/policy/errors.ts';
 import { jsonLogger } from '../../../runtime/log/logger.ts';
 import { startCaptureServer, type CapturedRequest, type CaptureServer, type Responder } from '../../support/capture-server.ts';
 import type { SpecProject } from './spec-project.ts';
@@ -101,12 +102,12 @@ describe('on the wire', () => {
 });
 
 describe('a bad token or a failing function', () => {
-  /** What the call rejected with: the pipeline's NetworkError, whose cause is the auth error. */
+  /** What the call rejected with: the auth error itself, passed through by the pipeline. */
   async function failure(token: unknown, options: object = {}) {
     const client = oidcOnly().create({ ...quiet, ...options, baseUrl: server.url, accessToken: token });
     const error = (await me(client).catch((e: unknown) => e)) as Error & { cause?: Error };
     const text = `${String(error)} ${String(error.cause)} ${JSON.stringify(error)} ${error.stack} ${error.cause?.stack}`;
-    return { error, cause: error.cause, text };
+    return { error, text };
   }
 
   it.each([
@@ -115,10 +116,10 @@ describe('a bad token or a failing function', () => {
     ['a line break', () => `${FIRST}\r\nX-Injected: 1`, 'oidconly: the result of the accessToken option (scheme login) contains a character it cannot carry on the wire'],
     ['a NUL', async () => `${FIRST}\0`, 'oidconly: the result of the accessToken option (scheme login) contains a character it cannot carry on the wire'],
   ])('%s fails the call before anything is sent, naming the scheme and not the value', async (_, token, message) => {
-    const { error, cause, text } = await failure(token);
-    expect(error.name).toBe('NetworkError');
-    expect(cause).toBeInstanceOf(TypeError);
-    expect(cause!.message).toBe(message);
+    const { error, text } = await failure(token);
+    expect(error).toBeInstanceOf(RequestNotSentError);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe(message);
     expect(text).not.toContain(FIRST);
     expect(server.take()).toEqual([]);
   });
@@ -127,25 +128,38 @@ describe('a bad token or a failing function', () => {
     ['throws', () => { throw new Error(`refresh token ${REFRESH} expired`); }],
     ['rejects', () => Promise.reject(new Error(`refresh token ${REFRESH} expired`))],
   ])('a function that %s fails the call naming the scheme; its own error, which may quote a credential, is left out', async (_, token) => {
-    const { cause, text } = await failure(token);
-    expect(cause!.message).toBe('oidconly: the accessToken option (scheme login) threw instead of returning a token (its error is left out, as it may quote a credential)');
+    const { error, text } = await failure(token);
+    expect(error).toBeInstanceOf(RequestNotSentError);
+    expect(error.message).toBe('oidconly: the accessToken option (scheme login) threw instead of returning a token (its error is left out, as it may quote a credential)');
     expect(text).not.toContain(REFRESH);
     expect(server.take()).toEqual([]);
   });
 
   it('names auth.<scheme> when the function was given there; a value that is neither a string nor a function fails at creation', async () => {
     const client = tokens().create({ ...quiet, baseUrl: server.url, auth: { oidc: () => '' } });
-    const error = (await tokens().operation('GET', '/oidc')(client, {}).catch((e: unknown) => e)) as Error & { cause?: Error };
-    expect(error.cause!.message).toBe('tokens: the result of auth.oidc is missing or empty');
+    const error = (await tokens().operation('GET', '/oidc')(client, {}).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe('tokens: the result of auth.oidc is missing or empty');
     expect(() => tokens().create({ ...quiet, baseUrl: server.url, auth: { oidc: 42 } })).toThrow('tokens: auth.oidc is missing or empty');
   });
 
-  it('is retried like a transport failure when the operation may be resent, calling the function again', async () => {
+  it('is not retried, even where the operation may be resent, and is not counted by the breaker; the next call calls the function again', async () => {
     let calls = 0;
-    const token = () => (++calls === 1 ? '' : SECOND);
-    const client = oidcOnly().create({ ...quiet, ...retryOnce, baseUrl: server.url, accessToken: token });
+    const token = () => (++calls <= 3 ? '' : SECOND);
+    const events: { type: string; to?: string }[] = [];
+    const client = oidcOnly().create({
+      ...quiet,
+      ...retryOnce,
+      breaker: { consecutiveFailures: 2, cooldownMs: 60_000 },
+      onEvent: (e: { type: string; to?: string }) => events.push(e),
+      baseUrl: server.url,
+      accessToken: token,
+    });
+    for (let i = 0; i < 3; i++) await expect(me(client)).rejects.toBeInstanceOf(RequestNotSentError);
+    expect(calls).toBe(3);
+    expect(server.take()).toEqual([]);
+    // Three refusals in a row with a breaker that opens after two failures: it stayed closed.
+    expect(events.filter((e) => e.type === 'breaker')).toEqual([]);
     await me(client);
-    expect(calls).toBe(2);
     expect(authorizations(server.take())).toEqual([['/me', `Bearer ${SECOND}`]]);
   });
 });
@@ -176,7 +190,8 @@ describe('access-token schemes sent together (one Authorization header)', () => 
     ['a function and a string', { browser: () => FIRST, oidc: SECOND }, 'the result of auth.browser'],
   ])('%s with different tokens fail the call before sending, naming a scheme and neither token', async (_, auth, named) => {
     const error = (await both(auth).catch((e: unknown) => e)) as Error & { cause?: Error };
-    expect(error.cause!.message).toBe(
+    expect(error).toBeInstanceOf(RequestNotSentError);
+    expect(error.message).toBe(
       `tokens: ${named} differs from the Authorization header this attempt already carries (set for another scheme sent with it, or by the call's own headers); schemes that share the header need the same token`,
     );
     expect(`${String(error)} ${String(error.cause)} ${JSON.stringify(error)}`).not.toMatch(new RegExp(`${FIRST}|${SECOND}`));
