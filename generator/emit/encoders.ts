@@ -39,8 +39,7 @@ export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef
   if (encoding === 'form') {
     const fields = op.requestBody?.fields;
     out.push(fields ? { ...FORM_WITH, argument: literal(fields) } : FORM);
-  }
-  else if (encoding === 'multipart') {
+  } else if (encoding === 'multipart') {
     const parts = op.requestBody?.parts;
     out.push(parts ? { ...MULTIPART_WITH, argument: literal(parts) } : MULTIPART);
   }
