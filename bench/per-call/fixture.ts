@@ -4,8 +4,9 @@
 
 /**
  * The name of the contender that splits ours' cost in two: openapi-fetch with svcgen's pipeline
- * (every policy at the vendor defaults) as its fetch, without the generated client, its auth and
- * its error handling. A fixture that offers it lists it among the peers under this name.
+ * (every policy at the vendor defaults) as its fetch, without the generated client (its auth, its
+ * path and query encoders, its error handling: openapi-fetch's own encoders serve instead). A
+ * fixture that offers it lists it among the peers under this name.
  */
 export const PIPELINE_ONLY = "openapi-fetch through svcgen's pipeline (no generated client)";
 
