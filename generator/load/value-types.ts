@@ -6,9 +6,10 @@ import { deref } from '../json-pointer.ts';
 export type ValueType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
 
 /**
- * The types `schema` (a `$ref` is followed within `document`) admits, or undefined when its own
- * keywords do not say (no `type`, `enum` or `const`, a reference that does not resolve, a
- * composition): the caller then cannot rely on it.
+ * The types `schema` (a `$ref` is followed within `document`) admits at most, or undefined when its
+ * own keywords do not say (no `type`, `enum` or `const`: a bare composition, a reference that does
+ * not resolve): the caller then cannot rely on it. Other keywords (a 3.1 `$ref`'s siblings,
+ * `allOf`) can only narrow the set, so "no null in it" and "within these types" stay true.
  */
 export function valueTypes(schema: unknown, document: unknown): ReadonlySet<ValueType> | undefined {
   const resolved = deref<unknown>(document, schema);
