@@ -83,4 +83,24 @@ describe('openEmptyObjects', () => {
     const closedOnly = { components: { schemas: { Closed: doc.components.schemas.Closed } } };
     expect(openEmptyObjects(closedOnly)).toBe(closedOnly);
   });
+
+  it('opens "object" in a type list and beside nullable: true; closed ones and lists without it stay', () => {
+    const doc = {
+      components: {
+        schemas: {
+          OrNull: { type: ['object', 'null'] },
+          OrString: { type: ['object', 'string'], properties: {} },
+          Nullable: { type: 'object', nullable: true },
+          ClosedOrNull: { type: ['object', 'null'], additionalProperties: false },
+          StringOrNull: { type: ['string', 'null'] },
+        },
+      },
+    };
+    const schemas = openEmptyObjects(doc).components.schemas as Record<string, any>;
+    expect(schemas.OrNull).toEqual({ type: ['object', 'null'], additionalProperties: true });
+    expect(schemas.OrString).toEqual({ type: ['object', 'string'], properties: {}, additionalProperties: true });
+    expect(schemas.Nullable).toEqual({ type: 'object', nullable: true, additionalProperties: true });
+    expect(schemas.ClosedOrNull).toBe(doc.components.schemas.ClosedOrNull);
+    expect(schemas.StringOrNull).toBe(doc.components.schemas.StringOrNull);
+  });
 });

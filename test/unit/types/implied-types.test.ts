@@ -1,5 +1,5 @@
-// The typing document drops a `type` that allows null beside oneOf/anyOf alternatives whose own
-// types it allows (and the alternatives it rules out), so openapi-typescript writes the
+// The typing document drops a `type` beside oneOf/anyOf alternatives whose own types it allows (and
+// the alternatives it rules out), with or without null, so openapi-typescript writes the
 // alternatives' union; every other shape is left for openapi-typescript as written.
 import { describe, expect, it } from 'vitest';
 import { dropTypesImpliedByAlternatives } from '../../../generator/model/implied-types.ts';
@@ -47,8 +47,26 @@ describe('dropTypesImpliedByAlternatives', () => {
     expect(schemas.Integer.type).toEqual(['integer', 'null']);
   });
 
+  it('drops a plain type, and a type list without null, beside alternatives of those types', () => {
+    const document = documentWith({
+      Plain: { type: 'string', anyOf: [{ enum: ['a'] }, { type: 'string', enum: ['b'] }] },
+      RuledOut: { type: 'string', oneOf: [CARD, { enum: ['a'] }] },
+      List: { type: ['object', 'string'], oneOf: [CARD, { enum: ['a'] }] },
+    });
+    const schemas = dropTypesImpliedByAlternatives(document).components.schemas;
+    expect(schemas.Plain).toEqual({ anyOf: [{ enum: ['a'] }, { type: 'string', enum: ['b'] }] });
+    expect(schemas.RuledOut).toEqual({ oneOf: [{ enum: ['a'] }] });
+    expect(schemas.List).toEqual({ oneOf: [CARD, { enum: ['a'] }] });
+    expect(document.components.schemas.List.type).toEqual(['object', 'string']);
+  });
+
   it.each([
-    ['a type without null', { type: 'string', anyOf: [{ enum: ['a'] }, { enum: ['b'] }] }],
+    ['a plain type partly allowing an alternative', { type: 'string', anyOf: [{ type: ['string', 'integer'] }, { enum: ['b'] }] }],
+    ['a plain type beside an alternative of unknown type', { type: 'string', anyOf: [{ enum: ['a'] }, { minLength: 2 }] }],
+    ['a plain type allowing none of the alternatives', { type: 'string', anyOf: [CARD] }],
+    ['a plain type beside a nullable alternative (3.0)', { type: 'string', anyOf: [{ type: 'string', nullable: true }] }],
+    ['a plain type with an assertion beside the alternatives', { type: 'string', maxLength: 3, anyOf: [{ enum: ['a'] }] }],
+    ['a plain type beside a discriminator', { type: 'object', discriminator: { propertyName: 'kind' }, oneOf: [CARD] }],
     ['an alternative partly of a listed type', { type: ['string', 'null'], oneOf: [{ type: ['string', 'integer'] }, { type: 'null' }] }],
     ['an alternative of unknown type', { type: ['object', 'null'], anyOf: [CARD, { required: ['last4'] }] }],
     ['a reference that does not resolve', { type: ['object', 'null'], anyOf: [{ $ref: '#/components/schemas/Missing' }] }],

@@ -8,23 +8,18 @@
 // alternatives imply (generator/model/implied-types.ts). Here the generated types, the generated
 // zod validators and, for 3.1, ajv (Prism's validator) on the repaired schema accept exactly the
 // same sample values.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import Ajv from 'ajv';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZodType } from 'zod';
 import { readNullTypeAsAlternative } from '../../../generator/load/null-with-alternatives.ts';
-import { BIN } from '../../support/cli.ts';
-import { loadSchemasModule } from '../zod/support.ts';
-import { probeErrorLines } from './compile-probe.ts';
+import { ROOT, acceptedBy as acceptedBySamples, acceptedByTypes as typesAcceptSamples, ajvAccepts, generateFixture, type Generated } from './sample-agreement.ts';
 
 // Each type check compiles types.d.ts and a probe (the standard library's declarations the first time).
 vi.setConfig({ testTimeout: 60_000 });
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BASE = path.join(ROOT, 'test/.work/nullable-oneof');
 const VENDOR = 'nullableoneof';
 
@@ -66,52 +61,15 @@ const EXPECTED: Record<Version, Record<string, string[]>> = {
 const fixture = (version: Version) => `test/fixtures/nullable-oneof/nullable-oneof-${version}.json`;
 const readFixture = (version: Version): Record<string, any> => JSON.parse(readFileSync(path.join(ROOT, fixture(version)), 'utf8'));
 
-const generated: Partial<Record<Version, { code: number; stderr: string; types: string; zod: Record<string, unknown> }>> = {};
+const generated: Partial<Record<Version, Generated>> = {};
 
 beforeAll(async () => {
   await rm(BASE, { recursive: true, force: true });
-  for (const version of ['3.1', '3.0'] as const) {
-    const out = path.join(BASE, version);
-    const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, [BIN, 'generate', '--spec', fixture(version), '--vendor', VENDOR, '--out', out], { cwd: ROOT }, (error, _stdout, stderr) => {
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stderr });
-      });
-    });
-    if (run.code !== 0) throw new Error(`generate --spec ${fixture(version)} failed:\n${run.stderr}`);
-    generated[version] = {
-      ...run,
-      types: readFileSync(path.join(out, VENDOR, 'types.d.ts'), 'utf8'),
-      zod: loadSchemasModule(readFileSync(path.join(out, VENDOR, 'schemas.js'), 'utf8')),
-    };
-  }
+  for (const version of ['3.1', '3.0'] as const) generated[version] = await generateFixture(fixture(version), VENDOR, path.join(BASE, version));
 }, 120_000);
 
-/** Per schema, the sample names its TypeScript type accepts (one probe line per schema and sample). */
-function acceptedByTypes(declarations: string, schemas: string[]): Record<string, string[]> {
-  const cases = schemas.flatMap((schema) => Object.keys(SAMPLES).map((sample) => ({ schema, sample })));
-  const probe = [
-    `import type { components } from './types.js';`,
-    ...cases.map(({ schema, sample }, index) => `export const case${index}: components['schemas'][${JSON.stringify(schema)}] = ${JSON.stringify(SAMPLES[sample])};`),
-  ].join('\n');
-  const rejected = probeErrorLines(declarations, probe);
-  return group(cases.filter((_, index) => !rejected.has(index + 2)), schemas);
-}
-
-function acceptedBy(schemas: string[], accepts: (schema: string, value: unknown) => boolean): Record<string, string[]> {
-  const cases = schemas.flatMap((schema) => Object.keys(SAMPLES).map((sample) => ({ schema, sample })));
-  return group(cases.filter(({ schema, sample }) => accepts(schema, SAMPLES[sample])), schemas);
-}
-
-function group(cases: { schema: string; sample: string }[], schemas: string[]): Record<string, string[]> {
-  return Object.fromEntries(schemas.map((schema) => [schema, cases.filter((c) => c.schema === schema).map((c) => c.sample)]));
-}
-
-/** ajv (draft-07 keywords: type lists, oneOf, anyOf, enum, $ref) on a component of `document`. */
-function ajvAccepts(document: Record<string, any>): (schema: string, value: unknown) => boolean {
-  const ajv = new Ajv({ strict: false });
-  ajv.addSchema(document, 'fixture');
-  return (schema, value) => ajv.validate({ $ref: `fixture#/components/schemas/${schema}` }, value);
-}
+const acceptedByTypes = (declarations: string, schemas: string[]) => typesAcceptSamples(declarations, schemas, SAMPLES);
+const acceptedBy = (schemas: string[], accepts: (schema: string, value: unknown) => boolean) => acceptedBySamples(schemas, SAMPLES, accepts);
 
 describe.each(['3.1', '3.0'] as const)('a type allowing null beside oneOf/anyOf (OpenAPI %s)', (version) => {
   const schemas = Object.keys(EXPECTED[version]);
