@@ -7,8 +7,7 @@
 // require exactly what the spec requires.
 // Everything changed is listed for the manifest. Two more changes say what the spec already says,
 // so they are not listed: open-objects.ts (an object schema with no properties admits any keys) and
-// implied-types.ts (a `type` that allows null, beside alternatives whose types it allows, adds
-// nothing to them).
+// implied-types.ts (a `type` beside alternatives whose types it allows adds nothing to them).
 import type { ApiModel } from './types.ts';
 import { deref } from '../json-pointer.ts';
 import { HTTP_METHODS } from './operations.ts';
