@@ -2,9 +2,10 @@
 // client (every policy on, form encoding, idempotency key, ApiError on failure), against bare
 // openapi-fetch and raw fetch making the very same requests, at 1 and at 16 in flight, against one
 // loopback server. The operations and the client come from a fixture (bench/fixtures/per-call/),
-// so this file names no vendor. Server and clients run in two child processes: the CPU time is
-// the clients' alone. Contenders take turns within each round (rotated and reversed from round to
-// round), so drift in machine load falls on all of them alike; each figure is one sample per round.
+// so this file names no vendor. The server runs in a child process, and each contender, each
+// round, in a fresh child process of its own: the CPU time is that client's alone. Contenders take
+// turns within each round (rotated and reversed from round to round), so drift in machine load
+// falls on all of them alike; each figure is one sample per round.
 //
 // Run alone: node bench/pipeline-overhead.ts [--quick]   (prints JSON; PIPELINE_BENCH_ROUNDS and
 // PIPELINE_BENCH_CALLS override the rounds and the calls per sample, PIPELINE_BENCH_FIXTURE the fixture)
@@ -16,7 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { failed, measured, median, type Figure, type Outcome, type Section } from './lib/figure.ts';
 import { projectRoot } from './lib/paths.ts';
 import { PIPELINE_ONLY } from './per-call/fixture.ts';
-import { SCENARIOS, type MeasureOutput, type Sample } from './per-call/measure.ts';
+import { rotatedOrder } from './lib/order.ts';
+import { SCENARIOS, type Checked, type MeasureOutput, type Sample } from './per-call/measure.ts';
 
 const FIXTURES = path.join(projectRoot, 'bench', 'fixtures', 'per-call');
 const SERVER = path.join(projectRoot, 'bench', 'per-call', 'server.mjs');
@@ -37,9 +39,9 @@ export async function startServer(): Promise<{ url: string; child: ChildProcess 
   return { url: `http://127.0.0.1:${chunk.toString().trim()}`, child };
 }
 
-/** Runs the measuring process; any failure in it is a failure of ours and throws. */
-async function runMeasure(args: readonly string[]): Promise<MeasureOutput> {
-  const child = spawn(process.execPath, ['--conditions=svcgen-source', '--expose-gc', MEASURE, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs one measuring process (measure.ts); any failure in it is a failure of ours and throws. */
+async function runMeasure<T>(args: readonly string[]): Promise<T> {
+  const child = spawn(process.execPath, ['--conditions=svcgen-source', MEASURE, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -50,7 +52,26 @@ async function runMeasure(args: readonly string[]): Promise<MeasureOutput> {
     const why = stderr.split('\n').find((l) => /^(?:[A-Z]\w*)?Error\b/.test(l.trim())) ?? stderr.trim().split('\n').at(-1) ?? `exit code ${code ?? signal}`;
     throw new Error(`the per-call measuring process failed (${code ?? signal}): ${why.trim()}`);
   }
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as MeasureOutput;
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
+}
+
+/**
+ * Checks which peers send what ours sends, then times each contender that does, every round, in
+ * a fresh process of its own (a user's process holds one client, and no contender's JIT state or
+ * garbage lands on another's clock); the contenders take turns in an order rotated and reversed
+ * from round to round, so drift in machine load falls on all of them alike.
+ */
+async function measureAll(fixture: string, url: string, rounds: number, calls: number, warmup: number): Promise<MeasureOutput> {
+  const checked = await runMeasure<Checked>(['check', fixture, url]);
+  const samples: Record<string, Record<string, Sample[]>> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const k of rotatedOrder(checked.timed.length, round)) {
+      const name = checked.timed[k]!;
+      const one = await runMeasure<Record<string, Sample>>(['one', fixture, url, name, String(calls), String(warmup)]);
+      for (const [id, sample] of Object.entries(one)) ((samples[id] ??= {})[name] ??= []).push(sample);
+    }
+  }
+  return { describe: checked.describe, ours: checked.ours, peers: checked.peers, peerFailures: checked.peerFailures, samples };
 }
 
 function spread(values: readonly number[]): string {
@@ -128,13 +149,13 @@ function layers(output: MeasureOutput): string[] {
 export async function runPipelineOverhead({ quick }: { quick: boolean }): Promise<PipelineOverheadResult> {
   const rounds = Number(process.env.PIPELINE_BENCH_ROUNDS ?? (quick ? 1 : 9));
   const callsPerSample = Number(process.env.PIPELINE_BENCH_CALLS ?? (quick ? 200 : 2000));
-  const warmup = quick ? 50 : 500;
+  const warmup = quick ? 50 : 1000;
   // Imported by the measuring process only: it alone resolves the runtime to this checkout's sources.
   const fixture = fixtureFile();
   const { url, child } = await startServer();
   let output: MeasureOutput;
   try {
-    output = await runMeasure([fixture, url, String(rounds), String(callsPerSample), String(warmup)]);
+    output = await measureAll(fixture, url, rounds, callsPerSample, warmup);
   } finally {
     child.kill();
   }
@@ -192,7 +213,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
     notes: [
       `Fixture \`${path.relative(projectRoot, fixture)}\`: ours calls the generated ${describe.get} and ${describe.post} with the generated client, as a user does; the peers send the same method, URL, headers and body bytes (checked on the server before timing).`,
       'Ours runs every policy at the vendor defaults (retry, breaker, per-attempt timeout, idempotency key, default logger) and the rate limiter with a rate no loopback reaches, so it takes a slot per call but never waits.',
-      `One loopback server and the clients in two child processes; ${rounds} round(s) of ${callsPerSample} calls per figure after ${warmup} warm-up calls; contenders rotated and reversed from round to round; a full garbage collection before each sample (not timed). CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
+      `One loopback server in a child process; each contender, in each of ${rounds} round(s), in a fresh child process of its own, as a user's process holds one client: ${warmup} warm-up calls per scenario, then one sample of ${callsPerSample} calls per scenario, no forced garbage collection; contenders take turns, rotated and reversed from round to round. CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
       `Per-round ratio ours ÷ ${BARE} (req/s), median (min–max, n): ${ratioText.join('; ') || 'not measured'}.`,
       ...ceilings(output),
       ...layers(output),

@@ -23,8 +23,11 @@ export const PIPELINE_BENCH: ExternalBench = {
   title: 'Per-call overhead',
   module: 'bench/pipeline-overhead.ts',
   exportName: 'runPipelineOverhead',
-  notes: ['From `bench/pipeline-overhead.ts`: a generated operation through the whole policy pipeline against bare openapi-fetch and raw fetch, same loopback server, same run.'],
-  defaultGoals: [{ peer: /openapi-fetch/i, goal: { kind: 'ratio', op: '>=', value: 0.95 } }],
+  notes: [
+    "From `bench/pipeline-overhead.ts`: a generated operation through the whole policy pipeline against bare openapi-fetch and raw fetch, and against openapi-fetch through svcgen's pipeline alone (ours in two layers; no goal), same loopback server, same run.",
+  ],
+  // The goal is against bare openapi-fetch only; the pipeline-only contender is a part of ours.
+  defaultGoals: [{ peer: /^bare openapi-fetch$/i, goal: { kind: 'ratio', op: '>=', value: 0.95 } }],
 };
 
 export const WEBHOOK_BENCH: ExternalBench = {

@@ -1,13 +1,18 @@
-// The measuring process of the per-call benchmark (started by bench/pipeline-overhead.ts with
+// The measuring processes of the per-call benchmark (started by bench/pipeline-overhead.ts with
 // `--conditions=svcgen-source`, so the generated client runs this checkout's runtime sources).
-// It holds the clients only; the server is another process, so process.cpuUsage() is the
-// clients' CPU. Prints one JSON object on stdout. A failure of ours (a thrown call, or a request
-// that no peer matches) exits non-zero; a peer whose request differs from ours while another
-// peer's matches is recorded as failed and not timed.
+// They hold clients only; the server is another process, so process.cpuUsage() is the clients'
+// CPU. Two modes, each printing one JSON object on stdout:
+//   check  every contender makes both requests once; the server says whether each peer sent what
+//          ours sent. A failure of ours (a thrown call, or a request that no peer matches) exits
+//          non-zero; a peer whose request differs while another peer's matches is reported and
+//          not timed.
+//   one    one contender alone in this process, as a user's process holds one client: warm-up
+//          calls for every scenario, then one sample per scenario. No forced garbage collection:
+//          the heap holds this contender's garbage only.
 //
-// Usage: node --conditions=svcgen-source --expose-gc bench/per-call/measure.ts FIXTURE URL ROUNDS CALLS WARMUP
+// Usage: node --conditions=svcgen-source bench/per-call/measure.ts check FIXTURE URL
+//        node --conditions=svcgen-source bench/per-call/measure.ts one FIXTURE URL NAME CALLS WARMUP
 import { pathToFileURL } from 'node:url';
-import { rotatedOrder } from '../lib/order.ts';
 import { ANSWER_BODY, ANSWER_HEADERS } from './answer.ts';
 import type { PerCallContender, PerCallFixture } from './fixture.ts';
 
@@ -80,13 +85,7 @@ async function sameRequests(url: string, fixture: PerCallFixture, ours: PerCallC
   return undefined;
 }
 
-/** `global.gc` when the process runs with --expose-gc (bench/pipeline-overhead.ts starts it so). */
-const collect = (globalThis as { gc?: () => void }).gc;
-
 async function measure(call: () => Promise<unknown>, calls: number, inFlight: number): Promise<Sample> {
-  // Every sample starts from a collected heap: otherwise the garbage one contender leaves behind is
-  // collected on the next one's clock, a cost that depends on the turn order, not on the contender.
-  collect?.();
   let next = 0;
   const cpu = process.cpuUsage();
   const main = process.threadCpuUsage();
@@ -102,38 +101,50 @@ async function measure(call: () => Promise<unknown>, calls: number, inFlight: nu
   return { perSecond: (calls * 1000) / elapsed, cpuMicros: (used.user + used.system) / calls, mainCpuMicros: (usedMain.user + usedMain.system) / calls };
 }
 
-export async function measureAll(fixture: PerCallFixture, url: string, rounds: number, calls: number, warmup: number): Promise<MeasureOutput> {
+export interface Checked {
+  readonly describe: PerCallFixture['describe'];
+  readonly ours: string;
+  readonly peers: readonly string[];
+  /** Peers not timed, with why. */
+  readonly peerFailures: Readonly<Record<string, string>>;
+  /** The contenders to time: ours first, then the peers that send what ours sends. */
+  readonly timed: readonly string[];
+}
+
+/** Which contenders send the same requests as ours (throws when ours fails or no peer does). */
+export async function checkRequests(fixture: PerCallFixture, url: string): Promise<Checked> {
   const { ours, peers } = fixture.contenders(url);
   const peerFailures: Record<string, string> = {};
-  const timed: PerCallContender[] = [ours];
+  const timed: string[] = [ours.name];
   for (const peer of peers) {
     const difference = await sameRequests(url, fixture, ours, peer);
     if (difference) peerFailures[peer.name] = difference;
-    else timed.push(peer);
+    else timed.push(peer.name);
   }
   // The peers are written by hand to send the same bytes: when none does, ours is the odd one out.
   if (peers.length && timed.length === 1) throw new Error(`no peer sends the requests ours sends: ${Object.values(peerFailures)[0]}`);
-  // The same contenders over the in-memory transport (checked on the server above).
-  const memory = fixture.contenders(url, inMemory);
-  const timedInMemory = [memory.ours, ...memory.peers].filter((c) => timed.some((t) => t.name === c.name));
-  const contendersOf = (s: (typeof SCENARIOS)[number]) => (s.memory ? timedInMemory : timed);
-  for (const s of SCENARIOS) for (const c of contendersOf(s)) await measure(c[s.op], warmup, s.inFlight); // JIT, connection pool, server
-  const samples: Record<string, Record<string, Sample[]>> = {};
-  for (let round = 0; round < rounds; round++) {
-    for (const s of SCENARIOS) {
-      const contenders = contendersOf(s);
-      for (const k of rotatedOrder(contenders.length, round)) {
-        const c = contenders[k]!;
-        ((samples[s.id] ??= {})[c.name] ??= []).push(await measure(c[s.op], calls, s.inFlight));
-      }
-    }
-  }
-  return { describe: fixture.describe, ours: ours.name, peers: peers.map((p) => p.name), peerFailures, samples };
+  return { describe: fixture.describe, ours: ours.name, peers: peers.map((p) => p.name), peerFailures, timed };
+}
+
+/** One sample per scenario of the contender `name`, after `warmup` calls of every scenario. */
+export async function measureContender(fixture: PerCallFixture, url: string, name: string, calls: number, warmup: number): Promise<Record<string, Sample>> {
+  const pick = (set: { readonly ours: PerCallContender; readonly peers: readonly PerCallContender[] }) => {
+    const found = [set.ours, ...set.peers].find((c) => c.name === name);
+    if (!found) throw new Error(`the fixture has no contender named ${JSON.stringify(name)}`);
+    return found;
+  };
+  const loopback = pick(fixture.contenders(url));
+  const memory = pick(fixture.contenders(url, inMemory));
+  const of = (s: (typeof SCENARIOS)[number]) => (s.memory ? memory : loopback)[s.op];
+  for (const s of SCENARIOS) await measure(of(s), warmup, s.inFlight); // JIT, connection pool, server
+  const samples: Record<string, Sample> = {};
+  for (const s of SCENARIOS) samples[s.id] = await measure(of(s), calls, s.inFlight);
+  return samples;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [fixtureFile, url, rounds, calls, warmup] = process.argv.slice(2);
+  const [mode, fixtureFile, url, name, calls, warmup] = process.argv.slice(2);
   const { fixture } = (await import(pathToFileURL(fixtureFile!).href)) as { fixture: PerCallFixture };
-  const output = await measureAll(fixture, url!, Number(rounds), Number(calls), Number(warmup));
+  const output = mode === 'check' ? await checkRequests(fixture, url!) : await measureContender(fixture, url!, name!, Number(calls), Number(warmup));
   process.stdout.write(JSON.stringify(output) + '\n');
 }

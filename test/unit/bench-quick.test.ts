@@ -18,7 +18,7 @@ import { figureRows, misses, renderReport, renderTable } from '../../bench/lib/r
 import { runInterleaved, type SeriesPlan } from '../../bench/lib/series.ts';
 import { oursFailures } from '../../bench/lib/verdict.ts';
 import type { PerCallFixture } from '../../bench/per-call/fixture.ts';
-import { measureAll } from '../../bench/per-call/measure.ts';
+import { checkRequests, measureContender, SCENARIOS } from '../../bench/per-call/measure.ts';
 import { runPipelineOverhead, startServer } from '../../bench/pipeline-overhead.ts';
 import { runWebhookBench } from '../../bench/webhooks.ts';
 import { parseCompileErrors } from '../../bench/lib/typescript.ts';
@@ -247,15 +247,19 @@ describe('per-call benchmark', () => {
   it('times a peer only when it sends the bytes ours sends, and fails ours when no peer does', SLOW, async () => {
     const { url, child } = await startServer();
     try {
-      const same = await measureAll(fakeFixture('a=1'), url, 1, 5, 1);
+      const same = await checkRequests(fakeFixture('a=1'), url);
       expect(same.peerFailures).toEqual({});
-      expect(same.samples['post.par16']!['peer']).toHaveLength(1);
-      const different = await measureAll(fakeFixture('a=2'), url, 1, 5, 1);
+      expect(same.timed).toEqual(['ours', 'peer', 'other']);
+      const different = await checkRequests(fakeFixture('a=2'), url);
       expect(different.peerFailures['peer']).toMatch(/its POST differs from ours.*"body": "a=2"/);
-      expect(different.samples['post.seq']!['peer']).toBeUndefined();
-      expect(different.samples['post.seq']!['other']).toHaveLength(1);
-      await expect(measureAll(fakeFixture('a=2', false, 'a=3'), url, 1, 5, 1)).rejects.toThrow(/no peer sends the requests ours sends/);
-      await expect(measureAll(fakeFixture('a=1', true), url, 1, 5, 1)).rejects.toThrow('broken on purpose');
+      expect(different.timed).toEqual(['ours', 'other']);
+      await expect(checkRequests(fakeFixture('a=2', false, 'a=3'), url)).rejects.toThrow(/no peer sends the requests ours sends/);
+      await expect(checkRequests(fakeFixture('a=1', true), url)).rejects.toThrow('broken on purpose');
+      // One contender measured alone: a sample for every scenario, loopback and in-memory.
+      const samples = await measureContender(fakeFixture('a=1'), url, 'peer', 5, 1);
+      expect(Object.keys(samples)).toEqual(SCENARIOS.map((s) => s.id));
+      for (const s of Object.values(samples)) expect(s.perSecond).toBeGreaterThan(0);
+      await expect(measureContender(fakeFixture('a=1'), url, 'nobody', 5, 1)).rejects.toThrow(/no contender named "nobody"/);
     } finally {
       child.kill();
     }
