@@ -8,33 +8,16 @@
 // alternatives imply (generator/model/implied-types.ts). Here the generated types, the generated
 // zod validators and, for 3.1, ajv (Prism's validator) on the repaired schema accept exactly the
 // same sample values.
-import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZodType } from 'zod';
 import { readNullTypeAsAlternative } from '../../../generator/load/null-with-alternatives.ts';
-import { ROOT, acceptedBy as acceptedBySamples, acceptedByTypes as typesAcceptSamples, ajvAccepts, generateFixture, type Generated } from './sample-agreement.ts';
+import { acceptedBy, acceptedByTypes, ajvAccepts, fixtureSet, type Generated, type Version } from './sample-agreement.ts';
 
 // Each type check compiles types.d.ts and a probe (the standard library's declarations the first time).
 vi.setConfig({ testTimeout: 60_000 });
 
-const BASE = path.join(ROOT, 'test/.work/nullable-oneof');
-const VENDOR = 'nullableoneof';
-
-const SAMPLES: Record<string, unknown> = {
-  null: null,
-  card: { kind: 'card', last4: '4242' },
-  bank: { kind: 'bank', iban: 'DE89370400440532013000' },
-  usd: 'usd',
-  US: 'US',
-  gbp: 'gbp',
-  seven: 7,
-  cash: { kind: 'cash' },
-};
-
-type Version = '3.1' | '3.0';
+const fixtures = fixtureSet('nullable-oneof');
 
 /** The values each schema admits, read as null or one of the alternatives of a listed type. */
 const EXPECTED: Record<Version, Record<string, string[]>> = {
@@ -58,28 +41,24 @@ const EXPECTED: Record<Version, Record<string, string[]>> = {
   },
 };
 
-const fixture = (version: Version) => `test/fixtures/nullable-oneof/nullable-oneof-${version}.json`;
-const readFixture = (version: Version): Record<string, any> => JSON.parse(readFileSync(path.join(ROOT, fixture(version)), 'utf8'));
+const fixture = fixtures.spec;
+const readFixture = fixtures.read;
 
-const generated: Partial<Record<Version, Generated>> = {};
+let generated: Record<Version, Generated>;
 
 beforeAll(async () => {
-  await rm(BASE, { recursive: true, force: true });
-  for (const version of ['3.1', '3.0'] as const) generated[version] = await generateFixture(fixture(version), VENDOR, path.join(BASE, version));
+  generated = await fixtures.generate();
 }, 120_000);
-
-const acceptedByTypes = (declarations: string, schemas: string[]) => typesAcceptSamples(declarations, schemas, SAMPLES);
-const acceptedBy = (schemas: string[], accepts: (schema: string, value: unknown) => boolean) => acceptedBySamples(schemas, SAMPLES, accepts);
 
 describe.each(['3.1', '3.0'] as const)('a type allowing null beside oneOf/anyOf (OpenAPI %s)', (version) => {
   const schemas = Object.keys(EXPECTED[version]);
 
   it('types admit null and each alternative of a listed type, and reject the rest', () => {
-    expect(acceptedByTypes(generated[version]!.types, schemas)).toEqual(EXPECTED[version]);
+    expect(acceptedByTypes(generated[version].types, schemas)).toEqual(EXPECTED[version]);
   });
 
   it('the zod validators accept the same values', () => {
-    const zod = generated[version]!.zod;
+    const zod = generated[version].zod;
     expect(acceptedBy(schemas, (schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(EXPECTED[version]);
   });
 });
@@ -100,18 +79,18 @@ describe('OpenAPI 3.1: the listed repair', () => {
 
   it('is listed with file and pointer by `generate --spec`; 3.0 has none', () => {
     const listed = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('  ') && line.includes('#/')).map((line) => line.trim().split(': ')[0]);
-    expect(listed(generated['3.1']!.stderr)).toEqual(schemas.map((schema) => `${fixture('3.1')}#/components/schemas/${schema}/type`));
-    expect(generated['3.1']!.stderr).toContain(
+    expect(listed(generated['3.1'].stderr)).toEqual(schemas.map((schema) => `${fixture('3.1')}#/components/schemas/${schema}/type`));
+    expect(generated['3.1'].stderr).toContain(
       '#/components/schemas/ObjectOrNullOneOf/type: type ["object","null"] beside oneOf allows null but none of the 2 alternatives does; read as null or one of them: { type: "null" } added to oneOf\n',
     );
-    expect(generated['3.1']!.stderr).toContain('StringOrNullObjects/type: type ["string","null"] beside oneOf allows null but none of the 2 alternatives does; read as null or one of them: { type: "null" } added to oneOf; none of the alternatives is of type "string", so null is its only value');
-    expect(listed(generated['3.0']!.stderr)).toEqual([]);
+    expect(generated['3.1'].stderr).toContain('StringOrNullObjects/type: type ["string","null"] beside oneOf allows null but none of the 2 alternatives does; read as null or one of them: { type: "null" } added to oneOf; none of the alternatives is of type "string", so null is its only value');
+    expect(listed(generated['3.0'].stderr)).toEqual([]);
   });
 });
 
 describe('openapi-typescript on the fixtures as written (what the typing document works around)', () => {
   it.each(['3.1', '3.0'] as const)('OpenAPI %s: some shapes admit no value, lose null, or admit any string', async (version) => {
-    const declarations = astToString(await openapiTS(readFileSync(path.join(ROOT, fixture(version)), 'utf8'), { silent: true }));
+    const declarations = astToString(await openapiTS(JSON.stringify(readFixture(version)), { silent: true }));
     const accepted = acceptedByTypes(declarations, Object.keys(EXPECTED[version]));
     if (version === '3.1') {
       expect(accepted).toMatchObject({ ObjectOrNullOneOf: [], StringOrNullInline: [], StringOrNullRefs: ['usd', 'US'], MixedOrNull: ['usd'] });

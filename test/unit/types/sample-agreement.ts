@@ -1,15 +1,32 @@
-// Shared by the tests that check a fixture's generated types, zod validators and ajv accept the
-// same sample values: generate a fixture spec, then ask each reader which samples each schema
-// admits (one compiler program for all type cases, one line per case).
+// Shared by the tests that check a fixture set's generated types, zod validators and ajv accept the
+// same sample values (test/fixtures/<name>/<name>-3.1.json and -3.0.json, which share the
+// components Card, Bank, Currency and Country): generate each spec, then ask each reader which
+// samples each schema admits (one compiler program for all type cases, one line per case).
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { BIN } from '../../support/cli.ts';
 import { loadSchemasModule } from '../zod/support.ts';
 import { probeErrorLines } from './compile-probe.ts';
 
-export const ROOT = path.resolve(import.meta.dirname, '../../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export type Version = '3.1' | '3.0';
+
+/** Sample values by name: null, objects (two of the fixtures' components, one of neither, an empty one), strings, a number. */
+export const SAMPLES: Record<string, unknown> = {
+  null: null,
+  card: { kind: 'card', last4: '4242' },
+  bank: { kind: 'bank', iban: 'DE89370400440532013000' },
+  cash: { kind: 'cash' },
+  empty: {},
+  usd: 'usd',
+  US: 'US',
+  gbp: 'gbp',
+  seven: 7,
+};
 
 export interface Generated {
   stderr: string;
@@ -19,8 +36,23 @@ export interface Generated {
   zod: Record<string, unknown>;
 }
 
-/** `svcgen generate --spec <spec>` into `out`; throws with stderr when it fails. */
-export async function generateFixture(spec: string, vendor: string, out: string): Promise<Generated> {
+/** The fixture set `name`: its spec paths (relative to the repository), the specs parsed, and `generate` for both. */
+export function fixtureSet(name: string) {
+  const spec = (version: Version) => `test/fixtures/${name}/${name}-${version}.json`;
+  return {
+    spec,
+    read: (version: Version): Record<string, any> => JSON.parse(readFileSync(path.join(ROOT, spec(version)), 'utf8')),
+    /** `svcgen generate --spec` for each version into test/.work/<name>; throws with stderr when one fails. */
+    async generate(): Promise<Record<Version, Generated>> {
+      const base = path.join(ROOT, 'test/.work', name);
+      await rm(base, { recursive: true, force: true });
+      const vendor = name.replace(/[^a-z0-9]/g, '');
+      return { '3.1': await generateSpec(spec('3.1'), vendor, path.join(base, '3.1')), '3.0': await generateSpec(spec('3.0'), vendor, path.join(base, '3.0')) };
+    },
+  };
+}
+
+async function generateSpec(spec: string, vendor: string, out: string): Promise<Generated> {
   const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
     execFile(process.execPath, [BIN, 'generate', '--spec', spec, '--vendor', vendor, '--out', out], { cwd: ROOT }, (error, _stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stderr });
@@ -34,22 +66,20 @@ export async function generateFixture(spec: string, vendor: string, out: string)
   };
 }
 
-type Samples = Record<string, unknown>;
-
 /** Per component schema, the sample names its TypeScript type in `declarations` accepts. */
-export function acceptedByTypes(declarations: string, schemas: string[], samples: Samples): Record<string, string[]> {
-  const cases = casesOf(schemas, samples);
+export function acceptedByTypes(declarations: string, schemas: string[]): Record<string, string[]> {
+  const cases = casesOf(schemas);
   const probe = [
     `import type { components } from './types.js';`,
-    ...cases.map(({ schema, sample }, index) => `export const case${index}: components['schemas'][${JSON.stringify(schema)}] = ${JSON.stringify(samples[sample])};`),
+    ...cases.map(({ schema, sample }, index) => `export const case${index}: components['schemas'][${JSON.stringify(schema)}] = ${JSON.stringify(SAMPLES[sample])};`),
   ].join('\n');
   const rejected = probeErrorLines(declarations, probe);
   return group(cases.filter((_, index) => !rejected.has(index + 2)), schemas);
 }
 
 /** Per schema, the sample names `accepts` admits. */
-export function acceptedBy(schemas: string[], samples: Samples, accepts: (schema: string, value: unknown) => boolean): Record<string, string[]> {
-  return group(casesOf(schemas, samples).filter(({ schema, sample }) => accepts(schema, samples[sample])), schemas);
+export function acceptedBy(schemas: string[], accepts: (schema: string, value: unknown) => boolean): Record<string, string[]> {
+  return group(casesOf(schemas).filter(({ schema, sample }) => accepts(schema, SAMPLES[sample])), schemas);
 }
 
 /** ajv (draft-07 keywords: type lists, oneOf, anyOf, enum, $ref, OpenAPI's nullable) on a component of `document`. */
@@ -59,8 +89,8 @@ export function ajvAccepts(document: Record<string, any>): (schema: string, valu
   return (schema, value) => ajv.validate({ $ref: `fixture#/components/schemas/${schema}` }, value);
 }
 
-function casesOf(schemas: string[], samples: Samples): { schema: string; sample: string }[] {
-  return schemas.flatMap((schema) => Object.keys(samples).map((sample) => ({ schema, sample })));
+function casesOf(schemas: string[]): { schema: string; sample: string }[] {
+  return schemas.flatMap((schema) => Object.keys(SAMPLES).map((sample) => ({ schema, sample })));
 }
 
 function group(cases: { schema: string; sample: string }[], schemas: string[]): Record<string, string[]> {

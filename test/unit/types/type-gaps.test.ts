@@ -10,35 +10,17 @@
 // The typing document drops the implied `type` (generator/model/implied-types.ts) and opens such
 // objects (generator/model/open-objects.ts). Here the generated types, the generated request-side
 // zod validators and ajv on the fixture as written accept exactly the same sample values.
-import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZodType } from 'zod';
-import { ROOT, acceptedBy, acceptedByTypes, ajvAccepts, generateFixture, type Generated } from './sample-agreement.ts';
+import { acceptedBy, acceptedByTypes, ajvAccepts, fixtureSet, type Generated, type Version } from './sample-agreement.ts';
 
 // Each type check compiles types.d.ts and a probe (the standard library's declarations the first time).
 vi.setConfig({ testTimeout: 60_000 });
 
-const BASE = path.join(ROOT, 'test/.work/type-gaps');
-const VENDOR = 'typegaps';
-
-const SAMPLES: Record<string, unknown> = {
-  null: null,
-  card: { kind: 'card', last4: '4242' },
-  bank: { kind: 'bank', iban: 'DE89370400440532013000' },
-  cash: { kind: 'cash' },
-  empty: {},
-  usd: 'usd',
-  US: 'US',
-  gbp: 'gbp',
-  seven: 7,
-};
+const fixtures = fixtureSet('type-gaps');
 
 const ANY_OBJECT = ['card', 'bank', 'cash', 'empty'];
-
-type Version = '3.1' | '3.0';
 
 /** The values each schema admits as JSON Schema reads it (3.0: with `nullable` adding null). */
 const EXPECTED: Record<Version, Record<string, string[]>> = {
@@ -63,17 +45,13 @@ const EXPECTED: Record<Version, Record<string, string[]>> = {
   },
 };
 
-const fixture = (version: Version) => `test/fixtures/type-gaps/type-gaps-${version}.json`;
-const readFixture = (version: Version): Record<string, any> => JSON.parse(readFileSync(path.join(ROOT, fixture(version)), 'utf8'));
-
-const generated: Partial<Record<Version, Generated>> = {};
+let generated: Record<Version, Generated>;
 
 beforeAll(async () => {
-  await rm(BASE, { recursive: true, force: true });
-  for (const version of ['3.1', '3.0'] as const) generated[version] = await generateFixture(fixture(version), VENDOR, path.join(BASE, version));
+  generated = await fixtures.generate();
 }, 120_000);
 
-/** Which fixture schemas show which of the three shapes (the brief's numbering above). */
+/** Which fixture schemas show which of the three shapes (numbered as above). */
 const CASES: Record<Version, [string, string[]][]> = {
   '3.1': [
     ['1. a plain type beside alternatives of that type', ['StringAnyOfRefs', 'StringAnyOfInline', 'StringOneOfRefs', 'StringAnyOfRuledOut']],
@@ -92,14 +70,14 @@ describe.each(['3.1', '3.0'] as const)('type gaps (OpenAPI %s)', (version) => {
   const schemas = Object.keys(EXPECTED[version]);
   let typed: Record<string, string[]> | undefined;
   // One compiler program for every case of this version.
-  const acceptedByGeneratedTypes = () => (typed ??= acceptedByTypes(generated[version]!.types, schemas, SAMPLES));
+  const acceptedByGeneratedTypes = () => (typed ??= acceptedByTypes(generated[version].types, schemas));
 
   it('the fixture shows each shape once: every schema belongs to one case', () => {
     expect(CASES[version].flatMap(([, names]) => names).sort()).toEqual([...schemas].sort());
   });
 
   it('ajv on the fixture as written admits the expected values (the oracle)', () => {
-    expect(acceptedBy(schemas, SAMPLES, ajvAccepts(readFixture(version)))).toEqual(EXPECTED[version]);
+    expect(acceptedBy(schemas, ajvAccepts(fixtures.read(version)))).toEqual(EXPECTED[version]);
   });
 
   it.each(CASES[version])('the generated types admit the same values: %s', (_label, names) => {
@@ -108,20 +86,20 @@ describe.each(['3.1', '3.0'] as const)('type gaps (OpenAPI %s)', (version) => {
 
   it('the request-side zod validators admit the same values', () => {
     // A closed object has its own request validator (`…Input`); responses stay loose by design.
-    const zod = generated[version]!.zod;
+    const zod = generated[version].zod;
     const validator = (schema: string) => (zod[`${schema}Input`] ?? zod[schema]) as ZodType;
-    expect(acceptedBy(schemas, SAMPLES, (schema, value) => validator(schema).safeParse(value).success)).toEqual(EXPECTED[version]);
+    expect(acceptedBy(schemas, (schema, value) => validator(schema).safeParse(value).success)).toEqual(EXPECTED[version]);
   });
 
   it('lists no repair: the spec is read as written', () => {
-    expect(generated[version]!.stderr).not.toContain('#/components/schemas/');
+    expect(generated[version].stderr).not.toContain('#/components/schemas/');
   });
 });
 
 describe('openapi-typescript on the fixtures as written (what the typing document works around)', () => {
   it.each(['3.1', '3.0'] as const)('OpenAPI %s: any string beside anyOf, no object in a type list or a nullable bare object', async (version) => {
-    const declarations = astToString(await openapiTS(readFileSync(path.join(ROOT, fixture(version)), 'utf8'), { silent: true }));
-    const accepted = acceptedByTypes(declarations, Object.keys(EXPECTED[version]), SAMPLES);
+    const declarations = astToString(await openapiTS(JSON.stringify(fixtures.read(version)), { silent: true }));
+    const accepted = acceptedByTypes(declarations, Object.keys(EXPECTED[version]));
     if (version === '3.1') {
       expect(accepted).toMatchObject({
         StringAnyOfRefs: ['usd', 'US', 'gbp'],
