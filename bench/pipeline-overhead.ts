@@ -2,14 +2,14 @@
 // client (every policy on, form encoding, idempotency key, ApiError on failure), against bare
 // openapi-fetch and raw fetch making the very same requests, at 1 and at 16 in flight, against one
 // loopback server. The operations and the client come from a fixture (bench/fixtures/per-call/),
-// so this file names no vendor. The server runs in a child process, and each contender, each
-// round, in a fresh child process of its own: the CPU time is that client's alone. Contenders take
-// turns within each round (rotated and reversed from round to round), so drift in machine load
-// falls on all of them alike; each figure is one sample per round.
+// so this file names no vendor. The server runs in a child process, and each contender in a child
+// process of its own for the whole run: the CPU time is that client's alone. Contenders take turns
+// within each round and scenario (rotated and reversed from round to round), so drift in machine
+// load falls on all of them alike; each figure is one sample per round.
 //
 // Run alone: node bench/pipeline-overhead.ts [--quick]   (prints JSON; PIPELINE_BENCH_ROUNDS and
 // PIPELINE_BENCH_CALLS override the rounds and the calls per sample, PIPELINE_BENCH_FIXTURE the fixture)
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import { failed, measured, median, type Figure, type Outcome, type Section } fro
 import { projectRoot } from './lib/paths.ts';
 import { PIPELINE_ONLY } from './per-call/fixture.ts';
 import { rotatedOrder } from './lib/order.ts';
-import { SCENARIOS, type Checked, type MeasureOutput, type Sample } from './per-call/measure.ts';
+import { SCENARIOS, type Checked, type MeasureOutput, type Sample, type ServeReply } from './per-call/measure.ts';
 
 const FIXTURES = path.join(projectRoot, 'bench', 'fixtures', 'per-call');
 const SERVER = path.join(projectRoot, 'bench', 'per-call', 'server.mjs');
@@ -55,23 +55,79 @@ async function runMeasure<T>(args: readonly string[]): Promise<T> {
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
 }
 
+/** A serving measuring process (measure.ts serve): one contender, alive for the whole run. */
+interface Server {
+  readonly name: string;
+  sample(scenario: string, calls: number): Promise<Sample>;
+  close(): void;
+}
+
+async function startContender(fixture: string, url: string, name: string, warmup: number): Promise<Server> {
+  const child = fork(MEASURE, ['serve', fixture, url, name, String(warmup)], {
+    cwd: projectRoot,
+    execArgv: ['--conditions=svcgen-source'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  // Every reply answers the one request outstanding; an exit or an error reply rejects it.
+  let pending: { resolve: (reply: ServeReply) => void; reject: (error: Error) => void } | undefined;
+  const failure = (why: string) => new Error(`the per-call measuring process of ${name} failed: ${why}`);
+  child.on('message', (reply: ServeReply) => {
+    const waiting = pending;
+    pending = undefined;
+    if ('error' in reply) waiting?.reject(failure(reply.error.split('\n')[0] ?? reply.error));
+    else waiting?.resolve(reply);
+  });
+  child.on('exit', (code, signal) => {
+    const why = stderr.split('\n').find((l) => /^(?:[A-Z]\w*)?Error\b/.test(l.trim())) ?? `exit code ${code ?? signal}`;
+    pending?.reject(failure(why.trim()));
+    pending = undefined;
+  });
+  const next = () => new Promise<ServeReply>((resolve, reject) => (pending = { resolve, reject }));
+  await next(); // ready: warmed up
+  return {
+    name,
+    async sample(scenario, calls) {
+      const reply = next();
+      child.send({ scenario, calls });
+      const answer = await reply;
+      if (!('sample' in answer)) throw failure('it answered without a sample');
+      return answer.sample;
+    },
+    close: () => {
+      if (child.connected) child.send({ done: true });
+      child.kill();
+    },
+  };
+}
+
 /**
- * Checks which peers send what ours sends, then times each contender that does, every round, in
- * a fresh process of its own (a user's process holds one client, and no contender's JIT state or
- * garbage lands on another's clock); the contenders take turns in an order rotated and reversed
- * from round to round, so drift in machine load falls on all of them alike.
+ * Checks which peers send what ours sends, then times each contender that does in a process of
+ * its own (a user's process holds one client, and no contender's JIT state or garbage lands on
+ * another's clock), each alive for the whole run; per round and scenario the contenders take
+ * turns in an order rotated and reversed from round to round, so drift in machine load falls on
+ * all of them alike.
  */
 async function measureAll(fixture: string, url: string, rounds: number, calls: number, warmup: number): Promise<MeasureOutput> {
   const checked = await runMeasure<Checked>(['check', fixture, url]);
-  const samples: Record<string, Record<string, Sample[]>> = {};
-  for (let round = 0; round < rounds; round++) {
-    for (const k of rotatedOrder(checked.timed.length, round)) {
-      const name = checked.timed[k]!;
-      const one = await runMeasure<Record<string, Sample>>(['one', fixture, url, name, String(calls), String(warmup)]);
-      for (const [id, sample] of Object.entries(one)) ((samples[id] ??= {})[name] ??= []).push(sample);
+  const servers: Server[] = [];
+  try {
+    // Warmed up one after another: each warm-up has the machine to itself.
+    for (const name of checked.timed) servers.push(await startContender(fixture, url, name, warmup));
+    const samples: Record<string, Record<string, Sample[]>> = {};
+    for (let round = 0; round < rounds; round++) {
+      for (const s of SCENARIOS) {
+        for (const k of rotatedOrder(servers.length, round)) {
+          const server = servers[k]!;
+          ((samples[s.id] ??= {})[server.name] ??= []).push(await server.sample(s.id, calls));
+        }
+      }
     }
+    return { describe: checked.describe, ours: checked.ours, peers: checked.peers, peerFailures: checked.peerFailures, samples };
+  } finally {
+    for (const server of servers) server.close();
   }
-  return { describe: checked.describe, ours: checked.ours, peers: checked.peers, peerFailures: checked.peerFailures, samples };
 }
 
 function spread(values: readonly number[]): string {
@@ -213,7 +269,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
     notes: [
       `Fixture \`${path.relative(projectRoot, fixture)}\`: ours calls the generated ${describe.get} and ${describe.post} with the generated client, as a user does; the peers send the same method, URL, headers and body bytes (checked on the server before timing).`,
       'Ours runs every policy at the vendor defaults (retry, breaker, per-attempt timeout, idempotency key, default logger) and the rate limiter with a rate no loopback reaches, so it takes a slot per call but never waits.',
-      `One loopback server in a child process; each contender, in each of ${rounds} round(s), in a fresh child process of its own, as a user's process holds one client: ${warmup} warm-up calls per scenario, then one sample of ${callsPerSample} calls per scenario, no forced garbage collection; contenders take turns, rotated and reversed from round to round. CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
+      `One loopback server in a child process; each contender in a child process of its own for the whole run, as a user's process holds one client: ${warmup} warm-up calls per scenario, then ${rounds} round(s) of one ${callsPerSample}-call sample per scenario, the contenders taking turns within each round and scenario, rotated and reversed from round to round; no forced garbage collection. CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
       `Per-round ratio ours ÷ ${BARE} (req/s), median (min–max, n): ${ratioText.join('; ') || 'not measured'}.`,
       ...ceilings(output),
       ...layers(output),

@@ -1,17 +1,18 @@
 // The measuring processes of the per-call benchmark (started by bench/pipeline-overhead.ts with
 // `--conditions=svcgen-source`, so the generated client runs this checkout's runtime sources).
 // They hold clients only; the server is another process, so process.cpuUsage() is the clients'
-// CPU. Two modes, each printing one JSON object on stdout:
+// CPU. Two modes:
 //   check  every contender makes both requests once; the server says whether each peer sent what
-//          ours sent. A failure of ours (a thrown call, or a request that no peer matches) exits
-//          non-zero; a peer whose request differs while another peer's matches is reported and
-//          not timed.
-//   one    one contender alone in this process, as a user's process holds one client: warm-up
-//          calls for every scenario, then one sample per scenario. No forced garbage collection:
-//          the heap holds this contender's garbage only.
+//          ours sent. Prints one JSON object on stdout. A failure of ours (a thrown call, or a
+//          request that no peer matches) exits non-zero; a peer whose request differs while
+//          another peer's matches is reported and not timed.
+//   serve  one contender alone in this process, as a user's process holds one client, for the
+//          whole run: warm-up calls for every scenario, then one sample per request from the
+//          parent (IPC), so the parent can interleave the contenders' samples. No forced garbage
+//          collection: the heap holds this contender's garbage only.
 //
 // Usage: node --conditions=svcgen-source bench/per-call/measure.ts check FIXTURE URL
-//        node --conditions=svcgen-source bench/per-call/measure.ts one FIXTURE URL NAME CALLS WARMUP
+//        (forked with IPC) bench/per-call/measure.ts serve FIXTURE URL NAME WARMUP
 import { pathToFileURL } from 'node:url';
 import { ANSWER_BODY, ANSWER_HEADERS } from './answer.ts';
 import type { PerCallContender, PerCallFixture } from './fixture.ts';
@@ -126,8 +127,13 @@ export async function checkRequests(fixture: PerCallFixture, url: string): Promi
   return { describe: fixture.describe, ours: ours.name, peers: peers.map((p) => p.name), peerFailures, timed };
 }
 
-/** One sample per scenario of the contender `name`, after `warmup` calls of every scenario. */
-export async function measureContender(fixture: PerCallFixture, url: string, name: string, calls: number, warmup: number): Promise<Record<string, Sample>> {
+/** A sampler of the contender `name`, warmed up with `warmup` calls of every scenario. */
+export async function prepareContender(
+  fixture: PerCallFixture,
+  url: string,
+  name: string,
+  warmup: number,
+): Promise<(scenario: string, calls: number) => Promise<Sample>> {
   const pick = (set: { readonly ours: PerCallContender; readonly peers: readonly PerCallContender[] }) => {
     const found = [set.ours, ...set.peers].find((c) => c.name === name);
     if (!found) throw new Error(`the fixture has no contender named ${JSON.stringify(name)}`);
@@ -137,14 +143,39 @@ export async function measureContender(fixture: PerCallFixture, url: string, nam
   const memory = pick(fixture.contenders(url, inMemory));
   const of = (s: (typeof SCENARIOS)[number]) => (s.memory ? memory : loopback)[s.op];
   for (const s of SCENARIOS) await measure(of(s), warmup, s.inFlight); // JIT, connection pool, server
-  const samples: Record<string, Sample> = {};
-  for (const s of SCENARIOS) samples[s.id] = await measure(of(s), calls, s.inFlight);
-  return samples;
+  return async (id, calls) => {
+    const s = SCENARIOS.find((x) => x.id === id);
+    if (!s) throw new Error(`no per-call scenario ${JSON.stringify(id)}`);
+    return measure(of(s), calls, s.inFlight);
+  };
+}
+
+/** What the parent sends a serving process, and what it answers. */
+export type ServeRequest = { readonly scenario: string; readonly calls: number } | { readonly done: true };
+export type ServeReply = { readonly ready: true } | { readonly sample: Sample } | { readonly error: string };
+
+async function serve(fixture: PerCallFixture, url: string, name: string, warmup: number): Promise<void> {
+  const send = (reply: ServeReply) => process.send!(reply);
+  let sample: (scenario: string, calls: number) => Promise<Sample>;
+  try {
+    sample = await prepareContender(fixture, url, name, warmup);
+  } catch (error) {
+    send({ error: String((error as Error)?.stack ?? error) });
+    return process.disconnect();
+  }
+  process.on('message', (request: ServeRequest) => {
+    if ('done' in request) return process.disconnect();
+    sample(request.scenario, request.calls).then(
+      (result) => send({ sample: result }),
+      (error: unknown) => send({ error: String((error as Error)?.stack ?? error) }),
+    );
+  });
+  send({ ready: true });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [mode, fixtureFile, url, name, calls, warmup] = process.argv.slice(2);
+  const [mode, fixtureFile, url, name, warmup] = process.argv.slice(2);
   const { fixture } = (await import(pathToFileURL(fixtureFile!).href)) as { fixture: PerCallFixture };
-  const output = mode === 'check' ? await checkRequests(fixture, url!) : await measureContender(fixture, url!, name!, Number(calls), Number(warmup));
-  process.stdout.write(JSON.stringify(output) + '\n');
+  if (mode === 'check') process.stdout.write(JSON.stringify(await checkRequests(fixture, url!)) + '\n');
+  else await serve(fixture, url!, name!, Number(warmup));
 }

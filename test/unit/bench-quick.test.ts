@@ -18,7 +18,7 @@ import { figureRows, misses, renderReport, renderTable } from '../../bench/lib/r
 import { runInterleaved, type SeriesPlan } from '../../bench/lib/series.ts';
 import { oursFailures } from '../../bench/lib/verdict.ts';
 import type { PerCallFixture } from '../../bench/per-call/fixture.ts';
-import { checkRequests, measureContender, SCENARIOS } from '../../bench/per-call/measure.ts';
+import { checkRequests, prepareContender, SCENARIOS } from '../../bench/per-call/measure.ts';
 import { runPipelineOverhead, startServer } from '../../bench/pipeline-overhead.ts';
 import { runWebhookBench } from '../../bench/webhooks.ts';
 import { parseCompileErrors } from '../../bench/lib/typescript.ts';
@@ -255,11 +255,11 @@ describe('per-call benchmark', () => {
       expect(different.timed).toEqual(['ours', 'other']);
       await expect(checkRequests(fakeFixture('a=2', false, 'a=3'), url)).rejects.toThrow(/no peer sends the requests ours sends/);
       await expect(checkRequests(fakeFixture('a=1', true), url)).rejects.toThrow('broken on purpose');
-      // One contender measured alone: a sample for every scenario, loopback and in-memory.
-      const samples = await measureContender(fakeFixture('a=1'), url, 'peer', 5, 1);
-      expect(Object.keys(samples)).toEqual(SCENARIOS.map((s) => s.id));
-      for (const s of Object.values(samples)) expect(s.perSecond).toBeGreaterThan(0);
-      await expect(measureContender(fakeFixture('a=1'), url, 'nobody', 5, 1)).rejects.toThrow(/no contender named "nobody"/);
+      // One contender prepared alone: a sample of every scenario on request, loopback and in-memory.
+      const sample = await prepareContender(fakeFixture('a=1'), url, 'peer', 1);
+      for (const s of SCENARIOS) expect((await sample(s.id, 5)).perSecond).toBeGreaterThan(0);
+      await expect(sample('no.such', 5)).rejects.toThrow(/no per-call scenario "no.such"/);
+      await expect(prepareContender(fakeFixture('a=1'), url, 'nobody', 1)).rejects.toThrow(/no contender named "nobody"/);
     } finally {
       child.kill();
     }
