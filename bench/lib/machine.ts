@@ -34,8 +34,9 @@ export function packageVersion(name: string): string {
 function gitCommit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    // BENCHMARKS.md is this run's own output: a previous run's copy in the tree says nothing about the code measured.
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', '.', ':(exclude)BENCHMARKS.md'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    // BENCHMARKS.md and the scaling charts are this run's own output: a previous run's copy in the
+    // tree says nothing about the code measured.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', '.', ':(exclude)BENCHMARKS.md', ':(exclude)bench/scaling-*.svg'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return dirty ? `${head} (with uncommitted changes)` : head;
   } catch {
     return 'unknown';
