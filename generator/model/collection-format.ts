@@ -10,6 +10,7 @@
 // Only declared arrays are read: a scalar is one value under every style, and objects keep the
 // bracket names (urlencoded) or JSON parts (multipart) they are sent as today.
 import { deref } from '../json-pointer.ts';
+import { encodingTable } from './encoding-table.ts';
 import { COLLECTION_FORMAT_EXTENSION, COLLECTION_FORMATS, type CollectionFormat } from '../load/formdata-collection.ts';
 
 type Doc = Record<string, any>;
@@ -44,13 +45,5 @@ export function collectionFormatOf(doc: Doc, entry: unknown, schema: unknown): C
  * departure there, `multi` included: without an entry, arrays are sent with indexed bracket names.
  */
 export function formFields(doc: Doc, mediaTypeObject: Doc | undefined): Record<string, CollectionFormat> | undefined {
-  const encoding = mediaTypeObject?.encoding;
-  if (!encoding || typeof encoding !== 'object') return undefined;
-  const properties = deref<Doc>(doc, mediaTypeObject?.schema)?.properties ?? {};
-  const fields: Record<string, CollectionFormat> = {};
-  for (const name of Object.keys(encoding).sort()) {
-    const format = collectionFormatOf(doc, encoding[name], Object.hasOwn(properties, name) ? properties[name] : undefined);
-    if (format) fields[name] = format;
-  }
-  return Object.keys(fields).length ? fields : undefined;
+  return encodingTable(doc, mediaTypeObject, (entry, schema) => collectionFormatOf(doc, entry, schema));
 }

@@ -23,6 +23,7 @@
 //   constrains what a file may be, so a file keeps its own type and no entry is made.
 import { deref } from '../json-pointer.ts';
 import { collectionFormatOf } from './collection-format.ts';
+import { encodingTable } from './encoding-table.ts';
 
 type Doc = Record<string, any>;
 
@@ -58,24 +59,11 @@ function concreteMediaType(value: unknown): string | undefined {
  * carries no table).
  */
 export function multipartParts(doc: Doc, mediaTypeObject: Doc | undefined): Record<string, string> | undefined {
-  const encoding = mediaTypeObject?.encoding;
-  if (!encoding || typeof encoding !== 'object') return undefined;
-  const properties = deref<Doc>(doc, mediaTypeObject?.schema)?.properties ?? {};
-  const parts: Record<string, string> = {};
-  for (const name of Object.keys(encoding).sort()) {
-    const entry = encoding[name];
-    if (!entry || typeof entry !== 'object') continue;
-    const format = collectionFormatOf(doc, entry, properties[name]);
-    if (format) {
-      if (format !== 'multi') parts[name] = format;
-      continue;
-    }
-    if ('style' in entry || 'explode' in entry || 'allowReserved' in entry) {
-      if (entry.style === DEEP_OBJECT) parts[name] = DEEP_OBJECT;
-      continue;
-    }
+  return encodingTable<string>(doc, mediaTypeObject, (entry, schema) => {
+    const format = collectionFormatOf(doc, entry, schema);
+    if (format) return format === 'multi' ? undefined : format;
+    if ('style' in entry || 'explode' in entry || 'allowReserved' in entry) return entry.style === DEEP_OBJECT ? DEEP_OBJECT : undefined;
     const type = concreteMediaType(entry.contentType);
-    if (type && type.toLowerCase() !== defaultPartType(doc, properties[name])) parts[name] = type;
-  }
-  return Object.keys(parts).length ? parts : undefined;
+    return type && type.toLowerCase() !== defaultPartType(doc, schema) ? type : undefined;
+  });
 }
