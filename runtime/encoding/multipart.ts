@@ -62,12 +62,16 @@ function isFile(v: unknown): v is FileValue {
   return v instanceof Blob || isBinary(v) || isFileDescriptor(v);
 }
 
-function bytesOf(v: ArrayBuffer | ArrayBufferView): Uint8Array<ArrayBuffer> {
-  // Copy into a fresh ArrayBuffer: a view over a SharedArrayBuffer or a larger buffer must not leak
-  // bytes outside its window into the upload.
-  const view = v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-  const copy = new Uint8Array(new ArrayBuffer(view.byteLength));
-  copy.set(view);
+/**
+ * Bytes as a Blob part, not copied here: the Blob takes its own copy of exactly the view's window
+ * when it is made (File API), so bytes outside the window are not sent, and later changes to the
+ * caller's buffer reach neither the body nor its retries. A view over a SharedArrayBuffer, which
+ * the File API does not take as a part, is the one case copied first.
+ */
+function blobPart(v: ArrayBuffer | ArrayBufferView): BlobPart {
+  if (v instanceof ArrayBuffer || v.buffer instanceof ArrayBuffer) return v as ArrayBuffer | ArrayBufferView<ArrayBuffer>;
+  const copy = new Uint8Array(v.byteLength);
+  copy.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   return copy;
 }
 
@@ -91,9 +95,9 @@ interface Part {
 
 /** A file part; `fallbackType` is the type of a file that names none (the spec's contentType or octet-stream). */
 function appendFile(out: Part[], name: string, file: FileValue, fallbackType = DEFAULT_FILE_TYPE): void {
-  // A Blob's bytes go into the body by reference; bytes and strings become a Blob once.
+  // A Blob's bytes go into the body by reference; bytes and strings are copied once, into a Blob.
   const given = file instanceof Blob || isBinary(file) ? { data: file } : file;
-  const data = given.data instanceof Blob ? given.data : new Blob([typeof given.data === 'string' ? given.data : bytesOf(given.data)]);
+  const data = given.data instanceof Blob ? given.data : new Blob([typeof given.data === 'string' ? given.data : blobPart(given.data)]);
   // A bare Blob is called "blob", as FormData calls it; a File keeps its own name.
   const filename = given.name ?? (given.data instanceof File ? given.data.name : 'blob');
   out.push({ name, filename, type: mediaType(given.type ?? '') || data.type || fallbackType, data });

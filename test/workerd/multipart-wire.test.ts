@@ -92,6 +92,17 @@ describe('multipart bodies in workerd', () => {
     expect(partsOfText(seen[0]!.text, seen[0]!.contentType!)).toEqual(expectedParts);
   });
 
+  it('raw bytes as a file part: exactly the view\'s window, as it was when the body was written', async () => {
+    const bytes = new TextEncoder().encode('xxpng bytesxx');
+    const body = encodeMultipart({ file_logo: { data: bytes.subarray(2, 11), name: 'logo.png', type: 'image/png' }, raw: new DataView(bytes.buffer, 0, 2) });
+    bytes.fill(0);
+    const request = new Request('https://api.parts.test/podcasts', { method: 'POST', body });
+    expect(partsOfText(await textOf(request), request.headers.get('content-type')!)).toEqual([
+      { headers: 'Content-Disposition: form-data; name="file_logo"; filename="logo.png" | Content-Type: image/png', data: 'png bytes' },
+      { headers: 'Content-Disposition: form-data; name="raw"; filename="blob" | Content-Type: application/octet-stream', data: 'xx' },
+    ]);
+  });
+
   it('a declared contentType part (multipartBodyWith) has that type and no filename', async () => {
     const options: Record<string, unknown> = { body: { note: { title: 'T' }, table: 'a,b' } };
     multipartBodyWith({ note: 'application/merge-patch+json', table: 'text/csv' })(options, { 'Content-Type': 'application/json' });

@@ -193,6 +193,25 @@ describe('encodeMultipart files', () => {
     expect(parts).toEqual([{ name: 'file', filename: 'blob', type: 'application/octet-stream', bytes: [2, 3] }]);
   });
 
+  it('sends the bytes as they were when the body was written: later changes to the buffer reach neither the body nor a resend', async () => {
+    const bytes = new Uint8Array([0, 1, 2, 3, 4, 5]);
+    const body = encodeMultipart({ a: bytes.subarray(1, 3), b: new DataView(bytes.buffer, 3, 2), c: bytes.buffer });
+    bytes.fill(9);
+    for (let send = 0; send < 2; send++) {
+      const { parts } = await readMultipart(body);
+      expect(parts.map((part) => part.bytes)).toEqual([[1, 2], [3, 4], [0, 1, 2, 3, 4, 5]]);
+    }
+  });
+
+  it('sends a view over a SharedArrayBuffer (its window only)', async () => {
+    const shared = new Uint8Array(new SharedArrayBuffer(6));
+    shared.set([0, 1, 2, 3, 4, 5]);
+    const body = encodeMultipart({ file: { data: shared.subarray(2, 5), name: 's.bin' } });
+    shared.fill(9);
+    const { parts } = await readMultipart(body);
+    expect(parts).toEqual([{ name: 'file', filename: 's.bin', type: 'application/octet-stream', bytes: [2, 3, 4] }]);
+  });
+
   it('passes a ready FormData through', () => {
     const form = new FormData();
     form.append('x', '1');
