@@ -16,7 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { failed, measured, median, type Figure, type Outcome, type Section } from './lib/figure.ts';
 import { projectRoot } from './lib/paths.ts';
-import { PIPELINE_ONLY } from './per-call/fixture.ts';
+import { CANCELLABLE, PIPELINE_ONLY } from './per-call/fixture.ts';
 import { rotatedOrder } from './lib/order.ts';
 import { SCENARIOS, type Checked, type MeasureOutput, type Sample, type ServeReply } from './per-call/measure.ts';
 
@@ -202,6 +202,34 @@ function layers(output: MeasureOutput): string[] {
   return notes;
 }
 
+/**
+ * What cancelling costs, when the fixture offers the CANCELLABLE contender: per loopback scenario
+ * the per-round rate ratios cancellable ÷ bare (the rate any client that cancels a timed-out
+ * request this way can expect, relative to one that cannot) and ours ÷ cancellable (ours with
+ * that part priced out); on the in-memory transport, the main-thread CPU it adds per call.
+ */
+function cancelling(output: MeasureOutput): string[] {
+  const of = (id: string, name: string) => output.samples[id]?.[name] ?? [];
+  const perRound = (id: string, over: string, under: string) => {
+    const below = of(id, under);
+    return of(id, over).map((x, round) => x.perSecond / below[round]!.perSecond);
+  };
+  const rates: string[] = [];
+  const cpu: string[] = [];
+  const main = (id: string, name: string) => median(of(id, name).map((x) => x.mainCpuMicros));
+  const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(0)} µs`;
+  for (const s of SCENARIOS) {
+    if (!of(s.id, CANCELLABLE).length || !of(s.id, BARE).length) continue;
+    if (s.memory) cpu.push(`${s.label}: ${signed(main(s.id, CANCELLABLE) - main(s.id, BARE))}`);
+    else rates.push(`${s.label}: cancellable ÷ bare ${spread(perRound(s.id, CANCELLABLE, BARE))}, ours ÷ cancellable ${spread(perRound(s.id, output.ours, CANCELLABLE))}`);
+  }
+  if (!rates.length) return [];
+  return [
+    `What cancelling costs: "${CANCELLABLE}" is bare openapi-fetch plus only what a timeout that cancels the request needs (ours' per-attempt timeout does the same per attempt, beside its other policies); per-round rate ratios, median (min–max, n): ${rates.join('; ')}.` +
+      (cpu.length ? ` Main-thread CPU per call it adds over bare (medians): ${cpu.join('; ')}.` : ''),
+  ];
+}
+
 export async function runPipelineOverhead({ quick }: { quick: boolean }): Promise<PipelineOverheadResult> {
   const rounds = Number(process.env.PIPELINE_BENCH_ROUNDS ?? (quick ? 1 : 9));
   const callsPerSample = Number(process.env.PIPELINE_BENCH_CALLS ?? (quick ? 200 : 2000));
@@ -273,6 +301,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
       `Per-round ratio ours ÷ ${BARE} (req/s), median (min–max, n): ${ratioText.join('; ') || 'not measured'}.`,
       ...ceilings(output),
       ...layers(output),
+      ...cancelling(output),
     ],
     figures,
     ratios,

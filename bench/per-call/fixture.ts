@@ -10,6 +10,15 @@
  */
 export const PIPELINE_ONLY = "openapi-fetch through svcgen's pipeline (no generated client)";
 
+/**
+ * The name of the contender that prices cancellability alone: bare openapi-fetch whose fetch
+ * gives each call the least a per-call timeout that cancels the request needs (an
+ * AbortController, a timer at the vendor's per-attempt timeout, the controller's signal to fetch,
+ * the timer cleared when fetch settles). No retry, breaker, limiter or logging. A fixture that
+ * offers it lists it among the peers under this name.
+ */
+export const CANCELLABLE = 'bare openapi-fetch + a per-call timeout that cancels (AbortController, timer)';
+
 /** One way of making the two requests; each call resolves with the parsed response body. */
 export interface PerCallContender {
   readonly name: string;
