@@ -9,7 +9,7 @@ import { checkVendors, loadConfig } from './config/load-config.ts';
 import type { SvcgenConfig } from './config/schema.ts';
 import { replaceOutput } from './write/atomic.ts';
 import { generatorFingerprint } from './write/fingerprint.ts';
-import { sha256 } from './write/hash.ts';
+import { sha256, sha256File } from './write/hash.ts';
 import { MANIFEST_FILE, newManifest, readManifest, serializeManifest, type Manifest, type VendorManifest } from './write/manifest.ts';
 
 export interface GenerateOptions {
@@ -64,7 +64,7 @@ export function filesIntact(outDir: string, entry: VendorManifest | undefined): 
   if (!entry) return false;
   return Object.entries(entry.files).every(([rel, hash]) => {
     const file = join(outDir, rel);
-    return existsSync(file) && sha256(readFileSync(file)) === hash;
+    return existsSync(file) && sha256File(file) === hash;
   });
 }
 

@@ -4,21 +4,23 @@
 // in the API (the semantic diff). Exit 0 match, 1 drift, 2 bad input or usage.
 //
 // An untouched tree is answered without regenerating: when the manifest's record of the inputs
-// (generator fingerprint, lock entry, overlays, config) equals the current one and every generated
-// file still has its recorded hash, regeneration would give the same bytes (the generator is
-// deterministic and the fingerprint covers its sources).
+// (generator fingerprint, lock entry, overlays, config) equals the current one and each generated
+// vendor folder holds exactly the files the manifest lists, each with its recorded hash,
+// regeneration would give the same bytes (the generator is deterministic and the fingerprint covers
+// its sources). That path hashes files without keeping them and loads no emitter, spec parser or
+// worker, and only the report formatter its output needs: a CI drift gate runs it on every push.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, checkVendors } from '../config/load-config.ts';
 import { readLock, type Lock } from '../load/lock.ts';
 import type { LoadOptions } from '../load/options.ts';
-import { verifyPinnedFiles } from '../load/resolve.ts';
 import { generatorFingerprint } from '../write/fingerprint.ts';
 import { MANIFEST_FILE, readManifest, type Manifest } from '../write/manifest.ts';
-import { FORMATS, type Format } from '../diff/format/index.ts';
+import type { Format } from '../diff/format/index.ts';
 import type { DiffReport } from '../diff/types.ts';
 import { commandLine, processIO, type CommandIO } from './command-line.ts';
-import type { Drift } from './drift.ts';
+import { findDrift, vendorFiles, type Drift } from './drift.ts';
+import { verifyPinnedHashes } from './pinned-hashes.ts';
 
 export const CHECK_HELP = `Usage: svcgen check [--vendor NAME]... [--out DIR] [--config FILE] [--json] [--format text|json|markdown|github|junit]
 
@@ -55,7 +57,10 @@ async function upToDate(root: string, outDir: string, vendors: string[], manifes
   return vendors.every((vendor) => {
     const entry = manifest.vendors[vendor];
     if (!entry || entry.inputs !== vendorInputs(root, fingerprint, vendor, config.config)) return false;
-    return !existsSync(path.join(outDir, vendor)) || filesIntact(outDir, entry);
+    if (!existsSync(path.join(outDir, vendor))) return true;
+    // A file the manifest does not list is drift ('unexpected') as much as an edited one.
+    const present = vendorFiles(outDir, vendor);
+    return present.length === Object.keys(entry.files).length && present.every((rel) => Object.hasOwn(entry.files, rel)) && filesIntact(outDir, entry);
   });
 }
 
@@ -105,13 +110,12 @@ export async function check(options: { root: string; vendors?: string[]; out?: s
   const vendors = options.vendors?.length ? options.vendors : Object.keys(config.config.vendors ?? {}).length ? Object.keys(config.config.vendors!) : known;
   checkVendors({ vendors: Object.fromEntries(vendors.map((v) => [v, {}])) }, known, '--vendor');
   const load: LoadOptions = { root, ...(config.config.specMirror ? { mirror: path.resolve(root, config.config.specMirror) } : {}), ...(config.config.download === false ? { download: false } : {}) };
-  for (const vendor of vendors) await verifyPinnedFiles(lock, vendor, load);
+  for (const vendor of vendors) await verifyPinnedHashes(lock, vendor, load);
   const outDir = path.resolve(root, options.out ?? config.config.out ?? 'generated');
   manifest ??= readManifest(outDir);
   if (await upToDate(root, outDir, vendors, manifest, config)) return { drift: [], report: { diffs: [] }, unavailable: [], fast: true };
 
   const { generate } = await import('../generate.ts');
-  const { findDrift } = await import('./drift.ts');
   const result = await generate({ root, vendors, ...(options.out ? { out: options.out } : {}), ...(options.configFile ? { configFile: options.configFile } : {}), force: true, dryRun: true });
   const drift = findDrift(result);
   return { drift, ...(await semantic(root, vendors, manifest, lock, load, config.config)), fast: false };
@@ -121,7 +125,8 @@ async function render(outcome: CheckOutcome, format: Format): Promise<string> {
   const { drift, report, unavailable } = outcome;
   const driftText = drift.length === 0 ? 'check: generated output matches the pinned specs' : `check: ${drift.length} file(s) drifted:\n${drift.map((d) => `  ${d.file}: ${d.problem}`).join('\n')}`;
   const notes = unavailable.map((u) => `check: no semantic summary for ${u.vendor}: ${u.reason}`);
-  const formats = await import('../diff/format/index.ts');
+  // The formatters are loaded only when a report needs them (json needs its own module only).
+  const formats = () => import('../diff/format/index.ts');
   if (format === 'json') {
     const { jsonReport } = await import('../diff/format/json.ts');
     return JSON.stringify({ drift, semantic: jsonReport(report), unavailable }) + '\n';
@@ -129,7 +134,7 @@ async function render(outcome: CheckOutcome, format: Format): Promise<string> {
   if (format === 'github') {
     const lines = drift.map((d) => `::error file=${d.file},title=svcgen check::generated file ${d.problem}: run npx svcgen generate and commit`);
     lines.push(...unavailable.map((u) => `::warning title=svcgen check ${u.vendor}::${u.reason}`));
-    return (lines.length ? lines.join('\n') + '\n' : '') + formats.formatReport(report, 'github');
+    return (lines.length ? lines.join('\n') + '\n' : '') + (await formats()).formatReport(report, 'github');
   }
   if (format === 'junit') {
     const { formatJunit, xml } = await import('../diff/format/junit.ts');
@@ -139,9 +144,9 @@ async function render(outcome: CheckOutcome, format: Format): Promise<string> {
   }
   if (format === 'markdown') {
     const lines = ['## svcgen check', '', drift.length === 0 ? 'Generated output matches the pinned specs.' : `${drift.length} file(s) drifted:`, '', ...drift.map((d) => `- \`${d.file}\`: ${d.problem}`), ...notes.map((n) => `- ${n}`), ''];
-    return lines.join('\n') + (report.diffs.length ? formats.formatReport(report, 'markdown') : '');
+    return lines.join('\n') + (report.diffs.length ? (await formats()).formatReport(report, 'markdown') : '');
   }
-  return [driftText, ...notes].join('\n') + '\n' + (report.diffs.length ? formats.formatReport(report, 'text') : '');
+  return [driftText, ...notes].join('\n') + '\n' + (report.diffs.length ? (await formats()).formatReport(report, 'text') : '');
 }
 
 const cli = commandLine('check', CHECK_HELP, OPTIONS);
@@ -153,7 +158,10 @@ export async function runCheck(args: string[], io: CommandIO = processIO()): Pro
   const { values, positionals } = parsed;
   if (positionals.length > 0) return usage(io, `unexpected argument '${positionals[0]}'`);
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
-  if (!FORMATS.includes(format)) return usage(io, `--format must be one of ${FORMATS.join(', ')}`);
+  if (values.format !== undefined) {
+    const { FORMATS } = await import('../diff/format/index.ts');
+    if (!FORMATS.includes(format)) return usage(io, `--format must be one of ${FORMATS.join(', ')}`);
+  }
   const outcome = await check({ root: io.cwd, ...(values.vendor ? { vendors: values.vendor } : {}), ...(values.out ? { out: values.out } : {}), ...(values.config ? { configFile: values.config } : {}) });
   io.stdout.write(await render(outcome, format));
   return outcome.drift.length === 0 ? 0 : 1;

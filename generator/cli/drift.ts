@@ -18,6 +18,11 @@ function walk(dir: string): string[] {
   });
 }
 
+/** Every file under a vendor's output folder, relative to the output folder (as the manifest names them). */
+export function vendorFiles(outDir: string, vendor: string): string[] {
+  return walk(join(outDir, vendor)).map((file) => relative(outDir, file));
+}
+
 /**
  * A vendor whose folder is absent (a clean clone, where only the manifest is committed) is checked
  * through the manifest alone: its recorded file hashes must equal the fresh ones.
@@ -32,8 +37,7 @@ export function findDrift(result: GenerateResult): Drift[] {
     else if (readFileSync(file, 'utf8') !== content) drift.push({ file: rel, problem: 'changed' });
   }
   for (const vendor of result.vendors) {
-    for (const file of walk(join(result.outDir, vendor.vendor))) {
-      const rel = relative(result.outDir, file);
+    for (const rel of vendorFiles(result.outDir, vendor.vendor)) {
       if (!result.files.has(rel) && rel !== MANIFEST_FILE) drift.push({ file: rel, problem: 'unexpected' });
     }
   }

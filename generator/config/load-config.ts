@@ -7,7 +7,6 @@ import { extname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SvcgenInputError } from '../load/errors.ts';
 import { escapePointerSegment, toPointer } from '../json-pointer.ts';
-import { positionOfPointer } from '../load/pointer-position.ts';
 import { describeUnknownKey, firstUnknownKey } from '../unknown-keys.ts';
 import { createHash } from 'node:crypto';
 import type { SvcgenConfig } from './schema.ts';
@@ -52,7 +51,8 @@ export async function loadConfig(
   if (unknown) {
     const pointer = toPointer([...unknown.path, unknown.key]);
     // A JSON config's text gives the line; a module config is only known by its exported value.
-    const position = extname(file) === '.json' ? positionOfPointer(readFileSync(file, 'utf8'), pointer) : undefined;
+    // Loaded here only: it parses with the `yaml` package, which every other load would pay for.
+    const position = extname(file) === '.json' ? (await import('../load/pointer-position.ts')).positionOfPointer(readFileSync(file, 'utf8'), pointer) : undefined;
     throw new SvcgenInputError({ file: shown, pointer, ...position }, describeUnknownKey(unknown, 'the config'));
   }
   const parsed = configSchema.safeParse(raw);
