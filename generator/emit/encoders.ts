@@ -17,7 +17,7 @@ export interface EncoderRef {
 }
 
 const FORM: EncoderRef = { field: 'encodeBody', name: 'formBody', module: 'svcgen/runtime/encoding/form' };
-/** Form with a field table (model/collection-format.ts): only operations with arrays whose `encoding` names a format. */
+/** Form with a field table (model/collection-format.ts): only operations with arrays or objects whose `encoding` names a format. */
 const FORM_WITH: EncoderRef = { field: 'encodeBody', name: 'formBodyWith', module: 'svcgen/runtime/encoding/form' };
 const MULTIPART: EncoderRef = { field: 'encodeBody', name: 'multipartBody', module: 'svcgen/runtime/encoding/multipart' };
 /** Multipart with a part table (model/multipart-parts.ts): only operations whose `encoding` departs from the defaults. */

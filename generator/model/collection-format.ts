@@ -1,14 +1,21 @@
-// How an array property of a form body (urlencoded or multipart) is written, read from its
-// Encoding Object entry in the names of Swagger 2.0's collectionFormat, which cover every case:
-//   style: form, explode: false            csv    a,b
-//   style: spaceDelimited, explode: false  ssv    a b
-//   style: pipeDelimited, explode: false   pipes  a|b
-//   x-collectionFormat: tsv                tsv    a<TAB>b   (no OpenAPI 3 spelling)
-//   any of those styles, explode: true     multi  one field or part per item
-// `explode` defaults as for parameters (true for form only). A Swagger 2.0 spec's formData arrays
-// arrive in this form (load/formdata-collection.ts); an OpenAPI 3 spec may write it itself.
-// Only declared arrays are read: a scalar is one value under every style, and objects keep the
-// bracket names (urlencoded) or JSON parts (multipart) they are sent as today.
+// How an array property of a form body (urlencoded or multipart), or an object property of an
+// urlencoded one, is written, read from its Encoding Object entry in the names of Swagger 2.0's
+// collectionFormat:
+//                                          array         object (urlencoded only)
+//   style: form, explode: false            csv    a,b    color=R,100,G,200
+//   style: spaceDelimited, explode: false  ssv    a b    color=R%20100%20G%20200
+//   style: pipeDelimited, explode: false   pipes  a|b    color=R|100|G|200
+//   x-collectionFormat: tsv                tsv    a<TAB>b   (arrays only; no OpenAPI 3 spelling)
+//   any of those styles, explode: true     multi  one field or part per item; R=100&G=200
+// `explode` defaults as for parameters (true for form only). OAS 3.0.3 and 3.1.1 say that in an
+// urlencoded body an entry's style and explode follow the query-parameter rules; the object
+// column is their Style Examples table (which has no row for an exploded spaceDelimited or
+// pipeDelimited object: those are read like exploded form, as the arrays here are). deepObject
+// is the bracket names every object and array is sent with when its entry names no format, so it
+// makes no entry. A Swagger 2.0 spec's formData arrays arrive in this form
+// (load/formdata-collection.ts); an OpenAPI 3 spec may write it itself.
+// Only declared arrays and objects are read: a scalar is one value under every style. Multipart
+// objects stay one JSON part whatever their entry says (model/multipart-parts.ts).
 import { deref } from '../json-pointer.ts';
 import { encodingTable } from './encoding-table.ts';
 import { COLLECTION_FORMAT_EXTENSION, COLLECTION_FORMATS, type CollectionFormat } from '../load/formdata-collection.ts';
@@ -19,18 +26,25 @@ export type { CollectionFormat };
 
 const DELIMITED: Readonly<Record<string, CollectionFormat>> = { form: 'csv', spaceDelimited: 'ssv', pipeDelimited: 'pipes' };
 
-function isArraySchema(doc: Doc, raw: unknown): boolean {
-  const schema = deref<Doc>(doc, raw);
-  if (!schema || typeof schema !== 'object') return false;
-  return schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array'));
+/** Whether the schema's type is `type`, alone or in a 3.1 type list. */
+function hasType(schema: Doc, type: string): boolean {
+  return schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type));
 }
 
-/** The format an `encoding` entry gives the array property `schema`, or undefined when it names none. */
-export function collectionFormatOf(doc: Doc, entry: unknown, schema: unknown): CollectionFormat | undefined {
-  if (!entry || typeof entry !== 'object' || !isArraySchema(doc, schema)) return undefined;
-  const e = entry as Doc;
-  const named = e[COLLECTION_FORMAT_EXTENSION];
-  if ((COLLECTION_FORMATS as readonly unknown[]).includes(named)) return named as CollectionFormat;
+function isArraySchema(doc: Doc, raw: unknown): boolean {
+  const schema = deref<Doc>(doc, raw);
+  return Boolean(schema && typeof schema === 'object' && hasType(schema, 'array'));
+}
+
+/** An object schema: typed so, or untyped with properties or additionalProperties. */
+function isObjectSchema(doc: Doc, raw: unknown): boolean {
+  const schema = deref<Doc>(doc, raw);
+  if (!schema || typeof schema !== 'object') return false;
+  return hasType(schema, 'object') || (schema.type === undefined && Boolean(schema.properties || schema.additionalProperties));
+}
+
+/** The format an entry's `style` and `explode` name, or undefined (no style or explode, or another style). */
+function styleFormat(e: Doc): CollectionFormat | undefined {
   if (!('style' in e) && !('explode' in e)) return undefined;
   const style = typeof e.style === 'string' ? e.style : 'form';
   const delimited = Object.hasOwn(DELIMITED, style) ? DELIMITED[style] : undefined;
@@ -39,11 +53,27 @@ export function collectionFormatOf(doc: Doc, entry: unknown, schema: unknown): C
   return explode ? 'multi' : delimited;
 }
 
+/** The format an `encoding` entry gives the array property `schema`, or undefined when it names none. */
+export function collectionFormatOf(doc: Doc, entry: unknown, schema: unknown): CollectionFormat | undefined {
+  if (!entry || typeof entry !== 'object' || !isArraySchema(doc, schema)) return undefined;
+  const e = entry as Doc;
+  const named = e[COLLECTION_FORMAT_EXTENSION];
+  if ((COLLECTION_FORMATS as readonly unknown[]).includes(named)) return named as CollectionFormat;
+  return styleFormat(e);
+}
+
+/** Urlencoded bodies: the format an `encoding` entry gives the object property `schema`, or undefined. */
+export function objectFormatOf(doc: Doc, entry: unknown, schema: unknown): CollectionFormat | undefined {
+  if (!entry || typeof entry !== 'object' || isArraySchema(doc, schema) || !isObjectSchema(doc, schema)) return undefined;
+  return styleFormat(entry as Doc);
+}
+
 /**
- * Urlencoded bodies: property name → format for the arrays whose `encoding` entry names one;
- * undefined when none does (the operation then keeps the plain form encoder). Every format is a
- * departure there, `multi` included: without an entry, arrays are sent with indexed bracket names.
+ * Urlencoded bodies: property name → format for the arrays and objects whose `encoding` entry
+ * names one; undefined when none does (the operation then keeps the plain form encoder). Every
+ * format is a departure there, `multi` included: without an entry, arrays and objects are sent
+ * with bracket names.
  */
 export function formFields(doc: Doc, mediaTypeObject: Doc | undefined): Record<string, CollectionFormat> | undefined {
-  return encodingTable(doc, mediaTypeObject, (entry, schema) => collectionFormatOf(doc, entry, schema));
+  return encodingTable(doc, mediaTypeObject, (entry, schema) => collectionFormatOf(doc, entry, schema) ?? objectFormatOf(doc, entry, schema));
 }

@@ -43,8 +43,8 @@ export interface RequestBodyModel {
    */
   parts?: Record<string, string>;
   /**
-   * Urlencoded bodies: the array properties whose `encoding` entry names how they are written
-   * (Swagger 2.0 collectionFormat: csv, ssv, tsv, pipes, multi; model/collection-format.ts).
+   * Urlencoded bodies: the array and object properties whose `encoding` entry names how they are
+   * written (Swagger 2.0 collectionFormat names: csv, ssv, tsv, pipes, multi; model/collection-format.ts).
    */
   fields?: Record<string, 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi'>;
 }

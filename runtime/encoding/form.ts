@@ -10,13 +10,20 @@
 // One deliberate difference: a number JavaScript would print in exponent form (1e21, 1e-7) is
 // written in plain digits, because the API parses decimal digits, and NaN/±Infinity throw instead
 // of being sent as words the API cannot accept.
-// An operation whose spec says how an array property is written (Swagger 2.0 `collectionFormat`,
-// or the `encoding` entry it converts to; generator/model/collection-format.ts) gets `formBodyWith`
-// and a table naming those properties; other operations run `formBody` alone:
-//   csv    tags=a,b      ssv    tags=a%20b      tsv    tags=a%09b
-//   pipes  tags=a|b      multi  tags=a&tags=b
+// An operation whose spec says how an array or object property is written (Swagger 2.0
+// `collectionFormat`, or an OpenAPI `encoding` entry's style and explode, which follow the query
+// rules; generator/model/collection-format.ts) gets `formBodyWith` and a table naming those
+// properties; other operations run `formBody` alone:
+//          array                  object
+//   csv    tags=a,b               color=R,100,G,200
+//   ssv    tags=a%20b             color=R%20100%20G%20200
+//   tsv    tags=a%09b             color=R%09100%09G%09200
+//   pipes  tags=a|b               color=R|100|G|200
+//   multi  tags=a&tags=b          R=100&G=200
 // The comma and the bar are written as they are, as the query encoder and OpenAPI's style
-// examples write them; the items are encoded as every value is, so an item's own comma is %2C.
+// examples write them; the items, keys and values are encoded as every value is, so an item's own
+// comma is %2C. A property the table names whose value is neither an array nor a plain object is
+// sent as it would be without the table.
 
 import { SENT_BODY, type BodyEncoder } from '../contract.ts';
 
@@ -94,8 +101,8 @@ export function encodeForm(body: unknown): string {
 }
 
 /**
- * How the array properties an operation's spec names are written: property name → `csv`, `ssv`,
- * `tsv`, `pipes` or `multi` (Swagger 2.0's collectionFormat names).
+ * How the array and object properties an operation's spec names are written: property name →
+ * `csv`, `ssv`, `tsv`, `pipes` or `multi` (Swagger 2.0's collectionFormat names).
  */
 export type FieldTable = Readonly<Record<string, string>>;
 
@@ -119,7 +126,25 @@ export function collectionItems(what: string, name: string, value: readonly unkn
   return texts;
 }
 
-/** Like encodeForm, with the array properties in `fields` written in their collection format. */
+/**
+ * An object's members as `[key, text]` pairs, in insertion order, undefined members skipped; a
+ * member that is an object or array has no text form in a list of keys and values, so it is
+ * refused with a TypeError naming where it sits.
+ */
+function memberTexts(name: string, value: object, format: string): [string, string][] {
+  const members: [string, string][] = [];
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined) continue;
+    if (member !== null && typeof member === 'object' && !(member instanceof Date)) {
+      throw new TypeError(`form body: property "${name}" is sent as a ${format} list of keys and values, which cannot hold the ${Array.isArray(member) ? 'array' : 'object'} at ${name}.${key}`);
+    }
+    members.push([key, formLeafText(member)]);
+  }
+  return members;
+}
+
+/** Like encodeForm, with the array and object properties in `fields` written in their format. */
 export function encodeFormWith(body: unknown, fields: FieldTable): string {
   if (typeof body !== 'object' || body === null) return '';
   const pairs: string[] = [];
@@ -128,17 +153,26 @@ export function encodeFormWith(body: unknown, fields: FieldTable): string {
   };
   for (const key of Object.keys(body)) {
     const value = (body as Record<string, unknown>)[key];
-    const format = Array.isArray(value) && Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+    const listed = value !== null && typeof value === 'object' && !(value instanceof Date);
+    const format = listed && Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
     if (format === undefined) {
       flattenBrackets(key, value, pair);
       continue;
     }
-    const texts = collectionItems('form body', key, value as unknown[], format);
-    if (texts.length === 0) continue;
-    const name = encodeFormComponent(key);
     const separator = Object.prototype.hasOwnProperty.call(FORM_SEPARATORS, format) ? FORM_SEPARATORS[format] : undefined;
-    if (separator === undefined) for (const text of texts) pairs.push(`${name}=${encodeFormComponent(text)}`);
-    else pairs.push(`${name}=${texts.map(encodeFormComponent).join(separator)}`);
+    const name = encodeFormComponent(key);
+    if (Array.isArray(value)) {
+      const texts = collectionItems('form body', key, value, format);
+      if (texts.length === 0) continue;
+      if (separator === undefined) for (const text of texts) pairs.push(`${name}=${encodeFormComponent(text)}`);
+      else pairs.push(`${name}=${texts.map(encodeFormComponent).join(separator)}`);
+      continue;
+    }
+    const members = memberTexts(key, value as object, format);
+    if (members.length === 0) continue;
+    // Exploded, each member is a field of its own, named by its key (the property's name is not sent).
+    if (separator === undefined) for (const [k, text] of members) pairs.push(`${encodeFormComponent(k)}=${encodeFormComponent(text)}`);
+    else pairs.push(`${name}=${members.map(([k, text]) => `${encodeFormComponent(k)}${separator}${encodeFormComponent(text)}`).join(separator)}`);
   }
   return pairs.join('&');
 }
@@ -169,7 +203,7 @@ export const formBody: BodyEncoder = (request, headers) => {
   request.headers = { ...headers, 'Content-Type': FORM_CONTENT_TYPE };
 };
 
-/** The body encoder of form operations whose spec names how the array properties in `fields` are written. */
+/** The body encoder of form operations whose spec names how the array and object properties in `fields` are written. */
 export function formBodyWith(fields: FieldTable): BodyEncoder {
   return (request, headers) => {
     if (request.body !== undefined) {

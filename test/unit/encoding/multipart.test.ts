@@ -199,7 +199,11 @@ describe('encodeMultipart files', () => {
     bytes.fill(9);
     for (let send = 0; send < 2; send++) {
       const { parts } = await readMultipart(body);
-      expect(parts.map((part) => part.bytes)).toEqual([[1, 2], [3, 4], [0, 1, 2, 3, 4, 5]]);
+      expect(parts).toEqual([
+        { name: 'a', filename: 'blob', type: 'application/octet-stream', bytes: [1, 2] },
+        { name: 'b', filename: 'blob', type: 'application/octet-stream', bytes: [3, 4] },
+        { name: 'c', filename: 'blob', type: 'application/octet-stream', bytes: [0, 1, 2, 3, 4, 5] },
+      ]);
     }
   });
 

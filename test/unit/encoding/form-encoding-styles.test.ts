@@ -1,0 +1,144 @@
+// OpenAPI 3 `encoding` entries (style, explode) on the object and array properties of an
+// urlencoded body, from the spec to the bytes on the wire through the real CLI and the generated
+// client (test/fixtures/form-encoding-styles/openapi.json, hand-made). OAS 3.0.3 and 3.1.1 say
+// such an entry follows the query-parameter rules. The oracle for form objects (both explodes),
+// deepObject and delimited arrays is openapi-fetch's own query serializers (serializeObjectParam,
+// serializeArrayParam), a second implementation of those rules; it has no spaceDelimited or
+// pipeDelimited object, whose bytes come from the OAS Style Examples table (R%20100%20G%20200,
+// R|100|G|200). Operations whose entries name no format (deepObject only, or none) keep the plain
+// form encoder and send bracket names.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serializeArrayParam, serializeObjectParam } from 'openapi-fetch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSpecProject, type GeneratedVendor, type SpecProject } from '../auth/spec-project.ts';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/form-encoding-styles/openapi.json', import.meta.url));
+
+let project: SpecProject;
+let vendor: GeneratedVendor;
+
+beforeAll(async () => {
+  project = await createSpecProject('form-styles', [{ vendor: 'styles', displayName: 'Styles', example: FIXTURE }]);
+  vendor = project.vendors.styles!;
+}, 120_000);
+
+afterAll(() => project?.remove());
+
+/** Calls `POST path` of the generated client with `body`; the Content-Type and body text as sent. */
+async function send(path: string, body: object): Promise<{ contentType: string; text: string }> {
+  const seen: { contentType: string; text: string }[] = [];
+  const fetch = async (request: Request, init?: { body?: ArrayBuffer }) => {
+    const bytes = init?.body ?? (await request.arrayBuffer());
+    seen.push({ contentType: request.headers.get('content-type') ?? '', text: new TextDecoder().decode(bytes) });
+    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  const client = vendor.create({ baseUrl: 'https://api.styles.test', fetch, retry: false, logger: false });
+  await vendor.operation('POST', path)(client, { body });
+  expect(seen).toHaveLength(1);
+  return seen[0]!;
+}
+
+const color = { R: 100, G: 200, B: 150 };
+
+describe('encoding styles in the generated metadata', () => {
+  it('names a field table for the styled operation only; deepObject, contentType-only and multipart object entries make none', () => {
+    const bodies = Object.fromEntries(vendor.model.operations.map((op) => [op.id, { fields: op.requestBody?.fields, parts: op.requestBody?.parts }]));
+    expect(bodies).toEqual({
+      styled: {
+        fields: { exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', space_object: 'ssv', space_tags: 'ssv' },
+        parts: undefined,
+      },
+      deep: { fields: undefined, parts: undefined },
+      plain: { fields: undefined, parts: undefined },
+      upload: { fields: undefined, parts: undefined },
+    });
+    const js = readFileSync(`${project.root}/generated/styles/operations.js`, 'utf8');
+    expect(js).toContain("import { formBody, formBodyWith } from 'svcgen/runtime/encoding/form';");
+    expect(js).toMatch(/deepMeta = \{[^\n]*encodeBody: formBody \};/);
+    expect(js).toMatch(/plainMeta = \{[^\n]*encodeBody: formBody \};/);
+    expect(js).toMatch(/uploadMeta = \{[^\n]*encodeBody: multipartBody \};/);
+    expect(js).toContain(
+      "encodeBody: /* @__PURE__ */ formBodyWith({ exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', space_object: 'ssv', space_tags: 'ssv' })",
+    );
+  });
+});
+
+describe('encoding styles on the wire', () => {
+  const styledBody = {
+    name: 'n',
+    form_object: color,
+    exploded_object: { x: 1, y: 2 },
+    space_object: color,
+    pipe_object: color,
+    deep_object: color,
+    plain_object: { R: 1 },
+    typed_object: { R: 2 },
+    space_tags: ['a', 'b'],
+    pipe_tags: ['a', 'b'],
+    form_tags: ['a', 'b'],
+    plain_tags: ['a', 'b'],
+  };
+
+  it('the exact body bytes: each property as its entry says, bracket names where it names no format', async () => {
+    const sent = await send('/styled', styledBody);
+    expect(sent.contentType).toBe('application/x-www-form-urlencoded');
+    expect(sent.text.split('&')).toEqual([
+      'name=n',
+      'form_object=R,100,G,200,B,150',
+      'x=1',
+      'y=2',
+      'space_object=R%20100%20G%20200%20B%20150',
+      'pipe_object=R|100|G|200|B|150',
+      'deep_object[R]=100',
+      'deep_object[G]=200',
+      'deep_object[B]=150',
+      'plain_object[R]=1',
+      'typed_object[R]=2',
+      'space_tags=a%20b',
+      'pipe_tags=a|b',
+      'form_tags=a,b',
+      'plain_tags[0]=a',
+      'plain_tags[1]=b',
+    ]);
+  });
+
+  it("agrees with openapi-fetch's query serializers for form objects, deepObject and delimited arrays", async () => {
+    const sent = await send('/styled', { ...styledBody, form_object: { R: 'a b', G: 'c,d' } });
+    const expected = [
+      serializeObjectParam('form_object', { R: 'a b', G: 'c,d' }, { style: 'form', explode: false }),
+      serializeObjectParam('exploded_object', { x: 1, y: 2 }, { style: 'form', explode: true }),
+      serializeObjectParam('deep_object', color, { style: 'deepObject', explode: true }),
+      serializeArrayParam('space_tags', ['a', 'b'], { style: 'spaceDelimited', explode: false }),
+      serializeArrayParam('pipe_tags', ['a', 'b'], { style: 'pipeDelimited', explode: false }),
+      serializeArrayParam('form_tags', ['a', 'b'], { style: 'form', explode: false }),
+    ];
+    for (const part of expected) expect(`&${sent.text}&`).toContain(`&${part}&`);
+  });
+
+  it('a server reads back the keys and values', async () => {
+    const form = new URLSearchParams((await send('/styled', { form_object: { R: 'a b', G: 'c' }, space_object: { R: 1 }, pipe_object: { R: 'x|y' } })).text);
+    expect(form.get('form_object')!.split(',')).toEqual(['R', 'a b', 'G', 'c']);
+    expect(form.get('space_object')!.split(' ')).toEqual(['R', '1']);
+    expect(form.get('pipe_object')).toBe('R|x|y'); // pipeDelimited cannot carry a value's own bar
+  });
+
+  it('undefined members are skipped, null is an empty value, an empty object is left out', async () => {
+    const sent = await send('/styled', { form_object: { R: undefined, G: null, B: 1 }, exploded_object: {}, pipe_object: { R: undefined } });
+    expect(sent.text).toBe('form_object=G,,B,1');
+  });
+
+  it('a member that is an object or array is refused before anything is sent', async () => {
+    await expect(send('/styled', { form_object: { R: { deep: 1 } } })).rejects.toThrow(
+      'form body: property "form_object" is sent as a csv list of keys and values, which cannot hold the object at form_object.R',
+    );
+    await expect(send('/styled', { exploded_object: { x: [1] } })).rejects.toThrow('cannot hold the array at exploded_object.x');
+  });
+
+  it('a deepObject-only operation and one without entries send the same bracket names', async () => {
+    const body = { metadata: { R: 1, G: 2 }, expand: ['a', 'b'] };
+    const expected = 'metadata[R]=1&metadata[G]=2&expand[0]=a&expand[1]=b';
+    expect((await send('/deep', body)).text).toBe(expected);
+    expect((await send('/plain', body)).text).toBe(expected);
+  });
+});
