@@ -49,7 +49,7 @@ export async function convertSwagger2(swagger: Record<string, any>, file: string
   const fixes = repairSwagger2(swagger, file);
   // Out of the input before conversion (the converter drops them, or refuses ssv/pipes/tsv) and
   // before the cache key; written back into the converted document, cached or not.
-  const formDataArrays = takeFormDataArrays(swagger);
+  const formDataArrays = takeFormDataArrays(swagger, file);
   const definitionNames = Object.keys((swagger.definitions ?? {}) as object);
   const cacheFile = cacheDir
     ? path.join(cacheDir, 'converted', `${sha256Hex(JSON.stringify(swagger))}-${CONVERTER_TAG}.json`)

@@ -10,7 +10,12 @@
 //   tsv                x-collectionFormat: tsv (no OpenAPI 3 spelling; swagger2openapi's own name)
 // OAS 3.0 reads `style` in urlencoded bodies only, 3.1 in multipart ones too; model/collection-format.ts
 // reads both. This is a faithful conversion, not a repair, so nothing is listed as a fix.
-import { getAtPointer, parsePointer, refToPointer } from '../json-pointer.ts';
+// A formData array of arrays is refused with its place: its items' own collectionFormat (csv when
+// absent) says how each inner list is joined (`a|b,c` for csv of pipes), which no Encoding Object
+// can say, and the converter drops it; sent without it, the inner lists would go as something else
+// (bracket names, or JSON text in a multipart part).
+import { getAtPointer, parsePointer, refToPointer, toPointer } from '../json-pointer.ts';
+import { SvcgenInputError } from './errors.ts';
 import { isHttpMethod, pathItems } from './fixes.ts';
 
 type Doc = Record<string, any>;
@@ -49,22 +54,36 @@ function isFormatName(value: unknown): value is CollectionFormat {
   return typeof value === 'string' && (COLLECTION_FORMATS as readonly string[]).includes(value);
 }
 
-/** A parameter, its `#/parameters/…` reference followed. */
-function resolveParameter(swagger: Doc, raw: unknown): Doc | undefined {
+/** A parameter with its place in the document, its `#/parameters/…` reference followed. */
+function resolveParameter(swagger: Doc, raw: unknown, at: (string | number)[]): { parameter: Doc; pointer: string } | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const ref = (raw as Doc).$ref;
-  if (typeof ref !== 'string') return raw as Doc;
+  if (typeof ref !== 'string') return { parameter: raw as Doc, pointer: toPointer(at) };
   const pointer = refToPointer(ref);
   const target = pointer === undefined ? undefined : getAtPointer(swagger, pointer);
-  return target !== null && typeof target === 'object' ? (target as Doc) : undefined;
+  return target !== null && typeof target === 'object' ? { parameter: target as Doc, pointer: pointer! } : undefined;
+}
+
+/** Refuses a formData array whose items are arrays (see the file's head), naming where it is. */
+function refuseNestedArray(file: string, parameter: Doc, pointer: string): void {
+  const items = parameter.items;
+  if (items === null || typeof items !== 'object' || items.type !== 'array') return;
+  const explicit = typeof items.collectionFormat === 'string';
+  const inner = explicit ? items.collectionFormat : 'csv, the default';
+  throw new SvcgenInputError(
+    { file, pointer: `${pointer}/items${explicit ? '/collectionFormat' : ''}` },
+    `formData array '${String(parameter.name)}' holds arrays joined as ${inner} (items.collectionFormat), which OpenAPI 3's encoding cannot say and svcgen does not send; ` +
+      'reshape the parameter in an overlay (x-svcgen-stage: source) in specs/overlays/',
+  );
 }
 
 /**
  * Records every formData array's collectionFormat (csv when absent) per operation and removes the
  * key from those parameters, so the converter neither drops it silently nor refuses it. An unknown
- * format is left in place for the converter to report, as are non-array parameters.
+ * format is left in place for the converter to report, as are non-array parameters. A formData
+ * array of arrays is refused (SvcgenInputError naming `file` and the parameter's items).
  */
-export function takeFormDataArrays(swagger: Doc): FormDataArray[] {
+export function takeFormDataArrays(swagger: Doc, file: string): FormDataArray[] {
   const found: FormDataArray[] = [];
   const taken = new Set<Doc>();
   for (const [path, item] of pathItems(swagger)) {
@@ -72,13 +91,19 @@ export function takeFormDataArrays(swagger: Doc): FormDataArray[] {
     for (const [method, operation] of Object.entries(item)) {
       if (!isHttpMethod(method) || operation === null || typeof operation !== 'object') continue;
       // Operation parameters override path-level ones of the same name and location.
-      const byKey = new Map<string, Doc>();
-      for (const raw of [...shared, ...(Array.isArray(operation.parameters) ? operation.parameters : [])]) {
-        const parameter = resolveParameter(swagger, raw);
-        if (parameter) byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, parameter);
+      const own = Array.isArray(operation.parameters) ? operation.parameters : [];
+      const byKey = new Map<string, { parameter: Doc; pointer: string }>();
+      const listed: [unknown, (string | number)[]][] = [
+        ...shared.map((raw: unknown, i: number): [unknown, (string | number)[]] => [raw, ['paths', path, 'parameters', i]]),
+        ...own.map((raw: unknown, i: number): [unknown, (string | number)[]] => [raw, ['paths', path, method, 'parameters', i]]),
+      ];
+      for (const [raw, at] of listed) {
+        const resolved = resolveParameter(swagger, raw, at);
+        if (resolved) byKey.set(`${String(resolved.parameter.in)}:${String(resolved.parameter.name)}`, resolved);
       }
-      for (const parameter of byKey.values()) {
+      for (const { parameter, pointer } of byKey.values()) {
         if (parameter.in !== 'formData' || parameter.type !== 'array' || typeof parameter.name !== 'string') continue;
+        refuseNestedArray(file, parameter, pointer);
         const format = parameter.collectionFormat ?? 'csv';
         if (!isFormatName(format)) continue;
         found.push({ path, method, name: parameter.name, format });
