@@ -12,8 +12,9 @@
 // reads both. This is a faithful conversion, not a repair, so nothing is listed as a fix.
 // A formData array of arrays is refused with its place: its items' own collectionFormat (csv when
 // absent) says how each inner list is joined (`a|b,c` for csv of pipes), which no Encoding Object
-// can say, and the converter drops it; sent without it, the inner lists would go as something else
-// (bracket names, or JSON text in a multipart part).
+// can say, and the converter drops it. Without it, the client refused such a value at call time
+// (urlencoded, and multipart csv/ssv/pipes/tsv) or sent each inner list as a JSON text part
+// (multipart multi).
 import { getAtPointer, parsePointer, refToPointer, toPointer } from '../json-pointer.ts';
 import { SvcgenInputError } from './errors.ts';
 import { isHttpMethod, pathItems } from './fixes.ts';
