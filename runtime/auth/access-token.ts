@@ -5,10 +5,11 @@
 // current token (token-source.ts). Generated clients import this module only when their spec
 // declares such a scheme.
 import { bearerScheme } from './bearer-scheme.ts';
-import type { SchemeKind } from './schemes.ts';
+import { requestSigning } from './request-signing.ts';
+import type { SigningSchemeKind } from './schemes.ts';
 import { TokenSource, type TokenFunction } from './token-source.ts';
 
-export const accessTokenScheme: SchemeKind = {
+export const accessTokenScheme: SigningSchemeKind = {
   check: (vendor, scheme, label, value) =>
     typeof value === 'function' ? new TokenSource(vendor, label, value as TokenFunction) : bearerScheme.check(vendor, scheme, label, value),
   shorthand: (options) => options.accessToken,
@@ -16,6 +17,8 @@ export const accessTokenScheme: SchemeKind = {
   // A function's tokens reach the redactor as it returns them (TokenSource.bind).
   secrets: (value) => (value instanceof TokenSource ? [] : bearerScheme.secrets(value)),
   place: (scheme, value) => (value instanceof TokenSource ? value.placement : bearerScheme.place!(scheme, value)),
+  // A token function's placement is a rewrite, and its signer binds it to the client.
+  signing: requestSigning,
   signer(name, _scheme, value, context) {
     if (value instanceof TokenSource) value.bind(name, context.onToken);
     return undefined;

@@ -1,6 +1,7 @@
 // API keys in a header, a query parameter or a cookie, as the scheme names them; the `apiKey`
 // shorthand option fills the shorthand scheme.
-import { checkText, type Placement, type SchemeKind, type SchemeProfile } from './schemes.ts';
+import { requestSigning } from './request-signing.ts';
+import { checkText, type Placement, type SchemeProfile, type SigningSchemeKind } from './schemes.ts';
 
 type ApiKeyScheme = Extract<SchemeProfile, { type: 'apiKey' }>;
 
@@ -32,7 +33,7 @@ function placement(scheme: ApiKeyScheme, value: string): Placement {
   };
 }
 
-export const apiKeyScheme: SchemeKind = {
+export const apiKeyScheme: SigningSchemeKind = {
   check(vendor, scheme, label, value) {
     // A cookie value ends at `;` and may not hold spaces, quotes, commas or backslashes (RFC 6265).
     const cookie = scheme.type === 'apiKey' && scheme.in === 'cookie';
@@ -42,4 +43,6 @@ export const apiKeyScheme: SchemeKind = {
   shorthandLabel: 'the apiKey option',
   secrets: (value) => [value as string],
   place: (scheme, value) => placement(scheme as ApiKeyScheme, value as string),
+  // Query and cookie keys are rewrites of the Request.
+  signing: requestSigning,
 };

@@ -1,9 +1,9 @@
 // HTTP Basic (RFC 7617): `{ username, password }`, or the `username`/`password` shorthand options.
-import { base64, checkText, fail, type BasicCredential, type SchemeKind } from './schemes.ts';
+import { base64, checkText, fail, type BasicCredential, type HeaderSchemeKind } from './schemes.ts';
 
 const token = ({ username, password }: BasicCredential): string => base64(`${username}:${password}`);
 
-export const basicScheme: SchemeKind = {
+export const basicScheme: HeaderSchemeKind = {
   check(vendor, _scheme, label, value) {
     const v = (value ?? {}) as Partial<BasicCredential>;
     // The user-id cannot contain a colon; the password may be empty.

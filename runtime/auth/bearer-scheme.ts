@@ -1,7 +1,7 @@
 // HTTP bearer: a token string, or the `apiKey` shorthand option, sent as `Authorization: Bearer`.
-import { checkText, type SchemeKind } from './schemes.ts';
+import { checkText, type HeaderSchemeKind } from './schemes.ts';
 
-export const bearerScheme: SchemeKind = {
+export const bearerScheme: HeaderSchemeKind = {
   check: (vendor, _scheme, label, value) => checkText(vendor, label, value),
   shorthand: (options) => options.apiKey,
   shorthandLabel: 'the apiKey option',

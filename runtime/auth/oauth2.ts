@@ -10,7 +10,8 @@
 import type { FetchLike, OperationMeta } from '../contract.ts';
 import { readApiError } from '../error-shapes.ts';
 import { bearerScheme } from './bearer-scheme.ts';
-import { base64, checkText, type ClientCredential, type SchemeKind, type SchemeProfile } from './schemes.ts';
+import { requestSigning } from './request-signing.ts';
+import { base64, checkText, type ClientCredential, type SchemeProfile, type SigningSchemeKind } from './schemes.ts';
 import { createTokenManager, withTokenAuth, type LoginFn } from './token-exchange.ts';
 import { TokenSource, type TokenFunction } from './token-source.ts';
 
@@ -89,7 +90,7 @@ export const oauth2ClientCredentials: OAuth2Auth = (login) => {
  * signed with the tokens they buy; or a ready access token (a string or a token function), placed
  * as a bearer token.
  */
-export const oauth2Scheme: SchemeKind = {
+export const oauth2Scheme: SigningSchemeKind = {
   check(vendor, scheme, label, value) {
     if (typeof value === 'string') return bearerScheme.check(vendor, scheme, label, value);
     if (typeof value === 'function') return new TokenSource(vendor, label, value as TokenFunction);
@@ -108,6 +109,8 @@ export const oauth2Scheme: SchemeKind = {
     if (typeof value === 'string') return bearerScheme.place!(scheme, value);
     return value instanceof TokenSource ? value.placement : undefined;
   },
+  // Its tokens come from a signer, a token function's from a rewrite.
+  signing: requestSigning,
   signer(name, scheme, value, context) {
     if (typeof value === 'string') return undefined;
     if (value instanceof TokenSource) {

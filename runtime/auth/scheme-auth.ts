@@ -1,8 +1,9 @@
 // The auth strategy of clients whose spec declares security schemes: credentials read and checked
 // once, and per operation the pipeline that signs with the first accepted alternative the caller
 // supplied. The generated client names the scheme kinds its spec uses: `schemeAuth({ bearer: bearerScheme })`.
+// Static header credentials are set here; kinds that rewrite requests or obtain tokens bring
+// their own signing (request-signing.ts), so only their clients bundle it.
 import type { AuthStrategy } from '../client.ts';
-import type { FetchLike } from '../contract.ts';
 import type { Pipeline } from '../pipeline.ts';
 import {
   fail,
@@ -10,18 +11,26 @@ import {
   readCredentials,
   requireSomeCredentials,
   selectSchemes,
-  withSchemeCredentials,
+  withHeaders,
   withScrubbedErrors,
+  type ClientSigning,
+  type HeaderPlacement,
   type Placement,
   type SchemeKinds,
   type SchemesAuthProfile,
   type SecurityRequirements,
+  type Signing,
 } from './schemes.ts';
 
-/** Tokens kept for scrubbing: enough for a refresh overlapping calls still in flight. */
-const KEPT_TOKENS = 4;
+/** The signing of header kinds alone: their placements are all headers. */
+const headerSigning: ClientSigning = {
+  sign: (_names, placements) => (transport) => withHeaders(transport, placements.map((placement) => (placement as HeaderPlacement).header)),
+};
 
 export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
+  // Every kind that needs more than headers names the same signing.
+  let signing: Signing | undefined;
+  for (const type in kinds) signing ??= kinds[type as keyof SchemeKinds]?.signing;
   return ({ profile, options, baseUrl, loginPipeline, signedPipeline }) => {
     const vendor = profile.vendor;
     const auth = profile.auth as SchemesAuthProfile;
@@ -29,30 +38,12 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
     requireSomeCredentials(vendor, auth, supplied, kinds);
     const staticSecrets: string[] = [];
     for (const [name, value] of supplied) staticSecrets.push(...kindOf(vendor, kinds, auth.schemes[name]!).secrets(value).filter((s) => s !== ''));
-    const tokens: string[] = [];
+    const signer = signing
+      ? signing({ vendor, auth, kinds, supplied, baseUrl, loginPipeline, requestIdHeader: profile.policy.requestIdHeader })
+      : headerSigning;
+    const tokens = signer.tokens ?? [];
     const secrets = (): string[] => [...staticSecrets, ...tokens];
-    const signers = new Map<string, ((transport: FetchLike) => FetchLike) | undefined>();
     const pipelines = new Map<string, Pipeline>();
-    const requestIdHeader = profile.policy.requestIdHeader;
-    const context = {
-      vendor,
-      baseUrl,
-      loginPipeline,
-      ...(requestIdHeader ? { requestIdHeader } : {}),
-      onToken: (token: string) => {
-        tokens.push(token);
-        if (tokens.length > KEPT_TOKENS) tokens.shift();
-      },
-    };
-
-    /** The token signer of scheme `name`, one per scheme so its token is shared by every pipeline. */
-    function signerOf(name: string): ((transport: FetchLike) => FetchLike) | undefined {
-      if (signers.has(name)) return signers.get(name);
-      const scheme = auth.schemes[name]!;
-      const sign = kindOf(vendor, kinds, scheme).signer?.(name, scheme, supplied.get(name)!, context);
-      signers.set(name, sign);
-      return sign;
-    }
 
     /**
      * Where the static credentials of `names` go. Several access-token schemes of one requirement
@@ -85,12 +76,8 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
       const key = names.join('\n');
       let pipeline = pipelines.get(key);
       if (!pipeline) {
-        const placements = placementsOf(names, operationId);
-        pipeline = signedPipeline((transport) => {
-          let signed = withSchemeCredentials(transport, placements);
-          for (const name of names) signed = signerOf(name)?.(signed) ?? signed;
-          return withScrubbedErrors(signed, secrets);
-        });
+        const sign = signer.sign(names, placementsOf(names, operationId));
+        pipeline = signedPipeline((transport) => withScrubbedErrors(sign(transport), secrets));
         pipelines.set(key, pipeline);
       }
       return pipeline;

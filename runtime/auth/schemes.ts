@@ -4,7 +4,9 @@
 // logs never see a credential. Error messages name schemes and options, never values.
 // What each scheme type does (check a credential, where it goes) is a SchemeKind in its own module
 // (basic.ts, bearer-scheme.ts, api-key.ts, oauth2.ts, access-token.ts): a generated client passes
-// the kinds its spec declares, so a Worker bundles no other.
+// the kinds its spec declares, so a Worker bundles no other. A kind that rewrites requests or
+// obtains tokens brings the signing that does so (request-signing.ts); static header kinds need
+// none of it.
 
 import type { FetchLike } from '../contract.ts';
 import type { Pipeline } from '../pipeline.ts';
@@ -53,9 +55,14 @@ export type Credential = string | BasicCredential | ClientCredential | TokenSour
 /** Credentials the caller supplied, checked, by scheme name. */
 export type SuppliedCredentials = ReadonlyMap<string, Credential>;
 
+/** A credential in a header of every attempt. */
+export interface HeaderPlacement {
+  readonly header: readonly [name: string, value: string];
+}
+
 /** Where a credential goes on each attempt: a header, or a rewrite of the attempt's Request. */
 export type Placement =
-  | { readonly header: readonly [name: string, value: string] }
+  | HeaderPlacement
   | { readonly rewrite: (request: Request, init: { body?: ArrayBuffer } | undefined) => Request | Promise<Request> };
 
 /** What a scheme that obtains tokens (OAuth2) is given to fetch them. */
@@ -69,8 +76,8 @@ export interface SignerContext {
   readonly onToken: (token: string) => void;
 }
 
-/** One scheme type's behaviour. */
-export interface SchemeKind {
+/** What every scheme type does. */
+interface SchemeKindBase {
   /** The credential given for a scheme of this type, checked; errors name `label`, never the value. */
   check(vendor: string, scheme: SchemeProfile, label: string, value: unknown): Credential;
   /** The shorthand options' value for this type, when the caller set any of them. */
@@ -79,11 +86,48 @@ export interface SchemeKind {
   readonly shorthandLabel: string;
   /** The credential and the wire forms derived from it, for the redactor. */
   secrets(value: Credential): string[];
-  /** Where a static credential goes (apiKey, bearer, basic, a given access token); none for one that obtains tokens. */
+}
+
+/** A type whose credential is a header of every attempt (bearer, basic): the client sets it. */
+export interface HeaderSchemeKind extends SchemeKindBase {
+  place(scheme: SchemeProfile, value: Credential): HeaderPlacement;
+  readonly signing?: undefined;
+  readonly signer?: undefined;
+}
+
+/** A type that may rewrite the attempt's Request or obtain tokens: it brings the signing that does so. */
+export interface SigningSchemeKind extends SchemeKindBase {
+  /** Where a static credential goes (apiKey, a given access token); none for one that obtains tokens. */
   place?(scheme: SchemeProfile, value: Credential): Placement | undefined;
   /** A transport wrapper that adds the tokens this credential obtains (OAuth2 client credentials); none for a static one. */
   signer?(name: string, scheme: SchemeProfile, value: Credential, context: SignerContext): ((transport: FetchLike) => FetchLike) | undefined;
+  /** Applies rewrites and runs signers (request-signing.ts); header kinds need none of it. */
+  readonly signing: Signing;
 }
+
+/** One scheme type's behaviour. */
+export type SchemeKind = HeaderSchemeKind | SigningSchemeKind;
+
+/** What a signing is given of the client it signs for. */
+export interface SigningClient {
+  readonly vendor: string;
+  readonly auth: SchemesAuthProfile;
+  readonly kinds: SchemeKinds;
+  readonly supplied: SuppliedCredentials;
+  readonly baseUrl: string;
+  readonly loginPipeline: Pipeline;
+  readonly requestIdHeader: string | undefined;
+}
+
+/** How the selected schemes of one client sign each attempt, beyond the scrubbing of errors. */
+export interface ClientSigning {
+  /** The wrapper of the transport for one selected requirement: its scheme `names` and their `placements`. */
+  sign(names: readonly string[], placements: readonly Placement[]): (transport: FetchLike) => FetchLike;
+  /** Tokens obtained so far (kept short), for scrubbing; none for static credentials. */
+  readonly tokens?: readonly string[];
+}
+
+export type Signing = (client: SigningClient) => ClientSigning;
 
 /** The kinds a client handles, by scheme type. */
 export type SchemeKinds = Readonly<Partial<Record<SchemeProfile['type'], SchemeKind>>>;
@@ -160,6 +204,22 @@ export function base64(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
+}
+
+/**
+ * Wraps a transport so every attempt carries `headers`. They are set on the attempt's own Request:
+ * copying a Request re-streams its body, the largest per-call cost in the bench's profile.
+ * Setting the same value again on a retry is harmless; a Request whose headers are immutable
+ * falls back to a copy.
+ */
+export function withHeaders(transport: FetchLike, headers: readonly (readonly [string, string])[]): FetchLike {
+  if (headers.length === 0) return transport;
+  const copied = async (request: Request, init: Parameters<FetchLike>[1]) => {
+    const copy = new Headers(request.headers);
+    for (const [name, value] of headers) copy.set(name, value);
+    return transport(new Request(request, { headers: copy }), init);
+  };
+  return (request, init) => (setInPlace(request.headers, headers) ? transport(request, init) : copied(request, init));
 }
 
 /**
