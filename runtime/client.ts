@@ -161,22 +161,18 @@ export function createVendorClient(
   // The user's transport, or the global fetch when undefined; either way the pipeline calls it
   // once per attempt with an unread Request and the attempt's signal and buffered body in `init`.
   const transport = options.fetch;
-  const overrides: PolicyOverrides = {};
-  if (options.retry !== undefined) overrides.retry = options.retry;
-  if (options.rateLimit !== undefined) overrides.rateLimit = options.rateLimit;
-  if (options.breaker !== undefined) overrides.breaker = options.breaker;
-  if (options.timeoutMs !== undefined) overrides.timeoutMs = options.timeoutMs;
-  if (options.totalTimeoutMs !== undefined) overrides.totalTimeoutMs = options.totalTimeoutMs;
+  // The client options hold the policy overrides under their own names (retry, rateLimit,
+  // breaker, timeoutMs, totalTimeoutMs), and the pipeline reads an unset one as absent.
   const pipelineOptions = (fetch: FetchLike | undefined): PipelineOptions => ({
     vendor: profile.vendor,
     policy: profile.policy,
-    overrides,
-    ...(fetch ? { fetch } : {}),
-    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    ...(options.logger !== undefined ? { logger: options.logger } : {}),
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.limiter ? { limiter: options.limiter } : {}),
-    ...(options.breakerStore ? { breaker: options.breakerStore } : {}),
+    overrides: options,
+    fetch,
+    onEvent: options.onEvent,
+    logger: options.logger,
+    cache: options.cache,
+    limiter: options.limiter,
+    breaker: options.breakerStore,
   });
   // The login call shares the vendor's limiter and breaker but not the token signing.
   const loginPipeline = createPipeline(pipelineOptions(transport));

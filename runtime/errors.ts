@@ -42,22 +42,23 @@ const MAX_TEXT = 1000;
 const USEFUL_HEADER = /^(?:content-type|retry-after|retry-after-ms)$|ratelimit|should-retry$/i;
 
 export class ApiError<S extends number = number, B = unknown> extends Error {
-  readonly status: S;
-  readonly operationId: string;
+  // Declared, not defined: the constructor sets each, in this order, so a bundle carries no field list.
+  declare readonly status: S;
+  declare readonly operationId: string;
   /** Vendor error code (`card_declined`, `invalid_argument`). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** Vendor error category (`card_error`), when the vendor has one. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** The request field the vendor blames (`param`, `source`, first `field`). */
-  readonly param: string | undefined;
-  readonly declineCode: string | undefined;
+  declare readonly param: string | undefined;
+  declare readonly declineCode: string | undefined;
   /** Per-field problems when the vendor lists several. */
-  readonly details: readonly ApiErrorDetail[];
-  readonly requestId: string | undefined;
+  declare readonly details: readonly ApiErrorDetail[];
+  declare readonly requestId: string | undefined;
   /** The parsed error body, secrets removed. */
-  readonly body: B | undefined;
+  declare readonly body: B | undefined;
   /** A safe subset of the response headers (lower-case names). */
-  readonly headers: Readonly<Record<string, string>>;
+  declare readonly headers: Readonly<Record<string, string>>;
 
   constructor(init: ApiErrorInit<S, B>) {
     const secrets = init.secrets ?? [];

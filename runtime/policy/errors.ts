@@ -1,11 +1,13 @@
 // Typed failures the pipeline raises instead of a response. Messages carry no request data, so
 // they are safe to log as they are.
+// Fields are declared, not defined: each constructor sets them in their order, so a bundle
+// carries no field list.
 
 export class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
   /** `attempt`: one try exceeded its limit; `total`: the call's overall deadline passed. */
-  readonly scope: 'attempt' | 'total';
-  readonly timeoutMs: number;
+  declare readonly scope: 'attempt' | 'total';
+  declare readonly timeoutMs: number;
   constructor(operationId: string, scope: 'attempt' | 'total', timeoutMs: number) {
     super(`${operationId}: ${scope === 'total' ? 'deadline' : 'attempt'} of ${timeoutMs} ms exceeded`);
     this.scope = scope;
@@ -16,8 +18,8 @@ export class TimeoutError extends Error {
 export class CircuitOpenError extends Error {
   override readonly name = 'CircuitOpenError';
   /** Epoch ms from which the breaker lets a probe through. */
-  readonly retryAt: number;
-  readonly circuit: string;
+  declare readonly retryAt: number;
+  declare readonly circuit: string;
   constructor(operationId: string, circuit: string, retryAt: number) {
     super(`${operationId}: circuit ${circuit} is open until ${new Date(retryAt).toISOString()}`);
     this.retryAt = retryAt;
@@ -28,8 +30,8 @@ export class CircuitOpenError extends Error {
 export class RateLimitError extends Error {
   override readonly name = 'RateLimitError';
   /** Epoch ms at which a slot frees up. */
-  readonly retryAt: number;
-  readonly bucket: string;
+  declare readonly retryAt: number;
+  declare readonly bucket: string;
   constructor(operationId: string, bucket: string, retryAt: number) {
     super(`${operationId}: rate limit ${bucket} exhausted until ${new Date(retryAt).toISOString()}`);
     this.retryAt = retryAt;
@@ -41,9 +43,9 @@ export class RateLimitError extends Error {
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
   /** System error code found in the cause chain (`ECONNREFUSED`, `ECONNRESET`, …). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** True only when the code proves the request never reached the server. */
-  readonly notSent: boolean;
+  declare readonly notSent: boolean;
   constructor(message: string, code: string | undefined, notSent: boolean, cause: unknown) {
     super(message, { cause });
     this.code = code;
