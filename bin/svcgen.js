@@ -2,7 +2,8 @@
 // Launcher. In a checkout of the svcgen repository the CLI runs from its TypeScript sources through
 // Node's type stripping (no build step while developing, never a stale build). An installed copy
 // (npm pack / npm install) ships no sources, and Node refuses to strip types under node_modules, so
-// there it runs the JavaScript compiled into dist/ (docs/DESIGN-packaging.md).
+// there it runs the JavaScript compiled into dist/ (docs/DESIGN-packaging.md). In a checkout the
+// stripped text of each module is kept between runs (strip-cache.js), keyed by its source.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +24,8 @@ if (existsSync(fileURLToPath(source))) {
         ? next(specifier, { ...context, conditions: [...context.conditions, 'svcgen-source'] })
         : next(specifier, context),
   });
+  const stripping = (await import('./strip-cache.js')).typeStrippingCache(fileURLToPath(new URL('../node_modules/.cache/svcgen/strip/', import.meta.url)));
+  if (stripping) registerHooks(stripping);
   entry = source;
 }
 const { main } = await import(entry.href);
