@@ -305,7 +305,7 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
       title: 'Generation',
       notes: [
         inputs,
-        'Cold: each run is a fresh process writing into an empty folder; ours also gets an empty cache folder (`SVCGEN_CACHE_DIR`).',
+        'Cold: each run is a fresh process writing into an empty folder; ours also gets an empty cache folder (`SVCGEN_CACHE_DIR`). Not emptied: the stripped text of our TypeScript sources that the checkout\'s launcher keeps for the main thread (bin/strip-cache.js; the worker threads strip their own, and an installed svcgen strips nothing).',
         ...(cacheWarning ? [cacheWarning] : []),
         ...(options.quick
           ? []
@@ -323,7 +323,7 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
       title: 'Regeneration',
       notes: [
         '`svcgen generate` again into the output folder of the last cold run, with its cache, specs unchanged; then `svcgen check` on that untouched output (exit 0 expected; a drift or error fails the figure).',
-        'Both run this checkout\'s TypeScript sources through Node\'s type stripping (bin/svcgen.js in a checkout); an installed svcgen runs the compiled JavaScript in dist/.',
+        'Both run this checkout\'s TypeScript sources through Node\'s type stripping (bin/svcgen.js in a checkout), the main thread\'s stripped text kept between runs by bin/strip-cache.js (filled by the runs before); an installed svcgen runs the compiled JavaScript in dist/.',
       ],
       figures: regeneration,
     },
