@@ -6,7 +6,7 @@
 // `describeEnvelopeError` when every error response the spec declares is an envelope, else
 // `describeErrorBody`, which knows all three. A bundle carries only the one its client names.
 
-import { errorFromResponse, type ApiError, type ApiErrorContext, type ApiErrorDetail, type ErrorDescriber, type ErrorShape } from './errors.ts';
+import { definedOnly, errorFromResponse, type ApiError, type ApiErrorContext, type ApiErrorDetail, type ErrorDescriber, type ErrorShape } from './errors.ts';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,17 +23,7 @@ function detailOf(item: unknown): ApiErrorDetail {
   const message = str(item.message) ?? str(item.detail);
   const field = str(item.field) ?? str(item.param) ?? str(item.parameter) ?? str(item.source);
   const code = str(item.code) ?? str(item.error_id);
-  return {
-    ...(message === undefined ? {} : { message }),
-    ...(field === undefined ? {} : { field }),
-    ...(code === undefined ? {} : { code }),
-  };
-}
-
-function dropUndefined(shape: ErrorShape): ErrorShape {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(shape)) if (v !== undefined) out[k] = v;
-  return out as ErrorShape;
+  return definedOnly({ message, field, code });
 }
 
 /** Text bodies only (an HTML error page, a proxy's message): what a client without a recogniser reads. */
@@ -62,7 +52,7 @@ export const describeErrorBody: ErrorDescriber = (body) => {
   shape.type = str(inner.type);
   shape.param = str(inner.param) ?? str(inner.source) ?? first?.field;
   shape.declineCode = str(inner.decline_code);
-  return dropUndefined(shape);
+  return definedOnly(shape);
 };
 
 /**
@@ -72,7 +62,7 @@ export const describeErrorBody: ErrorDescriber = (body) => {
 export const describeEnvelopeError: ErrorDescriber = (body) => {
   if (!isRecord(body)) return describeText(body);
   const inner = isRecord(body.error) ? body.error : body;
-  return dropUndefined({
+  return definedOnly({
     message: str(inner.message) ?? (typeof body.error === 'string' ? str(body.error) : undefined) ?? str(inner.error_description) ?? str(inner.detail) ?? str(inner.title),
     code: str(inner.code),
     type: str(inner.type),

@@ -70,11 +70,9 @@ export class ApiError<S extends number = number, B = unknown> extends Error {
     this.type = scrub(init.type, secrets);
     this.param = scrub(init.param, secrets);
     this.declineCode = scrub(init.declineCode, secrets);
-    this.details = (init.details ?? []).map((d) => ({
-      ...(d.message === undefined ? {} : { message: clip(redactText(d.message, secrets)) }),
-      ...(d.field === undefined ? {} : { field: redactText(d.field, secrets) }),
-      ...(d.code === undefined ? {} : { code: redactText(d.code, secrets) }),
-    }));
+    this.details = (init.details ?? []).map((d) =>
+      definedOnly({ message: d.message === undefined ? undefined : clip(redactText(d.message, secrets)), field: scrub(d.field, secrets), code: scrub(d.code, secrets) }),
+    );
     this.requestId = scrub(init.requestId, secrets);
     this.body = init.body === undefined ? undefined : (redactValue(init.body, secrets) as B);
     this.headers = Object.fromEntries(
@@ -164,6 +162,13 @@ function pickHeaders(headers: Headers, context: ApiErrorContext): Record<string,
     if (wanted.has(name) || USEFUL_HEADER.test(name)) out[name] = value;
   });
   return out;
+}
+
+/** `shape` without its undefined members (the error's fields list only what the vendor said). */
+export function definedOnly<T extends object>(shape: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(shape)) if (v !== undefined) out[k] = v;
+  return out as T;
 }
 
 function clip(text: string): string {

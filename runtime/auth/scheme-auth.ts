@@ -7,6 +7,7 @@ import type { AuthStrategy } from '../client.ts';
 import type { Pipeline } from '../pipeline.ts';
 import {
   fail,
+  firstSupplied,
   kindOf,
   readCredentials,
   requireSomeCredentials,
@@ -83,7 +84,7 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
       return pipeline;
     }
 
-    const ready = auth.security.length === 0 || auth.security.some((alternative) => alternative.every((name) => supplied.has(name)));
+    const ready = auth.security.length === 0 || firstSupplied(auth.security, supplied) !== undefined;
     return {
       // The client's own pipeline is the one the spec's default requirement selects.
       pipeline: ready ? pipelineOf(auth.security, 'this operation') : loginPipeline,

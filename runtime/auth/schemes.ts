@@ -188,15 +188,18 @@ export function describeRequirements(requirements: SecurityRequirements): string
   return requirements.map((alternative) => alternative.join(' + ')).join(' or ');
 }
 
+/** The first alternative whose credentials were all supplied. */
+export function firstSupplied(requirements: SecurityRequirements, supplied: SuppliedCredentials): readonly string[] | undefined {
+  return requirements.find((alternative) => alternative.every((name) => supplied.has(name)));
+}
+
 /**
  * The schemes an operation is sent with: the first alternative whose credentials were all
  * supplied (an empty alternative means auth is optional). No requirement: none.
  */
 export function selectSchemes(vendor: string, operationId: string, requirements: SecurityRequirements, supplied: SuppliedCredentials): readonly string[] {
   if (requirements.length === 0) return [];
-  const hit = requirements.find((alternative) => alternative.every((name) => supplied.has(name)));
-  if (hit) return hit;
-  return fail(vendor, `${operationId} needs credentials for ${describeRequirements(requirements)}; pass them as auth: { <scheme>: … }`);
+  return firstSupplied(requirements, supplied) ?? fail(vendor, `${operationId} needs credentials for ${describeRequirements(requirements)}; pass them as auth: { <scheme>: … }`);
 }
 
 /** Base64 of the UTF-8 bytes of `text` (HTTP Basic credentials). */
