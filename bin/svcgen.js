@@ -24,7 +24,8 @@ if (existsSync(fileURLToPath(source))) {
         ? next(specifier, { ...context, conditions: [...context.conditions, 'svcgen-source'] })
         : next(specifier, context),
   });
-  const stripping = (await import('./strip-cache.js')).typeStrippingCache(fileURLToPath(new URL('../node_modules/.cache/svcgen/strip/', import.meta.url)));
+  const checkout = new URL('../', import.meta.url);
+  const stripping = (await import('./strip-cache.js')).typeStrippingCache(fileURLToPath(new URL('node_modules/.cache/svcgen/strip/', checkout)), checkout.href);
   if (stripping) registerHooks(stripping);
   entry = source;
 }
