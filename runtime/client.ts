@@ -9,6 +9,7 @@ import { errorFromResponse, type ErrorDescriber } from './errors.ts';
 import { describeText } from './error-shapes.ts';
 import type { SchemesAuthProfile } from './auth/schemes.ts';
 import type { TokenExchangeProfile } from './auth/token-exchange.ts';
+import { noAuth } from './auth/no-auth.ts';
 
 export type AuthProfile = SchemesAuthProfile | TokenExchangeProfile;
 
@@ -134,22 +135,24 @@ export interface ClientAuth {
 
 /**
  * The auth a generated client passes for what its spec declares (runtime/auth/scheme-auth.ts with
- * the scheme kinds it uses, or runtime/auth/token-exchange.ts), so a Worker bundles no other.
+ * the scheme kinds it uses, runtime/auth/token-exchange.ts, or runtime/auth/no-auth.ts), so a
+ * Worker bundles no other.
  */
 export type AuthStrategy = (context: AuthContext) => ClientAuth;
 
-/** A client of an API without credentials: every call through the unsigned pipeline. */
-function unsigned(profile: VendorProfile, pipeline: Pipeline): ClientAuth {
-  const auth = profile.auth;
+/** The strategy of a client created without one: no credentials, for an API that needs none. */
+const unsigned: AuthStrategy = (context) => {
+  const { auth, vendor } = context.profile;
   if (auth.kind === 'token-exchange' || Object.keys(auth.schemes).length > 0) {
-    throw new TypeError(`${profile.vendor}: this API's auth needs the strategy its generated client passes (schemeAuth or tokenExchangeAuth)`);
+    throw new TypeError(`${vendor}: this API's auth needs the strategy its generated client passes (schemeAuth or tokenExchangeAuth)`);
   }
-  return { pipeline, pipelineFor: () => pipeline, secrets: () => [] };
-}
+  return noAuth(context);
+};
 
 /**
- * `strategy`: how calls are signed (see AuthStrategy); `describeError`: how the vendor's error
- * bodies read (runtime/error-shapes.ts; text only by default). Generated clients pass both.
+ * `strategy`: how calls are signed (see AuthStrategy), none by default for an API without
+ * credentials; `describeError`: how the vendor's error bodies read (runtime/error-shapes.ts; text
+ * only by default).
  */
 export function createVendorClient(
   profile: VendorProfile,
@@ -157,6 +160,14 @@ export function createVendorClient(
   strategy?: AuthStrategy,
   describeError: ErrorDescriber = describeText,
 ): VendorClient {
+  return createVendorClientWith(profile, options, strategy ?? unsigned, describeError);
+}
+
+/**
+ * createVendorClient with both chosen: what generated clients call, passing the strategy and the
+ * describer their spec needs (noAuth for an API without credentials), so they bundle no default.
+ */
+export function createVendorClientWith(profile: VendorProfile, options: BaseClientOptions, strategy: AuthStrategy, describeError: ErrorDescriber): VendorClient {
   const baseUrl = baseUrlOf(profile, options);
   // The user's transport, or the global fetch when undefined; either way the pipeline calls it
   // once per attempt with an unread Request and the attempt's signal and buffered body in `init`.
@@ -183,7 +194,7 @@ export function createVendorClient(
       limiter: loginPipeline.limiter,
       breaker: loginPipeline.breaker,
     });
-  const auth = strategy ? strategy({ profile, options, baseUrl, loginPipeline, signedPipeline }) : unsigned(profile, loginPipeline);
+  const auth = strategy({ profile, options, baseUrl, loginPipeline, signedPipeline });
   const api = createClient<any>({ baseUrl, headers: staticHeaders(profile, options) });
   const requestIdHeader = profile.policy.requestIdHeader;
 

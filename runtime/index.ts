@@ -2,7 +2,7 @@
 // 'svcgen/runtime/webhooks' so a client-only Worker does not bundle them.
 export type { FetchLike, IdempotencyMechanism, OperationMeta, ResilienceClass } from './contract.ts';
 export type { OperationData, OperationErrorBody, OperationInit, PageItem, PageLimits } from './types.ts';
-export { createVendorClient } from './client.ts';
+export { createVendorClient, createVendorClientWith } from './client.ts';
 export type { AuthProfile, BaseClientOptions, CallOptions, VendorClient, VendorProfile } from './client.ts';
 export { ApiError, isApiError } from './errors.ts';
 export { apiErrorFromResponse, describeErrorBody, readApiError } from './error-shapes.ts';

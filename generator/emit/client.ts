@@ -151,15 +151,15 @@ const SCHEME_KINDS: Readonly<Record<SecuritySchemeModel['type'], { name: string;
 };
 
 /**
- * The auth strategy the client passes and its imports: token exchange, or the scheme kinds the
- * spec declares (none without schemes), so the client bundles no other auth code.
+ * The auth strategy the client passes and its imports: token exchange, the scheme kinds the spec
+ * declares, or none without schemes, so the client bundles no other auth code.
  */
-function authStrategy(auth: AuthModel): { authImports: string[]; authStrategy?: string } {
+function authStrategy(auth: AuthModel): { authImports: string[]; authStrategy: string } {
   if (auth.kind === 'token-exchange') {
     return { authImports: ["import { tokenExchangeAuth } from 'svcgen/runtime/auth/token-exchange';"], authStrategy: 'tokenExchangeAuth' };
   }
   const types = [...new Set(Object.values(auth.schemes).map((scheme) => scheme.type))].sort();
-  if (types.length === 0) return { authImports: [] };
+  if (types.length === 0) return { authImports: ["import { noAuth } from 'svcgen/runtime/auth/no-auth';"], authStrategy: 'noAuth' };
   return {
     authImports: [
       "import { schemeAuth } from 'svcgen/runtime/auth/scheme-auth';",
