@@ -196,7 +196,6 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     });
   const auth = strategy({ profile, options, baseUrl, loginPipeline, signedPipeline });
   const api = createClient<any>({ baseUrl, headers: staticHeaders(profile, options) });
-  const requestIdHeader = profile.policy.requestIdHeader;
 
   async function call(meta: OperationMeta, rawInit: object, callOptions?: CallOptions): Promise<unknown> {
     const key = meta.idempotency;
@@ -218,7 +217,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     if (meta.encodeQuery && meta.query) request.querySerializer = meta.encodeQuery(meta.query);
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {
-      throw errorFromResponse(response, { operationId: meta.id, secrets: auth.secrets(), ...(requestIdHeader ? { requestIdHeader } : {}) }, error, describeError);
+      throw errorFromResponse(response, { operationId: meta.id, secrets: auth.secrets(), requestIdHeader: profile.policy.requestIdHeader }, error, describeError);
     }
     validation?.checkResponse(meta.id, response.status, data);
     return data;

@@ -54,7 +54,8 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
      */
     function placementsOf(names: readonly string[], operationId: string): Placement[] {
       const placements: Placement[] = [];
-      const headers = new Map<string, { scheme: string; value: string }>();
+      // Header (lower-case) → the first scheme that put it there, and its value.
+      const headers = new Map<string, readonly [scheme: string, value: string]>();
       for (const name of names) {
         const scheme = auth.schemes[name]!;
         const placement = kindOf(vendor, kinds, scheme).place?.(scheme, supplied.get(name)!);
@@ -62,10 +63,8 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
         if ('header' in placement) {
           const [header, value] = placement.header;
           const prior = headers.get(header.toLowerCase());
-          if (prior && prior.value !== value) {
-            fail(vendor, `${operationId} sends ${prior.scheme} and ${name} in one ${header} header; give them the same token`);
-          }
-          headers.set(header.toLowerCase(), { scheme: prior?.scheme ?? name, value });
+          if (!prior) headers.set(header.toLowerCase(), [name, value]);
+          else if (prior[1] !== value) fail(vendor, `${operationId} sends ${prior[0]} and ${name} in one ${header} header; give them the same token`);
         }
         placements.push(placement);
       }
