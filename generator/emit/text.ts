@@ -9,7 +9,15 @@ export function literal(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return '{}';
-  return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`).join(', ')} }`;
+  return `{ ${entries.map(([k, v]) => `${valueKey(k)}: ${literal(v)}`).join(', ')} }`;
+}
+
+/**
+ * A key in an object literal that is evaluated: `__proto__: x`, quoted or not, would set the
+ * object's prototype instead of adding a key, so that one is written as a computed key.
+ */
+function valueKey(key: string): string {
+  return key === '__proto__' ? `[${quote(key)}]` : propertyKey(key);
 }
 
 /** Like `literal`, over several lines with two-space indentation (for data a reviewer reads). */
@@ -24,7 +32,7 @@ export function prettyLiteral(value: unknown, indent = ''): string {
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   const flat = literal(value);
   if (entries.length === 0 || flat.length + indent.length <= 80) return flat;
-  return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${prettyLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
+  return `{\n${entries.map(([k, v]) => `${inner}${valueKey(k)}: ${prettyLiteral(v, inner)}`).join(',\n')},\n${indent}}`;
 }
 
 /** Vendor descriptions are Markdown with some HTML (`<p>`, `<code>`): plain text reads better in JSDoc. */
