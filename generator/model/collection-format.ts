@@ -16,6 +16,11 @@
 // (load/formdata-collection.ts); an OpenAPI 3 spec may write it itself.
 // Only declared arrays and objects are read: a scalar is one value under every style. Multipart
 // objects stay one JSON part whatever their entry says (model/multipart-parts.ts).
+// An urlencoded entry that sets none of style, explode and allowReserved but a JSON contentType
+// makes the property's value its JSON text, percent-encoded as any value (`json=%7B%22a%22%3A1%7D`,
+// a string `id=%22x%22`): OAS 3.0.4 and 3.1.1 say such an entry is the equivalent of `content` with
+// that media type, and 3.1.1's example "URL Encoded Form with JSON Values" writes exactly that.
+// Without an entry objects keep their bracket names (the vendors' convention, above).
 import { deref } from '../json-pointer.ts';
 import { encodingTable } from './encoding-table.ts';
 import { COLLECTION_FORMAT_EXTENSION, COLLECTION_FORMATS, type CollectionFormat } from '../load/formdata-collection.ts';
@@ -25,6 +30,17 @@ type Doc = Record<string, any>;
 export type { CollectionFormat };
 
 const DELIMITED: Readonly<Record<string, CollectionFormat>> = { form: 'csv', spaceDelimited: 'ssv', pipeDelimited: 'pipes' };
+
+/** The form field table's value for a property sent as its JSON text (runtime/encoding/form.ts JSON_TEXT). */
+export const JSON_TEXT = 'json';
+
+/** How one urlencoded property departs from bracket names: a collection format, or its JSON text. */
+export type FormFieldFormat = CollectionFormat | typeof JSON_TEXT;
+
+/** `application/json` or a `+json` type, parameters allowed; not a wildcard or a list. */
+function isJsonMediaType(value: unknown): boolean {
+  return typeof value === 'string' && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(value.trim());
+}
 
 /** Whether the schema's type is `type`, alone or in a 3.1 type list. */
 function hasType(schema: Doc, type: string): boolean {
@@ -68,12 +84,20 @@ export function objectFormatOf(doc: Doc, entry: unknown, schema: unknown): Colle
   return styleFormat(entry as Doc);
 }
 
+/** Urlencoded bodies: `json` when an entry sets a JSON contentType and none of style, explode and allowReserved (any property type). */
+export function jsonTextOf(entry: unknown): typeof JSON_TEXT | undefined {
+  if (!entry || typeof entry !== 'object') return undefined;
+  const e = entry as Doc;
+  if ('style' in e || 'explode' in e || 'allowReserved' in e) return undefined;
+  return isJsonMediaType(e.contentType) ? JSON_TEXT : undefined;
+}
+
 /**
  * Urlencoded bodies: property name → format for the arrays and objects whose `encoding` entry
- * names one; undefined when none does (the operation then keeps the plain form encoder). Every
- * format is a departure there, `multi` included: without an entry, arrays and objects are sent
- * with bracket names.
+ * names one, and `json` for the properties sent as JSON text; undefined when none does (the
+ * operation then keeps the plain form encoder). Every format is a departure there, `multi`
+ * included: without an entry, arrays and objects are sent with bracket names.
  */
-export function formFields(doc: Doc, mediaTypeObject: Doc | undefined): Record<string, CollectionFormat> | undefined {
-  return encodingTable(doc, mediaTypeObject, (entry, schema) => collectionFormatOf(doc, entry, schema) ?? objectFormatOf(doc, entry, schema));
+export function formFields(doc: Doc, mediaTypeObject: Doc | undefined): Record<string, FormFieldFormat> | undefined {
+  return encodingTable<FormFieldFormat>(doc, mediaTypeObject, (entry, schema) => collectionFormatOf(doc, entry, schema) ?? objectFormatOf(doc, entry, schema) ?? jsonTextOf(entry));
 }

@@ -44,9 +44,10 @@ export interface RequestBodyModel {
   parts?: Record<string, string>;
   /**
    * Urlencoded bodies: the array and object properties whose `encoding` entry names how they are
-   * written (Swagger 2.0 collectionFormat names: csv, ssv, tsv, pipes, multi; model/collection-format.ts).
+   * written (Swagger 2.0 collectionFormat names: csv, ssv, tsv, pipes, multi), and `json` for a
+   * property sent as its JSON text (a JSON contentType without style; model/collection-format.ts).
    */
-  fields?: Record<string, 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi'>;
+  fields?: Record<string, 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi' | 'json'>;
 }
 
 export interface ResponseModel {

@@ -24,6 +24,9 @@
 // examples write them; the items, keys and values are encoded as every value is, so an item's own
 // comma is %2C. A property the table names whose value is neither an array nor a plain object is
 // sent as it would be without the table.
+// `json` (an entry with a JSON contentType and no style) sends any value as its JSON text, encoded
+// as every value is: json=%7B%22a%22%3A1%7D, a string id=%22x%22 (OAS 3.1.1 "URL Encoded Form
+// with JSON Values").
 
 import { SENT_BODY, type BodyEncoder } from '../contract.ts';
 
@@ -101,10 +104,13 @@ export function encodeForm(body: unknown): string {
 }
 
 /**
- * How the array and object properties an operation's spec names are written: property name →
- * `csv`, `ssv`, `tsv`, `pipes` or `multi` (Swagger 2.0's collectionFormat names).
+ * How the properties an operation's spec names are written: property name → `csv`, `ssv`, `tsv`,
+ * `pipes` or `multi` (Swagger 2.0's collectionFormat names) for arrays and objects, `json` for any value.
  */
 export type FieldTable = Readonly<Record<string, string>>;
+
+/** The FieldTable value for a property sent as its JSON text (generator/model/collection-format.ts JSON_TEXT). */
+export const JSON_TEXT = 'json';
 
 /** The separator between items of each one-value format, as written in a urlencoded body. */
 const FORM_SEPARATORS: Readonly<Record<string, string>> = { csv: ',', ssv: '%20', tsv: '%09', pipes: '|' };
@@ -144,7 +150,7 @@ function memberTexts(name: string, value: object, format: string): [string, stri
   return members;
 }
 
-/** Like encodeForm, with the array and object properties in `fields` written in their format. */
+/** Like encodeForm, with the properties in `fields` written in their format. */
 export function encodeFormWith(body: unknown, fields: FieldTable): string {
   if (typeof body !== 'object' || body === null) return '';
   const pairs: string[] = [];
@@ -153,8 +159,15 @@ export function encodeFormWith(body: unknown, fields: FieldTable): string {
   };
   for (const key of Object.keys(body)) {
     const value = (body as Record<string, unknown>)[key];
+    const named = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+    if (named === JSON_TEXT) {
+      // undefined (and what JSON has no text for) is left out, as everywhere else.
+      const text = value === undefined ? undefined : JSON.stringify(value);
+      if (text !== undefined) pairs.push(`${encodeFormComponent(key)}=${encodeFormComponent(text)}`);
+      continue;
+    }
     const listed = value !== null && typeof value === 'object' && !(value instanceof Date);
-    const format = listed && Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+    const format = listed ? named : undefined;
     if (format === undefined) {
       flattenBrackets(key, value, pair);
       continue;

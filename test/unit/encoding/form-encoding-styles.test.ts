@@ -42,11 +42,11 @@ async function send(path: string, body: object): Promise<{ contentType: string; 
 const color = { R: 100, G: 200, B: 150 };
 
 describe('encoding styles in the generated metadata', () => {
-  it('names a field table for the styled operation only; deepObject, contentType-only and multipart object entries make none', () => {
+  it('names a field table for the styled operation only (a JSON contentType-only entry is its JSON text); deepObject and multipart object entries make none', () => {
     const bodies = Object.fromEntries(vendor.model.operations.map((op) => [op.id, { fields: op.requestBody?.fields, parts: op.requestBody?.parts }]));
     expect(bodies).toEqual({
       styled: {
-        fields: { exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', space_object: 'ssv', space_tags: 'ssv' },
+        fields: { exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', space_object: 'ssv', space_tags: 'ssv', typed_object: 'json' },
         parts: undefined,
       },
       deep: { fields: undefined, parts: undefined },
@@ -59,7 +59,7 @@ describe('encoding styles in the generated metadata', () => {
     expect(js).toMatch(/plainMeta = \{[^\n]*encodeBody: formBody \};/);
     expect(js).toMatch(/uploadMeta = \{[^\n]*encodeBody: multipartBody \};/);
     expect(js).toContain(
-      "encodeBody: /* @__PURE__ */ formBodyWith({ exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', space_object: 'ssv', space_tags: 'ssv' })",
+      "encodeBody: /* @__PURE__ */ formBodyWith({ exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', space_object: 'ssv', space_tags: 'ssv', typed_object: 'json' })",
     );
   });
 });
@@ -94,7 +94,7 @@ describe('encoding styles on the wire', () => {
       'deep_object[G]=200',
       'deep_object[B]=150',
       'plain_object[R]=1',
-      'typed_object[R]=2',
+      'typed_object=%7B%22R%22%3A2%7D',
       'space_tags=a%20b',
       'pipe_tags=a|b',
       'form_tags=a,b',
