@@ -167,6 +167,12 @@ function ceilings(output: MeasureOutput): string[] {
   return notes;
 }
 
+/** Per round, `over`'s rate ÷ `under`'s in scenario `id` (samples taken back to back). */
+function perRoundRatios(output: MeasureOutput, id: string, over: string, under: string): number[] {
+  const below = output.samples[id]?.[under] ?? [];
+  return (output.samples[id]?.[over] ?? []).map((x, round) => x.perSecond / below[round]!.perSecond);
+}
+
 /**
  * Where ours' cost sits, when the fixture offers the pipeline-only contender: per loopback
  * scenario, the per-round rate ratios pipeline-only ÷ bare (what the pipeline costs) and ours ÷
@@ -176,10 +182,7 @@ function ceilings(output: MeasureOutput): string[] {
  */
 function layers(output: MeasureOutput): string[] {
   const of = (id: string, name: string) => output.samples[id]?.[name] ?? [];
-  const perRound = (id: string, over: string, under: string) => {
-    const below = of(id, under);
-    return of(id, over).map((x, round) => x.perSecond / below[round]!.perSecond);
-  };
+  const perRound = (id: string, over: string, under: string) => perRoundRatios(output, id, over, under);
   const notes: string[] = [];
   const rates: string[] = [];
   for (const s of SCENARIOS) {
@@ -210,10 +213,7 @@ function layers(output: MeasureOutput): string[] {
  */
 function cancelling(output: MeasureOutput): string[] {
   const of = (id: string, name: string) => output.samples[id]?.[name] ?? [];
-  const perRound = (id: string, over: string, under: string) => {
-    const below = of(id, under);
-    return of(id, over).map((x, round) => x.perSecond / below[round]!.perSecond);
-  };
+  const perRound = (id: string, over: string, under: string) => perRoundRatios(output, id, over, under);
   const rates: string[] = [];
   const cpu: string[] = [];
   const main = (id: string, name: string) => median(of(id, name).map((x) => x.mainCpuMicros));
