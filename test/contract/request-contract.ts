@@ -45,25 +45,48 @@ function reduceResponses(responses: unknown): Json {
   return out;
 }
 
-/** Every local `$ref` reachable from `roots`, following refs transitively. */
-function reachableRefs(document: Json, roots: unknown[]): Set<string> {
-  const seen = new Set<string>();
+function pointerSegments(ref: string): string[] {
+  return ref.slice(2).split('/').map(decodePointerSegment);
+}
+
+/**
+ * The components (section → names) that the kept part of `document` needs. A `$ref` may point at a
+ * component's root or into it (`#/components/schemas/Video/properties/id`); either way the whole
+ * component stays, so the whole component is walked for further refs, since Prism dereferences
+ * all of what stays. A ref elsewhere in the document (into `paths`) has its target walked.
+ */
+function usedComponents(document: Json, roots: unknown[]): Map<string, Set<string>> {
+  const used = new Map<string, Set<string>>();
+  const seenRefs = new Set<string>();
   const stack = [...roots];
   while (stack.length > 0) {
     const node = stack.pop();
     if (Array.isArray(node)) stack.push(...node);
     else if (isObject(node)) {
       for (const [key, value] of Object.entries(node)) {
-        if (key === '$ref' && typeof value === 'string' && value.startsWith('#/') && !seen.has(value)) {
-          seen.add(value);
-          let target: unknown = document;
-          for (const segment of value.slice(2).split('/')) target = isObject(target) ? target[decodePointerSegment(segment)] : undefined;
-          stack.push(target);
-        } else stack.push(value);
+        if (key !== '$ref') stack.push(value);
+        else if (typeof value === 'string' && value.startsWith('#/') && !seenRefs.has(value)) {
+          seenRefs.add(value);
+          const segments = pointerSegments(value);
+          const [head, section, name] = segments;
+          if (head === 'components' && section !== undefined && name !== undefined) {
+            const names = used.get(section) ?? new Set<string>();
+            used.set(section, names);
+            if (names.has(name)) continue;
+            names.add(name);
+            const components = document.components;
+            const entries = isObject(components) ? components[section] : undefined;
+            stack.push(isObject(entries) ? entries[name] : undefined);
+          } else {
+            let target: unknown = document;
+            for (const segment of segments) target = isObject(target) || Array.isArray(target) ? (target as Json)[segment] : undefined;
+            stack.push(target);
+          }
+        }
       }
     }
   }
-  return seen;
+  return used;
 }
 
 export interface RequestContractOptions {
@@ -95,13 +118,10 @@ export function requestContractDocument(document: Json, options: RequestContract
   // Components only the responses used are dead weight for Prism's dereferencer.
   const components = isObject(copy.components) ? copy.components : undefined;
   if (components) {
-    const used = reachableRefs(copy, [copy.paths, copy.security, components.securitySchemes]);
+    const used = usedComponents(copy, [copy.paths, copy.security, components.securitySchemes]);
     for (const [section, entries] of Object.entries(components)) {
       if (section === 'securitySchemes' || !isObject(entries)) continue;
-      for (const name of Object.keys(entries)) {
-        const pointer = `#/components/${section}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        if (!used.has(pointer) && !used.has(encodeURI(pointer))) delete entries[name];
-      }
+      for (const name of Object.keys(entries)) if (!used.get(section)?.has(name)) delete entries[name];
     }
   }
   return copy;
