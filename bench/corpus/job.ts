@@ -16,6 +16,8 @@ export interface CorpusJobResult {
   /** The effective document, for request sampling (Prism stage). */
   document: Record<string, any>;
   model: ReturnType<typeof buildApiModel>;
+  /** The repairs the loader made and lists (the manifest's `fixes`). */
+  fixes: Awaited<ReturnType<typeof loadVendor>>['fixes'];
 }
 
 export async function corpusJob(job: VendorJob): Promise<CorpusJobResult> {
@@ -24,5 +26,5 @@ export async function corpusJob(job: VendorJob): Promise<CorpusJobResult> {
   const typing = typingDocument(loaded.document, model);
   const emitted = await emitVendor(model, loaded.document, typing.document);
   const zodTs = emitZodModule(model, loaded.document).ts;
-  return { files: [...emitted.files], zodTs, operations: model.operations.length, document: loaded.document, model };
+  return { files: [...emitted.files], zodTs, operations: model.operations.length, document: loaded.document, model, fixes: loaded.fixes };
 }

@@ -8,6 +8,7 @@ import { convertSwagger2 } from './convert-swagger2.ts';
 import { dropDanglingMappings } from './dangling-mappings.ts';
 import { dedupeOperationIds } from './dedupe-operation-ids.ts';
 import { requirePathParameters } from './fixes.ts';
+import { dropBodylessRequestBodies } from './bodyless-requests.ts';
 import type { Fix } from './fixes.ts';
 import { readLock, lockVendor } from './lock.ts';
 import type { LockFileEntry, SourceFormat } from './lock.ts';
@@ -102,6 +103,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
         const conversion = await convertSwagger2(document, file.path, settings.cacheDir);
         fixes.push(...conversion.fixes);
         fixes.push(...moveQueryStringsIntoParameters(conversion.document, file.path));
+        fixes.push(...dropBodylessRequestBodies(conversion.document, file.path));
         for (const rename of conversion.renamedDefinitions) {
           componentRenames.push({ from: `definitions/${rename.from}`, to: `schemas/${rename.to}`, file: file.path });
         }
@@ -110,6 +112,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
         fixes.push(...moveQueryStringsIntoParameters(document, file.path));
         fixes.push(...requirePathParameters(document, file.path));
         fixes.push(...readNullTypeAsAlternative(document, file.path));
+        fixes.push(...dropBodylessRequestBodies(document, file.path));
         result.push(document);
       }
     }
