@@ -10,40 +10,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serializeArrayParam, serializeObjectParam } from 'openapi-fetch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSpecProject, type GeneratedVendor, type SpecProject } from '../auth/spec-project.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureVendor } from './sent-request.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/form-encoding-styles/openapi.json', import.meta.url));
 
-let project: SpecProject;
-let vendor: GeneratedVendor;
-
-beforeAll(async () => {
-  project = await createSpecProject('form-styles', [{ vendor: 'styles', displayName: 'Styles', example: FIXTURE }]);
-  vendor = project.vendors.styles!;
-}, 120_000);
-
-afterAll(() => project?.remove());
-
-/** Calls `POST path` of the generated client with `body`; the Content-Type and body text as sent. */
-async function send(path: string, body: object): Promise<{ contentType: string; text: string }> {
-  const seen: { contentType: string; text: string }[] = [];
-  const fetch = async (request: Request, init?: { body?: ArrayBuffer }) => {
-    const bytes = init?.body ?? (await request.arrayBuffer());
-    seen.push({ contentType: request.headers.get('content-type') ?? '', text: new TextDecoder().decode(bytes) });
-    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  const client = vendor.create({ baseUrl: 'https://api.styles.test', fetch, retry: false, logger: false });
-  await vendor.operation('POST', path)(client, { body });
-  expect(seen).toHaveLength(1);
-  return seen[0]!;
-}
+const fixture = fixtureVendor('form-styles', 'styles', 'Styles', FIXTURE);
+const send = fixture.send;
 
 const color = { R: 100, G: 200, B: 150 };
 
 describe('encoding styles in the generated metadata', () => {
   it('names a field table for the styled operation only (a JSON contentType-only entry is its JSON text); deepObject and multipart object entries make none', () => {
-    const bodies = Object.fromEntries(vendor.model.operations.map((op) => [op.id, { fields: op.requestBody?.fields, parts: op.requestBody?.parts }]));
+    const bodies = Object.fromEntries(fixture.vendor.model.operations.map((op) => [op.id, { fields: op.requestBody?.fields, parts: op.requestBody?.parts }]));
     expect(bodies).toEqual({
       styled: {
         fields: { exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', space_object: 'ssv', space_tags: 'ssv', typed_object: 'json' },
@@ -53,7 +32,7 @@ describe('encoding styles in the generated metadata', () => {
       plain: { fields: undefined, parts: undefined },
       upload: { fields: undefined, parts: undefined },
     });
-    const js = readFileSync(`${project.root}/generated/styles/operations.js`, 'utf8');
+    const js = readFileSync(`${fixture.root}/generated/styles/operations.js`, 'utf8');
     expect(js).toContain("import { formBody, formBodyWith } from 'svcgen/runtime/encoding/form';");
     expect(js).toMatch(/deepMeta = \{[^\n]*encodeBody: formBody \};/);
     expect(js).toMatch(/plainMeta = \{[^\n]*encodeBody: formBody \};/);

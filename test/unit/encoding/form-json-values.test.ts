@@ -6,34 +6,19 @@
 // (test/fixtures/form-json-values/openapi.json) is hand-made. The oracle is the OAS 3.1.1 example
 // "URL Encoded Form with JSON Values": its `id` bytes exactly, its `address` as a server decodes it.
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formFields, jsonTextOf } from '../../../generator/model/collection-format.ts';
-import { createSpecProject, type GeneratedVendor, type SpecProject } from '../auth/spec-project.ts';
+import { fixtureVendor } from './sent-request.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/form-json-values/openapi.json', import.meta.url));
 
-let project: SpecProject;
-let vendor: GeneratedVendor;
+const fixture = fixtureVendor('form-json', 'formjson', 'FormJson', FIXTURE);
 
-beforeAll(async () => {
-  project = await createSpecProject('form-json', [{ vendor: 'formjson', displayName: 'FormJson', example: FIXTURE }]);
-  vendor = project.vendors.formjson!;
-}, 120_000);
-
-afterAll(() => project?.remove());
-
-/** Calls `POST path` of the generated client with `body`; the body text as sent. */
+/** Calls `POST path` of the generated client with `body`; the body text as sent, which must be urlencoded. */
 async function send(path: string, body: object): Promise<string> {
-  const seen: string[] = [];
-  const fetch = async (request: Request) => {
-    expect(request.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
-    seen.push(await request.text());
-    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  const client = vendor.create({ baseUrl: 'https://api.formjson.test', fetch, retry: false, logger: false });
-  await vendor.operation('POST', path)(client, { body });
-  expect(seen).toHaveLength(1);
-  return seen[0]!;
+  const sent = await fixture.send(path, body);
+  expect(sent.contentType).toBe('application/x-www-form-urlencoded');
+  return sent.text;
 }
 
 // OAS 3.1.1, "Example: URL Encoded Form with JSON Values" (the address object, and `id` sent as application/json).
@@ -54,7 +39,7 @@ describe('JSON contentType entries in the model', () => {
   });
 
   it('the operation carries a field table with json for those properties; style wins over contentType; a wildcard makes none', () => {
-    const fields = Object.fromEntries(vendor.model.operations.map((op) => [op.id, op.requestBody?.fields]));
+    const fields = Object.fromEntries(fixture.vendor.model.operations.map((op) => [op.id, op.requestBody?.fields]));
     expect(fields).toEqual({
       jsonValues: { address: 'json', count: 'json', id: 'json', patch: 'json', styled: 'csv', tags: 'json' },
       noEntries: undefined,

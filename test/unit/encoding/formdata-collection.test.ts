@@ -8,41 +8,14 @@
 // table: csv foo,bar  ssv foo bar  tsv foo\tbar  pipes foo|bar  multi foo=a&foo=b.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSpecProject, type GeneratedVendor, type SpecProject } from '../auth/spec-project.ts';
+import { describe, expect, it } from 'vitest';
 import { partHeadersOfWire, partsOfWire } from './multipart-parts.ts';
+import { fixtureVendor } from './sent-request.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/formdata-collection/swagger.json', import.meta.url));
 
-interface Sent {
-  contentType: string;
-  body: ArrayBuffer;
-}
-
-let project: SpecProject;
-let vendor: GeneratedVendor;
-
-beforeAll(async () => {
-  project = await createSpecProject('formdata', [{ vendor: 'formdata', displayName: 'FormData', example: FIXTURE }]);
-  vendor = project.vendors.formdata!;
-}, 120_000);
-
-afterAll(() => project?.remove());
-
-/** Calls `POST path` of the generated client with `body` and returns the request as sent. */
-async function send(path: string, body: object): Promise<Sent> {
-  const seen: Sent[] = [];
-  const fetch = async (request: Request, init?: { body?: ArrayBuffer }) => {
-    seen.push({ contentType: request.headers.get('content-type') ?? '', body: init?.body ?? (await request.arrayBuffer()) });
-    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  const client = vendor.create({ baseUrl: 'https://api.formdata.test', fetch, retry: false, logger: false });
-  await vendor.operation('POST', path)(client, { body });
-  expect(seen).toHaveLength(1);
-  return seen[0]!;
-}
-
-const text = (sent: Sent): string => new TextDecoder().decode(sent.body);
+const fixture = fixtureVendor('formdata', 'formdata', 'FormData', FIXTURE);
+const send = fixture.send;
 
 const ARRAYS = {
   default_csv: ['a b', 'c,d'],
@@ -55,14 +28,14 @@ const ARRAYS = {
 
 describe('formData collectionFormat in the generated metadata', () => {
   it('names a field table for the urlencoded operation and a part table for the multipart one, nothing elsewhere', () => {
-    const bodies = Object.fromEntries(vendor.model.operations.map((op) => [op.id, { fields: op.requestBody?.fields, parts: op.requestBody?.parts }]));
+    const bodies = Object.fromEntries(fixture.vendor.model.operations.map((op) => [op.id, { fields: op.requestBody?.fields, parts: op.requestBody?.parts }]));
     expect(bodies).toEqual({
       search: { fields: { csv: 'csv', default_csv: 'csv', multi: 'multi', pipes: 'pipes', ssv: 'ssv', tsv: 'tsv' }, parts: undefined },
       // multi is multipart's default (one part per item): no entry.
       upload: { fields: undefined, parts: { csv: 'csv', default_csv: 'csv', pipes: 'pipes', ssv: 'ssv', tsv: 'tsv' } },
       createNote: { fields: undefined, parts: undefined },
     });
-    const js = readFileSync(`${project.root}/generated/formdata/operations.js`, 'utf8');
+    const js = readFileSync(`${fixture.root}/generated/formdata/operations.js`, 'utf8');
     expect(js).toContain("import { formBody, formBodyWith } from 'svcgen/runtime/encoding/form';");
     expect(js).toMatch(/createNoteMeta = \{[^\n]*encodeBody: formBody \};/);
     expect(js).toContain("encodeBody: /* @__PURE__ */ formBodyWith({ csv: 'csv', default_csv: 'csv', multi: 'multi', pipes: 'pipes', ssv: 'ssv', tsv: 'tsv' })");
@@ -76,11 +49,11 @@ describe('formData arrays on the wire', () => {
   it('urlencoded: each array in its collectionFormat, the exact body bytes', async () => {
     const sent = await send('/search', { q: 'shoes', ...ARRAYS });
     expect(sent.contentType).toBe('application/x-www-form-urlencoded');
-    expect(text(sent)).toBe('q=shoes&default_csv=a%20b,c%2Cd&csv=1,2&ssv=x%20y&tsv=x%09y&pipes=x|y&multi=x&multi=y');
+    expect(sent.text).toBe('q=shoes&default_csv=a%20b,c%2Cd&csv=1,2&ssv=x%20y&tsv=x%09y&pipes=x|y&multi=x&multi=y');
   });
 
   it('urlencoded: the server reads back the lists the caller gave', async () => {
-    const form = new URLSearchParams(text(await send('/search', { q: 'shoes', ...ARRAYS })));
+    const form = new URLSearchParams((await send('/search', { q: 'shoes', ...ARRAYS })).text);
     expect(form.get('default_csv')!.split(',')).toEqual(['a b', 'c', 'd']); // csv cannot carry an item's own comma
     expect(form.get('csv')!.split(',')).toEqual(['1', '2']);
     expect(form.get('ssv')!.split(' ')).toEqual(['x', 'y']);
@@ -92,7 +65,7 @@ describe('formData arrays on the wire', () => {
   it('urlencoded: one item, empty and undefined items, null, Dates', async () => {
     const at = new Date(1_700_000_000_000);
     const sent = await send('/search', { q: 'x', csv: [3], ssv: [], pipes: [undefined, 'a', null], multi: [at], tsv: [undefined] });
-    expect(text(sent)).toBe('q=x&csv=3&pipes=a|&multi=1700000000');
+    expect(sent.text).toBe('q=x&csv=3&pipes=a|&multi=1700000000');
   });
 
   it('urlencoded: an object item is refused before anything is sent', async () => {
@@ -102,11 +75,11 @@ describe('formData arrays on the wire', () => {
   });
 
   it('urlencoded: a value that is not an array goes as any other field', async () => {
-    expect(text(await send('/search', { q: 'x', csv: 'raw' }))).toBe('q=x&csv=raw');
+    expect((await send('/search', { q: 'x', csv: 'raw' })).text).toBe('q=x&csv=raw');
   });
 
   it('urlencoded without a field table (no array in the spec): the plain form encoder', async () => {
-    expect(text(await send('/notes', { title: 'T', count: 2 }))).toBe('title=T&count=2');
+    expect((await send('/notes', { title: 'T', count: 2 })).text).toBe('title=T&count=2');
   });
 
   it('multipart: one text part per delimited array, one part per item for multi', async () => {

@@ -11,53 +11,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 // @hey-api/openapi-ts ships its client runtime as TypeScript source; this is its multipart serializer.
 import { formDataBodySerializer } from '../../../node_modules/@hey-api/openapi-ts/dist/clients/core/bodySerializer.ts';
-import { createSpecProject, type GeneratedVendor, type SpecProject } from '../auth/spec-project.ts';
 import { startPrism, type PrismServer } from '../../support/prism.ts';
 import { PRISM_FIXES } from '../../contract/prism-fixes.ts';
 import { partHeadersOfWire, partsOfWire, type Part } from './multipart-parts.ts';
+import { fixtureVendor, type SentRequest } from './sent-request.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/multipart-encoding/openapi.json', import.meta.url));
 
-interface Sent {
-  contentType: string;
-  body: ArrayBuffer;
-}
+const fixture = fixtureVendor('multipart', 'parts', 'Parts', FIXTURE);
+const send = fixture.send;
 
-let project: SpecProject;
-let parts: GeneratedVendor;
-
-beforeAll(async () => {
-  project = await createSpecProject('multipart', [{ vendor: 'parts', displayName: 'Parts', example: FIXTURE }]);
-  parts = project.vendors.parts!;
-}, 120_000);
-
-afterAll(() => project?.remove());
-
-/** Calls `METHOD path` of the generated client with `body` and returns the request as sent. */
-async function send(method: string, path: string, body: object): Promise<Sent> {
-  const seen: Sent[] = [];
-  const fetch = async (request: Request, init?: { body?: ArrayBuffer }) => {
-    seen.push({ contentType: request.headers.get('content-type') ?? '', body: init?.body ?? (await request.arrayBuffer()) });
-    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  const client = parts.create({ baseUrl: 'https://api.parts.test', fetch, retry: false, logger: false });
-  await parts.operation(method, path)(client, { body });
-  expect(seen).toHaveLength(1);
-  return seen[0]!;
-}
-
-const received = (sent: Sent): Promise<Part[]> => partsOfWire(sent.body, sent.contentType);
+const received = (sent: SentRequest): Promise<Part[]> => partsOfWire(sent.body, sent.contentType);
 
 describe('multipart encoding from the spec to the wire', () => {
   it('names a part table only for operations whose encoding departs from the defaults', async () => {
-    const tables = Object.fromEntries(parts.model.operations.map((op) => [op.id, op.requestBody?.parts]));
+    const tables = Object.fromEntries(fixture.vendor.model.operations.map((op) => [op.id, op.requestBody?.parts]));
     expect(tables).toEqual({
       createPodcast: undefined,
       createFile: { expand: 'deepObject', link_data: 'deepObject' },
       createNote: { note: 'application/merge-patch+json', photo: 'image/png', table: 'text/csv' },
     });
     const { readFileSync } = await import('node:fs');
-    const js = readFileSync(`${project.root}/generated/parts/operations.js`, 'utf8');
+    const js = readFileSync(`${fixture.root}/generated/parts/operations.js`, 'utf8');
     expect(js).toContain("import { multipartBody, multipartBodyWith } from 'svcgen/runtime/encoding/multipart';");
     expect(js).toMatch(/createPodcastMeta = \{[^\n]*encodeBody: multipartBody \};/);
     expect(js).toContain("encodeBody: /* @__PURE__ */ multipartBodyWith({ expand: 'deepObject', link_data: 'deepObject' })");
@@ -72,7 +47,7 @@ describe('multipart encoding from the spec to the wire', () => {
       count: 2,
       public: true,
     };
-    const sent = await send('POST', '/podcasts', body);
+    const sent = await send('/podcasts', body);
     const heyApi = formDataBodySerializer.bodySerializer(body);
     const theirs = new Request('https://x.test', { method: 'POST', body: heyApi });
     expect(await received(sent)).toEqual(await partsOfWire(await theirs.arrayBuffer(), theirs.headers.get('content-type')!));
@@ -99,13 +74,13 @@ describe('multipart encoding from the spec to the wire', () => {
   });
 
   it('no encoding: a file inside an object property is refused before anything is sent', async () => {
-    await expect(send('POST', '/podcasts', { podcast: { name: 'Pod', cover: new Blob(['x']) }, file_logo: new Blob(['y']) })).rejects.toThrow(
+    await expect(send('/podcasts', { podcast: { name: 'Pod', cover: new Blob(['x']) }, file_logo: new Blob(['y']) })).rejects.toThrow(
       'multipart body: property "podcast" is sent as one application/json part, which cannot carry the file at podcast.cover',
     );
   });
 
   it('deepObject encoding: bracket-named fields', async () => {
-    const sent = await send('POST', '/files', {
+    const sent = await send('/files', {
       file: new Uint8Array([1, 2]),
       purpose: 'evidence',
       link_data: { create: true, metadata: { order: '42' } },
@@ -122,7 +97,7 @@ describe('multipart encoding from the spec to the wire', () => {
   });
 
   it('contentType: the declared part types; a default or a list of types changes nothing', async () => {
-    const sent = await send('POST', '/notes', {
+    const sent = await send('/notes', {
       note: { title: 'T' },
       table: 'a,b\n1,2',
       meta: { lang: 'en' },
@@ -161,8 +136,8 @@ describe('Prism validates what the generated client sends', () => {
   });
 
   const call = (server: PrismServer, method: string, path: string, body: object) => {
-    const client = parts.create({ baseUrl: server.url, retry: false, logger: false });
-    return parts.operation(method, path)(client, { body });
+    const client = fixture.vendor.create({ baseUrl: server.url, retry: false, logger: false });
+    return fixture.vendor.operation(method, path)(client, { body });
   };
   const podcast = {
     podcast: { name: 'Pod', explicit: false },
