@@ -1,6 +1,8 @@
 // The document Prism validates against: the vendor's effective document with its REQUEST side
 // untouched (paths, parameters, request bodies and their encodings, security, servers) and its
-// response side reduced to status codes and media types.
+// response side reduced to status codes and media types, except a response the request side
+// points into with a `$ref` (some specs reuse a property of a response schema in a request body),
+// which stays whole.
 //
 // Why: Prism dereferences the whole document at start-up. A large spec's response schemas can be
 // deeply recursive (expandable fields point back at whole resources); on the largest pinned one,
@@ -49,15 +51,36 @@ function pointerSegments(ref: string): string[] {
   return ref.slice(2).split('/').map(decodePointerSegment);
 }
 
+function at(root: unknown, segments: string[]): unknown {
+  let target = root;
+  for (const segment of segments) target = isObject(target) || Array.isArray(target) ? (target as Json)[segment] : undefined;
+  return target;
+}
+
 /**
- * The components (section → names) that the kept part of `document` needs. A `$ref` may point at a
- * component's root or into it (`#/components/schemas/Video/properties/id`); either way the whole
- * component stays, so the whole component is walked for further refs, since Prism dereferences
- * all of what stays. A ref elsewhere in the document (into `paths`) has its target walked.
+ * The unit the reduction rewrites that a pointer lies in, as segments: one response of an
+ * operation (`paths/~1a/get/responses/200`) or an operation's callbacks; undefined elsewhere.
  */
-function usedComponents(document: Json, roots: unknown[]): Map<string, Set<string>> {
+function reducedUnit(segments: string[]): string[] | undefined {
+  const [head, , method, part] = segments;
+  if (head !== 'paths' || !(METHODS as readonly string[]).includes(method ?? '')) return undefined;
+  if (part === 'responses' && segments.length >= 5) return segments.slice(0, 5);
+  if (part === 'callbacks') return segments.slice(0, 4);
+  return undefined;
+}
+
+/**
+ * Walks the kept part of `copy` from `roots`, following every local `$ref`, and returns the
+ * components (section → names) it needs. A ref may point at a component's root or into it
+ * (`#/components/schemas/Video/properties/id`); either way the whole component stays, so the whole
+ * component is walked, since Prism dereferences all of what stays. A ref into a response or the
+ * callbacks the reduction rewrote (a request schema reusing part of a response schema) gets that
+ * response or those callbacks back whole from `original`, which are then walked as well.
+ */
+function referencedComponents(copy: Json, original: Json, roots: unknown[]): Map<string, Set<string>> {
   const used = new Map<string, Set<string>>();
   const seenRefs = new Set<string>();
+  const restored = new Set<string>();
   const stack = [...roots];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -74,14 +97,20 @@ function usedComponents(document: Json, roots: unknown[]): Map<string, Set<strin
             used.set(section, names);
             if (names.has(name)) continue;
             names.add(name);
-            const components = document.components;
-            const entries = isObject(components) ? components[section] : undefined;
-            stack.push(isObject(entries) ? entries[name] : undefined);
-          } else {
-            let target: unknown = document;
-            for (const segment of segments) target = isObject(target) || Array.isArray(target) ? (target as Json)[segment] : undefined;
-            stack.push(target);
+            stack.push(at(copy, ['components', section, name]));
+            continue;
           }
+          const unit = reducedUnit(segments);
+          if (unit && !restored.has(unit.join('/'))) {
+            restored.add(unit.join('/'));
+            const parent = at(copy, unit.slice(0, -1));
+            const whole = at(original, unit);
+            if (isObject(parent) && whole !== undefined) {
+              parent[unit.at(-1)!] = structuredClone(whole);
+              stack.push(parent[unit.at(-1)!]);
+            }
+          }
+          stack.push(at(copy, segments));
         }
       }
     }
@@ -97,7 +126,10 @@ export interface RequestContractOptions {
   keepResponses?: { method: string; path: string }[];
 }
 
-/** A deep copy of `document` fit for Prism: request side as is, responses reduced, unused components dropped. */
+/**
+ * A deep copy of `document` fit for Prism: request side as is, responses reduced (except those a
+ * request-side `$ref` points into), components nothing kept refers to dropped.
+ */
 export function requestContractDocument(document: Json, options: RequestContractOptions = {}): Json {
   const copy = structuredClone(document);
   const paths = isObject(copy.paths) ? copy.paths : {};
@@ -117,8 +149,8 @@ export function requestContractDocument(document: Json, options: RequestContract
   for (const key of Object.keys(copy)) if (key.startsWith('x-') && key !== 'x-json-schema-faker') delete copy[key];
   // Components only the responses used are dead weight for Prism's dereferencer.
   const components = isObject(copy.components) ? copy.components : undefined;
+  const used = referencedComponents(copy, document, [copy.paths, copy.security, components?.securitySchemes]);
   if (components) {
-    const used = usedComponents(copy, [copy.paths, copy.security, components.securitySchemes]);
     for (const [section, entries] of Object.entries(components)) {
       if (section === 'securitySchemes' || !isObject(entries)) continue;
       for (const name of Object.keys(entries)) if (!used.get(section)?.has(name)) delete entries[name];

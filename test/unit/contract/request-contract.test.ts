@@ -64,3 +64,52 @@ it('keeps every component a kept $ref points into (root or sub-pointer, transiti
   const operations = await getHttpOperationsFromSpec(trimmed);
   expect(operations.map(({ method, path }) => `${method} ${path}`)).toEqual(['post /reports']);
 });
+
+it('puts back whole a response a request-side $ref points into, and keeps what it refers to', async () => {
+  const document = {
+    openapi: '3.0.3',
+    info: { title: 'refs into a response', version: '1' },
+    paths: {
+      '/jobs': {
+        get: {
+          responses: {
+            '200': {
+              description: 'ok',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { state: ref('#/components/schemas/State'), owner: ref('#/components/schemas/Owner') } },
+                },
+              },
+            },
+            '404': { description: 'none', content: { 'application/json': { schema: ref('#/components/schemas/Problem') } } },
+          },
+        },
+        post: {
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { state: ref('#/paths/~1jobs/get/responses/200/content/application~1json/schema/properties/state') } },
+              },
+            },
+          },
+          responses: { '201': { description: 'created' } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        State: { type: 'string', enum: ['queued', 'done'] },
+        // Beside the pointed-at property in the same response: kept with it.
+        Owner: { type: 'object', properties: { name: { type: 'string' } } },
+        // Only in a response nothing points into: dropped.
+        Problem: { type: 'object', properties: { detail: { type: 'string' } } },
+      },
+    },
+  };
+  const trimmed = requestContractDocument(document) as typeof document;
+  expect(Object.keys(trimmed.components.schemas).sort()).toEqual(['Owner', 'State']);
+  expect(trimmed.paths['/jobs'].get.responses['200']).toEqual(document.paths['/jobs'].get.responses['200']);
+  expect(trimmed.paths['/jobs'].get.responses['404']).toEqual({ description: 'reduced for request validation', content: { 'application/json': { schema: {} } } });
+  const operations = await getHttpOperationsFromSpec(trimmed);
+  expect(operations.map(({ method, path }) => `${method} ${path}`).sort()).toEqual(['get /jobs', 'post /jobs']);
+});
