@@ -9,6 +9,7 @@ import { dropDanglingMappings } from './dangling-mappings.ts';
 import { dedupeOperationIds } from './dedupe-operation-ids.ts';
 import { requirePathParameters } from './fixes.ts';
 import { dropBodylessRequestBodies } from './bodyless-requests.ts';
+import { dropTransportHeaderParameters } from './transport-headers.ts';
 import type { Fix } from './fixes.ts';
 import { readLock, lockVendor } from './lock.ts';
 import type { LockFileEntry, SourceFormat } from './lock.ts';
@@ -104,6 +105,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
         fixes.push(...conversion.fixes);
         fixes.push(...moveQueryStringsIntoParameters(conversion.document, file.path));
         fixes.push(...dropBodylessRequestBodies(conversion.document, file.path));
+        fixes.push(...dropTransportHeaderParameters(conversion.document, file.path));
         for (const rename of conversion.renamedDefinitions) {
           componentRenames.push({ from: `definitions/${rename.from}`, to: `schemas/${rename.to}`, file: file.path });
         }
@@ -113,6 +115,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
         fixes.push(...requirePathParameters(document, file.path));
         fixes.push(...readNullTypeAsAlternative(document, file.path));
         fixes.push(...dropBodylessRequestBodies(document, file.path));
+        fixes.push(...dropTransportHeaderParameters(document, file.path));
         result.push(document);
       }
     }
