@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PIPELINE_ONLY } from '../../bench/per-call/fixture.ts';
+import { CANCELLABLE, PIPELINE_ONLY } from '../../bench/per-call/fixture.ts';
 import { runBundleBench } from '../../bench/bundle.ts';
 import { runGenerationBench } from '../../bench/generation.ts';
 import { parseCli } from '../../bench/lib/cli.ts';
@@ -273,7 +273,7 @@ describe('per-call benchmark', () => {
     for (const f of section.figures) {
       expect(f.ours.kind).toBe('measured');
       expectWellFormed(f.ours);
-      expect(f.peers.map((p) => p.name)).toEqual(['bare openapi-fetch', PIPELINE_ONLY, 'raw fetch']);
+      expect(f.peers.map((p) => p.name)).toEqual(['bare openapi-fetch', CANCELLABLE, PIPELINE_ONLY, 'raw fetch']);
       for (const p of f.peers) expect(p.outcome.kind, JSON.stringify(p.outcome)).toBe('measured');
     }
     expect(Object.keys(section.ratios)).toEqual(['get.seq', 'get.par16', 'post.seq', 'post.par16']);
@@ -283,6 +283,11 @@ describe('per-call benchmark', () => {
     // Ours split in two layers by the pipeline-only contender: rate ratios per loopback scenario, CPU per in-memory one.
     expect(section.notes.find((n) => n.startsWith('Ours in two layers'))?.match(/pipeline ÷ bare \d\.\d{3}/g)).toHaveLength(4);
     expect(section.notes.find((n) => n.startsWith('Main-thread CPU per call each layer adds'))?.match(/the pipeline [+−]\d+ µs, the client on top [+−]\d+ µs/g)).toHaveLength(2);
+    // What cancelling alone costs, by the cancellable contender: rate ratios per loopback scenario, CPU per in-memory one.
+    const cancelling = section.notes.find((n) => n.startsWith('What cancelling costs'));
+    expect(cancelling?.match(/cancellable ÷ bare \d\.\d{3}/g)).toHaveLength(4);
+    expect(cancelling?.match(/ours ÷ cancellable \d\.\d{3}/g)).toHaveLength(4);
+    expect(cancelling?.match(/in-memory transport: [+−]\d+ µs/g)).toHaveLength(2);
   });
 
   it('fails the run (exit 1, a failed row) when ours fails', SLOW, () => {
