@@ -1,22 +1,13 @@
 // A request body on GET or HEAD: fetch refuses to build such a Request, so the loader removes the
 // body and lists the removal (saying so when the spec marks it required); other methods keep theirs.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadVendor } from '../../../generator/load/index.ts';
-import { OK, tempProject } from './temp-project.ts';
-import type { TempProject } from './temp-project.ts';
+import { OK, oneSpecLoader } from './temp-project.ts';
 
-let project: TempProject | undefined;
-afterEach(async () => {
-  await project?.cleanup();
-  project = undefined;
-});
+const spec = oneSpecLoader();
+afterEach(() => spec.cleanup());
+const load = spec.load;
 
 const form = { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { q: { type: 'string' } } } } } };
-
-async function load(document: object, format: 'openapi-3.0' | 'swagger-2.0' = 'openapi-3.0') {
-  project = await tempProject({ acme: { format, files: [{ path: 'acme/openapi.json', content: JSON.stringify(document) }] } });
-  return loadVendor('acme', { root: project.root, mirror: project.mirror, download: false });
-}
 
 describe('request bodies on GET and HEAD', () => {
   it('removes them, lists each removal, says when the spec required one, and leaves other methods and the referenced component alone', async () => {

@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadVendor } from '../../../generator/load/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/load/', import.meta.url));
 
@@ -86,3 +87,25 @@ export function openapi(paths: Record<string, unknown>, schemas: Record<string, 
 }
 
 export const OK = { '200': { description: 'ok' } };
+
+/**
+ * Loads one document as vendor `acme` (lock path `acme/openapi.json`) from a fresh temporary
+ * project each time; `cleanup` (for afterEach) removes the last one.
+ */
+export function oneSpecLoader(): {
+  load(document: object, format?: 'openapi-3.0' | 'openapi-3.1' | 'swagger-2.0'): ReturnType<typeof loadVendor>;
+  cleanup(): Promise<void>;
+} {
+  let project: TempProject | undefined;
+  return {
+    async load(document, format = 'openapi-3.0') {
+      await project?.cleanup();
+      project = await tempProject({ acme: { format, files: [{ path: 'acme/openapi.json', content: JSON.stringify(document) }] } });
+      return loadVendor('acme', { root: project.root, mirror: project.mirror, download: false });
+    },
+    async cleanup() {
+      await project?.cleanup();
+      project = undefined;
+    },
+  };
+}

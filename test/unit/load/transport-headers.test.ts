@@ -3,22 +3,13 @@
 // repair, since any value a caller gives can only match what the transport writes or fail the
 // request; other headers, and the shared component, stay.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadVendor } from '../../../generator/load/index.ts';
-import { OK, tempProject } from './temp-project.ts';
-import type { TempProject } from './temp-project.ts';
+import { OK, oneSpecLoader } from './temp-project.ts';
 
-let project: TempProject | undefined;
-afterEach(async () => {
-  await project?.cleanup();
-  project = undefined;
-});
+const spec = oneSpecLoader();
+afterEach(() => spec.cleanup());
+const load = spec.load;
 
 const string = { type: 'string' };
-
-async function load(document: object, format: 'openapi-3.0' | 'swagger-2.0' = 'openapi-3.0') {
-  project = await tempProject({ acme: { format, files: [{ path: 'acme/openapi.json', content: JSON.stringify(document) }] } });
-  return loadVendor('acme', { root: project.root, mirror: project.mirror, download: false });
-}
 
 describe('header parameters the transport writes', () => {
   it('removes them from operations and path items, by name in any case and through $ref, and lists each at the index the spec gives', async () => {
