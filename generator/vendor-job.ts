@@ -3,6 +3,7 @@
 import { loadVendor } from './load/index.ts';
 import { buildApiModel } from './model/index.ts';
 import { typingDocument } from './model/typing-document.ts';
+import { emptyPathValues } from './model/empty-path-values.ts';
 import { emitVendor } from './emit/index.ts';
 import type { VendorConfig } from './config/schema.ts';
 import { sha256 } from './write/hash.ts';
@@ -62,6 +63,7 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     fixes: loaded.fixes,
     clientSuppliedHeaders: typing.adjustments.clientSuppliedHeaders,
     optionalIdempotencyFields: typing.adjustments.optionalIdempotencyFields,
+    emptyPathValues: emptyPathValues(model.operations),
     webhookEvents: model.webhooks?.events.length ?? 0,
     files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),
   };

@@ -24,6 +24,8 @@ const MULTIPART: EncoderRef = { field: 'encodeBody', name: 'multipartBody', modu
 const MULTIPART_WITH: EncoderRef = { field: 'encodeBody', name: 'multipartBodyWith', module: 'svcgen/runtime/encoding/multipart' };
 const STYLED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'styledQuery', module: 'svcgen/runtime/encoding/query' };
 const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', module: 'svcgen/runtime/encoding/path' };
+/** Strict path that sends `''` for the named parameters: only operations whose spec lists `''` for one (model/empty-path-values.ts). */
+const STRICT_PATH_ALLOWING_EMPTY: EncoderRef = { field: 'encodePath', name: 'serializePathAllowingEmpty', module: 'svcgen/runtime/encoding/path' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
 
 /** A path template with a parameter: `{name}` in the spec's path. */
@@ -44,7 +46,10 @@ export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef
     out.push(parts ? { ...MULTIPART_WITH, argument: literal(parts) } : MULTIPART);
   }
   if (styledQuery) out.push(STYLED_QUERY);
-  if (TEMPLATED.test(op.path)) out.push(STRICT_PATH);
+  if (TEMPLATED.test(op.path)) {
+    const empty = op.parameters.filter((p) => p.in === 'path' && p.allowsEmpty).map((p) => p.name);
+    out.push(empty.length ? { ...STRICT_PATH_ALLOWING_EMPTY, argument: literal(empty) } : STRICT_PATH);
+  }
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
   return out;
 }

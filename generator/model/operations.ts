@@ -18,6 +18,7 @@ import { camelCase } from './naming.ts';
 import { detectPagination } from './pagination.ts';
 import { multipartParts } from './multipart-parts.ts';
 import { formFields } from './collection-format.ts';
+import { listsEmptyString } from './empty-path-values.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -70,6 +71,7 @@ function parameterModels(doc: Doc, pathItem: Doc, op: Doc, profile: VendorProfil
     };
     if (role?.optionName) model.optionName = role.optionName;
     if (typeof p.description === 'string') model.description = p.description;
+    if (p.in === 'path' && listsEmptyString(doc, p.schema)) model.allowsEmpty = true;
     return model;
   });
 }

@@ -28,6 +28,8 @@ export interface ParameterModel {
   /** For client/call options: the option's name in the generated API (e.g. `onBehalfOf`). */
   optionName?: string;
   description?: string;
+  /** Path parameters whose schema lists `''` (model/empty-path-values.ts): the client sends an empty segment for it. */
+  allowsEmpty?: true;
 }
 
 export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';

@@ -16,6 +16,8 @@ export interface VendorManifest {
   fixes: { file: string; pointer: string; fix: string }[];
   clientSuppliedHeaders: Record<string, number>;
   optionalIdempotencyFields: string[];
+  /** `METHOD /path name`: path parameters whose spec lists `''`, sent as an empty segment (model/empty-path-values.ts). */
+  emptyPathValues: string[];
   webhookEvents: number;
   files: Record<string, string>;
 }

@@ -55,3 +55,24 @@ export function serializePath(pathname: string, params: Record<string, unknown>)
   for (let i = 1; i < pieces.length; i += 2) out += encodeParam(pieces[i]!, params[pieces[i]!]) + pieces[i + 1]!;
   return out;
 }
+
+/**
+ * `serializePath` for an operation whose spec lists `''` among the values of the path parameters
+ * in `names` (an `enum` or `const`; generator/model/empty-path-values.ts): for those, the string
+ * `''` fills its segment with nothing (`/jobs/{state}` becomes `/jobs/`), as openapi-fetch's own
+ * serializer would; every other check, and every other parameter, stays as strict. A separate
+ * factory so that Workers without such an operation bundle and run `serializePath` as it is.
+ */
+export function serializePathAllowingEmpty(names: readonly string[]): (pathname: string, params: Record<string, unknown>) => string {
+  const allowed = new Set(names);
+  return (pathname, params) => {
+    const pieces = split(pathname);
+    let out = pieces[0]!;
+    for (let i = 1; i < pieces.length; i += 2) {
+      const name = pieces[i]!;
+      const value = params[name];
+      out += (value === '' && allowed.has(name) ? '' : encodeParam(name, value)) + pieces[i + 1]!;
+    }
+    return out;
+  };
+}

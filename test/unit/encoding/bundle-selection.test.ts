@@ -2,10 +2,9 @@
 // encoders (form, multipart, styled query, strict path) and the idempotency-key code it needs,
 // and the generated client the auth scheme kinds its spec declares. Bundling the client with one
 // operation must then pull in exactly those runtime modules (esbuild's metafile lists them).
-import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSpecProject, ROOT, type SpecProject } from '../auth/spec-project.ts';
+import { createSpecProject, type SpecProject } from '../auth/spec-project.ts';
+import { bundleOperation } from './worker-bundle.ts';
 
 let project: SpecProject;
 
@@ -17,30 +16,7 @@ afterAll(() => project?.remove());
 
 /** The runtime modules (`runtime/…`) a Worker calling `METHOD path` through the client bundles. */
 async function runtimeModules(method: string, route: string): Promise<string[]> {
-  const vendor = project.vendors.petshop!;
-  const op = vendor.model.operations.find((o) => o.method.toUpperCase() === method && o.path === route);
-  if (!op) throw new Error(`no operation ${method} ${route}`);
-  const dir = path.join(project.root, 'generated', 'petshop');
-  const entry = [
-    `import { createPetshopClient } from ${JSON.stringify(path.join(dir, 'client.ts'))};`,
-    `import { ${op.functionName} } from ${JSON.stringify(path.join(dir, 'operations.js'))};`,
-    `export default (key) => ${op.functionName}(createPetshopClient({ apiKey: key }), {});`,
-  ].join('\n');
-  const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['svcgen-source', 'workerd', 'worker', 'browser'],
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
-  return Object.entries(inputs)
-    .filter(([file, info]) => file.startsWith('runtime/') && info.bytesInOutput > 0)
-    .map(([file]) => file)
-    .sort();
+  return (await bundleOperation(project, 'petshop', 'Petshop', method, route)).modules;
 }
 
 const ENCODERS = ['runtime/encoding/form.ts', 'runtime/encoding/multipart.ts', 'runtime/encoding/path.ts', 'runtime/encoding/query.ts'];
