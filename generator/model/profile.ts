@@ -138,7 +138,7 @@ export const profileSchema = z.strictObject({
     .array(z.strictObject({ pathPattern: z.string(), methods: z.array(method).optional(), ttlSeconds: z.number().positive() }))
     .default([]),
   pagination: z.array(paginationRule).default([]),
-  /** Methods whose request bodies the vendor ignores (a spec may declare empty form bodies on GETs). */
+  /** Methods whose request bodies the vendor ignores (a spec may declare form bodies on DELETE); GET and HEAD bodies the loader already removes. */
   bodylessMethods: z.array(method).default([]),
 });
 
