@@ -1,6 +1,7 @@
 // Small read-only helpers over a parsed spec (OpenAPI 3.x or Swagger 2.0) for profile inference:
 // local $refs followed, operations listed with their path-level parameters merged in.
 import { getAtPointer, refToPointer } from '../json-pointer.ts';
+import { declaredProperties } from '../model/declared-properties.ts';
 
 export type Doc = Record<string, any>;
 
@@ -66,22 +67,10 @@ export function successSchema(doc: Doc, operation: Doc): Doc | undefined {
   return undefined;
 }
 
-/** Properties of an object schema, including those of `allOf` members. */
+/** Properties of an object schema, including those of `allOf` members, each dereferenced. */
 export function properties(doc: Doc, schema: Doc): Record<string, Doc> {
-  const out: Record<string, Doc> = {};
-  const visit = (node: unknown, depth: number) => {
-    const resolved = deref(doc, node);
-    if (!isRecord(resolved) || depth > 8) return;
-    if (isRecord(resolved.properties)) {
-      for (const [name, value] of Object.entries(resolved.properties)) {
-        const prop = deref(doc, value);
-        if (isRecord(prop)) out[name] = prop;
-      }
-    }
-    if (Array.isArray(resolved.allOf)) for (const member of resolved.allOf) visit(member, depth + 1);
-  };
-  visit(schema, 0);
-  return out;
+  // fromEntries defines own keys, so a property named `__proto__` stays a property.
+  return Object.fromEntries([...declaredProperties(doc, schema)].map(([name, value]) => [name, deref(doc, value)]).filter(([, prop]) => isRecord(prop)));
 }
 
 export function schemaType(schema: Doc): string | undefined {
