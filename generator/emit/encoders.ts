@@ -22,6 +22,8 @@ const FORM_WITH: EncoderRef = { field: 'encodeBody', name: 'formBodyWith', modul
 const MULTIPART: EncoderRef = { field: 'encodeBody', name: 'multipartBody', module: 'svcgen/runtime/encoding/multipart' };
 /** Multipart with a part table (model/multipart-parts.ts): only operations whose `encoding` departs from the defaults. */
 const MULTIPART_WITH: EncoderRef = { field: 'encodeBody', name: 'multipartBodyWith', module: 'svcgen/runtime/encoding/multipart' };
+/** Bodies sent as given under the spec's media type (binary and text media types): runtime/encoding/raw.ts. */
+const RAW: EncoderRef = { field: 'encodeBody', name: 'rawBody', module: 'svcgen/runtime/encoding/raw' };
 const STYLED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'styledQuery', module: 'svcgen/runtime/encoding/query' };
 const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', module: 'svcgen/runtime/encoding/path' };
 /** Strict path that sends `''` for the named parameters: only operations whose spec lists `''` for one (model/empty-path-values.ts). */
@@ -44,6 +46,8 @@ export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef
   } else if (encoding === 'multipart') {
     const parts = op.requestBody?.parts;
     out.push(parts ? { ...MULTIPART_WITH, argument: literal(parts) } : MULTIPART);
+  } else if ((encoding === 'binary' || encoding === 'text') && op.requestBody) {
+    out.push({ ...RAW, argument: literal(op.requestBody.mediaType) });
   }
   if (styledQuery) out.push(STYLED_QUERY);
   if (TEMPLATED.test(op.path)) {

@@ -11,6 +11,7 @@ import type { ApiModel, OperationModel, ParameterModel } from '../../generator/m
 import { FORM_CONTENT_TYPE, formBodySerializer } from '../../runtime/encoding/form.ts';
 import { requestPath } from '../../generator/emit/request-path.ts';
 import { MULTIPART_HEADERS, encodeMultipart } from '../../runtime/encoding/multipart.ts';
+import { rawBody } from '../../runtime/encoding/raw.ts';
 import { sampleValue, type SampleInput } from '../support/sample-input.ts';
 import type { RecordingFetch } from './recorder.ts';
 
@@ -80,6 +81,8 @@ export function directCaller(baseUrl: string): Call {
       const parts = operation.requestBody?.parts ?? {};
       request.bodySerializer = (body: unknown) => encodeMultipart(body, parts);
       request.headers = MULTIPART_HEADERS;
+    } else if (encoding === 'binary' || encoding === 'text') {
+      rawBody(operation.requestBody!.mediaType)(request, undefined);
     }
     // Read non-JSON successes as bytes: this caller measures requests, not response parsing.
     const success = operation.responses.find((response) => response.status.startsWith('2') && response.mediaType);

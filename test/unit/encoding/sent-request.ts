@@ -18,7 +18,7 @@ export interface FixtureVendor {
   /** The throwaway project's root (generated/<vendor>/ lies below it). */
   readonly root: string;
   /** Calls `METHOD path` of the generated client with `body`; the one request it sent. */
-  send(path: string, body: object, method?: string): Promise<SentRequest>;
+  send(path: string, body: unknown, method?: string): Promise<SentRequest>;
 }
 
 /**
