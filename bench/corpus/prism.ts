@@ -5,7 +5,7 @@
 // The client gets a stand-in credential for every security scheme the spec declares (credentials.ts).
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runContract } from '../../test/contract/harness.ts';
+import { describeFailures, runContract } from '../../test/contract/harness.ts';
 import { PRISM_FIXES } from '../../test/contract/prism-fixes.ts';
 import { generateOneOff } from '../../generator/profile-infer/one-off.ts';
 import { readSpecSource } from '../../generator/profile-infer/sources.ts';
@@ -17,7 +17,8 @@ import { ROOT, type CorpusSpec } from './specs.ts';
 
 const VENDOR = 'corpus';
 
-export async function prismStage(spec: CorpusSpec): Promise<{ passed: number; total: number; causes: string[] }> {
+/** `failures` lists the failing operations with their problems (for the log, not the cache). */
+export async function prismStage(spec: CorpusSpec): Promise<{ passed: number; total: number; causes: string[]; failures: string[] }> {
   const cache = path.join(ROOT, '.svcgen-cache');
   mkdirSync(cache, { recursive: true });
   const root = mkdtempSync(path.join(cache, 'corpus-prism-'));
@@ -26,7 +27,7 @@ export async function prismStage(spec: CorpusSpec): Promise<{ passed: number; to
     const source = await readSpecSource(spec.display, ROOT);
     const trial = await generateOneOff(VENDOR, [source], ROOT);
     // Prism refuses to start on a document without operations (a webhooks-only spec): nothing to send.
-    if (trial.job.operations === 0) return { passed: 0, total: 0, causes: [] };
+    if (trial.job.operations === 0) return { passed: 0, total: 0, causes: [], failures: [] };
     const write = (rel: string, content: string | Uint8Array) => {
       mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
       writeFileSync(path.join(root, rel), content);
@@ -59,7 +60,7 @@ export async function prismStage(spec: CorpusSpec): Promise<{ passed: number; to
         }),
       ),
     ];
-    return { passed: report.passed, total: report.total, causes };
+    return { passed: report.passed, total: report.total, causes, failures: describeFailures(report.failures) };
   } finally {
     if (previousMirror === undefined) delete process.env.SVCGEN_SPEC_MIRROR;
     else process.env.SVCGEN_SPEC_MIRROR = previousMirror;

@@ -115,13 +115,15 @@ if (values.prism) {
     if (cached?.prism && cached.generator === currentGenerator) continue;
     const started = performance.now();
     let outcome: { passed: number; total: number; causes: string[] };
+    let failures: string[] = [];
     try {
-      outcome = await prismStage(spec);
+      ({ failures, ...outcome } = await prismStage(spec));
     } catch (error) {
       outcome = { passed: 0, total: 0, causes: [`stage failed: ${causeOf((error as Error).message)}`] };
     }
     prism.put({ id: spec.id, bytes: spec.bytes, generator: currentGenerator, svcgen: { tool: 'svcgen', id: spec.id, status: 'generated', ms: 0 }, ots: { tool: 'ots', id: spec.id, status: 'generated', ms: 0 }, prism: outcome });
     process.stderr.write(`corpus prism: ${spec.id} ${outcome.passed}/${outcome.total} (${Math.round((performance.now() - started) / 1000)} s)\n`);
+    for (const line of failures) process.stderr.write(`${line}\n`);
   }
 } else if (!values.report) {
   const passed = (id: string) => {
