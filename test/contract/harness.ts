@@ -13,7 +13,7 @@ import { sampleInput, type SampleInput } from '../support/sample-input.ts';
 import { directCaller, generatedCaller, type Call, type CallerKind } from './callers.ts';
 import { canaries } from './canary.ts';
 import { recordingFetch, type Exchange } from './recorder.ts';
-import { requestContractDocument } from './request-contract.ts';
+import { fragmentRoutes, requestContractDocument } from './request-contract.ts';
 import { requestPath } from '../../generator/emit/request-path.ts';
 
 export type { CallerKind } from './callers.ts';
@@ -89,13 +89,30 @@ function isApiError(error: unknown): error is { status: number } {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ApiError' && typeof (error as { status?: unknown }).status === 'number';
 }
 
-/** Whether the exchange is the operation's own request (not, say, the login before it). */
-function isOwnRequest(operation: OperationModel, exchange: Exchange): boolean {
+/** Whether the request is the operation's own (not, say, the login before it). */
+function isOwnRequest(operation: OperationModel, exchange: { method: string; url: string }): boolean {
   const template = requestPath(operation.path).split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+');
   return exchange.method === operation.method.toUpperCase() && new RegExp(`^${template}$`).test(new URL(exchange.url).pathname);
 }
 
-async function runOperation(operation: OperationModel, input: SampleInput, call: Call): Promise<OperationResult> {
+/**
+ * For an operation whose path key has a fragment, the rerouting that sends its own requests to
+ * the key's stand-in path in Prism's document (request-contract.ts fragmentRoutes): the path
+ * sent, without a trailing '/', plus the stand-in's last segment.
+ */
+function fragmentReroute(operation: OperationModel, routes: Map<string, string>): ((request: Request) => URL | undefined) | undefined {
+  const route = routes.get(operation.path);
+  if (route === undefined) return undefined;
+  const segment = route.slice(route.lastIndexOf('/'));
+  return (request) => {
+    if (!isOwnRequest(operation, request)) return undefined;
+    const target = new URL(request.url);
+    target.pathname = target.pathname.replace(/\/$/, '') + segment;
+    return target;
+  };
+}
+
+async function runOperation(operation: OperationModel, input: SampleInput, call: Call, routes: Map<string, string>): Promise<OperationResult> {
   const result: OperationResult = {
     id: operation.id,
     functionName: operation.functionName,
@@ -108,7 +125,7 @@ async function runOperation(operation: OperationModel, input: SampleInput, call:
   const exchanges: Exchange[] = [];
   let thrown: unknown;
   try {
-    await call(operation, input, recordingFetch(exchanges));
+    await call(operation, input, recordingFetch(exchanges, fragmentReroute(operation, routes)));
   } catch (error) {
     // A non-2xx answer is fine when Prism found nothing wrong with the request (a mock without an
     // example, say); anything else thrown is a client defect, named after the answer it choked on.
@@ -156,6 +173,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const dir = await mkdtemp(join(tmpdir(), `svcgen-contract-${options.vendor}-`));
   let prism: PrismServer | undefined;
   try {
+    const routes = fragmentRoutes(document);
     const specPath = join(dir, 'request-contract.json');
     await writeFile(specPath, JSON.stringify(requestContractDocument(document, { keepResponses: keep })));
     prism = await startPrism(specPath, { root, ...(options.prismImports ? { imports: options.prismImports } : {}) });
@@ -175,11 +193,11 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
         results.push({ id: operation.id, functionName: operation.functionName, route: `${operation.method.toUpperCase()} ${operation.path}`, passed: false, problems: [`no sample input: ${(error as Error).message}`], notes: [], statuses: [] });
         return;
       }
-      results.push(await runOperation(operation, input, call));
+      results.push(await runOperation(operation, input, call, routes));
     });
     const controls: CanaryResult[] = [];
     for (const canary of canaries(model.operations, document)) {
-      const result = await runOperation(canary.operation, canary.input, call);
+      const result = await runOperation(canary.operation, canary.input, call, routes);
       const field = canary.field.toLowerCase();
       controls.push({ id: canary.operation.id, kind: canary.kind, field: canary.field, flagged: result.problems.some((p) => p.toLowerCase().includes(field)), problems: result.problems });
     }

@@ -18,6 +18,12 @@ export interface Exchange {
 
 export type RecordingFetch = (request: Request) => Promise<Response>;
 
+/** `request` sent to `url` instead: same method, headers and body bytes. */
+async function withUrl(request: Request, url: URL): Promise<Request> {
+  const body = request.body === null ? undefined : await request.arrayBuffer();
+  return new Request(url, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: request.redirect });
+}
+
 /** Prism answers in milliseconds; a request still open after this got no answer (Prism hangs on some bodies it cannot parse). */
 const ANSWER_TIMEOUT_MS = 30_000;
 
@@ -38,9 +44,16 @@ async function judge(response: Response): Promise<{ problems: string[]; notes: s
   return { problems, notes };
 }
 
-export function recordingFetch(exchanges: Exchange[]): RecordingFetch {
-  return async (request) => {
-    const seen = { method: request.method, url: request.url };
+/**
+ * Forwards each request to Prism and records the exchange under the URL the client sent;
+ * `reroute` may send a request to another URL of Prism's (the harness's stand-in paths for path
+ * keys with a fragment).
+ */
+export function recordingFetch(exchanges: Exchange[], reroute?: (request: Request) => URL | undefined): RecordingFetch {
+  return async (sent) => {
+    const seen = { method: sent.method, url: sent.url };
+    const target = reroute?.(sent);
+    const request = target ? await withUrl(sent, target) : sent;
     let response: Response;
     try {
       response = await fetch(request, { signal: AbortSignal.any([request.signal, AbortSignal.timeout(ANSWER_TIMEOUT_MS)]) });

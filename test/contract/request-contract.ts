@@ -9,7 +9,12 @@
 // Prism's dereferencer had not finished after 15 minutes, while the request side alone loads in seconds. This suite
 // asserts request violations only, so response schemas carry no information it uses; and an empty
 // response schema also stops Prism from reporting its own generated examples as response errors.
+import { requestPath } from '../../generator/emit/request-path.ts';
+
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** The last segment of a fragment key's stand-in path (see fragmentRoutes). */
+export const FRAGMENT_SEGMENT = '__svcgen_fragment_';
 
 type Json = Record<string, unknown>;
 
@@ -118,6 +123,25 @@ function referencedComponents(copy: Json, original: Json, roots: unknown[]): Map
   return used;
 }
 
+/**
+ * Path keys with a fragment (`/#X-Amz-Target=Svc.Op`, `/PutRecords#streamArn`), each mapped to a
+ * path of its own that Prism can route: the request path plus a segment naming the key by its
+ * index among them. Prism serves a key as written, and the client sends the key up to its '#'
+ * (generator/emit/request-path.ts), which no key matches (404) or, beside an unfragmented key on
+ * the same path, the wrong operation does (its parameters reported missing). The harness sends the
+ * operation's own requests to the stand-in path (harness.ts), so Prism judges each against its own
+ * operation, the fragment's required header or query parameter included.
+ */
+export function fragmentRoutes(document: Json): Map<string, string> {
+  const routes = new Map<string, string>();
+  const keys = isObject(document.paths) ? Object.keys(document.paths) : [];
+  for (const key of keys) {
+    const path = requestPath(key);
+    if (path !== key) routes.set(key, `${path.replace(/\/$/, '')}/${FRAGMENT_SEGMENT}${routes.size}`);
+  }
+  return routes;
+}
+
 export interface RequestContractOptions {
   /**
    * Operations whose responses stay whole, because the client reads them to make other calls
@@ -128,12 +152,15 @@ export interface RequestContractOptions {
 
 /**
  * A deep copy of `document` fit for Prism: request side as is, responses reduced (except those a
- * request-side `$ref` points into), components nothing kept refers to dropped.
+ * request-side `$ref` points into), components nothing kept refers to dropped, path keys with a
+ * fragment renamed to their fragmentRoutes path.
  */
 export function requestContractDocument(document: Json, options: RequestContractOptions = {}): Json {
   const copy = structuredClone(document);
+  const routes = fragmentRoutes(document);
+  if (routes.size > 0 && isObject(copy.paths)) copy.paths = Object.fromEntries(Object.entries(copy.paths).map(([key, item]) => [routes.get(key) ?? key, item]));
   const paths = isObject(copy.paths) ? copy.paths : {};
-  const kept = new Set((options.keepResponses ?? []).map(({ method, path }) => `${method.toLowerCase()} ${path}`));
+  const kept = new Set((options.keepResponses ?? []).map(({ method, path }) => `${method.toLowerCase()} ${routes.get(path) ?? path}`));
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
     for (const method of METHODS) {
