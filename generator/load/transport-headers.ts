@@ -9,10 +9,19 @@
 // path item's) list and the removal listed with the other repairs; a shared
 // `#/components/parameters` entry stays, since other operations may use it. Connection is not
 // among them: undici sends `close` and `keep-alive` as given.
+// Content-Type goes the same way for another reason: OpenAPI says a header parameter named
+// Content-Type SHALL be ignored (the body's media type says it), and a caller's value would
+// replace the one the client writes for the body (a multipart boundary lost, or any text the
+// spec's schema allows: `Content-Type: sample` on a JSON body, seen on a corpus spec).
 import { deref, toPointer } from '../json-pointer.ts';
 import { HTTP_METHODS, pathItems, type Fix } from './fixes.ts';
 
-const TRANSPORT_HEADERS = new Set(['content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect']);
+const TRANSPORT = 'a header the HTTP transport writes itself (a value given by hand fails the request or is refused)';
+/** Lower-case header name → why a parameter of that name is removed. */
+const REMOVED_HEADERS: ReadonlyMap<string, string> = new Map([
+  ...['content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect'].map((name) => [name, TRANSPORT] as const),
+  ['content-type', "OpenAPI ignores a Content-Type header parameter; the client sends the request body's media type"],
+]);
 
 export function dropTransportHeaderParameters(document: Record<string, any>, file: string): Fix[] {
   const fixes: Fix[] = [];
@@ -23,12 +32,13 @@ export function dropTransportHeaderParameters(document: Record<string, any>, fil
     const drop: number[] = [];
     list.forEach((entry: unknown, index) => {
       const parameter = deref<Record<string, unknown>>(document, entry);
-      if (parameter?.in !== 'header' || typeof parameter.name !== 'string' || !TRANSPORT_HEADERS.has(parameter.name.toLowerCase())) return;
+      const reason = parameter?.in === 'header' && typeof parameter.name === 'string' ? REMOVED_HEADERS.get(parameter.name.toLowerCase()) : undefined;
+      if (reason === undefined) return;
       drop.push(index);
       fixes.push({
         file,
         pointer: toPointer([...base, 'parameters', index]),
-        fix: `header parameter '${parameter.name}' removed: a header the HTTP transport writes itself (a value given by hand fails the request or is refused)${parameter.required === true ? '; the spec marks it required' : ''}`,
+        fix: `header parameter '${parameter!.name}' removed: ${reason}${parameter!.required === true ? '; the spec marks it required' : ''}`,
       });
     });
     for (const index of drop.reverse()) list.splice(index, 1);
