@@ -142,6 +142,31 @@ export function fragmentRoutes(document: Json): Map<string, string> {
   return routes;
 }
 
+/**
+ * Header parameters OpenAPI says SHALL be ignored that the harness leaves out. Authorization is
+ * ignored too, but stays: where a spec declares no security scheme, its required Authorization
+ * parameter is Prism's only check that the client sends credentials.
+ */
+const IGNORED_HEADERS = new Set(['accept', 'content-type']);
+
+/**
+ * Removes the Accept and Content-Type header parameters (which OpenAPI ignores) from every
+ * parameter list. Prism 5.16 validates them anyway: an Accept enum fails the `*\/*` that fetch
+ * sends when the caller gives none.
+ */
+function dropIgnoredHeaders(copy: Json): void {
+  const ignored = (entry: unknown): boolean => {
+    const parameter = isObject(entry) && typeof entry.$ref === 'string' && entry.$ref.startsWith('#/') ? at(copy, pointerSegments(entry.$ref)) : entry;
+    return isObject(parameter) && parameter.in === 'header' && typeof parameter.name === 'string' && IGNORED_HEADERS.has(parameter.name.toLowerCase());
+  };
+  for (const item of Object.values(isObject(copy.paths) ? copy.paths : {})) {
+    if (!isObject(item)) continue;
+    for (const holder of [item, ...METHODS.map((method) => item[method])]) {
+      if (isObject(holder) && Array.isArray(holder.parameters)) holder.parameters = holder.parameters.filter((entry) => !ignored(entry));
+    }
+  }
+}
+
 export interface RequestContractOptions {
   /**
    * Operations whose responses stay whole, because the client reads them to make other calls
@@ -153,7 +178,8 @@ export interface RequestContractOptions {
 /**
  * A deep copy of `document` fit for Prism: request side as is, responses reduced (except those a
  * request-side `$ref` points into), components nothing kept refers to dropped, path keys with a
- * fragment renamed to their fragmentRoutes path.
+ * fragment renamed to their fragmentRoutes path, Accept and Content-Type header parameters
+ * (which OpenAPI ignores) removed.
  */
 export function requestContractDocument(document: Json, options: RequestContractOptions = {}): Json {
   const copy = structuredClone(document);
@@ -171,6 +197,7 @@ export function requestContractDocument(document: Json, options: RequestContract
       }
     }
   }
+  dropIgnoredHeaders(copy);
   delete copy.webhooks;
   // Root extensions are ours (webhook envelopes, vendor profile) except Prism's own faker settings.
   for (const key of Object.keys(copy)) if (key.startsWith('x-') && key !== 'x-json-schema-faker') delete copy[key];

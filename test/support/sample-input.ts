@@ -579,6 +579,19 @@ function headerText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** A media range (`type/subtype`, wildcards allowed): what an Accept header holds. */
+const MEDIA_RANGE = /^[\w.+*-]+\/[\w.+*-]+/;
+
+/**
+ * The sample text of a header parameter. An Accept header whose schema allows any text gets `*\/*`
+ * rather than the string sample: a server parses it as media ranges (Prism 5.16's negotiator
+ * throws on `Accept: sample` and its process dies).
+ */
+function headerSample(name: string, value: unknown): string {
+  const text = headerText(value);
+  return name.toLowerCase() === 'accept' && !MEDIA_RANGE.test(text) ? '*/*' : text;
+}
+
 const ENCODINGS_WITHOUT_EMPTY_OBJECTS = new Set(['form', 'multipart']);
 
 /** Whether the caller (not the client) supplies this parameter. */
@@ -605,7 +618,7 @@ export function sampleInput(operation: OperationModel, document: Doc, options: S
     } catch (error) {
       throw new SampleError(`${operation.id}: ${parameter.in} parameter ${parameter.name}: ${(error as Error).message}`);
     }
-    if (parameter.in === 'header') (input.params.header ??= {})[parameter.name] = headerText(value);
+    if (parameter.in === 'header') (input.params.header ??= {})[parameter.name] = headerSample(parameter.name, value);
     else if (parameter.in === 'path') (input.params.path ??= {})[parameter.name] = value;
     else if (parameter.in === 'query') (input.params.query ??= {})[parameter.name] = value;
   }

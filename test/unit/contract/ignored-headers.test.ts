@@ -1,0 +1,77 @@
+// Header parameters named Accept or Content-Type, which OpenAPI says SHALL be ignored, as the
+// contract harness treats them (Authorization, ignored too, stays: see request-contract.ts). Found by the corpus Prism stage: Prism 5.16
+// validated an Accept enum against the `*/*` fetch sends when the caller gives no Accept (every
+// such operation failed), and the harness's sample `Accept: sample` for an unconstrained Accept
+// made Prism's negotiator throw and its process die (every later operation of the spec failed
+// with ECONNREFUSED). Oracles: Prism itself on the harness's document, and the sample input.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperationModel } from '../../../generator/model/types.ts';
+import { requestContractDocument } from '../../contract/request-contract.ts';
+import { isRequestError, parsePrismProblem, parseViolations } from '../../contract/violations.ts';
+import { startPrism, type PrismServer } from '../../support/prism.ts';
+import { sampleInput } from '../../support/sample-input.ts';
+
+const string = { type: 'string' };
+const document = {
+  openapi: '3.0.3',
+  info: { title: 'ignored headers', version: '1' },
+  paths: {
+    '/widgets': {
+      parameters: [{ $ref: '#/components/parameters/Accept' }],
+      get: {
+        parameters: [
+          { name: 'authorization', in: 'header', required: true, schema: string },
+          { name: 'X-Tenant', in: 'header', required: true, schema: string },
+        ],
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: {} } } } },
+      },
+    },
+  },
+  components: { parameters: { Accept: { name: 'Accept', in: 'header', schema: { type: 'string', enum: ['application/json', 'text/html'] } } } },
+};
+
+async function problems(response: Response): Promise<string[]> {
+  const fromHeader = parseViolations(response.headers.get('sl-violations')).filter(isRequestError);
+  const fromBody = (response.headers.get('content-type') ?? '').includes('problem+json') ? (parsePrismProblem(await response.text())?.validation ?? []) : [];
+  return [...fromHeader, ...fromBody].map((v) => `${(v.location ?? []).join('.')}: ${v.message}`);
+}
+
+describe('header parameters OpenAPI ignores', () => {
+  let dir: string;
+  let prism: PrismServer;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'svcgen-ignored-headers-'));
+    await writeFile(join(dir, 'contract.json'), JSON.stringify(requestContractDocument(document)));
+    prism = await startPrism(join(dir, 'contract.json'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await prism?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('Accept is left out of the document Prism validates against, inline or through $ref; Authorization and other headers stay', () => {
+    const paths = (requestContractDocument(document) as typeof document).paths;
+    expect(paths['/widgets'].parameters).toEqual([]);
+    expect(paths['/widgets'].get.parameters).toEqual([
+      { name: 'authorization', in: 'header', required: true, schema: string },
+      { name: 'X-Tenant', in: 'header', required: true, schema: string },
+    ]);
+  });
+
+  it('so Prism accepts the Accept fetch writes and still reports a missing header', async () => {
+    expect(await problems(await fetch(`${prism.url}/widgets`, { headers: { 'x-tenant': 't', authorization: 'Bearer t' } }))).toEqual([]);
+    expect(await problems(await fetch(`${prism.url}/widgets`, { headers: { authorization: 'Bearer t' } }))).toEqual([expect.stringContaining("required property 'x-tenant'")]);
+  });
+
+  it('the sample Accept is a media range: */* for any text, the enum value when there is one', () => {
+    const operation = (schema: object): OperationModel =>
+      ({ id: 'op', method: 'get', path: '/widgets', parameters: [{ name: 'Accept', in: 'header', required: true, style: 'simple', explode: false, schema, role: 'param' }] }) as unknown as OperationModel;
+    expect(sampleInput(operation(string), document).params.header).toEqual({ Accept: '*/*' });
+    expect(sampleInput(operation({ type: 'string', enum: ['text/html'] }), document).params.header).toEqual({ Accept: 'text/html' });
+  });
+});
