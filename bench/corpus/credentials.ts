@@ -30,6 +30,8 @@ export function tokenUrls(auth: AuthModel): string[] {
   return [...new Set(Object.values(auth.schemes).flatMap((s) => (s.type === 'oauth2' ? [s.tokenUrl] : [])))];
 }
 
+const ANY_ORIGIN = 'http://any-origin.invalid/';
+
 /**
  * Answers POSTs to `urls` with a token (RFC 6749 §5.1) instead of the network, until the returned
  * function restores the global fetch. Every other request goes through unchanged.
@@ -37,10 +39,13 @@ export function tokenUrls(auth: AuthModel): string[] {
 export function stubTokenEndpoints(urls: string[]): () => void {
   if (urls.length === 0) return () => {};
   const original = globalThis.fetch;
-  const wanted = new Set(urls.map((u) => new URL(u).href));
+  // A relative tokenUrl (`/token`) is resolved by the client against its base URL, Prism's here,
+  // which is not known yet: it matches that path on any origin.
+  const wanted = new Set(urls.map((u) => (URL.canParse(u) ? new URL(u).href : new URL(u, ANY_ORIGIN).pathname)));
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    if (request.method === 'POST' && wanted.has(new URL(request.url).href)) {
+    const url = new URL(request.url);
+    if (request.method === 'POST' && (wanted.has(url.href) || wanted.has(url.pathname))) {
       return new Response(JSON.stringify({ access_token: STAND_IN.accessToken, token_type: 'Bearer', expires_in: 3600 }), { status: 200, headers: { 'content-type': 'application/json' } });
     }
     return original(request);

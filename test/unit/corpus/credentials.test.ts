@@ -86,4 +86,19 @@ describe('stubTokenEndpoints', () => {
       server.close();
     }
   });
+
+  it('matches a relative token URL (resolved by the client against its base URL, unknown here) by its path on any origin', async () => {
+    const server = createServer((_req, res) => res.end('from the server'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      restore = stubTokenEndpoints(['/oauth/token']);
+      const token = await fetch(new Request(`${origin}/oauth/token`, { method: 'POST', body: 'grant_type=client_credentials' }));
+      expect(await token.json()).toMatchObject({ access_token: STAND_IN.accessToken });
+      expect(await (await fetch(new Request(`${origin}/oauth/other`, { method: 'POST', body: '' }))).text()).toBe('from the server');
+      expect(await (await fetch(`${origin}/oauth/token`)).text()).toBe('from the server');
+    } finally {
+      server.close();
+    }
+  });
 });
