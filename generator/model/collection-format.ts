@@ -11,8 +11,9 @@
 // urlencoded body an entry's style and explode follow the query-parameter rules; the object
 // column is their Style Examples table (which has no row for an exploded spaceDelimited or
 // pipeDelimited object: those are read like exploded form, as the arrays here are). deepObject
-// is the bracket names every object and array is sent with when its entry names no format, so it
-// makes no entry. A Swagger 2.0 spec's formData arrays arrive in this form
+// is the bracket names objects and arrays of objects are sent with when their entry names no
+// format, so it makes no entry; an urlencoded array of scalars without a styled entry takes
+// OpenAPI's default, form with explode (multi). A Swagger 2.0 spec's formData arrays arrive in this form
 // (load/formdata-collection.ts); an OpenAPI 3 spec may write it itself.
 // Only declared arrays and objects are read: a scalar is one value under every style. Multipart
 // objects stay one JSON part whatever their entry says (model/multipart-parts.ts).
@@ -23,6 +24,7 @@
 // Without an entry objects keep their bracket names (the vendors' convention, above).
 import { deref } from '../json-pointer.ts';
 import { encodingTable } from './encoding-table.ts';
+import { declaredProperties } from './declared-properties.ts';
 import { COLLECTION_FORMAT_EXTENSION, COLLECTION_FORMATS, type CollectionFormat } from '../load/formdata-collection.ts';
 
 type Doc = Record<string, any>;
@@ -92,12 +94,32 @@ export function jsonTextOf(entry: unknown): typeof JSON_TEXT | undefined {
   return isJsonMediaType(e.contentType) ? JSON_TEXT : undefined;
 }
 
+/** An array whose items are scalars (not objects or arrays, through `$ref`s). */
+function isScalarArray(doc: Doc, raw: unknown): boolean {
+  if (!isArraySchema(doc, raw)) return false;
+  const items = deref<Doc>(doc, deref<Doc>(doc, raw)!.items);
+  return !items || typeof items !== 'object' || (!hasType(items, 'array') && !isObjectSchema(doc, items));
+}
+
 /**
  * Urlencoded bodies: property name → format for the arrays and objects whose `encoding` entry
- * names one, and `json` for the properties sent as JSON text; undefined when none does (the
- * operation then keeps the plain form encoder). Every format is a departure there, `multi`
- * included: without an entry, arrays and objects are sent with bracket names.
+ * names one, `json` for the properties sent as JSON text, and `multi` for the arrays of scalars
+ * whose entry (if any) sets no style, explode or collection format: OpenAPI's default for an
+ * urlencoded property is style form with explode (`tags=a&tags=b`, OAS 3.1.1 "Encoding Usage and
+ * Restrictions"). Undefined when there are none (the operation then keeps the plain form encoder,
+ * which writes every other array and object with bracket names: arrays of objects and objects
+ * without an entry, and `style: deepObject`).
  */
 export function formFields(doc: Doc, mediaTypeObject: Doc | undefined): Record<string, FormFieldFormat> | undefined {
-  return encodingTable<FormFieldFormat>(doc, mediaTypeObject, (entry, schema) => collectionFormatOf(doc, entry, schema) ?? objectFormatOf(doc, entry, schema) ?? jsonTextOf(entry));
+  const named = encodingTable<FormFieldFormat>(doc, mediaTypeObject, (entry, schema) => collectionFormatOf(doc, entry, schema) ?? objectFormatOf(doc, entry, schema) ?? jsonTextOf(entry));
+  const encoding: Doc = mediaTypeObject?.encoding && typeof mediaTypeObject.encoding === 'object' ? mediaTypeObject.encoding : {};
+  const pairs: [string, FormFieldFormat][] = Object.entries(named ?? {});
+  for (const [name, schema] of declaredProperties(doc, mediaTypeObject?.schema)) {
+    if (named && Object.hasOwn(named, name)) continue;
+    const entry = Object.hasOwn(encoding, name) ? encoding[name] : undefined;
+    const styled = entry && typeof entry === 'object' && ('style' in entry || 'explode' in entry || COLLECTION_FORMAT_EXTENSION in entry);
+    if (!styled && isScalarArray(doc, schema)) pairs.push([name, 'multi']);
+  }
+  // Pairs, sorted as the encoding table is: assigning table['__proto__'] would set the prototype.
+  return pairs.length ? Object.fromEntries(pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : undefined;
 }

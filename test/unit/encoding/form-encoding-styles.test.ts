@@ -21,24 +21,25 @@ const send = fixture.send;
 const color = { R: 100, G: 200, B: 150 };
 
 describe('encoding styles in the generated metadata', () => {
-  it('names a field table for the styled operation only (a JSON contentType-only entry is its JSON text); deepObject and multipart object entries make none', () => {
+  it('names a field table for the styled operation and for an array of scalars without an entry (a JSON contentType-only entry is its JSON text); deepObject and multipart object entries make none', () => {
     const bodies = Object.fromEntries(fixture.vendor.model.operations.map((op) => [op.id, { fields: op.requestBody?.fields, parts: op.requestBody?.parts }]));
     expect(bodies).toEqual({
       styled: {
-        fields: { exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', space_object: 'ssv', space_tags: 'ssv', typed_object: 'json' },
+        fields: { exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', plain_tags: 'multi', space_object: 'ssv', space_tags: 'ssv', typed_object: 'json' },
         parts: undefined,
       },
       deep: { fields: undefined, parts: undefined },
-      plain: { fields: undefined, parts: undefined },
+      // OpenAPI's default for an urlencoded property without an entry: style form, explode.
+      plain: { fields: { expand: 'multi' }, parts: undefined },
       upload: { fields: undefined, parts: undefined },
     });
     const js = readFileSync(`${fixture.root}/generated/styles/operations.js`, 'utf8');
     expect(js).toContain("import { formBody, formBodyWith } from 'svcgen/runtime/encoding/form';");
     expect(js).toMatch(/deepMeta = \{[^\n]*encodeBody: formBody \};/);
-    expect(js).toMatch(/plainMeta = \{[^\n]*encodeBody: formBody \};/);
+    expect(js).toMatch(/plainMeta = \{[^\n]*encodeBody: \/\* @__PURE__ \*\/ formBodyWith\(\{ expand: 'multi' \}\) \};/);
     expect(js).toMatch(/uploadMeta = \{[^\n]*encodeBody: multipartBody \};/);
     expect(js).toContain(
-      "encodeBody: /* @__PURE__ */ formBodyWith({ exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', space_object: 'ssv', space_tags: 'ssv', typed_object: 'json' })",
+      "encodeBody: /* @__PURE__ */ formBodyWith({ exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', plain_tags: 'multi', space_object: 'ssv', space_tags: 'ssv', typed_object: 'json' })",
     );
   });
 });
@@ -59,7 +60,7 @@ describe('encoding styles on the wire', () => {
     plain_tags: ['a', 'b'],
   };
 
-  it('the exact body bytes: each property as its entry says, bracket names where it names no format', async () => {
+  it('the exact body bytes: each property as its entry says; without an entry an object with bracket names, an array of scalars exploded', async () => {
     const sent = await send('/styled', styledBody);
     expect(sent.contentType).toBe('application/x-www-form-urlencoded');
     expect(sent.text.split('&')).toEqual([
@@ -77,8 +78,8 @@ describe('encoding styles on the wire', () => {
       'space_tags=a%20b',
       'pipe_tags=a|b',
       'form_tags=a,b',
-      'plain_tags[0]=a',
-      'plain_tags[1]=b',
+      'plain_tags=a',
+      'plain_tags=b',
     ]);
   });
 
@@ -114,10 +115,9 @@ describe('encoding styles on the wire', () => {
     await expect(send('/styled', { exploded_object: { x: [1] } })).rejects.toThrow('cannot hold the array at exploded_object.x');
   });
 
-  it('a deepObject-only operation and one without entries send the same bracket names', async () => {
+  it('deepObject entries send bracket names; without entries an object keeps them and an array of scalars goes exploded', async () => {
     const body = { metadata: { R: 1, G: 2 }, expand: ['a', 'b'] };
-    const expected = 'metadata[R]=1&metadata[G]=2&expand[0]=a&expand[1]=b';
-    expect((await send('/deep', body)).text).toBe(expected);
-    expect((await send('/plain', body)).text).toBe(expected);
+    expect((await send('/deep', body)).text).toBe('metadata[R]=1&metadata[G]=2&expand[0]=a&expand[1]=b');
+    expect((await send('/plain', body)).text).toBe('metadata[R]=1&metadata[G]=2&expand=a&expand=b');
   });
 });

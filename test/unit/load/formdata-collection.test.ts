@@ -156,7 +156,8 @@ describe('the model reads the encoding entries', () => {
     };
     expect(formFields(doc, mediaType)).toEqual({ a: 'csv', b: 'multi', e: 'tsv' });
     expect(multipartParts(doc, mediaType)).toEqual({ a: 'csv', c: 'deepObject', e: 'tsv' });
-    expect(formFields(doc, { schema: mediaType.schema })).toBeUndefined();
-    expect(formFields(doc, { schema: mediaType.schema, encoding: { c: { style: 'deepObject' } } })).toBeUndefined();
+    // Without a styled entry an urlencoded array of scalars takes OpenAPI's default, style form with explode.
+    expect(formFields(doc, { schema: mediaType.schema })).toEqual({ a: 'multi', b: 'multi', c: 'multi', e: 'multi' });
+    expect(formFields(doc, { schema: mediaType.schema, encoding: { c: { style: 'deepObject' } } })).toEqual({ a: 'multi', b: 'multi', e: 'multi' });
   });
 });

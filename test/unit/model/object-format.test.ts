@@ -25,12 +25,12 @@ describe('objectFormatOf', () => {
     expect(objectFormatOf(doc, { style: 'form', explode: false }, undefined)).toBeUndefined();
   });
 
-  it('formFields: arrays and objects in one table, deepObject entries in none', () => {
+  it('formFields: arrays and objects in one table, deepObject entries in none, an array of scalars without an entry exploded', () => {
     const mediaType = {
       schema: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string' } }, color: object, meta: object } },
       encoding: { tags: { style: 'pipeDelimited', explode: false }, color: { style: 'form', explode: false }, meta: { style: 'deepObject', explode: true } },
     };
     expect(formFields(doc, mediaType)).toEqual({ color: 'csv', tags: 'pipes' });
-    expect(formFields(doc, { ...mediaType, encoding: { meta: { style: 'deepObject', explode: true } } })).toBeUndefined();
+    expect(formFields(doc, { ...mediaType, encoding: { meta: { style: 'deepObject', explode: true } } })).toEqual({ tags: 'multi' });
   });
 });
