@@ -167,6 +167,40 @@ function dropIgnoredHeaders(copy: Json): void {
   }
 }
 
+/** `node`, or what its local `$ref` points at in `root` (one level: what Prism's default reading needs). */
+function resolved(root: Json, node: unknown): unknown {
+  return isObject(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#/') ? at(root, pointerSegments(node.$ref)) : node;
+}
+
+/**
+ * Writes OpenAPI's default encoding out for the urlencoded properties that are arrays of scalars
+ * without a styled entry: `style: form, explode: true` (OAS 3.1.1, Encoding Usage and
+ * Restrictions). Prism 5.16 applies that style only when an entry says it: without one it reports
+ * `Permission=a&Permission=b` as "must be array", with the entry it accepts it.
+ */
+function writeDefaultFormEncoding(copy: Json): void {
+  for (const item of Object.values(isObject(copy.paths) ? copy.paths : {})) {
+    if (!isObject(item)) continue;
+    for (const method of METHODS) {
+      const operation = item[method];
+      const body = isObject(operation) ? resolved(copy, operation.requestBody) : undefined;
+      const media = isObject(body) && isObject(body.content) ? body.content['application/x-www-form-urlencoded'] : undefined;
+      if (!isObject(media)) continue;
+      const schema = resolved(copy, media.schema);
+      if (!isObject(schema) || !isObject(schema.properties)) continue;
+      for (const [name, raw] of Object.entries(schema.properties)) {
+        const property = resolved(copy, raw);
+        const items = isObject(property) ? resolved(copy, property.items) : undefined;
+        const scalarItems = !isObject(items) || (items.type !== 'object' && items.type !== 'array' && !items.properties);
+        if (!isObject(property) || property.type !== 'array' || !scalarItems) continue;
+        const encoding = isObject(media.encoding) ? media.encoding : (media.encoding = {});
+        const entry = isObject(encoding[name]) ? encoding[name] : {};
+        if (!('style' in entry) && !('explode' in entry)) encoding[name] = { ...entry, style: 'form', explode: true };
+      }
+    }
+  }
+}
+
 export interface RequestContractOptions {
   /**
    * Operations whose responses stay whole, because the client reads them to make other calls
@@ -179,7 +213,8 @@ export interface RequestContractOptions {
  * A deep copy of `document` fit for Prism: request side as is, responses reduced (except those a
  * request-side `$ref` points into), components nothing kept refers to dropped, path keys with a
  * fragment renamed to their fragmentRoutes path, Accept and Content-Type header parameters
- * (which OpenAPI ignores) removed.
+ * (which OpenAPI ignores) removed, OpenAPI's default style written out for urlencoded arrays of
+ * scalars.
  */
 export function requestContractDocument(document: Json, options: RequestContractOptions = {}): Json {
   const copy = structuredClone(document);
@@ -198,6 +233,7 @@ export function requestContractDocument(document: Json, options: RequestContract
     }
   }
   dropIgnoredHeaders(copy);
+  writeDefaultFormEncoding(copy);
   delete copy.webhooks;
   // Root extensions are ours (webhook envelopes, vendor profile) except Prism's own faker settings.
   for (const key of Object.keys(copy)) if (key.startsWith('x-') && key !== 'x-json-schema-faker') delete copy[key];
