@@ -123,7 +123,8 @@ if (values.prism) {
     }
     prism.put({ id: spec.id, bytes: spec.bytes, generator: currentGenerator, svcgen: { tool: 'svcgen', id: spec.id, status: 'generated', ms: 0 }, ots: { tool: 'ots', id: spec.id, status: 'generated', ms: 0 }, prism: outcome });
     process.stderr.write(`corpus prism: ${spec.id} ${outcome.passed}/${outcome.total} (${Math.round((performance.now() - started) / 1000)} s)\n`);
-    for (const line of failures) process.stderr.write(`${line}\n`);
+    // A stage that failed as a whole has no operation lines: its cause says why.
+    for (const line of failures.length > 0 ? failures : outcome.causes.map((cause) => `  ${cause}`)) process.stderr.write(`${line}\n`);
   }
 } else if (!values.report) {
   const passed = (id: string) => {
