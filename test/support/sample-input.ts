@@ -599,6 +599,16 @@ function callerSupplies(parameter: ParameterModel): boolean {
   return parameter.in !== 'cookie' && parameter.role === 'param' && (parameter.required || parameter.in === 'path');
 }
 
+/**
+ * A string schema that says what the text is (`format: byte`, a pattern, an enum) rather than
+ * `format: binary`: a raw body of that schema is validated as text (an image/jpeg body declared
+ * as base64 `format: byte` with a base64 pattern), so the sample is the schema's own sample text.
+ */
+function isTextSchema(schema: SchemaObject | undefined): boolean {
+  if (!schema || schema.type !== 'string' || schema.format === 'binary') return false;
+  return schema.format !== undefined || schema.pattern !== undefined || schema.enum !== undefined;
+}
+
 function defaultBlob(): Blob {
   return new Blob(['svcgen contract test file\n'], { type: 'text/plain' });
 }
@@ -626,7 +636,7 @@ export function sampleInput(operation: OperationModel, document: Doc, options: S
   if (body) {
     const binary = options.binary ?? defaultBlob;
     try {
-      if (body.encoding === 'binary') input.body = binary();
+      if (body.encoding === 'binary') input.body = isTextSchema(resolveSchema(body.schema, document)) ? String(sampleValue(body.schema, document, options)) : binary();
       else if (!body.schema) input.body = {};
       else {
         const flat = ENCODINGS_WITHOUT_EMPTY_OBJECTS.has(body.encoding) ? { nonEmptyObjects: true } : {};
