@@ -91,8 +91,20 @@ export function flattenBrackets(key: string, value: unknown, visit: (name: strin
   for (const k of Object.keys(value)) flattenBrackets(`${key}[${k}]`, (value as Record<string, unknown>)[k], visit);
 }
 
-/** Encodes a request body (a plain object) as bracketed (deepObject-style) form data. */
+/**
+ * A body that already is form text: a string (a spec may declare an urlencoded body
+ * `type: string`, the encoded text itself) or URLSearchParams. Sent as given; without this,
+ * the string was dropped and an empty body sent.
+ */
+function preEncoded(body: unknown): string | undefined {
+  if (typeof body === 'string') return body;
+  return typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams ? body.toString() : undefined;
+}
+
+/** Encodes a request body (a plain object) as bracketed (deepObject-style) form data; form text (preEncoded) as given. */
 export function encodeForm(body: unknown): string {
+  const text = preEncoded(body);
+  if (text !== undefined) return text;
   if (typeof body !== 'object' || body === null) return '';
   const pairs: string[] = [];
   for (const key of Object.keys(body)) {
@@ -152,6 +164,8 @@ function memberTexts(name: string, value: object, format: string): [string, stri
 
 /** Like encodeForm, with the properties in `fields` written in their format. */
 export function encodeFormWith(body: unknown, fields: FieldTable): string {
+  const text = preEncoded(body);
+  if (text !== undefined) return text;
   if (typeof body !== 'object' || body === null) return '';
   const pairs: string[] = [];
   const pair = (name: string, leaf: unknown): void => {
