@@ -239,7 +239,8 @@ export function requestContractDocument(document: Json, options: RequestContract
   for (const key of Object.keys(copy)) if (key.startsWith('x-') && key !== 'x-json-schema-faker') delete copy[key];
   // Components only the responses used are dead weight for Prism's dereferencer.
   const components = isObject(copy.components) ? copy.components : undefined;
-  const used = referencedComponents(copy, document, [copy.paths, copy.security, components?.securitySchemes]);
+  // Tags stay, and a tag's extension may refer to a schema (`x-…-model: { $ref }`): Prism dereferences those too.
+  const used = referencedComponents(copy, document, [copy.paths, copy.security, components?.securitySchemes, copy.tags]);
   if (components) {
     for (const [section, entries] of Object.entries(components)) {
       if (section === 'securitySchemes' || !isObject(entries)) continue;
