@@ -32,9 +32,14 @@ async function judge(response: Response): Promise<{ problems: string[]; notes: s
   const notes: string[] = [];
   if (response.status >= 400 && (response.headers.get('content-type') ?? '').includes('problem+json')) {
     const problem = parsePrismProblem(await response.clone().text());
-    // Prism's own 422 lists input violations in the body, located without the "request" prefix.
+    // Prism's own 422 lists input violations in the body, located without the "request" prefix;
+    // its 500 under --errors lists the mock's own response violations, located under "response",
+    // which say nothing about the request (a response schema the reduction kept whole).
     for (const violation of problem?.validation ?? []) {
-      if (String(violation.severity).toLowerCase() === 'error') problems.push(describeViolation({ ...violation, location: ['request', ...(violation.location ?? [])] }));
+      if (String(violation.severity).toLowerCase() !== 'error') continue;
+      const location = Array.isArray(violation.location) ? violation.location : [];
+      if (location[0] === 'response') notes.push(`mock response: ${describeViolation(violation)}`);
+      else problems.push(describeViolation({ ...violation, location: location[0] === 'request' ? location : ['request', ...location] }));
     }
     if (problems.length === 0 && problem?.type) {
       if (isRequestErrorType(problem.type)) problems.push(`Prism ${problem.type} (${response.status})`);
