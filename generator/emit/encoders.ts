@@ -24,11 +24,19 @@ const MULTIPART: EncoderRef = { field: 'encodeBody', name: 'multipartBody', modu
 const MULTIPART_WITH: EncoderRef = { field: 'encodeBody', name: 'multipartBodyWith', module: 'svcgen/runtime/encoding/multipart' };
 /** Bodies sent as given under the spec's media type (binary and text media types): runtime/encoding/raw.ts. */
 const RAW: EncoderRef = { field: 'encodeBody', name: 'rawBody', module: 'svcgen/runtime/encoding/raw' };
+/** JSON sent under the spec's own media type (not plain application/json): runtime/encoding/json.ts. */
+const JSON_AS: EncoderRef = { field: 'encodeBody', name: 'jsonBody', module: 'svcgen/runtime/encoding/json' };
 const STYLED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'styledQuery', module: 'svcgen/runtime/encoding/query' };
 const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', module: 'svcgen/runtime/encoding/path' };
 /** Strict path that sends `''` for the named parameters: only operations whose spec lists `''` for one (model/empty-path-values.ts). */
 const STRICT_PATH_ALLOWING_EMPTY: EncoderRef = { field: 'encodePath', name: 'serializePathAllowingEmpty', module: 'svcgen/runtime/encoding/path' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
+
+/** A JSON media type other than plain application/json, and no wildcard (`*\/*` is sent as application/json). */
+function namesOwnJsonType(mediaType: string): boolean {
+  const text = mediaType.trim().toLowerCase();
+  return text !== 'application/json' && !text.includes('*');
+}
 
 /** A path template with a parameter: `{name}` in the spec's path. */
 const TEMPLATED = /\{[^{}]+\}/;
@@ -48,6 +56,8 @@ export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef
     out.push(parts ? { ...MULTIPART_WITH, argument: literal(parts) } : MULTIPART);
   } else if ((encoding === 'binary' || encoding === 'text') && op.requestBody) {
     out.push({ ...RAW, argument: literal(op.requestBody.mediaType) });
+  } else if (encoding === 'json' && op.requestBody && namesOwnJsonType(op.requestBody.mediaType)) {
+    out.push({ ...JSON_AS, argument: literal(op.requestBody.mediaType) });
   }
   if (styledQuery) out.push(STYLED_QUERY);
   if (TEMPLATED.test(op.path)) {

@@ -24,11 +24,16 @@ export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delet
 
 type Doc = Record<string, any>;
 
+/**
+ * How a body of `mediaType` is written or read. Parameters do not change the kind
+ * (`application/json; charset=utf-8` is JSON), and `text/json`, an older name some specs use
+ * for JSON, is JSON too.
+ */
 export function classifyMediaType(mediaType: string): BodyEncoding {
-  const mt = mediaType.toLowerCase();
+  const mt = mediaType.split(';')[0]!.trim().toLowerCase();
   if (mt === 'application/x-www-form-urlencoded') return 'form';
   if (mt.startsWith('multipart/')) return 'multipart';
-  if (mt === 'application/json' || mt.endsWith('+json') || mt === '*/*') return 'json';
+  if (mt === 'application/json' || mt === 'text/json' || mt.endsWith('+json') || mt === '*/*') return 'json';
   if (mt.startsWith('text/')) return 'text';
   return 'binary';
 }

@@ -12,6 +12,7 @@ import { FORM_CONTENT_TYPE, formBodySerializer } from '../../runtime/encoding/fo
 import { requestPath } from '../../generator/emit/request-path.ts';
 import { MULTIPART_HEADERS, encodeMultipart } from '../../runtime/encoding/multipart.ts';
 import { rawBody } from '../../runtime/encoding/raw.ts';
+import { jsonBody } from '../../runtime/encoding/json.ts';
 import { sampleValue, type SampleInput } from '../support/sample-input.ts';
 import type { RecordingFetch } from './recorder.ts';
 
@@ -83,6 +84,8 @@ export function directCaller(baseUrl: string): Call {
       request.headers = MULTIPART_HEADERS;
     } else if (encoding === 'binary' || encoding === 'text') {
       rawBody(operation.requestBody!.mediaType)(request, undefined);
+    } else if (encoding === 'json' && operation.requestBody!.mediaType !== 'application/json' && !operation.requestBody!.mediaType.includes('*')) {
+      jsonBody(operation.requestBody!.mediaType)(request, undefined);
     }
     // Read non-JSON successes as bytes: this caller measures requests, not response parsing.
     const success = operation.responses.find((response) => response.status.startsWith('2') && response.mediaType);
