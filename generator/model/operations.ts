@@ -40,9 +40,14 @@ export function classifyMediaType(mediaType: string): BodyEncoding {
 
 const BODY_PREFERENCE: BodyEncoding[] = ['json', 'form', 'multipart', 'text', 'binary'];
 
-function pickMediaType(content: Record<string, any> | undefined): string | undefined {
+function pickMediaType(content: Record<string, any> | undefined, preferPlainJson = false): string | undefined {
   if (!content) return undefined;
   const types = Object.keys(content);
+  // For a request body, plain application/json comes first among the JSON types: the client sends
+  // a JSON body under the type it picks (emit/encoders.ts), and beside application/json a
+  // converted spec often lists application/json-patch+json or text/json first.
+  const plainJson = preferPlainJson ? types.find((t) => t.split(';')[0]!.trim().toLowerCase() === 'application/json') : undefined;
+  if (plainJson) return plainJson;
   for (const enc of BODY_PREFERENCE) {
     const hit = types.find((t) => classifyMediaType(t) === enc);
     if (hit) return hit;
@@ -84,7 +89,7 @@ function parameterModels(doc: Doc, pathItem: Doc, op: Doc, profile: VendorProfil
 function requestBodyModel(doc: Doc, method: HttpMethod, op: Doc, profile: VendorProfile): RequestBodyModel | undefined {
   if (profile.bodylessMethods.includes(method)) return undefined;
   const body = deref<Doc>(doc, op.requestBody);
-  const mediaType = pickMediaType(body?.content);
+  const mediaType = pickMediaType(body?.content, true);
   if (!body || !mediaType) return undefined;
   const model: RequestBodyModel = {
     required: Boolean(body.required),
