@@ -57,7 +57,9 @@ function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[
 
 /** openapi-fetch parses every body as JSON unless told otherwise: name the other success media types. */
 function successParseAs(op: OperationModel): 'text' | 'blob' | undefined {
-  const ok = op.responses.find((r) => /^2/.test(r.status) && r.mediaType);
+  // Without a 2xx response the `default` one describes the successes too (OpenAPI: the answer
+  // for the codes not declared), as for an operation that declares only `default`.
+  const ok = op.responses.find((r) => /^2/.test(r.status) && r.mediaType) ?? (op.responses.some((r) => /^2/.test(r.status)) ? undefined : op.responses.find((r) => r.status === 'default' && r.mediaType));
   if (!ok?.mediaType) return undefined;
   const encoding = classifyMediaType(ok.mediaType);
   if (encoding === 'json') return undefined;
