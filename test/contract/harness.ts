@@ -13,8 +13,7 @@ import { sampleInput, type SampleInput } from '../support/sample-input.ts';
 import { directCaller, generatedCaller, type Call, type CallerKind } from './callers.ts';
 import { canaries } from './canary.ts';
 import { recordingFetch, type Exchange } from './recorder.ts';
-import { fragmentRoutes, requestContractDocument } from './request-contract.ts';
-import { requestPath } from '../../generator/emit/request-path.ts';
+import { fragmentRoutes, requestContractDocument, routablePath } from './request-contract.ts';
 
 export type { CallerKind } from './callers.ts';
 
@@ -91,7 +90,7 @@ function isApiError(error: unknown): error is { status: number } {
 
 /** Whether the request is the operation's own (not, say, the login before it). */
 function isOwnRequest(operation: OperationModel, exchange: { method: string; url: string }): boolean {
-  const template = requestPath(operation.path).split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+');
+  const template = routablePath(operation.path).split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+');
   return exchange.method === operation.method.toUpperCase() && new RegExp(`^${template}$`).test(new URL(exchange.url).pathname);
 }
 

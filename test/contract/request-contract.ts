@@ -124,7 +124,17 @@ function referencedComponents(copy: Json, original: Json, roots: unknown[]): Map
 }
 
 /**
- * Path keys with a fragment (`/#X-Amz-Target=Svc.Op`, `/PutRecords#streamArn`), each mapped to a
+ * The path Prism routes a request of `key` by: the key up to a fragment (as the client sends it)
+ * and up to a query string the key keeps (`/templates?desc=html`, a constant one the load leaves
+ * in place), since Prism matches the URL's path alone.
+ */
+export function routablePath(key: string): string {
+  return requestPath(key).split('?')[0]!;
+}
+
+/**
+ * Path keys with a fragment (`/#X-Amz-Target=Svc.Op`, `/PutRecords#streamArn`) or a query string
+ * (`/templates?desc=html`: Prism routes such a request by `/templates`), each mapped to a
  * path of its own that Prism can route: the request path plus a segment naming the key by its
  * index among them. Prism serves a key as written, and the client sends the key up to its '#'
  * (generator/emit/request-path.ts), which no key matches (404) or, beside an unfragmented key on
@@ -136,7 +146,7 @@ export function fragmentRoutes(document: Json): Map<string, string> {
   const routes = new Map<string, string>();
   const keys = isObject(document.paths) ? Object.keys(document.paths) : [];
   for (const key of keys) {
-    const path = requestPath(key);
+    const path = routablePath(key);
     if (path !== key) routes.set(key, `${path.replace(/\/$/, '')}/${FRAGMENT_SEGMENT}${routes.size}`);
   }
   return routes;

@@ -1,7 +1,9 @@
 // Path keys with a fragment (`/#X-Target=Svc.One`, `/items/{id}#version`: converted specs tell
 // apart operations on one path that way) are served by Prism as written, which no request can
 // reach: every such operation of the corpus failed with Prism's NO_PATH_MATCHED_ERROR (or, beside
-// an unfragmented key on the same path, was judged against the other operation). The harness
+// an unfragmented key on the same path, was judged against the other operation). A key with a
+// constant query string (`/reports?format=csv`) is routed by Prism by its path alone, so it was
+// judged against the unqueried key's operation. The harness
 // gives each such key a stand-in path in Prism's document and sends the operation's own requests
 // there. Hand-made fixture: test/fixtures/fragment-paths/openapi.json. Oracles: Prism itself
 // (the stand-in path is judged against its own operation, wrong header and missing parameter
@@ -49,11 +51,23 @@ describe('path keys with a fragment in the contract harness', () => {
       ['/#X-Target=Svc.One', '/__svcgen_fragment_0'],
       ['/#X-Target=Svc.Two', '/__svcgen_fragment_1'],
       ['/items/{id}#version', '/items/{id}/__svcgen_fragment_2'],
+      ['/reports?format=csv', '/reports/__svcgen_fragment_3'],
     ]);
-    expect(Object.keys((requestContractDocument(document) as { paths: object }).paths)).toEqual(['/__svcgen_fragment_0', '/__svcgen_fragment_1', '/items/{id}', '/items/{id}/__svcgen_fragment_2']);
+    expect(Object.keys((requestContractDocument(document) as { paths: object }).paths)).toEqual([
+      '/__svcgen_fragment_0',
+      '/__svcgen_fragment_1',
+      '/items/{id}',
+      '/items/{id}/__svcgen_fragment_2',
+      '/reports',
+      '/reports/__svcgen_fragment_3',
+    ]);
   });
 
   it('Prism judges a stand-in path against its own operation', async () => {
+    const csv = await fetch(`${prism.url}/reports/__svcgen_fragment_3?format=csv`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
+    expect(await problems(csv)).toEqual([]);
+    const json = await fetch(`${prism.url}/reports/__svcgen_fragment_3?format=csv`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"t"}' });
+    expect(json.status).toBe(415);
     const post = (path: string, target: string, body: object) =>
       fetch(`${prism.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-target': target }, body: JSON.stringify(body) });
     expect(await problems(await post('/__svcgen_fragment_1', 'Svc.Two', { count: 1 }))).toEqual([]);
@@ -66,6 +80,6 @@ describe('path keys with a fragment in the contract harness', () => {
 
   it('the corpus Prism stage passes every operation of the fixture through the generated client', async () => {
     const outcome = await prismStage({ id: 'fixture/fragment-paths', file: FIXTURE, display: DISPLAY, bytes: statSync(FIXTURE).size });
-    expect(outcome).toEqual({ passed: 4, total: 4, causes: [], failures: [] });
+    expect(outcome).toEqual({ passed: 6, total: 6, causes: [], failures: [] });
   }, 300_000);
 });
