@@ -42,6 +42,8 @@ const FORMAT_SAMPLES: Record<string, string> = {
   'date-time': '2024-01-02T03:04:05Z',
   date: '2024-01-02',
   time: '03:04:05Z',
+  // ISO 8601 durations (`timeGrain`, `cooldown`).
+  duration: 'PT1M',
   email: 'user@example.com',
   'idn-email': 'user@example.com',
   uuid: '3fa85f64-5717-4562-b3fc-2c963f66afa6',

@@ -26,3 +26,14 @@ describe('sample raw bodies', () => {
     expect(sampleInput(upload({ type: 'string', enum: ['<ok/>'] }), {}).body).toBe('<ok/>');
   });
 });
+
+describe('sample format values', () => {
+  it('format: duration is an ISO 8601 duration, as ajv-formats (Prism) checks it', async () => {
+    const { sampleValue } = await import('../../support/sample-input.ts');
+    const { default: addFormats } = await import('ajv-formats');
+    const { default: Ajv } = await import('ajv');
+    const ajv = addFormats(new Ajv());
+    const value = sampleValue({ type: 'string', format: 'duration' }, {});
+    expect(ajv.validate({ type: 'string', format: 'duration' }, value)).toBe(true);
+  });
+});
