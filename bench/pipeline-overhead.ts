@@ -19,6 +19,7 @@ import { projectRoot } from './lib/paths.ts';
 import { CANCELLABLE, PIPELINE_ONLY } from './per-call/fixture.ts';
 import { rotatedOrder } from './lib/order.ts';
 import { SCENARIOS, type Checked, type MeasureOutput, type Sample, type ServeReply } from './per-call/measure.ts';
+import { CATEGORIES, PROFILE_INTERVAL_MICROS, type Breakdown } from './per-call/profile.ts';
 
 const FIXTURES = path.join(projectRoot, 'bench', 'fixtures', 'per-call');
 const SERVER = path.join(projectRoot, 'bench', 'per-call', 'server.mjs');
@@ -135,6 +136,42 @@ function spread(values: readonly number[]): string {
   return values.length > 1 ? `${r(median(values))} (${r(Math.min(...values))}–${r(Math.max(...values))}, n=${values.length})` : r(values[0] ?? Number.NaN);
 }
 
+/** The scenario profiled: the one whose goal the runs so far have missed. */
+const PROFILED = SCENARIOS.find((s) => s.id === 'get.seq')!;
+
+/**
+ * Ours and bare openapi-fetch, each in `runs` fresh processes taking turns (warmed up as for
+ * timing), one `calls`-call sample of the profiled scenario each under V8's sampling profiler.
+ */
+async function profileRuns(fixture: string, url: string, ours: string, runs: number, calls: number, warmup: number): Promise<Record<string, Breakdown[]>> {
+  const out: Record<string, Breakdown[]> = { [ours]: [], [BARE]: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const name of run % 2 ? [BARE, ours] : [ours, BARE]) {
+      out[name]!.push(await runMeasure<Breakdown>(['profile', fixture, url, name, String(warmup), PROFILED.id, String(calls)]));
+    }
+  }
+  return out;
+}
+
+/**
+ * Where ours' extra time goes in the profiled scenario: per group of functions, the median over
+ * runs of its self time per call, ours minus bare. The groups tell apart svcgen's own code from
+ * what its calls make Node do (the Request undici builds from the attempt's signal, the timer,
+ * the promise jobs of each layer) and from the garbage collector.
+ */
+function profileNote(profiles: Record<string, Breakdown[]>, ours: string, runs: number, calls: number): string {
+  const med = (name: string, c: (typeof CATEGORIES)[number]) => median((profiles[name] ?? []).map((b) => b[c]));
+  const total = (name: string) => median((profiles[name] ?? []).map((b) => CATEGORIES.reduce((sum, c) => sum + b[c], 0)));
+  const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(1)}`;
+  const rows = CATEGORIES.map((c) => ({ c, diff: med(ours, c) - med(BARE, c), mine: med(ours, c) })).sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
+  return (
+    `Where ours' extra CPU goes, ${PROFILED.label}, by V8's sampling CPU profiler (one sample every ${PROFILE_INTERVAL_MICROS} µs over one ${calls}-call sample in each of ${runs} fresh process(es) per contender, warmed up as above; self time per call, median over the runs, grouped by where each function comes from; the profiler's own interruptions inflate every figure, so read them against each other): ` +
+    `all groups ${total(ours).toFixed(1)} µs for ours, ${total(BARE).toFixed(1)} µs for ${BARE}; ours minus bare, by group: ` +
+    rows.map(({ c, diff, mine }) => `${c} ${signed(diff)} (ours ${mine.toFixed(1)})`).join(', ') +
+    '.'
+  );
+}
+
 export interface PipelineOverheadResult extends Section {
   /** Median over rounds of ours ÷ bare openapi-fetch requests per second, per scenario. */
   readonly ratios: Readonly<Record<string, number>>;
@@ -238,8 +275,12 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
   const fixture = fixtureFile();
   const { url, child } = await startServer();
   let output: MeasureOutput;
+  let profiles: Record<string, Breakdown[]> | undefined;
+  const profileRounds = quick ? 1 : 5;
+  const profileCalls = quick ? 200 : 10 * callsPerSample;
   try {
     output = await measureAll(fixture, url, rounds, callsPerSample, warmup);
+    if (output.samples[PROFILED.id]?.[BARE]) profiles = await profileRuns(fixture, url, output.ours, profileRounds, profileCalls, warmup);
   } finally {
     child.kill();
   }
@@ -302,6 +343,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
       ...ceilings(output),
       ...layers(output),
       ...cancelling(output),
+      ...(profiles ? [profileNote(profiles, output.ours, profileRounds, profileCalls)] : []),
     ],
     figures,
     ratios,

@@ -13,9 +13,11 @@
 //
 // Usage: node --conditions=svcgen-source bench/per-call/measure.ts check FIXTURE URL
 //        (forked with IPC) bench/per-call/measure.ts serve FIXTURE URL NAME WARMUP
+//        node --conditions=svcgen-source bench/per-call/measure.ts profile FIXTURE URL NAME WARMUP SCENARIO CALLS
 import { pathToFileURL } from 'node:url';
 import { ANSWER_BODY, ANSWER_HEADERS } from './answer.ts';
 import type { PerCallContender, PerCallFixture } from './fixture.ts';
+import { profiled, PROFILE_INTERVAL_MICROS, type Breakdown } from './profile.ts';
 
 export const SCENARIOS = [
   { id: 'get.seq', label: 'GET, 1 in flight', op: 'get', inFlight: 1, memory: false },
@@ -173,9 +175,19 @@ async function serve(fixture: PerCallFixture, url: string, name: string, warmup:
   send({ ready: true });
 }
 
+/**
+ * One sample of `scenario` by the contender `name`, warmed up as for timing, under V8's sampling
+ * profiler: where its CPU time went (profile.ts).
+ */
+async function profileSample(fixture: PerCallFixture, url: string, name: string, warmup: number, scenario: string, calls: number): Promise<Breakdown> {
+  const sample = await prepareContender(fixture, url, name, warmup);
+  return profiled(() => sample(scenario, calls), calls, PROFILE_INTERVAL_MICROS);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [mode, fixtureFile, url, name, warmup] = process.argv.slice(2);
+  const [mode, fixtureFile, url, name, warmup, scenario, calls] = process.argv.slice(2);
   const { fixture } = (await import(pathToFileURL(fixtureFile!).href)) as { fixture: PerCallFixture };
   if (mode === 'check') process.stdout.write(JSON.stringify(await checkRequests(fixture, url!)) + '\n');
+  else if (mode === 'profile') process.stdout.write(JSON.stringify(await profileSample(fixture, url!, name!, Number(warmup), scenario!, Number(calls))) + '\n');
   else await serve(fixture, url!, name!, Number(warmup));
 }

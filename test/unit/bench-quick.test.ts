@@ -20,6 +20,7 @@ import { oursFailures } from '../../bench/lib/verdict.ts';
 import type { PerCallFixture } from '../../bench/per-call/fixture.ts';
 import { checkRequests, prepareContender, SCENARIOS } from '../../bench/per-call/measure.ts';
 import { runPipelineOverhead, startServer } from '../../bench/pipeline-overhead.ts';
+import { CATEGORIES } from '../../bench/per-call/profile.ts';
 import { runWebhookBench } from '../../bench/webhooks.ts';
 import { parseCompileErrors } from '../../bench/lib/typescript.ts';
 import { runTypecheckBench } from '../../bench/typecheck.ts';
@@ -288,6 +289,12 @@ describe('per-call benchmark', () => {
     expect(cancelling?.match(/cancellable ÷ bare \d\.\d{3}/g)).toHaveLength(4);
     expect(cancelling?.match(/ours ÷ cancellable \d\.\d{3}/g)).toHaveLength(4);
     expect(cancelling?.match(/in-memory transport: [+−]\d+ µs/g)).toHaveLength(2);
+    // Where ours' extra GET time goes, by the sampling profiler: every group, each with ours' own figure; bare runs none of svcgen's code.
+    const profile = section.notes.find((n) => n.startsWith("Where ours' extra CPU goes"));
+    for (const group of CATEGORIES) expect(profile).toContain(`${group} `);
+    const own = /svcgen's runtime and generated code \+(\d+\.\d) \(ours (\d+\.\d)\)/.exec(profile ?? '');
+    expect(own?.[1]).toBe(own?.[2]);
+    expect(Number(own?.[2])).toBeGreaterThan(0);
   });
 
   it('fails the run (exit 1, a failed row) when ours fails', SLOW, () => {
