@@ -8,43 +8,21 @@
 // there. Hand-made fixture: test/fixtures/fragment-paths/openapi.json. Oracles: Prism itself
 // (the stand-in path is judged against its own operation, wrong header and missing parameter
 // flagged) and the corpus Prism stage run end to end on the fixture.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { harnessPrism, requestProblems } from './harness-prism.ts';
 import { prismStage } from '../../../bench/corpus/prism.ts';
 import { fragmentRoutes, requestContractDocument } from '../../contract/request-contract.ts';
-import { isRequestError, parsePrismProblem, parseViolations } from '../../contract/violations.ts';
-import { startPrism, type PrismServer } from '../../support/prism.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/fragment-paths/openapi.json', import.meta.url));
 const DISPLAY = 'test/fixtures/fragment-paths/openapi.json';
 
 /** Request problems Prism reports, from the header or from its own 422 body. */
-async function problems(response: Response): Promise<string[]> {
-  const fromHeader = parseViolations(response.headers.get('sl-violations')).filter(isRequestError);
-  const fromBody = (response.headers.get('content-type') ?? '').includes('problem+json') ? (parsePrismProblem(await response.text())?.validation ?? []) : [];
-  return [...fromHeader, ...fromBody].map((v) => `${(v.location ?? []).join('.')}: ${v.message}`);
-}
-
 describe('path keys with a fragment in the contract harness', () => {
   let document: Record<string, unknown>;
-  let dir: string;
-  let prism: PrismServer;
-
-  beforeAll(async () => {
-    document = JSON.parse(await readFile(FIXTURE, 'utf8')) as Record<string, unknown>;
-    dir = await mkdtemp(join(tmpdir(), 'svcgen-fragment-routes-'));
-    await writeFile(join(dir, 'contract.json'), JSON.stringify(requestContractDocument(document)));
-    prism = await startPrism(join(dir, 'contract.json'));
-  }, 120_000);
-
-  afterAll(async () => {
-    await prism?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const prism = harnessPrism('fragment-routes', async () => (document = JSON.parse(await readFile(FIXTURE, 'utf8')) as Record<string, unknown>));
 
   it('maps each fragment key to the request path plus a numbered segment; other keys stay', () => {
     expect([...fragmentRoutes(document)]).toEqual([
@@ -65,17 +43,17 @@ describe('path keys with a fragment in the contract harness', () => {
 
   it('Prism judges a stand-in path against its own operation', async () => {
     const csv = await fetch(`${prism.url}/reports/__svcgen_fragment_3?format=csv`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
-    expect(await problems(csv)).toEqual([]);
+    expect(await requestProblems(csv)).toEqual([]);
     const json = await fetch(`${prism.url}/reports/__svcgen_fragment_3?format=csv`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"t"}' });
     expect(json.status).toBe(415);
     const post = (path: string, target: string, body: object) =>
       fetch(`${prism.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-target': target }, body: JSON.stringify(body) });
-    expect(await problems(await post('/__svcgen_fragment_1', 'Svc.Two', { count: 1 }))).toEqual([]);
-    expect(await problems(await post('/__svcgen_fragment_1', 'Svc.One', { count: 1 }))).toEqual([expect.stringContaining('Svc.Two')]);
-    expect(await problems(await post('/__svcgen_fragment_0', 'Svc.One', { count: 1 }))).toEqual([expect.stringContaining("required property 'name'")]);
-    expect(await problems(await fetch(`${prism.url}/items/a/__svcgen_fragment_2?version=3`))).toEqual([]);
-    expect(await problems(await fetch(`${prism.url}/items/a/__svcgen_fragment_2`))).toEqual([expect.stringContaining("required property 'version'")]);
-    expect(await problems(await fetch(`${prism.url}/items/a`))).toEqual([]);
+    expect(await requestProblems(await post('/__svcgen_fragment_1', 'Svc.Two', { count: 1 }))).toEqual([]);
+    expect(await requestProblems(await post('/__svcgen_fragment_1', 'Svc.One', { count: 1 }))).toEqual([expect.stringContaining('Svc.Two')]);
+    expect(await requestProblems(await post('/__svcgen_fragment_0', 'Svc.One', { count: 1 }))).toEqual([expect.stringContaining("required property 'name'")]);
+    expect(await requestProblems(await fetch(`${prism.url}/items/a/__svcgen_fragment_2?version=3`))).toEqual([]);
+    expect(await requestProblems(await fetch(`${prism.url}/items/a/__svcgen_fragment_2`))).toEqual([expect.stringContaining("required property 'version'")]);
+    expect(await requestProblems(await fetch(`${prism.url}/items/a`))).toEqual([]);
   });
 
   it('the corpus Prism stage passes every operation of the fixture through the generated client', async () => {

@@ -4,14 +4,10 @@
 // such operation failed), and the harness's sample `Accept: sample` for an unconstrained Accept
 // made Prism's negotiator throw and its process die (every later operation of the spec failed
 // with ECONNREFUSED). Oracles: Prism itself on the harness's document, and the sample input.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { harnessPrism, requestProblems } from './harness-prism.ts';
 import type { OperationModel } from '../../../generator/model/types.ts';
 import { requestContractDocument } from '../../contract/request-contract.ts';
-import { isRequestError, parsePrismProblem, parseViolations } from '../../contract/violations.ts';
-import { startPrism, type PrismServer } from '../../support/prism.ts';
 import { sampleInput } from '../../support/sample-input.ts';
 
 const string = { type: 'string' };
@@ -33,26 +29,8 @@ const document = {
   components: { parameters: { Accept: { name: 'Accept', in: 'header', schema: { type: 'string', enum: ['application/json', 'text/html'] } } } },
 };
 
-async function problems(response: Response): Promise<string[]> {
-  const fromHeader = parseViolations(response.headers.get('sl-violations')).filter(isRequestError);
-  const fromBody = (response.headers.get('content-type') ?? '').includes('problem+json') ? (parsePrismProblem(await response.text())?.validation ?? []) : [];
-  return [...fromHeader, ...fromBody].map((v) => `${(v.location ?? []).join('.')}: ${v.message}`);
-}
-
 describe('header parameters OpenAPI ignores', () => {
-  let dir: string;
-  let prism: PrismServer;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'svcgen-ignored-headers-'));
-    await writeFile(join(dir, 'contract.json'), JSON.stringify(requestContractDocument(document)));
-    prism = await startPrism(join(dir, 'contract.json'));
-  }, 120_000);
-
-  afterAll(async () => {
-    await prism?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const prism = harnessPrism('ignored-headers', () => document);
 
   it('Accept is left out of the document Prism validates against, inline or through $ref; Authorization and other headers stay', () => {
     const paths = (requestContractDocument(document) as typeof document).paths;
@@ -64,8 +42,8 @@ describe('header parameters OpenAPI ignores', () => {
   });
 
   it('so Prism accepts the Accept fetch writes and still reports a missing header', async () => {
-    expect(await problems(await fetch(`${prism.url}/widgets`, { headers: { 'x-tenant': 't', authorization: 'Bearer t' } }))).toEqual([]);
-    expect(await problems(await fetch(`${prism.url}/widgets`, { headers: { authorization: 'Bearer t' } }))).toEqual([expect.stringContaining("required property 'x-tenant'")]);
+    expect(await requestProblems(await fetch(`${prism.url}/widgets`, { headers: { 'x-tenant': 't', authorization: 'Bearer t' } }))).toEqual([]);
+    expect(await requestProblems(await fetch(`${prism.url}/widgets`, { headers: { authorization: 'Bearer t' } }))).toEqual([expect.stringContaining("required property 'x-tenant'")]);
   });
 
   it('the sample Accept is a media range: */* for any text, the enum value when there is one', () => {
