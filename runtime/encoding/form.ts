@@ -28,7 +28,8 @@
 // as every value is: json=%7B%22a%22%3A1%7D, a string id=%22x%22 (OAS 3.1.1 "URL Encoded Form
 // with JSON Values").
 
-import { SENT_BODY, type BodyEncoder } from '../contract.ts';
+import type { BodyEncoder } from '../contract.ts';
+import { sendText } from './sent-body.ts';
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
@@ -213,32 +214,13 @@ export function formBodySerializer(body: unknown): string {
   return encodeForm(body);
 }
 
-/** The body serializer for a body the client has already encoded. */
-const sentAsIs = (text: unknown): unknown => text;
-
 /**
  * The body encoder of form operations (OperationMeta.encodeBody). It encodes the body itself
- * rather than through openapi-fetch, so the pipeline is told the text it sends (SENT_BODY).
+ * rather than through openapi-fetch, so the pipeline is told the text it sends (sendText).
  */
-export const formBody: BodyEncoder = (request, headers) => {
-  if (request.body !== undefined) {
-    const text = encodeForm(request.body);
-    request.body = text;
-    request[SENT_BODY] = text;
-  }
-  request.bodySerializer = sentAsIs;
-  request.headers = { ...headers, 'Content-Type': FORM_CONTENT_TYPE };
-};
+export const formBody: BodyEncoder = (request, headers) => sendText(request, headers, encodeForm, FORM_CONTENT_TYPE);
 
 /** The body encoder of form operations whose spec names how the array and object properties in `fields` are written. */
 export function formBodyWith(fields: FieldTable): BodyEncoder {
-  return (request, headers) => {
-    if (request.body !== undefined) {
-      const text = encodeFormWith(request.body, fields);
-      request.body = text;
-      request[SENT_BODY] = text;
-    }
-    request.bodySerializer = sentAsIs;
-    request.headers = { ...headers, 'Content-Type': FORM_CONTENT_TYPE };
-  };
+  return (request, headers) => sendText(request, headers, (body) => encodeFormWith(body, fields), FORM_CONTENT_TYPE);
 }

@@ -16,6 +16,7 @@
 
 import type { BodyEncoder, CallRequest } from '../contract.ts';
 import { collectionItems, flattenBrackets, formLeafText } from './form.ts';
+import { sentAsIs } from './sent-body.ts';
 
 /** Headers option for multipart calls: `null` makes openapi-fetch delete the header, so fetch sends the body's own type (with its boundary). */
 // Marked pure so a bundle whose operations send no multipart body drops this module entirely.
@@ -240,9 +241,6 @@ export function encodeMultipart(body: unknown, parts: PartTable = {}, boundary: 
 export function multipartBodySerializer(body: unknown): FormData | Blob {
   return body instanceof FormData ? body : encodeMultipart(body);
 }
-
-/** The body serializer for a body the encoder has already written. */
-const sentAsIs = (body: unknown): unknown => body;
 
 /**
  * Writes the body when the encoder runs (once per call). Its Blob's type names the boundary, and

@@ -4,9 +4,7 @@
 // JSON.stringify(body) as application/json: a Blob became the two bytes `{}`, a string its quoted
 // JSON text.
 import { SENT_BODY, type BodyEncoder, type CallRequest } from '../contract.ts';
-
-/** The body serializer for a body the encoder has already checked. */
-const sentAsIs = (body: unknown): unknown => body;
+import { sentAsIs } from './sent-body.ts';
 
 function isSendable(body: unknown): body is string | Blob | ArrayBuffer | ArrayBufferView {
   return typeof body === 'string' || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
