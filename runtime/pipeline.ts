@@ -106,7 +106,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const transport: Transport = options.fetch ?? ((request, init) => fetch(request, init));
   const limiter = options.limiter ?? new MemoryLimiterStore(clock);
   const breaker = options.breaker ?? new MemoryBreakerStore(clock);
-  const { onEvent, cache } = options;
+  const { onEvent } = options;
   const logger = options.logger === false ? undefined : (options.logger ?? jsonLogger());
   const logFrom = logger ? LEVELS[logger.level] : Infinity;
   const rateHeaders = policy.rateLimit?.headers;
@@ -120,6 +120,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     onEvent?.(event);
     if (LEVELS[level] >= logFrom) logger!.log(event);
   };
+
+  // The cache module decides what is cached; a pipeline without a cache bundles only this hook.
+  const cached = options.cache?.forPipeline(vendor, options.cacheTtlSeconds, (meta, hit) => {
+    if (wants('debug')) note('debug', 'cache', meta, { hit });
+  });
 
   function planFor(meta: OperationMeta): Plan {
     let plan = plans.get(meta);
@@ -329,20 +334,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       const headers = call?.headers;
       if (headers) for (const name in headers) request.headers.set(name, headers[name]!);
       applyIdempotencyKey(request, meta, call?.idempotencyKey);
-      const ttl = cache && request.method === 'GET' ? cacheTtl(meta, call) : 0;
-      if (ttl <= 0) return send(meta, call, request, callSignalOnly);
-      return cache!.serve(vendor, meta, request, ttl, () => send(meta, call, request, callSignalOnly), (hit) => {
-        if (wants('debug')) note('debug', 'cache', meta, { hit });
-      });
+      return cached ? cached(meta, call, request, send, callSignalOnly) : send(meta, call, request, callSignalOnly);
     } catch (error) {
       return Promise.reject(error);
     }
-  }
-
-  function cacheTtl(meta: OperationMeta, call: CallOptions | undefined): number {
-    const asked = call?.cache;
-    if (asked === false || (asked === undefined && !meta.cache)) return 0;
-    return (typeof asked === 'object' ? asked.ttlSeconds : undefined) ?? meta.cache?.ttlSeconds ?? options.cacheTtlSeconds ?? 60;
   }
 
   return {

@@ -124,6 +124,20 @@ describe('GET caching in the pipeline', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('reports each lookup as a cache event, and falls back to the pipeline TTL when the operation names none', async () => {
+    const clock = new ManualClock();
+    const { call, sent, events } = harness([respond(200), respond(200)], { clock, cacheTtlSeconds: 10, cache: responseCache(new MemoryCacheStore({ clock }), clock) });
+    await call(getCustomer, get(), { cache: true });
+    await call(getCustomer, get(), { cache: true });
+    expect(events.filter((e) => e.type === 'cache').map((e) => [e.operationId, e.level, 'hit' in e && e.hit])).toEqual([
+      [getCustomer.id, 'debug', false],
+      [getCustomer.id, 'debug', true],
+    ]);
+    await clock.advance(10_000);
+    await call(getCustomer, get(), { cache: true });
+    expect(sent).toHaveLength(2);
+  });
+
   it('keeps credentials out of the cache key', async () => {
     const clock = new ManualClock();
     const { kv, data } = fakeKv();
