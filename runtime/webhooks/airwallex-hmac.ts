@@ -1,6 +1,6 @@
 // Airwallex: `x-signature` is lowercase hex HMAC-SHA256, keyed with the webhook secret's text, over
 // the `x-timestamp` header's text (Unix milliseconds) followed directly by the raw body.
-import { parseVerifiedBody, parseWhileVerifying } from './body.ts';
+import { oneEvent, parseVerifiedBody, parseWhileVerifying } from './body.ts';
 import { lowerHexToBytes, prefixed } from './bytes.ts';
 import { readSignatureAndTimestamp } from './headers.ts';
 import { hmacMatches } from './hmac.ts';
@@ -24,8 +24,8 @@ export const verifyAirwallexHmac: WebhookVerifier = async (body, headers, secret
   // The header's own text is signed, not a re-rendering of the number. The body is parsed while
   // the MAC is computed; the parse is returned only when the signature matched.
   const matching = hmacMatches(secrets, prefixed(timestampText, body), [signature]);
-  const early = parseWhileVerifying(body, 'object');
-  if (await matching) return early ?? parseVerifiedBody(body, 'object');
+  const early = parseWhileVerifying(body, oneEvent);
+  if (await matching) return early ?? parseVerifiedBody(body, oneEvent);
   return failure('signature-mismatch', 'signature does not match the payload under the configured secret(s)');
 };
 

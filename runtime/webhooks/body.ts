@@ -2,9 +2,22 @@
 // that were verified: the body is never re-serialised, and a body that is not the expected JSON
 // shape is rejected rather than passed on half-understood.
 import { bodyText } from './bytes.ts';
-import { failure, type RawBody, type VerifyResult, type WebhookDelivery } from './types.ts';
+import { failure, type RawBody, type VerifyResult } from './types.ts';
 
-export function parseVerifiedBody(body: RawBody, delivery: WebhookDelivery): VerifyResult<unknown> {
+/**
+ * What a scheme's deliveries must parse to: undefined when `parsed` fits, else why not. One
+ * function per delivery kind, so a verifier bundles the check (and texts) of its own kind only.
+ */
+export type EventShape = (parsed: unknown) => string | undefined;
+
+/** One event per delivery: a JSON object. */
+export const oneEvent: EventShape = (parsed) => (isObject(parsed) ? undefined : 'expected a JSON object event');
+
+/** A batch per delivery: a JSON array of objects. */
+export const eventBatch: EventShape = (parsed) =>
+  !Array.isArray(parsed) ? 'expected a JSON array of events' : parsed.every(isObject) ? undefined : 'every event in the array must be a JSON object';
+
+export function parseVerifiedBody(body: RawBody, shape: EventShape): VerifyResult<unknown> {
   const text = bodyText(body);
   if (text === undefined) return failure('unparsable-body', 'body is not valid UTF-8');
   let parsed: unknown;
@@ -13,13 +26,8 @@ export function parseVerifiedBody(body: RawBody, delivery: WebhookDelivery): Ver
   } catch {
     return failure('unparsable-body', 'body is not valid JSON');
   }
-  if (delivery === 'array') {
-    if (!Array.isArray(parsed)) return failure('unparsable-body', 'expected a JSON array of events');
-    if (!parsed.every(isObject)) return failure('unparsable-body', 'every event in the array must be a JSON object');
-  } else if (!isObject(parsed)) {
-    return failure('unparsable-body', 'expected a JSON object event');
-  }
-  return { ok: true, event: parsed };
+  const wrong = shape(parsed);
+  return wrong === undefined ? { ok: true, event: parsed } : failure('unparsable-body', wrong);
 }
 
 function isObject(value: unknown): boolean {
@@ -39,7 +47,7 @@ export const PARSE_WHILE_VERIFYING_MAX = 64 * 1024;
  * `parseVerifiedBody`, called while the signature check is in flight, for a body small enough;
  * undefined otherwise. Its result must be returned only once the signature has matched.
  */
-export function parseWhileVerifying(body: RawBody, delivery: WebhookDelivery): VerifyResult<unknown> | undefined {
+export function parseWhileVerifying(body: RawBody, shape: EventShape): VerifyResult<unknown> | undefined {
   const size = typeof body === 'string' ? body.length : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? body.byteLength : 0;
-  return size <= PARSE_WHILE_VERIFYING_MAX ? parseVerifiedBody(body, delivery) : undefined;
+  return size <= PARSE_WHILE_VERIFYING_MAX ? parseVerifiedBody(body, shape) : undefined;
 }

@@ -6,36 +6,36 @@ import { failure, type HeaderSource, type VerifyFailure, type VerifyOptions } fr
  * is `undefined` in a record (ambiguous); fetch `Headers` has already joined such values with ", ".
  */
 export function readHeader(headers: HeaderSource, name: string): string | undefined {
-  if (headers === null || typeof headers !== 'object') return undefined;
-  if (isFetchHeaders(headers)) return headers.get(name) ?? undefined;
-  const found = recordValue(headers, name);
-  if (typeof found === 'string') return found;
-  if (Array.isArray(found) && found.length === 1 && typeof found[0] === 'string') return found[0];
-  return undefined;
+  return single(sentValue(headers, name));
 }
 
 /** The header's value, or the failure that explains its absence (missing, empty or repeated). */
 export function requireHeader(headers: HeaderSource, name: string): string | VerifyFailure {
-  const value = readHeader(headers, name);
+  // One lookup serves both the value and, when there is none, the reason.
+  const found = sentValue(headers, name);
+  const value = single(found);
   if (value) return value;
-  if (headers !== null && typeof headers === 'object' && !isFetchHeaders(headers)) {
-    const found = recordValue(headers, name);
-    if (Array.isArray(found) && found.length > 1) return failure('malformed-header', `${name} header was sent more than once`);
-  }
+  if (Array.isArray(found) && found.length > 1) return failure('malformed-header', `${name} header was sent more than once`);
   return failure('missing-header', `${name} header is missing`);
 }
 
-function isFetchHeaders(headers: HeaderSource): headers is Headers {
-  return typeof (headers as Headers).get === 'function' && typeof (headers as Headers).has === 'function';
+/** What was sent under `name`: a fetch `Headers` value, or a record's entry as it is (possibly a list) under any key case. */
+function sentValue(headers: HeaderSource, name: string): string | readonly string[] | undefined {
+  if (headers === null || typeof headers !== 'object') return undefined;
+  if (typeof (headers as Headers).get === 'function' && typeof (headers as Headers).has === 'function') return (headers as Headers).get(name) ?? undefined;
+  const record = headers as Exclude<HeaderSource, Headers>;
+  if (Object.hasOwn(record, name)) return record[name];
+  const wanted = name.toLowerCase();
+  if (Object.hasOwn(record, wanted)) return record[wanted];
+  for (const key of Object.keys(record)) {
+    if (key.toLowerCase() === wanted) return record[key];
+  }
+  return undefined;
 }
 
-function recordValue(headers: Exclude<HeaderSource, Headers>, name: string): string | readonly string[] | undefined {
-  if (Object.hasOwn(headers, name)) return headers[name];
-  const wanted = name.toLowerCase();
-  if (Object.hasOwn(headers, wanted)) return headers[wanted];
-  for (const key of Object.keys(headers)) {
-    if (key.toLowerCase() === wanted) return headers[key];
-  }
+function single(found: string | readonly string[] | undefined): string | undefined {
+  if (typeof found === 'string') return found;
+  if (Array.isArray(found) && found.length === 1 && typeof found[0] === 'string') return found[0];
   return undefined;
 }
 

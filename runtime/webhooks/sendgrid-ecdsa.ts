@@ -1,7 +1,7 @@
 // SendGrid's signed Event Webhook: ECDSA P-256 / SHA-256 over the timestamp header's text followed
 // directly by the raw body. The signature header is base64 of a DER signature; the verification
 // key is base64 DER SubjectPublicKeyInfo as SendGrid shows it (PEM framing is tolerated).
-import { parseVerifiedBody, parseWhileVerifying } from './body.ts';
+import { eventBatch, parseVerifiedBody, parseWhileVerifying } from './body.ts';
 import { base64ToBytes, prefixed } from './bytes.ts';
 import { ecdsaDerToRaw } from './der.ts';
 import { readSignatureAndTimestamp } from './headers.ts';
@@ -35,10 +35,10 @@ export const verifySendgridEcdsa: WebhookVerifier = async (body, headers, public
   // The header's own text is signed, not a re-rendering of the number. The body is parsed while
   // the signature is checked; the parse is returned only when it matched.
   const verdict = ecdsaVerdict(secretList(publicKey), signature, prefixed(timestampText, body));
-  const early = parseWhileVerifying(body, 'array');
+  const early = parseWhileVerifying(body, eventBatch);
   switch (await verdict) {
     case 'match':
-      return early ?? parseVerifiedBody(body, 'array');
+      return early ?? parseVerifiedBody(body, eventBatch);
     case 'no-usable-key':
       return failure('signature-mismatch', 'no configured verification key is a base64 P-256 SubjectPublicKeyInfo');
     default:

@@ -2,7 +2,7 @@
 // `${t}.${body}` keyed with the whole `whsec_…` text. Several v1 values appear while Stripe rolls
 // a secret, and several secrets may be configured while the user rolls theirs: any pair matches.
 // Other schemes (v0, …) are ignored, as Stripe's SDK does.
-import { parseVerifiedBody, parseWhileVerifying } from './body.ts';
+import { oneEvent, parseVerifiedBody, parseWhileVerifying } from './body.ts';
 import { lowerHexToBytes, prefixed } from './bytes.ts';
 import { requireHeader } from './headers.ts';
 import { hmacMatches } from './hmac.ts';
@@ -63,8 +63,8 @@ export const verifyStripeV1: WebhookVerifier = async (body, headers, secret, opt
   if (secrets.length === 0) return failure('signature-mismatch', 'no webhook secret is configured');
   // The body is parsed while the MAC is computed; the parse is returned only when a signature matched.
   const matching = hmacMatches(secrets, prefixed(`${parsed.timestamp}.`, body), parsed.signatures);
-  const early = parseWhileVerifying(body, 'object');
-  if (await matching) return early ?? parseVerifiedBody(body, 'object');
+  const early = parseWhileVerifying(body, oneEvent);
+  if (await matching) return early ?? parseVerifiedBody(body, oneEvent);
   return failure('signature-mismatch', 'no v1 signature matches the payload under the configured secret(s)');
 };
 

@@ -15,24 +15,17 @@ export function parseDecimal(text: string): number | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-export function toleranceSeconds(options: VerifyOptions | undefined): number {
-  const value = options?.toleranceSeconds;
-  return typeof value === 'number' && value >= 0 ? value : DEFAULT_TOLERANCE_SECONDS;
-}
-
-export function nowMs(options: VerifyOptions | undefined): number {
-  return options?.now ? options.now() : Date.now();
-}
-
 /**
  * Detail text when `signedAt` lies outside the window, else undefined. Both values are in `unit`
  * milliseconds (1000 for Unix seconds, 1 for milliseconds); the comparison is in that unit, so a
- * timestamp exactly `tolerance` away is still accepted.
+ * timestamp exactly `tolerance` away is still accepted. A tolerance that is not a non-negative
+ * number means the default; the clock is `options.now` when given.
  */
 export function outsideTolerance(signedAt: number, unitMs: 1 | 1000, options: VerifyOptions | undefined): string | undefined {
-  const tolerance = toleranceSeconds(options);
+  const given = options?.toleranceSeconds;
+  const tolerance = typeof given === 'number' && given >= 0 ? given : DEFAULT_TOLERANCE_SECONDS;
   if (tolerance === Infinity) return undefined;
-  const now = Math.floor(nowMs(options) / unitMs);
+  const now = Math.floor((options?.now ? options.now() : Date.now()) / unitMs);
   const distance = Math.abs(now - signedAt);
   if (distance <= (tolerance * 1000) / unitMs) return undefined;
   const seconds = Math.round((distance * unitMs) / 1000);
