@@ -33,9 +33,8 @@ export function isSecretKey(name: string): boolean {
   return SECRET_KEY.test(name);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+// Keeps what a pattern's first two groups matched (a scheme or a label, and its separator).
+const keepLabel = (_m: string, label: string, sep: string) => `${label}${sep}${REDACTED}`;
 
 /**
  * Returns `text` with every recognisable secret and every listed secret value replaced by
@@ -45,12 +44,11 @@ function escapeRegExp(text: string): string {
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
+    // A string pattern matches literally: no RegExp to build and escape per secret and call.
+    if (secret.length >= 4) out = out.replaceAll(secret, REDACTED);
   }
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
-  out = out.replace(AUTH_SCHEME, (_m, scheme: string, space: string) => `${scheme}${space}${REDACTED}`);
-  out = out.replace(LABELLED_SECRET, (_m, label: string, sep: string) => `${label}${sep}${REDACTED}`);
-  return out.replace(EMAIL, REDACTED);
+  return out.replace(AUTH_SCHEME, keepLabel).replace(LABELLED_SECRET, keepLabel).replace(EMAIL, REDACTED);
 }
 
 const MAX_DEPTH = 32;

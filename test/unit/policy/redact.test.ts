@@ -69,6 +69,12 @@ describe('redact', () => {
     expect(out).toContain('GET /v3/suppression/bounces/');
   });
 
+  it('scrubs listed secrets literally, regular-expression characters included, and keeps labels and schemes', () => {
+    const listed = ['a.b$c+(d)', 'x|y*z', 'abc'];
+    expect(redactText('a.b$c+(d) axb$c+(d) x|y*z xy abc', listed)).toBe(`${REDACTED} axb$c+(d) ${REDACTED} xy abc`);
+    expect(redactText('Authorization: Bearer  opaque-value-1 password=hunter2-horse')).toBe(`Authorization: Bearer  ${REDACTED} password=${REDACTED}`);
+  });
+
   it('leaves ordinary data alone', () => {
     const value = { id: 'pi_123', amount: 2000, currency: 'usd', status: 'succeeded', breakerState: 'closed', attempt: 2 };
     expect(redact(value)).toEqual(value);
