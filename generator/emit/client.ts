@@ -2,6 +2,7 @@
 // and the create<Vendor>Client factory. The skeleton is a handlebars template; the data is the model.
 import { shorthandOptions } from '../model/auth.ts';
 import type { ApiModel, AuthModel, SecuritySchemeModel } from '../model/types.ts';
+import { authStrategy } from './client-auth.ts';
 import { errorShapeOf } from './error-shape.ts';
 import { fileHeader } from './header.ts';
 import { renderTemplate } from './template.ts';
@@ -139,34 +140,6 @@ export function runtimeProfile(model: ApiModel): Record<string, unknown> {
   profile.callHeaders = { ...headerOptions(model, 'call-option'), ...model.callHeaders };
   profile.policy = model.policy;
   return profile;
-}
-
-/** Runtime module and export of each scheme kind (runtime/auth/*). */
-const SCHEME_KINDS: Readonly<Record<SecuritySchemeModel['type'], { name: string; module: string }>> = {
-  apiKey: { name: 'apiKeyScheme', module: 'svcgen/runtime/auth/api-key' },
-  basic: { name: 'basicScheme', module: 'svcgen/runtime/auth/basic' },
-  bearer: { name: 'bearerScheme', module: 'svcgen/runtime/auth/bearer-scheme' },
-  oauth2: { name: 'oauth2Scheme', module: 'svcgen/runtime/auth/oauth2' },
-  accessToken: { name: 'accessTokenScheme', module: 'svcgen/runtime/auth/access-token' },
-};
-
-/**
- * The auth strategy the client passes and its imports: token exchange, the scheme kinds the spec
- * declares, or none without schemes, so the client bundles no other auth code.
- */
-function authStrategy(auth: AuthModel): { authImports: string[]; authStrategy: string } {
-  if (auth.kind === 'token-exchange') {
-    return { authImports: ["import { tokenExchangeAuth } from 'svcgen/runtime/auth/token-exchange';"], authStrategy: 'tokenExchangeAuth' };
-  }
-  const types = [...new Set(Object.values(auth.schemes).map((scheme) => scheme.type))].sort();
-  if (types.length === 0) return { authImports: ["import { noAuth } from 'svcgen/runtime/auth/no-auth';"], authStrategy: 'noAuth' };
-  return {
-    authImports: [
-      "import { schemeAuth } from 'svcgen/runtime/auth/scheme-auth';",
-      ...types.map((type) => `import { ${SCHEME_KINDS[type].name} } from '${SCHEME_KINDS[type].module}';`),
-    ],
-    authStrategy: `schemeAuth({ ${types.map((type) => `${type}: ${SCHEME_KINDS[type].name}`).join(', ')} })`,
-  };
 }
 
 export function emitClient(model: ApiModel, document: Record<string, any> = {}): string {

@@ -12,6 +12,7 @@ import {
   readCredentials,
   requireSomeCredentials,
   selectSchemes,
+  staticSecrets,
   withHeaders,
   withScrubbedErrors,
   type ClientSigning,
@@ -37,13 +38,12 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
     const auth = profile.auth as SchemesAuthProfile;
     const supplied = readCredentials(vendor, auth, options, kinds);
     requireSomeCredentials(vendor, auth, supplied, kinds);
-    const staticSecrets: string[] = [];
-    for (const [name, value] of supplied) staticSecrets.push(...kindOf(vendor, kinds, auth.schemes[name]!).secrets(value).filter((s) => s !== ''));
+    const given = staticSecrets(vendor, auth, supplied, kinds);
     const signer = signing
       ? signing({ vendor, auth, kinds, supplied, baseUrl, loginPipeline, requestIdHeader: profile.policy.requestIdHeader })
       : headerSigning;
     const tokens = signer.tokens ?? [];
-    const secrets = (): string[] => [...staticSecrets, ...tokens];
+    const secrets = (): string[] => [...given, ...tokens];
     const pipelines = new Map<string, Pipeline>();
 
     /**

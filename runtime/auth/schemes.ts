@@ -177,10 +177,21 @@ function alwaysNeedsCredentials(auth: SchemesAuthProfile): boolean {
 
 /** Fails when no credential was given although every operation of the API needs one. */
 export function requireSomeCredentials(vendor: string, auth: SchemesAuthProfile, supplied: SuppliedCredentials, kinds: SchemeKinds): void {
-  if (supplied.size > 0 || !alwaysNeedsCredentials(auth)) return;
+  if (supplied.size === 0 && alwaysNeedsCredentials(auth)) noCredentials(vendor, auth, kinds);
+}
+
+/** The error of a client given no credential for an API whose every operation needs one. */
+export function noCredentials(vendor: string, auth: SchemesAuthProfile, kinds: SchemeKinds): never {
   const shorthand = auth.shorthand === undefined ? undefined : auth.schemes[auth.shorthand];
   const label = shorthand && kinds[shorthand.type]?.shorthandLabel;
   fail(vendor, `no credentials: pass auth: { ${describeRequirements(auth.security)} }${label ? ` (or ${label})` : ''}`);
+}
+
+/** The supplied credentials and their wire forms, for scrubbing errors and logs. */
+export function staticSecrets(vendor: string, auth: SchemesAuthProfile, supplied: SuppliedCredentials, kinds: SchemeKinds): string[] {
+  const secrets: string[] = [];
+  for (const [name, value] of supplied) secrets.push(...kindOf(vendor, kinds, auth.schemes[name]!).secrets(value).filter((s) => s !== ''));
+  return secrets;
 }
 
 /** Describes what the API accepts, for an error: `basicAuth or bearerAuth`. */

@@ -1,0 +1,52 @@
+// The auth strategy a generated client passes, and its imports, chosen from the spec so a Worker
+// bundles only the auth the spec needs: token exchange; no auth without schemes; the header
+// strategy (runtime/auth/header-auth.ts) when every operation accepts the same alternatives of
+// one bearer or basic scheme each; otherwise the general scheme strategy with the kinds declared.
+import type { AuthModel, SecuritySchemeModel } from '../model/types.ts';
+
+type SchemesAuth = Extract<AuthModel, { kind: 'schemes' }>;
+
+/** Runtime module and export of each scheme kind (runtime/auth/*). */
+const SCHEME_KINDS: Readonly<Record<SecuritySchemeModel['type'], { name: string; module: string }>> = {
+  apiKey: { name: 'apiKeyScheme', module: 'svcgen/runtime/auth/api-key' },
+  basic: { name: 'basicScheme', module: 'svcgen/runtime/auth/basic' },
+  bearer: { name: 'bearerScheme', module: 'svcgen/runtime/auth/bearer-scheme' },
+  oauth2: { name: 'oauth2Scheme', module: 'svcgen/runtime/auth/oauth2' },
+  accessToken: { name: 'accessTokenScheme', module: 'svcgen/runtime/auth/access-token' },
+};
+
+/** Scheme types whose credential is one static header (HeaderSchemeKind in runtime/auth/schemes.ts). */
+const HEADER_TYPES: ReadonlySet<SecuritySchemeModel['type']> = new Set(['basic', 'bearer']);
+
+/**
+ * True when the header strategy serves the spec as the general one would: no operation has its
+ * own requirement, every alternative is one scheme (no AND-ed schemes sharing a header, no empty
+ * alternative making auth optional), every scheme is one of them (so any credential given selects
+ * one) and a static header. runtime/auth/header-auth.ts refuses a profile of any other shape.
+ */
+export function fitsHeaderAuth(auth: SchemesAuth): boolean {
+  const alternatives = new Set(auth.security.filter((alternative) => alternative.length === 1).map(([name]) => name));
+  return (
+    Object.keys(auth.operations).length === 0 &&
+    auth.security.length > 0 &&
+    alternatives.size === auth.security.length &&
+    Object.keys(auth.schemes).every((name) => alternatives.has(name)) &&
+    Object.values(auth.schemes).every((scheme) => HEADER_TYPES.has(scheme.type))
+  );
+}
+
+export function authStrategy(auth: AuthModel): { authImports: string[]; authStrategy: string } {
+  if (auth.kind === 'token-exchange') {
+    return { authImports: ["import { tokenExchangeAuth } from 'svcgen/runtime/auth/token-exchange';"], authStrategy: 'tokenExchangeAuth' };
+  }
+  const types = [...new Set(Object.values(auth.schemes).map((scheme) => scheme.type))].sort();
+  if (types.length === 0) return { authImports: ["import { noAuth } from 'svcgen/runtime/auth/no-auth';"], authStrategy: 'noAuth' };
+  const [strategy, module] = fitsHeaderAuth(auth) ? ['headerAuth', 'header-auth'] : ['schemeAuth', 'scheme-auth'];
+  return {
+    authImports: [
+      `import { ${strategy} } from 'svcgen/runtime/auth/${module}';`,
+      ...types.map((type) => `import { ${SCHEME_KINDS[type].name} } from '${SCHEME_KINDS[type].module}';`),
+    ],
+    authStrategy: `${strategy}({ ${types.map((type) => `${type}: ${SCHEME_KINDS[type].name}`).join(', ')} })`,
+  };
+}
