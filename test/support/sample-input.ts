@@ -6,6 +6,7 @@
 // and bounds are honoured. The output is deterministic: the same operation always yields the same
 // input, so a failure reproduces.
 import type { OperationModel, ParameterModel, SchemaObject } from '../../generator/model/types.ts';
+import { compilePattern } from '../../generator/emit/zod/pattern.ts';
 
 export interface SampleInput {
   params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, string> };
@@ -180,7 +181,7 @@ export function conforms(schema: unknown, value: unknown, doc: Doc, ctx?: Contex
   if (typeof value === 'string') {
     if (typeof s.minLength === 'number' && [...value].length < s.minLength) return false;
     if (typeof s.maxLength === 'number' && [...value].length > s.maxLength) return false;
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) return false;
+    if (typeof s.pattern === 'string' && patternRegExp(s.pattern)?.test(value) === false) return false;
   }
   if (typeof value === 'number' && !withinBounds(s, value)) return false;
   if (Array.isArray(value)) {
@@ -408,14 +409,21 @@ function render(sequence: Quantified[], extra: number): string {
   return out;
 }
 
+/**
+ * `pattern` compiled as the generated zod module compiles it (generator/emit/zod/pattern.ts): with
+ * the `u` flag, else without it (identity escapes such as `\-` compile only without it; real specs
+ * hold them), or undefined when JavaScript compiles neither.
+ */
+function patternRegExp(pattern: string): RegExp | undefined {
+  const source = compilePattern(pattern);
+  if (source === undefined) return undefined;
+  return new RegExp(pattern, source.startsWith('/') && source.endsWith('/u') ? 'u' : '');
+}
+
 /** A string matching `pattern` within the length bounds, or undefined when none is found. */
 export function samplePattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
-  let regex: RegExp;
-  try {
-    regex = new RegExp(pattern, 'u');
-  } catch {
-    return undefined;
-  }
+  const regex = patternRegExp(pattern);
+  if (regex === undefined) return undefined;
   const alternatives = new PatternParser(pattern).parse();
   if (!alternatives) return undefined;
   const fits = (s: string) => s.length >= minLength && s.length <= maxLength && regex.test(s);
