@@ -62,18 +62,18 @@ export class ApiError<S extends number = number, B = unknown> extends Error {
 
   constructor(init: ApiErrorInit<S, B>) {
     const secrets = init.secrets ?? [];
-    const vendorMessage = init.message === undefined ? undefined : clip(redactText(init.message, secrets));
-    super(vendorMessage ?? `${init.operationId} failed with HTTP ${init.status}`);
+    const scrub = (value: string | undefined) => (value === undefined ? undefined : redactText(value, secrets));
+    // Vendor prose can be long; codes and names are kept whole.
+    const text = (value: string | undefined) => (value === undefined ? undefined : clip(redactText(value, secrets)));
+    super(text(init.message) ?? `${init.operationId} failed with HTTP ${init.status}`);
     this.status = init.status;
     this.operationId = init.operationId;
-    this.code = scrub(init.code, secrets);
-    this.type = scrub(init.type, secrets);
-    this.param = scrub(init.param, secrets);
-    this.declineCode = scrub(init.declineCode, secrets);
-    this.details = (init.details ?? []).map((d) =>
-      definedOnly({ message: d.message === undefined ? undefined : clip(redactText(d.message, secrets)), field: scrub(d.field, secrets), code: scrub(d.code, secrets) }),
-    );
-    this.requestId = scrub(init.requestId, secrets);
+    this.code = scrub(init.code);
+    this.type = scrub(init.type);
+    this.param = scrub(init.param);
+    this.declineCode = scrub(init.declineCode);
+    this.details = (init.details ?? []).map((d) => definedOnly({ message: text(d.message), field: scrub(d.field), code: scrub(d.code) }));
+    this.requestId = scrub(init.requestId);
     this.body = init.body === undefined ? undefined : (redactValue(init.body, secrets) as B);
     this.headers = Object.fromEntries(
       Object.entries(init.headers ?? {}).map(([k, v]) => [k.toLowerCase(), isSecretKey(k) ? REDACTED : redactText(v, secrets)]),
@@ -156,10 +156,11 @@ export function errorFromResponse<B = unknown>(response: Response, context: ApiE
 }
 
 function pickHeaders(headers: Headers, context: ApiErrorContext): Record<string, string> {
-  const wanted = new Set([...(context.keepHeaders ?? []), ...(context.requestIdHeader ? [context.requestIdHeader] : [])].map((h) => h.toLowerCase()));
+  const requestId = context.requestIdHeader?.toLowerCase();
+  const kept = context.keepHeaders?.map((h) => h.toLowerCase());
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    if (wanted.has(name) || USEFUL_HEADER.test(name)) out[name] = value;
+    if (name === requestId || kept?.includes(name) || USEFUL_HEADER.test(name)) out[name] = value;
   });
   return out;
 }
@@ -173,8 +174,4 @@ export function definedOnly<T extends object>(shape: T): T {
 
 function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
-}
-
-function scrub(value: string | undefined, secrets: readonly string[]): string | undefined {
-  return value === undefined ? undefined : redactText(value, secrets);
 }
