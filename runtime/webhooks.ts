@@ -21,7 +21,7 @@ export { ecdsaDerToRaw } from './webhooks/der.ts';
 export { stripeV1Scheme, verifyStripeV1, parseStripeSignatureHeader } from './webhooks/stripe-v1.ts';
 export { sendgridEcdsaScheme, verifySendgridEcdsa } from './webhooks/sendgrid-ecdsa.ts';
 export { airwallexHmacScheme, verifyAirwallexHmac } from './webhooks/airwallex-hmac.ts';
-export { webhookSchemes, isWebhookSchemeId, schemeExportName, verifyWebhook, type WebhookSchemeId } from './webhooks/schemes.ts';
+export { webhookSchemes, isWebhookSchemeId, schemeExportName, verifierExportName, verifyWebhook, type WebhookSchemeId } from './webhooks/schemes.ts';
 export { verifyWithScheme } from './webhooks/verify-with-scheme.ts';
 export { createWebhookRouter, type DispatchReport, type WebhookHandlers, type WebhookRouter, type WebhookRouterOptions } from './webhooks/router.ts';
 export {

@@ -21,7 +21,8 @@ const UNTYPED_OBJECT = '{ [key: string]: unknown }';
 export function emitWebhooks(input: WebhookEmitInput): string {
   const { vendor, webhooks: model } = input;
   const schemeExport = runtime.schemeExportName(model.scheme);
-  if (!runtime.isWebhookSchemeId(model.scheme) || !(schemeExport in runtime)) {
+  const verifierExport = runtime.verifierExportName(model.scheme);
+  if (!runtime.isWebhookSchemeId(model.scheme) || !(schemeExport in runtime) || !(verifierExport in runtime)) {
     throw new Error(`webhooks of ${vendor}: the runtime has no scheme '${model.scheme}'`);
   }
   const prefix = model.namePrefix ?? input.displayName ?? pascal(vendor);
@@ -48,7 +49,7 @@ export function emitWebhooks(input: WebhookEmitInput): string {
     '  createWebhookMiddleware,',
     '  createWebhookRouter,',
     `  ${schemeExport} as scheme,`,
-    '  verifyWithScheme,',
+    `  ${verifierExport} as verifyScheme,`,
     `  type ${helperType},`,
     '  type HeaderSource,',
     '  type RawBody,',
@@ -109,7 +110,10 @@ export function emitWebhooks(input: WebhookEmitInput): string {
     '  secret: WebhookSecret,',
     '  options?: VerifyOptions,',
     `): Promise<VerifyResult<${names.payload}>> {`,
-    `  return verifyWithScheme<${names.payload}>(scheme, body, headers, secret, { ...defaults, ...options });`,
+    // The verifier itself rather than verifyWithScheme(scheme, …): a Worker that only verifies then
+    // bundles no scheme object. The cast is what verifyWithScheme would do: the event map was
+    // generated from the same description the vendor's payloads follow.
+    `  return verifyScheme(body, headers, secret, { ...defaults, ...options }) as Promise<VerifyResult<${names.payload}>>;`,
     '}',
     '',
     shortDoc(`Dispatches verified events to handlers typed by \`${model.discriminator}\`${model.delivery === 'array' ? ', one batch item at a time' : ''}.`),

@@ -21,8 +21,21 @@ export function isWebhookSchemeId(id: string): id is WebhookSchemeId {
 
 /** The export name of a scheme object: `stripe-v1` → `stripeV1Scheme`. */
 export function schemeExportName(id: string): string {
-  const camel = id.replace(/[-_.]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
-  return `${camel}Scheme`;
+  return `${camelId(id)}Scheme`;
+}
+
+/**
+ * The export name of a scheme's verifier: `stripe-v1` → `verifyStripeV1`. Generated verifiers
+ * call it directly, so a bundle that only verifies carries neither the scheme object nor
+ * `verifyWithScheme`.
+ */
+export function verifierExportName(id: string): string {
+  const camel = camelId(id);
+  return `verify${camel[0]!.toUpperCase()}${camel.slice(1)}`;
+}
+
+function camelId(id: string): string {
+  return id.replace(/[-_.]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** Verifies with the scheme named by `id`; an unknown id is a signature mismatch, never a throw. */

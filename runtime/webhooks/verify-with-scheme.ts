@@ -1,9 +1,10 @@
 import type { HeaderSource, RawBody, VerifyOptions, VerifyResult, WebhookScheme, WebhookSecret } from './types.ts';
 
 /**
- * Runs `scheme` and types the event as `P`. The cast is the contract of generated code: the
- * event-map type was generated from the same description the vendor's payloads follow. Kept apart
- * from the scheme registry so a bundle that imports one scheme carries only that one.
+ * Runs `scheme` and types the event as `P`, for code holding a scheme object (`verifyWebhook` by
+ * id, hand-written routes). The cast is the caller's claim that `P` describes the payloads. Kept
+ * apart from the scheme registry so a bundle that imports one scheme carries only that one.
+ * Generated verifiers call their scheme's verifier directly and make the same cast themselves.
  */
 export function verifyWithScheme<P>(
   scheme: WebhookScheme,

@@ -50,6 +50,10 @@ describe('emitWebhooks', () => {
 
   it('binds the scheme chosen by id, with the profile defaults', () => {
     expect(envelopedOut).toContain('  stripeV1Scheme as scheme,');
+    // The verifier is called directly, so a bundle that only verifies carries no scheme object.
+    expect(envelopedOut).toContain('  verifyStripeV1 as verifyScheme,');
+    expect(envelopedOut).toContain('  return verifyScheme(body, headers, secret, { ...defaults, ...options }) as Promise<VerifyResult<AcmeWebhookPayload>>;');
+    expect(envelopedOut).not.toContain('verifyWithScheme');
     expect(envelopedOut).toContain("from 'svcgen/runtime/webhooks';");
     expect(envelopedOut).toContain("const defaults = { toleranceSeconds: 300, signatureHeader: 'Acme-Signature' } as const satisfies VerifyOptions;");
     expect(envelopedOut).toContain('export function verifyAcmeWebhook(');
