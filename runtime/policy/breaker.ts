@@ -54,6 +54,11 @@ interface Circuit {
 
 const CLOSED: BreakerPermit = { allowed: true, state: 'closed', probe: 0 };
 
+/** A circuit in `state` with nothing counted yet. */
+function circuit(state: BreakerState, until: number, now: number): Circuit {
+  return { state, consecutive: 0, until, probe: 0, start: now, ok: 0, failed: 0, prevOk: 0, prevFailed: 0 };
+}
+
 export class MemoryBreakerStore implements BreakerStore {
   readonly #clock: Clock;
   readonly #circuits = new Map<string, Circuit>();
@@ -90,27 +95,27 @@ export class MemoryBreakerStore implements BreakerStore {
     }
     if (!c) {
       if (outcome === 'success' && !config.failureRate) return undefined;
-      c = { state: 'closed', consecutive: 0, until: 0, probe: 0, start: now, ok: 0, failed: 0, prevOk: 0, prevFailed: 0 };
-      this.#circuits.set(key, c);
+      this.#circuits.set(key, (c = circuit('closed', 0, now)));
     }
     const failed = outcome === 'failure';
     if (c.state !== 'closed') {
       // Attempts that started before the circuit opened say nothing about the vendor now.
       if (probe === 0 || probe !== c.probe) return undefined;
-      if (failed) return this.#open(c, config, now);
+      if (failed) return this.#open(key, c.state, config, now);
       this.#circuits.delete(key);
       return { from: 'half-open', to: 'closed' };
     }
     c.consecutive = failed ? c.consecutive + 1 : 0;
     const rate = config.failureRate;
-    if (c.consecutive >= config.consecutiveFailures || (rate && this.#rateExceeded(c, rate, failed, now))) return this.#open(c, config, now);
+    if (c.consecutive >= config.consecutiveFailures || (rate && this.#rateExceeded(c, rate, failed, now))) return this.#open(key, c.state, config, now);
     return undefined;
   }
 
-  #open(c: Circuit, config: BreakerConfig, now: number): BreakerTransition {
-    const from = c.state;
-    Object.assign(c, { state: 'open', until: now + config.cooldownMs, probe: 0, consecutive: 0, start: now, ok: 0, failed: 0, prevOk: 0, prevFailed: 0 });
-    return { from, to: 'open', retryAt: c.until };
+  /** Opens the circuit afresh: nothing counted, no probe out. */
+  #open(key: string, from: BreakerState, config: BreakerConfig, now: number): BreakerTransition {
+    const retryAt = now + config.cooldownMs;
+    this.#circuits.set(key, circuit('open', retryAt, now));
+    return { from, to: 'open', retryAt };
   }
 
   #rateExceeded(c: Circuit, rate: FailureRateOptions, failed: boolean, now: number): boolean {
