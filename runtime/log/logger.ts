@@ -21,9 +21,7 @@ export interface JsonLoggerOptions {
 }
 
 const writeToConsole = (line: string, level: LogLevel) => {
-  if (level === 'error') console.error(line);
-  else if (level === 'warn') console.warn(line);
-  else console.log(line);
+  console[level === 'error' || level === 'warn' ? level : 'log'](line);
 };
 
 /** One JSON object per line, every field passed through redact(). */
