@@ -13,7 +13,7 @@ import { sampleInput, type SampleInput } from '../support/sample-input.ts';
 import { directCaller, generatedCaller, type Call, type CallerKind } from './callers.ts';
 import { canaries } from './canary.ts';
 import { recordingFetch, type Exchange } from './recorder.ts';
-import { fragmentRoutes, requestContractDocument, routablePath } from './request-contract.ts';
+import { fragmentRoutes, requestContractDocument, routablePath, withoutEmptySegments } from './request-contract.ts';
 
 export type { CallerKind } from './callers.ts';
 
@@ -95,9 +95,10 @@ function isOwnRequest(operation: OperationModel, exchange: { method: string; url
 }
 
 /**
- * For an operation whose path key has a fragment, the rerouting that sends its own requests to
- * the key's stand-in path in Prism's document (request-contract.ts fragmentRoutes): the path
- * sent, without a trailing '/', plus the stand-in's last segment.
+ * For an operation whose path key has a fragment (or a query string, or an empty segment), the
+ * rerouting that sends its own requests to the key's stand-in path in Prism's document
+ * (request-contract.ts fragmentRoutes): the path sent, without empty segments and a trailing '/',
+ * plus the stand-in's last segment.
  */
 function fragmentReroute(operation: OperationModel, routes: Map<string, string>): ((request: Request) => URL | undefined) | undefined {
   const route = routes.get(operation.path);
@@ -106,7 +107,7 @@ function fragmentReroute(operation: OperationModel, routes: Map<string, string>)
   return (request) => {
     if (!isOwnRequest(operation, request)) return undefined;
     const target = new URL(request.url);
-    target.pathname = target.pathname.replace(/\/$/, '') + segment;
+    target.pathname = withoutEmptySegments(target.pathname).replace(/\/$/, '') + segment;
     return target;
   };
 }

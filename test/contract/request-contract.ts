@@ -26,16 +26,23 @@ function decodePointerSegment(segment: string): string {
   return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** `type/subtype` with optional parameters, as RFC 9110 writes a media type. */
+const MEDIA_TYPE = /^[!#$%&'*+.^_`|~\w-]+\/[!#$%&'*+.^_`|~\w-]+\s*(?:;.*)?$/;
+
 /**
  * Media types of a reduced response. Prism answers an Accept-less request with the first media
  * type and cannot write an object as text, so a wildcard (Swagger 2.0's `*\/*`, which these
  * vendors answer with JSON) becomes `application/json`, and other non-JSON types mock a string.
+ * A key that is no media type (`xls`) becomes `application/octet-stream`: Prism 5.16 checks its
+ * own mock answer's Content-Type with content-type's parse, which throws outside any handler on
+ * such a key, and Prism's process dies with every request still in flight.
  */
 function reduceContent(mediaTypes: string[]): Json {
   const out: Json = {};
   for (const media of mediaTypes) {
     const json = /json/i.test(media) || media === '*/*';
-    out[media === '*/*' ? 'application/json' : media] ??= { schema: json ? {} : { type: 'string' } };
+    const key = media === '*/*' ? 'application/json' : MEDIA_TYPE.test(media) ? media : 'application/octet-stream';
+    out[key] ??= { schema: json ? {} : { type: 'string' } };
   }
   return out;
 }
@@ -133,8 +140,9 @@ export function routablePath(key: string): string {
 }
 
 /**
- * Path keys with a fragment (`/#X-Amz-Target=Svc.Op`, `/PutRecords#streamArn`) or a query string
- * (`/templates?desc=html`: Prism routes such a request by `/templates`), each mapped to a
+ * Path keys with a fragment (`/#X-Amz-Target=Svc.Op`, `/PutRecords#streamArn`), a query string
+ * (`/templates?desc=html`: Prism routes such a request by `/templates`) or an empty segment
+ * (`//openapi`, see withoutEmptySegments), each mapped to a
  * path of its own that Prism can route: the request path plus a segment naming the key by its
  * index among them. Prism serves a key as written, and the client sends the key up to its '#'
  * (generator/emit/request-path.ts), which no key matches (404) or, beside an unfragmented key on
@@ -147,9 +155,22 @@ export function fragmentRoutes(document: Json): Map<string, string> {
   const keys = isObject(document.paths) ? Object.keys(document.paths) : [];
   for (const key of keys) {
     const path = routablePath(key);
-    if (path !== key) routes.set(key, `${path.replace(/\/$/, '')}/${FRAGMENT_SEGMENT}${routes.size}`);
+    if (path !== key || EMPTY_SEGMENT.test(path)) routes.set(key, `${withoutEmptySegments(path).replace(/\/$/, '')}/${FRAGMENT_SEGMENT}${routes.size}`);
   }
   return routes;
+}
+
+/** An empty path segment (`//openapi`). */
+const EMPTY_SEGMENT = /\/\//;
+
+/**
+ * `path` with its empty segments removed: Prism 5.16's server reads a request for `//openapi` as
+ * `/openapi` (its log says `get /openapi`) and then finds no key for it, so a key with an empty
+ * segment, which the client sends as written (the server URL plus the key, as OpenAPI builds it),
+ * is unreachable unless it gets a stand-in path too, as a fragment key does.
+ */
+export function withoutEmptySegments(path: string): string {
+  return path.replace(/\/{2,}/g, '/');
 }
 
 /**
