@@ -164,10 +164,11 @@ export function fragmentRoutes(document: Json): Map<string, string> {
 const EMPTY_SEGMENT = /\/\//;
 
 /**
- * `path` with its empty segments removed: Prism 5.16's server reads a request for `//openapi` as
- * `/openapi` (its log says `get /openapi`) and then finds no key for it, so a key with an empty
- * segment, which the client sends as written (the server URL plus the key, as OpenAPI builds it),
- * is unreachable unless it gets a stand-in path too, as a fragment key does.
+ * `path` with its empty segments removed. Prism 5.16's server takes the request path from
+ * `new URL(url, 'http://example.com')` (prism-http-server server.js), which reads `//openapi` as
+ * a host name and the path as `/`: no key matches. So a key starting with an empty segment, which
+ * the client sends as written (the server URL plus the key, as OpenAPI builds it), is unreachable
+ * unless it gets a stand-in path too, as a fragment key does.
  */
 export function withoutEmptySegments(path: string): string {
   return path.replace(/\/{2,}/g, '/');

