@@ -48,6 +48,7 @@ export const PARSE_WHILE_VERIFYING_MAX = 64 * 1024;
  * undefined otherwise. Its result must be returned only once the signature has matched.
  */
 export function parseWhileVerifying(body: RawBody, shape: EventShape): VerifyResult<unknown> | undefined {
-  const size = typeof body === 'string' ? body.length : body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? body.byteLength : 0;
+  // Anything that is neither text nor bytes (a misconfigured caller) parses to a failure, early or late alike.
+  const size = typeof body === 'string' ? body.length : ((body as ArrayBufferView | null | undefined)?.byteLength ?? 0);
   return size <= PARSE_WHILE_VERIFYING_MAX ? parseVerifiedBody(body, shape) : undefined;
 }

@@ -27,10 +27,6 @@ export function prefixed(prefix: string, body: RawBody): Uint8Array<ArrayBuffer>
   return out;
 }
 
-export function utf8(text: string): Uint8Array<ArrayBuffer> {
-  return encoder.encode(text);
-}
-
 /** Body text, or undefined when the bytes are not valid UTF-8. */
 export function bodyText(body: RawBody): string | undefined {
   if (typeof body === 'string') return body;

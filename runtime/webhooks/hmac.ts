@@ -1,12 +1,12 @@
 // HMAC-SHA256 keyed with a secret's UTF-8 text, as the stripe-v1 and airwallex-hmac schemes use it, on WebCrypto
 // only: the key is imported once per secret and cached, which is the cost the vendors' own async
 // verifiers pay on every call.
-import { utf8 } from './bytes.ts';
 import { constantTimeEqual } from './constant-time.ts';
 import { KeyCache } from './key-cache.ts';
 
+// An encoder made per import (once per secret, the key is cached) rather than shared from bytes.ts.
 const cryptoKeys = new KeyCache((secret) =>
-  crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+  crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
 );
 
 /**
