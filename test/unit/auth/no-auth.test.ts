@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import type { LoadedVendor } from '../../../generator/load/index.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import { emitClient } from '../../../generator/emit/client.ts';
 import { noAuth } from '../../../runtime/auth/no-auth.ts';
@@ -13,20 +12,10 @@ import { createVendorClient, createVendorClientWith, type VendorProfile } from '
 import type { FetchLike, OperationMeta } from '../../../runtime/contract.ts';
 import { describeText } from '../../../runtime/error-shapes.ts';
 import { testProfile } from '../policy/support.ts';
+import { loaded } from './hand-made-spec.ts';
 
 const RUNTIME = path.resolve(import.meta.dirname, '../../../runtime');
 const REFUSAL = "acme: this API's auth needs the strategy its generated client passes (schemeAuth or tokenExchangeAuth)";
-
-function loaded(document: Record<string, unknown>): LoadedVendor {
-  const profile = {
-    displayName: 'Acme',
-    servers: [{ name: 'prod', url: 'https://api.acme.test' }],
-    idempotency: { kind: 'none' },
-    policy: { retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, retryStatuses: [] }, timeoutMs: 1000, breaker: { consecutiveFailures: 1, cooldownMs: 1 }, rateLimits: { default: { ratePerSecond: 1, burst: 1 } } },
-  };
-  const doc = { openapi: '3.0.3', info: { title: 'Acme', version: '1' }, ...document, 'x-svcgen': profile };
-  return { vendor: 'acme', sourceFormat: 'openapi-3.0', document: doc, specs: [], overlays: [], renamed: [], componentRenames: [], fixes: [], timings: {} } as LoadedVendor;
-}
 
 const paths = { '/things': { get: { operationId: 'listThings', responses: { '200': { description: 'ok' } } } } };
 const meta: OperationMeta = { id: 'GetThings', method: 'GET', path: '/things', resilience: 'safe', idempotency: { kind: 'none' } };

@@ -1,0 +1,237 @@
+// headerAuth, the strategy the generator passes for a spec whose every operation accepts the same
+// alternatives of one bearer or basic scheme each, must do what schemeAuth does for such a spec:
+// both run on the same hand-made specs and options, and their outcomes (error class and message,
+// the Authorization header of every attempt, the scrubbed errors) are compared whole. The
+// generator must pick schemeAuth for every spec shape headerAuth cannot serve, and a headerAuth
+// client bundles none of schemeAuth's per-operation machinery.
+import path from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { authStrategy, fitsHeaderAuth } from '../../../generator/emit/client-auth.ts';
+import { emitClient, runtimeProfile } from '../../../generator/emit/client.ts';
+import { buildApiModel } from '../../../generator/model/index.ts';
+import { basicScheme } from '../../../runtime/auth/basic.ts';
+import { bearerScheme } from '../../../runtime/auth/bearer-scheme.ts';
+import { headerAuth } from '../../../runtime/auth/header-auth.ts';
+import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
+import { createVendorClient, type AuthStrategy, type VendorProfile } from '../../../runtime/client.ts';
+import type { OperationMeta } from '../../../runtime/contract.ts';
+import { testProfile } from '../policy/support.ts';
+import { loaded } from './hand-made-spec.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const paths = {
+  '/things': {
+    get: { operationId: 'listThings', responses: { '200': { description: 'ok' } } },
+    post: { operationId: 'makeThing', responses: { '200': { description: 'ok' } } },
+  },
+};
+const bearer = { type: 'http', scheme: 'bearer' };
+const basic = { type: 'http', scheme: 'basic' };
+
+/** The auth model of a hand-made spec with `paths`. */
+function authModel(document: Record<string, unknown>, profileAuth?: Record<string, unknown>) {
+  return buildApiModel(loaded({ paths, ...document }, profileAuth)).auth;
+}
+
+/** The runtime profile the generator writes for the spec, with one retry. */
+function profileOf(document: Record<string, unknown>, profileAuth?: Record<string, unknown>): VendorProfile {
+  const model = buildApiModel(loaded({ paths, ...document }, profileAuth));
+  return testProfile(runtimeProfile(model).auth as VendorProfile['auth'], 1);
+}
+
+const kinds = { basic: basicScheme, bearer: bearerScheme };
+const general = schemeAuth(kinds);
+const header = headerAuth(kinds);
+
+const meta: OperationMeta = { id: 'listThings', method: 'GET', path: '/things', resilience: 'safe', idempotency: { kind: 'none' } };
+
+/** Every string of the options, wherever it sits: what the fake vendor echoes back. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return value.length >= 4 ? [value] : [];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+/**
+ * What a client of `strategy` does with `options`: the error creating it, or the Authorization
+ * header of each attempt of two calls (a 503 then a 400 echoing every option string and the
+ * header; a network failure quoting them) and each call's error, class, message and JSON.
+ */
+async function outcome(profile: VendorProfile, strategy: AuthStrategy, options: Record<string, unknown>) {
+  const echo = strings(options);
+  const sent: (string | null)[] = [];
+  let attempt = 0;
+  const fetch = async (request: Request): Promise<Response> => {
+    const authorization = request.headers.get('authorization');
+    sent.push(authorization);
+    attempt++;
+    if (attempt === 1) return Response.json({ error: 'busy' }, { status: 503 });
+    const quoted = [...echo, authorization ?? ''].join(' | ');
+    if (attempt === 2) return Response.json({ error: { message: `bad: ${quoted}` } }, { status: 400 });
+    throw new TypeError(`connect failed: ${quoted}`);
+  };
+  let client;
+  try {
+    client = createVendorClient(profile, { ...options, fetch, logger: false }, strategy);
+  } catch (error) {
+    return { created: [(error as Error).constructor.name, (error as Error).message] };
+  }
+  const errors: unknown[] = [];
+  for (let call = 0; call < 2; call++) {
+    const error = (await client.call(meta, {}).then(() => undefined, (e: unknown) => e)) as Error;
+    errors.push([error.constructor.name, error.message, JSON.stringify(error)]);
+  }
+  return { sent, errors };
+}
+
+const specs: Record<string, { document: Record<string, unknown>; profileAuth?: Record<string, unknown> }> = {
+  'one bearer scheme': { document: { components: { securitySchemes: { tok: bearer } }, security: [{ tok: [] }] } },
+  'basic or bearer, shorthand on bearer': {
+    document: { components: { securitySchemes: { user: basic, tok: bearer } }, security: [{ user: [] }, { tok: [] }] },
+    profileAuth: { kind: 'spec', scheme: 'tok' },
+  },
+  'one basic scheme': { document: { components: { securitySchemes: { user: basic } }, security: [{ user: [] }] } },
+  'two bearer schemes, the second declared first': { document: { components: { securitySchemes: { a: bearer, b: bearer } }, security: [{ b: [] }, { a: [] }] } },
+};
+
+const optionSets: Record<string, unknown>[] = [
+  {},
+  { apiKey: 'short-key-1234' },
+  { apiKey: '' },
+  { username: 'short-user', password: 'short-pass-99' },
+  { username: 'a:b-user', password: 'x' },
+  { auth: { tok: 'tok-abcdef12' } },
+  { auth: { tok: 'tok-abcdef12' }, apiKey: 'short-key-1234' },
+  { auth: { tok: undefined }, apiKey: 'short-key-1234' },
+  { auth: { tok: 'line\nbreak-1234' } },
+  { auth: { user: { username: 'auth-user', password: 'auth-pass-77' } } },
+  { auth: { user: { username: 'auth-user', password: 'auth-pass-77' }, tok: 'tok-abcdef12' } },
+  { auth: { tok: 'tok-abcdef12', user: { username: 'auth-user', password: 'auth-pass-77' } } },
+  { auth: { user: { username: 'auth-user' } } },
+  { auth: { a: 'aaa-11111111', b: 'bbb-22222222' } },
+  { auth: { a: 'aaa-11111111' } },
+  { auth: { nosuch: 'zzz-33333333' } },
+  { auth: 'not-an-object' },
+  { auth: null },
+];
+
+describe('headerAuth and schemeAuth on the specs headerAuth serves', () => {
+  for (const [name, { document, profileAuth }] of Object.entries(specs)) {
+    it(`agree on every option set: ${name}`, async () => {
+      const profile = profileOf(document, profileAuth);
+      expect(fitsHeaderAuth(authModel(document, profileAuth) as never)).toBe(true);
+      let sentSome = 0;
+      let refused = 0;
+      for (const options of optionSets) {
+        const small = await outcome(profile, header, options);
+        expect(small, JSON.stringify(options)).toEqual(await outcome(profile, general, options));
+        if (small.created) {
+          refused++;
+          expect(small.created[0]).toBe('TypeError');
+          continue;
+        }
+        sentSome++;
+        // Every attempt carries the header; no error carries the credential sent.
+        expect(small.sent.length).toBe(4);
+        expect(new Set(small.sent).size).toBe(1);
+        expect(JSON.stringify(small.errors)).not.toContain(small.sent[0]!.replace(/^\w+ /, ''));
+        expect(JSON.stringify(small.errors)).toContain('[REDACTED]');
+      }
+      // Neither kind of outcome is vacuous for any spec.
+      expect(sentSome).toBeGreaterThan(0);
+      expect(refused).toBeGreaterThan(0);
+    });
+  }
+
+  it('send the first alternative given, in the spec’s order, and the same no-credentials error', async () => {
+    const both = profileOf(specs['basic or bearer, shorthand on bearer']!.document, { kind: 'spec', scheme: 'tok' });
+    const given = { auth: { tok: 'tok-abcdef12', user: { username: 'u', password: 'p' } } };
+    for (const strategy of [header, general]) {
+      expect((await outcome(both, strategy, given)).sent?.[0]).toBe(`Basic ${btoa('u:p')}`);
+      expect(await outcome(both, strategy, {})).toEqual({ created: ['TypeError', 'acme: no credentials: pass auth: { user or tok } (or the apiKey option)'] });
+    }
+    const twoBearers = profileOf(specs['two bearer schemes, the second declared first']!.document);
+    expect((await outcome(twoBearers, header, { auth: { a: 'aaa-11111111', b: 'bbb-22222222' } })).sent?.[0]).toBe('Bearer bbb-22222222');
+  });
+});
+
+/** Spec shapes only schemeAuth serves, and what headerAuth would get wrong on each. */
+const generalOnly: Record<string, Record<string, unknown>> = {
+  'an operation with its own requirement': {
+    components: { securitySchemes: { user: basic, tok: bearer } },
+    security: [{ tok: [] }],
+    paths: { '/things': { ...paths['/things'], post: { ...paths['/things'].post, security: [{ user: [] }] } } },
+  },
+  'a public operation (security: [])': {
+    components: { securitySchemes: { tok: bearer } },
+    security: [{ tok: [] }],
+    paths: { '/things': { ...paths['/things'], get: { ...paths['/things'].get, security: [] } } },
+  },
+  'AND-ed schemes': { components: { securitySchemes: { tok: bearer, key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }, security: [{ tok: [], key: [] }] },
+  'optional auth (an empty alternative)': { components: { securitySchemes: { tok: bearer } }, security: [{ tok: [] }, {}] },
+  'no security at the root': { components: { securitySchemes: { tok: bearer } } },
+  'a scheme no operation accepts': { components: { securitySchemes: { tok: bearer, user: basic } }, security: [{ tok: [] }] },
+  'an API key in a header': { components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }, security: [{ key: [] }] },
+  'an API key in the query': { components: { securitySchemes: { key: { type: 'apiKey', in: 'query', name: 'key' } } }, security: [{ key: [] }] },
+  'an API key in a cookie': { components: { securitySchemes: { key: { type: 'apiKey', in: 'cookie', name: 'sid' } } }, security: [{ key: [] }] },
+  'OAuth2 client credentials': {
+    components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.acme.test/token', scopes: {} } } } } },
+    security: [{ oauth: [] }],
+  },
+  'OpenID Connect': { components: { securitySchemes: { oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://auth.acme.test/.well-known/openid-configuration' } } }, security: [{ oidc: [] }] },
+};
+
+describe('the strategy the generator picks', () => {
+  it('is headerAuth, with the kinds the spec declares, for every spec above', () => {
+    for (const { document, profileAuth } of Object.values(specs)) {
+      const source = emitClient(buildApiModel(loaded({ paths, ...document }, profileAuth)));
+      expect(source).toContain("import { headerAuth } from 'svcgen/runtime/auth/header-auth';");
+      expect(source).not.toContain('scheme-auth');
+    }
+    expect(authStrategy(authModel(specs['basic or bearer, shorthand on bearer']!.document, { kind: 'spec', scheme: 'tok' })).authStrategy).toBe(
+      'headerAuth({ basic: basicScheme, bearer: bearerScheme })',
+    );
+  });
+
+  for (const [name, document] of Object.entries(generalOnly)) {
+    it(`is schemeAuth for ${name}`, () => {
+      const auth = authModel(document);
+      expect(auth.kind).toBe('schemes');
+      expect(fitsHeaderAuth(auth as never)).toBe(false);
+      const source = emitClient(buildApiModel(loaded({ paths, ...document })));
+      expect(source).toContain("import { schemeAuth } from 'svcgen/runtime/auth/scheme-auth';");
+      expect(source).not.toContain('headerAuth');
+    });
+  }
+
+  it('and headerAuth refuses the per-operation, AND-ed and optional shapes outright rather than sign them wrongly', () => {
+    const refusal = "acme: this API's security needs schemeAuth, not headerAuth (per-operation, AND-ed or optional requirements, or schemes no operation accepts)";
+    for (const name of ['an operation with its own requirement', 'a public operation (security: [])', 'optional auth (an empty alternative)', 'no security at the root']) {
+      const profile = profileOf(generalOnly[name]!);
+      expect(() => createVendorClient(profile, { auth: { tok: 'tok-abcdef12' } } as object, header), name).toThrow(refusal);
+      expect(() => createVendorClient(profile, { auth: { tok: 'tok-abcdef12' } } as object, general), name).not.toThrow();
+    }
+    // A credential only for a scheme no operation accepts: schemeAuth fails each call, headerAuth the client.
+    const unused = profileOf(generalOnly['a scheme no operation accepts']!);
+    expect(() => createVendorClient(unused, { auth: { user: { username: 'u', password: 'p' } } } as object, header)).toThrow(refusal);
+  });
+});
+
+describe('what a headerAuth client bundles', () => {
+  it('none of schemeAuth: no per-operation selection, no shared-header check, no signing hook', async () => {
+    const { document, profileAuth } = specs['basic or bearer, shorthand on bearer']!;
+    const source = emitClient(buildApiModel(loaded({ paths, ...document }, profileAuth)));
+    const bundle = async (contents: string) =>
+      (await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'neutral', conditions: ['svcgen-source'], mainFields: ['module', 'main'], logLevel: 'silent' })).outputFiles[0]!.text;
+    const small = await bundle(source);
+    expect(small).toContain('runtime/auth/header-auth.ts');
+    expect(small).not.toContain('runtime/auth/scheme-auth.ts');
+    // selectSchemes' and placementsOf's messages.
+    expect(small).not.toContain('needs credentials for');
+    expect(small).not.toContain('give them the same token');
+    const big = await bundle(source.replace('headerAuth', 'schemeAuth').replace('header-auth', 'scheme-auth').replace('headerAuth(', 'schemeAuth('));
+    expect(big).toContain('needs credentials for');
+    expect(big).toContain('give them the same token');
+  });
+});
