@@ -1,7 +1,8 @@
 // The Prism 5.16 fixes every Prism run of ours loads (`node --import` into Prism's process), each
-// pinned by a test showing plain Prism gets the case wrong: prism-quirks.test.ts (deepObject) and
-// test/unit/encoding/multipart-encoding.test.ts (multipart parts by their own headers).
+// pinned by a test showing plain Prism gets the case wrong: prism-quirks.test.ts (deepObject),
+// test/unit/encoding/multipart-encoding.test.ts (multipart parts by their own headers) and
+// test/unit/contract/prism-text-json.test.ts (text/json bodies as JSON).
 import { fileURLToPath } from 'node:url';
 
 // Absolute, so a harness rooted in a throw-away project (the corpus Prism stage) finds them too.
-export const PRISM_FIXES: readonly string[] = ['prism-deep-object.ts', 'prism-multipart.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+export const PRISM_FIXES: readonly string[] = ['prism-deep-object.ts', 'prism-multipart.ts', 'prism-text-json.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
