@@ -4,10 +4,15 @@
 
 const MAX_KEYS = 64;
 
+interface Entry {
+  readonly pending: Promise<CryptoKey>;
+  /** Set once the import has finished: the common case is answered without another await. */
+  key?: CryptoKey;
+}
+
 export class KeyCache {
-  readonly #keys = new Map<string, Promise<CryptoKey>>();
-  /** Keys whose import has finished: the common case is answered without another await. */
-  readonly #ready = new Map<string, CryptoKey>();
+  // One map: an evicted or failed entry leaves it, so a late-finishing import never answers `ready`.
+  readonly #entries = new Map<string, Entry>();
   readonly #importKey: (material: string) => Promise<CryptoKey>;
 
   constructor(importKey: (material: string) => Promise<CryptoKey>) {
@@ -16,33 +21,27 @@ export class KeyCache {
 
   /** The key for `material`, or undefined when it cannot be imported. */
   async get(material: string): Promise<CryptoKey | undefined> {
-    let pending = this.#keys.get(material);
-    if (!pending) {
+    let entry = this.#entries.get(material);
+    if (!entry) {
       // Oldest first out: secrets are few and long-lived, so a bound only guards against misuse.
-      if (this.#keys.size >= MAX_KEYS) {
-        const oldest = this.#keys.keys().next().value!;
-        this.#keys.delete(oldest);
-        this.#ready.delete(oldest);
-      }
-      pending = this.#importKey(material);
-      this.#keys.set(material, pending);
+      if (this.#entries.size >= MAX_KEYS) this.#entries.delete(this.#entries.keys().next().value!);
+      entry = { pending: this.#importKey(material) };
+      this.#entries.set(material, entry);
     }
     try {
-      const key = await pending;
-      if (this.#keys.get(material) === pending) this.#ready.set(material, key);
-      return key;
+      return (entry.key = await entry.pending);
     } catch {
-      if (this.#keys.get(material) === pending) this.#keys.delete(material);
+      if (this.#entries.get(material) === entry) this.#entries.delete(material);
       return undefined;
     }
   }
 
   /** The key for `material` if its import has already finished; `get` otherwise. */
   ready(material: string): CryptoKey | undefined {
-    return this.#ready.get(material);
+    return this.#entries.get(material)?.key;
   }
 
   get size(): number {
-    return this.#keys.size;
+    return this.#entries.size;
   }
 }
