@@ -1,7 +1,8 @@
 // The auth strategy a generated client passes, and its imports, chosen from the spec so a Worker
 // bundles only the auth the spec needs: token exchange; no auth without schemes; the header
 // strategy (runtime/auth/header-auth.ts) when every operation accepts the same alternatives of
-// one bearer or basic scheme each; otherwise the general scheme strategy with the kinds declared.
+// one header scheme each (bearer, basic, an API key in a header); otherwise the general scheme
+// strategy with the kinds declared.
 import type { AuthModel, SecuritySchemeModel } from '../model/types.ts';
 
 type SchemesAuth = Extract<AuthModel, { kind: 'schemes' }>;
@@ -15,8 +16,11 @@ const SCHEME_KINDS: Readonly<Record<SecuritySchemeModel['type'], { name: string;
   accessToken: { name: 'accessTokenScheme', module: 'svcgen/runtime/auth/access-token' },
 };
 
-/** Scheme types whose credential is one static header (HeaderSchemeKind in runtime/auth/schemes.ts). */
-const HEADER_TYPES: ReadonlySet<SecuritySchemeModel['type']> = new Set(['basic', 'bearer']);
+/** The kind headerAuth is given for an API key, all of which are headers then (no Request rewriting). */
+const API_KEY_HEADER = { name: 'apiKeyHeaderScheme', module: 'svcgen/runtime/auth/api-key-header' };
+
+/** True for a scheme whose credential is one static header (HeaderSchemeKind in runtime/auth/schemes.ts). */
+const isHeader = (scheme: SecuritySchemeModel): boolean => scheme.type === 'basic' || scheme.type === 'bearer' || (scheme.type === 'apiKey' && scheme.in === 'header');
 
 /**
  * True when the header strategy serves the spec as the general one would: no operation has its
@@ -31,7 +35,7 @@ export function fitsHeaderAuth(auth: SchemesAuth): boolean {
     auth.security.length > 0 &&
     alternatives.size === auth.security.length &&
     Object.keys(auth.schemes).every((name) => alternatives.has(name)) &&
-    Object.values(auth.schemes).every((scheme) => HEADER_TYPES.has(scheme.type))
+    Object.values(auth.schemes).every(isHeader)
   );
 }
 
@@ -41,12 +45,14 @@ export function authStrategy(auth: AuthModel): { authImports: string[]; authStra
   }
   const types = [...new Set(Object.values(auth.schemes).map((scheme) => scheme.type))].sort();
   if (types.length === 0) return { authImports: ["import { noAuth } from 'svcgen/runtime/auth/no-auth';"], authStrategy: 'noAuth' };
-  const [strategy, module] = fitsHeaderAuth(auth) ? ['headerAuth', 'header-auth'] : ['schemeAuth', 'scheme-auth'];
+  const header = fitsHeaderAuth(auth);
+  const [strategy, module] = header ? ['headerAuth', 'header-auth'] : ['schemeAuth', 'scheme-auth'];
+  const kind = (type: SecuritySchemeModel['type']) => (header && type === 'apiKey' ? API_KEY_HEADER : SCHEME_KINDS[type]);
   return {
     authImports: [
       `import { ${strategy} } from 'svcgen/runtime/auth/${module}';`,
-      ...types.map((type) => `import { ${SCHEME_KINDS[type].name} } from '${SCHEME_KINDS[type].module}';`),
+      ...types.map((type) => `import { ${kind(type).name} } from '${kind(type).module}';`),
     ],
-    authStrategy: `${strategy}({ ${types.map((type) => `${type}: ${SCHEME_KINDS[type].name}`).join(', ')} })`,
+    authStrategy: `${strategy}({ ${types.map((type) => `${type}: ${kind(type).name}`).join(', ')} })`,
   };
 }

@@ -1,10 +1,11 @@
 // The auth strategy of the commonest spec shape: every operation accepts the same alternatives,
-// each one header scheme (bearer or basic), and needs one of them. The generator passes it
-// instead of schemeAuth when the spec has that shape (generator/emit/client-auth.ts), so a
-// Worker bundles no per-operation selection, no shared-header check of AND-ed schemes and no
-// signing hook. For such a spec it does what schemeAuth does: the same options, the same scheme
-// chosen (the first alternative given), the same errors, the same secrets scrubbed; the one
-// header is chosen once per client, so a call does no selection at all.
+// each one header scheme (bearer, basic, an API key in a header), and needs one of them. The
+// generator passes it instead of schemeAuth when the spec has that shape
+// (generator/emit/client-auth.ts), so a Worker bundles no per-operation selection, no
+// shared-header check of AND-ed schemes, no signing hook and no query or cookie keys. For such a
+// spec it does what schemeAuth does: the same options, the same scheme chosen (the first
+// alternative given), the same errors, the same secrets scrubbed; the one header is chosen once
+// per client, so a call does no selection at all.
 import type { AuthStrategy } from '../client.ts';
 import {
   fail,

@@ -88,7 +88,7 @@ interface SchemeKindBase {
   secrets(value: Credential): string[];
 }
 
-/** A type whose credential is a header of every attempt (bearer, basic): the client sets it. */
+/** A type whose credential is a header of every attempt (bearer, basic, api-key-header.ts): the client sets it. */
 export interface HeaderSchemeKind extends SchemeKindBase {
   place(scheme: SchemeProfile, value: Credential): HeaderPlacement;
   readonly signing?: undefined;

@@ -1,7 +1,8 @@
 // headerAuth, the strategy the generator passes for a spec whose every operation accepts the same
-// alternatives of one bearer or basic scheme each, must do what schemeAuth does for such a spec:
-// both run on the same hand-made specs and options, and their outcomes (error class and message,
-// the Authorization header of every attempt, the scrubbed errors) are compared whole. The
+// alternatives of one header scheme each (bearer, basic, an API key in a header), must do what
+// schemeAuth does for such a spec: both run on the same hand-made specs and options, and their
+// outcomes (error class and message, the credential header of every attempt, the scrubbed
+// errors) are compared whole. The
 // generator must pick schemeAuth for every spec shape headerAuth cannot serve, and a headerAuth
 // client bundles none of schemeAuth's per-operation machinery.
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { authStrategy, fitsHeaderAuth } from '../../../generator/emit/client-auth.ts';
 import { emitClient, runtimeProfile } from '../../../generator/emit/client.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
+import { apiKeyScheme } from '../../../runtime/auth/api-key.ts';
+import { apiKeyHeaderScheme } from '../../../runtime/auth/api-key-header.ts';
 import { basicScheme } from '../../../runtime/auth/basic.ts';
 import { bearerScheme } from '../../../runtime/auth/bearer-scheme.ts';
 import { headerAuth } from '../../../runtime/auth/header-auth.ts';
@@ -28,6 +31,7 @@ const paths = {
 };
 const bearer = { type: 'http', scheme: 'bearer' };
 const basic = { type: 'http', scheme: 'basic' };
+const headerKey = { type: 'apiKey', in: 'header', name: 'X-Key' };
 
 /** The auth model of a hand-made spec with `paths`. */
 function authModel(document: Record<string, unknown>, profileAuth?: Record<string, unknown>) {
@@ -40,9 +44,10 @@ function profileOf(document: Record<string, unknown>, profileAuth?: Record<strin
   return testProfile(runtimeProfile(model).auth as VendorProfile['auth'], 1);
 }
 
-const kinds = { basic: basicScheme, bearer: bearerScheme };
-const general = schemeAuth(kinds);
-const header = headerAuth(kinds);
+// What the generator passes each strategy: the general kind of API keys rewrites query and
+// cookie keys, headerAuth's sends header keys only.
+const general = schemeAuth({ apiKey: apiKeyScheme, basic: basicScheme, bearer: bearerScheme });
+const header = headerAuth({ apiKey: apiKeyHeaderScheme, basic: basicScheme, bearer: bearerScheme });
 
 const meta: OperationMeta = { id: 'listThings', method: 'GET', path: '/things', resilience: 'safe', idempotency: { kind: 'none' } };
 
@@ -54,20 +59,20 @@ function strings(value: unknown): string[] {
 }
 
 /**
- * What a client of `strategy` does with `options`: the error creating it, or the Authorization
- * header of each attempt of two calls (a 503 then a 400 echoing every option string and the
+ * What a client of `strategy` does with `options`: the error creating it, or the credential
+ * headers (Authorization, X-Key) of each attempt of two calls (a 503 then a 400 echoing every option string and the
  * header; a network failure quoting them) and each call's error, class, message and JSON.
  */
 async function outcome(profile: VendorProfile, strategy: AuthStrategy, options: Record<string, unknown>) {
   const echo = strings(options);
-  const sent: (string | null)[] = [];
+  const sent: string[] = [];
   let attempt = 0;
   const fetch = async (request: Request): Promise<Response> => {
-    const authorization = request.headers.get('authorization');
-    sent.push(authorization);
+    const credentials = [...request.headers].filter(([name]) => name === 'authorization' || name === 'x-key').map(([name, value]) => `${name}: ${value}`);
+    sent.push(credentials.join('\n'));
     attempt++;
     if (attempt === 1) return Response.json({ error: 'busy' }, { status: 503 });
-    const quoted = [...echo, authorization ?? ''].join(' | ');
+    const quoted = [...echo, ...credentials].join(' | ');
     if (attempt === 2) return Response.json({ error: { message: `bad: ${quoted}` } }, { status: 400 });
     throw new TypeError(`connect failed: ${quoted}`);
   };
@@ -93,6 +98,10 @@ const specs: Record<string, { document: Record<string, unknown>; profileAuth?: R
   },
   'one basic scheme': { document: { components: { securitySchemes: { user: basic } }, security: [{ user: [] }] } },
   'two bearer schemes, the second declared first': { document: { components: { securitySchemes: { a: bearer, b: bearer } }, security: [{ b: [] }, { a: [] }] } },
+  'an API key in a header or bearer, shorthand on the key': {
+    document: { components: { securitySchemes: { key: headerKey, tok: bearer } }, security: [{ key: [] }, { tok: [] }] },
+    profileAuth: { kind: 'spec', scheme: 'key' },
+  },
 };
 
 const optionSets: Record<string, unknown>[] = [
@@ -111,6 +120,9 @@ const optionSets: Record<string, unknown>[] = [
   { auth: { user: { username: 'auth-user' } } },
   { auth: { a: 'aaa-11111111', b: 'bbb-22222222' } },
   { auth: { a: 'aaa-11111111' } },
+  { auth: { key: 'key-44444444', tok: 'tok-abcdef12' } },
+  { auth: { tok: 'tok-abcdef12' }, apiKey: 'key-44444444' },
+  { auth: { key: 'key\r44444444' } },
   { auth: { nosuch: 'zzz-33333333' } },
   { auth: 'not-an-object' },
   { auth: null },
@@ -132,10 +144,11 @@ describe('headerAuth and schemeAuth on the specs headerAuth serves', () => {
           continue;
         }
         sentSome++;
-        // Every attempt carries the header; no error carries the credential sent.
+        // Every attempt carries one credential header, the same; no error carries the credential.
         expect(small.sent.length).toBe(4);
         expect(new Set(small.sent).size).toBe(1);
-        expect(JSON.stringify(small.errors)).not.toContain(small.sent[0]!.replace(/^\w+ /, ''));
+        expect(small.sent[0]).toMatch(/^[\w-]+: [^\n]+$/);
+        expect(JSON.stringify(small.errors)).not.toContain(small.sent[0]!.replace(/^[\w-]+: (Basic |Bearer )?/, ''));
         expect(JSON.stringify(small.errors)).toContain('[REDACTED]');
       }
       // Neither kind of outcome is vacuous for any spec.
@@ -148,11 +161,13 @@ describe('headerAuth and schemeAuth on the specs headerAuth serves', () => {
     const both = profileOf(specs['basic or bearer, shorthand on bearer']!.document, { kind: 'spec', scheme: 'tok' });
     const given = { auth: { tok: 'tok-abcdef12', user: { username: 'u', password: 'p' } } };
     for (const strategy of [header, general]) {
-      expect((await outcome(both, strategy, given)).sent?.[0]).toBe(`Basic ${btoa('u:p')}`);
+      expect((await outcome(both, strategy, given)).sent?.[0]).toBe(`authorization: Basic ${btoa('u:p')}`);
       expect(await outcome(both, strategy, {})).toEqual({ created: ['TypeError', 'acme: no credentials: pass auth: { user or tok } (or the apiKey option)'] });
     }
     const twoBearers = profileOf(specs['two bearer schemes, the second declared first']!.document);
-    expect((await outcome(twoBearers, header, { auth: { a: 'aaa-11111111', b: 'bbb-22222222' } })).sent?.[0]).toBe('Bearer bbb-22222222');
+    expect((await outcome(twoBearers, header, { auth: { a: 'aaa-11111111', b: 'bbb-22222222' } })).sent?.[0]).toBe('authorization: Bearer bbb-22222222');
+    const keyOrBearer = profileOf(specs['an API key in a header or bearer, shorthand on the key']!.document, { kind: 'spec', scheme: 'key' });
+    expect((await outcome(keyOrBearer, header, { apiKey: 'key-44444444', auth: { tok: 'tok-abcdef12' } })).sent?.[0]).toBe('x-key: key-44444444');
   });
 });
 
@@ -168,11 +183,14 @@ const generalOnly: Record<string, Record<string, unknown>> = {
     security: [{ tok: [] }],
     paths: { '/things': { ...paths['/things'], get: { ...paths['/things'].get, security: [] } } },
   },
-  'AND-ed schemes': { components: { securitySchemes: { tok: bearer, key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }, security: [{ tok: [], key: [] }] },
+  'AND-ed schemes': { components: { securitySchemes: { tok: bearer, key: headerKey } }, security: [{ tok: [], key: [] }] },
   'optional auth (an empty alternative)': { components: { securitySchemes: { tok: bearer } }, security: [{ tok: [] }, {}] },
   'no security at the root': { components: { securitySchemes: { tok: bearer } } },
   'a scheme no operation accepts': { components: { securitySchemes: { tok: bearer, user: basic } }, security: [{ tok: [] }] },
-  'an API key in a header': { components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }, security: [{ key: [] }] },
+  'an API key in a header beside one in the query': {
+    components: { securitySchemes: { key: headerKey, query: { type: 'apiKey', in: 'query', name: 'key' } } },
+    security: [{ key: [] }, { query: [] }],
+  },
   'an API key in the query': { components: { securitySchemes: { key: { type: 'apiKey', in: 'query', name: 'key' } } }, security: [{ key: [] }] },
   'an API key in a cookie': { components: { securitySchemes: { key: { type: 'apiKey', in: 'cookie', name: 'sid' } } }, security: [{ key: [] }] },
   'OAuth2 client credentials': {
@@ -192,6 +210,10 @@ describe('the strategy the generator picks', () => {
     expect(authStrategy(authModel(specs['basic or bearer, shorthand on bearer']!.document, { kind: 'spec', scheme: 'tok' })).authStrategy).toBe(
       'headerAuth({ basic: basicScheme, bearer: bearerScheme })',
     );
+    const keyOrBearer = authStrategy(authModel(specs['an API key in a header or bearer, shorthand on the key']!.document, { kind: 'spec', scheme: 'key' }));
+    expect(keyOrBearer.authStrategy).toBe('headerAuth({ apiKey: apiKeyHeaderScheme, bearer: bearerScheme })');
+    expect(keyOrBearer.authImports).toContain("import { apiKeyHeaderScheme } from 'svcgen/runtime/auth/api-key-header';");
+    expect(authStrategy(authModel(generalOnly['an API key in a header beside one in the query']!)).authStrategy).toBe('schemeAuth({ apiKey: apiKeyScheme })');
   });
 
   for (const [name, document] of Object.entries(generalOnly)) {
@@ -215,6 +237,10 @@ describe('the strategy the generator picks', () => {
     // A credential only for a scheme no operation accepts: schemeAuth fails each call, headerAuth the client.
     const unused = profileOf(generalOnly['a scheme no operation accepts']!);
     expect(() => createVendorClient(unused, { auth: { user: { username: 'u', password: 'p' } } } as object, header)).toThrow(refusal);
+    // An API key outside a header: headerAuth's key kind sends none rather than a wrong header.
+    const query = profileOf(generalOnly['an API key in the query']!);
+    expect(() => createVendorClient(query, { apiKey: 'key-44444444' } as object, header)).toThrow('acme: the apiKey option is an API key this client cannot send (header keys only)');
+    expect(() => createVendorClient(query, { apiKey: 'key-44444444' } as object, general)).not.toThrow();
   });
 });
 
@@ -233,5 +259,11 @@ describe('what a headerAuth client bundles', () => {
     const big = await bundle(source.replace('headerAuth', 'schemeAuth').replace('header-auth', 'scheme-auth').replace('headerAuth(', 'schemeAuth('));
     expect(big).toContain('needs credentials for');
     expect(big).toContain('give them the same token');
+    // A header API key brings no Request rewriting (request-signing.ts, api-key.ts' query and cookie keys).
+    const key = specs['an API key in a header or bearer, shorthand on the key']!;
+    const keyClient = await bundle(emitClient(buildApiModel(loaded({ paths, ...key.document }, key.profileAuth))));
+    expect(keyClient).toContain('runtime/auth/api-key-header.ts');
+    expect(keyClient).not.toContain('runtime/auth/request-signing.ts');
+    expect(keyClient).not.toContain('runtime/auth/api-key.ts');
   });
 });
