@@ -3,7 +3,7 @@
 // Everything stored on the error is scrubbed of secrets first, so logging, JSON.stringify or a
 // stack trace can never leak a key.
 
-import { REDACTED, isSecretKey, redactText, redactValue } from './redact.ts';
+import { redactHeaders, redactText, redactValue } from './redact.ts';
 
 export interface ApiErrorDetail {
   readonly message?: string;
@@ -75,9 +75,7 @@ export class ApiError<S extends number = number, B = unknown> extends Error {
     this.details = (init.details ?? []).map((d) => definedOnly({ message: text(d.message), field: scrub(d.field), code: scrub(d.code) }));
     this.requestId = scrub(init.requestId);
     this.body = init.body === undefined ? undefined : (redactValue(init.body, secrets) as B);
-    this.headers = Object.fromEntries(
-      Object.entries(init.headers ?? {}).map(([k, v]) => [k.toLowerCase(), isSecretKey(k) ? REDACTED : redactText(v, secrets)]),
-    );
+    this.headers = redactHeaders(init.headers ?? {}, secrets);
   }
 
   /** Narrows the status so per-status body types can follow. */

@@ -81,12 +81,14 @@ export function redactValue(value: unknown, secrets: readonly string[] = []): un
   return walk(value, 0);
 }
 
-/** Header pairs safe to show: secret-named headers blanked, the rest scrubbed. */
-export function redactHeaders(headers: Headers, secrets: readonly string[] = []): Record<string, string> {
+/** Header pairs safe to show, by lower-case name: secret-named headers blanked, the rest scrubbed. */
+export function redactHeaders(headers: Headers | Readonly<Record<string, string>>, secrets: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = isSecretKey(name) ? REDACTED : redactText(value, secrets);
-  });
+  const put = (value: string, name: string) => {
+    out[name.toLowerCase()] = isSecretKey(name) ? REDACTED : redactText(value, secrets);
+  };
+  if (headers instanceof Headers) headers.forEach(put);
+  else for (const [name, value] of Object.entries(headers)) put(value, name);
   return out;
 }
 

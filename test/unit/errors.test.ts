@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, isApiError } from '../../runtime/errors.ts';
 import { apiErrorFromResponse, describeErrorBody, readApiError } from '../../runtime/error-shapes.ts';
+import { REDACTED } from '../../runtime/redact.ts';
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -120,6 +121,16 @@ describe('narrowing', () => {
     expect(error.is(409)).toBe(false);
     expect(error.isClientError).toBe(true);
     expect(error.isServerError).toBe(false);
+  });
+
+  it('keeps headers given to the constructor by lower-case name, secret-named ones blanked and the rest scrubbed', () => {
+    const error = new ApiError({
+      status: 500,
+      operationId: 'X',
+      headers: { 'X-Api-Key': 'opaque-value', 'Retry-After': '2', 'X-Note': 'key sk_live_abcdefgh and listed-secret' },
+      secrets: ['listed-secret'],
+    });
+    expect(error.headers).toEqual({ 'x-api-key': REDACTED, 'retry-after': '2', 'x-note': `key ${REDACTED} and ${REDACTED}` });
   });
 
   it('carries a status-typed body for callers that declare one', () => {
