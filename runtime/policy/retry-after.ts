@@ -24,9 +24,9 @@ export function parseRetryAfter(value: string | null, now: number): number | und
  * number is read as seconds from now, which is what some others send.
  */
 export function parseResetAt(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) return undefined;
+  // The same plain non-negative number `retry-after-ms` holds.
+  const n = parseRetryAfterMs(value);
+  if (n === undefined) return undefined;
   return n > 1e9 ? n * 1000 : now + n * 1000;
 }
 
