@@ -14,11 +14,14 @@ import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/util
 import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { fileHeader } from './header.ts';
 import { keepOwnDiscriminatorProperty, withNullTolerantHelpers, withSelfReferencingSchemaAliases } from './types-repairs.ts';
+import { rawContentType } from './types-raw-content.ts';
 
 // defaultNonNullable (openapi-typescript's default: on) makes every property with a `default`
 // required in component schemas, so a request type would demand fields the spec leaves optional.
 // Off, a property is required exactly when the spec's `required` says so, in requests and responses.
-export const TYPES_OPTIONS = { silent: true, defaultNonNullable: false, postTransform: keepOwnDiscriminatorProperty } as const satisfies OpenAPITSOptions;
+// transform renders the raw request bodies the typing document marks (model/raw-body.ts) as what
+// the client sends: a string, Blob, ArrayBuffer or typed array.
+export const TYPES_OPTIONS = { silent: true, defaultNonNullable: false, postTransform: keepOwnDiscriminatorProperty, transform: rawContentType } as const satisfies OpenAPITSOptions;
 
 /** `openapiTS()`'s context for TYPES_OPTIONS (openapi-typescript 7.x), every other option at its default. */
 function transformContext(schema: OpenAPI3): GlobalContext {
@@ -47,7 +50,7 @@ function transformContext(schema: OpenAPI3): GlobalContext {
     redoc: undefined as never,
     silent: TYPES_OPTIONS.silent,
     inject: undefined,
-    transform: undefined,
+    transform: TYPES_OPTIONS.transform,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,

@@ -19,6 +19,7 @@ import { detectPagination } from './pagination.ts';
 import { multipartParts } from './multipart-parts.ts';
 import { formFields } from './collection-format.ts';
 import { listsEmptyString } from './empty-path-values.ts';
+import { isRawContentBody } from './raw-body.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -101,6 +102,7 @@ function requestBodyModel(doc: Doc, method: HttpMethod, op: Doc, profile: Vendor
   if (parts) model.parts = parts;
   const fields = model.encoding === 'form' ? formFields(doc, body.content[mediaType]) : undefined;
   if (fields) model.fields = fields;
+  if (isRawContentBody(doc, model)) model.content = true;
   return model;
 }
 

@@ -50,6 +50,12 @@ export interface RequestBodyModel {
    * property sent as its JSON text (a JSON contentType without style; model/collection-format.ts).
    */
   fields?: Record<string, 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi' | 'json'>;
+  /**
+   * Raw bodies (binary and text media types) whose schema does not describe text: typed and
+   * validated as the content the client sends, a string, Blob, ArrayBuffer or typed array
+   * (model/raw-body.ts).
+   */
+  content?: true;
 }
 
 export interface ResponseModel {

@@ -3,8 +3,9 @@
 // client option or call option (the caller passes those through client/call options), request
 // bodies on methods the profile declares bodyless, and the profile's idempotency body field (a
 // request id in the body), optional in the request body because the client fills it once per call
-// when empty. Everything else, `required` above all, is the spec's: request and response types
-// require exactly what the spec requires.
+// when empty, and raw request bodies whose schema is not text, typed as the string, Blob,
+// ArrayBuffer or typed array the client sends (model/raw-body.ts). Everything else, `required`
+// above all, is the spec's: request and response types require exactly what the spec requires.
 // Everything changed is listed for the manifest. Two more changes say what the spec already says,
 // so they are not listed: open-objects.ts (an object schema with no properties admits any keys) and
 // implied-types.ts (a `type` beside alternatives whose types it allows adds nothing to them).
@@ -22,7 +23,12 @@ export interface TypingAdjustments {
   droppedBodies: number;
   /** `Schema.field` (or `METHOD /path.field` for inline bodies) made optional for the caller. */
   optionalIdempotencyFields: string[];
+  /** Raw request bodies typed as the content the client sends (model/raw-body.ts). */
+  rawContentBodies: number;
 }
+
+/** Marks the schema of a raw body taken as content, which types.ts renders as the types the client accepts. */
+export const RAW_CONTENT_MARK = 'x-svcgen-raw-content';
 
 export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adjustments: TypingAdjustments } {
   const roles = new Map<string, string>();
@@ -31,7 +37,7 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
   }
   const keep = new Set(model.operations.map((o) => `${o.method} ${o.path}`));
   const withBody = new Set(model.operations.filter((o) => o.requestBody).map((o) => `${o.method} ${o.path}`));
-  const adjustments: TypingAdjustments = { clientSuppliedHeaders: {}, droppedBodies: 0, optionalIdempotencyFields: [] };
+  const adjustments: TypingAdjustments = { clientSuppliedHeaders: {}, droppedBodies: 0, optionalIdempotencyFields: [], rawContentBodies: 0 };
 
   const clientSupplied = (raw: unknown) => {
     const p = deref<Doc>(doc, raw);
@@ -87,5 +93,14 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
     adjustments.optionalIdempotencyFields.push(name ? `${name}.${field}` : `${op.method.toUpperCase()} ${op.path}.${field}`);
   }
   adjustments.optionalIdempotencyFields = [...new Set(adjustments.optionalIdempotencyFields)].sort();
+  // A raw body taken as content (model/raw-body.ts) is typed as what the client sends, under the
+  // operation's own media type (the only one it sends): types.ts renders the marked schema.
+  for (const op of model.operations) {
+    if (!op.requestBody?.content) continue;
+    const item = paths[op.path][op.method];
+    const body = deref<Doc>(doc, item.requestBody) ?? item.requestBody;
+    item.requestBody = { ...body, content: { [op.requestBody.mediaType]: { schema: { type: 'string', format: 'binary', [RAW_CONTENT_MARK]: true } } } };
+    adjustments.rawContentBodies++;
+  }
   return { document: dropTypesImpliedByAlternatives(openEmptyObjects(componentRefsOnly({ ...doc, paths }))), adjustments };
 }

@@ -13,6 +13,9 @@ type Location = 'path' | 'query' | 'header';
 
 const LOCATIONS: readonly Location[] = ['path', 'query', 'header'];
 
+/** A raw body taken as content: the `binary` helper (Blob, ArrayBuffer, typed array or string). */
+const RAW_CONTENT: SchemaObject = { type: 'string', format: 'binary' };
+
 export interface ValidatorOptions {
   /** Include 4XX/5XX responses (and a `default` beside success statuses). */
   readonly errorResponses: boolean;
@@ -90,7 +93,11 @@ export function requestValidatorLiteral(operation: OperationModel, contextFor: (
     requestEntries.push(entry(location, anyRequired ? code : `z.optional(${code})`));
   }
   const body = operation.requestBody;
-  if (body?.schema !== undefined) {
+  if (body?.content) {
+    // What the client sends as given (model/raw-body.ts), not the document the schema describes.
+    const code = convertSchema(RAW_CONTENT, request, INNER).code;
+    requestEntries.push(entry('body', body.required ? code : `z.optional(${code})`));
+  } else if (body?.schema !== undefined) {
     const code = convertSchema(body.schema, request, INNER).code;
     requestEntries.push(entry('body', body.required ? code : `z.optional(${code})`));
   }
