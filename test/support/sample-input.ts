@@ -619,6 +619,12 @@ function isTextSchema(schema: SchemaObject | undefined): boolean {
   return schema.format !== undefined || schema.pattern !== undefined || schema.enum !== undefined;
 }
 
+/**
+ * YAML media types. A raw YAML body whose schema describes a document (model/raw-body.ts) is sent
+ * as text, so its sample is the JSON text of the schema's sample value: JSON is YAML 1.2.
+ */
+const YAML_MEDIA_TYPE = /^(?:application|text)\/(?:x-)?yaml\s*(?:;|$)|^[\w.-]+\/[\w.-]+\+yaml\s*(?:;|$)/i;
+
 function defaultBlob(): Blob {
   return new Blob(['svcgen contract test file\n'], { type: 'text/plain' });
 }
@@ -646,7 +652,8 @@ export function sampleInput(operation: OperationModel, document: Doc, options: S
   if (body) {
     const binary = options.binary ?? defaultBlob;
     try {
-      if (body.encoding === 'binary') input.body = isTextSchema(resolveSchema(body.schema, document)) ? String(sampleValue(body.schema, document, options)) : binary();
+      if (body.content && YAML_MEDIA_TYPE.test(body.mediaType)) input.body = JSON.stringify(sampleValue(body.schema ?? {}, document, options));
+      else if (body.encoding === 'binary') input.body = isTextSchema(resolveSchema(body.schema, document)) ? String(sampleValue(body.schema, document, options)) : binary();
       else if (!body.schema) input.body = {};
       else {
         const flat = ENCODINGS_WITHOUT_EMPTY_OBJECTS.has(body.encoding) ? { nonEmptyObjects: true } : {};

