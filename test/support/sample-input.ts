@@ -621,9 +621,23 @@ function isTextSchema(schema: SchemaObject | undefined): boolean {
 
 /**
  * YAML media types. A raw YAML body whose schema describes a document (model/raw-body.ts) is sent
- * as text, so its sample is the JSON text of the schema's sample value: JSON is YAML 1.2.
+ * as text, so its sample is the JSON text of the schema's sample value: JSON is YAML 1.2, and
+ * test/contract/prism-yaml.ts has Prism read it so.
  */
 const YAML_MEDIA_TYPE = /^(?:application|text)\/(?:x-)?yaml\s*(?:;|$)|^[\w.-]+\/[\w.-]+\+yaml\s*(?:;|$)/i;
+
+/**
+ * The sample of a raw body taken as content (model/raw-body.ts: its schema is not text), which the
+ * client sends only as a string, Blob, ArrayBuffer or typed array. A document schema (object or
+ * array) under a YAML or text media type (text/plain declared as an object) gets the JSON text of
+ * its sample value; anything else the sample file.
+ */
+function rawContentSample(body: NonNullable<OperationModel['requestBody']>, document: Doc, options: SampleOptions, binary: () => unknown): unknown {
+  const schema = resolveSchema(body.schema, document);
+  const describesDocument = schema !== undefined && (schema.type === 'object' || schema.type === 'array' || schema.properties !== undefined || schema.items !== undefined);
+  if (describesDocument && (body.encoding === 'text' || YAML_MEDIA_TYPE.test(body.mediaType))) return JSON.stringify(sampleValue(body.schema, document, options));
+  return binary();
+}
 
 function defaultBlob(): Blob {
   return new Blob(['svcgen contract test file\n'], { type: 'text/plain' });
@@ -652,7 +666,7 @@ export function sampleInput(operation: OperationModel, document: Doc, options: S
   if (body) {
     const binary = options.binary ?? defaultBlob;
     try {
-      if (body.content && YAML_MEDIA_TYPE.test(body.mediaType)) input.body = JSON.stringify(sampleValue(body.schema ?? {}, document, options));
+      if (body.content) input.body = rawContentSample(body, document, options, binary);
       else if (body.encoding === 'binary') input.body = isTextSchema(resolveSchema(body.schema, document)) ? String(sampleValue(body.schema, document, options)) : binary();
       else if (!body.schema) input.body = {};
       else {
