@@ -6,7 +6,7 @@
 // generator must pick schemeAuth for every spec shape headerAuth cannot serve, and a headerAuth
 // client bundles none of schemeAuth's per-operation machinery.
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleText } from '../../support/bundle-text.ts';
 import { describe, expect, it } from 'vitest';
 import { authStrategy, fitsHeaderAuth } from '../../../generator/emit/client-auth.ts';
 import { emitClient, runtimeProfile } from '../../../generator/emit/client.ts';
@@ -248,8 +248,7 @@ describe('what a headerAuth client bundles', () => {
   it('none of schemeAuth: no per-operation selection, no shared-header check, no signing hook', async () => {
     const { document, profileAuth } = specs['basic or bearer, shorthand on bearer']!;
     const source = emitClient(buildApiModel(loaded({ paths, ...document }, profileAuth)));
-    const bundle = async (contents: string) =>
-      (await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'neutral', conditions: ['svcgen-source'], mainFields: ['module', 'main'], logLevel: 'silent' })).outputFiles[0]!.text;
+    const bundle = (contents: string) => bundleText(contents, ROOT, true);
     const small = await bundle(source);
     expect(small).toContain('runtime/auth/header-auth.ts');
     expect(small).not.toContain('runtime/auth/scheme-auth.ts');

@@ -3,7 +3,7 @@
 // createVendorClient keeps its defaults: without a strategy it sends no credentials, and refuses a
 // profile whose auth needs one.
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleText } from '../../support/bundle-text.ts';
 import { describe, expect, it } from 'vitest';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import { emitClient } from '../../../generator/emit/client.ts';
@@ -57,10 +57,7 @@ describe('the client of a spec without schemes', () => {
   });
 
   it('a bundle of createVendorClientWith carries no default strategy; one of createVendorClient does', async () => {
-    async function bundle(contents: string): Promise<string> {
-      const result = await build({ stdin: { contents, resolveDir: RUNTIME, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'silent' });
-      return result.outputFiles[0]!.text;
-    }
+    const bundle = (contents: string) => bundleText(contents, RUNTIME);
     const client = JSON.stringify(path.join(RUNTIME, 'client.ts'));
     const withStrategy = await bundle(`import { createVendorClientWith } from ${client};\nexport { createVendorClientWith };`);
     expect(withStrategy).not.toContain('needs the strategy its generated client passes');

@@ -4,7 +4,7 @@
 // that declares an OAuth2 client-credentials scheme, the access-token kind only for one that
 // declares an OAuth2 scheme without that flow or OpenID Connect.
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleText } from '../../support/bundle-text.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureServer, type CaptureServer } from '../../support/capture-server.ts';
 import { createSpecProject, ROOT, type SpecProject } from './spec-project.ts';
@@ -51,17 +51,7 @@ describe('bundles', () => {
   async function bundle(vendor: string): Promise<string> {
     const client = path.join(project.root, 'generated', vendor, 'client.ts');
     const operations = path.join(project.root, 'generated', vendor, 'operations.js');
-    const result = await build({
-      stdin: { contents: `import * as c from ${JSON.stringify(client)}; import * as o from ${JSON.stringify(operations)}; console.log(c, o);`, resolveDir: ROOT, loader: 'ts' },
-      bundle: true,
-      treeShaking: true,
-      write: false,
-      format: 'esm',
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      conditions: ['svcgen-source'],
-    });
-    return result.outputFiles[0]!.text;
+    return bundleText(`import * as c from ${JSON.stringify(client)}; import * as o from ${JSON.stringify(operations)}; console.log(c, o);`, ROOT, true);
   }
 
   it('a client without OAuth2 schemes bundles no token code; one with them does', async () => {

@@ -3,7 +3,6 @@
 // none of that module, and still refuses two header schemes of one requirement that would share
 // a header with different values.
 import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { basicScheme } from '../../../runtime/auth/basic.ts';
 import { bearerScheme } from '../../../runtime/auth/bearer-scheme.ts';
@@ -11,26 +10,15 @@ import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
 import { createVendorClient, type VendorProfile } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { testProfile } from '../policy/support.ts';
+import { bundleText } from '../../support/bundle-text.ts';
 
 const AUTH = path.resolve(import.meta.dirname, '../../../runtime/auth');
 
 /** The bundle (not minified, so names survive) of a client strategy over the given kind modules. */
-async function bundle(kinds: Record<string, [module: string, name: string]>): Promise<string> {
+function bundle(kinds: Record<string, [module: string, name: string]>): Promise<string> {
   const imports = Object.values(kinds).map(([module, name]) => `import { ${name} } from ${JSON.stringify(path.join(AUTH, module))};`);
   const entry = Object.entries(kinds).map(([type, [, name]]) => `${type}: ${name}`);
-  const result = await build({
-    stdin: {
-      contents: `import { schemeAuth } from ${JSON.stringify(path.join(AUTH, 'scheme-auth.ts'))};\n${imports.join('\n')}\nexport const auth = schemeAuth({ ${entry.join(', ')} });`,
-      resolveDir: AUTH,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+  return bundleText(`import { schemeAuth } from ${JSON.stringify(path.join(AUTH, 'scheme-auth.ts'))};\n${imports.join('\n')}\nexport const auth = schemeAuth({ ${entry.join(', ')} });`, AUTH);
 }
 
 describe('what a scheme strategy bundles', () => {

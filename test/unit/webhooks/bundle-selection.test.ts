@@ -1,23 +1,15 @@
 // A Worker that verifies one scheme's webhooks bundles that scheme's verifier and the body check
 // of its own delivery kind only: no other scheme, no registry, no scheme object.
 import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { verifierExportName, webhookSchemes } from '../../../runtime/webhooks.ts';
+import { bundleText } from '../../support/bundle-text.ts';
 
 const RUNTIME = path.resolve(import.meta.dirname, '../../../runtime/webhooks.ts');
 
 /** The bundle (not minified, so names survive) of a module that exports `name` from the webhook runtime. */
-async function bundle(name: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: `export { ${name} } from ${JSON.stringify(RUNTIME)};`, resolveDir: path.dirname(RUNTIME), loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+function bundle(name: string): Promise<string> {
+  return bundleText(`export { ${name} } from ${JSON.stringify(RUNTIME)};`, path.dirname(RUNTIME));
 }
 
 describe('what verifying one scheme bundles', () => {
