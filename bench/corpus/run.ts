@@ -12,6 +12,7 @@ import { renderReport } from './report.ts';
 import { isClean, renderFailures } from './failures.ts';
 import { ResultCache } from './results.ts';
 import { prismStage } from './prism.ts';
+import { prismIdSpecs } from './prism-ids.ts';
 import { causeOf } from './causes.ts';
 import { GIB, killRunning } from './capped-process.ts';
 import { directorySpecs, ROOT, sampleSpecs, type CorpusSpec } from './specs.ts';
@@ -25,6 +26,9 @@ const USAGE = `Usage: npm run bench:corpus -- [options]
   --report       rewrite CORPUS.md from the cache and stop
   --prism N      only the Prism stage, for the N smallest specs of the test sample (a spec whose
                  cached Prism result another generator version made runs again)
+  --prism-ids L  only the Prism stage, for the directory specs outside the test sample whose ids
+                 (dir/<path>) the comma-separated list L names; cached apart and printed, not in
+                 CORPUS.md (a spec whose cached result another generator version made runs again)
   --only TEXT    only the specs whose id contains TEXT (comma-separated: any of them)
   --retry-failed run again the cached specs that did not generate output that compiles
   --stale        run again the cached specs another generator version made (resumable)
@@ -42,6 +46,7 @@ function parseCli() {
         'retry-failed': { type: 'boolean' },
         stale: { type: 'boolean' },
         prism: { type: 'string' },
+        'prism-ids': { type: 'string' },
         failures: { type: 'string' },
         only: { type: 'string' },
         help: { type: 'boolean' },
@@ -106,9 +111,9 @@ function writeReport(): void {
   if (values.failures) writeFileSync(path.resolve(values.failures), renderFailures(results, { of: all.length, commit }));
 }
 
-if (values.prism) {
-  const prism = new ResultCache(prismCache);
-  const chosen = sampleSpecs().sort((a, b) => a.bytes - b.bytes || (a.id < b.id ? -1 : 1)).slice(0, Number(values.prism)).filter(wanted);
+/** The Prism stage on `chosen`, each result cached in `dir` (kept while the generator is the same). */
+async function runPrism(chosen: CorpusSpec[], dir: string): Promise<void> {
+  const prism = new ResultCache(dir);
   const currentGenerator = generatorFingerprint();
   for (const spec of chosen) {
     const cached = prism.get(spec.id);
@@ -126,6 +131,24 @@ if (values.prism) {
     // A stage that failed as a whole has no operation lines: its cause says why.
     for (const line of failures.length > 0 ? failures : outcome.causes.map((cause) => `  ${cause}`)) process.stderr.write(`${line}\n`);
   }
+}
+
+if (values['prism-ids']) {
+  let chosen: CorpusSpec[];
+  try {
+    chosen = prismIdSpecs(values['prism-ids'], all, new Set(sampleSpecs().map((spec) => spec.id)));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  await runPrism(chosen, path.join(WORK, 'results-prism-extra'));
+  const results = chosen.map((spec) => new ResultCache(path.join(WORK, 'results-prism-extra')).get(spec.id)?.prism);
+  const passed = results.reduce((n, r) => n + (r?.passed ?? 0), 0);
+  const total = results.reduce((n, r) => n + (r?.total ?? 0), 0);
+  process.stderr.write(`corpus prism: ${chosen.length} specs outside the test sample, ${passed}/${total} operations pass (not in CORPUS.md)\n`);
+  process.exit(0);
+} else if (values.prism) {
+  await runPrism(sampleSpecs().sort((a, b) => a.bytes - b.bytes || (a.id < b.id ? -1 : 1)).slice(0, Number(values.prism)).filter(wanted), prismCache);
 } else if (!values.report) {
   const passed = (id: string) => {
     const r = cache.get(id);
