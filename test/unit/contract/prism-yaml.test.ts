@@ -4,16 +4,12 @@
 // samples such a body as the JSON text of the schema's sample value (JSON is YAML 1.2) and
 // Prism parses YAML bodies (test/contract/prism-text-documents.ts). Oracles: Prism itself, plain and with
 // the fix, and the corpus Prism stage end to end on test/fixtures/raw-content-bodies/openapi.json.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prismStage } from '../../../bench/corpus/prism.ts';
-import { PRISM_FIXES } from '../../contract/prism-fixes.ts';
-import { startPrism, type PrismServer } from '../../support/prism.ts';
-import { requestProblems } from './harness-prism.ts';
+import type { PrismServer } from '../../support/prism.ts';
+import { plainAndFixedPrism, requestProblems } from './harness-prism.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/raw-content-bodies/openapi.json', import.meta.url));
 
@@ -31,34 +27,20 @@ const document = {
 };
 
 describe('YAML request bodies in Prism', () => {
-  let dir: string;
-  let plain: PrismServer;
-  let fixed: PrismServer;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'svcgen-prism-yaml-'));
-    const spec = join(dir, 'openapi.json');
-    await writeFile(spec, JSON.stringify(document));
-    [plain, fixed] = await Promise.all([startPrism(spec), startPrism(spec, { imports: [...PRISM_FIXES] })]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([plain?.stop(), fixed?.stop()]);
-    await rm(dir, { recursive: true, force: true });
-  });
+  const prism = plainAndFixedPrism('prism-yaml', document);
 
   const post = (server: PrismServer, body: string) => fetch(`${server.url}/queries`, { method: 'POST', headers: { 'content-type': 'application/x-yaml' }, body });
 
   it('plain Prism judges a valid YAML document as a string', async () => {
-    expect(await requestProblems(await post(plain, 'query: data.x\nlimit: 5\n'))).toEqual([expect.stringContaining('must be object')]);
+    expect(await requestProblems(await post(prism.plain, 'query: data.x\nlimit: 5\n'))).toEqual([expect.stringContaining('must be object')]);
   });
 
   it('with the fix, YAML and its JSON form pass, and what is wrong is still reported', async () => {
-    expect(await requestProblems(await post(fixed, 'query: data.x\nlimit: 5\n'))).toEqual([]);
-    expect(await requestProblems(await post(fixed, '{"query":"data.x"}'))).toEqual([]);
-    expect(await requestProblems(await post(fixed, 'limit: 5\n'))).toEqual([expect.stringContaining("required property 'query'")]);
-    expect(await requestProblems(await post(fixed, 'query: data.x\nlimit: many\n'))).toEqual([expect.stringContaining('must be integer')]);
-    expect(await requestProblems(await post(fixed, 'just text'))).toEqual([expect.stringContaining('must be object')]);
+    expect(await requestProblems(await post(prism.fixed, 'query: data.x\nlimit: 5\n'))).toEqual([]);
+    expect(await requestProblems(await post(prism.fixed, '{"query":"data.x"}'))).toEqual([]);
+    expect(await requestProblems(await post(prism.fixed, 'limit: 5\n'))).toEqual([expect.stringContaining("required property 'query'")]);
+    expect(await requestProblems(await post(prism.fixed, 'query: data.x\nlimit: many\n'))).toEqual([expect.stringContaining('must be integer')]);
+    expect(await requestProblems(await post(prism.fixed, 'just text'))).toEqual([expect.stringContaining('must be object')]);
   });
 
   it('the corpus Prism stage passes every raw body of the fixture through the generated client', async () => {
