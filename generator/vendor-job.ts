@@ -64,6 +64,7 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     clientSuppliedHeaders: typing.adjustments.clientSuppliedHeaders,
     optionalIdempotencyFields: typing.adjustments.optionalIdempotencyFields,
     emptyPathValues: emptyPathValues(model.operations),
+    rawContentBodies: typing.adjustments.rawContentBodies,
     webhookEvents: model.webhooks?.events.length ?? 0,
     files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),
   };

@@ -23,8 +23,8 @@ export interface TypingAdjustments {
   droppedBodies: number;
   /** `Schema.field` (or `METHOD /path.field` for inline bodies) made optional for the caller. */
   optionalIdempotencyFields: string[];
-  /** Raw request bodies typed as the content the client sends (model/raw-body.ts). */
-  rawContentBodies: number;
+  /** `METHOD /path media-type`: raw request bodies typed as the content the client sends, not as their schema (model/raw-body.ts). */
+  rawContentBodies: string[];
 }
 
 /** Marks the schema of a raw body taken as content, which types.ts renders as the types the client accepts. */
@@ -37,7 +37,7 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
   }
   const keep = new Set(model.operations.map((o) => `${o.method} ${o.path}`));
   const withBody = new Set(model.operations.filter((o) => o.requestBody).map((o) => `${o.method} ${o.path}`));
-  const adjustments: TypingAdjustments = { clientSuppliedHeaders: {}, droppedBodies: 0, optionalIdempotencyFields: [], rawContentBodies: 0 };
+  const adjustments: TypingAdjustments = { clientSuppliedHeaders: {}, droppedBodies: 0, optionalIdempotencyFields: [], rawContentBodies: [] };
 
   const clientSupplied = (raw: unknown) => {
     const p = deref<Doc>(doc, raw);
@@ -100,7 +100,8 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
     const item = paths[op.path][op.method];
     const body = deref<Doc>(doc, item.requestBody) ?? item.requestBody;
     item.requestBody = { ...body, content: { [op.requestBody.mediaType]: { schema: { type: 'string', format: 'binary', [RAW_CONTENT_MARK]: true } } } };
-    adjustments.rawContentBodies++;
+    adjustments.rawContentBodies.push(`${op.method.toUpperCase()} ${op.path} ${op.requestBody.mediaType}`);
   }
+  adjustments.rawContentBodies.sort();
   return { document: dropTypesImpliedByAlternatives(openEmptyObjects(componentRefsOnly({ ...doc, paths }))), adjustments };
 }

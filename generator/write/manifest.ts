@@ -18,6 +18,12 @@ export interface VendorManifest {
   optionalIdempotencyFields: string[];
   /** `METHOD /path name`: path parameters whose spec lists `''`, sent as an empty segment (model/empty-path-values.ts). */
   emptyPathValues: string[];
+  /**
+   * `METHOD /path media-type`: raw request bodies (not JSON, form or multipart) whose schema is not
+   * text, typed and validated as the content the client sends (a string, Blob, ArrayBuffer or
+   * typed array) instead of the schema's object or binary string (model/raw-body.ts).
+   */
+  rawContentBodies: string[];
   webhookEvents: number;
   files: Record<string, string>;
 }

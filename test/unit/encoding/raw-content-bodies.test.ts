@@ -51,6 +51,11 @@ describe('raw bodies whose schema is not text', () => {
     expect(diagnostics(types, probe)).toEqual([]);
   });
 
+  it('the manifest lists the bodies typed as content, not the text one', () => {
+    const manifest = JSON.parse(readFileSync(join(fixture.root, 'generated/manifest.json'), 'utf8')) as { vendors: Record<string, { rawContentBodies: string[] }> };
+    expect(manifest.vendors.rawcontent!.rawContentBodies).toEqual(['POST /queries application/x-yaml', 'PUT /files/{name} application/octet-stream']);
+  });
+
   it('the request validators take the content and refuse an object; a text schema keeps its checks', async () => {
     const schemas = (await import(pathToFileURL(join(fixture.root, 'generated/rawcontent/schemas.js')).href)) as Record<string, Validator>;
     const query = schemas.RunQueryRequest!.request.body;
