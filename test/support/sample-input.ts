@@ -558,17 +558,29 @@ function sampleUnion(base: SchemaObject, branches: unknown[], exclusive: boolean
   const order = branches
     .map((branch, index) => ({ branch, index, nullOnly: flatten(branch, ctx)?.schema.type === 'null' }))
     .sort((a, b) => Number(a.nullOnly) - Number(b.nullOnly) || a.index - b.index);
-  let fallback: unknown;
+  const exclusiveMatch = (value: unknown) => branches.filter((other) => conforms(other, value, ctx.doc)).length === 1;
+  const minimal: { candidate: SchemaObject; value: unknown }[] = [];
   for (const { branch } of order) {
-    const candidate = Object.keys(base).length > 0 ? { allOf: [base, branch] } : branch;
+    const candidate = Object.keys(base).length > 0 ? { allOf: [base, branch] } : (branch as SchemaObject);
     const value = sampleAt(candidate, ctx, variant);
     if (value === undefined) continue;
-    if (!exclusive) return value;
-    const matches = branches.filter((other) => conforms(other, value, ctx.doc)).length;
-    if (matches === 1) return value;
-    fallback ??= value;
+    if (!exclusive || exclusiveMatch(value)) return value;
+    minimal.push({ candidate, value });
   }
-  return fallback;
+  // Minimal objects several branches accept (nothing required tells them apart): one optional
+  // member more often does, such as an enum that differs per branch (`grant_type`).
+  for (const { candidate, value } of minimal) {
+    const flat = isObject(value) ? flatten(candidate, ctx) : undefined;
+    const props = flat && isObject(flat.schema.properties) ? flat.schema.properties : {};
+    for (const name of Object.keys(props)) {
+      if (name in (value as object)) continue;
+      const member = sampleAt(props[name], flat!.ctx, 0);
+      if (member === undefined) continue;
+      const wider = { ...(value as object), [name]: member };
+      if (conforms(candidate, wider, ctx.doc) && exclusiveMatch(wider)) return wider;
+    }
+  }
+  return minimal[0]?.value;
 }
 
 /** `schema` with `$ref`s and `allOf` folded into one object (undefined for a bare cycle). */
@@ -600,6 +612,17 @@ const MEDIA_RANGE = /^[\w.+*-]+\/[\w.+*-]+/;
 function headerSample(name: string, value: unknown): string {
   const text = headerText(value);
   return name.toLowerCase() === 'accept' && !MEDIA_RANGE.test(text) ? '*/*' : text;
+}
+
+/**
+ * A declared Accept header gets the success response's media type when its schema allows that
+ * text: its minimal sample (a default such as a vendor type no response declares) may name a type
+ * the server has no answer in, which Prism refuses with 406 though the request is valid.
+ */
+function acceptedMediaType(operation: OperationModel, parameter: ParameterModel, document: Doc): string | undefined {
+  if (parameter.name.toLowerCase() !== 'accept') return undefined;
+  const success = operation.responses.find((r) => /^2/.test(r.status) && r.mediaType)?.mediaType;
+  return success && conforms(parameter.schema ?? { type: 'string' }, success, document) ? success : undefined;
 }
 
 const ENCODINGS_WITHOUT_EMPTY_OBJECTS = new Set(['form', 'multipart']);
@@ -658,7 +681,7 @@ export function sampleInput(operation: OperationModel, document: Doc, options: S
     } catch (error) {
       throw new SampleError(`${operation.id}: ${parameter.in} parameter ${parameter.name}: ${(error as Error).message}`);
     }
-    if (parameter.in === 'header') (input.params.header ??= {})[parameter.name] = headerSample(parameter.name, value);
+    if (parameter.in === 'header') (input.params.header ??= {})[parameter.name] = acceptedMediaType(operation, parameter, document) ?? headerSample(parameter.name, value);
     else if (parameter.in === 'path') (input.params.path ??= {})[parameter.name] = value;
     else if (parameter.in === 'query') (input.params.query ??= {})[parameter.name] = value;
   }

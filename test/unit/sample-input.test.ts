@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import type { OperationModel, ParameterModel } from '../../generator/model/types.ts';
+import type { OperationModel, ParameterModel, SchemaObject } from '../../generator/model/types.ts';
 import { SampleError, conforms, sampleInput, samplePattern, sampleValue } from '../support/sample-input.ts';
 
 // ajv with ajv-formats is what Prism validates requests with: an independent check of the samples.
@@ -64,6 +64,13 @@ const doc = {
           { type: 'object', properties: { a: { type: 'string' } } },
         ],
       },
+      // No required member: `{}` matches every branch, only the optional `kind` tells them apart.
+      Grants: {
+        oneOf: [
+          { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['code', 'client'] } } },
+          { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['refresh'] } } },
+        ],
+      },
       Server: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } },
       Nullable: { type: ['null', 'string'], minLength: 2 },
     },
@@ -109,6 +116,12 @@ describe('sampleValue', () => {
     const value = sampleValue(schema('Ambiguous'), doc);
     expect(value).toEqual({});
     expect(validWith(doc, '/components/schemas/Ambiguous', value)).toEqual([]);
+  });
+
+  it('adds an optional member when no minimal oneOf value matches exclusively', () => {
+    const value = sampleValue(schema('Grants'), doc);
+    expect(value).toEqual({ kind: 'code' });
+    expect(validWith(doc, '/components/schemas/Grants', value)).toEqual([]);
   });
 
   it('leaves out readOnly properties even when required', () => {
@@ -237,6 +250,24 @@ describe('sampleInput', () => {
     const body = input.body as Record<string, unknown>;
     expect(body.file).toBeInstanceOf(Blob);
     expect(body.purpose).toBe('dispute_evidence');
+  });
+
+  it("gives a declared Accept header the success response's media type when its schema allows it", () => {
+    const accept = (schema: SchemaObject) =>
+      sampleInput(
+        operation({
+          parameters: [parameter('Accept', 'header', true, 'param', { schema })],
+          responses: [
+            { status: '400', mediaType: 'application/problem+json', schema: undefined },
+            { status: '200', mediaType: 'application/json', schema: undefined },
+          ],
+        }),
+        doc,
+      ).params.header?.Accept;
+    // The default names a type no response declares: a server could not answer it.
+    expect(accept({ type: 'string', default: 'application/vnd.example.v1+json' })).toBe('application/json');
+    // A schema that refuses the response's type keeps its own sample.
+    expect(accept({ type: 'string', enum: ['application/vnd.example.v1+json'] })).toBe('application/vnd.example.v1+json');
   });
 
   it('names the operation and parameter when no value exists', () => {

@@ -48,7 +48,7 @@ describe('header parameters OpenAPI ignores', () => {
 
   it('the sample Accept is a media range: */* for any text, the enum value when there is one', () => {
     const operation = (schema: object): OperationModel =>
-      ({ id: 'op', method: 'get', path: '/widgets', parameters: [{ name: 'Accept', in: 'header', required: true, style: 'simple', explode: false, schema, role: 'param' }] }) as unknown as OperationModel;
+      ({ id: 'op', method: 'get', path: '/widgets', parameters: [{ name: 'Accept', in: 'header', required: true, style: 'simple', explode: false, schema, role: 'param' }], responses: [] }) as unknown as OperationModel;
     expect(sampleInput(operation(string), document).params.header).toEqual({ Accept: '*/*' });
     expect(sampleInput(operation({ type: 'string', enum: ['text/html'] }), document).params.header).toEqual({ Accept: 'text/html' });
   });
