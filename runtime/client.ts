@@ -195,7 +195,10 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
       breaker: loginPipeline.breaker,
     });
   const auth = strategy({ profile, options, baseUrl, loginPipeline, signedPipeline });
-  const api = createClient<any>({ baseUrl, headers: staticHeaders(profile, options) });
+  const clientHeaders = staticHeaders(profile, options);
+  // An Accept the user set on the client wins over the operation's (meta.accept), as one set on the call does.
+  const ownAccept = Object.keys(clientHeaders).some((name) => name.toLowerCase() === 'accept');
+  const api = createClient<any>({ baseUrl, headers: clientHeaders });
 
   async function call(meta: OperationMeta, rawInit: object, callOptions?: CallOptions): Promise<unknown> {
     const key = meta.idempotency;
@@ -204,7 +207,9 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     validation?.checkRequest(meta.id, init);
     const called = callHeaders(profile, callOptions);
     const login = auth.headersFor?.(meta);
-    const headers = login ? { ...login, ...called } : called;
+    const given = login ? { ...login, ...called } : called;
+    // First, so a call's own Accept (its headers option, or the operation's Accept parameter) replaces it.
+    const headers = meta.accept && !ownAccept ? { accept: meta.accept, ...given } : given;
     const via = auth.pipelineFor(meta);
     // The caller's signal goes to the pipeline alone, which aborts the attempt under way; the
     // Request openapi-fetch builds has no signal of its own to listen to.

@@ -31,6 +31,8 @@ export interface OperationMeta {
   readonly query?: { readonly [name: string]: readonly [style: string, explode: boolean] };
   /** How to read a success body that is not JSON (a PDF, a CSV export, an HTML page). */
   readonly parseAs?: 'text' | 'blob';
+  /** Sent as Accept where the server may answer in several media types: the ones the client reads. */
+  readonly accept?: string;
   /**
    * The encoders this operation needs, named by the generator so a Worker bundles only those
    * (runtime/encoding/*): `body` form or multipart, a styled `query` table, path parameters.

@@ -3,6 +3,7 @@
 // that carries its policy facts into the runtime pipeline.
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { classifyMediaType } from '../model/operations.ts';
+import { acceptOf, successResponses } from './accept.ts';
 import { encoderImports, encoderValue, encodersOf, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
 import { requestPath } from './request-path.ts';
@@ -46,6 +47,8 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
   if (styled.length) fields.push(`query: { ${styled.join(', ')} }`);
   const parseAs = successParseAs(op);
   if (parseAs) fields.push(`parseAs: ${literal(parseAs)}`);
+  const accept = acceptOf(op);
+  if (accept) fields.push(`accept: ${literal(accept)}`);
   for (const ref of metaEncoders(op, doc)) fields.push(`${ref.field}: ${encoderValue(ref)}`);
   return `{ ${fields.join(', ')} }`;
 }
@@ -57,9 +60,7 @@ function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[
 
 /** openapi-fetch parses every body as JSON unless told otherwise: name the other success media types. */
 function successParseAs(op: OperationModel): 'text' | 'blob' | undefined {
-  // Without a 2xx response the `default` one describes the successes too (OpenAPI: the answer
-  // for the codes not declared), as for an operation that declares only `default`.
-  const ok = op.responses.find((r) => /^2/.test(r.status) && r.mediaType) ?? (op.responses.some((r) => /^2/.test(r.status)) ? undefined : op.responses.find((r) => r.status === 'default' && r.mediaType));
+  const ok = successResponses(op).find((r) => r.mediaType);
   if (!ok?.mediaType) return undefined;
   const encoding = classifyMediaType(ok.mediaType);
   if (encoding === 'json') return undefined;

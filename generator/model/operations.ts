@@ -111,7 +111,7 @@ function responseModels(doc: Doc, op: Doc): ResponseModel[] {
     .map(([status, raw]) => {
       const res = deref<Doc>(doc, raw) ?? {};
       const mediaType = pickMediaType(res.content);
-      return { status, mediaType, schema: mediaType ? res.content[mediaType]?.schema : undefined };
+      return { status, mediaType, mediaTypes: Object.keys(res.content ?? {}), schema: mediaType ? res.content[mediaType]?.schema : undefined };
     })
     .sort((a, b) => a.status.localeCompare(b.status));
 }

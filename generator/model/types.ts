@@ -61,7 +61,10 @@ export interface RequestBodyModel {
 export interface ResponseModel {
   /** "200", "4XX", "default" … as in the spec. */
   status: string;
+  /** The media type the client reads (JSON first), of those the response lists. */
   mediaType: string | undefined;
+  /** Every media type the response lists, in the spec's order (the model builder always sets it). */
+  mediaTypes?: string[];
   schema: SchemaObject | undefined;
 }
 
