@@ -12,14 +12,15 @@
 // reports it.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { TEXT_JSON_MEDIA_TYPE, YAML_MEDIA_TYPE } from './prism-body-media.ts';
 
 const requireFromPrism = createRequire(join(process.cwd(), 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'));
 const validators = requireFromPrism('@stoplight/prism-http/dist/validator/validators') as Record<string, (...args: any[]) => unknown>;
 const yaml = requireFromPrism('@stoplight/yaml') as { parse: (text: string) => unknown };
 
 const PARSERS: { mediaType: RegExp; parse: (text: string) => unknown }[] = [
-  { mediaType: /^text\/json\s*(?:;|$)/i, parse: JSON.parse },
-  { mediaType: /^(?:application|text)\/(?:x-)?yaml\s*(?:;|$)|^[\w.-]+\/[\w.-]+\+yaml\s*(?:;|$)/i, parse: yaml.parse },
+  { mediaType: TEXT_JSON_MEDIA_TYPE, parse: JSON.parse },
+  { mediaType: YAML_MEDIA_TYPE, parse: yaml.parse },
 ];
 
 function parsed(text: string, parse: (text: string) => unknown): unknown {

@@ -1,6 +1,7 @@
 // The transport the suite hands to the client under test: it forwards each request to Prism and
 // records what Prism said about it, so every operation is judged on the exchanges it caused
 // (a token-exchange call is a login plus the call itself).
+import { prismReadsAsText } from './prism-body-media.ts';
 import { describeViolation, isRequestError, isRequestErrorType, parsePrismProblem, parseViolations, type Violation } from './violations.ts';
 
 /** One HTTP exchange seen by the recording transport. */
@@ -46,11 +47,27 @@ function nodeFetchNote(violation: Violation): string {
   return `not the client's: Node's fetch added the header: ${describeViolation(violation)}`;
 }
 
+/**
+ * Whether `violation` is Prism's verdict that a body it read as text is not the object or array
+ * the spec declares (an object schema under application/octet-stream, application/xml,
+ * text/plain, image/*): Prism gives it for any bytes, so it says nothing about the client.
+ */
+function judgedAsText(violation: Violation, sent: Headers): boolean {
+  const location = Array.isArray(violation.location) ? violation.location : [];
+  const contentType = sent.get('content-type');
+  return location.length === 2 && location[1] === 'body' && violation.code === 'type' && /must be (?:object|array)$/.test(violation.message ?? '') && contentType !== null && prismReadsAsText(contentType);
+}
+
+function textBodyNote(violation: Violation, sent: Headers): string {
+  return `Prism reads a ${sent.get('content-type')} body as text: ${describeViolation(violation)}`;
+}
+
 async function judge(response: Response, sent: Headers): Promise<{ problems: string[]; notes: string[] }> {
   const notes: string[] = [];
   const problems: string[] = [];
   for (const violation of parseViolations(response.headers.get('sl-violations')).filter(isRequestError)) {
     if (addedByNodeFetch(violation, sent)) notes.push(nodeFetchNote(violation));
+    else if (judgedAsText(violation, sent)) notes.push(textBodyNote(violation, sent));
     else problems.push(describeViolation(violation));
   }
   if (response.status >= 400 && (response.headers.get('content-type') ?? '').includes('problem+json')) {
@@ -70,10 +87,13 @@ async function judge(response: Response, sent: Headers): Promise<{ problems: str
       if (addedByNodeFetch(located, sent)) {
         notes.push(nodeFetchNote(located));
         excused = true;
+      } else if (judgedAsText(located, sent)) {
+        notes.push(textBodyNote(located, sent));
+        excused = true;
       } else problems.push(describeViolation(located));
     }
     if (problems.length === 0 && problem?.type) {
-      // A 422 for headers Node's fetch added only is not the client's either.
+      // A 422 for headers Node's fetch added, or for a body Prism read as text, only is not the client's either.
       if (isRequestErrorType(problem.type) && !(excused && problem.type === 'UNPROCESSABLE_ENTITY')) problems.push(`Prism ${problem.type} (${response.status})`);
       else notes.push(`Prism ${problem.type} (${response.status})${problem.type === 'UNKNOWN' ? `: ${problem.detail?.slice(0, 120)}` : ''}`);
     }

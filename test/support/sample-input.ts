@@ -7,6 +7,7 @@
 // input, so a failure reproduces.
 import type { OperationModel, ParameterModel, SchemaObject } from '../../generator/model/types.ts';
 import { compilePattern } from '../../generator/emit/zod/pattern.ts';
+import { YAML_MEDIA_TYPE } from '../contract/prism-body-media.ts';
 
 export interface SampleInput {
   params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, string> };
@@ -643,17 +644,11 @@ function isTextSchema(schema: SchemaObject | undefined): boolean {
 }
 
 /**
- * YAML media types. A raw YAML body whose schema describes a document (model/raw-body.ts) is sent
- * as text, so its sample is the JSON text of the schema's sample value: JSON is YAML 1.2, and
- * test/contract/prism-text-documents.ts has Prism read it so.
- */
-const YAML_MEDIA_TYPE = /^(?:application|text)\/(?:x-)?yaml\s*(?:;|$)|^[\w.-]+\/[\w.-]+\+yaml\s*(?:;|$)/i;
-
-/**
  * The sample of a raw body taken as content (model/raw-body.ts: its schema is not text), which the
  * client sends only as a string, Blob, ArrayBuffer or typed array. A document schema (object or
  * array) under a YAML or text media type (text/plain declared as an object) gets the JSON text of
- * its sample value; anything else the sample file.
+ * its sample value (JSON is YAML 1.2; test/contract/prism-text-documents.ts has Prism read YAML);
+ * anything else the sample file.
  */
 function rawContentSample(body: NonNullable<OperationModel['requestBody']>, document: Doc, options: SampleOptions, binary: () => unknown): unknown {
   const schema = resolveSchema(body.schema, document);
