@@ -2,8 +2,9 @@
 // pinned by a test showing plain Prism gets the case wrong: prism-quirks.test.ts (deepObject),
 // test/unit/encoding/multipart-encoding.test.ts (multipart parts by their own headers) and
 // test/unit/contract/prism-text-json.test.ts and prism-yaml.test.ts (text/json and YAML bodies
-// parsed, prism-text-documents.ts).
+// parsed, prism-text-documents.ts), test/unit/contract/prism-param-text.test.ts (an optional array or
+// object header left out, or a comma in a path value, kills plain Prism).
 import { fileURLToPath } from 'node:url';
 
 // Absolute, so a harness rooted in a throw-away project (the corpus Prism stage) finds them too.
-export const PRISM_FIXES: readonly string[] = ['prism-deep-object.ts', 'prism-multipart.ts', 'prism-text-documents.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+export const PRISM_FIXES: readonly string[] = ['prism-deep-object.ts', 'prism-multipart.ts', 'prism-text-documents.ts', 'prism-param-text.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
