@@ -30,6 +30,8 @@ const STYLED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'styledQuery', mo
 const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', module: 'svcgen/runtime/encoding/path' };
 /** Strict path that sends `''` for the named parameters: only operations whose spec lists `''` for one (model/empty-path-values.ts). */
 const STRICT_PATH_ALLOWING_EMPTY: EncoderRef = { field: 'encodePath', name: 'serializePathAllowingEmpty', module: 'svcgen/runtime/encoding/path' };
+/** Path with a style table: only operations with a path parameter in label or matrix style or exploded. */
+const STYLED_PATH: EncoderRef = { field: 'encodePath', name: 'serializePathStyled', module: 'svcgen/runtime/encoding/path' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
 
 /** A JSON media type other than plain application/json, and no wildcard (`*\/*` is sent as application/json). */
@@ -61,8 +63,13 @@ export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef
   }
   if (styledQuery) out.push(STYLED_QUERY);
   if (TEMPLATED.test(op.path)) {
-    const empty = op.parameters.filter((p) => p.in === 'path' && p.allowsEmpty).map((p) => p.name);
-    out.push(empty.length ? { ...STRICT_PATH_ALLOWING_EMPTY, argument: literal(empty) } : STRICT_PATH);
+    const path = op.parameters.filter((p) => p.in === 'path');
+    const empty = path.filter((p) => p.allowsEmpty).map((p) => p.name);
+    const styled = path.filter((p) => p.style !== 'simple' || p.explode);
+    if (styled.length) {
+      const styles = literal(Object.fromEntries(styled.map((p) => [p.name, { style: p.style, explode: p.explode }])));
+      out.push({ ...STYLED_PATH, argument: empty.length ? `${styles}, ${literal(empty)}` : styles });
+    } else out.push(empty.length ? { ...STRICT_PATH_ALLOWING_EMPTY, argument: literal(empty) } : STRICT_PATH);
   }
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
   return out;

@@ -2,7 +2,16 @@
 // through: `.` and `..` are dot segments that URL parsing resolves (`/v1/customers/..` becomes
 // `/v1/`, another endpoint; `%2E%2E` counts as `..` too, so no encoding helps), an empty value
 // silently turns `/v1/customers/{id}` into the list endpoint, and a missing value leaves `{id}` in
-// the URL. This serializer refuses all three.
+// the URL. This serializer refuses all three. `simple` style unless the operation's table
+// (serializePathStyled) says otherwise; the label and matrix styles and exploded objects follow
+// RFC 6570 as OpenAPI's style table does:
+//   simple  blue   blue,black   R,100,G,200   (explode: R=100,G=200)
+//   label   .blue  .blue,black  .R,100,G,200  (explode: .blue.black  .R=100.G=200)
+//   matrix  ;color=blue  ;color=blue,black  ;color=R,100,G,200  (explode: ;color=blue;color=black  ;R=100;G=200)
+
+import type { ParamStyle } from './query.ts';
+
+export type PathStyles = Readonly<Record<string, ParamStyle>>;
 
 const TEMPLATE = /\{([^{}]+)\}/g;
 
@@ -11,24 +20,46 @@ function encodeSegment(name: string, text: string): string {
   return encodeURIComponent(text);
 }
 
-function valueParts(name: string, value: unknown): string[] {
+function leafText(name: string, value: unknown): string {
   if (value === undefined || value === null) throw new TypeError(`path parameter "${name}" is missing`);
-  // `simple` style, the only one OpenAPI allows a plain `{name}` template to mean.
-  if (Array.isArray(value)) return value.flatMap((v) => valueParts(name, v));
-  if (typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [k, ...valueParts(name, v)]);
+  if (typeof value === 'object') throw new TypeError(`path parameter "${name}" cannot nest arrays or objects`);
+  return String(value);
+}
+
+/** The value's parts: items of an array, or `[key, value]` pairs of an object, each leaf as text. */
+function valueParts(name: string, value: unknown): string[] | [string, string][] {
+  if (value === undefined || value === null) throw new TypeError(`path parameter "${name}" is missing`);
+  if (Array.isArray(value)) return value.map((v) => leafText(name, v));
+  if (typeof value === 'object') return Object.entries(value).map(([k, v]): [string, string] => [k, leafText(name, v)]);
   return [String(value)];
 }
 
-function encodeParam(name: string, value: unknown): string {
-  // A scalar, the usual value, is one part: the checks below without building a list.
-  if (value !== undefined && value !== null && typeof value !== 'object') {
+function encodeParam(name: string, value: unknown, style?: ParamStyle): string {
+  // A scalar in simple style, the usual value, is one part: the checks below without building a list.
+  if (style === undefined && value !== undefined && value !== null && typeof value !== 'object') {
     const text = String(value);
     if (text === '') throw new TypeError(`path parameter "${name}" is empty`);
     return encodeSegment(name, text);
   }
   const parts = valueParts(name, value);
-  if (parts.length === 0 || parts.every((p) => p === '')) throw new TypeError(`path parameter "${name}" is empty`);
-  return parts.map((part) => encodeSegment(name, part)).join(',');
+  const texts = parts.flat();
+  if (texts.length === 0 || texts.every((p) => p === '')) throw new TypeError(`path parameter "${name}" is empty`);
+  for (const text of texts) encodeSegment(name, text);
+  const enc = encodeURIComponent;
+  const kind = style?.style ?? 'simple';
+  const explode = style?.explode ?? false;
+  const isObject = typeof value === 'object' && !Array.isArray(value);
+  const pairs = parts as [string, string][];
+  const items = parts as string[];
+  if (kind === 'matrix') {
+    const n = enc(name);
+    if (!explode) return `;${n}=${(isObject ? pairs.flat() : items).map(enc).join(',')}`;
+    return isObject ? pairs.map(([k, v]) => `;${enc(k)}=${enc(v)}`).join('') : items.map((v) => `;${n}=${enc(v)}`).join('');
+  }
+  const prefix = kind === 'label' ? '.' : '';
+  const separator = kind === 'label' && explode ? '.' : ',';
+  if (!isObject) return prefix + items.map(enc).join(separator);
+  return prefix + (explode ? pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`) : pairs.flat().map(enc)).join(separator);
 }
 
 // Each template split once into its text and parameter names (text, name, text, …): cheaper per
@@ -72,6 +103,26 @@ export function serializePathAllowingEmpty(names: readonly string[]): (pathname:
       const name = pieces[i]!;
       const value = params[name];
       out += (value === '' && allowed.has(name) ? '' : encodeParam(name, value)) + pieces[i + 1]!;
+    }
+    return out;
+  };
+}
+
+/**
+ * `serializePath` for an operation with a path parameter in label or matrix style or exploded
+ * (`styles`, by name; generator/emit/encoders.ts), also sending `''` for the parameters in
+ * `empty` as serializePathAllowingEmpty does. A separate factory so that Workers without such an
+ * operation bundle and run `serializePath` as it is.
+ */
+export function serializePathStyled(styles: PathStyles, empty: readonly string[] = []): (pathname: string, params: Record<string, unknown>) => string {
+  const allowed = new Set(empty);
+  return (pathname, params) => {
+    const pieces = split(pathname);
+    let out = pieces[0]!;
+    for (let i = 1; i < pieces.length; i += 2) {
+      const name = pieces[i]!;
+      const value = params[name];
+      out += (value === '' && allowed.has(name) ? '' : encodeParam(name, value, styles[name])) + pieces[i + 1]!;
     }
     return out;
   };
