@@ -81,17 +81,20 @@ function authorizationHeaders(names: string[], schemes: Record<string, SecurityS
   return users.length - tokens + Math.min(tokens, 1);
 }
 
+/** The alternatives of a `security` array as sorted scheme-name sets. */
+function alternativesOf(raw: unknown): string[][] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((requirement) => requirement && typeof requirement === 'object').map((requirement) => Object.keys(requirement).sort());
+}
+
 /**
  * A `security` array as alternatives of sorted scheme-name sets, keeping only those the client
  * can send: every scheme supported, at most one Authorization header among them.
  */
 function requirements(raw: unknown, schemes: Record<string, SecuritySchemeModel>): SecurityRequirementsModel {
-  if (!Array.isArray(raw)) return [];
   const out: SecurityRequirementsModel = [];
   const seen = new Set<string>();
-  for (const requirement of raw) {
-    if (!requirement || typeof requirement !== 'object') continue;
-    const names = Object.keys(requirement).sort();
+  for (const names of alternativesOf(raw)) {
     if (!names.every((name) => schemes[name])) continue;
     if (authorizationHeaders(names, schemes) > 1) continue;
     const key = names.join('\n');
@@ -100,6 +103,21 @@ function requirements(raw: unknown, schemes: Record<string, SecuritySchemeModel>
     out.push(names);
   }
   return out;
+}
+
+/**
+ * The requirement of a `security` array no request can meet, described (`a + b or c + d`): every
+ * alternative is one of supported schemes that needs more than one Authorization header (basic
+ * beside an OAuth2 token, say). Dropping them all would leave no requirement, and the client
+ * would send such an operation without credentials as if it needed none; the runtime refuses it
+ * instead (runtime/auth/scheme-auth.ts). Alternatives with a scheme the client does not support
+ * are not counted: the caller can still send those through `headers`.
+ */
+function unmetRequirement(raw: unknown, schemes: Record<string, SecuritySchemeModel>): string | undefined {
+  const alternatives = alternativesOf(raw);
+  if (alternatives.length === 0) return undefined;
+  const unmet = alternatives.every((names) => names.length > 0 && names.every((name) => schemes[name]) && authorizationHeaders(names, schemes) > 1);
+  return unmet ? alternatives.map((names) => names.join(' + ')).join(' or ') : undefined;
 }
 
 /**
@@ -171,14 +189,18 @@ export function buildAuthModel(doc: Doc, profile: VendorProfile, ops: OperationM
   const orAdded = (raw: unknown): unknown => (raw === undefined && added ? [{ [added]: [] }] : raw);
   const security = requirements(orAdded(doc.security), schemes);
   const operations: Record<string, SecurityRequirementsModel> = {};
+  const unmet: Record<string, string> = {};
   for (const op of ops) {
     const raw = (doc.paths?.[op.path]?.[op.method as HttpMethod] as Doc | undefined)?.security;
+    const never = unmetRequirement(orAdded(raw ?? doc.security), schemes);
+    if (never !== undefined) unmet[op.id] = never;
     if (raw === undefined) continue;
     const own = requirements(orAdded(raw), schemes);
     if (!sameRequirements(own, security)) operations[op.id] = own;
   }
 
   const model: SchemesAuth = { kind: 'schemes', schemes, security, operations, unsupported };
+  if (Object.keys(unmet).length > 0) model.unmet = unmet;
   if (shorthand !== undefined) model.shorthand = shorthand;
   return model;
 }

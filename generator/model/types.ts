@@ -163,6 +163,8 @@ export type AuthModel =
       shorthand?: string;
       /** Declared schemes the client cannot supply (mutual TLS, http digest …), name → why. */
       unsupported: Record<string, string>;
+      /** Operation id → its requirement, described, that no request can meet (model/auth.ts unmetRequirement). */
+      unmet?: Record<string, string>;
     }
   | {
       kind: 'token-exchange';

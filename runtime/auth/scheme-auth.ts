@@ -89,7 +89,13 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
     return {
       // The client's own pipeline is the one the spec's default requirement selects.
       pipeline: ready ? pipelineOf(auth.security, 'this operation') : loginPipeline,
-      pipelineFor: (meta) => pipelineOf(auth.operations[meta.id] ?? auth.security, meta.id),
+      pipelineFor: (meta) => {
+        // Its requirement was dropped as unsendable, which would read as `security: []`: sending
+        // it without credentials would hide why the server refuses it.
+        const unmet = auth.unmet?.[meta.id];
+        if (unmet !== undefined) fail(vendor, `${meta.id} requires ${unmet}, which need more than one Authorization header: no request can carry them`);
+        return pipelineOf(auth.operations[meta.id] ?? auth.security, meta.id);
+      },
       secrets,
     };
   };

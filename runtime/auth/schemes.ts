@@ -31,6 +31,8 @@ export interface SchemesAuthProfile {
   readonly security: SecurityRequirements;
   /** Operation id → its own requirement. */
   readonly operations: Readonly<Record<string, SecurityRequirements>>;
+  /** Operation id → the requirement, described, that no request can meet (every alternative needs two Authorization headers): the call is refused. */
+  readonly unmet?: Readonly<Record<string, string>>;
   /** The scheme the shorthand options (`apiKey`, `username`/`password`, `clientId`/`clientSecret`, `accessToken`) fill. */
   readonly shorthand?: string;
 }
