@@ -47,15 +47,30 @@ function reduceContent(mediaTypes: string[]): Json {
   return out;
 }
 
+/**
+ * Statuses Prism would answer that no fetch can return: a 1xx is interim, never a final response
+ * (RFC 9110 §15.2: undici reads it and waits for the final one, which Prism never sends), and a
+ * 407 is a network error by the Fetch standard (HTTP-network-or-cache fetch, "no-window" request).
+ * Prism judges the request before it picks a response, so dropping them loses no request check;
+ * an operation left without responses answers as `default`.
+ */
+const UNDELIVERABLE = /^(1(\d\d|XX)|407)$/i;
+
 function reduceResponses(responses: unknown): Json {
   const out: Json = {};
   if (!isObject(responses)) return { default: { description: 'any' } };
+  let dropped = false;
   for (const [status, response] of Object.entries(responses)) {
+    if (UNDELIVERABLE.test(status)) {
+      dropped = true;
+      continue;
+    }
     const content = isObject(response) && isObject(response.content) ? response.content : undefined;
     const reduced: Json = { description: 'reduced for request validation' };
     if (content) reduced.content = reduceContent(Object.keys(content));
     out[status] = reduced;
   }
+  if (dropped && Object.keys(out).length === 0) out.default = { description: 'the documented answers cannot reach a fetch client' };
   return out;
 }
 
