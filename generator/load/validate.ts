@@ -58,7 +58,11 @@ export function validateEffective(document: Record<string, any>, file: string, o
       const at = toPointer(['paths', path, method]);
       const responses = operation.responses;
       if (v31 ? responses === null || (responses !== undefined && typeof responses !== 'object') : responses === null || typeof responses !== 'object' || Object.keys(responses).length === 0) {
-        throw new SvcgenInputError(where(at), `${method.toUpperCase()} ${path} has no responses`);
+        // Refused, not repaired: OpenAPI 3.0 makes `responses` REQUIRED and the Responses Object
+        // MUST hold at least one response code, and what the operation answers (a success status,
+        // a body type) cannot be inferred; one overlay action states it.
+        const why = v31 ? '`responses` must be an object' : 'OpenAPI 3.0 requires at least one response code or `default`; declare what it answers in an overlay';
+        throw new SvcgenInputError(where(at), `${method.toUpperCase()} ${path} has no responses (${why})`);
       }
       const declared = new Set([...shared, ...parameterNames(document, operation.parameters)]);
       for (const name of templated) {

@@ -137,7 +137,7 @@ describe('input errors', () => {
     project = await tempProject({ acme: { format: 'openapi-3.0', files: [{ path: 'acme/openapi.json', content: openapi({ '/a': { get: { operationId: 'a', responses: {} } } }) }] } });
     const noResponses = await inputError(loadVendor('acme', options(project)));
     expect(noResponses.pointer).toBe('/paths/~1a/get');
-    expect(noResponses.message).toContain('has no responses');
+    expect(noResponses.message).toContain('has no responses (OpenAPI 3.0 requires at least one response code or `default`; declare what it answers in an overlay)');
     await project.cleanup();
 
     project = await tempProject({ acme: { format: 'openapi-3.0', files: [{ path: 'acme/openapi.json', content: openapi({ '/a/{id}': { get: { operationId: 'a', responses: OK } } }) }] } });
