@@ -10,6 +10,7 @@
 // asserts request violations only, so response schemas carry no information it uses; and an empty
 // response schema also stops Prism from reporting its own generated examples as response errors.
 import { requestPath } from '../../generator/emit/request-path.ts';
+import { writeDiscriminatorBranches } from './discriminator-branches.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -261,10 +262,11 @@ export interface RequestContractOptions {
  * request-side `$ref` points into), components nothing kept refers to dropped, path keys with a
  * fragment renamed to their fragmentRoutes path, Accept and Content-Type header parameters
  * (which OpenAPI ignores) removed, OpenAPI's default style written out for urlencoded arrays of
- * scalars.
+ * scalars, a discriminator's branch names written into its branches (discriminator-branches.ts).
  */
 export function requestContractDocument(document: Json, options: RequestContractOptions = {}): Json {
   const copy = structuredClone(document);
+  writeDiscriminatorBranches(copy);
   const routes = fragmentRoutes(document);
   if (routes.size > 0 && isObject(copy.paths)) copy.paths = Object.fromEntries(Object.entries(copy.paths).map(([key, item]) => [routes.get(key) ?? key, item]));
   const paths = isObject(copy.paths) ? copy.paths : {};

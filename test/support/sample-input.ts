@@ -8,6 +8,7 @@
 import type { OperationModel, ParameterModel, SchemaObject } from '../../generator/model/types.ts';
 import { compilePattern } from '../../generator/emit/zod/pattern.ts';
 import { YAML_MEDIA_TYPE } from '../contract/prism-body-media.ts';
+import { discriminatedBranches } from '../contract/discriminator-branches.ts';
 
 export interface SampleInput {
   params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, string> };
@@ -523,13 +524,15 @@ function sampleAt(schema: unknown, parent: Context, variant: number): unknown {
     const values = s.enum.filter((v) => v !== null);
     return values.length > 0 ? values[variant % values.length] : null;
   }
+  // A discriminator names each branch by a value of one property: branches that carry it.
+  const named = discriminatedBranches(s)?.branches;
   if (Array.isArray(s.oneOf)) {
     const { oneOf, ...base } = s;
-    return sampleUnion(base, oneOf, true, ctx, variant);
+    return sampleUnion(base, named ?? oneOf, true, ctx, variant);
   }
   if (Array.isArray(s.anyOf)) {
     const { anyOf, ...base } = s;
-    return sampleUnion(base, anyOf, false, ctx, variant);
+    return sampleUnion(base, named ?? anyOf, false, ctx, variant);
   }
   const scalar = typesOf(s).find((t) => t !== 'null');
   // A vendor's default for a scalar is the most plausible value, when it is valid.
