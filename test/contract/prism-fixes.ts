@@ -3,7 +3,8 @@
 // test/unit/encoding/multipart-encoding.test.ts (multipart parts by their own headers) and
 // test/unit/contract/prism-text-json.test.ts and prism-yaml.test.ts (text/json and YAML bodies
 // parsed, prism-text-documents.ts), test/unit/contract/prism-param-text.test.ts (an optional array or
-// object header left out, or a comma in a path value, kills plain Prism).
+// object header left out, a comma in a path value, or an object-typed delimited query parameter
+// kills plain Prism).
 import { fileURLToPath } from 'node:url';
 
 // Absolute, so a harness rooted in a throw-away project (the corpus Prism stage) finds them too.
