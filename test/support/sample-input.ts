@@ -525,7 +525,7 @@ function sampleAt(schema: unknown, parent: Context, variant: number): unknown {
     return values.length > 0 ? values[variant % values.length] : null;
   }
   // A discriminator names each branch by a value of one property: branches that carry it.
-  const named = discriminatedBranches(s)?.branches;
+  const named = discriminatedBranches(s, ctx.doc)?.branches;
   if (Array.isArray(s.oneOf)) {
     const { oneOf, ...base } = s;
     return sampleUnion(base, named ?? oneOf, true, ctx, variant);

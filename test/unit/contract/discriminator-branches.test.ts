@@ -25,6 +25,7 @@ describe('discriminated request bodies', () => {
   it('Prism on the document as written refuses even a body the discriminator names', async () => {
     const server: PrismServer = plain.plain;
     expect(await requestProblems(await post(server.url, '/implicit', { kind: 'Cat', lives: 9 }))).toEqual([expect.stringContaining('must match exactly one schema in oneOf')]);
+    expect(await requestProblems(await post(server.url, '/inherited', { kind: 'Wolf', howls: true }))).toEqual([expect.stringContaining('must match exactly one schema in oneOf')]);
   });
 
   it('on the harness document, the branch the value names is checked, and a wrong body still fails', async () => {
@@ -33,6 +34,9 @@ describe('discriminated request bodies', () => {
     expect(await requestProblems(await post(harness.url, '/implicit', { kind: 'Cat', lives: 'nine' }))).not.toEqual([]);
     expect(await requestProblems(await post(harness.url, '/implicit', { kind: 'Cow' }))).not.toEqual([]);
     expect(await requestProblems(await post(harness.url, '/mapped', { kind: 'Cat' }))).not.toEqual([]);
+    // The discriminator of the parent both branches extend (allOf).
+    expect(await requestProblems(await post(harness.url, '/inherited', { kind: 'Wolf', howls: true }))).toEqual([]);
+    expect(await requestProblems(await post(harness.url, '/inherited', { kind: 'Wolf', howls: 'loud' }))).not.toEqual([]);
   });
 
   it('the sampler gives the discriminator the name of the branch it builds', () => {
@@ -42,10 +46,11 @@ describe('discriminated request bodies', () => {
     const body = (id: string) => sampleInput(model.operations.find((op) => op.id === id)!, doc).body;
     expect(body('postImplicit')).toMatchObject({ kind: 'Cat' });
     expect(body('postMapped')).toMatchObject({ kind: 'cat' });
+    expect(body('postInherited')).toMatchObject({ kind: 'Lion' });
   });
 
-  it('the Prism stage passes both operations through the generated client', async () => {
+  it('the Prism stage passes every operation through the generated client', async () => {
     const outcome = await prismStage({ id: 'fixture/discriminator-branches', file: FIXTURE, display: 'test/fixtures/discriminator-branches/openapi.json', bytes: statSync(FIXTURE).size });
-    expect(outcome).toEqual({ passed: 2, total: 2, causes: [], failures: [] });
+    expect(outcome).toEqual({ passed: 3, total: 3, causes: [], failures: [] });
   }, 300_000);
 });
