@@ -91,7 +91,18 @@ function isApiError(error: unknown): error is { status: number } {
 /** Whether the request is the operation's own (not, say, the login before it). */
 function isOwnRequest(operation: OperationModel, exchange: { method: string; url: string }): boolean {
   const template = routablePath(operation.path).split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+');
-  return exchange.method === operation.method.toUpperCase() && new RegExp(`^${template}$`).test(new URL(exchange.url).pathname);
+  const pattern = new RegExp(`^${template}$`);
+  // A path key with a space or non-ASCII text arrives percent-encoded (`/Pull%20Doc`).
+  const pathname = new URL(exchange.url).pathname;
+  return exchange.method === operation.method.toUpperCase() && (pattern.test(pathname) || pattern.test(decodedPath(pathname)));
+}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURI(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 /**
