@@ -93,8 +93,14 @@ function resilienceNote(op: OperationModel): string {
   return 'unsafe: retried only when the failure proves the request was not processed';
 }
 
-export function metaName(op: OperationModel): string {
-  return `${op.functionName}Meta`;
+/**
+ * The operation's metadata constant: `<function>Meta`, with `_` appended while that is the name of
+ * an exported function (`getThing`'s metadata beside an operation `getThingMeta`).
+ */
+export function metaName(op: OperationModel, functions: ReadonlySet<string> = new Set()): string {
+  let name = `${op.functionName}Meta`;
+  while (functions.has(name)) name += '_';
+  return name;
 }
 
 export function paginatorName(op: OperationModel): string {
@@ -135,18 +141,19 @@ function operationDeclaration(op: OperationModel, model: ApiModel): string {
   return out.join('\n');
 }
 
-function operationImplementation(op: OperationModel, doc: Record<string, any>): string {
+function operationImplementation(op: OperationModel, doc: Record<string, any>, functions: ReadonlySet<string>): string {
   const init = initParameter(op);
+  const meta = metaName(op, functions);
   const out = [
-    `const ${metaName(op)} = ${metaLiteral(op, doc)};`,
+    `const ${meta} = ${metaLiteral(op, doc)};`,
     `export function ${op.functionName}(client, ${init}, options) {`,
-    `  return client.call(${metaName(op)}, init, options);`,
+    `  return client.call(${meta}, init, options);`,
     '}',
   ];
   if (op.pagination) {
     out.push(
       `export function ${paginatorName(op)}(client, ${init}, options) {`,
-      `  return paginateOperation(client, ${metaName(op)}, ${literal(op.pagination)}, init, options);`,
+      `  return paginateOperation(client, ${meta}, ${literal(op.pagination)}, init, options);`,
       '}',
     );
   }
@@ -162,6 +169,7 @@ export interface OperationsModule {
 
 export function emitOperations(model: ApiModel, doc: Record<string, any>): OperationsModule {
   const paginated = model.operations.some((o) => o.pagination);
+  const functions = new Set(model.operations.flatMap((op) => (op.pagination ? [op.functionName, paginatorName(op)] : [op.functionName])));
   const purpose = `One function per operation (${model.operations.length}), each through the policy pipeline.`;
   const runtimeTypes = ['OperationData', 'OperationInit', ...(paginated ? ['PageItem', 'PageLimits', 'Paginator'] : [])];
   const dtsHead = [
@@ -183,7 +191,7 @@ export function emitOperations(model: ApiModel, doc: Record<string, any>): Opera
     '',
   ];
   return {
-    js: jsHead.join('\n') + model.operations.map((op) => operationImplementation(op, doc)).join('\n\n') + '\n',
+    js: jsHead.join('\n') + model.operations.map((op) => operationImplementation(op, doc, functions)).join('\n\n') + '\n',
     dts: dtsHead.join('\n') + model.operations.map((op) => operationDeclaration(op, model)).join('\n\n') + '\n',
   };
 }
