@@ -3,6 +3,7 @@
 // operations.js imports each one it names and references it from the operation's metadata, and a
 // bundler drops the pieces of operations the Worker does not import.
 import type { OperationModel } from '../model/types.ts';
+import { keyQuery } from './request-path.ts';
 import { literal } from './text.ts';
 
 export interface EncoderRef {
@@ -27,6 +28,8 @@ const RAW: EncoderRef = { field: 'encodeBody', name: 'rawBody', module: 'svcgen/
 /** JSON sent under the spec's own media type (not plain application/json): runtime/encoding/json.ts. */
 const JSON_AS: EncoderRef = { field: 'encodeBody', name: 'jsonBody', module: 'svcgen/runtime/encoding/json' };
 const STYLED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'styledQuery', module: 'svcgen/runtime/encoding/query' };
+/** The styled query after a path key's constant query string (request-path.ts keyQuery). */
+const STYLED_QUERY_AFTER: EncoderRef = { field: 'encodeQuery', name: 'styledQueryAfter', module: 'svcgen/runtime/encoding/query' };
 const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', module: 'svcgen/runtime/encoding/path' };
 /** Strict path that sends `''` for the named parameters: only operations whose spec lists `''` for one (model/empty-path-values.ts). */
 const STRICT_PATH_ALLOWING_EMPTY: EncoderRef = { field: 'encodePath', name: 'serializePathAllowingEmpty', module: 'svcgen/runtime/encoding/path' };
@@ -61,7 +64,9 @@ export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef
   } else if (encoding === 'json' && op.requestBody && namesOwnJsonType(op.requestBody.mediaType)) {
     out.push({ ...JSON_AS, argument: literal(op.requestBody.mediaType) });
   }
-  if (styledQuery) out.push(STYLED_QUERY);
+  const constantQuery = keyQuery(op.path);
+  if (constantQuery) out.push({ ...STYLED_QUERY_AFTER, argument: literal(constantQuery) });
+  else if (styledQuery) out.push(STYLED_QUERY);
   if (TEMPLATED.test(op.path)) {
     const path = op.parameters.filter((p) => p.in === 'path');
     const empty = path.filter((p) => p.allowsEmpty).map((p) => p.name);

@@ -6,7 +6,7 @@ import { classifyMediaType } from '../model/operations.ts';
 import { acceptOf, successResponses } from './accept.ts';
 import { encoderImports, encoderValue, encodersOf, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
-import { requestPath } from './request-path.ts';
+import { keyQuery, requestPath } from './request-path.ts';
 import { typesOperationKey } from './types-key.ts';
 import { docComment, literal, plainText } from './text.ts';
 
@@ -44,7 +44,8 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
     .filter((p) => p.in === 'query' && !isPlainScalar(p, doc))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((p) => `${literal(p.name)}: [${literal(p.style)}, ${p.explode}]`);
-  if (styled.length) fields.push(`query: { ${styled.join(', ')} }`);
+  // A constant query string in the path key is sent through the query encoder, which needs the table.
+  if (styled.length || keyQuery(op.path)) fields.push(`query: { ${styled.join(', ')} }`);
   const parseAs = successParseAs(op);
   if (parseAs) fields.push(`parseAs: ${literal(parseAs)}`);
   const accept = acceptOf(op);

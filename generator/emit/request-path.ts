@@ -4,14 +4,31 @@
 // (`/PutRecords#streamArn`, `/PutRecords#tableArn`). A client never sends a fragment, and left in
 // place it would swallow the query string appended after it (`/PutRecords#streamArn?streamArn=…`
 // goes out as `/PutRecords`, without its required parameter). So the request path is the key up
-// to its first '#' outside a `{name}` template.
-const TEMPLATE_OR_TEXT = /\{[^{}]*\}|[^{#]+|\{|#/g;
+// to its first '#' outside a `{name}` template. A key may also carry a constant query string
+// (`/worker?cmd=checkconstraints`); openapi-fetch appends its own '?' and the parameters after the
+// path, so left in the path it made `?cmd=checkconstraints?project=…`, the parameters swallowed
+// into cmd's value: the request path stops at the '?' too, and keyQuery is sent ahead of the
+// parameters (runtime/encoding/query.ts styledQueryAfter).
+const TEMPLATE_OR_TEXT = /\{[^{}]*\}|[^{#?]+|\{|#|\?/g;
 
-export function requestPath(specPath: string): string {
-  let out = '';
+/** The key up to its first '?' or '#' outside a `{name}` template, and the query text between. */
+function splitKey(specPath: string): { path: string; query: string } {
+  let path = '';
+  let query: string | undefined;
   for (const [part] of specPath.matchAll(TEMPLATE_OR_TEXT)) {
     if (part === '#') break;
-    out += part;
+    if (query !== undefined) query += part;
+    else if (part === '?') query = '';
+    else path += part;
   }
-  return out;
+  return { path, query: query ?? '' };
+}
+
+export function requestPath(specPath: string): string {
+  return splitKey(specPath).path;
+}
+
+/** The constant query string a path key carries (`cmd=checkconstraints`), '' when none. */
+export function keyQuery(specPath: string): string {
+  return splitKey(specPath).query;
 }

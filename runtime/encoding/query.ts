@@ -109,6 +109,20 @@ const tables = new WeakMap<object, QuerySerializerFn>();
  * The query encoder of operations with styled parameters (OperationMeta.encodeQuery): the
  * serializer for the generated `name → [style, explode]` table, built once per table.
  */
+/**
+ * `styledQuery` after the constant query string of the operation's path key (`cmd=run` of
+ * `/worker?cmd=run`), which the request path leaves out (generator/emit/request-path.ts).
+ */
+export function styledQueryAfter(constant: string): (table: NonNullable<OperationMeta['query']>) => QuerySerializerFn {
+  return (table) => {
+    const serialize = styledQuery(table);
+    return (query) => {
+      const rest = serialize(query);
+      return rest ? `${constant}&${rest}` : constant;
+    };
+  };
+}
+
 export function styledQuery(table: NonNullable<OperationMeta['query']>): QuerySerializerFn {
   let serializer = tables.get(table);
   if (!serializer) {
