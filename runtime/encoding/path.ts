@@ -34,20 +34,32 @@ function valueParts(name: string, value: unknown): string[] | [string, string][]
   return [String(value)];
 }
 
-function encodeParam(name: string, value: unknown, style?: ParamStyle): string {
-  // A scalar in simple style, the usual value, is one part: the checks below without building a list.
-  if (style === undefined && value !== undefined && value !== null && typeof value !== 'object') {
-    const text = String(value);
-    if (text === '') throw new TypeError(`path parameter "${name}" is empty`);
-    return encodeSegment(name, text);
-  }
+/** The value's parts, checked: not empty as a whole, no part a dot segment. */
+function checkedParts(name: string, value: unknown): string[] | [string, string][] {
   const parts = valueParts(name, value);
   const texts = parts.flat();
   if (texts.length === 0 || texts.every((p) => p === '')) throw new TypeError(`path parameter "${name}" is empty`);
   for (const text of texts) encodeSegment(name, text);
+  return parts;
+}
+
+/** `simple` style, not exploded: the only one a plain `{name}` template means without a table. */
+function encodeParam(name: string, value: unknown): string {
+  // A scalar, the usual value, is one part: the checks below without building a list.
+  if (value !== undefined && value !== null && typeof value !== 'object') {
+    const text = String(value);
+    if (text === '') throw new TypeError(`path parameter "${name}" is empty`);
+    return encodeSegment(name, text);
+  }
+  return checkedParts(name, value).flat().map(encodeURIComponent).join(',');
+}
+
+/** The styles of the table above; only serializePathStyled calls it, so serializePath bundles none of it. */
+function encodeStyled(name: string, value: unknown, style: ParamStyle | undefined): string {
+  if (style === undefined) return encodeParam(name, value);
+  const parts = checkedParts(name, value);
   const enc = encodeURIComponent;
-  const kind = style?.style ?? 'simple';
-  const explode = style?.explode ?? false;
+  const { style: kind, explode } = style;
   const isObject = typeof value === 'object' && !Array.isArray(value);
   const pairs = parts as [string, string][];
   const items = parts as string[];
@@ -122,7 +134,7 @@ export function serializePathStyled(styles: PathStyles, empty: readonly string[]
     for (let i = 1; i < pieces.length; i += 2) {
       const name = pieces[i]!;
       const value = params[name];
-      out += (value === '' && allowed.has(name) ? '' : encodeParam(name, value, styles[name])) + pieces[i + 1]!;
+      out += (value === '' && allowed.has(name) ? '' : encodeStyled(name, value, styles[name])) + pieces[i + 1]!;
     }
     return out;
   };
