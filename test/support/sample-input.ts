@@ -462,11 +462,16 @@ function sampleString(s: SchemaObject, ctx: Context, variant: number): unknown {
   if (format === 'binary' && ctx.options.binary) return ctx.options.binary();
   const minLength = typeof s.minLength === 'number' ? s.minLength : 0;
   const maxLength = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  const fromFormat = format === undefined ? undefined : FORMAT_SAMPLES[format];
   if (typeof s.pattern === 'string') {
+    // The format's sample when the pattern admits it: a text made from the pattern alone may break
+    // the format (`^(http|https)?://` gives `http://`, no valid `uri`).
+    const length = fromFormat === undefined ? 0 : [...fromFormat].length;
+    if (fromFormat !== undefined && patternRegExp(s.pattern)?.test(fromFormat) && length >= minLength && length <= maxLength) return fromFormat;
     const fromPattern = samplePattern(s.pattern, minLength, maxLength);
     if (fromPattern !== undefined) return fromPattern;
   }
-  if (format && FORMAT_SAMPLES[format] !== undefined) return FORMAT_SAMPLES[format];
+  if (fromFormat !== undefined) return fromFormat;
   let text = variant === 0 ? 'sample' : `sample${variant}`;
   if (text.length > maxLength) text = text.slice(0, maxLength);
   if (text.length < minLength) text = text.padEnd(minLength, 'x');

@@ -124,6 +124,13 @@ describe('sampleValue', () => {
     expect(validWith(doc, '/components/schemas/Grants', value)).toEqual([]);
   });
 
+  it("gives a string with a format and a pattern the format's sample when the pattern admits it", () => {
+    const url = { type: 'string', format: 'uri', pattern: '^(http|https)?://' };
+    expect(sampleValue(url, doc)).toBe('https://example.com/');
+    // A pattern the format's sample does not match still decides.
+    expect(sampleValue({ type: 'string', format: 'uri', pattern: '^ftp://[a-z]+$' }, doc)).toMatch(/^ftp:\/\/[a-z]+$/);
+  });
+
   it('leaves out readOnly properties even when required', () => {
     expect(sampleValue(schema('Server'), doc)).toEqual({ name: 'sample' });
   });
