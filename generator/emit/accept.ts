@@ -3,9 +3,9 @@
 // first; its types describe that one), but a request that names none accepts anything (Node's
 // fetch sends `*/*`), and a server offering, say, application/xml before application/json (as
 // converted Swagger 2.0 specs with several `produces` do) answers XML, which the client then
-// fails to parse. Such an operation asks for what it reads. An operation with one concrete media
-// type per answer sends no Accept: there is nothing to choose (a wildcard beside it offers no
-// other concrete type either).
+// fails to parse. Such an operation asks for what it reads. An operation with one media type per
+// answer sends no Accept: there is nothing to choose. `*/*` beside it does not count as a choice
+// (it says anything may come, as a request without Accept does); a range such as `image/*` does.
 import type { OperationModel, ResponseModel } from '../model/types.ts';
 
 /** The success answers: the 2xx responses or, without any, `default` (OpenAPI: the undeclared codes). */
@@ -14,10 +14,10 @@ export function successResponses(op: OperationModel): ResponseModel[] {
   return ok.length ? ok : op.responses.filter((r) => r.status === 'default');
 }
 
-/** The Accept value the operation sends, or undefined when the server has nothing to choose. */
+/** The Accept value the operation sends, or undefined when the server has nothing to choose from. */
 export function acceptOf(op: OperationModel): string | undefined {
   const success = successResponses(op);
-  const listed = new Set(success.flatMap((r) => r.mediaTypes ?? (r.mediaType ? [r.mediaType] : [])).filter((type) => !type.includes('*')));
+  const listed = new Set(success.flatMap((r) => r.mediaTypes ?? (r.mediaType ? [r.mediaType] : [])).filter((type) => type.split(';')[0]!.trim() !== '*/*'));
   if (listed.size < 2) return undefined;
   const read = [...new Set(success.flatMap((r) => (r.mediaType ? [r.mediaType] : [])))];
   return read.length ? read.join(', ') : undefined;

@@ -34,11 +34,12 @@ async function call(path: string, clientOptions: object = {}, callOptions?: obje
 }
 
 describe('Accept of an operation offered in several media types', () => {
-  it('asks for JSON where the spec offers XML first, and reads the answer', async () => {
+  it('asks for JSON where the spec offers XML first, or a range such as image/*, and reads the answer', async () => {
     expect(await call('/pets/1')).toEqual({ accept: 'application/json', result: { name: 'Rex' } });
+    expect(await call('/photos/1')).toEqual({ accept: 'application/json', result: { name: 'Rex' } });
   });
 
-  it('sends none where there is nothing to choose: one media type, or a wildcard beside one', async () => {
+  it('sends none where there is nothing to choose: one media type, or */* beside one', async () => {
     expect((await call('/owners/1')).accept).toBeNull();
     expect((await call('/toys/1')).accept).toBeNull();
   });
