@@ -72,11 +72,18 @@ function unfinishedList(results: SpecResult[]): string[] {
   return ['**Type-checks that did not finish** (each spec and stage checked alone, after its batch was bisected or, for an output over 32 MiB, from the start):', '', '| spec | bytes | stage | reason |', '| --- | ---: | --- | --- |', ...rows, ''];
 }
 
-export function renderReport(results: SpecResult[], context: { of: number; commit: string; generators: number; current?: number; note?: string; prism?: SpecResult[] }): string {
+export function renderReport(
+  results: SpecResult[],
+  context: { of: number; commit: string; generators: number; current?: number; note?: string; prism?: SpecResult[]; examplesPrism?: SpecResult[] },
+): string {
   const s = summarise(results);
   // The Prism stage runs on its own sample (bench/corpus/run.ts --prism), so it is counted apart.
   const prismed = (context.prism ?? []).filter((r) => r.prism);
   s.prism = { specs: prismed.length, passed: sum(prismed.map((r) => r.prism!.passed)), total: sum(prismed.map((r) => r.prism!.total)) };
+  // And @readme/oas-examples (--prism-examples), which are not directory specs at all.
+  const examples = (context.examplesPrism ?? []).filter((r) => r.prism);
+  const examplesPassed = sum(examples.map((r) => r.prism!.passed));
+  const examplesTotal = sum(examples.map((r) => r.prism!.total));
   const lines = [
     '# Corpus: svcgen on the APIs.guru directory',
     '',
@@ -97,6 +104,9 @@ export function renderReport(results: SpecResult[], context: { of: number; commi
     s.prism.specs
       ? `| requests built from each operation's schema pass Prism (the ${s.prism.specs} smallest specs of the test sample) | ${s.prism.passed}/${s.prism.total} operations (${pct(s.prism.passed, s.prism.total)}) | |`
       : '| requests built from the schema pass Prism | not run in this report | |',
+    ...(examples.length
+      ? [`| the same for every @readme/oas-examples document (${examples.length} specs, not directory specs) | ${examplesPassed}/${examplesTotal} operations (${pct(examplesPassed, examplesTotal)}) | |`]
+      : []),
     '',
     '## Top failure causes',
     '',
@@ -105,6 +115,7 @@ export function renderReport(results: SpecResult[], context: { of: number; commi
     ...causeTable('Type errors in the generated client and types', topCauses(results.flatMap((r) => r.typeCauses ?? []))),
     ...causeTable('Type errors in the zod module', topCauses(results.flatMap((r) => r.zodCauses ?? []))),
     ...causeTable('Prism: request violations and client errors', topCauses(prismed.flatMap((r) => r.prism!.causes))),
+    ...(examples.length ? causeTable('Prism on @readme/oas-examples: request violations and client errors', topCauses(examples.flatMap((r) => r.prism!.causes))) : []),
     ...causeTable('openapi-typescript: threw', topCauses(results.filter((r) => r.ots.status !== 'generated').map((r) => r.ots.cause ?? r.ots.message))),
     ...causeTable('openapi-typescript: type errors', topCauses(results.flatMap((r) => r.otsCauses ?? []))),
     ...unfinishedList(results),

@@ -15,7 +15,7 @@ import { prismStage } from './prism.ts';
 import { prismIdSpecs } from './prism-ids.ts';
 import { causeOf } from './causes.ts';
 import { GIB, killRunning } from './capped-process.ts';
-import { directorySpecs, ROOT, sampleSpecs, type CorpusSpec } from './specs.ts';
+import { directorySpecs, exampleSpecs, ROOT, sampleSpecs, type CorpusSpec } from './specs.ts';
 import { generatorFingerprint } from '../../generator/write/fingerprint.ts';
 
 const USAGE = `Usage: npm run bench:corpus -- [options]
@@ -29,6 +29,8 @@ const USAGE = `Usage: npm run bench:corpus -- [options]
   --prism-ids L  only the Prism stage, for the directory specs outside the test sample whose ids
                  (dir/<path>) the comma-separated list L names; cached apart and printed, not in
                  CORPUS.md (a spec whose cached result another generator version made runs again)
+  --prism-examples  only the Prism stage, for every @readme/oas-examples document; cached apart and
+                 counted in CORPUS.md on a row of its own (with --only: the examples whose id contains TEXT)
   --only TEXT    only the specs whose id contains TEXT (comma-separated: any of them)
   --retry-failed run again the cached specs that did not generate output that compiles
   --stale        run again the cached specs another generator version made (resumable)
@@ -47,6 +49,7 @@ function parseCli() {
         stale: { type: 'boolean' },
         prism: { type: 'string' },
         'prism-ids': { type: 'string' },
+        'prism-examples': { type: 'boolean' },
         failures: { type: 'string' },
         only: { type: 'string' },
         help: { type: 'boolean' },
@@ -77,6 +80,7 @@ const wanted = (spec: CorpusSpec) => !only || only.some((text) => spec.id.includ
 const specs = (values.limit ? all.slice(0, Number(values.limit)) : all).filter(wanted);
 const ids = new Set(all.map((s) => s.id));
 const prismCache = path.join(WORK, 'results-prism');
+const examplesPrismCache = path.join(WORK, 'results-prism-examples');
 // CPU time, so a compiler starved by other work on a shared machine is not charged; the wall
 // clock is only a backstop.
 const TYPECHECK_CPU_LIMIT_MS = 600_000;
@@ -99,6 +103,8 @@ const NOTE =
 function writeReport(): void {
   const results = cache.all().filter((r) => ids.has(r.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const prism = new ResultCache(prismCache).all();
+  const exampleIds = new Set(exampleSpecs().map((spec) => spec.id));
+  const examplesPrism = new ResultCache(examplesPrismCache).all().filter((r) => exampleIds.has(r.id));
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -107,7 +113,7 @@ function writeReport(): void {
   }
   const generators = new Set(results.map((r) => r.generator)).size;
   const current = results.filter((r) => r.generator === generatorFingerprint()).length;
-  writeFileSync(path.join(ROOT, 'CORPUS.md'), renderReport(results, { of: all.length, commit, generators, current, prism, note: NOTE }));
+  writeFileSync(path.join(ROOT, 'CORPUS.md'), renderReport(results, { of: all.length, commit, generators, current, prism, examplesPrism, note: NOTE }));
   if (values.failures) writeFileSync(path.resolve(values.failures), renderFailures(results, { of: all.length, commit }));
 }
 
@@ -147,6 +153,8 @@ if (values['prism-ids']) {
   const total = results.reduce((n, r) => n + (r?.total ?? 0), 0);
   process.stderr.write(`corpus prism: ${chosen.length} specs outside the test sample, ${passed}/${total} operations pass (not in CORPUS.md)\n`);
   process.exit(0);
+} else if (values['prism-examples']) {
+  await runPrism(exampleSpecs().filter(wanted), examplesPrismCache);
 } else if (values.prism) {
   await runPrism(sampleSpecs().sort((a, b) => a.bytes - b.bytes || (a.id < b.id ? -1 : 1)).slice(0, Number(values.prism)).filter(wanted), prismCache);
 } else if (!values.report) {
