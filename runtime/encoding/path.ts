@@ -107,17 +107,7 @@ export function serializePath(pathname: string, params: Record<string, unknown>)
  * factory so that Workers without such an operation bundle and run `serializePath` as it is.
  */
 export function serializePathAllowingEmpty(names: readonly string[]): (pathname: string, params: Record<string, unknown>) => string {
-  const allowed = new Set(names);
-  return (pathname, params) => {
-    const pieces = split(pathname);
-    let out = pieces[0]!;
-    for (let i = 1; i < pieces.length; i += 2) {
-      const name = pieces[i]!;
-      const value = params[name];
-      out += (value === '' && allowed.has(name) ? '' : encodeParam(name, value)) + pieces[i + 1]!;
-    }
-    return out;
-  };
+  return fillAllowingEmpty(names, encodeParam);
 }
 
 /**
@@ -127,6 +117,11 @@ export function serializePathAllowingEmpty(names: readonly string[]): (pathname:
  * operation bundle and run `serializePath` as it is.
  */
 export function serializePathStyled(styles: PathStyles, empty: readonly string[] = []): (pathname: string, params: Record<string, unknown>) => string {
+  return fillAllowingEmpty(empty, (name, value) => encodeStyled(name, value, styles[name]));
+}
+
+/** Fills the templates with `encode`, and with nothing where a parameter in `empty` is `''`. */
+function fillAllowingEmpty(empty: readonly string[], encode: (name: string, value: unknown) => string): (pathname: string, params: Record<string, unknown>) => string {
   const allowed = new Set(empty);
   return (pathname, params) => {
     const pieces = split(pathname);
@@ -134,7 +129,7 @@ export function serializePathStyled(styles: PathStyles, empty: readonly string[]
     for (let i = 1; i < pieces.length; i += 2) {
       const name = pieces[i]!;
       const value = params[name];
-      out += (value === '' && allowed.has(name) ? '' : encodeStyled(name, value, styles[name])) + pieces[i + 1]!;
+      out += (value === '' && allowed.has(name) ? '' : encode(name, value)) + pieces[i + 1]!;
     }
     return out;
   };

@@ -109,6 +109,40 @@ function referencedComponents(copy: Json, original: Json, roots: unknown[]): Map
   const used = new Map<string, Set<string>>();
   const seenRefs = new Set<string>();
   const restored = new Set<string>();
+  walkRefs(roots, (value) => {
+    if (!value.startsWith('#/') || seenRefs.has(value)) return [];
+    seenRefs.add(value);
+    const segments = pointerSegments(value);
+    const [head, section, name] = segments;
+    if (head === 'components' && section !== undefined && name !== undefined) {
+      const names = used.get(section) ?? new Set<string>();
+      used.set(section, names);
+      if (names.has(name)) return [];
+      names.add(name);
+      return [at(copy, ['components', section, name])];
+    }
+    const next: unknown[] = [];
+    const unit = reducedUnit(segments);
+    if (unit && !restored.has(unit.join('/'))) {
+      restored.add(unit.join('/'));
+      const parent = at(copy, unit.slice(0, -1));
+      const whole = at(original, unit);
+      if (isObject(parent) && whole !== undefined) {
+        parent[unit.at(-1)!] = structuredClone(whole);
+        next.push(parent[unit.at(-1)!]);
+      }
+    }
+    next.push(at(copy, segments));
+    return next;
+  });
+  return used;
+}
+
+/**
+ * Calls `onRef` with every string `$ref` under `roots` and the object holding it, and walks on
+ * into the nodes it returns as well (a pointer's target, a restored part).
+ */
+function walkRefs(roots: unknown[], onRef: (ref: string, holder: Record<string, unknown>) => unknown[]): void {
   const stack = [...roots];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -116,34 +150,10 @@ function referencedComponents(copy: Json, original: Json, roots: unknown[]): Map
     else if (isObject(node)) {
       for (const [key, value] of Object.entries(node)) {
         if (key !== '$ref') stack.push(value);
-        else if (typeof value === 'string' && value.startsWith('#/') && !seenRefs.has(value)) {
-          seenRefs.add(value);
-          const segments = pointerSegments(value);
-          const [head, section, name] = segments;
-          if (head === 'components' && section !== undefined && name !== undefined) {
-            const names = used.get(section) ?? new Set<string>();
-            used.set(section, names);
-            if (names.has(name)) continue;
-            names.add(name);
-            stack.push(at(copy, ['components', section, name]));
-            continue;
-          }
-          const unit = reducedUnit(segments);
-          if (unit && !restored.has(unit.join('/'))) {
-            restored.add(unit.join('/'));
-            const parent = at(copy, unit.slice(0, -1));
-            const whole = at(original, unit);
-            if (isObject(parent) && whole !== undefined) {
-              parent[unit.at(-1)!] = structuredClone(whole);
-              stack.push(parent[unit.at(-1)!]);
-            }
-          }
-          stack.push(at(copy, segments));
-        }
+        else if (typeof value === 'string') stack.push(...onRef(value, node));
       }
     }
   }
-  return used;
 }
 
 /**
@@ -182,21 +192,13 @@ export function fragmentRoutes(document: Json): Map<string, string> {
  * the stand-in key, the rest of the pointer kept as written.
  */
 function followRenamedPaths(copy: Json, routes: Map<string, string>): void {
-  const stack: unknown[] = [copy];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
-    else if (isObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key !== '$ref') stack.push(value);
-        else if (typeof value === 'string' && value.startsWith('#/paths/')) {
-          const [, written, ...rest] = value.slice(2).split('/');
-          const route = routes.get(decodePointerSegment(written!));
-          if (route !== undefined) node[key] = ['#', 'paths', route.replace(/~/g, '~0').replace(/\//g, '~1'), ...rest].join('/');
-        }
-      }
-    }
-  }
+  walkRefs([copy], (value, holder) => {
+    if (!value.startsWith('#/paths/')) return [];
+    const [, written, ...rest] = value.slice(2).split('/');
+    const route = routes.get(decodePointerSegment(written!));
+    if (route !== undefined) holder.$ref = ['#', 'paths', route.replace(/~/g, '~0').replace(/\//g, '~1'), ...rest].join('/');
+    return [];
+  });
 }
 
 /** An empty path segment (`//openapi`). */

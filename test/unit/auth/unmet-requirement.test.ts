@@ -5,7 +5,6 @@
 // credential and the server answered 401. Now the model names the unmet requirement and the call
 // fails before anything is sent, with a TypeError naming the operation and the schemes.
 import { describe, expect, it } from 'vitest';
-import type { LoadedVendor } from '../../../generator/load/index.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import { createVendorClient, type VendorProfile } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
@@ -14,12 +13,11 @@ import { basicScheme } from '../../../runtime/auth/basic.ts';
 import { oauth2Scheme } from '../../../runtime/auth/oauth2.ts';
 import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
 import { testProfile } from '../policy/support.ts';
+import { loaded } from './hand-made-spec.ts';
 
 const OK = { '200': { description: 'ok' } };
 
 const document = {
-  openapi: '3.0.3',
-  info: { title: 'Acme', version: '1' },
   components: {
     securitySchemes: {
       key: { type: 'apiKey', in: 'header', name: 'X-Key' },
@@ -35,23 +33,10 @@ const document = {
     '/tls': { post: { operationId: 'postTls', security: [{ tls: [], basic: [], cc: [] }], responses: OK } },
     '/key': { get: { operationId: 'getKey', responses: OK } },
   },
-  'x-svcgen': {
-    displayName: 'Acme',
-    servers: [{ name: 'prod', url: 'https://api.acme.test' }],
-    idempotency: { kind: 'none' },
-    policy: {
-      retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, retryStatuses: [] },
-      timeoutMs: 1000,
-      breaker: { consecutiveFailures: 100, cooldownMs: 1 },
-      rateLimits: { default: { ratePerSecond: 1000, burst: 1000 } },
-    },
-  },
 };
 
-const loaded = { vendor: 'acme', sourceFormat: 'openapi-3.0', document, specs: [], overlays: [], renamed: [], componentRenames: [], fixes: [], timings: {} } as unknown as LoadedVendor;
-
 function schemesAuth() {
-  const auth = buildApiModel(loaded).auth;
+  const auth = buildApiModel(loaded(document)).auth;
   if (auth.kind !== 'schemes') throw new Error('expected spec schemes');
   return auth;
 }
