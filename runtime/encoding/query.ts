@@ -106,10 +106,6 @@ export function createQuerySerializer(styles: QueryStyles): QuerySerializerFn {
 const tables = new WeakMap<object, QuerySerializerFn>();
 
 /**
- * The query encoder of operations with styled parameters (OperationMeta.encodeQuery): the
- * serializer for the generated `name → [style, explode]` table, built once per table.
- */
-/**
  * `styledQuery` after the constant query string of the operation's path key (`cmd=run` of
  * `/worker?cmd=run`), which the request path leaves out (generator/emit/request-path.ts).
  */
@@ -123,6 +119,10 @@ export function styledQueryAfter(constant: string): (table: NonNullable<Operatio
   };
 }
 
+/**
+ * The query encoder of operations with styled parameters (OperationMeta.encodeQuery): the
+ * serializer for the generated `name → [style, explode]` table, built once per table.
+ */
 export function styledQuery(table: NonNullable<OperationMeta['query']>): QuerySerializerFn {
   let serializer = tables.get(table);
   if (!serializer) {
