@@ -59,80 +59,86 @@ function circuit(state: BreakerState, until: number, now: number): Circuit {
   return { state, consecutive: 0, until, probe: 0, start: now, ok: 0, failed: 0, prevOk: 0, prevFailed: 0 };
 }
 
-export class MemoryBreakerStore implements BreakerStore {
-  readonly #clock: Clock;
-  readonly #circuits = new Map<string, Circuit>();
-  #probes = 0;
-
-  constructor(clock: Clock) {
-    this.#clock = clock;
-  }
-
+/** The in-memory store: one isolate's circuits, or a Durable Object's (see shared-limiter.ts). */
+export interface MemoryBreakerStore extends BreakerStore {
   /** The state a new attempt would see, for tests and health endpoints. */
-  state(key: string): BreakerState {
-    return this.#circuits.get(key)?.state ?? 'closed';
-  }
+  state(key: string): BreakerState;
+  acquire(key: string, config: BreakerConfig): BreakerPermit;
+  record(key: string, config: BreakerConfig, outcome: BreakerOutcome, probe: number): BreakerTransition | undefined;
+}
 
-  acquire(key: string, config: BreakerConfig): BreakerPermit {
-    const c = this.#circuits.get(key);
-    if (!c || c.state === 'closed') return CLOSED;
-    const now = this.#clock.now();
-    if (now < c.until) return { allowed: false, state: c.state, retryAt: c.until };
-    const from = c.state;
-    c.state = 'half-open';
-    c.probe = ++this.#probes;
-    c.until = now + config.probeTimeoutMs;
-    return { allowed: true, state: 'half-open', probe: c.probe, transition: from === 'open' ? { from, to: 'half-open' } : undefined };
-  }
-
-  record(key: string, config: BreakerConfig, outcome: BreakerOutcome, probe: number): BreakerTransition | undefined {
-    const now = this.#clock.now();
-    let c = this.#circuits.get(key);
-    if (outcome === 'neutral') {
-      // Give the lease back so the next attempt can probe at once.
-      if (c && probe !== 0 && c.probe === probe) c.until = 0;
-      return undefined;
-    }
-    if (!c) {
-      if (outcome === 'success' && !config.failureRate) return undefined;
-      this.#circuits.set(key, (c = circuit('closed', 0, now)));
-    }
-    const failed = outcome === 'failure';
-    if (c.state !== 'closed') {
-      // Attempts that started before the circuit opened say nothing about the vendor now.
-      if (probe === 0 || probe !== c.probe) return undefined;
-      if (failed) return this.#open(key, c.state, config, now);
-      this.#circuits.delete(key);
-      return { from: 'half-open', to: 'closed' };
-    }
-    c.consecutive = failed ? c.consecutive + 1 : 0;
-    const rate = config.failureRate;
-    if (c.consecutive >= config.consecutiveFailures || (rate && this.#rateExceeded(c, rate, failed, now))) return this.#open(key, c.state, config, now);
-    return undefined;
-  }
+/**
+ * `new MemoryBreakerStore(clock)`. A closure rather than a class: its state is plain locals, which
+ * minify to one letter where a class's `this.#field` does not (a Worker bundles this store).
+ */
+export const MemoryBreakerStore = function (clock: Clock): MemoryBreakerStore {
+  const circuits = new Map<string, Circuit>();
+  let probes = 0;
 
   /** Opens the circuit afresh: nothing counted, no probe out. */
-  #open(key: string, from: BreakerState, config: BreakerConfig, now: number): BreakerTransition {
+  const open = (key: string, from: BreakerState, config: BreakerConfig, now: number): BreakerTransition => {
     const retryAt = now + config.cooldownMs;
-    this.#circuits.set(key, circuit('open', retryAt, now));
+    circuits.set(key, circuit('open', retryAt, now));
     return { from, to: 'open', retryAt };
-  }
+  };
 
-  #rateExceeded(c: Circuit, rate: FailureRateOptions, failed: boolean, now: number): boolean {
-    const width = rate.windowMs;
-    const elapsed = now - c.start;
-    if (elapsed >= width) {
-      const adjacent = elapsed < 2 * width;
-      c.prevOk = adjacent ? c.ok : 0;
-      c.prevFailed = adjacent ? c.failed : 0;
-      c.ok = c.failed = 0;
-      c.start = now - (elapsed % width);
-    }
-    if (failed) c.failed++;
-    else c.ok++;
-    const weight = 1 - (now - c.start) / width;
-    const bad = c.failed + c.prevFailed * weight;
-    const total = bad + c.ok + c.prevOk * weight;
-    return total >= rate.minimumCalls && bad / total >= rate.threshold;
+  return {
+    state: (key) => circuits.get(key)?.state ?? 'closed',
+
+    acquire(key, config) {
+      const c = circuits.get(key);
+      if (!c || c.state === 'closed') return CLOSED;
+      const now = clock.now();
+      if (now < c.until) return { allowed: false, state: c.state, retryAt: c.until };
+      const from = c.state;
+      c.state = 'half-open';
+      c.probe = ++probes;
+      c.until = now + config.probeTimeoutMs;
+      return { allowed: true, state: 'half-open', probe: c.probe, transition: from === 'open' ? { from, to: 'half-open' } : undefined };
+    },
+
+    record(key, config, outcome, probe) {
+      const now = clock.now();
+      let c = circuits.get(key);
+      if (outcome === 'neutral') {
+        // Give the lease back so the next attempt can probe at once.
+        if (c && probe !== 0 && c.probe === probe) c.until = 0;
+        return undefined;
+      }
+      if (!c) {
+        if (outcome === 'success' && !config.failureRate) return undefined;
+        circuits.set(key, (c = circuit('closed', 0, now)));
+      }
+      const failed = outcome === 'failure';
+      if (c.state !== 'closed') {
+        // Attempts that started before the circuit opened say nothing about the vendor now.
+        if (probe === 0 || probe !== c.probe) return undefined;
+        if (failed) return open(key, c.state, config, now);
+        circuits.delete(key);
+        return { from: 'half-open', to: 'closed' };
+      }
+      c.consecutive = failed ? c.consecutive + 1 : 0;
+      const rate = config.failureRate;
+      if (c.consecutive >= config.consecutiveFailures || (rate && rateExceeded(c, rate, failed, now))) return open(key, c.state, config, now);
+      return undefined;
+    },
+  };
+} as unknown as new (clock: Clock) => MemoryBreakerStore;
+
+function rateExceeded(c: Circuit, rate: FailureRateOptions, failed: boolean, now: number): boolean {
+  const width = rate.windowMs;
+  const elapsed = now - c.start;
+  if (elapsed >= width) {
+    const adjacent = elapsed < 2 * width;
+    c.prevOk = adjacent ? c.ok : 0;
+    c.prevFailed = adjacent ? c.failed : 0;
+    c.ok = c.failed = 0;
+    c.start = now - (elapsed % width);
   }
+  if (failed) c.failed++;
+  else c.ok++;
+  const weight = 1 - (now - c.start) / width;
+  const bad = c.failed + c.prevFailed * weight;
+  const total = bad + c.ok + c.prevOk * weight;
+  return total >= rate.minimumCalls && bad / total >= rate.threshold;
 }

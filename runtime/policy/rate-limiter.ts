@@ -45,64 +45,71 @@ interface Schedule {
 
 const NOW: Reservation = { ok: true, waitMs: 0 };
 
-export class MemoryLimiterStore implements LimiterStore {
-  readonly #clock: Clock;
-  readonly #schedules = new Map<string, Schedule>();
-  readonly #windows = new Map<string, Window>();
+/** The in-memory store: one isolate's buckets, or a Durable Object's (see shared-limiter.ts). */
+export interface MemoryLimiterStore extends LimiterStore {
+  reserve(buckets: readonly BucketSpec[], windowKey: string | undefined, maxWaitMs: number): Reservation;
+  observe(windowKey: string, remaining: number, resetAt: number): void;
+}
 
-  constructor(clock: Clock) {
-    this.#clock = clock;
-  }
-
-  reserve(buckets: readonly BucketSpec[], windowKey: string | undefined, maxWaitMs: number): Reservation {
-    const now = this.#clock.now();
-    const schedules = buckets.map((b) => this.#schedule(b, now));
-    const window = windowKey === undefined ? undefined : this.#windows.get(windowKey);
-    let start = now;
-    let limiting = '';
-    // Each bucket's earliest slot at or after `start` may push `start` past another bucket's; the
-    // candidates are finite and `start` only grows, so this settles.
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (let i = 0; i < buckets.length; i++) {
-        const at = earliest(schedules[i]!, buckets[i]!, start);
-        if (at > start) {
-          start = at;
-          limiting = buckets[i]!.key;
-          moved = true;
-        }
-      }
-      if (window && window.remaining <= 0 && window.resetAt > start) {
-        start = window.resetAt;
-        limiting = windowKey!;
-        moved = true;
-      }
-    }
-    if (start - now > maxWaitMs) return { ok: false, retryAt: start, key: limiting };
-    for (let i = 0; i < buckets.length; i++) book(schedules[i]!, buckets[i]!, start, now);
-    if (window) {
-      if (start >= window.resetAt) this.#windows.delete(windowKey!);
-      else window.remaining--;
-    }
-    return start > now ? { ok: true, waitMs: start - now } : NOW;
-  }
-
-  observe(windowKey: string, remaining: number, resetAt: number): void {
-    if (resetAt <= this.#clock.now()) return;
-    this.#windows.set(windowKey, { remaining, resetAt });
-  }
+/**
+ * `new MemoryLimiterStore(clock)`. A closure rather than a class: its state is plain locals, which
+ * minify to one letter where a class's `this.#field` does not (a Worker bundles this store).
+ */
+export const MemoryLimiterStore = function (clock: Clock): MemoryLimiterStore {
+  const schedules = new Map<string, Schedule>();
+  const windows = new Map<string, Window>();
 
   /** The bucket's schedule with every slot up to `now` folded into `tat` (new slots are never earlier). */
-  #schedule(bucket: BucketSpec, now: number): Schedule {
-    let s = this.#schedules.get(bucket.key);
-    if (!s) this.#schedules.set(bucket.key, (s = { tat: -Infinity, later: [] }));
+  const scheduleOf = (bucket: BucketSpec, now: number): Schedule => {
+    let s = schedules.get(bucket.key);
+    if (!s) schedules.set(bucket.key, (s = { tat: -Infinity, later: [] }));
     const interval = 1000 / bucket.ratePerSecond;
     let folded = 0;
     while (folded < s.later.length && s.later[folded]! <= now) s.tat = Math.max(s.tat, s.later[folded++]!) + interval;
     if (folded > 0) s.later.splice(0, folded);
     return s;
-  }
-}
+  };
+
+  return {
+    reserve(buckets, windowKey, maxWaitMs) {
+      const now = clock.now();
+      const booked = buckets.map((b) => scheduleOf(b, now));
+      const window = windowKey === undefined ? undefined : windows.get(windowKey);
+      let start = now;
+      let limiting = '';
+      // Each bucket's earliest slot at or after `start` may push `start` past another bucket's; the
+      // candidates are finite and `start` only grows, so this settles.
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (let i = 0; i < buckets.length; i++) {
+          const at = earliest(booked[i]!, buckets[i]!, start);
+          if (at > start) {
+            start = at;
+            limiting = buckets[i]!.key;
+            moved = true;
+          }
+        }
+        if (window && window.remaining <= 0 && window.resetAt > start) {
+          start = window.resetAt;
+          limiting = windowKey!;
+          moved = true;
+        }
+      }
+      if (start - now > maxWaitMs) return { ok: false, retryAt: start, key: limiting };
+      for (let i = 0; i < buckets.length; i++) book(booked[i]!, buckets[i]!, start, now);
+      if (window) {
+        if (start >= window.resetAt) windows.delete(windowKey!);
+        else window.remaining--;
+      }
+      return start > now ? { ok: true, waitMs: start - now } : NOW;
+    },
+
+    observe(windowKey, remaining, resetAt) {
+      if (resetAt <= clock.now()) return;
+      windows.set(windowKey, { remaining, resetAt });
+    },
+  };
+} as unknown as new (clock: Clock) => MemoryLimiterStore;
 
 /** How far ahead of its theoretical arrival time a bucket lets a request go (its burst). */
 function tolerance(bucket: BucketSpec): number {
