@@ -1,6 +1,7 @@
 import type { Clock } from './clock.ts';
 import { RequestNotSentError, TimeoutError } from './errors.ts';
 import { toNetworkError } from './network-error.ts';
+import { guard } from './sleep.ts';
 
 /** What the pipeline passes beside the request: its attempt signal, and the buffered body. */
 export interface TransportInit {
@@ -33,52 +34,14 @@ export function attempt(
   a: AbortSignal | undefined,
   b: AbortSignal | undefined,
 ): Promise<Response> {
-  return new Promise<Response>((resolve, reject) => {
-    const aborted = a?.aborted ? a : b?.aborted ? b : undefined;
-    if (aborted) return reject(aborted.reason);
-    const controller = new AbortController();
-    let settled = false;
-    const settle = () => {
-      settled = true;
-      if (timer !== undefined) clock.clearTimeout(timer);
-      a?.removeEventListener('abort', onAbort);
-      b?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = function (this: AbortSignal) {
-      if (settled) return;
-      settle();
-      controller.abort(this.reason);
-      reject(this.reason);
-    };
-    const timer =
-      timeoutMs > 0 && timeoutMs !== Infinity
-        ? clock.setTimeout(() => {
-            if (settled) return;
-            settle();
-            const error = new TimeoutError(operationId, scope, reportedMs);
-            controller.abort(error);
-            reject(error);
-          }, timeoutMs)
-        : undefined;
-    a?.addEventListener('abort', onAbort);
-    b?.addEventListener('abort', onAbort);
-    let pending: Promise<Response>;
-    try {
-      pending = transport(request, body === undefined ? { signal: controller.signal } : { signal: controller.signal, body });
-    } catch (error) {
-      pending = Promise.reject(error);
-    }
-    pending.then(
-      (response) => {
-        if (settled) return void response.body?.cancel().catch(() => {});
-        settle();
-        resolve(response);
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settle();
-        reject(error instanceof RequestNotSentError ? error : toNetworkError(operationId, error));
-      },
-    );
-  });
+  return guard(
+    clock,
+    timeoutMs > 0 ? timeoutMs : Infinity,
+    a,
+    b,
+    () => new TimeoutError(operationId, scope, reportedMs),
+    (signal) => transport(request, body === undefined ? { signal } : { signal, body }),
+    (error) => (error instanceof RequestNotSentError ? error : toNetworkError(operationId, error)),
+    (response) => void response.body?.cancel().catch(() => {}),
+  );
 }

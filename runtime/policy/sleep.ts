@@ -1,27 +1,60 @@
 import type { Clock } from './clock.ts';
 
 /**
+ * Races `work` against a time limit and two signals: settles with work's outcome (a rejection
+ * passed through `failure`), unless `ms` passes first (rejects with `timeout()`, or resolves when
+ * there is none) or a signal aborts (rejects with its reason). A timeout or an abort also aborts
+ * work's signal; a result that comes after the end goes to `late`. An attempt and a wait share
+ * this, so a bundle carries the timer and listener bookkeeping once.
+ */
+export function guard<T>(
+  clock: Clock,
+  ms: number,
+  a: AbortSignal | undefined,
+  b: AbortSignal | undefined,
+  timeout?: () => unknown,
+  work?: (signal: AbortSignal) => Promise<T>,
+  failure?: (error: unknown) => unknown,
+  late?: (value: T) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const aborted = a?.aborted ? a : b?.aborted ? b : undefined;
+    if (aborted) return reject(aborted.reason);
+    const controller = new AbortController();
+    let settled = false;
+    const end = (ok: boolean, value: unknown, abort?: boolean) => {
+      if (settled) return;
+      settled = true;
+      if (timer !== undefined) clock.clearTimeout(timer);
+      a?.removeEventListener('abort', onAbort);
+      b?.removeEventListener('abort', onAbort);
+      if (abort) controller.abort(value);
+      (ok ? resolve : reject)(value as T);
+    };
+    const onAbort = function (this: AbortSignal) {
+      end(false, this.reason, true);
+    };
+    const timer = ms !== Infinity ? clock.setTimeout(() => (timeout ? end(false, timeout(), true) : end(true, undefined)), ms) : undefined;
+    a?.addEventListener('abort', onAbort);
+    b?.addEventListener('abort', onAbort);
+    if (!work) return;
+    let pending: Promise<T>;
+    try {
+      pending = work(controller.signal);
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    pending.then(
+      (value) => (settled ? late?.(value) : end(true, value)),
+      (error: unknown) => settled || end(false, failure ? failure(error) : error),
+    );
+  });
+}
+
+/**
  * Waits `ms`, or rejects with the abort reason as soon as either signal aborts, so a caller's
  * cancellation never sits out a backoff or a rate-limit wait.
  */
 export function sleep(clock: Clock, ms: number, a?: AbortSignal, b?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = a?.aborted ? a : b?.aborted ? b : undefined;
-    if (aborted) return reject(aborted.reason);
-    const onAbort = function (this: AbortSignal) {
-      clock.clearTimeout(handle);
-      done();
-      reject(this.reason);
-    };
-    const done = () => {
-      a?.removeEventListener('abort', onAbort);
-      b?.removeEventListener('abort', onAbort);
-    };
-    const handle = clock.setTimeout(() => {
-      done();
-      resolve();
-    }, ms);
-    a?.addEventListener('abort', onAbort);
-    b?.addEventListener('abort', onAbort);
-  });
+  return guard<void>(clock, ms, a, b);
 }
