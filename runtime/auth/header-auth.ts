@@ -7,18 +7,7 @@
 // alternative given), the same errors, the same secrets scrubbed; the one header is chosen once
 // per client, so a call does no selection at all.
 import type { AuthStrategy } from '../client.ts';
-import {
-  fail,
-  firstSupplied,
-  noCredentials,
-  readCredentials,
-  staticSecrets,
-  withHeaders,
-  withScrubbedErrors,
-  type HeaderSchemeKind,
-  type SchemeProfile,
-  type SchemesAuthProfile,
-} from './schemes.ts';
+import { fail, noCredentials, readCredentials, withScrubbedErrors, type HeaderSchemeKind, type SchemeProfile, type SchemesAuthProfile } from './schemes.ts';
 
 /** Header kinds by scheme type. */
 export type HeaderSchemeKinds = Readonly<Partial<Record<SchemeProfile['type'], HeaderSchemeKind>>>;
@@ -26,7 +15,7 @@ export type HeaderSchemeKinds = Readonly<Partial<Record<SchemeProfile['type'], H
 const OTHER_SHAPE = "this API's security needs schemeAuth, not headerAuth (per-operation, AND-ed or optional requirements, or schemes no operation accepts)";
 
 export function headerAuth(kinds: HeaderSchemeKinds): AuthStrategy {
-  return ({ profile, options, loginPipeline, signedPipeline }) => {
+  return ({ profile, options, signedPipeline }) => {
     const vendor = profile.vendor;
     const auth = profile.auth as SchemesAuthProfile;
     // Hand-written clients could pass a profile of another shape: schemeAuth serves those.
@@ -35,13 +24,29 @@ export function headerAuth(kinds: HeaderSchemeKinds): AuthStrategy {
     const supplied = readCredentials(vendor, auth, options, kinds);
     // Every operation needs a credential (no empty alternative, no operation of its own).
     if (!supplied.size) noCredentials(vendor, auth, kinds);
+    // readCredentials found a kind for each supplied scheme, so none is looked up again.
+    const kindOf = (name: string) => kinds[schemes[name]!.type]!;
+    const secrets: string[] = [];
+    for (const [name, value] of supplied) secrets.push(...kindOf(name).secrets(value).filter((s) => s !== ''));
     // The generator passes this strategy only when every scheme is an alternative of its own.
-    const name = firstSupplied(security, supplied)?.[0] ?? fail(vendor, OTHER_SHAPE);
-    const secrets = staticSecrets(vendor, auth, supplied, kinds);
+    const name = security.find(([only]) => supplied.has(only!))?.[0] ?? fail(vendor, OTHER_SHAPE);
+    const [header, value] = kindOf(name).place(schemes[name]!, supplied.get(name)!).header;
     const scrubbed = () => secrets;
-    const scheme = schemes[name]!;
-    const { header } = kinds[scheme.type]!.place(scheme, supplied.get(name)!);
-    const pipeline = signedPipeline((transport) => withScrubbedErrors(withHeaders(transport, [header]), scrubbed));
+    // The header is set on the attempt's own Request: copying a Request re-streams its body, the
+    // largest per-call cost in the bench's profile. Setting it again on a retry is harmless; a
+    // Request whose headers are immutable is copied (schemes.ts withHeaders does the same for many).
+    const sign: Parameters<typeof signedPipeline>[0] = (transport) =>
+      withScrubbedErrors((request, init) => {
+        try {
+          request.headers.set(header, value);
+        } catch {
+          const headers = new Headers(request.headers);
+          headers.set(header, value);
+          request = new Request(request, { headers });
+        }
+        return transport(request, init);
+      }, scrubbed);
+    const pipeline = signedPipeline(sign);
     return { pipeline, pipelineFor: () => pipeline, secrets: scrubbed };
   };
 }

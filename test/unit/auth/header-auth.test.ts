@@ -171,6 +171,44 @@ describe('headerAuth and schemeAuth on the specs headerAuth serves', () => {
   });
 });
 
+describe('the header on each attempt', () => {
+  /** The transport wrapper headerAuth hands the client for `options`, and what reaches the transport. */
+  function signer(options: Record<string, unknown>) {
+    const profile = profileOf(specs['basic or bearer, shorthand on bearer']!.document, { kind: 'spec', scheme: 'tok' });
+    let sign: ((transport: (request: Request, init?: RequestInit) => Promise<Response>) => (request: Request, init?: RequestInit) => Promise<Response>) | undefined;
+    const context = { profile, options, baseUrl: 'https://acme.test', loginPipeline: {}, signedPipeline: (given: typeof sign) => ((sign = given), {}) };
+    header(context as never);
+    const reached: Request[] = [];
+    const fetch = sign!(async (request) => (reached.push(request), new Response('ok')));
+    return { fetch, reached };
+  }
+
+  it('is set on the attempt’s own Request, and on a copy with the same body when its headers are immutable', async () => {
+    const { fetch, reached } = signer({ apiKey: 'tok-abcdef12' });
+    const own = new Request('https://acme.test/things', { method: 'POST', body: 'a=1' });
+    await fetch(own);
+    expect(reached[0]).toBe(own);
+    expect(own.headers.get('authorization')).toBe('Bearer tok-abcdef12');
+    const frozen = new Request('https://acme.test/things', { method: 'POST', body: 'a=2', headers: { 'x-kept': 'yes' } });
+    Object.defineProperty(frozen.headers, 'set', { value: () => { throw new TypeError('immutable'); } });
+    await fetch(frozen);
+    expect(reached[1]).not.toBe(frozen);
+    expect(reached[1]!.headers.get('authorization')).toBe('Bearer tok-abcdef12');
+    expect(reached[1]!.headers.get('x-kept')).toBe('yes');
+    expect(await reached[1]!.text()).toBe('a=2');
+  });
+
+  it('a transport failure quoting the credential is scrubbed, thrown or rejected', async () => {
+    for (const failing of [() => { throw new TypeError('refused tok-abcdef12'); }, async () => { throw new TypeError('refused tok-abcdef12'); }]) {
+      const profile = profileOf(specs['one bearer scheme']!.document);
+      let sign: ((transport: () => Promise<Response>) => (request: Request) => Promise<Response>) | undefined;
+      header({ profile, options: { auth: { tok: 'tok-abcdef12' } }, signedPipeline: (given: typeof sign) => ((sign = given), {}) } as never);
+      const error = await sign!(failing as () => Promise<Response>)(new Request('https://acme.test/')).catch((e: Error) => e);
+      expect((error as Error).message).toBe('refused [REDACTED]');
+    }
+  });
+});
+
 /** Spec shapes only schemeAuth serves, and what headerAuth would get wrong on each. */
 const generalOnly: Record<string, Record<string, unknown>> = {
   'an operation with its own requirement': {
