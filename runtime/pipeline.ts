@@ -11,12 +11,12 @@ import { jsonLogger, type Logger } from './log/logger.ts';
 import { redactText } from './redact.ts';
 import { attempt, type Transport } from './policy/attempt.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
-import { isPromise, systemClock, type Clock, type MaybePromise } from './policy/clock.ts';
+import { isPromise, systemClock, type Clock } from './policy/clock.ts';
 import { resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
 import { CircuitOpenError, RateLimitError, RequestNotSentError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
 import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
-import { MemoryLimiterStore, type BucketSpec, type LimiterStore, type Reservation } from './policy/rate-limiter.ts';
+import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy/rate-limiter.ts';
 import { errorRetryDelay, NO_RETRY, responseRetryDelay } from './policy/retry.ts';
 import { parseResetAt } from './policy/retry-after.ts';
 import { sleep } from './policy/sleep.ts';
@@ -195,30 +195,28 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       });
 
     /**
-     * The rest of taking a slot, when the reservation is not an immediate one: waits for the store
-     * and for the slot; false when none comes in time for a retry.
+     * The limiter or the breaker said no: the call fails with `error` on its first attempt; on a
+     * retry the caller ends it with what the vendor last said.
      */
-    async function settle(pending: MaybePromise<Reservation>): Promise<boolean> {
-      const slot = isPromise(pending) ? await pending : pending;
-      if (!slot.ok) {
-        if (wants('warn')) note('warn', 'rate-limit', meta, { attempt: n, rejectedUntil: slot.retryAt, bucket: slot.key });
-        if (n === 1) throw new RateLimitError(meta.id, slot.key, slot.retryAt);
-        return false;
-      }
-      if (slot.waitMs > 0) {
-        if (wants('debug')) note('debug', 'rate-limit', meta, { attempt: n, waitMs: slot.waitMs });
-        await wait(slot.waitMs);
-      }
-      return true;
-    }
+    const refused = (type: 'rate-limit' | 'circuit-rejected', fields: object, error: Error) => {
+      if (wants('warn')) note('warn', type, meta, { attempt: n, ...fields });
+      if (n === 1) throw error;
+    };
 
     for (; ; n++) {
       if (rateLimit) {
         // One reservation takes a slot in every bucket the request counts in (so a refusal spends
         // none of them). The usual answer, a synchronous slot free now, needs no await.
         const now = clock.now();
-        const slot = limiter.reserve(plan.buckets, plan.windowKey, Math.max(0, Math.min(now + maxWaitMs, deadline) - now));
-        if ((isPromise(slot) || !slot.ok || slot.waitMs > 0) && !(await settle(slot))) break;
+        let slot = limiter.reserve(plan.buckets, plan.windowKey, Math.max(0, Math.min(now + maxWaitMs, deadline) - now));
+        if (isPromise(slot)) slot = await slot;
+        if (!slot.ok) {
+          refused('rate-limit', { rejectedUntil: slot.retryAt, bucket: slot.key }, new RateLimitError(meta.id, slot.key, slot.retryAt));
+          break;
+        } else if (slot.waitMs > 0) {
+          if (wants('debug')) note('debug', 'rate-limit', meta, { attempt: n, waitMs: slot.waitMs });
+          await wait(slot.waitMs);
+        }
       }
 
       // This attempt's time limit: its own timeout, or what is left of the call's deadline.
@@ -235,8 +233,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         let permit = breaker.acquire(circuit, breakerConfig);
         if (isPromise(permit)) permit = await permit;
         if (!permit.allowed) {
-          if (wants('warn')) note('warn', 'circuit-rejected', meta, { attempt: n, circuit, retryAt: permit.retryAt });
-          if (n === 1) throw new CircuitOpenError(meta.id, circuit, permit.retryAt);
+          refused('circuit-rejected', { circuit, retryAt: permit.retryAt }, new CircuitOpenError(meta.id, circuit, permit.retryAt));
           break;
         }
         if (permit.transition) breakerEvent(meta, circuit, permit.transition);
