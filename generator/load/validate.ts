@@ -56,14 +56,8 @@ export function validateEffective(document: Record<string, any>, file: string, o
       const operation = item[method];
       if (operation === null || typeof operation !== 'object') continue;
       const at = toPointer(['paths', path, method]);
-      const responses = operation.responses;
-      if (v31 ? responses === null || (responses !== undefined && typeof responses !== 'object') : responses === null || typeof responses !== 'object' || Object.keys(responses).length === 0) {
-        // Refused, not repaired: OpenAPI 3.0 makes `responses` REQUIRED and the Responses Object
-        // MUST hold at least one response code, and what the operation answers (a success status,
-        // a body type) cannot be inferred; one overlay action states it.
-        const why = v31 ? '`responses` must be an object' : 'OpenAPI 3.0 requires at least one response code or `default`; declare what it answers in an overlay';
-        throw new SvcgenInputError(where(at), `${method.toUpperCase()} ${path} has no responses (${why})`);
-      }
+      const problem = responsesProblem(operation.responses, v31);
+      if (problem) throw new SvcgenInputError(where(at), `${method.toUpperCase()} ${path} has no responses (${problem})`);
       const declared = new Set([...shared, ...parameterNames(document, operation.parameters)]);
       for (const name of templated) {
         if (!declared.has(name)) {
@@ -81,6 +75,22 @@ export function validateEffective(document: Record<string, any>, file: string, o
   checkRefs(document, file, origins);
   const shape = findSchemaShapeProblem(document);
   if (shape) throw new SvcgenInputError(where(shape.pointer), shape.problem);
+}
+
+/**
+ * Why an operation's `responses` is refused, or undefined. Refused, not repaired: what the operation
+ * answers (a success status, a body type) cannot be inferred, and one overlay action states it.
+ * Both versions say the Responses Object MUST contain at least one response code (`default`
+ * counts; an `x-` extension does not); only 3.0 also makes the field REQUIRED, so a 3.1 operation
+ * may leave it out, but not write it empty.
+ */
+function responsesProblem(responses: unknown, v31: boolean): string | undefined {
+  if (v31 && responses === undefined) return undefined;
+  if (responses === null || typeof responses !== 'object' || Array.isArray(responses)) {
+    return v31 ? '`responses` must be an object' : 'OpenAPI 3.0 requires at least one response code or `default`; declare what it answers in an overlay';
+  }
+  if (Object.keys(responses).some((key) => !key.startsWith('x-'))) return undefined;
+  return `OpenAPI ${v31 ? '3.1' : '3.0'} requires at least one response code or \`default\`; declare what it answers in an overlay`;
 }
 
 function parameterNames(document: Record<string, any>, parameters: unknown): string[] {
