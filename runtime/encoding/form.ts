@@ -50,21 +50,14 @@ export function encodeFormComponent(text: string): string {
 /** Writes a finite number in plain decimal digits, never in exponent notation. */
 export function formatPlainNumber(n: number): string {
   if (!Number.isFinite(n)) throw new TypeError(`cannot form-encode the number ${String(n)}`);
-  const text = String(n);
-  const e = text.indexOf('e');
-  if (e === -1) return text;
+  const [mantissa, exponent] = String(n).split('e');
+  if (!exponent) return mantissa!;
   // Shift the decimal point of the shortest round-trip digits; no precision is invented or lost.
-  const negative = text.startsWith('-');
-  const mantissa = text.slice(negative ? 1 : 0, e);
-  const exponent = Number(text.slice(e + 1));
-  const dot = mantissa.indexOf('.');
-  const digits = mantissa.replace('.', '');
-  const pointAt = (dot === -1 ? mantissa.length : dot) + exponent;
-  let plain: string;
-  if (pointAt <= 0) plain = `0.${'0'.repeat(-pointAt)}${digits}`;
-  else if (pointAt >= digits.length) plain = digits + '0'.repeat(pointAt - digits.length);
-  else plain = `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
-  return negative ? `-${plain}` : plain;
+  const [, sign, int, fraction] = /(-?)(\d+)\.?(\d*)/.exec(mantissa!)!;
+  const digits = int! + fraction;
+  const pointAt = int!.length + Number(exponent);
+  if (pointAt <= 0) return `${sign}0.${'0'.repeat(-pointAt)}${digits}`;
+  return sign + digits.padEnd(pointAt, '0').slice(0, pointAt) + (pointAt < digits.length ? `.${digits.slice(pointAt)}` : '');
 }
 
 /** The text a leaf value is sent as (shared with the multipart and query encoders). */
