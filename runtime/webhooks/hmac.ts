@@ -2,10 +2,10 @@
 // only: the key is imported once per secret and cached, which is the cost the vendors' own async
 // verifiers pay on every call.
 import { constantTimeEqual } from './constant-time.ts';
-import { KeyCache } from './key-cache.ts';
+import { keyCache } from './key-cache.ts';
 
 // An encoder made per import (once per secret, the key is cached) rather than shared from bytes.ts.
-const cryptoKeys = new KeyCache((secret) =>
+const cryptoKeys = keyCache((secret) =>
   crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
 );
 

@@ -10,38 +10,38 @@ interface Entry {
   key?: CryptoKey;
 }
 
-export class KeyCache {
-  // One map: an evicted or failed entry leaves it, so a late-finishing import never answers `ready`.
-  readonly #entries = new Map<string, Entry>();
-  readonly #importKey: (material: string) => Promise<CryptoKey>;
-
-  constructor(importKey: (material: string) => Promise<CryptoKey>) {
-    this.#importKey = importKey;
-  }
-
+/** Imported keys by their material (a secret, a public key's text). */
+export interface KeyCache {
   /** The key for `material`, or undefined when it cannot be imported. */
-  async get(material: string): Promise<CryptoKey | undefined> {
-    let entry = this.#entries.get(material);
-    if (!entry) {
-      // Oldest first out: secrets are few and long-lived, so a bound only guards against misuse.
-      if (this.#entries.size >= MAX_KEYS) this.#entries.delete(this.#entries.keys().next().value!);
-      entry = { pending: this.#importKey(material) };
-      this.#entries.set(material, entry);
-    }
-    try {
-      return (entry.key = await entry.pending);
-    } catch {
-      if (this.#entries.get(material) === entry) this.#entries.delete(material);
-      return undefined;
-    }
-  }
-
+  get(material: string): Promise<CryptoKey | undefined>;
   /** The key for `material` if its import has already finished; `get` otherwise. */
-  ready(material: string): CryptoKey | undefined {
-    return this.#entries.get(material)?.key;
-  }
+  ready(material: string): CryptoKey | undefined;
+  readonly size: number;
+}
 
-  get size(): number {
-    return this.#entries.size;
-  }
+/** A closure rather than a class: the minifier shortens its locals, where `this.#field` names stay whole. */
+export function keyCache(importKey: (material: string) => Promise<CryptoKey>): KeyCache {
+  // One map: an evicted or failed entry leaves it, so a late-finishing import never answers `ready`.
+  const entries = new Map<string, Entry>();
+  return {
+    async get(material) {
+      let entry = entries.get(material);
+      if (!entry) {
+        // Oldest first out: secrets are few and long-lived, so a bound only guards against misuse.
+        if (entries.size >= MAX_KEYS) entries.delete(entries.keys().next().value!);
+        entry = { pending: importKey(material) };
+        entries.set(material, entry);
+      }
+      try {
+        return (entry.key = await entry.pending);
+      } catch {
+        if (entries.get(material) === entry) entries.delete(material);
+        return undefined;
+      }
+    },
+    ready: (material) => entries.get(material)?.key,
+    get size() {
+      return entries.size;
+    },
+  };
 }

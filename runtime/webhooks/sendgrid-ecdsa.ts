@@ -5,7 +5,7 @@ import { eventBatch, parseVerifiedBody, parseWhileVerifying } from './body.ts';
 import { base64ToBytes, prefixed } from './bytes.ts';
 import { ecdsaDerToRaw } from './der.ts';
 import { readSignatureAndTimestamp } from './headers.ts';
-import { KeyCache } from './key-cache.ts';
+import { keyCache } from './key-cache.ts';
 import { secretList } from './secrets.ts';
 import { outsideTolerance } from './timestamp.ts';
 import { failure, type WebhookScheme, type WebhookVerifier } from './types.ts';
@@ -15,7 +15,7 @@ const P256_SCALAR_BYTES = 32;
 const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-const publicKeys = new KeyCache(async (publicKey) => {
+const publicKeys = keyCache(async (publicKey) => {
   const der = base64ToBytes(publicKey.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, ''));
   if (!der) throw new Error('not base64');
   return crypto.subtle.importKey('spki', der, ECDSA_P256, false, ['verify']);

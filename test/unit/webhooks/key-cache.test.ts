@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyAirwallexHmac, verifySendgridEcdsa, verifyStripeV1 } from '../../../runtime/webhooks.ts';
-import { KeyCache } from '../../../runtime/webhooks/key-cache.ts';
+import { keyCache } from '../../../runtime/webhooks/key-cache.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -32,7 +32,7 @@ describe('key cache', () => {
 
   it('forgets a key that failed to import, so a later call retries', async () => {
     let calls = 0;
-    const cache = new KeyCache(async (material) => {
+    const cache = keyCache(async (material) => {
       calls++;
       if (calls === 1) throw new Error(`cannot import ${material}`);
       return {} as CryptoKey;
@@ -44,7 +44,7 @@ describe('key cache', () => {
   });
 
   it('stays bounded when misused with endless distinct secrets', async () => {
-    const cache = new KeyCache(async () => ({}) as CryptoKey);
+    const cache = keyCache(async () => ({}) as CryptoKey);
     for (let i = 0; i < 500; i++) await cache.get(`secret-${i}`);
     expect(cache.size).toBeLessThanOrEqual(64);
     // An evicted key is not answered from the finished imports either.
@@ -55,7 +55,7 @@ describe('key cache', () => {
   it('answers ready() only once an import has finished, and never for a failed one', async () => {
     let release!: (key: CryptoKey) => void;
     const key = {} as CryptoKey;
-    const cache = new KeyCache((material) => (material === 'bad' ? Promise.reject(new Error('no')) : new Promise<CryptoKey>((resolve) => (release = resolve))));
+    const cache = keyCache((material) => (material === 'bad' ? Promise.reject(new Error('no')) : new Promise<CryptoKey>((resolve) => (release = resolve))));
     const pending = cache.get('good');
     expect(cache.ready('good')).toBeUndefined();
     release(key);
