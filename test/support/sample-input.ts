@@ -23,6 +23,12 @@ export interface SampleOptions {
    * carry an empty object (`{}` encodes to nothing), so a required but empty object would vanish.
    */
   nonEmptyObjects?: boolean;
+  /**
+   * Never take an empty string default. A path parameter cannot be empty (the client refuses '':
+   * its segment would vanish), and OpenAPI 3.0 lets a query parameter be sent empty only where it
+   * says `allowEmptyValue` (off by default; Prism reads `?q=` as the parameter left out).
+   */
+  nonEmptyDefaults?: boolean;
 }
 
 type Doc = Record<string, unknown>;
@@ -541,7 +547,7 @@ function sampleAt(schema: unknown, parent: Context, variant: number): unknown {
   }
   const scalar = typesOf(s).find((t) => t !== 'null');
   // A vendor's default for a scalar is the most plausible value, when it is valid.
-  if (s.default !== undefined && scalar !== 'object' && scalar !== 'array' && conforms(s, s.default, ctx.doc)) {
+  if (s.default !== undefined && !(ctx.options.nonEmptyDefaults && s.default === '') && scalar !== 'object' && scalar !== 'array' && conforms(s, s.default, ctx.doc)) {
     return s.default;
   }
   switch (scalar) {
@@ -680,7 +686,7 @@ export function sampleInput(operation: OperationModel, document: Doc, options: S
     let value: unknown;
     try {
       // Parameters are strings on the wire: an empty object would not be sent at all.
-      value = sampleValue(parameter.schema ?? { type: 'string' }, document, { ...options, nonEmptyObjects: true });
+      value = sampleValue(parameter.schema ?? { type: 'string' }, document, { ...options, nonEmptyObjects: true, nonEmptyDefaults: parameter.in !== 'header' });
     } catch (error) {
       throw new SampleError(`${operation.id}: ${parameter.in} parameter ${parameter.name}: ${(error as Error).message}`);
     }
