@@ -219,7 +219,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     // The encoders the generator named for this operation; without one openapi-fetch's own serve.
     if (meta.encodeBody) meta.encodeBody(request, headers);
     else if (headers) request.headers = headers;
-    if (meta.encodeQuery && meta.query) request.querySerializer = meta.encodeQuery(meta.query);
+    if (meta.encodeQuery && meta.query) request.querySerializer = meta.encodeQuery(meta.query, (init as { params?: { path?: Record<string, unknown> } }).params?.path);
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {
       throw errorFromResponse(response, { operationId: meta.id, secrets: auth.secrets(), requestIdHeader: profile.policy.requestIdHeader }, error, describeError);

@@ -39,7 +39,8 @@ export interface OperationMeta {
    * Absent: openapi-fetch's own (JSON bodies, scalar queries, no path parameters).
    */
   readonly encodeBody?: BodyEncoder;
-  readonly encodeQuery?: (table: NonNullable<OperationMeta['query']>) => (query: object) => string;
+  /** `path`: the call's path parameters, for a path key whose query string names some (`?lat={lat}`). */
+  readonly encodeQuery?: (table: NonNullable<OperationMeta['query']>, path?: Record<string, unknown>) => (query: object) => string;
   readonly encodePath?: (path: string, params: Record<string, unknown>) => string;
   /** With a `body-field` idempotency key: the code that fills and recognises it (runtime/policy/body-field-key.ts). */
   readonly bodyKey?: BodyFieldKey;

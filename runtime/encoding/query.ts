@@ -11,6 +11,7 @@
 
 import type { OperationMeta } from '../contract.ts';
 import { encodeFormComponent, flattenBrackets, formLeafText } from './form.ts';
+import { serializePath } from './path.ts';
 
 export interface ParamStyle {
   readonly style: string;
@@ -106,15 +107,19 @@ export function createQuerySerializer(styles: QueryStyles): QuerySerializerFn {
 const tables = new WeakMap<object, QuerySerializerFn>();
 
 /**
- * `styledQuery` after the constant query string of the operation's path key (`cmd=run` of
- * `/worker?cmd=run`), which the request path leaves out (generator/emit/request-path.ts).
+ * `styledQuery` after the query string of the operation's path key (`cmd=run` of `/worker?cmd=run`),
+ * which the request path leaves out (generator/emit/request-path.ts). Its `{name}` variables are
+ * the operation's path parameters (`/alerts?lat={lat}&lon={lon}`, every one declared in: path,
+ * which the load leaves in the key): filled as in the path, strictly encoded, a missing or empty
+ * value refused.
  */
-export function styledQueryAfter(constant: string): (table: NonNullable<OperationMeta['query']>) => QuerySerializerFn {
-  return (table) => {
+export function styledQueryAfter(keyQuery: string): (table: NonNullable<OperationMeta['query']>, path?: Record<string, unknown>) => QuerySerializerFn {
+  return (table, path) => {
     const serialize = styledQuery(table);
+    const filled = keyQuery.includes('{') ? serializePath(keyQuery, path ?? {}) : keyQuery;
     return (query) => {
       const rest = serialize(query);
-      return rest ? `${constant}&${rest}` : constant;
+      return rest ? `${filled}&${rest}` : filled;
     };
   };
 }

@@ -9,7 +9,7 @@
 // Prism's dereferencer had not finished after 15 minutes, while the request side alone loads in seconds. This suite
 // asserts request violations only, so response schemas carry no information it uses; and an empty
 // response schema also stops Prism from reporting its own generated examples as response errors.
-import { requestPath } from '../../generator/emit/request-path.ts';
+import { keyQuery, requestPath } from '../../generator/emit/request-path.ts';
 import { writeDiscriminatorBranches } from './discriminator-branches.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -201,6 +201,34 @@ function followRenamedPaths(copy: Json, routes: Map<string, string>): void {
   });
 }
 
+/**
+ * A renamed key's query string may name path parameters (`/current?lat={lat}&lon={lon}`, each
+ * declared in: path), which the client sends as that query string's values. Prism routes by the
+ * stand-in path, where no `{lat}` is left to read them from, and reported them missing; in its
+ * document they become the query parameters the key's pairs name, so Prism checks the values the
+ * request carries there. A copy of a referenced parameter: it may be a real path parameter elsewhere.
+ */
+function pathVariablesToQuery(copy: Json, routes: Map<string, string>): void {
+  const paths = isObject(copy.paths) ? copy.paths : {};
+  for (const [key, route] of routes) {
+    const names = new Map<string, string>();
+    for (const pair of keyQuery(key).split('&')) {
+      const match = /^([^=]+)=\{([^{}]+)\}$/.exec(pair);
+      if (match) names.set(match[2]!, match[1]!);
+    }
+    const item = paths[route];
+    if (names.size === 0 || !isObject(item)) continue;
+    for (const holder of [item, ...METHODS.map((method) => item[method])]) {
+      if (!isObject(holder) || !Array.isArray(holder.parameters)) continue;
+      holder.parameters = holder.parameters.map((entry) => {
+        const parameter = resolved(copy, entry);
+        if (!isObject(parameter) || parameter.in !== 'path' || typeof parameter.name !== 'string' || !names.has(parameter.name)) return entry;
+        return { ...parameter, in: 'query', name: names.get(parameter.name) };
+      });
+    }
+  }
+}
+
 /** An empty path segment (`//openapi`). */
 const EMPTY_SEGMENT = /\/\//;
 
@@ -285,7 +313,8 @@ export interface RequestContractOptions {
 /**
  * A deep copy of `document` fit for Prism: request side as is, responses reduced (except those a
  * request-side `$ref` points into), components nothing kept refers to dropped, path keys with a
- * fragment renamed to their fragmentRoutes path, Accept and Content-Type header parameters
+ * fragment renamed to their fragmentRoutes path (path parameters their query string names made
+ * query parameters), Accept and Content-Type header parameters
  * (which OpenAPI ignores) removed, OpenAPI's default style written out for urlencoded arrays of
  * scalars, a discriminator's branch names written into its branches (discriminator-branches.ts).
  */
@@ -296,6 +325,7 @@ export function requestContractDocument(document: Json, options: RequestContract
   if (routes.size > 0 && isObject(copy.paths)) {
     copy.paths = Object.fromEntries(Object.entries(copy.paths).map(([key, item]) => [routes.get(key) ?? key, item]));
     followRenamedPaths(copy, routes);
+    pathVariablesToQuery(copy, routes);
   }
   const paths = isObject(copy.paths) ? copy.paths : {};
   const kept = new Set((options.keepResponses ?? []).map(({ method, path }) => `${method.toLowerCase()} ${routes.get(path) ?? path}`));
