@@ -29,6 +29,11 @@ export interface SampleOptions {
    * says `allowEmptyValue` (off by default; Prism reads `?q=` as the parameter left out).
    */
   nonEmptyDefaults?: boolean;
+  /**
+   * The value travels as text (a parameter): `1` and `'1'` are the same on the wire, and Prism
+   * coerces the text to each branch's type, so a oneOf branch is taken to accept either form.
+   */
+  asText?: boolean;
 }
 
 type Doc = Record<string, unknown>;
@@ -573,7 +578,8 @@ function sampleUnion(base: SchemaObject, branches: unknown[], exclusive: boolean
   const order = branches
     .map((branch, index) => ({ branch, index, nullOnly: flatten(branch, ctx)?.schema.type === 'null' }))
     .sort((a, b) => Number(a.nullOnly) - Number(b.nullOnly) || a.index - b.index);
-  const exclusiveMatch = (value: unknown) => branches.filter((other) => conforms(other, value, ctx.doc)).length === 1;
+  const accepts = (other: unknown, value: unknown) => conforms(other, value, ctx.doc) || (ctx.options.asText === true && textForms(value).some((form) => conforms(other, form, ctx.doc)));
+  const exclusiveMatch = (value: unknown) => branches.filter((other) => accepts(other, value)).length === 1;
   const minimal: { candidate: SchemaObject; value: unknown }[] = [];
   for (const { branch } of order) {
     const candidate = Object.keys(base).length > 0 ? { allOf: [base, branch] } : (branch as SchemaObject);
@@ -596,6 +602,16 @@ function sampleUnion(base: SchemaObject, branches: unknown[], exclusive: boolean
     }
   }
   return minimal[0]?.value;
+}
+
+/** The other JSON values a scalar's text reads as: `1` for '1', '1' for `1`, 'true' for `true`. */
+function textForms(value: unknown): unknown[] {
+  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  const forms: unknown[] = [];
+  if (Number.isFinite(Number(value))) forms.push(Number(value));
+  if (value === 'true' || value === 'false') forms.push(value === 'true');
+  return forms;
 }
 
 /** `schema` with `$ref`s and `allOf` folded into one object (undefined for a bare cycle). */
@@ -686,7 +702,7 @@ export function sampleInput(operation: OperationModel, document: Doc, options: S
     let value: unknown;
     try {
       // Parameters are strings on the wire: an empty object would not be sent at all.
-      value = sampleValue(parameter.schema ?? { type: 'string' }, document, { ...options, nonEmptyObjects: true, nonEmptyDefaults: parameter.in !== 'header' });
+      value = sampleValue(parameter.schema ?? { type: 'string' }, document, { ...options, nonEmptyObjects: true, nonEmptyDefaults: parameter.in !== 'header', asText: true });
     } catch (error) {
       throw new SampleError(`${operation.id}: ${parameter.in} parameter ${parameter.name}: ${(error as Error).message}`);
     }
