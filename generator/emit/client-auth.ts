@@ -2,7 +2,8 @@
 // bundles only the auth the spec needs: token exchange; no auth without schemes; the header
 // strategy (runtime/auth/header-auth.ts) when every operation accepts the same alternatives of
 // one header scheme each (bearer, basic, an API key in a header); otherwise the general scheme
-// strategy with the kinds declared.
+// strategy with the kinds declared. The basic kind reads the username/password shorthand options
+// only in a client whose shorthand fills a basic scheme.
 import type { AuthModel, SecuritySchemeModel } from '../model/types.ts';
 
 type SchemesAuth = Extract<AuthModel, { kind: 'schemes' }>;
@@ -15,6 +16,9 @@ const SCHEME_KINDS: Readonly<Record<SecuritySchemeModel['type'], { name: string;
   oauth2: { name: 'oauth2Scheme', module: 'svcgen/runtime/auth/oauth2' },
   accessToken: { name: 'accessTokenScheme', module: 'svcgen/runtime/auth/access-token' },
 };
+
+/** The basic kind of a client whose shorthand options fill a scheme of another type, or that has none: no username/password reading. */
+const BASIC_NO_SHORTHAND = { name: 'basicSchemeNoShorthand', module: 'svcgen/runtime/auth/basic' };
 
 /** The kind headerAuth is given for an API key, all of which are headers then (no Request rewriting). */
 const API_KEY_HEADER = { name: 'apiKeyHeaderScheme', module: 'svcgen/runtime/auth/api-key-header' };
@@ -47,7 +51,9 @@ export function authStrategy(auth: AuthModel): { authImports: string[]; authStra
   if (types.length === 0) return { authImports: ["import { noAuth } from 'svcgen/runtime/auth/no-auth';"], authStrategy: 'noAuth' };
   const header = fitsHeaderAuth(auth);
   const [strategy, module] = header ? ['headerAuth', 'header-auth'] : ['schemeAuth', 'scheme-auth'];
-  const kind = (type: SecuritySchemeModel['type']) => (header && type === 'apiKey' ? API_KEY_HEADER : SCHEME_KINDS[type]);
+  const shorthandType = auth.shorthand === undefined ? undefined : auth.schemes[auth.shorthand]?.type;
+  const kind = (type: SecuritySchemeModel['type']) =>
+    header && type === 'apiKey' ? API_KEY_HEADER : type === 'basic' && shorthandType !== 'basic' ? BASIC_NO_SHORTHAND : SCHEME_KINDS[type];
   return {
     authImports: [
       `import { ${strategy} } from 'svcgen/runtime/auth/${module}';`,

@@ -82,10 +82,13 @@ export interface SignerContext {
 interface SchemeKindBase {
   /** The credential given for a scheme of this type, checked; errors name `label`, never the value. */
   check(vendor: string, scheme: SchemeProfile, label: string, value: unknown): Credential;
-  /** The shorthand options' value for this type, when the caller set any of them. */
-  shorthand(options: Record<string, unknown>): unknown;
+  /**
+   * The shorthand options' value for this type, when the caller set any of them. A client whose
+   * shorthand fills a scheme of another type (or none) is given a kind without it (basic.ts).
+   */
+  shorthand?(options: Record<string, unknown>): unknown;
   /** How an error names those options. */
-  readonly shorthandLabel: string;
+  readonly shorthandLabel?: string;
   /** The credential and the wire forms derived from it, for the redactor. */
   secrets(value: Credential): string[];
 }
@@ -165,8 +168,8 @@ export function readCredentials(vendor: string, auth: SchemesAuthProfile, option
   const shorthand = auth.shorthand === undefined ? undefined : auth.schemes[auth.shorthand];
   if (shorthand && !out.has(auth.shorthand!)) {
     const kind = kindOf(vendor, kinds, shorthand);
-    const value = kind.shorthand(opts);
-    if (value !== undefined) out.set(auth.shorthand!, kind.check(vendor, shorthand, kind.shorthandLabel, value));
+    const value = kind.shorthand?.(opts);
+    if (value !== undefined) out.set(auth.shorthand!, kind.check(vendor, shorthand, kind.shorthandLabel!, value));
   }
   return out;
 }

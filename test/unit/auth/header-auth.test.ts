@@ -13,10 +13,11 @@ import { emitClient, runtimeProfile } from '../../../generator/emit/client.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import { apiKeyScheme } from '../../../runtime/auth/api-key.ts';
 import { apiKeyHeaderScheme } from '../../../runtime/auth/api-key-header.ts';
-import { basicScheme } from '../../../runtime/auth/basic.ts';
+import { basicScheme, basicSchemeNoShorthand } from '../../../runtime/auth/basic.ts';
 import { bearerScheme } from '../../../runtime/auth/bearer-scheme.ts';
 import { headerAuth } from '../../../runtime/auth/header-auth.ts';
 import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
+import type { SchemeKind } from '../../../runtime/auth/schemes.ts';
 import { createVendorClient, type AuthStrategy, type VendorProfile } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { testProfile } from '../policy/support.ts';
@@ -246,12 +247,28 @@ describe('the strategy the generator picks', () => {
       expect(source).not.toContain('scheme-auth');
     }
     expect(authStrategy(authModel(specs['basic or bearer, shorthand on bearer']!.document, { kind: 'spec', scheme: 'tok' })).authStrategy).toBe(
-      'headerAuth({ basic: basicScheme, bearer: bearerScheme })',
+      'headerAuth({ basic: basicSchemeNoShorthand, bearer: bearerScheme })',
     );
+    // The username/password options fill a basic scheme only when it is the shorthand's.
+    const oneBasic = authStrategy(authModel(specs['one basic scheme']!.document));
+    expect(oneBasic.authStrategy).toBe('headerAuth({ basic: basicScheme })');
+    expect(oneBasic.authImports).toContain("import { basicScheme } from 'svcgen/runtime/auth/basic';");
     const keyOrBearer = authStrategy(authModel(specs['an API key in a header or bearer, shorthand on the key']!.document, { kind: 'spec', scheme: 'key' }));
     expect(keyOrBearer.authStrategy).toBe('headerAuth({ apiKey: apiKeyHeaderScheme, bearer: bearerScheme })');
     expect(keyOrBearer.authImports).toContain("import { apiKeyHeaderScheme } from 'svcgen/runtime/auth/api-key-header';");
     expect(authStrategy(authModel(generalOnly['an API key in a header beside one in the query']!)).authStrategy).toBe('schemeAuth({ apiKey: apiKeyScheme })');
+  });
+
+  it('with the kinds it names, does what schemeAuth does on every option set', async () => {
+    const named: Record<string, SchemeKind> = { apiKeyHeaderScheme, basicScheme, basicSchemeNoShorthand, bearerScheme };
+    for (const [name, { document, profileAuth }] of Object.entries(specs)) {
+      const picked = authStrategy(authModel(document, profileAuth)).authStrategy;
+      const kinds = Object.fromEntries([...picked.matchAll(/(\w+): (\w+)/g)].map(([, type, kind]) => [type, named[kind!]!]));
+      const profile = profileOf(document, profileAuth);
+      for (const options of optionSets) {
+        expect(await outcome(profile, headerAuth(kinds), options), `${name}: ${JSON.stringify(options)}`).toEqual(await outcome(profile, general, options));
+      }
+    }
   });
 
   for (const [name, document] of Object.entries(generalOnly)) {
@@ -293,6 +310,9 @@ describe('what a headerAuth client bundles', () => {
     // selectSchemes' and placementsOf's messages.
     expect(small).not.toContain('needs credentials for');
     expect(small).not.toContain('give them the same token');
+    // Its shorthand fills the bearer scheme: the basic kind reads no username/password options.
+    expect(small).toContain('runtime/auth/basic.ts');
+    expect(small).not.toContain('the username/password options');
     const big = await bundle(source.replace('headerAuth', 'schemeAuth').replace('header-auth', 'scheme-auth').replace('headerAuth(', 'schemeAuth('));
     expect(big).toContain('needs credentials for');
     expect(big).toContain('give them the same token');
