@@ -46,17 +46,16 @@ interface Circuit {
    * and the previous one, weighted by how much of it still overlaps the sliding window.
    */
   start: number;
-  ok: number;
-  failed: number;
-  prevOk: number;
-  prevFailed: number;
+  /** Successes and failures counted in the current window ([ok, failed]), and in the previous one. */
+  counts: [number, number];
+  prev: [number, number];
 }
 
 const CLOSED: BreakerPermit = { allowed: true, state: 'closed', probe: 0 };
 
 /** A circuit in `state` with nothing counted yet. */
 function circuit(state: BreakerState, until: number, now: number): Circuit {
-  return { state, consecutive: 0, until, probe: 0, start: now, ok: 0, failed: 0, prevOk: 0, prevFailed: 0 };
+  return { state, consecutive: 0, until, probe: 0, start: now, counts: [0, 0], prev: [0, 0] };
 }
 
 /** The in-memory store: one isolate's circuits, or a Durable Object's (see shared-limiter.ts). */
@@ -129,16 +128,14 @@ function rateExceeded(c: Circuit, rate: FailureRateOptions, failed: boolean, now
   const width = rate.windowMs;
   const elapsed = now - c.start;
   if (elapsed >= width) {
-    const adjacent = elapsed < 2 * width;
-    c.prevOk = adjacent ? c.ok : 0;
-    c.prevFailed = adjacent ? c.failed : 0;
-    c.ok = c.failed = 0;
+    c.prev = elapsed < 2 * width ? c.counts : [0, 0];
+    c.counts = [0, 0];
     c.start = now - (elapsed % width);
   }
-  if (failed) c.failed++;
-  else c.ok++;
+  const counts = c.counts;
+  counts[failed ? 1 : 0]++;
   const weight = 1 - (now - c.start) / width;
-  const bad = c.failed + c.prevFailed * weight;
-  const total = bad + c.ok + c.prevOk * weight;
-  return total >= rate.minimumCalls && bad / total >= rate.threshold;
+  const failures = counts[1] + c.prev[1] * weight;
+  const total = failures + counts[0] + c.prev[0] * weight;
+  return total >= rate.minimumCalls && failures / total >= rate.threshold;
 }
