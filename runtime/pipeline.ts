@@ -80,16 +80,6 @@ export interface Pipeline {
   circuitFor(meta: OperationMeta, url: string): string;
 }
 
-/** What the pipeline works out once per operation. */
-interface Plan {
-  /** The operation's own bucket, if it has one, and the vendor-wide one. */
-  buckets: BucketSpec[];
-  /** Key of the vendor-reported window, when the vendor sends rate-limit headers. */
-  windowKey: string | undefined;
-  /** Undefined when it depends on the request's body (a body-field idempotency key). */
-  replayable: boolean | undefined;
-}
-
 /** Where a client puts the text of a body it encoded (see contract.ts). */
 export { SENT_BODY };
 
@@ -111,7 +101,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const logFrom = logger ? LEVELS[logger.level] : Infinity;
   const rateHeaders = policy.rateLimit?.headers;
   const retryBase: RetryOptions = policy.retry ?? resolveRetry(options.policy, undefined);
-  const plans = new WeakMap<OperationMeta, Plan>();
+  const plans = new WeakMap<OperationMeta, BucketSpec[]>();
 
   const wants = (level: LogLevel) => onEvent !== undefined || LEVELS[level] >= logFrom;
   /** Reports an event; callers check `wants(level)` first so unheard events are never built. */
@@ -126,21 +116,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (wants('debug')) note('debug', 'cache', meta, { hit });
   });
 
-  function planFor(meta: OperationMeta): Plan {
-    let plan = plans.get(meta);
-    if (!plan) {
-      const limits = policy.rateLimit?.buckets;
-      const own = meta.bucket !== undefined && meta.bucket !== 'default' ? limits?.[meta.bucket] : undefined;
-      const buckets: BucketSpec[] = own ? [{ key: `${vendor}:${meta.bucket}`, ...own }] : [];
-      if (limits?.default) buckets.push({ key: `${vendor}:default`, ...limits.default });
-      plan = {
-        buckets,
-        windowKey: rateHeaders && `${vendor}:${meta.bucket ?? meta.id}`,
-        replayable: isReplayable(meta),
-      };
-      plans.set(meta, plan);
+  /** The operation's own bucket first, then the vendor-wide one; each once, and only if it has a limit. Worked out once per operation. */
+  function bucketsFor(meta: OperationMeta): BucketSpec[] {
+    let buckets = plans.get(meta);
+    if (!buckets) {
+      const limits = policy.rateLimit?.buckets ?? {};
+      buckets = [...new Set([meta.bucket ?? 'default', 'default'])].filter((name) => limits[name]).map((name) => ({ key: `${vendor}:${name}`, ...limits[name]! }));
+      plans.set(meta, buckets);
     }
-    return plan;
+    return buckets;
   }
 
   function circuitFor(meta: OperationMeta, url: string): string {
@@ -161,7 +145,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   async function send(meta: OperationMeta, call: CallOptions | undefined, request: Request, callSignalOnly: boolean): Promise<Response> {
-    const plan = planFor(meta);
+    // Key of the vendor-reported window, when the vendor sends rate-limit headers.
+    const windowKey = rateHeaders && `${vendor}:${meta.bucket ?? meta.id}`;
     const retry = call?.retry === false ? undefined : call?.retry ? { ...retryBase, ...call.retry } : policy.retry;
     const rateLimit = call?.rateLimit === false ? undefined : policy.rateLimit;
     const maxWaitMs = (call?.rateLimit ? call.rateLimit.maxWaitMs : undefined) ?? rateLimit?.maxWaitMs ?? 0;
@@ -181,7 +166,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const known = typeof sent === 'string';
     const body = request.body === null ? undefined : known ? bufferOf(sent) : await request.arrayBuffer();
     const replayable =
-      plan.replayable ??
+      isReplayable(meta) ??
       (meta.idempotency.kind === 'body-field' && meta.bodyKey !== undefined && meta.bodyKey.carries(meta.idempotency.field, body, request.headers.get('content-type')));
     let last: Response | undefined;
     let lastError: unknown;
@@ -208,7 +193,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         // One reservation takes a slot in every bucket the request counts in (so a refusal spends
         // none of them). The usual answer, a synchronous slot free now, needs no await.
         const now = clock.now();
-        let slot = limiter.reserve(plan.buckets, plan.windowKey, Math.max(0, Math.min(now + maxWaitMs, deadline) - now));
+        let slot = limiter.reserve(bucketsFor(meta), windowKey, Math.max(0, Math.min(now + maxWaitMs, deadline) - now));
         if (isPromise(slot)) slot = await slot;
         if (!slot.ok) {
           refused('rate-limit', { rejectedUntil: slot.retryAt, bucket: slot.key }, new RateLimitError(meta.id, slot.key, slot.retryAt));
@@ -275,7 +260,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           state = change.to;
         }
       }
-      if (response && plan.windowKey) observeWindow(plan.windowKey, response, ended);
+      if (response && windowKey) observeWindow(windowKey, response, ended);
 
       let delay = NO_RETRY;
       if (retry && n <= retry.maxRetries && !cancelled) {
