@@ -13,6 +13,9 @@
 // parameter, so `required` is still checked) and a split path value is joined back into the text
 // the request carried; then Prism's own deserializer runs. A delimited object is read as its
 // key, value list.
+// Prism also misreads a label-style exploded object path value (`.R=100.G=200`, as OpenAPI's style
+// table writes it): it splits the pairs at ',' as in simple style, so the value is one key R holding
+// `100.G=200` and every other required key is reported missing. It is split at '.' here.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -34,6 +37,15 @@ function asText(deserialize: Deserializer): Deserializer {
 for (const table of [deserializers.header, deserializers.path]) {
   for (const [style, deserialize] of Object.entries(table)) table[style] = asText(deserialize);
 }
+
+const label = deserializers.path.label!;
+deserializers.path.label = (name, parameters, schema, explode) => {
+  const value = parameters[name];
+  if (!explode || (schema as Schema)?.type !== 'object' || value === undefined) return label(name, parameters, schema, explode);
+  const text = Array.isArray(value) ? value.join(',') : String(value);
+  if (!text.startsWith('.')) return label(name, parameters, schema, explode);
+  return Object.fromEntries(text.slice(1).split('.').map((pair) => pair.split('=')));
+};
 
 const DELIMITERS: Record<string, RegExp> = { spaceDelimited: / |%20/, pipeDelimited: /\|/ };
 for (const [style, delimiter] of Object.entries(DELIMITERS)) {
