@@ -8,7 +8,8 @@
 
 import { definedOnly, errorFromResponse, type ApiError, type ApiErrorContext, type ApiErrorDetail, type ErrorDescriber, type ErrorShape } from './errors.ts';
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+/** A plain JSON object: not null, not an array (webhooks/body.ts checks events with it too). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -1,6 +1,9 @@
 // A parsed event leaves a verifier only after the signature matched, parsed from the same bytes
 // that were verified: the body is never re-serialised, and a body that is not the expected JSON
 // shape is rejected rather than passed on half-understood.
+// A JSON object is what error-shapes.ts calls a record: one function, where a client and a
+// verifier bundled together carried two.
+import { isRecord } from '../error-shapes.ts';
 import { bodyText } from './bytes.ts';
 import { failure, type RawBody, type VerifyResult } from './types.ts';
 
@@ -11,11 +14,11 @@ import { failure, type RawBody, type VerifyResult } from './types.ts';
 export type EventShape = (parsed: unknown) => string | undefined;
 
 /** One event per delivery: a JSON object. */
-export const oneEvent: EventShape = (parsed) => (isObject(parsed) ? undefined : 'expected a JSON object event');
+export const oneEvent: EventShape = (parsed) => (isRecord(parsed) ? undefined : 'expected a JSON object event');
 
 /** A batch per delivery: a JSON array of objects. */
 export const eventBatch: EventShape = (parsed) =>
-  !Array.isArray(parsed) ? 'expected a JSON array of events' : parsed.every(isObject) ? undefined : 'every event in the array must be a JSON object';
+  !Array.isArray(parsed) ? 'expected a JSON array of events' : parsed.every(isRecord) ? undefined : 'every event in the array must be a JSON object';
 
 export function parseVerifiedBody(body: RawBody, shape: EventShape): VerifyResult<unknown> {
   const text = bodyText(body);
@@ -30,9 +33,6 @@ export function parseVerifiedBody(body: RawBody, shape: EventShape): VerifyResul
   return wrong === undefined ? { ok: true, event: parsed } : failure('unparsable-body', wrong);
 }
 
-function isObject(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Bodies up to this size (bytes, or UTF-16 units for a string) are parsed while WebCrypto works
