@@ -17,7 +17,7 @@ import { CircuitOpenError, RateLimitError, RequestNotSentError } from './policy/
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
 import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
 import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy/rate-limiter.ts';
-import { errorRetryDelay, NO_RETRY, responseRetryDelay } from './policy/retry.ts';
+import { NO_RETRY, retryDelay } from './policy/retry.ts';
 import { parseResetAt } from './policy/retry-after.ts';
 import { sleep } from './policy/sleep.ts';
 
@@ -264,8 +264,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
       let delay = NO_RETRY;
       if (retry && n <= retry.maxRetries && !cancelled) {
-        if (!response) delay = errorRetryDelay(error, retry, replayable, n, random);
-        else if (status! >= 400) delay = responseRetryDelay(response, retry, replayable, n, ended, rateHeaders?.reset, random);
+        delay = retryDelay(response, error, retry, replayable, n, ended, rateHeaders?.reset, random);
         if (ended + delay >= deadline) delay = NO_RETRY;
       }
 

@@ -13,6 +13,38 @@ export function isRetryableStatus(status: number, statuses: readonly number[] | 
   return statuses ? statuses.includes(status) : status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
+/**
+ * The delay before retry number `retry` after an attempt that ended with `response` (when there is
+ * one) or `error`, or NO_RETRY. Responses and errors share the backoff, so it is written once.
+ */
+export function retryDelay(
+  response: Response | undefined,
+  error: unknown,
+  options: RetryOptions,
+  replayable: boolean,
+  retry: number,
+  now: number,
+  resetHeader: string | undefined,
+  random: () => number,
+): number {
+  if (response) {
+    const status = response.status;
+    if (status < 400) return NO_RETRY;
+    const vendorSays = options.shouldRetryHeader ? response.headers.get(options.shouldRetryHeader) : null;
+    if (vendorSays === 'false') return NO_RETRY;
+    // A vendor's explicit `true` is its promise that the request can be sent again.
+    // Otherwise only a 429 proves an unkeyed unsafe request was refused rather than maybe processed.
+    if (vendorSays !== 'true' && (!isRetryableStatus(status, options.retryStatuses) || (!replayable && status !== 429))) return NO_RETRY;
+    const asked = serverDelayMs(response, now, resetHeader);
+    if (asked !== undefined) return asked <= options.maxRetryAfterMs ? asked : NO_RETRY;
+  } else if (
+    !((error instanceof NetworkError && (replayable || error.notSent)) || (error instanceof TimeoutError && error.scope === 'attempt' && replayable))
+  ) {
+    return NO_RETRY;
+  }
+  return backoffMs(retry, options.baseDelayMs, options.maxDelayMs, random);
+}
+
 export function responseRetryDelay(
   response: Response,
   options: RetryOptions,
@@ -22,23 +54,9 @@ export function responseRetryDelay(
   resetHeader: string | undefined,
   random: () => number,
 ): number {
-  const status = response.status;
-  const vendorSays = options.shouldRetryHeader ? response.headers.get(options.shouldRetryHeader) : null;
-  if (vendorSays === 'false') return NO_RETRY;
-  // A vendor's explicit `true` is its promise that the request can be sent again.
-  if (vendorSays !== 'true') {
-    if (!isRetryableStatus(status, options.retryStatuses)) return NO_RETRY;
-    // Only a 429 proves an unkeyed unsafe request was refused rather than maybe processed.
-    if (!replayable && status !== 429) return NO_RETRY;
-  }
-  const asked = serverDelayMs(response, now, resetHeader);
-  if (asked === undefined) return backoffMs(retry, options.baseDelayMs, options.maxDelayMs, random);
-  return asked <= options.maxRetryAfterMs ? asked : NO_RETRY;
+  return retryDelay(response, undefined, options, replayable, retry, now, resetHeader, random);
 }
 
 export function errorRetryDelay(error: unknown, options: RetryOptions, replayable: boolean, retry: number, random: () => number): number {
-  const retryable =
-    (error instanceof NetworkError && (replayable || error.notSent)) ||
-    (error instanceof TimeoutError && error.scope === 'attempt' && replayable);
-  return retryable ? backoffMs(retry, options.baseDelayMs, options.maxDelayMs, random) : NO_RETRY;
+  return retryDelay(undefined, error, options, replayable, retry, 0, undefined, random);
 }
