@@ -9,17 +9,18 @@ import { SENT_BODY, type FetchLike, type OperationMeta } from './contract.ts';
 import type { ResponseCache } from './cache/response-cache.ts';
 import { jsonLogger, type Logger } from './log/logger.ts';
 import { redactText } from './redact.ts';
-import { attempt, type Transport } from './policy/attempt.ts';
+import { release, type Transport } from './policy/attempt.ts';
+import { toNetworkError } from './policy/network-error.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
 import { isPromise, systemClock, type Clock } from './policy/clock.ts';
 import { resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
-import { CircuitOpenError, RateLimitError, RequestNotSentError } from './policy/errors.ts';
+import { CircuitOpenError, RateLimitError, RequestNotSentError, TimeoutError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
 import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
 import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy/rate-limiter.ts';
 import { NO_RETRY, retryDelay } from './policy/retry.ts';
 import { parseResetAt } from './policy/retry-after.ts';
-import { sleep } from './policy/sleep.ts';
+import { guard } from './policy/sleep.ts';
 
 export type { Transport };
 
@@ -174,7 +175,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
     /** Waits, unless the caller cancels: then the pending response is released first. */
     const wait = (ms: number) =>
-      sleep(clock, ms, sa, sb).catch((reason: unknown) => {
+      guard<void>(clock, ms, sa, sb).catch((reason: unknown) => {
         void last?.body?.cancel().catch(noop);
         throw reason;
       });
@@ -230,17 +231,19 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       let response: Response | undefined;
       let error: unknown;
       try {
-        response = await attempt(
-          transport,
-          body === undefined || (known && n === 1) ? request : copyWithBody(request, body),
-          body,
-          meta.id,
-          perAttempt ? timeoutMs : Math.max(1, deadline - started),
-          perAttempt ? 'attempt' : 'total',
-          perAttempt ? timeoutMs : totalMs,
+        // One attempt: the transport raced against this attempt's time limit and the caller's
+        // signals. A transport failure becomes a NetworkError (a RequestNotSentError passes as it
+        // is); a response that comes after the end is released.
+        const outgoing = body === undefined || (known && n === 1) ? request : copyWithBody(request, body);
+        response = await guard(
           clock,
+          perAttempt ? timeoutMs : Math.max(1, deadline - started),
           sa,
           sb ?? (own.aborted ? own : undefined),
+          () => new TimeoutError(meta.id, perAttempt ? 'attempt' : 'total', perAttempt ? timeoutMs : totalMs),
+          (signal) => transport(outgoing, body === undefined ? { signal } : { signal, body }),
+          (e) => (e instanceof RequestNotSentError ? e : toNetworkError(meta.id, e)),
+          release,
         );
       } catch (e) {
         error = e;

@@ -1,7 +1,6 @@
-import type { Clock } from './clock.ts';
-import { RequestNotSentError, TimeoutError } from './errors.ts';
-import { toNetworkError } from './network-error.ts';
-import { guard } from './sleep.ts';
+// What an attempt hands the transport, and what becomes of a response nobody reads. The attempt
+// itself (the transport raced against its time limit and the caller's signals) is one guard()
+// call in the pipeline: a wrapper here would pass its ten arguments on once more in every bundle.
 
 /** What the pipeline passes beside the request: its attempt signal, and the buffered body. */
 export interface TransportInit {
@@ -17,31 +16,7 @@ export interface TransportInit {
  */
 export type Transport = (request: Request, init?: TransportInit) => Promise<Response>;
 
-/**
- * One attempt: the transport call raced against the attempt's time limit and the caller's
- * signals. Rejects with TimeoutError, the caller's abort reason, or a NetworkError.
- */
-export function attempt(
-  transport: Transport,
-  request: Request,
-  body: ArrayBuffer | undefined,
-  operationId: string,
-  timeoutMs: number,
-  scope: 'attempt' | 'total',
-  /** The limit the TimeoutError reports: the whole budget when the deadline cut the attempt short. */
-  reportedMs: number,
-  clock: Clock,
-  a: AbortSignal | undefined,
-  b: AbortSignal | undefined,
-): Promise<Response> {
-  return guard(
-    clock,
-    timeoutMs > 0 ? timeoutMs : Infinity,
-    a,
-    b,
-    () => new TimeoutError(operationId, scope, reportedMs),
-    (signal) => transport(request, body === undefined ? { signal } : { signal, body }),
-    (error) => (error instanceof RequestNotSentError ? error : toNetworkError(operationId, error)),
-    (response) => void response.body?.cancel().catch(() => {}),
-  );
+/** Frees the connection of a response that came after its attempt ended, without reading it. */
+export function release(response: Response): void {
+  void response.body?.cancel().catch(() => {});
 }
