@@ -18,9 +18,10 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 
 // Keeps the scheme so a log still says *which* credential was sent.
 const AUTH_SCHEME = /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9._~+/=-]{4,}/gi;
-// `api_key=…`, `"x-client-id": "…"`, `Cookie: …`, `password: …` inside free text.
+// `api_key=…`, `"x-client-id": "…"`, `Cookie: …`, `password: …` inside free text. A label after a
+// hyphen (x-api-key, x-client-id, set-cookie) starts at its own word boundary: the prefix stays as written.
 const LABELLED_SECRET =
-  /\b(api[_-]?key|x-api-key|client[_-]?secret|x-client-id|client[_-]?id|secret|password|passwd|access[_-]?token|refresh[_-]?token|token|authorization|set-cookie|cookie|signature)(["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic|Token)\s)([^\s"'&,;}]+)/gi;
+  /\b(api[_-]?key|client[_-]?secret|client[_-]?id|secret|passw(?:or)?d|access[_-]?token|refresh[_-]?token|token|authorization|cookie|signature)(["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic|Token)\s)([^\s"'&,;}]+)/gi;
 
 /** Header and field names whose values are always secret, whatever they look like. */
 const SECRET_KEY =

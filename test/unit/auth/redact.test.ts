@@ -31,6 +31,12 @@ describe('redactText', () => {
     expect(redactText('{"password": "hunter22"}')).toBe(`{"password": "${REDACTED}"}`);
   });
 
+  it('keeps a hyphenated label whole, prefix and all (x-client-id, Set-Cookie, X-API-KEY), and reads passwd as password', () => {
+    expect(redactText('x-client-id: cid-123456, Set-Cookie: sid=zz9; "X-API-KEY": "k-98765" passwd=hunter22 xx-token=t-1234')).toBe(
+      `x-client-id: ${REDACTED}, Set-Cookie: ${REDACTED}; "X-API-KEY": "${REDACTED}" passwd=${REDACTED} xx-token=${REDACTED}`,
+    );
+  });
+
   it('leaves ordinary ids and prose alone', () => {
     const text = 'No such customer: cus_NffrFeUfNV2Hib (request req_9aBc, task_list sk_)';
     expect(redactText(text)).toBe(text);
