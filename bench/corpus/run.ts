@@ -28,7 +28,8 @@ const USAGE = `Usage: npm run bench:corpus -- [options]
                  cached Prism result another generator version made runs again)
   --prism-ids L  only the Prism stage, for the directory specs outside the test sample whose ids
                  (dir/<path>) the comma-separated list L names; cached apart and printed, not in
-                 CORPUS.md (a spec whose cached result another generator version made runs again)
+                 CORPUS.md (a spec whose cached result another generator version made runs again);
+                 node --conditions svcgen-source bench/corpus/sweep-sample.ts SEED prints a seeded L
   --prism-examples  only the Prism stage, for every @readme/oas-examples document; cached apart and
                  counted in CORPUS.md on a row of its own (with --only: the examples whose id contains TEXT)
   --only TEXT    only the specs whose id contains TEXT (comma-separated: any of them)
