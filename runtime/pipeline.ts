@@ -241,7 +241,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           sa,
           sb ?? (own.aborted ? own : undefined),
           () => new TimeoutError(meta.id, perAttempt ? 'attempt' : 'total', perAttempt ? timeoutMs : totalMs),
-          (signal) => transport(outgoing, body === undefined ? { signal } : { signal, body }),
+          (signal) => transport(outgoing, { signal, body }),
           (e) => (e instanceof RequestNotSentError ? e : toNetworkError(meta.id, e)),
           release,
         );

@@ -2,7 +2,7 @@
 // itself (the transport raced against its time limit and the caller's signals) is one guard()
 // call in the pipeline: a wrapper here would pass its ten arguments on once more in every bundle.
 
-/** What the pipeline passes beside the request: its attempt signal, and the buffered body. */
+/** What the pipeline passes beside the request: its attempt signal, and the buffered body (undefined when there is none). */
 export interface TransportInit {
   signal?: AbortSignal;
   body?: ArrayBuffer;
