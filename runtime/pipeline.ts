@@ -166,9 +166,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const sent = request.body === null || request.bodyUsed ? undefined : (request as unknown as Record<string, unknown>)[SENT_BODY];
     const known = typeof sent === 'string';
     const body = request.body === null ? undefined : known ? bufferOf(sent) : await request.arrayBuffer();
-    const replayable =
-      isReplayable(meta) ??
-      (meta.idempotency.kind === 'body-field' && meta.bodyKey !== undefined && meta.bodyKey.carries(meta.idempotency.field, body, request.headers.get('content-type')));
+    const replayable = isReplayable(meta, request, body);
     let last: Response | undefined;
     let lastError: unknown;
     let n = 1;

@@ -1,15 +1,18 @@
 import type { OperationMeta } from '../contract.ts';
 
 /**
- * Whether sending a request of this operation twice cannot cause two effects: a safe or
- * idempotent operation, or one the vendor deduplicates by a key. A header key is on every request
- * (the pipeline puts it there, see `applyIdempotencyKey`); a body-field key is only where the
- * caller or the client filled it, so for those operations the answer is `undefined`: ask
- * the operation's `bodyKey` about the request's body.
+ * Whether sending this request twice cannot cause two effects: a safe or idempotent operation, or
+ * one the vendor deduplicates by a key. A header key is on every request (the pipeline puts it
+ * there, see `applyIdempotencyKey`); a body-field key only where the caller or the client filled
+ * it, which the operation's `bodyKey` reads from the buffered body.
  */
-export function isReplayable(meta: OperationMeta): boolean | undefined {
-  if (meta.resilience !== 'unsafe') return true;
-  return meta.idempotency.kind === 'header' ? true : meta.idempotency.kind === 'none' ? false : undefined;
+export function isReplayable(meta: OperationMeta, request: Request, body: ArrayBuffer | undefined): boolean {
+  const key = meta.idempotency;
+  return (
+    meta.resilience !== 'unsafe' ||
+    key.kind === 'header' ||
+    (key.kind === 'body-field' && meta.bodyKey !== undefined && meta.bodyKey.carries(key.field, body, request.headers.get('content-type')))
+  );
 }
 
 /**
