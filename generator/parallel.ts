@@ -85,8 +85,9 @@ export async function runVendorJobs(
     results.set(result.vendor, result);
   };
   // The installed package runs compiled JavaScript (dist/), where the worker entry is a .js file:
-  // tsc rewrites import specifiers, not URLs, so the extension follows this module's own.
-  const workerEntry = import.meta.url.endsWith('.ts') ? './vendor-worker.ts' : './vendor-worker.js';
+  // tsc rewrites import specifiers, not URLs, so the entry follows this module's own extension. A
+  // checkout's worker first takes the launcher's type-stripping cache (vendor-worker-source.js).
+  const workerEntry = import.meta.url.endsWith('.ts') ? './vendor-worker-source.js' : './vendor-worker.js';
   // Started before this thread loads the emitters, so their module loading overlaps ours.
   const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL(workerEntry, import.meta.url), { resourceLimits: WORKER_LIMITS }));
   const inProcess = async () => {

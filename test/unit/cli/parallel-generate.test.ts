@@ -2,6 +2,7 @@
 // from a shared counter) must write exactly what one thread writes, and an input error in a job on
 // either thread must end the run with exit 2, the file and pointer named, the output untouched.
 // The fixture project gets a second vendor, a copy of the first, so there are two jobs.
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +62,18 @@ describe.skipIf(availableParallelism() < 2)('svcgen generate on two threads', ()
     expect(outcome.stderr).toBe('');
     expect(outcome.code).toBe(0);
     expect(snapshot(join(root, 'generated'))).toEqual(oneThread);
+  });
+
+  // Module hooks are per thread: the worker takes the launcher's stripping cache itself
+  // (generator/vendor-worker-source.js) instead of loading amaro to strip every module again.
+  // vendor-worker.ts is loaded by workers only, so its entry shows the worker went through the cache.
+  it('strips the worker\'s modules through the launcher\'s cache', async () => {
+    const url = new URL('../../../generator/vendor-worker.ts', import.meta.url).href;
+    const entry = join(fileURLToPath(new URL('../../../node_modules/.cache/svcgen/strip/', import.meta.url)), `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.js`);
+    rmSync(entry, { force: true });
+    const outcome = await runSvcgen(root, ['generate', '--force']);
+    expect(outcome.code).toBe(0);
+    expect(readFileSync(entry, 'utf8')).toContain('parentPort');
   });
 
   // Equal weights: the first vendor of the lock is claimed first (by the main thread), the second by the worker.
