@@ -145,7 +145,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (wants('warn')) note(change.to === 'open' ? 'warn' : 'info', 'breaker', meta, { circuit, ...change });
   }
 
-  async function send(meta: OperationMeta, call: CallOptions | undefined, request: Request, callSignalOnly: boolean): Promise<Response> {
+  async function send(meta: OperationMeta, call: CallOptions | undefined, request: Request, callSignalOnly: boolean | undefined): Promise<Response> {
     // Key of the vendor-reported window, when the vendor sends rate-limit headers.
     const windowKey = rateHeaders && `${vendor}:${meta.bucket ?? meta.id}`;
     const retry = call?.retry === false ? undefined : call?.retry ? { ...retryBase, ...call.retry } : policy.retry;
@@ -191,8 +191,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       if (rateLimit) {
         // One reservation takes a slot in every bucket the request counts in (so a refusal spends
         // none of them). The usual answer, a synchronous slot free now, needs no await.
-        const now = clock.now();
-        let slot = limiter.reserve(bucketsFor(meta), windowKey, Math.max(0, Math.min(now + maxWaitMs, deadline) - now));
+        let slot = limiter.reserve(bucketsFor(meta), windowKey, Math.max(0, Math.min(maxWaitMs, deadline - clock.now())));
         if (isPromise(slot)) slot = await slot;
         if (!slot.ok) {
           refused('rate-limit', { rejectedUntil: slot.retryAt, bucket: slot.key }, new RateLimitError(meta.id, slot.key, slot.retryAt));
@@ -311,7 +310,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   // Not async: returning send()'s promise from an async function would add ticks to every call.
-  function run(meta: OperationMeta, call: CallOptions | undefined, request: Request, callSignalOnly: boolean): Promise<Response> {
+  function run(meta: OperationMeta, call: CallOptions | undefined, request: Request, callSignalOnly: boolean | undefined): Promise<Response> {
     try {
       const headers = call?.headers;
       if (headers) for (const name in headers) request.headers.set(name, headers[name]!);
@@ -323,7 +322,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   return {
-    fetchFor: (meta, call, callSignalOnly = false) => (request) => run(meta, call, request, callSignalOnly),
+    fetchFor: (meta, call, callSignalOnly) => (request) => run(meta, call, request, callSignalOnly),
     policy,
     limiter,
     breaker,
