@@ -1,7 +1,8 @@
 // The auth strategy a generated client passes, and its imports, chosen from the spec so a Worker
 // bundles only the auth the spec needs: token exchange; no auth without schemes; the header
-// strategy (runtime/auth/header-auth.ts) when every operation accepts the same alternatives of
-// one header scheme each (bearer, basic, an API key in a header); otherwise the general scheme
+// strategy (runtime/auth/header-auth.ts fittedHeaderAuth, which trusts this module's check of the
+// shape) when every operation accepts the same alternatives of one header scheme each (bearer,
+// basic, an API key in a header); otherwise the general scheme
 // strategy with the kinds declared. The basic kind reads the username/password shorthand options
 // only in a client whose shorthand fills a basic scheme.
 import type { AuthModel, SecuritySchemeModel } from '../model/types.ts';
@@ -50,7 +51,7 @@ export function authStrategy(auth: AuthModel): { authImports: string[]; authStra
   const types = [...new Set(Object.values(auth.schemes).map((scheme) => scheme.type))].sort();
   if (types.length === 0) return { authImports: ["import { noAuth } from 'svcgen/runtime/auth/no-auth';"], authStrategy: 'noAuth' };
   const header = fitsHeaderAuth(auth);
-  const [strategy, module] = header ? ['headerAuth', 'header-auth'] : ['schemeAuth', 'scheme-auth'];
+  const [strategy, module] = header ? ['fittedHeaderAuth', 'header-auth'] : ['schemeAuth', 'scheme-auth'];
   const shorthandType = auth.shorthand === undefined ? undefined : auth.schemes[auth.shorthand]?.type;
   const kind = (type: SecuritySchemeModel['type']) =>
     header && type === 'apiKey' ? API_KEY_HEADER : type === 'basic' && shorthandType !== 'basic' ? BASIC_NO_SHORTHAND : SCHEME_KINDS[type];

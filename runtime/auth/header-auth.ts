@@ -6,6 +6,9 @@
 // spec it does what schemeAuth does: the same options, the same scheme chosen (the first
 // alternative given), the same errors, the same secrets scrubbed; the one header is chosen once
 // per client, so a call does no selection at all.
+// Generated clients pass fittedHeaderAuth: their generator checked the shape (fitsHeaderAuth), so
+// they bundle no second check and none of its refusal. headerAuth, for hand-written clients,
+// refuses a profile of another shape.
 import type { AuthStrategy } from '../client.ts';
 import { fail, noCredentials, readCredentials, withScrubbedErrors, type HeaderSchemeKind, type SchemeProfile, type SchemesAuthProfile } from './schemes.ts';
 
@@ -14,13 +17,31 @@ export type HeaderSchemeKinds = Readonly<Partial<Record<SchemeProfile['type'], H
 
 const OTHER_SHAPE = "this API's security needs schemeAuth, not headerAuth (per-operation, AND-ed or optional requirements, or schemes no operation accepts)";
 
+/** The header strategy for any profile: one of another shape is refused when the client is created. */
 export function headerAuth(kinds: HeaderSchemeKinds): AuthStrategy {
+  const refuse = (vendor: string): never => fail(vendor, OTHER_SHAPE);
+  const strategy = headerStrategy(kinds, refuse);
+  return (context) => {
+    const { security, operations } = context.profile.auth as SchemesAuthProfile;
+    if (Object.keys(operations).length || !security.length || security.some((alternative) => alternative.length !== 1)) refuse(context.profile.vendor);
+    return strategy(context);
+  };
+}
+
+/**
+ * The header strategy for a profile of the shape it serves, which it does not check: what
+ * generated clients pass, their generator having checked the spec (fitsHeaderAuth).
+ */
+export function fittedHeaderAuth(kinds: HeaderSchemeKinds): AuthStrategy {
+  return headerStrategy(kinds);
+}
+
+/** `refuse`: how a credential given only for a scheme no alternative names fails; a fitted profile has none. */
+function headerStrategy(kinds: HeaderSchemeKinds, refuse?: (vendor: string) => never): AuthStrategy {
   return ({ profile, options, signedPipeline }) => {
     const vendor = profile.vendor;
     const auth = profile.auth as SchemesAuthProfile;
-    // Hand-written clients could pass a profile of another shape: schemeAuth serves those.
-    const { schemes, security, operations } = auth;
-    if (Object.keys(operations).length || !security.length || security.some((alternative) => alternative.length !== 1)) fail(vendor, OTHER_SHAPE);
+    const { schemes, security } = auth;
     const supplied = readCredentials(vendor, auth, options, kinds);
     // Every operation needs a credential (no empty alternative, no operation of its own).
     if (!supplied.size) noCredentials(vendor, auth, kinds);
@@ -28,8 +49,7 @@ export function headerAuth(kinds: HeaderSchemeKinds): AuthStrategy {
     const kindOf = (name: string) => kinds[schemes[name]!.type]!;
     const secrets: string[] = [];
     for (const [name, value] of supplied) secrets.push(...kindOf(name).secrets(value).filter((s) => s !== ''));
-    // The generator passes this strategy only when every scheme is an alternative of its own.
-    const name = security.find(([only]) => supplied.has(only!))?.[0] ?? fail(vendor, OTHER_SHAPE);
+    const name = security.find(([only]) => supplied.has(only!))?.[0] ?? refuse!(vendor);
     const [header, value] = kindOf(name).place(schemes[name]!, supplied.get(name)!).header;
     const scrubbed = () => secrets;
     // The header is set on the attempt's own Request: copying a Request re-streams its body, the

@@ -1,10 +1,10 @@
-// headerAuth, the strategy the generator passes for a spec whose every operation accepts the same
-// alternatives of one header scheme each (bearer, basic, an API key in a header), must do what
-// schemeAuth does for such a spec: both run on the same hand-made specs and options, and their
-// outcomes (error class and message, the credential header of every attempt, the scrubbed
-// errors) are compared whole. The
-// generator must pick schemeAuth for every spec shape headerAuth cannot serve, and a headerAuth
-// client bundles none of schemeAuth's per-operation machinery.
+// headerAuth, and fittedHeaderAuth, the strategy the generator passes for a spec whose every
+// operation accepts the same alternatives of one header scheme each (bearer, basic, an API key in
+// a header), must do what schemeAuth does for such a spec: they run on the same hand-made specs
+// and options, and their outcomes (error class and message, the credential header of every
+// attempt, the scrubbed errors) are compared whole. The generator must pick schemeAuth for every
+// spec shape headerAuth cannot serve, headerAuth must refuse those shapes, and a generated header
+// client bundles none of schemeAuth's per-operation machinery and no second shape check.
 import path from 'node:path';
 import { bundleText } from '../../support/bundle-text.ts';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { apiKeyScheme } from '../../../runtime/auth/api-key.ts';
 import { apiKeyHeaderScheme } from '../../../runtime/auth/api-key-header.ts';
 import { basicScheme, basicSchemeNoShorthand } from '../../../runtime/auth/basic.ts';
 import { bearerScheme } from '../../../runtime/auth/bearer-scheme.ts';
-import { headerAuth } from '../../../runtime/auth/header-auth.ts';
+import { fittedHeaderAuth, headerAuth } from '../../../runtime/auth/header-auth.ts';
 import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
 import type { SchemeKind } from '../../../runtime/auth/schemes.ts';
 import { createVendorClient, type AuthStrategy, type VendorProfile } from '../../../runtime/client.ts';
@@ -49,6 +49,8 @@ function profileOf(document: Record<string, unknown>, profileAuth?: Record<strin
 // cookie keys, headerAuth's sends header keys only.
 const general = schemeAuth({ apiKey: apiKeyScheme, basic: basicScheme, bearer: bearerScheme });
 const header = headerAuth({ apiKey: apiKeyHeaderScheme, basic: basicScheme, bearer: bearerScheme });
+// What generated clients pass: the same strategy without the shape check their generator made.
+const fitted = fittedHeaderAuth({ apiKey: apiKeyHeaderScheme, basic: basicScheme, bearer: bearerScheme });
 
 const meta: OperationMeta = { id: 'listThings', method: 'GET', path: '/things', resilience: 'safe', idempotency: { kind: 'none' } };
 
@@ -139,6 +141,7 @@ describe('headerAuth and schemeAuth on the specs headerAuth serves', () => {
       for (const options of optionSets) {
         const small = await outcome(profile, header, options);
         expect(small, JSON.stringify(options)).toEqual(await outcome(profile, general, options));
+        expect(await outcome(profile, fitted, options), JSON.stringify(options)).toEqual(small);
         if (small.created) {
           refused++;
           expect(small.created[0]).toBe('TypeError');
@@ -240,21 +243,21 @@ const generalOnly: Record<string, Record<string, unknown>> = {
 };
 
 describe('the strategy the generator picks', () => {
-  it('is headerAuth, with the kinds the spec declares, for every spec above', () => {
+  it('is fittedHeaderAuth, with the kinds the spec declares, for every spec above', () => {
     for (const { document, profileAuth } of Object.values(specs)) {
       const source = emitClient(buildApiModel(loaded({ paths, ...document }, profileAuth)));
-      expect(source).toContain("import { headerAuth } from 'svcgen/runtime/auth/header-auth';");
+      expect(source).toContain("import { fittedHeaderAuth } from 'svcgen/runtime/auth/header-auth';");
       expect(source).not.toContain('scheme-auth');
     }
     expect(authStrategy(authModel(specs['basic or bearer, shorthand on bearer']!.document, { kind: 'spec', scheme: 'tok' })).authStrategy).toBe(
-      'headerAuth({ basic: basicSchemeNoShorthand, bearer: bearerScheme })',
+      'fittedHeaderAuth({ basic: basicSchemeNoShorthand, bearer: bearerScheme })',
     );
     // The username/password options fill a basic scheme only when it is the shorthand's.
     const oneBasic = authStrategy(authModel(specs['one basic scheme']!.document));
-    expect(oneBasic.authStrategy).toBe('headerAuth({ basic: basicScheme })');
+    expect(oneBasic.authStrategy).toBe('fittedHeaderAuth({ basic: basicScheme })');
     expect(oneBasic.authImports).toContain("import { basicScheme } from 'svcgen/runtime/auth/basic';");
     const keyOrBearer = authStrategy(authModel(specs['an API key in a header or bearer, shorthand on the key']!.document, { kind: 'spec', scheme: 'key' }));
-    expect(keyOrBearer.authStrategy).toBe('headerAuth({ apiKey: apiKeyHeaderScheme, bearer: bearerScheme })');
+    expect(keyOrBearer.authStrategy).toBe('fittedHeaderAuth({ apiKey: apiKeyHeaderScheme, bearer: bearerScheme })');
     expect(keyOrBearer.authImports).toContain("import { apiKeyHeaderScheme } from 'svcgen/runtime/auth/api-key-header';");
     expect(authStrategy(authModel(generalOnly['an API key in a header beside one in the query']!)).authStrategy).toBe('schemeAuth({ apiKey: apiKeyScheme })');
   });
@@ -266,7 +269,7 @@ describe('the strategy the generator picks', () => {
       const kinds = Object.fromEntries([...picked.matchAll(/(\w+): (\w+)/g)].map(([, type, kind]) => [type, named[kind!]!]));
       const profile = profileOf(document, profileAuth);
       for (const options of optionSets) {
-        expect(await outcome(profile, headerAuth(kinds), options), `${name}: ${JSON.stringify(options)}`).toEqual(await outcome(profile, general, options));
+        expect(await outcome(profile, fittedHeaderAuth(kinds), options), `${name}: ${JSON.stringify(options)}`).toEqual(await outcome(profile, general, options));
       }
     }
   });
@@ -278,7 +281,7 @@ describe('the strategy the generator picks', () => {
       expect(fitsHeaderAuth(auth as never)).toBe(false);
       const source = emitClient(buildApiModel(loaded({ paths, ...document })));
       expect(source).toContain("import { schemeAuth } from 'svcgen/runtime/auth/scheme-auth';");
-      expect(source).not.toContain('headerAuth');
+      expect(source).not.toContain('header-auth');
     });
   }
 
@@ -313,7 +316,9 @@ describe('what a headerAuth client bundles', () => {
     // Its shorthand fills the bearer scheme: the basic kind reads no username/password options.
     expect(small).toContain('runtime/auth/basic.ts');
     expect(small).not.toContain('the username/password options');
-    const big = await bundle(source.replace('headerAuth', 'schemeAuth').replace('header-auth', 'scheme-auth').replace('headerAuth(', 'schemeAuth('));
+    // The generator checked the shape: the client bundles no second check and no refusal text.
+    expect(small).not.toContain('not headerAuth');
+    const big = await bundle(source.replaceAll('fittedHeaderAuth', 'schemeAuth').replace('header-auth', 'scheme-auth'));
     expect(big).toContain('needs credentials for');
     expect(big).toContain('give them the same token');
     // A header API key brings no Request rewriting (request-signing.ts, api-key.ts' query and cookie keys).

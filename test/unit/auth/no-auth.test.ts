@@ -36,7 +36,7 @@ describe('the client of a spec without schemes', () => {
     const withScheme = emitClient(
       buildApiModel(loaded({ components: { securitySchemes: { tok: { type: 'http', scheme: 'bearer' } } }, security: [{ tok: [] }], paths })),
     );
-    expect(withScheme).toMatch(/return createVendorClientWith\(acmeProfile, options, headerAuth\(\{ bearer: bearerScheme \}\), describe\w+\);/);
+    expect(withScheme).toMatch(/return createVendorClientWith\(acmeProfile, options, fittedHeaderAuth\(\{ bearer: bearerScheme \}\), describe\w+\);/);
     expect(withScheme).not.toContain('no-auth');
   });
 
