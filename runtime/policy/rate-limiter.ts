@@ -111,15 +111,11 @@ export const MemoryLimiterStore = function (clock: Clock): MemoryLimiterStore {
   };
 } as unknown as new (clock: Clock) => MemoryLimiterStore;
 
-/** How far ahead of its theoretical arrival time a bucket lets a request go (its burst). */
-function tolerance(bucket: BucketSpec): number {
-  return (Math.max(1, bucket.burst) - 1) * (1000 / bucket.ratePerSecond);
-}
-
 /** The earliest time at or after `from` when a slot fits `bucket` with every booked slot still in rate. */
 function earliest(s: Schedule, bucket: BucketSpec, from: number): number {
   const interval = 1000 / bucket.ratePerSecond;
-  const tol = tolerance(bucket);
+  // How far ahead of its theoretical arrival time the bucket lets a request go (its burst).
+  const tol = (Math.max(1, bucket.burst) - 1) * interval;
   const later = s.later;
   const n = later.length;
   if (n === 0) return Math.max(from, s.tat - tol);
