@@ -10,7 +10,18 @@
 // they bundle no second check and none of its refusal. headerAuth, for hand-written clients,
 // refuses a profile of another shape.
 import type { AuthStrategy } from '../client.ts';
-import { fail, noCredentials, readCredentials, withScrubbedErrors, type HeaderSchemeKind, type SchemeProfile, type SchemesAuthProfile } from './schemes.ts';
+import {
+  fail,
+  givenKind,
+  kindOf,
+  noCredentials,
+  readCredentialsWith,
+  withScrubbedErrors,
+  type HeaderSchemeKind,
+  type KindLookup,
+  type SchemeProfile,
+  type SchemesAuthProfile,
+} from './schemes.ts';
 
 /** Header kinds by scheme type. */
 export type HeaderSchemeKinds = Readonly<Partial<Record<SchemeProfile['type'], HeaderSchemeKind>>>;
@@ -20,7 +31,7 @@ const OTHER_SHAPE = "this API's security needs schemeAuth, not headerAuth (per-o
 /** The header strategy for any profile: one of another shape is refused when the client is created. */
 export function headerAuth(kinds: HeaderSchemeKinds): AuthStrategy {
   const refuse = (vendor: string): never => fail(vendor, OTHER_SHAPE);
-  const strategy = headerStrategy(kinds, refuse);
+  const strategy = headerStrategy(kinds, kindOf, refuse);
   return (context) => {
     const { security, operations } = context.profile.auth as SchemesAuthProfile;
     if (Object.keys(operations).length || !security.length || security.some((alternative) => alternative.length !== 1)) refuse(context.profile.vendor);
@@ -29,23 +40,27 @@ export function headerAuth(kinds: HeaderSchemeKinds): AuthStrategy {
 }
 
 /**
- * The header strategy for a profile of the shape it serves, which it does not check: what
- * generated clients pass, their generator having checked the spec (fitsHeaderAuth).
+ * The header strategy for a profile of the shape it serves, with a kind for every scheme type it
+ * declares, neither of which it checks: what generated clients pass, their generator having
+ * checked the spec (fitsHeaderAuth) and named the kinds.
  */
 export function fittedHeaderAuth(kinds: HeaderSchemeKinds): AuthStrategy {
-  return headerStrategy(kinds);
+  return headerStrategy(kinds, givenKind);
 }
 
-/** `refuse`: how a credential given only for a scheme no alternative names fails; a fitted profile has none. */
-function headerStrategy(kinds: HeaderSchemeKinds, refuse?: (vendor: string) => never): AuthStrategy {
+/**
+ * `lookup`: how a scheme's kind is found (checked or not); `refuse`: how a credential given only
+ * for a scheme no alternative names fails (a fitted profile has none).
+ */
+function headerStrategy(kinds: HeaderSchemeKinds, lookup: KindLookup, refuse?: (vendor: string) => never): AuthStrategy {
   return ({ profile, options, signedPipeline }) => {
     const vendor = profile.vendor;
     const auth = profile.auth as SchemesAuthProfile;
     const { schemes, security } = auth;
-    const supplied = readCredentials(vendor, auth, options, kinds);
+    const supplied = readCredentialsWith(vendor, auth, options, kinds, lookup);
     // Every operation needs a credential (no empty alternative, no operation of its own).
     if (!supplied.size) noCredentials(vendor, auth, kinds);
-    // readCredentials found a kind for each supplied scheme, so none is looked up again.
+    // readCredentialsWith found a kind for each supplied scheme, so none is looked up again.
     const kindOf = (name: string) => kinds[schemes[name]!.type]!;
     const secrets: string[] = [];
     for (const [name, value] of supplied) secrets.push(...kindOf(name).secrets(value).filter((s) => s !== ''));

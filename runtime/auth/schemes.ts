@@ -153,8 +153,19 @@ export function kindOf(vendor: string, kinds: SchemeKinds, scheme: SchemeProfile
   return kinds[scheme.type] ?? fail(vendor, `this client cannot send ${scheme.type} credentials (not among the scheme kinds it was created with)`);
 }
 
+/** How readCredentials finds the kind of a scheme: kindOf, or givenKind. */
+export type KindLookup = (vendor: string, kinds: SchemeKinds, scheme: SchemeProfile) => SchemeKind;
+
+/** The kind of `scheme` unchecked: for a generated client, given a kind for every type its spec declares. */
+export const givenKind: KindLookup = (_vendor, kinds, scheme) => kinds[scheme.type]!;
+
 /** Reads `auth: { <scheme>: credential }` and the shorthand options; an entry in `auth` wins. */
 export function readCredentials(vendor: string, auth: SchemesAuthProfile, options: object, kinds: SchemeKinds): SuppliedCredentials {
+  return readCredentialsWith(vendor, auth, options, kinds, kindOf);
+}
+
+/** readCredentials with the kind lookup chosen: givenKind bundles no refusal of a missing kind. */
+export function readCredentialsWith(vendor: string, auth: SchemesAuthProfile, options: object, kinds: SchemeKinds, kindOf: KindLookup): SuppliedCredentials {
   const opts = options as Record<string, unknown>;
   const given = (opts.auth ?? {}) as Record<string, unknown>;
   if (typeof given !== 'object' || given === null) fail(vendor, 'the auth option must be an object keyed by security scheme name');

@@ -295,6 +295,13 @@ describe('the strategy the generator picks', () => {
     // A credential only for a scheme no operation accepts: schemeAuth fails each call, headerAuth the client.
     const unused = profileOf(generalOnly['a scheme no operation accepts']!);
     expect(() => createVendorClient(unused, { auth: { user: { username: 'u', password: 'p' } } } as object, header)).toThrow(refusal);
+    // A scheme type the strategy was given no kind for: headerAuth and schemeAuth refuse its credential.
+    const both = profileOf(specs['basic or bearer, shorthand on bearer']!.document, { kind: 'spec', scheme: 'tok' });
+    for (const strategy of [headerAuth({ bearer: bearerScheme }), schemeAuth({ bearer: bearerScheme })]) {
+      expect(() => createVendorClient(both, { auth: { user: { username: 'u', password: 'p' } } } as object, strategy)).toThrow(
+        'acme: this client cannot send basic credentials (not among the scheme kinds it was created with)',
+      );
+    }
     // An API key outside a header: headerAuth's key kind sends none rather than a wrong header.
     const query = profileOf(generalOnly['an API key in the query']!);
     expect(() => createVendorClient(query, { apiKey: 'key-44444444' } as object, header)).toThrow('acme: the apiKey option is an API key this client cannot send (header keys only)');
@@ -316,8 +323,10 @@ describe('what a headerAuth client bundles', () => {
     // Its shorthand fills the bearer scheme: the basic kind reads no username/password options.
     expect(small).toContain('runtime/auth/basic.ts');
     expect(small).not.toContain('the username/password options');
-    // The generator checked the shape: the client bundles no second check and no refusal text.
+    // The generator checked the shape and named a kind for every scheme type: the client bundles
+    // no second check of either, and neither refusal's text.
     expect(small).not.toContain('not headerAuth');
+    expect(small).not.toContain('not among the scheme kinds');
     const big = await bundle(source.replaceAll('fittedHeaderAuth', 'schemeAuth').replace('header-auth', 'scheme-auth'));
     expect(big).toContain('needs credentials for');
     expect(big).toContain('give them the same token');
