@@ -45,3 +45,6 @@ export function keyCache(importKey: (material: string) => Promise<CryptoKey>): K
     },
   };
 }
+
+/** The class this module exported before keyCache: `new KeyCache(importKey)` still works (keyCache is a plain function returning the cache). */
+export const KeyCache = keyCache as unknown as new (importKey: (material: string) => Promise<CryptoKey>) => KeyCache;

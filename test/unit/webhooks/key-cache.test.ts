@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyAirwallexHmac, verifySendgridEcdsa, verifyStripeV1 } from '../../../runtime/webhooks.ts';
-import { keyCache } from '../../../runtime/webhooks/key-cache.ts';
+import { KeyCache, keyCache } from '../../../runtime/webhooks/key-cache.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -50,6 +50,14 @@ describe('key cache', () => {
     // An evicted key is not answered from the finished imports either.
     expect(cache.ready('secret-0')).toBeUndefined();
     expect(cache.ready('secret-499')).toBeDefined();
+  });
+
+  it('is still built with new KeyCache, as when it was a class', async () => {
+    const key = {} as CryptoKey;
+    const cache = new KeyCache(async () => key);
+    expect(await cache.get('k')).toBe(key);
+    expect(cache.ready('k')).toBe(key);
+    expect(cache.size).toBe(1);
   });
 
   it('answers ready() only once an import has finished, and never for a failed one', async () => {
