@@ -33,3 +33,25 @@ describe('Prism and a query parameter named with brackets', () => {
     expect(await get(prism.fixed, '')).toEqual([expect.stringContaining("required property 'resources[]'")]);
   });
 });
+
+describe('Prism and a free-form object query parameter without explode, beside the fix', () => {
+  // OpenAPI's default for form style is explode: true, so `?key1=a` carries the map { key1: 'a' }.
+  // Prism's validator defaults explode to false and reads it as missing; the CLI's example pass
+  // writes the default onto the operation, which the fix keeps.
+  const prism = plainAndFixedPrism('prism-example-paths-map', {
+    openapi: '3.0.3',
+    info: { title: 'Free-form query map', version: '1' },
+    paths: {
+      '/search': {
+        get: {
+          parameters: [{ name: 'queryMap', in: 'query', required: true, schema: { type: 'object', additionalProperties: { type: 'string' } } }],
+          responses: { '204': { description: 'done' } },
+        },
+      },
+    },
+  });
+
+  it('passes with and without the fix', async () => {
+    for (const server of [prism.plain, prism.fixed]) expect(await requestProblems(await fetch(`${server.url}/search?key1=a`))).toEqual([]);
+  });
+});
