@@ -115,9 +115,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     });
   }
   const lock = JSON.parse(readFileSync(join(root, 'specs/lock.json'), 'utf8'));
-  const weight = (job: VendorJob) =>
+  const inputBytes = (job: VendorJob) =>
     (lock.vendors?.[job.vendor]?.files ?? []).reduce((sum: number, f: { bytes?: number; role?: string }) => sum + (f.role === 'input' ? (f.bytes ?? 0) : 0), 0);
-  const results = await runVendorJobs(jobs, weight, (result) => {
+  const results = await runVendorJobs(jobs, inputBytes, (result) => {
     for (const s of result.stages) options.onProgress?.({ vendor: result.vendor, stage: s.stage, ms: s.ms });
   });
   for (const result of results) {

@@ -1,12 +1,13 @@
 // Vendors are independent, and on a 2-core machine generating them one after another leaves a core
-// idle for most of the run. The main thread and up to (cores - 1) worker threads run the jobs,
-// largest first; with one job (or one core) everything stays in-process.
+// idle for most of the run. With two jobs or more (and two cores or more), one worker thread per
+// core runs them, largest first, while the main thread waits; with one job (or one core)
+// everything stays in-process.
 //
-// The main thread takes a share of the jobs instead of waiting on the workers: every thread that
-// emits loads its own copy of the emitters' modules (the TypeScript compiler under
-// openapi-typescript alone is ~45 MB resident, loaded with require() as below), so a waiting main thread plus one worker per core
-// held one copy more than the cores can use at once. Threads claim jobs from a shared counter, so
-// a worker never waits for the main thread's event loop, which a running job keeps busy.
+// The main thread only waits, and so never loads the emitters' modules (the TypeScript compiler
+// under openapi-typescript alone is ~45 MB resident per thread): each thread that emits holds one
+// copy, as many copies as cores. It used to take a share of the jobs itself, but a worker's heap
+// can be bounded and the main thread's cannot (see workerLimits). Workers claim jobs from a
+// shared counter, so none waits for another's event loop.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { importTypeScriptThroughRequire } from './emit/typescript-require.ts';
@@ -15,13 +16,32 @@ import type { VendorJob, VendorJobResult } from './vendor-job.ts';
 
 /**
  * A job allocates fast and keeps much of it (a parsed spec, its model, the emitted text), and V8
- * lets a young generation grow to tens of MB under that load. Capped at 6 MB on the workers, a 4 MB
+ * lets a young generation grow to tens of MB under that load: capped at 6 MB on the workers, a 4 MB
  * spec plus a 46-file one (this repository's two largest vendors) on two threads peaked at
  * 372-380 MB resident instead of 400-407 MB (three runs each, loaded machine), with no CPU time
- * difference outside the runs' spread. The main thread's young generation is set when Node starts
- * and cannot be capped from here.
+ * difference outside the runs' spread.
+ *
+ * An old-space limit also changes when V8 collects. The factor by which V8 lets the heap grow past
+ * what survived the last full collection is capped at 4 for a limit of 2 GB or more (the default
+ * here) and scaled from 1.3 at 256 MB to 2 just under 2 GB (V8's heap-controller.cc,
+ * MaxGrowingFactor): 1.6 at 1024 MB. The parse's garbage is then collected before emitting piles
+ * more on: the same two vendors peaked at 330-344 MB with every job on a worker so limited, against
+ * 356-385 MB with the main thread taking the largest job (four runs each; 2047 MB gave no gain). A
+ * limit is also a ceiling a job cannot pass (the worker ends with ERR_WORKER_OUT_OF_MEMORY), hence
+ * a floor far above what these vendors need (a job on the 4 MB spec holds ~30-40 MB live at its
+ * fullest, measured with forced collections) and room that grows with the largest job's input.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
+const YOUNG_GENERATION_MB = 6;
+const OLD_SPACE_FLOOR_MB = 1024;
+/** About six times what the 4 MB spec's job holds live per MB of its input at its fullest. */
+const OLD_SPACE_PER_INPUT_MB = 64;
+
+export function workerLimits(largestInputBytes: number): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+  return {
+    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+    maxOldGenerationSizeMb: Math.max(OLD_SPACE_FLOOR_MB, Math.ceil((largestInputBytes / 2 ** 20) * OLD_SPACE_PER_INPUT_MB)),
+  };
+}
 
 /** What the main thread posts to each worker: every job, and the counter all threads claim them from. */
 export interface WorkerAssignment {
@@ -57,28 +77,35 @@ function rebuildError(reply: Extract<WorkerReply, { ok: false }>): Error {
   return err;
 }
 
+/** A worker stopped at its heap limit: which limit, and how to generate without one. */
+function workerError(err: Error & { code?: string }, oldSpaceMb: number): Error {
+  if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') return err;
+  return new Error(`a generation worker reached its ${oldSpaceMb} MB heap limit; SVCGEN_THREADS=1 generates on the main thread, under Node's own limit`, { cause: err });
+}
+
 /** Runs claimed jobs on a worker until none is left; settles when the worker says it is done. */
-function drain(worker: Worker, assignment: WorkerAssignment, onResult: (result: VendorJobResult) => void): Promise<void> {
+function drain(worker: Worker, assignment: WorkerAssignment, oldSpaceMb: number, onResult: (result: VendorJobResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     worker.on('message', (reply: WorkerReply) => {
       if (!reply.ok) reject(rebuildError(reply));
       else if ('done' in reply) resolve();
       else onResult(reply.result);
     });
-    worker.once('error', reject);
+    worker.once('error', (err) => reject(workerError(err, oldSpaceMb)));
     worker.once('exit', (code) => reject(new Error(`a generation worker exited (code ${code}) before finishing its jobs`)));
     worker.postMessage(assignment);
   });
 }
 
+/** `inputBytes`: the size of a job's input files, which orders the jobs and sizes the workers' heaps. */
 export async function runVendorJobs(
   jobs: VendorJob[],
-  weight: (job: VendorJob) => number,
+  inputBytes: (job: VendorJob) => number,
   onDone: (result: VendorJobResult) => void,
 ): Promise<VendorJobResult[]> {
   if (jobs.length === 0) return [];
   const threads = Math.min(jobs.length, availableParallelism(), Number(process.env.SVCGEN_THREADS) || Infinity);
-  const assignment: WorkerAssignment = { jobs: [...jobs].sort((a, b) => weight(b) - weight(a)), next: new SharedArrayBuffer(4) };
+  const assignment: WorkerAssignment = { jobs: [...jobs].sort((a, b) => inputBytes(b) - inputBytes(a)), next: new SharedArrayBuffer(4) };
   const results = new Map<string, VendorJobResult>();
   const record = (result: VendorJobResult) => {
     onDone(result);
@@ -88,8 +115,8 @@ export async function runVendorJobs(
   // tsc rewrites import specifiers, not URLs, so the entry follows this module's own extension. A
   // checkout's worker first takes the launcher's type-stripping cache (vendor-worker-source.js).
   const workerEntry = import.meta.url.endsWith('.ts') ? './vendor-worker-source.js' : './vendor-worker.js';
-  // Started before this thread loads the emitters, so their module loading overlaps ours.
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL(workerEntry, import.meta.url), { resourceLimits: WORKER_LIMITS }));
+  const resourceLimits = workerLimits(inputBytes(assignment.jobs[0]!));
+  const workers = threads > 1 ? Array.from({ length: threads }, () => new Worker(new URL(workerEntry, import.meta.url), { resourceLimits })) : [];
   const inProcess = async () => {
     // Imported on demand: an up-to-date run never loads the emitters (openapi-typescript, zod…).
     importTypeScriptThroughRequire();
@@ -97,7 +124,7 @@ export async function runVendorJobs(
     for (let job = claimJob(assignment); job; job = claimJob(assignment)) record(await runVendorJob(job));
   };
   try {
-    await Promise.all([inProcess(), ...workers.map((worker) => drain(worker, assignment, record))]);
+    await Promise.all(threads > 1 ? workers.map((worker) => drain(worker, assignment, resourceLimits.maxOldGenerationSizeMb, record)) : [inProcess()]);
   } catch (err) {
     claimAll(assignment);
     throw err;

@@ -1,12 +1,15 @@
-// Generation on two threads (generator/parallel.ts: the main thread and a worker claim vendor jobs
-// from a shared counter) must write exactly what one thread writes, and an input error in a job on
-// either thread must end the run with exit 2, the file and pointer named, the output untouched.
+// Generation on two threads (generator/parallel.ts: one worker per core claims vendor jobs from a
+// shared counter while the main thread waits) must write exactly what one thread writes, and an
+// input error in a job on either thread must end the run with exit 2, the file and pointer named,
+// the output untouched.
 // The fixture project gets a second vendor, a copy of the first, so there are two jobs.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runSvcgen, snapshot } from '../../support/cli.ts';
 
@@ -76,7 +79,25 @@ describe.skipIf(availableParallelism() < 2)('svcgen generate on two threads', ()
     expect(readFileSync(entry, 'utf8')).toContain('parentPort');
   });
 
-  // Equal weights: the first vendor of the lock is claimed first (by the main thread), the second by the worker.
+  // The main thread only hands the jobs to the workers: it never loads the emitters (a second copy
+  // of the TypeScript compiler and openapi-typescript), and every job runs on a worker whose heap
+  // is bounded (generator/parallel.ts workerLimits).
+  it('runs no job on the main thread', async () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const { generate } = await import(${JSON.stringify(new URL('../../../generator/generate.ts', import.meta.url).href)});
+      const result = await generate({ root: process.cwd(), force: true, dryRun: true });
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => file.includes('/typescript/lib/'));
+      console.log(JSON.stringify({ vendors: result.vendors.map((v) => v.vendor), loaded }));`;
+    // A file, not -e: workers inherit the process's --input-type, which Node refuses for a file entry.
+    const file = join(root, 'main-thread-modules.mjs');
+    writeFileSync(file, script);
+    const { stdout } = await promisify(execFile)(process.execPath, [file], { cwd: root, env: { ...process.env, SVCGEN_SPEC_MIRROR: join(root, 'mirror') } });
+    rmSync(file);
+    expect(JSON.parse(stdout)).toEqual({ vendors: ['acme', 'bravo'], loaded: [] });
+  });
+
+  // Equal weights: the first vendor of the lock is claimed first, the second next, each by a worker.
   for (const vendor of ['acme', 'bravo']) {
     it(`stops with exit 2 naming ${vendor}'s file and pointer when its job fails`, async () => {
       const pristine = mkdtempSync(join(tmpdir(), 'svcgen-parallel-pristine-'));
