@@ -25,8 +25,8 @@ import type { VendorJob, VendorJobResult } from './vendor-job.ts';
  * what survived the last full collection is capped at 4 for a limit of 2 GB or more (the default
  * here) and scaled from 1.3 at 256 MB to 2 just under 2 GB (V8's heap-controller.cc,
  * MaxGrowingFactor): 1.6 at 1024 MB. The parse's garbage is then collected before emitting piles
- * more on: the same two vendors peaked at 330-344 MB with every job on a worker so limited, against
- * 356-385 MB with the main thread taking the largest job (four runs each; 2047 MB gave no gain). A
+ * more on: the same two vendors peaked at 327-336 MiB with every job on a worker so limited, against
+ * 351-376 MiB with the main thread taking the largest job (five runs each; 2047 MB gave no gain). A
  * limit is also a ceiling a job cannot pass (the worker ends with ERR_WORKER_OUT_OF_MEMORY), hence
  * a floor far above what these vendors need (a job on the 4 MB spec holds ~30-40 MB live at its
  * fullest, measured with forced collections) and room that grows with the largest job's input.
