@@ -305,14 +305,14 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
       title: 'Generation',
       notes: [
         inputs,
-        'Cold: each run is a fresh process writing into an empty folder; ours also gets an empty cache folder (`SVCGEN_CACHE_DIR`). Not emptied: the stripped text of our TypeScript sources that the checkout\'s launcher keeps for the main thread (bin/strip-cache.js; the worker threads strip their own, and an installed svcgen strips nothing).',
+        'Cold: each run is a fresh process writing into an empty folder; ours also gets an empty cache folder (`SVCGEN_CACHE_DIR`). Not emptied: the stripped text of our TypeScript sources that the checkout\'s launcher keeps for every thread (bin/strip-cache.js; an installed svcgen strips nothing).',
         ...(cacheWarning ? [cacheWarning] : []),
         ...(options.quick
           ? []
           : [
               '"All three vendors": ours generates Stripe, SendGrid and Airwallex in one process; openapi-typescript accepts only Stripe and SendGrid, so its row covers less work than ours. The performance issue sets a goal on it all the same: ours on all three vendors at most 1.5× openapi-typescript\'s wall time on the two it accepts. "Stripe + SendGrid", where both do the same inputs in one process, carries the wall-time goal on equal work and the peak-memory goal (at most 1.5× openapi-typescript\'s).',
             ]),
-        'Wall time includes process start-up. CPU time is user + system time of the tool\'s whole process tree, worker threads included (with two or more vendors ours runs them on the main thread and one worker thread per further core), so it shows the work that running on several cores hides from wall time. Peak memory is the largest resident set of the tool\'s processes.',
+        'Wall time includes process start-up. CPU time is user + system time of the tool\'s whole process tree, worker threads included (with two or more vendors ours runs them on one worker thread per core while the main thread waits), so it shows the work that running on several cores hides from wall time. Peak memory is the largest resident set of the tool\'s processes.',
         'Order: run i of every tool on an input before run i + 1 of any, the order reversed from one run to the next (ours first, then last, ...).',
         `orval's zod run has a ${ORVAL_ZOD_TIMEOUT_MS / 1000} s timeout: a run it stops is recorded as a failure with its peak memory at that point. A tool that refuses an input (openapi-typescript and Swagger 2.0) is recorded as a failure with its message.`,
         'Compile errors: `tsc --noEmit` (typescript 5.9) on each output; peers with strict, skipLibCheck, moduleResolution bundler, lib ES2023 + DOM; ours with `tsconfig.generated.json` (Web APIs only, skipLibCheck off so the generated `.d.ts` files are checked in full, and the runtime sources they import).',
@@ -323,7 +323,7 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
       title: 'Regeneration',
       notes: [
         '`svcgen generate` again into the output folder of the last cold run, with its cache, specs unchanged; then `svcgen check` on that untouched output (exit 0 expected; a drift or error fails the figure).',
-        'Both run this checkout\'s TypeScript sources through Node\'s type stripping (bin/svcgen.js in a checkout), the main thread\'s stripped text kept between runs by bin/strip-cache.js (filled by the runs before); an installed svcgen runs the compiled JavaScript in dist/.',
+        'Both run this checkout\'s TypeScript sources through Node\'s type stripping (bin/svcgen.js in a checkout), the stripped text kept between runs by bin/strip-cache.js (filled by the runs before); an installed svcgen runs the compiled JavaScript in dist/.',
       ],
       figures: regeneration,
     },
