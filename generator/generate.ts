@@ -31,6 +31,8 @@ export interface VendorSummary {
   renamed: number;
   /** Repairs the loader made to the vendor's spec files (the manifest's `fixes`). */
   repaired: number;
+  /** Operations left out because fetch cannot send them (the manifest's `omittedOperations`). */
+  omitted: number;
   upToDate: boolean;
   ms: number;
 }
@@ -101,7 +103,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const before = previous?.vendors[vendor];
     if (!options.force && !options.dryRun && before?.inputs === inputs && filesIntact(outDir, before)) {
       manifest.vendors[vendor] = before;
-      summaries.push({ vendor, operations: before.operations, files: Object.keys(before.files).length, renamed: before.renamed.length, repaired: before.fixes.length, upToDate: true, ms: performance.now() - t0 });
+      summaries.push({ vendor, operations: before.operations, files: Object.keys(before.files).length, renamed: before.renamed.length, repaired: before.fixes.length, omitted: before.omittedOperations?.length ?? 0, upToDate: true, ms: performance.now() - t0 });
       options.onProgress?.({ vendor, stage: 'up to date', ms: performance.now() - t0 });
       continue;
     }
@@ -124,7 +126,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     for (const [rel, content] of result.files) files.set(rel, content);
     manifest.vendors[result.vendor] = result.manifest;
     const ms = result.stages.reduce((sum, s) => sum + s.ms, 0);
-    summaries.push({ vendor: result.vendor, operations: result.operations, files: result.files.length, renamed: result.renamed, repaired: result.manifest.fixes.length, upToDate: false, ms });
+    summaries.push({ vendor: result.vendor, operations: result.operations, files: result.files.length, renamed: result.renamed, repaired: result.manifest.fixes.length, omitted: result.manifest.omittedOperations.length, upToDate: false, ms });
   }
   summaries.sort((a, b) => vendors.indexOf(a.vendor) - vendors.indexOf(b.vendor));
 

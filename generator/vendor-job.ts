@@ -57,6 +57,7 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     specs: loaded.specs,
     overlays: loaded.overlays,
     operations: model.operations.length,
+    omittedOperations: model.omitted,
     operationsFromOverlays: model.operations.filter((o) => o.source === 'overlay').map((o) => o.id),
     renamed: model.renamed,
     componentRenames: loaded.componentRenames,

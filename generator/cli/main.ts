@@ -62,7 +62,9 @@ function printSummary(result: GenerateResult, json: boolean): void {
   for (const v of result.vendors) {
     const state = v.upToDate ? 'up to date' : `${v.renamed} renamed`;
     const repaired = `${v.repaired} spec repair${v.repaired === 1 ? '' : 's'}`;
-    process.stdout.write(`${v.vendor}: ${v.operations} operations, ${v.files} files, ${repaired}, ${state} (${Math.round(v.ms)} ms)\n`);
+    // Said on every run, not only in the manifest: a left-out operation is a function the user will look for.
+    const omitted = v.omitted ? `, ${v.omitted} left out (fetch cannot send their method; manifest omittedOperations)` : '';
+    process.stdout.write(`${v.vendor}: ${v.operations} operations${omitted}, ${v.files} files, ${repaired}, ${state} (${Math.round(v.ms)} ms)\n`);
   }
   process.stdout.write(`done in ${Math.round(result.ms)} ms → ${result.outDir}\n`);
 }

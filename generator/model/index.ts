@@ -9,6 +9,7 @@ import { assignFunctionNames } from './function-names.ts';
 import { getAtPointer } from '../json-pointer.ts';
 import type { ApiModel, OperationModel, VendorPolicy } from './types.ts';
 import { buildAuthModel, checkOptionNames, markAuthParameters } from './auth.ts';
+import { splitUnsendable } from './unsendable.ts';
 
 export interface ModelOptions {
   /** Keep only operations with one of these tags or ids (empty: all). */
@@ -66,7 +67,7 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
   const auth = inProfile(loaded, () => buildAuthModel(doc, profile, all, loaded.vendor));
   inProfile(loaded, () => checkOptionNames(profile, auth, loaded.vendor));
   markAuthParameters(all, auth);
-  const keep = all.filter((op) => selected(op, options) || (auth.kind === 'token-exchange' && op.id === auth.loginOperation));
+  const { sendable: keep, omitted } = splitUnsendable(all.filter((op) => selected(op, options) || (auth.kind === 'token-exchange' && op.id === auth.loginOperation)));
   if (auth.kind === 'schemes') {
     const kept = new Set(keep.map((op) => op.id));
     for (const id of Object.keys(auth.operations)) if (!kept.has(id)) delete auth.operations[id];
@@ -83,6 +84,7 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
     policy: mergePolicy(profile.policy as VendorPolicy, options.policy),
     callHeaders: profile.callHeaders,
     operations: keep,
+    omitted,
     renamed,
   };
   if (profile.apiVersion) {

@@ -257,6 +257,8 @@ export interface ApiModel {
   /** Per-call headers the vendor accepts everywhere (option name → header), from the profile. */
   callHeaders: Record<string, string>;
   operations: OperationModel[];
+  /** `METHOD /path operationId` of the operations left out because fetch cannot send them (model/unsendable.ts). */
+  omitted: string[];
   webhooks?: WebhookModel;
   renamed: Rename[];
 }

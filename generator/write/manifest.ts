@@ -10,6 +10,11 @@ export interface VendorManifest {
   specs: { path: string; sha256: string }[];
   overlays: { path: string; sha256: string }[];
   operations: number;
+  /**
+   * `METHOD /path operationId`: operations left out of the client because fetch refuses their
+   * method (TRACE, forbidden by the Fetch standard), so a generated function could never send them.
+   */
+  omittedOperations: string[];
   operationsFromOverlays: string[];
   renamed: { from: string; to: string; operation: string; reason: string }[];
   componentRenames: { from: string; to: string; file: string }[];

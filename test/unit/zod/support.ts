@@ -40,6 +40,7 @@ export function model(operations: OperationModel[]): ApiModel {
     displayName: 'Fixture',
     title: 'Fixture API',
     specVersion: '1',
+    omitted: [],
     servers: [],
     auth: { kind: 'schemes', schemes: { bearer: { type: 'bearer' } }, security: [['bearer']], operations: {}, shorthand: 'bearer', unsupported: {} },
     policy: {
