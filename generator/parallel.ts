@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { importTypeScriptThroughRequire } from './emit/typescript-require.ts';
+import { SvcgenLimitError } from './limit-error.ts';
 import { SvcgenInputError } from './load/errors.ts';
 import type { VendorJob, VendorJobResult } from './vendor-job.ts';
 
@@ -36,10 +37,15 @@ const OLD_SPACE_FLOOR_MB = 1024;
 /** About six times what the 4 MB spec's job holds live per MB of its input at its fullest. */
 const OLD_SPACE_PER_INPUT_MB = 64;
 
-export function workerLimits(largestInputBytes: number): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+/**
+ * The workers' heap limits. `SVCGEN_WORKER_HEAP_MB` (a positive number of MB) replaces the old-space
+ * limit worked out here: more for an input whose job outgrows it, less on a machine short of memory.
+ */
+export function workerLimits(largestInputBytes: number, env: NodeJS.ProcessEnv = process.env): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+  const given = Number(env.SVCGEN_WORKER_HEAP_MB);
   return {
     maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
-    maxOldGenerationSizeMb: Math.max(OLD_SPACE_FLOOR_MB, Math.ceil((largestInputBytes / 2 ** 20) * OLD_SPACE_PER_INPUT_MB)),
+    maxOldGenerationSizeMb: given > 0 ? given : Math.max(OLD_SPACE_FLOOR_MB, Math.ceil((largestInputBytes / 2 ** 20) * OLD_SPACE_PER_INPUT_MB)),
   };
 }
 
@@ -80,7 +86,7 @@ function rebuildError(reply: Extract<WorkerReply, { ok: false }>): Error {
 /** A worker stopped at its heap limit: which limit, and how to generate without one. */
 function workerError(err: Error & { code?: string }, oldSpaceMb: number): Error {
   if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') return err;
-  return new Error(`a generation worker reached its ${oldSpaceMb} MB heap limit; SVCGEN_THREADS=1 generates on the main thread, under Node's own limit`, { cause: err });
+  return new SvcgenLimitError(`a generation worker reached its ${oldSpaceMb} MB heap limit; SVCGEN_WORKER_HEAP_MB sets another, SVCGEN_THREADS=1 generates on the main thread under Node's own`, { cause: err });
 }
 
 /** Runs claimed jobs on a worker until none is left; settles when the worker says it is done. */

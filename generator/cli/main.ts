@@ -1,7 +1,8 @@
 // The svcgen command line: a thin layer over generate() that parses arguments, reports progress
-// and maps outcomes to exit codes (0 success, 1 check failure or internal error, 2 bad input/usage).
+// and maps outcomes to exit codes (0 success, 1 check failure, heap limit or internal error, 2 bad input/usage).
 import { parseArgs } from 'node:util';
 import { SvcgenInputError } from '../load/errors.ts';
+import { SvcgenLimitError } from '../limit-error.ts';
 import { generate, type GenerateResult } from '../generate.ts';
 
 const HELP: Record<string, string> = {
@@ -17,7 +18,7 @@ Commands:
   add        Add a vendor from its OpenAPI spec: pin it, write a starter profile, add it to the config, generate
 
 Run 'svcgen <command> --help' for a command's options.
-Exit codes: 0 success, 1 check failure or internal error, 2 bad input or usage.`,
+Exit codes: 0 success, 1 check failure, a worker's heap limit or internal error, 2 bad input or usage.`,
   generate: `Usage: svcgen generate [--vendor NAME]... [--out DIR] [--config FILE] [--force] [--json]
        svcgen generate --spec FILE|URL [--spec FILE|URL]... --vendor NAME --out DIR [--json]
 
@@ -119,6 +120,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof SvcgenInputError) {
       process.stderr.write(`svcgen: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof SvcgenLimitError) {
+      process.stderr.write(`svcgen: ${err.message}\n`);
+      return 1;
     }
     process.stderr.write(`svcgen: internal error: ${(err as Error).stack ?? String(err)}\n`);
     return 1;

@@ -97,6 +97,16 @@ describe.skipIf(availableParallelism() < 2)('svcgen generate on two threads', ()
     expect(JSON.parse(stdout)).toEqual({ vendors: ['acme', 'bravo'], loaded: [] });
   });
 
+  // A job that outgrows a worker's heap ends the run, names the limit and the two ways past it,
+  // and writes nothing. The limit is set far too low here, so the first job to load overruns it.
+  it('stops naming the heap limit when a worker runs out of memory, output untouched', async () => {
+    const outcome = await runSvcgen(root, ['generate', '--force'], { SVCGEN_WORKER_HEAP_MB: '8' });
+    expect(outcome.code).toBe(1);
+    // A limit the user can move, not a bug: the message alone, no stack.
+    expect(outcome.stderr).toBe("svcgen: a generation worker reached its 8 MB heap limit; SVCGEN_WORKER_HEAP_MB sets another, SVCGEN_THREADS=1 generates on the main thread under Node's own\n");
+    expect(snapshot(join(root, 'generated'))).toEqual(oneThread);
+  });
+
   // Equal weights: the first vendor of the lock is claimed first, the second next, each by a worker.
   for (const vendor of ['acme', 'bravo']) {
     it(`stops with exit 2 naming ${vendor}'s file and pointer when its job fails`, async () => {
