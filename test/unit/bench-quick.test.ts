@@ -328,6 +328,8 @@ describe('webhook benchmark', () => {
     }
     // Each goal against an SDK gets its ceiling, bare WebCrypto ÷ that SDK, from this run.
     expect(section.notes.join('\n')).toMatch(/bare ÷ stripe constructEventAsync .*\d\.\d\d×; .*bare ÷ @sendgrid\/eventwebhook verifySignature \d+\.\d\d×/);
+    // And what parsing the body adds to the signature alone, for every scheme, from this run.
+    expect(section.notes.join('\n')).toMatch(new RegExp(`What the parse costs in this run \\(medians\\): ${section.figures.map((f) => `${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: verify \\+ parse ÷ verify alone \\d\\.\\d\\d×, ours ÷ verify \\+ parse \\d\\.\\d\\d×`).join('; ')}\\.`));
     expectReportHasEveryRow([section]);
   });
 });
