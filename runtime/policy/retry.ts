@@ -44,19 +44,3 @@ export function retryDelay(
   }
   return backoffMs(retry, options.baseDelayMs, options.maxDelayMs, random);
 }
-
-export function responseRetryDelay(
-  response: Response,
-  options: RetryOptions,
-  replayable: boolean,
-  retry: number,
-  now: number,
-  resetHeader: string | undefined,
-  random: () => number,
-): number {
-  return retryDelay(response, undefined, options, replayable, retry, now, resetHeader, random);
-}
-
-export function errorRetryDelay(error: unknown, options: RetryOptions, replayable: boolean, retry: number, random: () => number): number {
-  return retryDelay(undefined, error, options, replayable, retry, 0, undefined, random);
-}
