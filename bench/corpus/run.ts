@@ -124,7 +124,8 @@ async function runPrism(chosen: CorpusSpec[], dir: string): Promise<void> {
   const currentGenerator = generatorFingerprint();
   for (const spec of chosen) {
     const cached = prism.get(spec.id);
-    if (cached?.prism && cached.generator === currentGenerator) continue;
+    // The cache keys on the generator alone: after a harness change, --fresh measures again.
+    if (!values.fresh && cached?.prism && cached.generator === currentGenerator) continue;
     const started = performance.now();
     let outcome: { passed: number; total: number; causes: string[] };
     let failures: string[] = [];

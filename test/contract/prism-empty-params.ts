@@ -40,15 +40,17 @@ function schemaOf(specs: Spec[]): Schema {
 
 // Same contract as Prism's: Left(diagnostics) when anything is reported, else Right(target).
 params.validateParams =
-  (target: Record<string, unknown>, specs: Spec[], context: unknown, bundle: unknown) =>
+  (target: Record<string, unknown> | null, specs: Spec[], context: unknown, bundle: unknown) =>
   ({ deserializers, prefix, defaultStyle }: Options) => {
     const deprecated: Diagnostic[] = specs
-      .filter((spec) => spec.deprecated && target[spec.name])
+      .filter((spec) => spec.deprecated && target?.[spec.name])
       .map((spec) => ({ path: [prefix, spec.name], code: 'deprecated', message: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} param ${spec.name} is deprecated`, severity: WARNING }));
     const diagnostics: Diagnostic[] = [];
     if (specs.length > 0) {
       const schema = schemaOf(specs);
-      const lowered = Object.fromEntries(Object.entries(target).map(([key, value]) => [key.toLowerCase(), value]));
+      // Prism passes null for path values it could not read against the route (lodash's mapKeys, in
+      // its own version, reads null as no values; Object.entries throws, which killed Prism).
+      const lowered = Object.fromEntries(Object.entries(target ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
       const values: Record<string, unknown> = {};
       for (const spec of specs) {
         const name = spec.name.toLowerCase();
