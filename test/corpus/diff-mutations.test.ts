@@ -9,6 +9,9 @@
 //   an optional query parameter      → request-parameter-added-optional
 //   the operation marked deprecated  → operation-deprecated (none if it already was)
 //   a new GET operation elsewhere    → operation-added
+//   its operationId changed          → function-renamed
+//   its first optional query parameter made required (where it has one, written inline)
+//                                    → request-parameter-became-required
 // Both sides go through the generator's own load → model path (generator/diff/spec-set.ts) with
 // the profile `generate --spec` infers, as `svcgen diff` loads a vendor's files.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,8 @@ const VENDOR = 'corpus';
 
 interface Mutation {
   readonly name: string;
+  /** Whether the change can be made on this target (default: always). */
+  applies?(doc: Doc, target: OperationModel): boolean;
   apply(doc: Doc, target: OperationModel): void;
   /** The changes the diff must report, as `rule@operation`. */
   expected(target: OperationModel): string[];
@@ -48,6 +53,12 @@ function addParameter(doc: Doc, target: OperationModel, parameter: Doc): void {
 }
 
 const PROBE_PATH = '/svcgen-probe/{probeId}';
+
+/** The index of the operation's first optional query parameter written inline (not a $ref), or -1. */
+function optionalQuery(doc: Doc, target: OperationModel): number {
+  const parameters = (doc.paths[target.path][target.method].parameters ?? []) as Doc[];
+  return parameters.findIndex((p) => p.$ref === undefined && p.in === 'query' && !p.required);
+}
 
 /** Every `$ref` of the document that points into its paths, as the JSON pointer it names. */
 function refsIntoPaths(doc: Doc): string[] {
@@ -105,6 +116,17 @@ const MUTATIONS: readonly Mutation[] = [
     },
     expected: () => [`operation-added@GET ${PROBE_PATH}`],
   },
+  {
+    name: 'its operationId changed',
+    apply: (doc, target) => (doc.paths[target.path][target.method].operationId = 'svcgenRenamedProbe'),
+    expected: (target) => [`function-renamed@${keyOf(target)}`],
+  },
+  {
+    name: 'an optional query parameter made required',
+    applies: (doc, target) => optionalQuery(doc, target) !== -1,
+    apply: (doc, target) => (doc.paths[target.path][target.method].parameters[optionalQuery(doc, target)].required = true),
+    expected: (target) => [`request-parameter-became-required@${keyOf(target)}`],
+  },
 ];
 
 interface Subject {
@@ -161,7 +183,10 @@ describe('svcgen diff on the corpus sample and @readme/oas-examples, each spec a
   for (const mutation of MUTATIONS) {
     it(`${mutation.name}: exactly the expected change`, async () => {
       const wrong: string[] = [];
+      let checked = 0;
       for (const { spec, doc, base, target, load } of subjects) {
+        if (mutation.applies && !mutation.applies(doc, target)) continue;
+        checked++;
         const changed = structuredClone(doc);
         mutation.apply(changed, target);
         const got = diffVendor(base, await load(changed)).map((c) => `${c.rule}@${c.operation ?? ''}`).sort();
@@ -169,6 +194,7 @@ describe('svcgen diff on the corpus sample and @readme/oas-examples, each spec a
         if (JSON.stringify(got) !== JSON.stringify(expected)) wrong.push(`${spec.id} (${keyOf(target)}): expected [${expected.join(', ')}], got [${got.join(', ')}]`);
       }
       expect(wrong).toEqual([]);
+      expect(checked).toBeGreaterThan(mutation.applies ? 20 : 150);
     });
   }
 });
