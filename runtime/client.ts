@@ -213,7 +213,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     const via = auth.pipelineFor(meta);
     // The caller's signal goes to the pipeline alone, which aborts the attempt under way; the
     // Request openapi-fetch builds has no signal of its own to listen to.
-    const request: CallRequest = { ...init, fetch: via.fetchFor(meta, callOptions, true) };
+    const request: CallRequest = { ...(meta.encodeHeaders ? meta.encodeHeaders(init) : init), fetch: via.fetchFor(meta, callOptions, true) };
     if (meta.encodePath) request.pathSerializer = meta.encodePath;
     if (meta.parseAs) request.parseAs = meta.parseAs;
     // The encoders the generator named for this operation; without one openapi-fetch's own serve.

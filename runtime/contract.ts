@@ -42,6 +42,8 @@ export interface OperationMeta {
   /** `path`: the call's path parameters, for a path key whose query string names some (`?lat={lat}`). */
   readonly encodeQuery?: (table: NonNullable<OperationMeta['query']>, path?: Record<string, unknown>) => (query: object) => string;
   readonly encodePath?: (path: string, params: Record<string, unknown>) => string;
+  /** The call's input with its array- or object-typed header parameters written in simple style (runtime/encoding/header.ts). */
+  readonly encodeHeaders?: (init: object) => object;
   /** With a `body-field` idempotency key: the code that fills and recognises it (runtime/policy/body-field-key.ts). */
   readonly bodyKey?: BodyFieldKey;
 }

@@ -8,7 +8,7 @@ import { literal } from './text.ts';
 
 export interface EncoderRef {
   /** The OperationMeta field that carries it. */
-  readonly field: 'encodeBody' | 'encodeQuery' | 'encodePath' | 'bodyKey';
+  readonly field: 'encodeBody' | 'encodeQuery' | 'encodePath' | 'encodeHeaders' | 'bodyKey';
   /** The export of the runtime module. */
   readonly name: string;
   /** The module, as generated code imports it. */
@@ -35,6 +35,8 @@ const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', mo
 const STRICT_PATH_ALLOWING_EMPTY: EncoderRef = { field: 'encodePath', name: 'serializePathAllowingEmpty', module: 'svcgen/runtime/encoding/path' };
 /** Path with a style table: only operations with a path parameter in label or matrix style or exploded. */
 const STYLED_PATH: EncoderRef = { field: 'encodePath', name: 'serializePathStyled', module: 'svcgen/runtime/encoding/path' };
+/** Header parameters typed as arrays or objects, in simple style: only operations that have one. */
+const STYLED_HEADERS: EncoderRef = { field: 'encodeHeaders', name: 'styledHeaders', module: 'svcgen/runtime/encoding/header' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
 
 /** A JSON media type other than plain application/json, and no wildcard (`*\/*` is sent as application/json). */
@@ -48,9 +50,10 @@ const TEMPLATED = /\{[^{}]+\}/;
 
 /**
  * The encoders of `op`. `styledQuery` is true when the operation has a query parameter that is
- * not a plain exploded scalar (its metadata then carries the `query` table).
+ * not a plain exploded scalar (its metadata then carries the `query` table); `structuredHeaders`
+ * names its array- or object-typed header parameters.
  */
-export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef[] {
+export function encodersOf(op: OperationModel, styledQuery: boolean, structuredHeaders: readonly string[] = []): EncoderRef[] {
   const out: EncoderRef[] = [];
   const encoding = op.requestBody?.encoding;
   if (encoding === 'form') {
@@ -76,6 +79,8 @@ export function encodersOf(op: OperationModel, styledQuery: boolean): EncoderRef
       out.push({ ...STYLED_PATH, argument: empty.length ? `${styles}, ${literal(empty)}` : styles });
     } else out.push(empty.length ? { ...STRICT_PATH_ALLOWING_EMPTY, argument: literal(empty) } : STRICT_PATH);
   }
+  const headers = op.parameters.filter((p) => p.in === 'header' && structuredHeaders.includes(p.name));
+  if (headers.length) out.push({ ...STYLED_HEADERS, argument: literal(Object.fromEntries(headers.map((p) => [p.name, p.explode]))) });
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
   return out;
 }

@@ -54,9 +54,19 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
   return `{ ${fields.join(', ')} }`;
 }
 
+/** Whether a value of `schema` may be an array or an object (through `$ref`s and composition). */
+function mayBeStructured(schema: SchemaObject | undefined, doc: Record<string, any>, depth = 0): boolean {
+  if (!schema || depth > 8) return false;
+  if (typeof schema.$ref === 'string') return mayBeStructured(refTarget(doc, schema.$ref), doc, depth + 1);
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('array') || types.includes('object') || schema.properties || schema.items) return true;
+  return [schema.allOf, schema.oneOf, schema.anyOf].some((list) => Array.isArray(list) && list.some((branch) => mayBeStructured(branch, doc, depth + 1)));
+}
+
 /** The runtime encoders the operation's metadata names (see encoders.ts). */
 function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[] {
-  return encodersOf(op, op.parameters.some((p) => p.in === 'query' && !isPlainScalar(p, doc)));
+  const structuredHeaders = op.parameters.filter((p) => p.in === 'header' && p.role === 'param' && mayBeStructured(p.schema, doc)).map((p) => p.name);
+  return encodersOf(op, op.parameters.some((p) => p.in === 'query' && !isPlainScalar(p, doc)), structuredHeaders);
 }
 
 /** openapi-fetch parses every body as JSON unless told otherwise: name the other success media types. */

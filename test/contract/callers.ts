@@ -67,7 +67,7 @@ export async function generatedCaller(vendor: string, model: ApiModel, document:
 export function directCaller(baseUrl: string): Call {
   return async (operation, input, fetch) => {
     const api = createClient<any>({ baseUrl, fetch, headers: { Authorization: 'Bearer contract-api-key' } });
-    const header: Record<string, string> = { ...input.params.header };
+    const header: Record<string, unknown> = { ...input.params.header };
     // Headers the generated client supplies itself (auth, client and call options) get stand-ins.
     for (const parameter of operation.parameters) {
       if (parameter.in === 'header' && parameter.role !== 'param' && parameter.required) header[parameter.name] = parameter.role === 'auth' ? 'Bearer contract-token' : 'contract';

