@@ -286,7 +286,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       // The previous attempt's response is superseded now; free its connection.
       void last?.body?.cancel().catch(noop);
       if (delay < 0) {
-        if (response) return response;
+        if (response) return response.status === 205 ? resetContent(response) : response;
         throw error;
       }
       last = response;
@@ -328,6 +328,18 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     breaker,
     circuitFor,
   };
+}
+
+/**
+ * A 205 (Reset Content) carries no content (RFC 9110 §15.3.6) and fetch hands it on with none, but
+ * a server that sends a Content-Length anyway made openapi-fetch parse the missing body as JSON
+ * and throw on a success. Without that header it reads as what it is: no data. (Every 205 is
+ * rebuilt: the status is rare, and a check of the header first would cost bytes in every bundle.)
+ */
+function resetContent(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(null, { status: 205, statusText: response.statusText, headers });
 }
 
 /** The UTF-8 bytes of `text` in an ArrayBuffer of exactly their length. */
