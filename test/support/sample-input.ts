@@ -152,7 +152,6 @@ function flatten(schema: unknown, ctx: Context): { schema: SchemaObject; ctx: Co
       const flat = flatten(part, { ...context, depth: context.depth + 1 });
       if (!flat) return undefined;
       merged = intersect(merged, flat.schema);
-      context = { ...context, active: [...new Set([...context.active, ...flat.ctx.active])] };
     }
     return flatten(merged, context);
   }
