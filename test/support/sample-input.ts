@@ -151,6 +151,8 @@ function flatten(schema: unknown, ctx: Context): { schema: SchemaObject; ctx: Co
     for (const part of allOf) {
       const flat = flatten(part, { ...context, depth: context.depth + 1 });
       if (!flat) return undefined;
+      // A part's own $refs are done once merged: kept open, a property using the same part again
+      // further down read as a cycle. A real cycle comes back through the $ref chain in `context`.
       merged = intersect(merged, flat.schema);
     }
     return flatten(merged, context);
