@@ -21,7 +21,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directorySpecs, exampleSpecs, ROOT, sampleSpecs, type CorpusSpec } from '../../bench/corpus/specs.ts';
 import { diffVendor } from '../../generator/diff/compare.ts';
-import { escapePointerSegment } from '../../generator/json-pointer.ts';
+import { escapePointerSegment, refToPointer } from '../../generator/json-pointer.ts';
 import { loadSpecSet, type LoadedSet } from '../../generator/diff/spec-set.ts';
 import type { OperationModel } from '../../generator/model/types.ts';
 import { inferProfile } from '../../generator/profile-infer/index.ts';
@@ -68,8 +68,10 @@ function refsIntoPaths(doc: Doc): string[] {
     if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        if (key === '$ref' && typeof item === 'string' && item.startsWith('#/paths/')) found.push(item.slice(1));
-        else walk(item);
+        // A reference is a URI fragment: `#/paths/~1%7Bid%7D/get` points at the path '/{id}'.
+        const pointer = key === '$ref' && typeof item === 'string' ? refToPointer(item) : undefined;
+        if (pointer?.startsWith('/paths/')) found.push(pointer);
+        else if (key !== '$ref') walk(item);
       }
     }
   };
@@ -189,7 +191,14 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => rmSync(overlaysRoot, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(overlaysRoot, { recursive: true, force: true });
+  // A sweep's counts, for its report.
+  if (process.env.DIFF_MUTATIONS_SPECS === 'directory') {
+    const counts = [...results].map(([name, { checked, wrong }]) => `${name}: ${checked - wrong.length}/${checked}`);
+    console.log(`diff mutations: ${changed} specs changed, ${skipped.length} left out; ${counts.join('; ')}`);
+  }
+});
 
 describe('svcgen diff on the corpus sample and @readme/oas-examples, each spec against a copy changed in one known way', () => {
   it('has specs to change: most of them load and have operations', () => {
