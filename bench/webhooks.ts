@@ -247,12 +247,16 @@ function airwallexContenders(): { ours: Contender; peers: Contender[] } {
   };
 }
 
+/** The median of a measured outcome, NaN for a failed one. */
+function central(outcome: Figure['ours']): number {
+  return outcome.kind === 'measured' ? median(outcome.samples) : Number.NaN;
+}
+
 /**
  * A goal against an SDK is bounded by the signature operation itself: no verifier built on the
  * same WebCrypto call beats bare WebCrypto, so bare ÷ SDK in this run is the highest ratio reachable.
  */
 function sdkCeilings(figures: readonly Figure[]): string[] {
-  const central = (outcome: Figure['ours']) => (outcome.kind === 'measured' ? median(outcome.samples) : Number.NaN);
   const parts: string[] = [];
   for (const f of figures) {
     const bare = f.peers.find((p) => p.name.startsWith('bare WebCrypto'));
@@ -272,7 +276,6 @@ function sdkCeilings(figures: readonly Figure[]): string[] {
  * timestamp and shape checks and ours' own bookkeeping).
  */
 function parseCosts(figures: readonly Figure[]): string[] {
-  const central = (outcome: Figure['ours']) => (outcome.kind === 'measured' ? median(outcome.samples) : Number.NaN);
   const parts: string[] = [];
   for (const f of figures) {
     const bare = f.peers.find((p) => p.name.startsWith('bare WebCrypto'));

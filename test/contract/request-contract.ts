@@ -68,6 +68,8 @@ function reduceResponses(responses: unknown): Json {
     }
     // A 205 has no content (RFC 9110 §15.3.6), whatever the spec lists: Prism would write its sample
     // with a Content-Length, and fetch, reading 205 as a null-body status, hands the client none.
+    // The client copes with that (runtime/pipeline.ts resetContent); the mock still should not
+    // answer what the RFC forbids.
     const content = isObject(response) && isObject(response.content) && status !== '205' ? response.content : undefined;
     const reduced: Json = { description: 'reduced for request validation' };
     if (content) reduced.content = reduceContent(Object.keys(content));

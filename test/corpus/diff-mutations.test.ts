@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directorySpecs, exampleSpecs, ROOT, sampleSpecs, type CorpusSpec } from '../../bench/corpus/specs.ts';
 import { diffVendor } from '../../generator/diff/compare.ts';
 import { escapePointerSegment, refToPointer } from '../../generator/json-pointer.ts';
+import { walkRefs } from '../../generator/load/walk-refs.ts';
 import { loadSpecSet, type LoadedSet } from '../../generator/diff/spec-set.ts';
 import type { OperationModel } from '../../generator/model/types.ts';
 import { inferProfile } from '../../generator/profile-infer/index.ts';
@@ -61,21 +62,14 @@ function optionalQuery(doc: Doc, target: OperationModel): number {
   return parameters.findIndex((p) => p.$ref === undefined && p.in === 'query' && !p.required);
 }
 
-/** Every `$ref` of the document that points into its paths, as the JSON pointer it names. */
+/** Every reference of the document (the loader's own walk) that points into its paths, as the JSON pointer it names. */
 function refsIntoPaths(doc: Doc): string[] {
   const found: string[] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        // A reference is a URI fragment: `#/paths/~1%7Bid%7D/get` points at the path '/{id}'.
-        const pointer = key === '$ref' && typeof item === 'string' ? refToPointer(item) : undefined;
-        if (pointer?.startsWith('/paths/')) found.push(pointer);
-        else if (key !== '$ref') walk(item);
-      }
-    }
-  };
-  walk(doc);
+  // A reference is a URI fragment: `#/paths/~1%7Bid%7D/get` points at the path '/{id}'.
+  walkRefs(doc, ({ ref }) => {
+    const pointer = refToPointer(ref);
+    if (pointer?.startsWith('/paths/')) found.push(pointer);
+  });
   return found;
 }
 
