@@ -2,6 +2,7 @@
 // (tree-shakable: a Worker that imports one keeps one), each with a module-level metadata constant
 // that carries its policy facts into the runtime pipeline.
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
+import { mayBeStructured } from '../model/bracketed-query.ts';
 import { classifyMediaType } from '../model/operations.ts';
 import { acceptOf, successResponses } from './accept.ts';
 import { encoderImports, encoderValue, encodersOf, type EncoderRef } from './encoders.ts';
@@ -54,18 +55,9 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
   return `{ ${fields.join(', ')} }`;
 }
 
-/** Whether a value of `schema` may be an array or an object (through `$ref`s and composition). */
-function mayBeStructured(schema: SchemaObject | undefined, doc: Record<string, any>, depth = 0): boolean {
-  if (!schema || depth > 8) return false;
-  if (typeof schema.$ref === 'string') return mayBeStructured(refTarget(doc, schema.$ref), doc, depth + 1);
-  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.includes('array') || types.includes('object') || schema.properties || schema.items) return true;
-  return [schema.allOf, schema.oneOf, schema.anyOf].some((list) => Array.isArray(list) && list.some((branch) => mayBeStructured(branch, doc, depth + 1)));
-}
-
 /** The runtime encoders the operation's metadata names (see encoders.ts). */
 function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[] {
-  const structuredHeaders = op.parameters.filter((p) => p.in === 'header' && p.role === 'param' && mayBeStructured(p.schema, doc)).map((p) => p.name);
+  const structuredHeaders = op.parameters.filter((p) => p.in === 'header' && p.role === 'param' && mayBeStructured(doc, p.schema)).map((p) => p.name);
   return encodersOf(op, op.parameters.some((p) => p.in === 'query' && !isPlainScalar(p, doc)), structuredHeaders);
 }
 

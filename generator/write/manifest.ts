@@ -24,6 +24,12 @@ export interface VendorManifest {
   /** `METHOD /path name`: path parameters whose spec lists `''`, sent as an empty segment (model/empty-path-values.ts). */
   emptyPathValues: string[];
   /**
+   * `METHOD /path name`: query parameters in a flat style (form, spaceDelimited, pipeDelimited)
+   * whose schema declares a nested value, which OpenAPI gives no wire form; the client sends it in
+   * bracket notation (model/bracketed-query.ts).
+   */
+  bracketedQueryParameters: string[];
+  /**
    * `METHOD /path media-type`: raw request bodies (not JSON, form or multipart) whose schema is not
    * text, typed and validated as the content the client sends (a string, Blob, ArrayBuffer or
    * typed array) instead of the schema's object or binary string (model/raw-body.ts).
