@@ -51,7 +51,7 @@ const TEMPLATED = /\{[^{}]+\}/;
 /**
  * The encoders of `op`. `styledQuery` is true when the operation has a query parameter that is
  * not a plain exploded scalar (its metadata then carries the `query` table); `structuredHeaders`
- * names its array- or object-typed header parameters.
+ * names its array- or object-typed header parameters and those sent as JSON text.
  */
 export function encodersOf(op: OperationModel, styledQuery: boolean, structuredHeaders: readonly string[] = []): EncoderRef[] {
   const out: EncoderRef[] = [];
@@ -80,7 +80,7 @@ export function encodersOf(op: OperationModel, styledQuery: boolean, structuredH
     } else out.push(empty.length ? { ...STRICT_PATH_ALLOWING_EMPTY, argument: literal(empty) } : STRICT_PATH);
   }
   const headers = op.parameters.filter((p) => p.in === 'header' && structuredHeaders.includes(p.name));
-  if (headers.length) out.push({ ...STYLED_HEADERS, argument: literal(Object.fromEntries(headers.map((p) => [p.name, p.explode]))) });
+  if (headers.length) out.push({ ...STYLED_HEADERS, argument: literal(Object.fromEntries(headers.map((p) => [p.name, p.style === 'json' ? 'json' : p.explode]))) });
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
   return out;
 }

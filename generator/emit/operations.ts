@@ -57,7 +57,7 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
 
 /** The runtime encoders the operation's metadata names (see encoders.ts). */
 function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[] {
-  const structuredHeaders = op.parameters.filter((p) => p.in === 'header' && p.role === 'param' && mayBeStructured(doc, p.schema)).map((p) => p.name);
+  const structuredHeaders = op.parameters.filter((p) => p.in === 'header' && p.role === 'param' && (p.style === 'json' || mayBeStructured(doc, p.schema))).map((p) => p.name);
   return encodersOf(op, op.parameters.some((p) => p.in === 'query' && !isPlainScalar(p, doc)), structuredHeaders);
 }
 

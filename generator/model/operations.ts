@@ -19,6 +19,7 @@ import { detectPagination } from './pagination.ts';
 import { multipartParts } from './multipart-parts.ts';
 import { formFields } from './collection-format.ts';
 import { listsEmptyString } from './empty-path-values.ts';
+import { jsonContentSchema } from './json-parameters.ts';
 import { isRawContentBody } from './raw-body.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -69,15 +70,17 @@ function parameterModels(doc: Doc, pathItem: Doc, op: Doc, profile: VendorProfil
   }
   const roles = new Map(Object.entries(profile.parameterRoles).map(([name, r]) => [name.toLowerCase(), r]));
   return [...byKey.values()].map((p) => {
-    const style = typeof p.style === 'string' ? p.style : defaultStyle(p.in);
+    // A value in JSON content (model/json-parameters.ts) is sent as its JSON text, whatever `style` says.
+    const jsonSchema = jsonContentSchema(p);
+    const style = jsonSchema ? 'json' : typeof p.style === 'string' ? p.style : defaultStyle(p.in);
     const role = p.in === 'header' ? roles.get(String(p.name).toLowerCase()) : undefined;
     const model: ParameterModel = {
       name: p.name,
       in: p.in,
       required: p.in === 'path' ? true : Boolean(p.required),
       style,
-      explode: typeof p.explode === 'boolean' ? p.explode : style === 'form',
-      schema: p.schema,
+      explode: jsonSchema ? false : typeof p.explode === 'boolean' ? p.explode : style === 'form',
+      schema: jsonSchema ?? p.schema,
       role: role?.role ?? 'param',
     };
     if (role?.optionName) model.optionName = role.optionName;

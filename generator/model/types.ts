@@ -21,6 +21,7 @@ export interface ParameterModel {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
+  /** OpenAPI's style, or `json` for a value in JSON `content`, sent as its JSON text (model/json-parameters.ts). */
   style: string;
   explode: boolean;
   schema: SchemaObject | undefined;

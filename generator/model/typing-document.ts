@@ -6,15 +6,17 @@
 // when empty, and raw request bodies whose schema is not text, typed as the string, Blob,
 // ArrayBuffer or typed array the client sends (model/raw-body.ts). Everything else, `required`
 // above all, is the spec's: request and response types require exactly what the spec requires.
-// Everything changed is listed for the manifest. Two more changes say what the spec already says,
-// so they are not listed: open-objects.ts (an object schema with no properties admits any keys) and
-// implied-types.ts (a `type` beside alternatives whose types it allows adds nothing to them).
+// Everything changed is listed for the manifest. Three more changes say what the spec already says,
+// so they are not listed: open-objects.ts (an object schema with no properties admits any keys),
+// implied-types.ts (a `type` beside alternatives whose types it allows adds nothing to them) and
+// json-parameters.ts (a parameter in JSON `content` is typed as that content's schema).
 import type { ApiModel } from './types.ts';
 import { deref } from '../json-pointer.ts';
 import { HTTP_METHODS } from './operations.ts';
 import { componentRefsOnly } from './typing-refs.ts';
 import { openEmptyObjects } from './open-objects.ts';
 import { dropTypesImpliedByAlternatives } from './implied-types.ts';
+import { typedAsJsonSchema } from './json-parameters.ts';
 
 type Doc = Record<string, any>;
 
@@ -49,7 +51,7 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
   const paths: Doc = {};
   for (const [path, item] of Object.entries<Doc>(doc.paths ?? {})) {
     const next: Doc = { ...item };
-    if (Array.isArray(item.parameters)) next.parameters = item.parameters.filter((p: unknown) => !clientSupplied(p));
+    if (Array.isArray(item.parameters)) next.parameters = item.parameters.filter((p: unknown) => !clientSupplied(p)).map(typedAsJsonSchema);
     let any = false;
     for (const method of HTTP_METHODS) {
       const op = item[method];
@@ -61,7 +63,7 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
       }
       any = true;
       const copy: Doc = { ...op };
-      if (Array.isArray(op.parameters)) copy.parameters = op.parameters.filter((p: unknown) => !clientSupplied(p));
+      if (Array.isArray(op.parameters)) copy.parameters = op.parameters.filter((p: unknown) => !clientSupplied(p)).map(typedAsJsonSchema);
       if (op.requestBody && !withBody.has(key)) {
         delete copy.requestBody;
         adjustments.droppedBodies++;
@@ -103,5 +105,7 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
     adjustments.rawContentBodies.push(`${op.method.toUpperCase()} ${op.path} ${op.requestBody.mediaType}`);
   }
   adjustments.rawContentBodies.sort();
-  return { document: dropTypesImpliedByAlternatives(openEmptyObjects(componentRefsOnly({ ...doc, paths }))), adjustments };
+  const parameters = doc.components?.parameters;
+  const components = parameters && typeof parameters === 'object' ? { ...doc.components, parameters: Object.fromEntries(Object.entries<Doc>(parameters).map(([name, p]) => [name, typedAsJsonSchema(p)])) } : doc.components;
+  return { document: dropTypesImpliedByAlternatives(openEmptyObjects(componentRefsOnly({ ...doc, paths, ...(components ? { components } : {}) }))), adjustments };
 }

@@ -4,13 +4,15 @@
 // object as String(value), '[object Object]'. OpenAPI gives header parameters one style, simple
 // (RFC 6570 without percent-encoding, as a header value is not a URI):
 //   blue   blue,black   R,100,G,200   (explode: R=100,G=200)
-// The generator names the operation's array- or object-typed headers, with their explode flags
-// (generator/emit/encoders.ts); other headers pass as given.
+// A header whose spec gives JSON `content` instead of a schema carries the value's JSON text.
+// The generator names the operation's array- or object-typed headers, with their explode flags,
+// and its JSON ones (generator/emit/encoders.ts); other headers pass as given.
 
-/** Header name as the spec writes it → explode. */
-export type HeaderExplode = Readonly<Record<string, boolean>>;
+/** Header name as the spec writes it → explode, or `json` for JSON text. */
+export type HeaderExplode = Readonly<Record<string, boolean | 'json'>>;
 
-function headerValue(value: unknown, explode: boolean): unknown {
+function headerValue(value: unknown, explode: boolean | 'json'): unknown {
+  if (explode === 'json') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(String).join(',');
   const pairs = Object.entries(value).filter(([, v]) => v !== undefined);

@@ -8,6 +8,7 @@
 //   simple  blue   blue,black   R,100,G,200   (explode: R=100,G=200)
 //   label   .blue  .blue,black  .R,100,G,200  (explode: .blue.black  .R=100.G=200)
 //   matrix  ;color=blue  ;color=blue,black  ;color=R,100,G,200  (explode: ;color=blue;color=black  ;R=100;G=200)
+// A parameter with JSON `content` instead (table style `json`) is one segment, its JSON text.
 
 import type { ParamStyle } from './query.ts';
 
@@ -57,6 +58,10 @@ function encodeParam(name: string, value: unknown): string {
 /** The styles of the table above; only serializePathStyled calls it, so serializePath bundles none of it. */
 function encodeStyled(name: string, value: unknown, style: ParamStyle | undefined): string {
   if (style === undefined) return encodeParam(name, value);
+  if (style.style === 'json') {
+    if (value === undefined) throw new TypeError(`path parameter "${name}" is missing`);
+    return encodeSegment(name, JSON.stringify(value));
+  }
   const parts = checkedParts(name, value);
   const enc = encodeURIComponent;
   const { style: kind, explode } = style;

@@ -6,6 +6,7 @@
 //   deepObject         created[gte]=1&expand[0]=customer   (bracket notation as form bodies,
 //                      arrays indexed, nesting to any depth)
 //   brackets           expand[]=a&expand[]=b   (not OpenAPI: for overlays that want it)
+//   json               q=%7B%22page%22%3A1%7D   (a parameter with JSON `content`: its JSON text)
 // Leaves are written as in form bodies (booleans as words, Dates as Unix seconds, numbers in plain
 // digits). A top-level null or undefined parameter is left out; an empty array is left out.
 
@@ -50,6 +51,7 @@ function unindexedBrackets(name: string, value: unknown[], out: string[]): void 
 function serializeParam(name: string, value: unknown, style: ParamStyle | undefined, out: string[]): void {
   const kind = style?.style ?? (isPlainObject(value) ? 'deepObject' : 'form');
   const explode = style?.explode ?? true;
+  if (kind === 'json') return void out.push(`${enc(name)}=${enc(JSON.stringify(value))}`);
   if (kind === 'deepObject') return brackets(name, value, out);
   if (kind === 'brackets') return Array.isArray(value) ? unindexedBrackets(name, value, out) : brackets(name, value, out);
 
