@@ -29,6 +29,7 @@ export interface OperationValidator {
     readonly path?: SchemaLike;
     readonly query?: SchemaLike;
     readonly header?: SchemaLike;
+    readonly cookie?: SchemaLike;
     readonly body?: SchemaLike;
   };
   /** By status as in the spec: `"200"`, `"2XX"`, `"default"`. */
@@ -64,12 +65,13 @@ export interface RequestInput {
     readonly path?: unknown;
     readonly query?: unknown;
     readonly header?: unknown;
+    readonly cookie?: unknown;
   };
   readonly body?: unknown;
 }
 
 export type ValidationPhase = 'request' | 'response';
-export type ValidationLocation = 'path' | 'query' | 'header' | 'body' | 'response';
+export type ValidationLocation = 'path' | 'query' | 'header' | 'cookie' | 'body' | 'response';
 
 export interface ValidationIssue {
   readonly location: ValidationLocation;
@@ -112,7 +114,7 @@ export function formatPath(issue: Pick<ValidationIssue, 'location' | 'path'>): s
 }
 
 /**
- * Checks path, query and header parameters and the body against the operation's schemas and
+ * Checks path, query, header and cookie parameters and the body against the operation's schemas and
  * throws a ValidationError listing every problem. Without a validator (the operation is not in
  * the subset the client was given) it does nothing.
  */
@@ -120,10 +122,11 @@ export function validateRequest(validator: OperationValidator | undefined, init:
   if (validator === undefined) return;
   const operationId = validator.id;
   const issues: ValidationIssue[] = [];
-  const { path, query, header, body } = validator.request;
+  const { path, query, header, cookie, body } = validator.request;
   if (path) collect(path, init.params?.path, 'path', issues);
   if (query) collect(query, init.params?.query, 'query', issues);
   if (header) collect(header, lowerCaseKeys(init.params?.header), 'header', issues);
+  if (cookie) collect(cookie, init.params?.cookie, 'cookie', issues);
   if (body && !isPreEncoded(init.body)) collect(body, init.body, 'body', issues);
   if (issues.length > 0) throw new ValidationError('request', operationId, issues);
 }
@@ -191,7 +194,7 @@ function flatten(issues: readonly SchemaIssue[], prefix: readonly PropertyKey[])
 
 function safeMessage(location: ValidationLocation, path: readonly (string | number)[], message: string): string {
   const first = path[0];
-  if (location === 'header' && typeof first === 'string' && isSecretKey(first)) return `invalid value (${REDACTED})`;
+  if ((location === 'header' || location === 'cookie') && typeof first === 'string' && isSecretKey(first)) return `invalid value (${REDACTED})`;
   return redactText(message);
 }
 

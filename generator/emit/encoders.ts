@@ -37,6 +37,8 @@ const STRICT_PATH_ALLOWING_EMPTY: EncoderRef = { field: 'encodePath', name: 'ser
 const STYLED_PATH: EncoderRef = { field: 'encodePath', name: 'serializePathStyled', module: 'svcgen/runtime/encoding/path' };
 /** Header parameters typed as arrays or objects, in simple style: only operations that have one. */
 const STYLED_HEADERS: EncoderRef = { field: 'encodeHeaders', name: 'styledHeaders', module: 'svcgen/runtime/encoding/header' };
+/** Cookie parameters, which openapi-fetch drops, in a Cookie header (and the styled headers, if any): only operations that have one. */
+const STYLED_COOKIES: EncoderRef = { field: 'encodeHeaders', name: 'styledCookies', module: 'svcgen/runtime/encoding/cookie' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
 
 /** A JSON media type other than plain application/json, and no wildcard (`*\/*` is sent as application/json). */
@@ -80,7 +82,12 @@ export function encodersOf(op: OperationModel, styledQuery: boolean, structuredH
     } else out.push(empty.length ? { ...STRICT_PATH_ALLOWING_EMPTY, argument: literal(empty) } : STRICT_PATH);
   }
   const headers = op.parameters.filter((p) => p.in === 'header' && structuredHeaders.includes(p.name));
-  if (headers.length) out.push({ ...STYLED_HEADERS, argument: literal(Object.fromEntries(headers.map((p) => [p.name, p.style === 'json' ? 'json' : p.explode]))) });
+  const headerTable = literal(Object.fromEntries(headers.map((p) => [p.name, p.style === 'json' ? 'json' : p.explode])));
+  const cookies = op.parameters.filter((p) => p.in === 'cookie');
+  if (cookies.length) {
+    const cookieTable = literal(Object.fromEntries(cookies.map((p) => [p.name, { style: p.style, explode: p.explode }])));
+    out.push({ ...STYLED_COOKIES, argument: headers.length ? `${cookieTable}, ${headerTable}` : cookieTable });
+  } else if (headers.length) out.push({ ...STYLED_HEADERS, argument: headerTable });
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
   return out;
 }

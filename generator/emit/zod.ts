@@ -165,6 +165,7 @@ function validatorInterface(): string {
     '    readonly path?: z.ZodType;',
     '    readonly query?: z.ZodType;',
     '    readonly header?: z.ZodType;',
+    '    readonly cookie?: z.ZodType;',
     '    readonly body?: z.ZodType;',
     '  };',
     '  readonly responses: Readonly<Record<string, z.ZodType>>;',

@@ -1,5 +1,5 @@
-// Two validator objects per operation: the request one, with the schemas of its path, query and
-// header parameters and its body (as the caller passes them to the client, before encoding), and
+// Two validator objects per operation: the request one, with the schemas of its path, query,
+// header and cookie parameters and its body (as the caller passes them to the client, before encoding), and
 // the full one, which adds the schema of each response status with a JSON body.
 // runtime/validation.ts reads these objects.
 
@@ -9,9 +9,9 @@ import { convertSchema, type ConvertContext, type SchemaMode } from './convert.t
 import { propertyKey } from './identifiers.ts';
 import type { SchemaRoot } from './plan.ts';
 
-type Location = 'path' | 'query' | 'header';
+type Location = 'path' | 'query' | 'header' | 'cookie';
 
-const LOCATIONS: readonly Location[] = ['path', 'query', 'header'];
+const LOCATIONS: readonly Location[] = ['path', 'query', 'header', 'cookie'];
 
 /** A raw body taken as content: the `binary` helper (Blob, ArrayBuffer, typed array or string). */
 const RAW_CONTENT: SchemaObject = { type: 'string', format: 'binary' };
@@ -34,7 +34,7 @@ export function operationRoots(operation: OperationModel, options: ValidatorOpti
 }
 
 /**
- * The parameters of one location as an object schema. Path and query objects are closed (a
+ * The parameters of one location as an object schema. Path, query and cookie objects are closed (a
  * misspelt name is an error); headers stay open because callers and the client add their own.
  * Parameters the client supplies itself (auth, client and call options) are never required,
  * and headers of that kind are left to the client entirely.
