@@ -180,7 +180,11 @@ function appendBrackets(out: Part[], name: string, value: unknown): void {
 /** The parts of a multipart body, in order; `parts` names the properties that depart from the defaults. */
 function partsOf(body: unknown, parts: PartTable): Part[] {
   const out: Part[] = [];
-  if (typeof body !== 'object' || body === null) return out;
+  if (body === null) return out;
+  // Each part is a property of the body: text or a file given as the whole body (a spec may type
+  // a multipart body as one binary string) has none, and went out as a form without parts, the
+  // caller's data left behind without a word.
+  if (typeof body !== 'object' || body instanceof Blob || isBinary(body)) throw new TypeError(`multipart body: needs an object of parts (or a FormData), not ${body instanceof Blob ? 'a Blob' : isBinary(body) ? 'bytes' : typeof body}`);
   for (const [name, value] of Object.entries(body)) {
     const type = Object.prototype.hasOwnProperty.call(parts, name) ? parts[name] : undefined;
     if (type === DEEP_OBJECT) {

