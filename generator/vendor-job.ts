@@ -5,6 +5,7 @@ import { buildApiModel } from './model/index.ts';
 import { typingDocument } from './model/typing-document.ts';
 import { emptyPathValues } from './model/empty-path-values.ts';
 import { bracketedQueryParameters } from './model/bracketed-query.ts';
+import { operationServers, unresolvedOperationServers } from './model/operation-servers.ts';
 import { emitVendor } from './emit/index.ts';
 import type { VendorConfig } from './config/schema.ts';
 import { sha256 } from './write/hash.ts';
@@ -67,6 +68,8 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     optionalIdempotencyFields: typing.adjustments.optionalIdempotencyFields,
     emptyPathValues: emptyPathValues(model.operations),
     bracketedQueryParameters: bracketedQueryParameters(loaded.document, model.operations),
+    operationServers: operationServers(model.operations),
+    unresolvedOperationServers: unresolvedOperationServers(model.operations),
     rawContentBodies: typing.adjustments.rawContentBodies,
     webhookEvents: model.webhooks?.events.length ?? 0,
     files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),

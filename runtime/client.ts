@@ -29,7 +29,7 @@ export interface VendorProfile {
 export interface BaseClientOptions<Server extends string = string> {
   /** One of the vendor's servers (the first by default). */
   server?: Server;
-  /** Overrides `server`, e.g. a local mock. */
+  /** Overrides `server` and the servers some operations have of their own: every request goes here, e.g. a local mock. */
   baseUrl?: string;
   /** The transport (default `globalThis.fetch`). */
   fetch?: FetchLike;
@@ -216,6 +216,8 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     const request: CallRequest = { ...(meta.encodeHeaders ? meta.encodeHeaders(init) : init), fetch: via.fetchFor(meta, callOptions, true) };
     if (meta.encodePath) request.pathSerializer = meta.encodePath;
     if (meta.parseAs) request.parseAs = meta.parseAs;
+    // An operation on a server of its own goes there, unless the caller sent everything to `baseUrl`.
+    if (meta.server && !options.baseUrl) request.baseUrl = meta.server;
     // The encoders the generator named for this operation; without one openapi-fetch's own serve.
     if (meta.encodeBody) meta.encodeBody(request, headers);
     else if (headers) request.headers = headers;

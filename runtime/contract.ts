@@ -33,6 +33,8 @@ export interface OperationMeta {
   readonly parseAs?: 'text' | 'blob';
   /** Sent as Accept where the server may answer in several media types: the ones the client reads. */
   readonly accept?: string;
+  /** The operation's own server (an upload host, say), used unless the caller set `baseUrl` (generator/model/operation-servers.ts). */
+  readonly server?: string;
   /**
    * The encoders this operation needs, named by the generator so a Worker bundles only those
    * (runtime/encoding/*): `body` form or multipart, a styled `query` table, path parameters.

@@ -33,10 +33,15 @@ export async function runOneOffGenerate(args: OneOffArgs): Promise<number> {
     const typed = (file: string) => sources[result.pin.files.findIndex((pinned) => pinned.path === file)]?.source ?? file;
     process.stderr.write(`repaired in the spec (${fixes.length}):\n${fixes.map((fix) => `  ${typed(fix.file)}#${fix.pointer}: ${fix.fix}\n`).join('')}`);
   }
-  // Likewise for a wire form the spec leaves open and svcgen chose (model/bracketed-query.ts).
+  // Likewise for a wire form the spec leaves open and svcgen chose (model/bracketed-query.ts), and
+  // for servers the client cannot use (model/operation-servers.ts).
   const bracketed = result.job.manifest.bracketedQueryParameters;
   if (bracketed.length) {
     process.stderr.write(`query parameters whose nested values OpenAPI gives no wire form, sent in bracket notation (${bracketed.length}):\n${bracketed.map((entry) => `  ${entry}\n`).join('')}`);
+  }
+  const unresolved = result.job.manifest.unresolvedOperationServers;
+  if (unresolved.length) {
+    process.stderr.write(`operations whose own server is not an absolute http(s) URL once its variables take their defaults, sent to the client's server instead (${unresolved.length}):\n${unresolved.map((entry) => `  ${entry}\n`).join('')}`);
   }
   if (args.json) {
     process.stdout.write(JSON.stringify({ out: outDir, vendor, operations: result.job.operations, files: result.job.files.length, pin: result.pin }) + '\n');

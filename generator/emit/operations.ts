@@ -51,6 +51,7 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
   if (parseAs) fields.push(`parseAs: ${literal(parseAs)}`);
   const accept = acceptOf(op);
   if (accept) fields.push(`accept: ${literal(accept)}`);
+  if (op.server) fields.push(`server: ${literal(op.server)}`);
   for (const ref of metaEncoders(op, doc)) fields.push(`${ref.field}: ${encoderValue(ref)}`);
   return `{ ${fields.join(', ')} }`;
 }

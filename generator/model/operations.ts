@@ -20,6 +20,8 @@ import { multipartParts } from './multipart-parts.ts';
 import { formFields } from './collection-format.ts';
 import { listsEmptyString } from './empty-path-values.ts';
 import { jsonContentSchema } from './json-parameters.ts';
+import { operationServer } from './operation-servers.ts';
+import { absoluteHttpUrl } from './server-url.ts';
 import { isRawContentBody } from './raw-body.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -151,6 +153,7 @@ function matches(rule: { pathPattern: string; methods?: HttpMethod[] | undefined
 
 export function buildOperations(doc: Doc, profile: VendorProfile): OperationModel[] {
   const ops: OperationModel[] = [];
+  const vendorUrls = profile.servers.map((s) => absoluteHttpUrl(s.url) ?? s.url);
   for (const [path, pathItem] of Object.entries<Doc>(doc.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const op = pathItem[method];
@@ -183,6 +186,9 @@ export function buildOperations(doc: Doc, profile: VendorProfile): OperationMode
       if (bucket) model.rateLimitBucket = bucket.bucket;
       const cache = profile.cache.find((c) => matches(c, method, path));
       if (cache) model.cache = { ttlSeconds: cache.ttlSeconds };
+      const server = operationServer(pathItem, op, vendorUrls);
+      if (server && 'url' in server) model.server = server.url;
+      else if (server) model.unresolvedServer = server.unresolved;
       const pagination = detectPagination(doc, model, profile.pagination);
       if (pagination) model.pagination = pagination;
       ops.push(model);

@@ -126,6 +126,10 @@ export interface OperationModel {
   rateLimitBucket?: string;
   /** Opt-in GET caching allowed (e.g. FX rates), with a default TTL. */
   cache?: { ttlSeconds: number };
+  /** The operation's own server, absolute, when it names one other than the vendor's (model/operation-servers.ts). */
+  server?: string;
+  /** The URL of an own server the client cannot use (relative, or a variable without default): the client's server serves it. */
+  unresolvedServer?: string;
 }
 
 export interface ServerModel {

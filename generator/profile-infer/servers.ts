@@ -2,6 +2,7 @@
 // A relative URL is resolved against the spec's download address when there is one; otherwise,
 // or when the spec names no server, a placeholder host that cannot resolve (`.invalid`, RFC 6761)
 // stands in and the note says so, so nothing is ever sent to a guessed host.
+import { absoluteHttpUrl, withVariableDefaults } from '../model/server-url.ts';
 import { isRecord, type Doc } from './document.ts';
 
 export const PLACEHOLDER_ORIGIN = 'https://api.example.invalid';
@@ -17,7 +18,7 @@ export function inferServers(doc: Doc, source?: string): InferredServers {
   const servers: InferredServers['servers'] = [];
   const problems: string[] = [];
   for (const candidate of candidates) {
-    const url = absolute(candidate.url, source);
+    const url = absoluteHttpUrl(candidate.url, source);
     if (!url) {
       problems.push(`'${candidate.url}'`);
       continue;
@@ -41,12 +42,7 @@ function openapiServers(doc: Doc): { url: string; description?: string }[] {
   const out: { url: string; description?: string }[] = [];
   for (const server of doc.servers) {
     if (!isRecord(server) || typeof server.url !== 'string') continue;
-    const url = server.url.replace(/\{([^}]*)\}/g, (whole, name: string) => {
-      const variable = isRecord(server.variables) ? server.variables[name] : undefined;
-      if (isRecord(variable) && variable.default !== undefined) return String(variable.default);
-      if (isRecord(variable) && Array.isArray(variable.enum) && variable.enum.length) return String(variable.enum[0]);
-      return whole;
-    });
+    const url = withVariableDefaults(server);
     out.push({ url, ...(typeof server.description === 'string' ? { description: oneLine(server.description) } : {}) });
   }
   return out;
@@ -58,26 +54,6 @@ function swaggerServers(doc: Doc): { url: string; description?: string }[] {
   const schemes: string[] = Array.isArray(doc.schemes) && doc.schemes.length ? doc.schemes : ['https'];
   const scheme = schemes.includes('https') ? 'https' : schemes[0]!;
   return [{ url: `${scheme}://${doc.host}${basePath}` }];
-}
-
-function absolute(url: string, source?: string): string | undefined {
-  if (/\{[^}]*\}/.test(url)) return undefined;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    return stripSlash(parsed.href);
-  } catch {
-    if (!source || !/^https?:\/\//.test(source)) return undefined;
-    try {
-      return stripSlash(new URL(url, source).href);
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-function stripSlash(url: string): string {
-  return url.endsWith('/') ? url.slice(0, -1) : url;
 }
 
 function oneLine(text: string): string {

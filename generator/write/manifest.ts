@@ -29,6 +29,10 @@ export interface VendorManifest {
    * bracket notation (model/bracketed-query.ts).
    */
   bracketedQueryParameters: string[];
+  /** `METHOD /path url`: operations the client sends to their own server, not the vendor's (model/operation-servers.ts). */
+  operationServers: string[];
+  /** `METHOD /path url`: operations whose own server is not an absolute http(s) URL once its variables take their defaults; the client's server serves them. */
+  unresolvedOperationServers: string[];
   /**
    * `METHOD /path media-type`: raw request bodies (not JSON, form or multipart) whose schema is not
    * text, typed and validated as the content the client sends (a string, Blob, ArrayBuffer or
