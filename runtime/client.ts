@@ -227,7 +227,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
       throw errorFromResponse(response, { operationId: meta.id, secrets: auth.secrets(), requestIdHeader: profile.policy.requestIdHeader }, error, describeError);
     }
     validation?.checkResponse(meta.id, response.status, data);
-    return data;
+    return meta.decodeBody ? meta.decodeBody(data, response) : data;
   }
 
   return { profile, pipeline: auth.pipeline, api, call };

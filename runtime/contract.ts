@@ -31,6 +31,8 @@ export interface OperationMeta {
   readonly query?: { readonly [name: string]: readonly [style: string, explode: boolean] };
   /** How to read a success body that is not JSON (a PDF, a CSV export, an HTML page). */
   readonly parseAs?: 'text' | 'blob';
+  /** Reads a success body the spec does not describe, fetched as a Blob (runtime/encoding/undescribed-body.ts). */
+  readonly decodeBody?: (data: unknown, response: Response) => Promise<unknown>;
   /** Sent as Accept where the server may answer in several media types: the ones the client reads. */
   readonly accept?: string;
   /** The operation's own server (an upload host, say), used unless the caller set `baseUrl` (generator/model/operation-servers.ts). */

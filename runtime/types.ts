@@ -7,11 +7,15 @@ export type OperationInit<Op> = ParamsOption<Op> & RequestBodyOption<Op>;
 
 type Responses<Op> = Op extends Record<string | number, any> ? Op : never;
 
-/** The parsed body of the operation's success response (JSON media type). */
-export type OperationData<Op> = Exclude<
-  Extract<FetchResponse<Responses<Op>, {}, `${string}/${string}`>, { error?: never }>['data'],
-  undefined
->;
+type SuccessData<Op> = Exclude<Extract<FetchResponse<Responses<Op>, {}, `${string}/${string}`>, { error?: never }>['data'], undefined>;
+
+/**
+ * The parsed body of the operation's success response (JSON media type). Where no success
+ * response has content, `unknown`: openapi-fetch says `never`, but the client returns whatever
+ * body the server sent, read by its Content-Type (runtime/encoding/undescribed-body.ts), or
+ * undefined when there is none.
+ */
+export type OperationData<Op> = [SuccessData<Op>] extends [never] ? unknown : SuccessData<Op>;
 
 /** The parsed body of the operation's error responses. */
 export type OperationErrorBody<Op> = Extract<FetchResponse<Responses<Op>, {}, `${string}/${string}`>, { data?: never }>['error'];

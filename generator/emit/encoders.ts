@@ -3,12 +3,13 @@
 // operations.js imports each one it names and references it from the operation's metadata, and a
 // bundler drops the pieces of operations the Worker does not import.
 import type { OperationModel } from '../model/types.ts';
+import { successResponses } from './accept.ts';
 import { keyQuery } from './request-path.ts';
 import { literal } from './text.ts';
 
 export interface EncoderRef {
   /** The OperationMeta field that carries it. */
-  readonly field: 'encodeBody' | 'encodeQuery' | 'encodePath' | 'encodeHeaders' | 'bodyKey';
+  readonly field: 'encodeBody' | 'encodeQuery' | 'encodePath' | 'encodeHeaders' | 'bodyKey' | 'decodeBody';
   /** The export of the runtime module. */
   readonly name: string;
   /** The module, as generated code imports it. */
@@ -39,6 +40,8 @@ const STYLED_PATH: EncoderRef = { field: 'encodePath', name: 'serializePathStyle
 const STYLED_HEADERS: EncoderRef = { field: 'encodeHeaders', name: 'styledHeaders', module: 'svcgen/runtime/encoding/header' };
 /** Cookie parameters, which openapi-fetch drops, in a Cookie header (and the styled headers, if any): only operations that have one. */
 const STYLED_COOKIES: EncoderRef = { field: 'encodeHeaders', name: 'styledCookies', module: 'svcgen/runtime/encoding/cookie' };
+/** The text of a success body no success response describes: only operations whose success responses have no content. */
+const UNDESCRIBED_BODY: EncoderRef = { field: 'decodeBody', name: 'undescribedBody', module: 'svcgen/runtime/encoding/undescribed-body' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
 
 /** A JSON media type other than plain application/json, and no wildcard (`*\/*` is sent as application/json). */
@@ -89,7 +92,18 @@ export function encodersOf(op: OperationModel, styledQuery: boolean, structuredH
     out.push({ ...STYLED_COOKIES, argument: headers.length ? `${cookieTable}, ${headerTable}` : cookieTable });
   } else if (headers.length) out.push({ ...STYLED_HEADERS, argument: headerTable });
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
+  if (hasUndescribedSuccess(op)) out.push(UNDESCRIBED_BODY);
   return out;
+}
+
+/**
+ * Whether the operation succeeds with a body the spec does not describe: no success response has
+ * content, and one of them may carry a body (not only 204 or 205, which have none; not HEAD).
+ */
+export function hasUndescribedSuccess(op: OperationModel): boolean {
+  const success = successResponses(op);
+  if (op.method === 'head' || success.some((r) => r.mediaType)) return false;
+  return success.some((r) => r.status !== '204' && r.status !== '205');
 }
 
 /**

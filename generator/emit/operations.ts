@@ -5,7 +5,7 @@ import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../
 import { mayBeStructured } from '../model/bracketed-query.ts';
 import { classifyMediaType } from '../model/operations.ts';
 import { acceptOf, successResponses } from './accept.ts';
-import { encoderImports, encoderValue, encodersOf, type EncoderRef } from './encoders.ts';
+import { encoderImports, encoderValue, encodersOf, hasUndescribedSuccess, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
 import { keyQuery, requestPath } from './request-path.ts';
 import { typesOperationKey } from './types-key.ts';
@@ -64,6 +64,8 @@ function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[
 
 /** openapi-fetch parses every body as JSON unless told otherwise: name the other success media types. */
 function successParseAs(op: OperationModel): 'text' | 'blob' | undefined {
+  // An undescribed success body is fetched as bytes, then read by its own Content-Type (encoders.ts).
+  if (hasUndescribedSuccess(op)) return 'blob';
   const ok = successResponses(op).find((r) => r.mediaType);
   if (!ok?.mediaType) return undefined;
   const encoding = classifyMediaType(ok.mediaType);
