@@ -13,6 +13,7 @@
 // an empty array, is left out.
 import { writeHeaders, type HeaderExplode } from './header.ts';
 import type { ParamStyle } from './query.ts';
+import { scalarText } from './scalar.ts';
 
 /** Cookie parameter name → its style. */
 export type CookieStyles = Readonly<Record<string, ParamStyle>>;
@@ -20,8 +21,7 @@ export type CookieStyles = Readonly<Record<string, ParamStyle>>;
 const enc = encodeURIComponent;
 
 function text(name: string, value: unknown): string {
-  if (typeof value === 'object' && value !== null) throw new TypeError(`cookie parameter "${name}" cannot nest arrays or objects`);
-  return enc(String(value));
+  return enc(scalarText('cookie', name, value));
 }
 
 /** The cookie-pairs of one parameter. */

@@ -8,21 +8,23 @@
 // The generator names the operation's array- or object-typed headers, with their explode flags,
 // and its JSON ones (generator/emit/encoders.ts); other headers pass as given.
 
+import { scalarText } from './scalar.ts';
+
 /** Header name as the spec writes it → explode, or `json` for JSON text. */
 export type HeaderExplode = Readonly<Record<string, boolean | 'json'>>;
 
-function headerValue(value: unknown, explode: boolean | 'json'): unknown {
+function headerValue(name: string, value: unknown, explode: boolean | 'json'): unknown {
   if (explode === 'json') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(String).join(',');
+  if (Array.isArray(value)) return value.map((v) => scalarText('header', name, v)).join(',');
   const pairs = Object.entries(value).filter(([, v]) => v !== undefined);
-  return (explode ? pairs.map(([k, v]) => `${k}=${String(v)}`) : pairs.flat().map(String)).join(',');
+  return (explode ? pairs.map(([k, v]) => `${k}=${scalarText('header', name, v)}`) : pairs.flatMap(([k, v]) => [k, scalarText('header', name, v)])).join(',');
 }
 
 /** The header parameters with each array or object named in `explode` written in simple style. */
 export function writeHeaders(explode: HeaderExplode, headers: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...headers };
-  for (const [name, value] of Object.entries(headers)) if (Object.hasOwn(explode, name)) out[name] = headerValue(value, explode[name]!);
+  for (const [name, value] of Object.entries(headers)) if (Object.hasOwn(explode, name)) out[name] = headerValue(name, value, explode[name]!);
   return out;
 }
 

@@ -11,6 +11,7 @@
 // A parameter with JSON `content` instead (table style `json`) is one segment, its JSON text.
 
 import type { ParamStyle } from './query.ts';
+import { scalarText } from './scalar.ts';
 
 export type PathStyles = Readonly<Record<string, ParamStyle>>;
 
@@ -23,8 +24,7 @@ function encodeSegment(name: string, text: string): string {
 
 function leafText(name: string, value: unknown): string {
   if (value === undefined || value === null) throw new TypeError(`path parameter "${name}" is missing`);
-  if (typeof value === 'object') throw new TypeError(`path parameter "${name}" cannot nest arrays or objects`);
-  return String(value);
+  return scalarText('path', name, value);
 }
 
 /** The value's parts: items of an array, or `[key, value]` pairs of an object, each leaf as text. */

@@ -28,6 +28,11 @@ describe('styledHeaders', () => {
     expect(encode({ body })).toEqual({ body });
   });
 
+  it('refuses an array or object nested in a header value, which simple style cannot write', () => {
+    expect(() => writeHeaders({ 'X-Colors': false }, { 'X-Colors': [{ R: 100 }] })).toThrow('header parameter "X-Colors" cannot nest arrays or objects');
+    expect(() => writeHeaders({ 'X-Point': true }, { 'X-Point': { R: [1, 2] } })).toThrow('header parameter "X-Point" cannot nest arrays or objects');
+  });
+
   it('the generated client sends array and object headers Prism accepts', async () => {
     const outcome = await prismStage({ id: 'fixture/header-styles', file: FIXTURE, display: 'test/fixtures/header-styles/openapi.json', bytes: statSync(FIXTURE).size });
     expect(outcome).toEqual({ passed: 2, total: 2, causes: [], failures: [] });
