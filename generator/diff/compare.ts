@@ -100,6 +100,9 @@ function diffOperation(old: OperationModel, op: OperationModel, oldDoc: Doc, new
     out.add('function-renamed', opPointer(op), `generated function ${old.functionName} → ${op.functionName}`, { op: { ...op, functionName: old.functionName } });
   }
   if (op.deprecated && !old.deprecated) out.add('operation-deprecated', `${opPointer(op)}/deprecated`, 'operation deprecated', at);
+  // Where the client sends it (model/operation-servers.ts): its own server, or the client's.
+  const serverOf = (o: OperationModel) => o.server ?? "the client's server";
+  if (serverOf(old) !== serverOf(op)) out.add('operation-server-changed', `${opPointer(op)}/servers`, `requests go to ${serverOf(op)}, not ${serverOf(old)}`, at);
 
   // Parameters the client fills itself (auth, client and call options) are not the caller's params.
   const callerParams = (o: OperationModel) => o.parameters.filter((p) => p.role === 'param');

@@ -62,6 +62,7 @@ const TABLE: [string, ChangeKind, Classification, string][] = [
   ['security-scheme-removed', 'security-scheme-removed', B, 'credentials of that scheme are no longer accepted by the vendor'],
   ['security-scheme-changed', 'security-scheme-changed', B, 'the scheme changes type or location: the client sends credentials differently'],
   ['operation-security-changed', 'operation-security-changed', B, 'the operation now needs other credentials than before'],
+  ['operation-server-changed', 'operation-server-changed', N, "the operation's requests go to another host than before (a server of its own, or the client's): code still compiles and works, but host allow-lists and mocks that route by host need the new one"],
   ['server-added', 'server-added', N, 'a further documented server'],
   ['server-removed', 'server-removed', B, 'a documented base URL is gone: clients configured with it stop reaching the API'],
   ['webhook-event-added', 'webhook-event-added', B, 'the verified event union widens: exhaustive switches over event types no longer compile, and the handler meets an event it does not handle'],

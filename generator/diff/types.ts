@@ -32,6 +32,7 @@ export type ChangeKind =
   | 'security-scheme-added'
   | 'security-scheme-removed'
   | 'security-scheme-changed'
+  | 'operation-server-changed'
   | 'operation-security-changed'
   | 'server-added'
   | 'server-removed'

@@ -108,6 +108,7 @@ const CASES: Case[] = [
   { rule: 'security-scheme-removed', before: (d) => (d.components.securitySchemes.key = { type: 'apiKey', in: 'header', name: 'X-Key' }), after: (d) => delete d.components.securitySchemes.key },
   { rule: 'security-scheme-changed', before: (d) => (d.components.securitySchemes.key = { type: 'apiKey', in: 'header', name: 'X-Key' }), after: (d) => (d.components.securitySchemes.key.in = 'query') },
   { rule: 'operation-security-changed', after: (d) => (getWidget(d).security = []) },
+  { rule: 'operation-server-changed', after: (d) => (getWidget(d).servers = [{ url: 'https://uploads.acme.test' }]) },
   { rule: 'server-added', after: (d) => d.servers.push({ url: 'https://eu.api.acme.test' }) },
   { rule: 'server-removed', before: (d) => d.servers.push({ url: 'https://eu.api.acme.test' }), after: (d) => d.servers.pop() },
   { rule: 'webhook-event-added', after: (d) => events(d).push('widget.updated') },
