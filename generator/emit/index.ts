@@ -6,6 +6,7 @@ import { emitOperations } from './operations.ts';
 import { emitTypes } from './types.ts';
 import { emitRoutes } from './routes.ts';
 import { emitWebhooks } from './webhooks.ts';
+import { marksReadWrite } from '../model/read-write.ts';
 import { emitZodModule } from './zod.ts';
 import { emitIndex } from './barrel.ts';
 
@@ -25,7 +26,7 @@ export async function emitVendor(model: ApiModel, document: Record<string, any>,
   files.set('schemas.js', schemas.js);
   files.set('schemas.d.ts', schemas.dts);
   if (model.webhooks) {
-    files.set('webhooks.ts', emitWebhooks({ vendor: model.vendor, displayName: model.displayName, webhooks: model.webhooks }));
+    files.set('webhooks.ts', emitWebhooks({ vendor: model.vendor, displayName: model.displayName, webhooks: model.webhooks, readWriteMarkers: marksReadWrite(typingDocument) }));
     files.set('routes.ts', emitRoutes(model));
   }
   files.set('index.ts', emitIndex(model, [...files.keys()]));

@@ -15,6 +15,7 @@ import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
 import { fileHeader } from './header.ts';
 import { keepOwnDiscriminatorProperty, withNullTolerantHelpers, withSelfReferencingSchemaAliases } from './types-repairs.ts';
 import { rawContentType } from './types-raw-content.ts';
+import { marksReadWrite } from '../model/read-write.ts';
 
 // defaultNonNullable (openapi-typescript's default: on) makes every property with a `default`
 // required in component schemas, so a request type would demand fields the spec leaves optional.
@@ -23,8 +24,14 @@ import { rawContentType } from './types-raw-content.ts';
 // the client sends: a string, Blob, ArrayBuffer or typed array.
 export const TYPES_OPTIONS = { silent: true, defaultNonNullable: false, postTransform: keepOwnDiscriminatorProperty, transform: rawContentType } as const satisfies OpenAPITSOptions;
 
-/** `openapiTS()`'s context for TYPES_OPTIONS (openapi-typescript 7.x), every other option at its default. */
+/** TYPES_OPTIONS for one document, with read/write markers where it has readOnly or writeOnly properties (model/read-write.ts). */
+export function typesOptions(document: Record<string, unknown>): typeof TYPES_OPTIONS & { readonly readWriteMarkers: boolean } {
+  return { ...TYPES_OPTIONS, readWriteMarkers: marksReadWrite(document) };
+}
+
+/** `openapiTS()`'s context for typesOptions() (openapi-typescript 7.x), every other option at its default. */
 function transformContext(schema: OpenAPI3): GlobalContext {
+  const options = typesOptions(schema as unknown as Record<string, unknown>);
   return {
     additionalProperties: false,
     alphabetize: false,
@@ -54,7 +61,7 @@ function transformContext(schema: OpenAPI3): GlobalContext {
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
-    readWriteMarkers: false,
+    readWriteMarkers: options.readWriteMarkers,
     resolve: ($ref) => resolveRef(schema, $ref, { silent: TYPES_OPTIONS.silent }),
   };
 }

@@ -12,6 +12,8 @@ export interface WebhookEmitInput {
   /** PascalCase vendor name; `webhooks.namePrefix` wins, then this, then the vendor id. */
   displayName?: string;
   webhooks: WebhookModel;
+  /** types.d.ts carries openapi-typescript's read/write markers (model/read-write.ts): events are read through Readable. */
+  readWriteMarkers?: boolean;
 }
 
 const RUNTIME_MODULE = 'svcgen/runtime/webhooks';
@@ -62,9 +64,11 @@ export function emitWebhooks(input: WebhookEmitInput): string {
     '  type WebhookSecret,',
     '  type WebhookVariables,',
     `} from '${RUNTIME_MODULE}';`,
-    "import type { components } from './types.js';",
+    input.readWriteMarkers ? "import type { components, Readable } from './types.js';" : "import type { components } from './types.js';",
     '',
-    "type Schemas = components['schemas'];",
+    ...(input.readWriteMarkers
+      ? [shortDoc('The schemas as a delivery carries them: readOnly values plain, writeOnly properties left out.'), "type Schemas = { [Name in keyof components['schemas']]: Readable<components['schemas'][Name]> };"]
+      : ["type Schemas = components['schemas'];"]),
     '',
   );
   if (enveloped) {

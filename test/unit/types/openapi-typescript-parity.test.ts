@@ -8,7 +8,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../generator/config/load-config.ts';
 import { fileHeader } from '../../../generator/emit/header.ts';
-import { emitTypes, TYPES_OPTIONS } from '../../../generator/emit/types.ts';
+import { emitTypes, typesOptions } from '../../../generator/emit/types.ts';
 import { loadVendor } from '../../../generator/load/index.ts';
 import { buildApiModel } from '../../../generator/model/index.ts';
 import { typingDocument } from '../../../generator/model/typing-document.ts';
@@ -21,7 +21,7 @@ const HEADER = 'Types of every path, operation and schema, by openapi-typescript
 /** What the emitter printed before the shortcut: `openapiTS()` with Redocly's rules off. */
 async function throughOpenapiTS(document: Record<string, unknown>, vendor: string): Promise<string> {
   const redocly = await createConfig({ rules: {} } as never);
-  const ast = await openapiTS(structuredClone(document) as never, { ...TYPES_OPTIONS, redocly });
+  const ast = await openapiTS(structuredClone(document) as never, { ...typesOptions(document), redocly });
   return fileHeader(vendor, HEADER) + '\n' + astToString(ast);
 }
 
