@@ -25,13 +25,13 @@ import { marksReadWrite } from '../model/read-write.ts';
 export const TYPES_OPTIONS = { silent: true, defaultNonNullable: false, postTransform: keepOwnDiscriminatorProperty, transform: rawContentType } as const satisfies OpenAPITSOptions;
 
 /** TYPES_OPTIONS for one document, with read/write markers where it has readOnly or writeOnly properties (model/read-write.ts). */
-export function typesOptions(document: Record<string, unknown>): typeof TYPES_OPTIONS & { readonly readWriteMarkers: boolean } {
-  return { ...TYPES_OPTIONS, readWriteMarkers: marksReadWrite(document) };
+export function typesOptions(document: Record<string, unknown>, readWriteMarkers = marksReadWrite(document)): typeof TYPES_OPTIONS & { readonly readWriteMarkers: boolean } {
+  return { ...TYPES_OPTIONS, readWriteMarkers };
 }
 
 /** `openapiTS()`'s context for typesOptions() (openapi-typescript 7.x), every other option at its default. */
-function transformContext(schema: OpenAPI3): GlobalContext {
-  const options = typesOptions(schema as unknown as Record<string, unknown>);
+function transformContext(schema: OpenAPI3, readWriteMarkers: boolean): GlobalContext {
+  const options = typesOptions(schema as unknown as Record<string, unknown>, readWriteMarkers);
   return {
     additionalProperties: false,
     alphabetize: false,
@@ -66,8 +66,9 @@ function transformContext(schema: OpenAPI3): GlobalContext {
   };
 }
 
-export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string): Promise<string> {
+/** `readWriteMarkers`: marksReadWrite(typingDocument), when the caller has it already. */
+export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string, readWriteMarkers = marksReadWrite(typingDocument)): Promise<string> {
   const schema = typingDocument as unknown as OpenAPI3;
-  const ast = transformSchema(schema, transformContext(schema));
+  const ast = transformSchema(schema, transformContext(schema, readWriteMarkers));
   return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(withSelfReferencingSchemaAliases(withNullTolerantHelpers(ast)));
 }

@@ -12,10 +12,11 @@ export function marksReadWrite(node: unknown, depth = 0): boolean {
   if (Array.isArray(node)) return node.some((item) => marksReadWrite(item, depth + 1));
   const record = node as Record<string, unknown>;
   if (record.readOnly === true || record.writeOnly === true) return true;
-  for (const [key, value] of Object.entries(record)) {
+  for (const key in record) {
     // Example payloads are data, not schemas: a `readOnly` key there marks nothing.
     if (key === 'example' || key === 'examples') continue;
-    if (marksReadWrite(value, depth + 1)) return true;
+    const value = record[key];
+    if (typeof value === 'object' && value !== null && marksReadWrite(value, depth + 1)) return true;
   }
   return false;
 }
