@@ -26,6 +26,7 @@ import { deref } from '../json-pointer.ts';
 import { encodingTable } from './encoding-table.ts';
 import { declaredProperties } from './declared-properties.ts';
 import { COLLECTION_FORMAT_EXTENSION, COLLECTION_FORMATS, type CollectionFormat } from '../load/formdata-collection.ts';
+import { isJsonMediaType } from './json-media-type.ts';
 
 type Doc = Record<string, any>;
 
@@ -38,11 +39,6 @@ export const JSON_TEXT = 'json';
 
 /** How one urlencoded property departs from bracket names: a collection format, or its JSON text. */
 export type FormFieldFormat = CollectionFormat | typeof JSON_TEXT;
-
-/** `application/json` or a `+json` type, parameters allowed; not a wildcard or a list. */
-function isJsonMediaType(value: unknown): boolean {
-  return typeof value === 'string' && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(value.trim());
-}
 
 /** Whether the schema's type is `type`, alone or in a 3.1 type list. */
 function hasType(schema: Doc, type: string): boolean {

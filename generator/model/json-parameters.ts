@@ -6,15 +6,10 @@
 // openapi-typescript types such a parameter as a string (it reads `schema` only), so the typing
 // document rewrites it to carry the content's schema (model/typing-document.ts).
 // Other media types (`text/plain`, `*/*`) leave the value as the caller's text.
+import { isJsonMediaType } from './json-media-type.ts';
 import type { SchemaObject } from './types.ts';
 
 type Doc = Record<string, any>;
-
-/** application/json, text/json and `+json` types, parameters aside; not the wildcard `*\/*`, which names no format. */
-function isJsonMediaType(mediaType: string): boolean {
-  const essence = mediaType.split(';')[0]!.trim().toLowerCase();
-  return essence === 'application/json' || essence === 'text/json' || essence.endsWith('+json');
-}
 
 /** The schema of a parameter's JSON `content` (its one entry), or undefined when it has `schema` or no JSON content. */
 export function jsonContentSchema(parameter: Doc): SchemaObject | undefined {

@@ -17,6 +17,7 @@
 import type { BodyEncoder, CallRequest } from '../contract.ts';
 import { collectionItems, flattenBrackets, formLeafText } from './form.ts';
 import { sentAsIs } from './sent-body.ts';
+import { JSON_MEDIA_TYPE } from './json-type.ts';
 
 /** Headers option for multipart calls: `null` makes openapi-fetch delete the header, so fetch sends the body's own type (with its boundary). */
 // Marked pure so a bundle whose operations send no multipart body drops this module entirely.
@@ -46,8 +47,6 @@ type FileValue = Blob | FileDescriptor | ArrayBuffer | ArrayBufferView;
 
 const DEFAULT_FILE_TYPE = 'application/octet-stream';
 const JSON_TYPE = 'application/json';
-/** `application/json`, `application/merge-patch+json`, `application/json; charset=utf-8` … */
-const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 function isBinary(v: unknown): v is ArrayBuffer | ArrayBufferView {
   return v instanceof ArrayBuffer || ArrayBuffer.isView(v);

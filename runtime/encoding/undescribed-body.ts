@@ -5,13 +5,14 @@
 // as bytes (`parseAs: 'blob'`), and this reads it by its own Content-Type: the JSON value when it
 // says JSON and parses, the text when it says text, else the Blob itself; nothing for an empty body.
 
-const JSON_TYPE = /^application\/(?:[^;\s]*\+)?json\s*(?:;|$)/i;
+import { JSON_MEDIA_TYPE } from './json-type.ts';
+
 const TEXT_TYPE = /^text\//i;
 
 export async function undescribedBody(data: unknown, response: Response): Promise<unknown> {
   if (!(data instanceof Blob) || data.size === 0) return undefined;
   const type = response.headers.get('content-type') ?? '';
-  if (JSON_TYPE.test(type)) {
+  if (JSON_MEDIA_TYPE.test(type)) {
     const text = await data.text();
     try {
       return JSON.parse(text);

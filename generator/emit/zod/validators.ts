@@ -8,6 +8,7 @@ import { INDENT } from './code.ts';
 import { convertSchema, type ConvertContext, type SchemaMode } from './convert.ts';
 import { propertyKey } from './identifiers.ts';
 import type { SchemaRoot } from './plan.ts';
+import { isJsonMediaType } from '../../model/json-media-type.ts';
 
 type Location = 'path' | 'query' | 'header' | 'cookie';
 
@@ -52,12 +53,6 @@ function parametersSchema(parameters: readonly ParameterModel[], location: Locat
     required: sorted.filter((parameter) => parameter.required && parameter.role === 'param').map(nameOf),
     ...(location === 'header' ? {} : { additionalProperties: false }),
   };
-}
-
-function isJsonMediaType(mediaType: string | undefined): boolean {
-  if (mediaType === undefined) return false;
-  const essence = mediaType.split(';')[0]!.trim().toLowerCase();
-  return essence === 'application/json' || essence.endsWith('+json');
 }
 
 /** `1XX`–`3XX` statuses; `default` counts as success only where nothing else describes success. */
