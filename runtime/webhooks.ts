@@ -23,6 +23,17 @@ export { sendgridEcdsaScheme, verifySendgridEcdsa } from './webhooks/sendgrid-ec
 export { airwallexHmacScheme, verifyAirwallexHmac } from './webhooks/airwallex-hmac.ts';
 export { webhookSchemes, isWebhookSchemeId, schemeExportName, verifierExportName, verifyWebhook, type WebhookSchemeId } from './webhooks/schemes.ts';
 export { verifyWithScheme } from './webhooks/verify-with-scheme.ts';
+export { declaredScheme } from './webhooks/declared.ts';
+export {
+  DECLARED_ALGORITHMS,
+  SECRET_ENCODINGS,
+  SIGNATURE_ENCODINGS,
+  declaredSignatureProblem,
+  type DeclaredAlgorithm,
+  type DeclaredSignature,
+  type SecretEncoding,
+  type SignatureEncoding,
+} from './webhooks/declared-spec.ts';
 export { createWebhookRouter, type DispatchReport, type WebhookHandlers, type WebhookRouter, type WebhookRouterOptions } from './webhooks/router.ts';
 export {
   createWebhookMiddleware,

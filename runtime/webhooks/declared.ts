@@ -1,0 +1,197 @@
+// The verifier of a scheme declared as data (declared-spec.ts): what a fourth vendor's profile
+// gets instead of a runtime module. It follows the built-in schemes' order (header shape, then the
+// timestamp window, then the cryptography) and their failure codes, and like them it never throws
+// on what arrives over the wire. The spec is read once, when the scheme is made.
+import { eventBatch, oneEvent, parseVerifiedBody, parseWhileVerifying } from './body.ts';
+import { base64ToBytes, bodyBytes, lowerHexToBytes } from './bytes.ts';
+import { constantTimeEqual } from './constant-time.ts';
+import { declaredSignatureProblem, parsePayloadTemplate, signatureLength, type DeclaredSignature, type PayloadPart, type SecretEncoding } from './declared-spec.ts';
+import { ecdsaDerToRaw } from './der.ts';
+import { requireHeader } from './headers.ts';
+import { keyCache } from './key-cache.ts';
+import { secretList } from './secrets.ts';
+import { outsideTolerance, parseDecimal } from './timestamp.ts';
+import { failure, type HeaderSource, type RawBody, type VerifyFailure, type WebhookDelivery, type WebhookScheme, type WebhookVerifier } from './types.ts';
+
+const encoder = new TextEncoder();
+const HMAC_HASH = { 'hmac-sha1': 'SHA-1', 'hmac-sha256': 'SHA-256', 'hmac-sha512': 'SHA-512' } as const;
+const P256_SCALAR_BYTES = 32;
+
+/**
+ * A scheme verifying what `spec` declares, delivering `delivery`. Throws (a programming error, not
+ * a delivery's) when the spec is inconsistent; the generator has refused such a profile already.
+ */
+export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDelivery, spec: DeclaredSignature): WebhookScheme<Id> {
+  const problem = declaredSignatureProblem(spec);
+  if (problem) throw new TypeError(`webhook scheme '${id}': ${problem.path.join('.')}: ${problem.problem}`);
+  const parts = parsePayloadTemplate(spec.payload, spec.timestamp !== undefined) as readonly PayloadPart[];
+  const shape = delivery === 'array' ? eventBatch : oneEvent;
+  const check = signatureCheck(spec);
+  const { signature: sig, timestamp: ts } = spec;
+  const length = signatureLength(spec.algorithm);
+  const separator = sig.separator;
+  const sigPrefix = sig.prefix ?? '';
+  const unitMs = ts?.unit === 'milliseconds' ? 1 : 1000;
+
+  const verify: WebhookVerifier = async (body, headers, secret, options) => {
+    const signatureName = options?.signatureHeader ?? sig.header;
+    const header = requireHeader(headers, signatureName);
+    if (typeof header !== 'string') return header;
+    const items = separator === undefined ? [header.trim()] : header.split(separator).map((item) => item.trim());
+
+    let timestampText: string | undefined;
+    if (ts) {
+      let where: string;
+      if (ts.prefix === undefined) {
+        where = options?.timestampHeader ?? ts.header!;
+        const sent = requireHeader(headers, where);
+        if (typeof sent !== 'string') return sent;
+        timestampText = sent;
+      } else {
+        where = `${signatureName} ${ts.prefix}`;
+        const found = items.filter((item) => item.startsWith(ts.prefix!));
+        if (found.length !== 1) return failure('malformed-header', `${signatureName}: ${found.length === 0 ? 'no' : 'more than one'} ${ts.prefix} timestamp`);
+        timestampText = found[0]!.slice(ts.prefix.length);
+      }
+      const signedAt = parseDecimal(timestampText);
+      if (signedAt === undefined) return failure('malformed-header', `${where} is not a decimal Unix timestamp in ${ts.unit}`);
+      const late = outsideTolerance(signedAt, unitMs, options);
+      if (late) return failure('timestamp-out-of-tolerance', late);
+    }
+
+    let offered = 0;
+    const signatures: Uint8Array<ArrayBuffer>[] = [];
+    for (const item of items) {
+      if (ts?.prefix !== undefined && item.startsWith(ts.prefix)) continue;
+      if (!item.startsWith(sigPrefix)) continue;
+      offered++;
+      const bytes = decodeSignature(item.slice(sigPrefix.length), spec);
+      if (bytes && (length === undefined || bytes.length === length)) signatures.push(bytes);
+    }
+    if (offered === 0) return failure('malformed-header', `${signatureName} carries no ${sigPrefix ? `${sigPrefix} ` : ''}signature`);
+    if (signatures.length === 0) return failure('malformed-header', `${signatureName}: no signature is a ${spec.algorithm} signature in ${sig.encoding}`);
+
+    const payload = signedPayload(parts, body, timestampText, headers);
+    if (!(payload instanceof Uint8Array)) return payload;
+    const secrets = secretList(secret);
+    if (secrets.length === 0) return failure('signature-mismatch', 'no webhook secret is configured');
+    // The body is parsed while the signature is checked; the parse is returned only when it matched.
+    const verdict = check(secrets, payload, signatures);
+    const early = parseWhileVerifying(body, shape);
+    switch (await verdict) {
+      case 'match':
+        return early ?? parseVerifiedBody(body, shape);
+      case 'no-usable-key':
+        return failure('signature-mismatch', `no configured secret is a usable ${spec.algorithm} key`);
+      default:
+        return failure('signature-mismatch', 'no signature matches the payload under the configured secret(s)');
+    }
+  };
+
+  const names: { signature: string; timestamp?: string } = { signature: sig.header };
+  if (ts?.header !== undefined) names.timestamp = ts.header;
+  return { id, delivery, headers: names, verify };
+}
+
+/** The signed bytes, or the failure naming a header the payload needs and the delivery lacks. */
+function signedPayload(parts: readonly PayloadPart[], body: RawBody, timestamp: string | undefined, headers: HeaderSource): Uint8Array<ArrayBuffer> | VerifyFailure {
+  const texts: string[] = [];
+  for (const part of parts) {
+    if (part.kind === 'body') texts.push(typeof body === 'string' ? body : '');
+    else if (part.kind === 'text') texts.push(part.text);
+    else if (part.kind === 'timestamp') texts.push(timestamp!);
+    else {
+      const value = requireHeader(headers, part.name);
+      if (typeof value !== 'string') return value;
+      texts.push(value);
+    }
+  }
+  // A text body is encoded with the rest in one pass; bytes are copied in between the encoded text.
+  if (typeof body === 'string') return encoder.encode(texts.join(''));
+  const chunks = texts.map((text, i) => (parts[i]!.kind === 'body' ? bodyBytes(body) : encoder.encode(text)));
+  if (chunks.length === 1) return chunks[0]!;
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+type Verdict = 'match' | 'mismatch' | 'no-usable-key';
+type Check = (secrets: readonly string[], payload: Uint8Array<ArrayBuffer>, signatures: readonly Uint8Array<ArrayBuffer>[]) => Promise<Verdict>;
+
+/** The cryptographic check of `spec`'s algorithm, with its own cache of imported keys. */
+function signatureCheck(spec: DeclaredSignature): Check {
+  const algorithm = spec.algorithm;
+  const secret = spec.secret ?? {};
+  if (algorithm === 'hmac-sha1' || algorithm === 'hmac-sha256' || algorithm === 'hmac-sha512') {
+    const hash = HMAC_HASH[algorithm];
+    const keys = keyCache(async (text) => {
+      const bytes = decodeSecret(text, secret.prefix, secret.encoding ?? 'utf8');
+      if (!bytes) throw new Error('undecodable secret');
+      return crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash }, false, ['sign']);
+    });
+    return async (secrets, payload, signatures) => {
+      let usable = 0;
+      for (const text of secrets) {
+        const key = keys.ready(text) ?? (await keys.get(text));
+        if (!key) continue;
+        usable++;
+        const expected = new Uint8Array(await crypto.subtle.sign('HMAC', key, payload));
+        // Every signature is compared, even after a match, so timing says nothing about which one matched.
+        let matched = false;
+        for (const signature of signatures) matched = constantTimeEqual(expected, signature) || matched;
+        if (matched) return 'match';
+      }
+      return usable === 0 ? 'no-usable-key' : 'mismatch';
+    };
+  }
+  const ecdsa = algorithm === 'ecdsa-p256-sha256';
+  const format = secret.format ?? (ecdsa ? 'spki' : 'raw');
+  const importParams = ecdsa ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'Ed25519' };
+  const verifyParams = ecdsa ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'Ed25519' };
+  const keys = keyCache(async (text) => {
+    // PEM framing and line breaks are tolerated around an spki key, as dashboards show it.
+    const unframed = format === 'spki' ? text.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, '') : text.trim();
+    const bytes = decodeSecret(unframed, secret.prefix, secret.encoding ?? 'base64');
+    if (!bytes) throw new Error('undecodable key');
+    return crypto.subtle.importKey(format, bytes, importParams, false, ['verify']);
+  });
+  return async (secrets, payload, signatures) => {
+    let usable = 0;
+    for (const text of secrets) {
+      const key = keys.ready(text) ?? (await keys.get(text));
+      if (!key) continue;
+      usable++;
+      for (const signature of signatures) if (await crypto.subtle.verify(verifyParams, key, signature, payload)) return 'match';
+    }
+    return usable === 0 ? 'no-usable-key' : 'mismatch';
+  };
+}
+
+/** A signature value's bytes in the form WebCrypto takes (ECDSA DER becomes r‖s), or undefined. */
+function decodeSignature(text: string, spec: DeclaredSignature): Uint8Array<ArrayBuffer> | undefined {
+  const bytes = decodeBytes(text, spec.signature.encoding);
+  if (!bytes || spec.algorithm !== 'ecdsa-p256-sha256') return bytes;
+  if ((spec.signature.format ?? 'der') === 'raw') return bytes.length === 2 * P256_SCALAR_BYTES ? bytes : undefined;
+  return ecdsaDerToRaw(bytes, P256_SCALAR_BYTES);
+}
+
+function decodeSecret(text: string, prefix: string | undefined, encoding: SecretEncoding): Uint8Array<ArrayBuffer> | undefined {
+  const bare = prefix && text.startsWith(prefix) ? text.slice(prefix.length) : text;
+  if (bare.length === 0) return undefined;
+  return encoding === 'utf8' ? encoder.encode(bare) : decodeBytes(bare, encoding);
+}
+
+/** Hex in either case, canonical padded base64, or base64url with or without padding. */
+function decodeBytes(text: string, encoding: Exclude<SecretEncoding, 'utf8'>): Uint8Array<ArrayBuffer> | undefined {
+  if (encoding === 'hex') return lowerHexToBytes(text.toLowerCase());
+  if (encoding === 'base64') return base64ToBytes(text);
+  if (/[+/]/.test(text)) return undefined;
+  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
+  return base64ToBytes(standard.padEnd(Math.ceil(standard.length / 4) * 4, '='));
+}
