@@ -22,9 +22,10 @@ const UNTYPED_OBJECT = '{ [key: string]: unknown }';
 
 export function emitWebhooks(input: WebhookEmitInput): string {
   const { vendor, webhooks: model } = input;
+  const declared = model.signature;
   const schemeExport = runtime.schemeExportName(model.scheme);
   const verifierExport = runtime.verifierExportName(model.scheme);
-  if (!runtime.isWebhookSchemeId(model.scheme) || !(schemeExport in runtime) || !(verifierExport in runtime)) {
+  if (!declared && (!runtime.isWebhookSchemeId(model.scheme) || !(schemeExport in runtime) || !(verifierExport in runtime))) {
     throw new Error(`webhooks of ${vendor}: the runtime has no scheme '${model.scheme}'`);
   }
   const prefix = model.namePrefix ?? input.displayName ?? pascal(vendor);
@@ -44,14 +45,13 @@ export function emitWebhooks(input: WebhookEmitInput): string {
 
   const out: string[] = [];
   out.push(
-    fileHeader(vendor, `Webhooks (${model.scheme}): event types, verifier, typed router and Hono middleware.`).trimEnd(),
+    fileHeader(vendor, `Webhooks (${declared ? `a declared ${declared.algorithm} scheme` : model.scheme}): event types, verifier, typed router and Hono middleware.`).trimEnd(),
     '',
     "import type { Env, MiddlewareHandler } from 'hono';",
     'import {',
     '  createWebhookMiddleware,',
     '  createWebhookRouter,',
-    `  ${schemeExport} as scheme,`,
-    `  ${verifierExport} as verifyScheme,`,
+    ...(declared ? ['  declaredScheme,', '  type DeclaredSignature,'] : [`  ${schemeExport} as scheme,`, `  ${verifierExport} as verifyScheme,`]),
     `  type ${helperType},`,
     '  type HeaderSource,',
     '  type RawBody,',
@@ -71,6 +71,14 @@ export function emitWebhooks(input: WebhookEmitInput): string {
       : ["type Schemas = components['schemas'];"]),
     '',
   );
+  if (declared) {
+    out.push(
+      shortDoc('The signature scheme as the profile declares it (x-svcgen-webhooks.scheme).'),
+      `const scheme = declaredScheme(${literal(vendor)}, ${literal(model.delivery)}, ${literal(declared)} as const satisfies DeclaredSignature);`,
+      'const verifyScheme = scheme.verify;',
+      '',
+    );
+  }
   if (enveloped) {
     const path = `[${model.objectPath!.map(literal).join(', ')}]`;
     out.push(

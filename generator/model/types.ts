@@ -2,6 +2,7 @@
 // the model stage turns one vendor's effective document into an ApiModel. Nothing here is
 // vendor-specific: vendor facts arrive through the document's `x-svcgen` extension (written in
 // the project's overlays) and the user's config.
+import type { DeclaredSignature } from '../../runtime/webhooks/declared-spec.ts';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -216,9 +217,14 @@ export interface WebhookEventModel {
   description?: string;
 }
 
+/** `WebhookModel.scheme` of a scheme declared as data (its description is `WebhookModel.signature`). */
+export const DECLARED_SCHEME_ID = 'declared';
+
 export interface WebhookModel {
-  /** Signature scheme id understood by the runtime (the keys of runtime/webhooks/schemes.ts). */
+  /** Signature scheme id understood by the runtime (the keys of runtime/webhooks/schemes.ts), or `declared`. */
   scheme: string;
+  /** The scheme as the profile declares it, when it is not a built-in one. */
+  signature?: DeclaredSignature;
   /** `object` for one event per delivery, `array` for batched deliveries. */
   delivery: 'object' | 'array';
   /** Field that names the event type inside an event (`type`, `event`, `name`). */

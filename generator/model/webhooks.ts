@@ -8,6 +8,9 @@
 import { z } from 'zod';
 import { SvcgenInputError } from '../load/errors.ts';
 import { isWebhookSchemeId, webhookSchemes } from '../../runtime/webhooks/schemes.ts';
+import { declaredSignatureProblem, type DeclaredSignature } from '../../runtime/webhooks/declared-spec.ts';
+import { DECLARED_SCHEME_ID } from './types.ts';
+import { declaredSignatureSchema } from './declared-signature.ts';
 import { deref, escapePointerSegment, toPointer, unescapePointerSegment } from '../json-pointer.ts';
 import type { SchemaObject, WebhookEventModel, WebhookModel } from './types.ts';
 
@@ -18,7 +21,8 @@ export const WEBHOOK_PROFILE_KEY = 'x-svcgen-webhooks';
 const schemaObject = z.record(z.string(), z.unknown());
 
 const webhookProfileSchema = z.strictObject({
-  scheme: z.string().min(1),
+  // A built-in scheme's id, or a scheme declared as data for a vendor the runtime has no module for.
+  scheme: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
   delivery: z.enum(['object', 'array']),
   discriminator: z.string().min(1),
   eventId: z.string().min(1).optional(),
@@ -41,7 +45,7 @@ const webhookProfileSchema = z.strictObject({
     .optional(),
 });
 
-export type WebhookProfile = z.infer<typeof webhookProfileSchema>;
+export type WebhookProfile = Omit<z.infer<typeof webhookProfileSchema>, 'scheme'> & { scheme: string | DeclaredSignature };
 
 /**
  * The webhook model of an effective document, or undefined when its overlays declare no webhooks.
@@ -66,8 +70,9 @@ export function buildWebhookModel(document: Doc, origin = 'effective document'):
   for (const { event, pointer } of eventsFromWebhooks(document, profile, fail)) add(event, pointer);
   if (events.size === 0) fail(`/${WEBHOOK_PROFILE_KEY}`, 'no events: neither `eventsFrom` nor the document\'s `webhooks` describe any');
 
+  const declared = typeof profile.scheme === 'object' ? profile.scheme : undefined;
   const model: WebhookModel = {
-    scheme: profile.scheme,
+    scheme: declared ? DECLARED_SCHEME_ID : (profile.scheme as string),
     delivery: profile.delivery,
     discriminator: profile.discriminator,
     events: [...events.values()].sort((a, b) => compare(a.name, b.name)),
@@ -79,6 +84,12 @@ export function buildWebhookModel(document: Doc, origin = 'effective document'):
     model.objectPath = profile.objectPath;
   }
   if (profile.headers) model.headers = { ...profile.headers };
+  if (declared) {
+    model.signature = declared;
+    // The declared scheme names its own headers; the model carries them like a profile's `headers`.
+    model.headers = { signature: declared.signature.header };
+    if (declared.timestamp?.header) model.headers.timestamp = declared.timestamp.header;
+  }
   if (profile.namePrefix) model.namePrefix = profile.namePrefix;
   if (profile.eventId) model.eventId = profile.eventId;
   return model;
@@ -91,12 +102,26 @@ function readProfile(raw: unknown, fail: (pointer: string, problem: string) => n
     fail(toPointer([WEBHOOK_PROFILE_KEY, ...issue.path.map(String)]), `invalid webhook profile: ${issue.message}`);
   }
   const profile = parsed.data!;
-  if (!isWebhookSchemeId(profile.scheme)) {
-    fail(toPointer([WEBHOOK_PROFILE_KEY, 'scheme']), `unknown scheme '${profile.scheme}'; the runtime knows ${Object.keys(webhookSchemes).join(', ')}`);
+  if (typeof profile.scheme === 'object') {
+    // Checked on its own rather than inside a union, so an error points into the scheme.
+    const declared = declaredSignatureSchema.safeParse(profile.scheme);
+    if (!declared.success) {
+      const issue = declared.error.issues[0]!;
+      fail(toPointer([WEBHOOK_PROFILE_KEY, 'scheme', ...issue.path.map(String)]), `invalid declared scheme: ${issue.message}`);
+    }
+    const problem = declaredSignatureProblem(declared.data!);
+    if (problem) fail(toPointer([WEBHOOK_PROFILE_KEY, 'scheme', ...problem.path]), problem.problem);
+    if (profile.headers) fail(toPointer([WEBHOOK_PROFILE_KEY, 'headers']), 'a declared scheme names its headers itself (`scheme.signature.header`, `scheme.timestamp.header`)');
+    return { ...profile, scheme: declared.data! };
+  } else if (!isWebhookSchemeId(profile.scheme)) {
+    fail(
+      toPointer([WEBHOOK_PROFILE_KEY, 'scheme']),
+      `unknown scheme '${profile.scheme}'; the runtime knows ${Object.keys(webhookSchemes).join(', ')}, or declare it as an object (algorithm, payload, signature …)`,
+    );
   } else if (webhookSchemes[profile.scheme].delivery !== profile.delivery) {
     fail(toPointer([WEBHOOK_PROFILE_KEY, 'delivery']), `scheme '${profile.scheme}' delivers '${webhookSchemes[profile.scheme].delivery}', not '${profile.delivery}'`);
   }
-  return profile;
+  return { ...profile, scheme: profile.scheme as string };
 }
 
 // ---- events listed by an enum ----------------------------------------------------------------

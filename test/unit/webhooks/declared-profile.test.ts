@@ -1,0 +1,81 @@
+// A webhook profile whose scheme is declared as data: the model carries the description and the
+// headers it names, the emitter binds the runtime's generic verifier to it, and a description that
+// could not work is refused at generation time with the pointer of what is wrong.
+import { describe, expect, it } from 'vitest';
+import { emitWebhooks } from '../../../generator/emit/webhooks.ts';
+import { SvcgenInputError } from '../../../generator/load/errors.ts';
+import { buildWebhookModel } from '../../../generator/model/webhooks.ts';
+
+const declared = {
+  algorithm: 'hmac-sha256',
+  payload: '{header:webhook-id}.{timestamp}.{body}',
+  signature: { header: 'webhook-signature', encoding: 'base64', prefix: 'v1,', separator: ' ' },
+  timestamp: { header: 'webhook-timestamp', unit: 'seconds' },
+  secret: { prefix: 'whsec_', encoding: 'base64' },
+};
+
+function documentWith(scheme: unknown, extra: Record<string, unknown> = {}) {
+  return {
+    openapi: '3.1.0',
+    paths: {},
+    webhooks: {
+      'order.paid': {
+        post: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { type: { const: 'order.paid' } } } } } }, responses: { 200: { description: 'ok' } } },
+      },
+    },
+    'x-svcgen-webhooks': { scheme, delivery: 'object', discriminator: 'type', ...extra },
+  };
+}
+
+function refusal(document: unknown): { pointer: string | undefined; message: string } {
+  try {
+    buildWebhookModel(document as Record<string, unknown>, 'overlay.yaml');
+  } catch (error) {
+    if (!(error instanceof SvcgenInputError)) throw error;
+    return { pointer: error.pointer, message: error.message };
+  }
+  throw new Error('the profile was accepted');
+}
+
+describe('a declared signature scheme in the webhook profile', () => {
+  const model = buildWebhookModel(documentWith(declared))!;
+
+  it('is carried by the model with the headers it names', () => {
+    expect(model.scheme).toBe('declared');
+    expect(model.signature).toEqual(declared);
+    expect(model.headers).toEqual({ signature: 'webhook-signature', timestamp: 'webhook-timestamp' });
+  });
+
+  it("is bound to the runtime's declaredScheme by the emitted verifier and middleware", () => {
+    const out = emitWebhooks({ vendor: 'shop', webhooks: model });
+    expect(out).toContain('  declaredScheme,');
+    expect(out).toContain("const scheme = declaredScheme('shop', 'object', { algorithm: 'hmac-sha256', payload: '{header:webhook-id}.{timestamp}.{body}'");
+    expect(out).toContain('const verifyScheme = scheme.verify;');
+    expect(out).toContain('createWebhookMiddleware<ShopWebhookPayload, E>(scheme, { ...defaults, ...options })');
+    expect(out).not.toMatch(/Scheme as scheme|as verifyScheme/);
+  });
+
+  it.each([
+    ['a misspelt key', { ...declared, signatur: declared.signature }, '/x-svcgen-webhooks/scheme', /signatur/],
+    ['an unknown algorithm', { ...declared, algorithm: 'hmac-md5' }, '/x-svcgen-webhooks/scheme/algorithm', /hmac-sha256/],
+    ['`{body}` twice', { ...declared, payload: '{body}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /exactly once \(found 2\)/],
+    ['`{timestamp}` with no timestamp', { ...declared, timestamp: undefined, payload: '{timestamp}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /needs a `timestamp`/],
+    ['an unknown placeholder', { ...declared, payload: '{id}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /unknown placeholder/],
+    ['a timestamp both in a header and in the signature header', { ...declared, timestamp: { header: 'x-ts', prefix: 't=', unit: 'seconds' } }, '/x-svcgen-webhooks/scheme/timestamp', /exactly one of/],
+    ['a timestamp item without a separator', { ...declared, signature: { header: 's', encoding: 'hex' }, timestamp: { prefix: 't=', unit: 'seconds' } }, '/x-svcgen-webhooks/scheme/timestamp/prefix', /separator/],
+    ['a public key written as text', { ...declared, algorithm: 'ed25519', secret: { encoding: 'utf8' } }, '/x-svcgen-webhooks/scheme/secret/encoding', /public key is bytes/],
+  ])('refuses %s, naming where', (_, scheme, pointer, message) => {
+    const found = refusal(documentWith(scheme));
+    expect(found.pointer).toBe(pointer);
+    expect(found.message).toMatch(message);
+    expect(found.message).toContain('overlay.yaml');
+  });
+
+  it('refuses `headers` beside it: the declared scheme names its own', () => {
+    expect(refusal(documentWith(declared, { headers: { signature: 'x' } })).pointer).toBe('/x-svcgen-webhooks/headers');
+  });
+
+  it('still refuses an id the runtime does not know, and says a scheme can be declared', () => {
+    expect(refusal(documentWith('acme-v9')).message).toMatch(/unknown scheme 'acme-v9'.*declare it as an object/);
+  });
+});
