@@ -3,6 +3,7 @@
 // webhook profile), a test key pair, and one sample event per chosen handler, shaped by the
 // profile (event id field, discriminator, object path). The signing itself happens in the Worker's
 // tests (test/support/signers.ts), at test time, so timestamps are fresh.
+import type { DeclaredSignature } from '../../runtime/webhooks/declared-spec.ts';
 import type { ApiModel } from '../model/types.ts';
 import { testKeys } from './keys.ts';
 
@@ -11,6 +12,8 @@ export interface WebhookFixture {
   displayName: string;
   path: string;
   scheme: string;
+  /** The profile's description of a declared scheme (`scheme` is then `declared`). */
+  signature?: DeclaredSignature;
   delivery: 'object' | 'array';
   headers: { signature: string; timestamp?: string };
   discriminator: string;
@@ -44,12 +47,13 @@ export function webhookFixture(
     displayName: model.displayName,
     path: `/webhooks/${model.vendor}`,
     scheme: webhooks.scheme,
+    ...(webhooks.signature ? { signature: webhooks.signature } : {}),
     delivery: webhooks.delivery,
     headers: webhooks.headers,
     discriminator: webhooks.discriminator,
     eventId,
     secretBinding,
-    keys: testKeys(webhooks.scheme),
+    keys: testKeys(webhooks.scheme, webhooks.signature),
     events: events.map((name, i) => {
       const sample: Record<string, unknown> = { [eventId]: `evt_fixture_${i + 1}`, [webhooks.discriminator]: name };
       if (webhooks.objectPath?.length) setPath(sample, webhooks.objectPath, { id: `obj_fixture_${i + 1}` });

@@ -19,6 +19,7 @@ const GENERIC_SUITES = [
   'test/unit/types/openapi-typescript-parity.test.ts',
   'test/unit/zod/real-vendors.test.ts',
   'test/unit/diff/pinned-self.test.ts',
+  'test/unit/webhooks/pinned-verifiers.test.ts',
 ];
 
 interface JsonReport {

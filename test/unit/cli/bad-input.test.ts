@@ -51,7 +51,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('svcgen generate on a good project', () => {
   it('writes the vendor files and a manifest with counts and hashes', () => {
     expect(Object.keys(good).sort()).toEqual(
-      ['acme/client.ts', 'acme/index.ts', 'acme/operations.d.ts', 'acme/operations.js', 'acme/schemas.d.ts', 'acme/schemas.js', 'acme/types.d.ts', 'manifest.json'].sort(),
+      // routes.ts and webhooks.ts: the fixture's overlay declares webhooks (a declared scheme).
+      ['acme/client.ts', 'acme/index.ts', 'acme/operations.d.ts', 'acme/operations.js', 'acme/routes.ts', 'acme/schemas.d.ts', 'acme/schemas.js', 'acme/types.d.ts', 'acme/webhooks.ts', 'manifest.json'].sort(),
     );
     const manifest = JSON.parse(good['manifest.json']!);
     expect(manifest.vendors.acme.operations).toBe(2);

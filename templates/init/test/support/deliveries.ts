@@ -1,7 +1,7 @@
 // Builds webhook deliveries from the fixtures: signed now (or at a chosen time), with a given event
 // id, and the tampered variants the tests send (forged key, altered body, stale timestamp).
 import { webhookFixtures, type WebhookFixture } from '../fixtures/webhooks.ts';
-import { signers } from './signers.ts';
+import { signDeclared, signers } from './signers.ts';
 
 export interface DeliveryOptions {
   /** Overrides the sample's event id (the dedupe key). */
@@ -33,10 +33,12 @@ export function eventOf(f: WebhookFixture, name: string, options: DeliveryOption
 export async function delivery(f: WebhookFixture, name: string, options: DeliveryOptions = {}): Promise<Request> {
   const event = eventOf(f, name, options);
   const signedBody = JSON.stringify(f.delivery === 'array' ? [event] : event);
-  const signer = signers[f.scheme];
-  if (!signer) throw new Error(`no test signer for scheme ${f.scheme}`);
-  const signed = await signer(signedBody, options.key ?? f.keys.sign, options.at ?? Date.now());
-  const headers: Record<string, string> = { 'content-type': 'application/json', [f.headers.signature]: signed.signature };
+  const key = options.key ?? f.keys.sign;
+  const at = options.at ?? Date.now();
+  const signer = f.signature ? undefined : signers[f.scheme];
+  if (!f.signature && !signer) throw new Error(`no test signer for scheme ${f.scheme}`);
+  const signed = f.signature ? await signDeclared(f.signature, signedBody, key, at) : await signer!(signedBody, key, at);
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...signed.headers, [f.headers.signature]: signed.signature };
   if (f.headers.timestamp && signed.timestamp) headers[f.headers.timestamp] = signed.timestamp;
   const body = options.alter ? options.alter(signedBody) : signedBody;
   return new Request(`https://worker.test${f.path}`, { method: 'POST', headers, body });
@@ -44,7 +46,13 @@ export async function delivery(f: WebhookFixture, name: string, options: Deliver
 
 /** A key of the same kind as the fixture's, that the Worker does not trust. */
 export async function foreignKey(f: WebhookFixture): Promise<string> {
-  if (f.scheme.endsWith('-ecdsa')) {
+  const algorithm = f.signature?.algorithm;
+  if (algorithm === 'ed25519') {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const pkcs8 = new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
+    return btoa(String.fromCharCode(...pkcs8));
+  }
+  if (f.scheme.endsWith('-ecdsa') || algorithm === 'ecdsa-p256-sha256') {
     const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
     const pkcs8 = new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
     return btoa(String.fromCharCode(...pkcs8));

@@ -4,6 +4,8 @@
 export interface Signed {
   signature: string;
   timestamp?: string;
+  /** Other headers the signed payload covers (a declared scheme's `{header:Name}`), with their values. */
+  headers?: Record<string, string>;
 }
 
 export type Signer = (body: string, key: string, at: number) => Promise<Signed>;
@@ -59,3 +61,64 @@ export const signers: Record<string, Signer> = {
     return { signature: base64(derFromRaw(raw)), timestamp };
   },
 };
+
+/** A signature scheme declared in the vendor's webhook profile (svcgen's `DeclaredSignature`). */
+export interface DeclaredSignature {
+  algorithm: 'hmac-sha1' | 'hmac-sha256' | 'hmac-sha512' | 'ecdsa-p256-sha256' | 'ed25519';
+  payload: string;
+  signature: { header: string; encoding: 'hex' | 'base64' | 'base64url'; prefix?: string; separator?: string; format?: 'der' | 'raw' };
+  timestamp?: { header?: string; prefix?: string; unit: 'seconds' | 'milliseconds' };
+  secret?: { prefix?: string; encoding?: 'utf8' | 'hex' | 'base64' | 'base64url'; format?: 'spki' | 'raw' };
+}
+
+function encode(bytes: Uint8Array, encoding: 'hex' | 'base64' | 'base64url'): string {
+  if (encoding === 'hex') return hex(bytes.buffer as ArrayBuffer);
+  const text = base64(bytes);
+  return encoding === 'base64' ? text : text.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function decode(text: string, encoding: 'utf8' | 'hex' | 'base64' | 'base64url'): Uint8Array<ArrayBuffer> {
+  if (encoding === 'utf8') return encoder.encode(text);
+  if (encoding === 'hex') return Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
+  return fromBase64(standard.padEnd(Math.ceil(standard.length / 4) * 4, '='));
+}
+
+const HMAC_HASH = { 'hmac-sha1': 'SHA-1', 'hmac-sha256': 'SHA-256', 'hmac-sha512': 'SHA-512' } as const;
+
+/**
+ * Signs as `spec` declares: the payload template filled in (`{header:Name}` gets a fresh value,
+ * returned among the headers to send), the signature in its header form, the timestamp in its own
+ * header or as an item of the signature header. `key` is the HMAC secret as the Worker holds it,
+ * or a base64 PKCS#8 private key for the public-key algorithms.
+ */
+export async function signDeclared(spec: DeclaredSignature, body: string, key: string, at: number): Promise<Signed> {
+  const timestamp = spec.timestamp ? String(spec.timestamp.unit === 'milliseconds' ? at : Math.floor(at / 1000)) : undefined;
+  const headers: Record<string, string> = {};
+  const payload = spec.payload.replace(/\{(body|timestamp|header:[^{}]+)\}/g, (_, name: string) => {
+    if (name === 'body') return body;
+    if (name === 'timestamp') return timestamp!;
+    const header = name.slice('header:'.length).trim();
+    return (headers[header] ??= `msg_${crypto.randomUUID()}`);
+  });
+  const data = encoder.encode(payload);
+  let raw: Uint8Array;
+  if (spec.algorithm.startsWith('hmac-')) {
+    const secret = spec.secret?.prefix && key.startsWith(spec.secret.prefix) ? key.slice(spec.secret.prefix.length) : key;
+    const hash = HMAC_HASH[spec.algorithm as keyof typeof HMAC_HASH];
+    const hmacKey = await crypto.subtle.importKey('raw', decode(secret, spec.secret?.encoding ?? 'utf8'), { name: 'HMAC', hash }, false, ['sign']);
+    raw = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, data));
+  } else if (spec.algorithm === 'ecdsa-p256-sha256') {
+    const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(key), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+    raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, data));
+    if ((spec.signature.format ?? 'der') === 'der') raw = derFromRaw(raw);
+  } else {
+    const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(key), { name: 'Ed25519' }, false, ['sign']);
+    raw = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, privateKey, data));
+  }
+  const value = `${spec.signature.prefix ?? ''}${encode(raw, spec.signature.encoding)}`;
+  const inHeader = spec.timestamp?.prefix !== undefined;
+  const signed: Signed = { signature: inHeader ? `${spec.timestamp!.prefix}${timestamp}${spec.signature.separator}${value}` : value, headers };
+  if (timestamp !== undefined && !inHeader) signed.timestamp = timestamp;
+  return signed;
+}
