@@ -10,8 +10,8 @@ import { inferPagination } from './pagination.ts';
 import { inferServers } from './servers.ts';
 
 export interface ProfileNote {
-  /** Top-level key of the profile the note is about. */
-  key: keyof VendorProfile;
+  /** Top-level key of the profile the note is about, or `webhooks` for the webhook profile it lacks. */
+  key: keyof VendorProfile | 'webhooks';
   text: string;
 }
 
@@ -61,6 +61,15 @@ export function inferProfile(documents: Doc[], options: InferOptions): InferredP
     key: 'policy',
     text: 'generic defaults, not the vendor\'s documented policy; rateLimits.default is a placeholder: set the API\'s published limit',
   });
+
+  // The spec can list webhooks but never says how they are signed, so the webhook profile is left to the user.
+  const webhooks = documents.reduce((count, document) => count + (isRecord(document.webhooks) ? Object.keys(document.webhooks).length : 0), 0);
+  if (webhooks > 0) {
+    notes.push({
+      key: 'webhooks',
+      text: `the spec describes ${webhooks} webhook(s); for verifiers and receivers add an overlay with x-svcgen-webhooks naming the signature scheme: a built-in id, or the scheme declared as data (README: "Webhooks")`,
+    });
+  }
 
   const profile = {
     displayName: displayNameFrom(info.title, options.vendor),

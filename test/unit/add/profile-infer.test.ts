@@ -7,6 +7,7 @@ import { profileSchema } from '../../../generator/model/profile.ts';
 import { displayNameFrom } from '../../../generator/profile-infer/display-name.ts';
 import { inferProfile } from '../../../generator/profile-infer/index.ts';
 import { inferServers, PLACEHOLDER_ORIGIN } from '../../../generator/profile-infer/servers.ts';
+import { renderProfileOverlay } from '../../../generator/profile-infer/render.ts';
 
 describe('displayName', () => {
   it.each([
@@ -77,5 +78,13 @@ describe('inferProfile', () => {
     expect(profileSchema.safeParse(bare.profile).success).toBe(true);
     expect(bare.profile.idempotency).toEqual({ kind: 'none' });
     expect(bare.notes.map((n) => n.key).sort()).toEqual(['auth', 'idempotency', 'pagination', 'policy', 'servers']);
+  });
+
+  it('says how to get verifiers when the spec lists webhooks, which never say how they are signed', () => {
+    const withHooks = inferProfile([{ openapi: '3.1.0', info: {}, webhooks: { 'order.paid': { post: {} }, 'order.refunded': { post: {} } } }], { vendor: 'hooks' });
+    const note = withHooks.notes.find((n) => n.key === 'webhooks');
+    expect(note?.text).toMatch(/^the spec describes 2 webhook\(s\); .*x-svcgen-webhooks/);
+    const rendered = renderProfileOverlay('hooks', withHooks);
+    expect(rendered).toContain('# the spec describes 2 webhook(s)');
   });
 });
