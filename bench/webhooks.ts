@@ -8,7 +8,7 @@ import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import Stripe from 'stripe';
-import { verifyAirwallexHmac, verifySendgridEcdsa, verifyStripeV1 } from '../runtime/webhooks.ts';
+import { declaredScheme, verifyAirwallexHmac, verifySendgridEcdsa, verifyStripeV1, type DeclaredSignature } from '../runtime/webhooks.ts';
 import { ecdsaDerToRaw } from '../runtime/webhooks/der.ts';
 import { measured, median, type Figure, type Goal, type Section } from './lib/figure.ts';
 
@@ -21,6 +21,16 @@ const CEILING_GOAL: Goal = { kind: 'ratio', op: '>=', value: 0.9 };
  * timestamp check, no shape check beyond one field.
  */
 const PARSE_ROW = 'the same WebCrypto verify, JSON.parse of the body while it runs';
+/**
+ * The same scheme declared as data (`x-svcgen-webhooks.scheme` as an object), verified by the
+ * runtime's generic `declaredScheme`: what a vendor without a scheme module of its own gets.
+ */
+const DECLARED_ROW = 'svcgen declaredScheme (the same scheme declared in a profile)';
+
+function declaredContender(delivery: 'object' | 'array', spec: DeclaredSignature, payload: string, headers: Headers, secret: string): Contender {
+  const scheme = declaredScheme('bench', delivery, spec);
+  return { name: DECLARED_ROW, run: async () => (await scheme.verify(payload, headers, secret)).ok };
+}
 
 interface Contender {
   readonly name: string;
@@ -175,6 +185,18 @@ function stripeContenders(): { ours: Contender; peers: Contender[] } {
         run: async () => (await stripe.webhooks.constructEventAsync(payload, header, secret, undefined, subtle)).type === 'payment_intent.succeeded',
       },
       { name: 'stripe constructEvent (node:crypto, synchronous)', run: () => stripe.webhooks.constructEvent(payload, header, secret).type === 'payment_intent.succeeded' },
+      declaredContender(
+        'object',
+        {
+          algorithm: 'hmac-sha256',
+          payload: '{timestamp}.{body}',
+          signature: { header: 'Stripe-Signature', encoding: 'hex', prefix: 'v1=', separator: ',' },
+          timestamp: { prefix: 't=', unit: 'seconds' },
+        },
+        payload,
+        headers,
+        secret,
+      ),
       { name: 'bare WebCrypto HMAC verify (signature only, key imported once)', goal: CEILING_GOAL, run: async () => crypto.subtle.verify('HMAC', await keyPromise, expected, encoder.encode(`${t}.${payload}`)) },
       {
         name: PARSE_ROW,
@@ -205,6 +227,18 @@ function sendgridContenders(): { ours: Contender; peers: Contender[] } {
     ours: { name: 'svcgen verifySendgridEcdsa', run: async () => (await verifySendgridEcdsa(payload, headers, publicKeyText)).ok },
     peers: [
       { name: '@sendgrid/eventwebhook verifySignature', goal: { kind: 'ratio', op: '>=', value: 30 }, run: () => eventWebhook.verifySignature(ecdsaKey, payload, signature, timestamp) },
+      declaredContender(
+        'array',
+        {
+          algorithm: 'ecdsa-p256-sha256',
+          payload: '{timestamp}{body}',
+          signature: { header: 'X-Twilio-Email-Event-Webhook-Signature', encoding: 'base64' },
+          timestamp: { header: 'X-Twilio-Email-Event-Webhook-Timestamp', unit: 'seconds' },
+        },
+        payload,
+        headers,
+        publicKeyText,
+      ),
       { name: 'bare WebCrypto ECDSA verify (signature only, key imported once)', goal: CEILING_GOAL, run: async () => crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, await keyPromise, raw, signed) },
       {
         name: PARSE_ROW,
@@ -234,6 +268,18 @@ function airwallexContenders(): { ours: Contender; peers: Contender[] } {
         name: 'node:crypto createHmac + JSON.parse (synchronous reference)',
         run: () => createHmac('sha256', secret).update(timestamp + payload).digest('hex') === signature && JSON.parse(payload).name === 'payment_intent.succeeded',
       },
+      declaredContender(
+        'object',
+        {
+          algorithm: 'hmac-sha256',
+          payload: '{timestamp}{body}',
+          signature: { header: 'x-signature', encoding: 'hex' },
+          timestamp: { header: 'x-timestamp', unit: 'milliseconds' },
+        },
+        payload,
+        headers,
+        secret,
+      ),
       { name: 'bare WebCrypto HMAC verify (signature only, key imported once)', goal: CEILING_GOAL, run: async () => crypto.subtle.verify('HMAC', await keyPromise, expected, encoder.encode(timestamp + payload)) },
       {
         name: PARSE_ROW,
@@ -287,6 +333,19 @@ function parseCosts(figures: readonly Figure[]): string[] {
   return parts.length ? [`What the parse costs in this run (medians): ${parts.join('; ')}.`] : [];
 }
 
+/** The generic verifier of a declared scheme against the scheme's own module, and against the ceiling. */
+function declaredCosts(figures: readonly Figure[]): string[] {
+  const parts: string[] = [];
+  for (const f of figures) {
+    const declared = f.peers.find((p) => p.name === DECLARED_ROW);
+    const bare = f.peers.find((p) => p.name.startsWith('bare WebCrypto'));
+    if (!declared || !bare) continue;
+    const rate = central(declared.outcome);
+    parts.push(`${f.name}: declared ÷ ours ${(rate / central(f.ours)).toFixed(2)}×, declared ÷ bare WebCrypto ${(rate / central(bare.outcome)).toFixed(2)}×`);
+  }
+  return parts.length ? [`The declared scheme in this run (medians): ${parts.join('; ')}.`] : [];
+}
+
 export async function runWebhookBench({ quick }: { quick: boolean }): Promise<Section> {
   const runs = quick ? 1 : 5;
   const durationMs = quick ? 100 : 1000;
@@ -306,6 +365,8 @@ export async function runWebhookBench({ quick }: { quick: boolean }): Promise<Se
       "Ours parses the body while WebCrypto computes the signature (Node runs it on the libuv thread pool), and returns the event only after the signature matched. The row \"" + PARSE_ROW + "\" does only that on top of the ceiling row, so it shows what the parse costs in this runtime and on this machine, started while the signature is checked.",
       ...parseCosts(figures),
       "Stripe's async verifier imports the HMAC key and dispatches a WebCrypto job on every call; ours imports each secret once.",
+      `"${DECLARED_ROW}" verifies the same delivery through the runtime's generic verifier of a scheme declared as data (what a vendor whose scheme has no module of its own gets), the scheme written as that vendor's profile would declare it.`,
+      ...declaredCosts(figures),
       ...sdkCeilings(figures),
     ],
     figures,
