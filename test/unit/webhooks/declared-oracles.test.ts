@@ -1,0 +1,336 @@
+// Declared HMAC schemes against the libraries that define them: each library signs, our declared
+// verifier judges, and the library's own verify (or the built-in scheme module) judges the same
+// delivery. Each case where the verdicts differ is pinned below, with why it lets no forgery through.
+import { createHmac, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Webhook } from 'standardwebhooks';
+import { sign as octokitSign, verify as octokitVerify, verifyWithFallback } from '@octokit/webhooks-methods';
+import Stripe from 'stripe';
+import { declaredScheme, verifyStripeV1, type DeclaredSignature, type HeaderSource } from '../../../runtime/webhooks.ts';
+import { BODIES, expectVerdict, tampered } from './declared-oracle-support.ts';
+
+const NOW_MS = 1_800_000_000_000 + 250;
+const NOW_S = Math.floor(NOW_MS / 1000);
+const at = { now: () => NOW_MS };
+
+type Expected = 'ok' | 'missing-header' | 'malformed-header' | 'timestamp-out-of-tolerance' | 'signature-mismatch';
+
+function expected(outcome: Expected, body: string) {
+  return outcome === 'ok' ? ({ ok: true, body } as const) : ({ ok: false, reason: outcome } as const);
+}
+
+describe('declared Standard Webhooks scheme (oracle: standardwebhooks)', () => {
+  const spec: DeclaredSignature = {
+    algorithm: 'hmac-sha256',
+    payload: '{header:webhook-id}.{timestamp}.{body}',
+    signature: { header: 'webhook-signature', encoding: 'base64', prefix: 'v1,', separator: ' ' },
+    timestamp: { header: 'webhook-timestamp', unit: 'seconds' },
+    secret: { prefix: 'whsec_', encoding: 'base64' },
+  };
+  const scheme = declaredScheme('standard-webhooks', 'object', spec);
+  // 32 and 24 random bytes: padded and unpadded base64 secrets.
+  const secrets = [`whsec_${randomBytes(32).toString('base64')}`, `whsec_${randomBytes(24).toString('base64')}`];
+  const other = `whsec_${randomBytes(32).toString('base64')}`;
+
+  // The library reads the clock itself: Date is frozen at the instant our verifier is given.
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW_MS);
+  });
+  afterAll(() => vi.useRealTimers());
+
+  const signWith = (secret: string, id: string, seconds: number, body: string) => new Webhook(secret).sign(id, new Date(seconds * 1000), body);
+
+  function libraryAccepts(secret: string, body: string, headers: Record<string, string>): boolean {
+    try {
+      new Webhook(secret).verify(body, headers);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  interface Case {
+    name: string;
+    body: string;
+    headers: Record<string, string>;
+    secret: string;
+    outcome: Expected;
+  }
+
+  function cases(secret: string, signed: string): Case[] {
+    const id = `msg_${randomBytes(6).toString('hex')}`;
+    const ts = NOW_S - 10;
+    const genuine = signWith(secret, id, ts, signed);
+    const headers = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': genuine };
+    const at = (seconds: number) => ({ 'webhook-id': id, 'webhook-timestamp': String(seconds), 'webhook-signature': signWith(secret, id, seconds, signed) });
+    const without = (name: string) => Object.fromEntries(Object.entries(headers).filter(([key]) => key !== name));
+    const unknownVersion = `v1a,${randomBytes(64).toString('base64')}`;
+    return [
+      { name: 'genuine', body: signed, headers, secret, outcome: 'ok' },
+      { name: 'rotation: old then new', body: signed, headers: { ...headers, 'webhook-signature': `${signWith(other, id, ts, signed)} ${genuine}` }, secret, outcome: 'ok' },
+      { name: 'rotation: new then old', body: signed, headers: { ...headers, 'webhook-signature': `${genuine} ${signWith(other, id, ts, signed)}` }, secret, outcome: 'ok' },
+      { name: 'an unknown version beside v1', body: signed, headers: { ...headers, 'webhook-signature': `${unknownVersion} ${genuine}` }, secret, outcome: 'ok' },
+      { name: 'tampered body', body: tampered(signed), headers, secret, outcome: 'signature-mismatch' },
+      { name: 'wrong secret', body: signed, headers, secret: other, outcome: 'signature-mismatch' },
+      { name: 'only the other secret signed', body: signed, headers: { ...headers, 'webhook-signature': signWith(other, id, ts, signed) }, secret, outcome: 'signature-mismatch' },
+      { name: 'another webhook-id', body: signed, headers: { ...headers, 'webhook-id': `${id}x` }, secret, outcome: 'signature-mismatch' },
+      { name: 're-timestamped', body: signed, headers: { ...headers, 'webhook-timestamp': String(ts + 1) }, secret, outcome: 'signature-mismatch' },
+      { name: 'stale by 301 s', body: signed, headers: at(NOW_S - 301), secret, outcome: 'timestamp-out-of-tolerance' },
+      { name: 'exactly 300 s old', body: signed, headers: at(NOW_S - 300), secret, outcome: 'ok' },
+      { name: '301 s in the future', body: signed, headers: at(NOW_S + 301), secret, outcome: 'timestamp-out-of-tolerance' },
+      { name: 'exactly 300 s ahead', body: signed, headers: at(NOW_S + 300), secret, outcome: 'ok' },
+      { name: 'missing webhook-id', body: signed, headers: without('webhook-id'), secret, outcome: 'missing-header' },
+      { name: 'missing webhook-timestamp', body: signed, headers: without('webhook-timestamp'), secret, outcome: 'missing-header' },
+      { name: 'missing webhook-signature', body: signed, headers: without('webhook-signature'), secret, outcome: 'missing-header' },
+      { name: 'no v1 item', body: signed, headers: { ...headers, 'webhook-signature': unknownVersion }, secret, outcome: 'malformed-header' },
+      { name: 'truncated base64', body: signed, headers: { ...headers, 'webhook-signature': genuine.slice(0, -4) }, secret, outcome: 'malformed-header' },
+      { name: 'not base64', body: signed, headers: { ...headers, 'webhook-signature': `v1,${'*'.repeat(44)}` }, secret, outcome: 'malformed-header' },
+      { name: 'timestamp not a number', body: signed, headers: { ...headers, 'webhook-timestamp': 'soon' }, secret, outcome: 'malformed-header' },
+    ];
+  }
+
+  it('accepts what standardwebhooks signs and refuses what its verify refuses, for the same reason on every case', async () => {
+    let accepted = 0;
+    let refused = 0;
+    for (const secret of secrets) {
+      for (const body of BODIES) {
+        for (const c of cases(secret, body)) {
+          const library = libraryAccepts(c.secret, c.body, c.headers);
+          // Half the cases go through fetch Headers, half through a plain record.
+          const headers: HeaderSource = (accepted + refused) % 2 === 0 ? new Headers(c.headers) : c.headers;
+          const ours = await scheme.verify(c.body, headers, c.secret, at);
+          expect({ case: c.name, ours: ours.ok }).toEqual({ case: c.name, ours: library });
+          expectVerdict(ours, expected(c.outcome, c.body), [c.secret, secret, other]);
+          if (library) accepted++;
+          else refused++;
+        }
+      }
+    }
+    expect(accepted).toBe(2 * BODIES.length * 6);
+    expect(refused).toBe(2 * BODIES.length * 14);
+  });
+
+  it('accepts with the new secret and the old one configured together, as the library does with either alone', async () => {
+    const body = BODIES[0];
+    const id = 'msg_rotate';
+    const header = { 'webhook-id': id, 'webhook-timestamp': String(NOW_S), 'webhook-signature': signWith(secrets[1]!, id, NOW_S, body) };
+    expect(libraryAccepts(secrets[1]!, body, header)).toBe(true);
+    expect(libraryAccepts(secrets[0]!, body, header)).toBe(false);
+    expectVerdict(await scheme.verify(body, header, [secrets[0]!, secrets[1]!], at), { ok: true, body }, secrets);
+    expectVerdict(await scheme.verify(body, header, [secrets[0]!, other], at), { ok: false, reason: 'signature-mismatch' }, [...secrets, other]);
+  });
+
+  describe('where the library and ours differ (none lets a forgery through)', () => {
+    const secret = secrets[0]!;
+    const body = BODIES[0];
+    const id = 'msg_differ';
+
+    it('refuses a timestamp written with a leading zero, which the library re-renders before signing', async () => {
+      // The library signs `${parseInt(header)}`; the sender signed the header's text. Ours signs the text as sent.
+      const headers = { 'webhook-id': id, 'webhook-timestamp': `0${NOW_S}`, 'webhook-signature': signWith(secret, id, NOW_S, body) };
+      expect(libraryAccepts(secret, body, headers)).toBe(true);
+      expectVerdict(await scheme.verify(body, headers, secret, at), { ok: false, reason: 'signature-mismatch' }, [secret]);
+    });
+
+    it('refuses a timestamp with trailing text, which the library reads with parseInt', async () => {
+      const headers = { 'webhook-id': id, 'webhook-timestamp': `${NOW_S}s`, 'webhook-signature': signWith(secret, id, NOW_S, body) };
+      expect(libraryAccepts(secret, body, headers)).toBe(true);
+      expectVerdict(await scheme.verify(body, headers, secret, at), { ok: false, reason: 'malformed-header' }, [secret]);
+    });
+
+    it('accepts a signature whose base64 has non-zero padding bits, which the library compares as text', async () => {
+      const genuine = signWith(secret, id, NOW_S, body);
+      // 32 bytes are 43 base64 digits and one '='; the last digit carries 2 unused bits.
+      const last = genuine.at(-2)!;
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+      const sameBytes = genuine.slice(0, -2) + alphabet[alphabet.indexOf(last) ^ 1] + '=';
+      expect(Buffer.from(sameBytes.slice(3), 'base64')).toEqual(Buffer.from(genuine.slice(3), 'base64'));
+      const headers = { 'webhook-id': id, 'webhook-timestamp': String(NOW_S), 'webhook-signature': sameBytes };
+      expect(libraryAccepts(secret, body, headers)).toBe(false);
+      expectVerdict(await scheme.verify(body, headers, secret, at), { ok: true, body }, [secret]);
+    });
+  });
+});
+
+describe('declared X-Hub-Signature-256 scheme (oracle: @octokit/webhooks-methods)', () => {
+  const spec: DeclaredSignature = {
+    algorithm: 'hmac-sha256',
+    payload: '{body}',
+    signature: { header: 'X-Hub-Signature-256', encoding: 'hex', prefix: 'sha256=' },
+  };
+  const scheme = declaredScheme('hub-sha256', 'object', spec);
+  const secret = `hub-${randomBytes(12).toString('hex')}`;
+  const other = `hub-${randomBytes(12).toString('hex')}`;
+
+  async function libraryAccepts(key: string, body: string, signature: string | undefined, more?: string[]): Promise<boolean> {
+    try {
+      return await verifyWithFallback(key, body, signature as string, more);
+    } catch {
+      // It throws on a missing signature: a refusal.
+      return false;
+    }
+  }
+
+  it('accepts what octokit signs and refuses what its verify refuses', async () => {
+    let accepted = 0;
+    let refused = 0;
+    for (const body of BODIES) {
+      const genuine = await octokitSign(secret, body);
+      const sha1 = `sha1=${createHmac('sha1', secret).update(body).digest('hex')}`;
+      const cases: { name: string; body: string; signature: string | undefined; key: string; outcome: Expected }[] = [
+        { name: 'genuine', body, signature: genuine, key: secret, outcome: 'ok' },
+        { name: 'tampered body', body: tampered(body), signature: genuine, key: secret, outcome: 'signature-mismatch' },
+        { name: 'wrong secret', body, signature: genuine, key: other, outcome: 'signature-mismatch' },
+        { name: 'missing header', body, signature: undefined, key: secret, outcome: 'missing-header' },
+        { name: 'sha1 value only', body, signature: sha1, key: secret, outcome: 'malformed-header' },
+        { name: 'no prefix', body, signature: genuine.slice('sha256='.length), key: secret, outcome: 'malformed-header' },
+        { name: 'truncated hex', body, signature: genuine.slice(0, -2), key: secret, outcome: 'malformed-header' },
+        { name: 'odd hex length', body, signature: genuine.slice(0, -1), key: secret, outcome: 'malformed-header' },
+        { name: 'not hex', body, signature: `sha256=${'z'.repeat(64)}`, key: secret, outcome: 'malformed-header' },
+      ];
+      for (const c of cases) {
+        const library = await libraryAccepts(c.key, c.body, c.signature);
+        const headers = c.signature === undefined ? {} : { 'x-hub-signature-256': c.signature };
+        const ours = await scheme.verify(c.body, headers, c.key);
+        expect({ case: c.name, ours: ours.ok }).toEqual({ case: c.name, ours: library });
+        expectVerdict(ours, expected(c.outcome, c.body), [secret, other]);
+        if (library) accepted++;
+        else refused++;
+      }
+    }
+    expect([accepted, refused]).toEqual([BODIES.length, BODIES.length * 8]);
+  });
+
+  it('accepts under either of two configured secrets, as verifyWithFallback does', async () => {
+    const body = BODIES[1];
+    for (const signer of [secret, other]) {
+      const signature = await octokitSign(signer, body);
+      expect(await libraryAccepts(secret, body, signature, [other])).toBe(true);
+      expectVerdict(await scheme.verify(body, { 'X-Hub-Signature-256': signature }, [secret, other]), { ok: true, body }, [secret, other]);
+    }
+    const stranger = await octokitSign('not-configured', body);
+    expect(await libraryAccepts(secret, body, stranger, [other])).toBe(false);
+    expectVerdict(await scheme.verify(body, { 'X-Hub-Signature-256': stranger }, [secret, other]), { ok: false, reason: 'signature-mismatch' }, [secret, other]);
+  });
+
+  describe('where the library and ours differ (none lets a forgery through)', () => {
+    const body = BODIES[0];
+
+    it('accepts uppercase hex digits, which octokit compares as text', async () => {
+      const genuine = await octokitSign(secret, body);
+      const upper = `sha256=${genuine.slice('sha256='.length).toUpperCase()}`;
+      expect(await octokitVerify(secret, body, upper)).toBe(false);
+      expectVerdict(await scheme.verify(body, { 'X-Hub-Signature-256': upper }, secret), { ok: true, body }, [secret]);
+    });
+
+    it('accepts a value with surrounding spaces in a plain header record, which octokit compares as text', async () => {
+      const spaced = ` ${await octokitSign(secret, body)} `;
+      expect(await octokitVerify(secret, body, spaced)).toBe(false);
+      expectVerdict(await scheme.verify(body, { 'X-Hub-Signature-256': spaced }, secret), { ok: true, body }, [secret]);
+    });
+  });
+});
+
+describe('the stripe-v1 scheme declared as data (signer: the stripe SDK; oracle: the built-in verifyStripeV1)', () => {
+  const spec: DeclaredSignature = {
+    algorithm: 'hmac-sha256',
+    payload: '{timestamp}.{body}',
+    signature: { header: 'Stripe-Signature', encoding: 'hex', prefix: 'v1=', separator: ',' },
+    timestamp: { prefix: 't=', unit: 'seconds' },
+  };
+  const scheme = declaredScheme('stripe-v1-declared', 'object', spec);
+  const sdk = new Stripe('sk_test_oracle_only_no_network');
+  // The whole `whsec_…` text is the HMAC key (utf8), unlike the base64 secret of Standard Webhooks.
+  const secret = `whsec_${randomBytes(18).toString('hex')}`;
+  const other = `whsec_${randomBytes(18).toString('hex')}`;
+  const signed = (body: string, timestamp: number, key = secret) => sdk.webhooks.generateTestHeaderString({ payload: body, secret: key, timestamp });
+  const v1 = (header: string) => header.split(',').find((item) => item.startsWith('v1='))!;
+
+  it('agrees with the built-in verifyStripeV1 on genuine and damaged headers, verdict and reason', async () => {
+    let accepted = 0;
+    let refused = 0;
+    for (const body of BODIES) {
+      const ts = NOW_S - 5;
+      const genuine = signed(body, ts);
+      const cases: { name: string; body: string; header: string | undefined; key: string | string[]; outcome: Expected }[] = [
+        { name: 'genuine', body, header: genuine, key: secret, outcome: 'ok' },
+        { name: 'v0 item beside v1', body, header: `${genuine},v0=${'0'.repeat(64)}`, key: secret, outcome: 'ok' },
+        { name: 'a bogus v1 before the genuine one', body, header: `t=${ts},v1=${'ab'.repeat(32)},${v1(genuine)}`, key: secret, outcome: 'ok' },
+        { name: 'v1 before t', body, header: `${v1(genuine)},t=${ts}`, key: secret, outcome: 'ok' },
+        { name: 'rolled secret: signed by the other one', body, header: signed(body, ts, other), key: [secret, other], outcome: 'ok' },
+        { name: 'tampered body', body: tampered(body), header: genuine, key: secret, outcome: 'signature-mismatch' },
+        { name: 'wrong secret', body, header: genuine, key: other, outcome: 'signature-mismatch' },
+        { name: 're-timestamped', body, header: `t=${ts + 1},${v1(genuine)}`, key: secret, outcome: 'signature-mismatch' },
+        { name: 'stale by 301 s', body, header: signed(body, NOW_S - 301), key: secret, outcome: 'timestamp-out-of-tolerance' },
+        { name: 'exactly 300 s old', body, header: signed(body, NOW_S - 300), key: secret, outcome: 'ok' },
+        { name: '301 s in the future', body, header: signed(body, NOW_S + 301), key: secret, outcome: 'timestamp-out-of-tolerance' },
+        { name: 'missing header', body, header: undefined, key: secret, outcome: 'missing-header' },
+        { name: 'no t=', body, header: v1(genuine), key: secret, outcome: 'malformed-header' },
+        { name: 'two t=', body, header: `t=${ts},${genuine}`, key: secret, outcome: 'malformed-header' },
+        { name: 't= not a number', body, header: `t=now,${v1(genuine)}`, key: secret, outcome: 'malformed-header' },
+        { name: 'no v1=', body, header: `t=${ts},v0=${'0'.repeat(64)}`, key: secret, outcome: 'malformed-header' },
+      ];
+      for (const c of cases) {
+        const headers = c.header === undefined ? {} : { 'stripe-signature': c.header };
+        const builtIn = await verifyStripeV1(c.body, headers, c.key, at);
+        const ours = await scheme.verify(c.body, headers, c.key, at);
+        expect({ case: c.name, ours: ours.ok ? 'ok' : ours.reason }).toEqual({ case: c.name, ours: builtIn.ok ? 'ok' : builtIn.reason });
+        expectVerdict(ours, expected(c.outcome, c.body), [secret, other]);
+        if (ours.ok) accepted++;
+        else refused++;
+      }
+    }
+    expect([accepted, refused]).toEqual([BODIES.length * 6, BODIES.length * 10]);
+  });
+
+  it("accepts what the SDK's constructEvent accepts on genuine, tampered, wrong-secret and stale deliveries", async () => {
+    for (const body of BODIES) {
+      for (const [header, key, body2] of [
+        [signed(body, NOW_S - 5), secret, body],
+        [signed(body, NOW_S - 5), other, body],
+        [signed(body, NOW_S - 5), secret, tampered(body)],
+        [signed(body, NOW_S - 301), secret, body],
+      ] as const) {
+        let sdkAccepts = true;
+        try {
+          sdk.webhooks.constructEvent(body2, header, key, 300, undefined, NOW_MS);
+        } catch {
+          sdkAccepts = false;
+        }
+        expect((await scheme.verify(body2, { 'Stripe-Signature': header }, key, at)).ok).toBe(sdkAccepts);
+      }
+    }
+  });
+
+  describe('where the built-in module and the declared spec differ (none lets a forgery through)', () => {
+    const body = BODIES[0];
+    const ts = NOW_S - 5;
+
+    it('refuses a t= written with a leading zero, which the built-in module (like the SDK) re-renders before signing', async () => {
+      const header = `t=0${ts},${v1(signed(body, ts))}`;
+      expect((await verifyStripeV1(body, { 'Stripe-Signature': header }, secret, at)).ok).toBe(true);
+      expectVerdict(await scheme.verify(body, { 'Stripe-Signature': header }, secret, at), { ok: false, reason: 'signature-mismatch' }, [secret]);
+    });
+
+    it('accepts uppercase hex and spaces after the commas, which the built-in module (like the SDK) refuses', async () => {
+      const genuine = signed(body, ts);
+      for (const header of [`t=${ts},v1=${v1(genuine).slice(3).toUpperCase()}`, `t=${ts}, ${v1(genuine)}`]) {
+        expect((await verifyStripeV1(body, { 'Stripe-Signature': header }, secret, at)).ok).toBe(false);
+        expectVerdict(await scheme.verify(body, { 'Stripe-Signature': header }, secret, at), { ok: true, body }, [secret]);
+      }
+    });
+
+    it("calls a v1 that is not 32 bytes of hex malformed where the built-in module calls it a mismatch", async () => {
+      const header = `t=${ts},v1=${'z'.repeat(64)}`;
+      expect(await verifyStripeV1(body, { 'Stripe-Signature': header }, secret, at)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+      expectVerdict(await scheme.verify(body, { 'Stripe-Signature': header }, secret, at), { ok: false, reason: 'malformed-header' }, [secret]);
+    });
+
+    it('reports a stale t= before a missing v1, where the built-in module reports the missing v1 first', async () => {
+      const header = `t=${NOW_S - 1000},v0=${'0'.repeat(64)}`;
+      expect(await verifyStripeV1(body, { 'Stripe-Signature': header }, secret, at)).toMatchObject({ ok: false, reason: 'malformed-header' });
+      expectVerdict(await scheme.verify(body, { 'Stripe-Signature': header }, secret, at), { ok: false, reason: 'timestamp-out-of-tolerance' }, [secret]);
+    });
+  });
+});
