@@ -56,6 +56,8 @@ export type PayloadPart =
   | { readonly kind: 'header'; readonly name: string };
 
 const PLACEHOLDER = /\{(body|timestamp|header:[^{}]+)\}/g;
+/** An HTTP field name (RFC 9110 token): anything else makes fetch's Headers throw on lookup. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** The template's parts, or why it is not a usable payload template. */
 export function parsePayloadTemplate(template: string, hasTimestamp: boolean): readonly PayloadPart[] | string {
@@ -72,7 +74,9 @@ export function parsePayloadTemplate(template: string, hasTimestamp: boolean): r
       if (!hasTimestamp) return '`{timestamp}` needs a `timestamp` saying where the timestamp travels';
       parts.push({ kind: 'timestamp' });
     } else {
-      parts.push({ kind: 'header', name: name.slice('header:'.length).trim() });
+      const header = name.slice('header:'.length).trim();
+      if (!HEADER_NAME.test(header)) return `'{${name}}' does not name an HTTP header`;
+      parts.push({ kind: 'header', name: header });
     }
     last = match.index + match[0].length;
   }
@@ -109,9 +113,12 @@ export function declaredSignatureProblem(spec: DeclaredSignature): { path: strin
   if (timestamp?.prefix !== undefined && spec.signature.separator === undefined) {
     return { path: ['timestamp', 'prefix'], problem: 'a timestamp inside the signature header needs `signature.separator` to split its items' };
   }
-  if (timestamp?.prefix !== undefined && timestamp.prefix === (spec.signature.prefix ?? '')) {
-    return { path: ['timestamp', 'prefix'], problem: 'the timestamp item and the signature items need different prefixes' };
+  const signaturePrefix = spec.signature.prefix ?? '';
+  if (timestamp?.prefix !== undefined && signaturePrefix !== '' && (timestamp.prefix.startsWith(signaturePrefix) || signaturePrefix.startsWith(timestamp.prefix))) {
+    return { path: ['timestamp', 'prefix'], problem: 'the timestamp item and the signature items need prefixes neither of which starts the other' };
   }
+  if (!HEADER_NAME.test(spec.signature.header)) return { path: ['signature', 'header'], problem: 'not an HTTP header name' };
+  if (timestamp?.header !== undefined && !HEADER_NAME.test(timestamp.header)) return { path: ['timestamp', 'header'], problem: 'not an HTTP header name' };
   if (spec.signature.format !== undefined && spec.algorithm !== 'ecdsa-p256-sha256') {
     return { path: ['signature', 'format'], problem: 'only ECDSA signatures have a format' };
   }

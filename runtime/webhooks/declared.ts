@@ -46,7 +46,8 @@ export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDeliv
         where = options?.timestampHeader ?? ts.header!;
         const sent = requireHeader(headers, where);
         if (typeof sent !== 'string') return sent;
-        timestampText = sent;
+        // Trimmed as fetch's Headers would have (a plain record keeps what the server parsed).
+        timestampText = sent.trim();
       } else {
         where = `${signatureName} ${ts.prefix}`;
         const found = items.filter((item) => item.startsWith(ts.prefix!));
@@ -103,7 +104,7 @@ function signedPayload(parts: readonly PayloadPart[], body: RawBody, timestamp: 
     else {
       const value = requireHeader(headers, part.name);
       if (typeof value !== 'string') return value;
-      texts.push(value);
+      texts.push(value.trim());
     }
   }
   // A text body is encoded with the rest in one pass; bytes are copied in between the encoded text.

@@ -75,6 +75,13 @@ describe('declared HMAC-SHA512, base64url items, a millisecond timestamp and a d
     for (const [sent, h, key] of cases) expectVerdict(await scheme.verify(sent, h, key, at), { ok: false, reason: 'signature-mismatch' }, [secret, other, keyHex]);
   });
 
+  it('reads the timestamp and the signed header values of a plain record without the spaces around them, as fetch Headers would', async () => {
+    const body = BODIES[0];
+    const ms = NOW_MS - 5;
+    const padded = { 'X-Signature': ` sig=${sign(ms, 'dlv_5', body)} `, 'X-Timestamp': ` ${ms} `, 'X-Delivery-Id': ' dlv_5 ' };
+    expectVerdict(await scheme.verify(body, padded, secret, at), { ok: true, body }, [secret]);
+  });
+
   it('measures the window in milliseconds: 300 000 ms old passes, 300 001 ms old and a seconds value do not', async () => {
     const body = BODIES[0];
     const signed = (ms: number) => headers(ms, 'dlv_4', `sig=${sign(ms, 'dlv_4', body)}`);
@@ -157,7 +164,12 @@ describe('declaredScheme refuses an inconsistent spec with a TypeError naming th
     ['a timestamp both in a header and an item', withTs({ header: 'X-Ts', prefix: 't=', unit: 'seconds' }, { separator: ',' }), ['timestamp'], /exactly one/],
     ['a timestamp nowhere', withTs({ unit: 'seconds' }), ['timestamp'], /exactly one/],
     ['a timestamp item without a separator', withTs({ prefix: 't=', unit: 'seconds' }), ['timestamp', 'prefix'], /separator/],
-    ['the same prefix for timestamp and signature', withTs({ prefix: 'v1=', unit: 'seconds' }, { prefix: 'v1=', separator: ',' }), ['timestamp', 'prefix'], /different prefixes/],
+    ['the same prefix for timestamp and signature', withTs({ prefix: 'v1=', unit: 'seconds' }, { prefix: 'v1=', separator: ',' }), ['timestamp', 'prefix'], /neither of which starts the other/],
+    ['a timestamp prefix that starts the signature prefix', withTs({ prefix: 'ts', unit: 'seconds' }, { prefix: 'ts1=', separator: ',' }), ['timestamp', 'prefix'], /neither of which starts the other/],
+    ['a header placeholder naming a blank', { ...hmac, payload: '{header: }.{body}' }, ['payload'], /does not name an HTTP header/],
+    ['a header placeholder naming no HTTP header', { ...hmac, payload: '{header:a b}.{body}' }, ['payload'], /does not name an HTTP header/],
+    ['a signature header that is no HTTP header name', { ...hmac, signature: { ...hmac.signature, header: 'x sig' } }, ['signature', 'header'], /not an HTTP header name/],
+    ['a timestamp header that is no HTTP header name', withTs({ header: 'x:ts', unit: 'seconds' }), ['timestamp', 'header'], /not an HTTP header name/],
     ['a signature format on an HMAC', { ...hmac, signature: { ...hmac.signature, format: 'raw' } }, ['signature', 'format'], /only ECDSA/],
     ['a key format on an HMAC secret', { ...hmac, secret: { format: 'raw' } }, ['secret', 'format'], /no key format/],
     ['a raw ECDSA key', { algorithm: 'ecdsa-p256-sha256', payload: '{body}', signature: { header: 'X-Sig', encoding: 'base64' }, secret: { format: 'raw' } }, ['secret', 'format'], /spki/],
