@@ -226,8 +226,10 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     if (!response.ok) {
       throw errorFromResponse(response, { operationId: meta.id, secrets: auth.secrets(), requestIdHeader: profile.policy.requestIdHeader }, error, describeError);
     }
-    validation?.checkResponse(meta.id, response.status, data);
-    return meta.decodeBody ? meta.decodeBody(data, response) : data;
+    // Decoded first, so a validator sees the parsed body of an operation read by status, not its bytes.
+    const body = meta.decodeBody ? await meta.decodeBody(data, response) : data;
+    validation?.checkResponse(meta.id, response.status, body);
+    return body;
   }
 
   return { profile, pipeline: auth.pipeline, api, call };

@@ -2,6 +2,7 @@
 // body-field idempotency key), decided at generation time so a Worker bundles only those:
 // operations.js imports each one it names and references it from the operation's metadata, and a
 // bundler drops the pieces of operations the Worker does not import.
+import { classifyMediaType } from '../model/operations.ts';
 import type { OperationModel } from '../model/types.ts';
 import { successResponses } from './accept.ts';
 import { keyQuery } from './request-path.ts';
@@ -42,6 +43,8 @@ const STYLED_HEADERS: EncoderRef = { field: 'encodeHeaders', name: 'styledHeader
 const STYLED_COOKIES: EncoderRef = { field: 'encodeHeaders', name: 'styledCookies', module: 'svcgen/runtime/encoding/cookie' };
 /** The text of a success body no success response describes: only operations whose success responses have no content. */
 const UNDESCRIBED_BODY: EncoderRef = { field: 'decodeBody', name: 'undescribedBody', module: 'svcgen/runtime/encoding/undescribed-body' };
+/** Success bodies read by status: only operations whose success responses are described for some statuses and not others. */
+const STATUS_BODY: EncoderRef = { field: 'decodeBody', name: 'statusBody', module: 'svcgen/runtime/encoding/status-body' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
 
 /** A JSON media type other than plain application/json, and no wildcard (`*\/*` is sent as application/json). */
@@ -93,7 +96,29 @@ export function encodersOf(op: OperationModel, styledQuery: boolean, structuredH
   } else if (headers.length) out.push({ ...STYLED_HEADERS, argument: headerTable });
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
   if (hasUndescribedSuccess(op)) out.push(UNDESCRIBED_BODY);
+  else {
+    const readings = mixedSuccessReadings(op);
+    if (readings) out.push({ ...STATUS_BODY, argument: literal(readings) });
+  }
   return out;
+}
+
+/**
+ * For an operation whose success statuses are described for some and not for others (one of those
+ * may carry a body: not only 204 or 205; not HEAD), how each described status reads; otherwise
+ * undefined, and openapi-fetch reads the body as the described media type says.
+ */
+export function mixedSuccessReadings(op: OperationModel): Record<string, 'json' | 'text' | 'blob'> | undefined {
+  if (op.method === 'head') return undefined;
+  const success = op.responses.filter((r) => /^2/.test(r.status));
+  const described = success.filter((r) => r.mediaType);
+  if (described.length === 0 || !success.some((r) => !r.mediaType && r.status !== '204' && r.status !== '205')) return undefined;
+  return Object.fromEntries(
+    described.map((r) => {
+      const encoding = classifyMediaType(r.mediaType!);
+      return [r.status.toUpperCase(), encoding === 'json' ? 'json' : encoding === 'text' ? 'text' : 'blob'];
+    }),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../
 import { mayBeStructured } from '../model/bracketed-query.ts';
 import { classifyMediaType } from '../model/operations.ts';
 import { acceptOf, successResponses } from './accept.ts';
-import { encoderImports, encoderValue, encodersOf, hasUndescribedSuccess, type EncoderRef } from './encoders.ts';
+import { encoderImports, encoderValue, encodersOf, hasUndescribedSuccess, mixedSuccessReadings, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
 import { keyQuery, requestPath } from './request-path.ts';
 import { typesOperationKey } from './types-key.ts';
@@ -65,12 +65,19 @@ function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[
 /** openapi-fetch parses every body as JSON unless told otherwise: name the other success media types. */
 function successParseAs(op: OperationModel): 'text' | 'blob' | undefined {
   // An undescribed success body is fetched as bytes, then read by its own Content-Type (encoders.ts).
-  if (hasUndescribedSuccess(op)) return 'blob';
+  // So is one whose success statuses are described for some and not others, then read by status.
+  if (hasUndescribedSuccess(op) || mixedSuccessReadings(op)) return 'blob';
   const ok = successResponses(op).find((r) => r.mediaType);
   if (!ok?.mediaType) return undefined;
   const encoding = classifyMediaType(ok.mediaType);
   if (encoding === 'json') return undefined;
   return encoding === 'text' ? 'text' : 'blob';
+}
+
+/** Success statuses of an operation read by status (encoders.ts) whose body the spec leaves undescribed. */
+function untypedSuccessStatuses(op: OperationModel): string[] {
+  if (!mixedSuccessReadings(op)) return [];
+  return op.responses.filter((r) => /^2/.test(r.status) && !r.mediaType && r.status !== '204' && r.status !== '205').map((r) => r.status);
 }
 
 /** Must the caller pass an init argument? (required path/query/header params or a required body) */
@@ -84,6 +91,8 @@ function describe(op: OperationModel): string {
   if (op.summary) lines.push(plainText(op.summary), '');
   lines.push(`\`${op.method.toUpperCase()} ${op.path}\` · ${resilienceNote(op)}`);
   if (op.pagination) lines.push(`Paginated (${op.pagination.style}): see \`${paginatorName(op)}\`.`);
+  const untyped = untypedSuccessStatuses(op);
+  if (untyped.length) lines.push(`On ${untyped.join(', ')} (no content in the spec) resolves with the body as sent, read by its Content-Type, which the type does not name.`);
   if (op.source === 'overlay' && op.sourceNote) lines.push(`Added by our overlay from ${op.sourceNote}.`);
   const first = op.description ? plainText(op.description).split(/\n\s*\n/)[0]?.trim() : undefined;
   if (first && first !== op.summary) lines.push('', first);

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSpecProject, ROOT, type SpecProject } from '../auth/spec-project.ts';
 
@@ -15,14 +16,17 @@ let project: SpecProject;
 let server: Server;
 let base = '';
 /** The next answer: status, Content-Type and body bytes. */
-let answer: { status: number; type?: string; body: Uint8Array | string } = { status: 200, body: '' };
+let answer: { status: number; type?: string; body: Uint8Array | string; chunked?: boolean } = { status: 200, body: '' };
 
 beforeAll(async () => {
   project = await createSpecProject('undescribed-body', [{ vendor: 'items', displayName: 'Items', example: join(ROOT, 'test/fixtures/undescribed-body/undescribed-body.json') }]);
   server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
-      response.writeHead(answer.status, answer.type ? { 'content-type': answer.type } : {});
+      const headers: Record<string, string> = answer.type ? { 'content-type': answer.type } : {};
+      // An empty body without Content-Length, as a server streaming its answer sends it.
+      if (answer.chunked) headers['transfer-encoding'] = 'chunked';
+      response.writeHead(answer.status, headers);
       response.end(request.method === 'HEAD' ? undefined : answer.body);
     });
   });
@@ -83,5 +87,56 @@ describe('a success body the spec does not describe', () => {
     for (const fn of ['getItem', 'headItem', 'touchItem']) expect(meta(fn)).not.toMatch(/undescribedBody|parseAs/);
     answer = { status: 200, type: 'application/json', body: '{"id":"i1"}' };
     return expect(call('GET', '/items/{id}', item)).resolves.toEqual({ id: 'i1' });
+  });
+});
+
+describe('success statuses of which some are described and some are not', () => {
+  const report = { params: { path: { id: 'r1' } } };
+
+  it('reads a described status as described, and an undescribed one by its Content-Type', async () => {
+    answer = { status: 200, type: 'application/json', body: '{"id":"r1"}' };
+    await expect(call('GET', '/reports/{id}', report)).resolves.toEqual({ id: 'r1' });
+    answer = { status: 202, type: 'text/plain', body: 'Not ready yet' };
+    await expect(call('GET', '/reports/{id}', report)).resolves.toBe('Not ready yet');
+    answer = { status: 202, type: 'application/json', body: '{"retryAfter":5}' };
+    await expect(call('GET', '/reports/{id}', report)).resolves.toEqual({ retryAfter: 5 });
+    answer = { status: 200, type: 'text/csv', body: 'a,b\n1,2\n' };
+    await expect(call('POST', '/reports/{id}', report)).resolves.toBe('a,b\n1,2\n');
+    answer = { status: 201, type: 'application/octet-stream', body: new Uint8Array([1, 2, 3]) };
+    const created = await call('POST', '/reports/{id}', report);
+    expect(new Uint8Array(await (created as Blob).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('resolves with nothing for an empty undescribed answer, with or without Content-Length, and for a 204', async () => {
+    for (const chunked of [false, true]) {
+      answer = { status: 202, body: '', chunked };
+      await expect(call('GET', '/reports/{id}', report)).resolves.toBeUndefined();
+    }
+    answer = { status: 204, body: '' };
+    await expect(call('GET', '/reports/{id}', report)).resolves.toBeUndefined();
+  });
+
+  it('names the readings in the metadata of exactly those operations', () => {
+    const js = readFileSync(join(project.root, 'generated/items/operations.js'), 'utf8');
+    const meta = (fn: string) => js.match(new RegExp(`const ${fn}Meta = (.*);`))?.[1] ?? '';
+    expect(meta('getReport')).toContain(`parseAs: 'blob', encodePath: serializePath, decodeBody: /* @__PURE__ */ statusBody({ '200': 'json' })`);
+    expect(meta('renderReport')).toContain(`decodeBody: /* @__PURE__ */ statusBody({ '200': 'text' })`);
+    for (const fn of ['getItem', 'deleteItem', 'startJob']) expect(meta(fn)).not.toContain('statusBody');
+    // The call's documentation says which statuses resolve with a body its type does not name.
+    const dts = readFileSync(join(project.root, 'generated/items/operations.d.ts'), 'utf8');
+    expect(dts).toContain('On 202 (no content in the spec) resolves with the body as sent, read by its Content-Type, which the type does not name.');
+    expect(dts).toContain('On 201 (no content in the spec)');
+    expect(dts.match(/no content in the spec/g)).toHaveLength(2);
+  });
+
+  it('validates the parsed body of a described status, not its bytes', async () => {
+    const vendor = project.vendors.items!;
+    const { validation } = (await import('../../../runtime/validation.ts')) as typeof import('../../../runtime/validation.ts');
+    const { validators } = (await import(pathToFileURL(join(project.root, 'generated/items/schemas.js')).href)) as { validators: Parameters<typeof validation>[0] };
+    const client = vendor.create({ baseUrl: base, retry: false, logger: false, validate: validation(validators) });
+    answer = { status: 200, type: 'application/json', body: '{"id":"r1"}' };
+    await expect(vendor.operation('GET', '/reports/{id}')(client, report)).resolves.toEqual({ id: 'r1' });
+    answer = { status: 200, type: 'application/json', body: '{"name":"no id"}' };
+    await expect(vendor.operation('GET', '/reports/{id}')(client, report)).rejects.toThrow(/id/);
   });
 });
