@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { DECLARED_ALGORITHMS, SECRET_ENCODINGS, SIGNATURE_ENCODINGS } from '../../runtime/webhooks/declared-spec.ts';
 
-const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name');
+// Header names are checked by declaredSignatureProblem, with the placeholders' names.
+const headerName = z.string().min(1);
 
 export const declaredSignatureSchema = z.strictObject({
   algorithm: z.enum(DECLARED_ALGORITHMS),

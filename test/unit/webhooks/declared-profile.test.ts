@@ -63,6 +63,7 @@ describe('a declared signature scheme in the webhook profile', () => {
     ['an unknown placeholder', { ...declared, payload: '{id}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /unknown placeholder/],
     ['a timestamp both in a header and in the signature header', { ...declared, timestamp: { header: 'x-ts', prefix: 't=', unit: 'seconds' } }, '/x-svcgen-webhooks/scheme/timestamp', /exactly one of/],
     ['a timestamp item without a separator', { ...declared, signature: { header: 's', encoding: 'hex' }, timestamp: { prefix: 't=', unit: 'seconds' } }, '/x-svcgen-webhooks/scheme/timestamp/prefix', /separator/],
+    ['a signature header that is no HTTP header name', { ...declared, signature: { ...declared.signature, header: 'webhook signature' } }, '/x-svcgen-webhooks/scheme/signature/header', /not an HTTP header name/],
     ['a public key written as text', { ...declared, algorithm: 'ed25519', secret: { encoding: 'utf8' } }, '/x-svcgen-webhooks/scheme/secret/encoding', /public key is bytes/],
   ])('refuses %s, naming where', (_, scheme, pointer, message) => {
     const found = refusal(documentWith(scheme));
