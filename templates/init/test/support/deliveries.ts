@@ -1,7 +1,7 @@
 // Builds webhook deliveries from the fixtures: signed now (or at a chosen time), with a given event
 // id, and the tampered variants the tests send (forged key, altered body, stale timestamp).
 import { webhookFixtures, type WebhookFixture } from '../fixtures/webhooks.ts';
-import { signDeclared, signers } from './signers.ts';
+import { declaredSecret, signDeclared, signers } from './signers.ts';
 
 export interface DeliveryOptions {
   /** Overrides the sample's event id (the dedupe key). */
@@ -57,5 +57,7 @@ export async function foreignKey(f: WebhookFixture): Promise<string> {
     const pkcs8 = new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
     return btoa(String.fromCharCode(...pkcs8));
   }
+  // A declared secret must still decode (base64, hex …) to be a key the Worker merely does not trust.
+  if (f.signature) return declaredSecret(f.signature);
   return `${f.keys.sign}-forged`;
 }

@@ -78,13 +78,25 @@ function encode(bytes: Uint8Array, encoding: 'hex' | 'base64' | 'base64url'): st
 }
 
 function decode(text: string, encoding: 'utf8' | 'hex' | 'base64' | 'base64url'): Uint8Array<ArrayBuffer> {
-  if (encoding === 'utf8') return encoder.encode(text);
-  if (encoding === 'hex') return Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+  // Copied: the Workers types give TextEncoder's output an ArrayBufferLike, which importKey refuses.
+  if (encoding === 'utf8') return new Uint8Array(encoder.encode(text));
+  if (encoding === 'hex') {
+    const bytes = new Uint8Array(text.length / 2);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
+    return bytes;
+  }
   const standard = text.replace(/-/g, '+').replace(/_/g, '/');
   return fromBase64(standard.padEnd(Math.ceil(standard.length / 4) * 4, '='));
 }
 
 const HMAC_HASH = { 'hmac-sha1': 'SHA-1', 'hmac-sha256': 'SHA-256', 'hmac-sha512': 'SHA-512' } as const;
+
+/** A fresh HMAC secret written the way `spec` reads one (its prefix and encoding). */
+export function declaredSecret(spec: DeclaredSignature): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const encoding = spec.secret?.encoding ?? 'utf8';
+  return `${spec.secret?.prefix ?? ''}${encoding === 'utf8' ? `test_${encode(bytes, 'base64url')}` : encode(bytes, encoding)}`;
+}
 
 /**
  * Signs as `spec` declares: the payload template filled in (`{header:Name}` gets a fresh value,
