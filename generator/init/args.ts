@@ -1,7 +1,7 @@
 // `svcgen init` arguments: parsed and checked before anything is written.
 import { parseArgs } from 'node:util';
 
-export const INIT_HELP = `Usage: svcgen init <dir> --vendors a,b,c [--operation [VENDOR:]ID]... [--event [VENDOR:]NAME]...
+export const INIT_HELP = `Usage: svcgen init <dir> --vendors a,b,c [--from PROJECT] [--operation [VENDOR:]ID]... [--event [VENDOR:]NAME]...
                    [--example payments] [--force] [--svcgen SPEC] [--json]
 
 Writes a Cloudflare Worker project that installs, tests in workerd, deploys and regenerates on its own:
@@ -10,7 +10,10 @@ Engine), .dev.vars.example, README.md, svcgen.config.ts, specs/ (the pins and ov
 from), generated/ (svcgen generate), src/ (a Hono app mounting one scaffolded routes file per vendor),
 test/ (workerd tests with signed webhook fixtures and a fake vendor) and a GitHub Actions workflow.
 
-  --vendors LIST      Comma-separated vendors pinned by svcgen's specs/lock.json
+  --vendors LIST      Comma-separated vendors pinned by svcgen's specs/lock.json (or PROJECT's)
+  --from PROJECT      Take the vendors' pins and overlays from the svcgen project PROJECT (its
+                      specs/lock.json and specs/overlays/: a vendor you added with \`svcgen add\`)
+                      instead of the ones svcgen ships
   --operation ID      Add a client-backed route for this operation (repeatable); VENDOR:ID when ambiguous
   --event NAME        Add a typed webhook handler (repeatable); a bare name goes to every chosen vendor
                       that has the event, VENDOR:NAME to one. Default: each vendor's first event
@@ -33,6 +36,8 @@ export interface InitArgs {
   events: string[];
   example?: ExampleName;
   force: boolean;
+  /** A project whose specs/ supplies the vendors, instead of svcgen's own. */
+  from?: string;
   svcgenSpec?: string;
   json: boolean;
 }
@@ -53,6 +58,7 @@ export function parseInitArgs(args: string[]): InitArgs | 'help' {
         example: { type: 'string' },
         force: { type: 'boolean' },
         svcgen: { type: 'string' },
+        from: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -77,6 +83,7 @@ export function parseInitArgs(args: string[]): InitArgs | 'help' {
     ...(values.example ? { example: values.example as ExampleName } : {}),
     force: Boolean(values.force),
     ...(values.svcgen ? { svcgenSpec: values.svcgen } : {}),
+    ...(values.from ? { from: values.from } : {}),
     json: Boolean(values.json),
   };
 }

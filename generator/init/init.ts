@@ -43,7 +43,7 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
   const staging = createStaging(dir);
   try {
     onStage('specs');
-    await writeSpecs(pkg.root, staging, args.vendors);
+    await writeSpecs(args.from ? resolve(cwd, args.from) : pkg.root, staging, args.vendors, args.from ? '--from' : undefined);
     onStage('generate');
     await generate({ root: staging, vendors: args.vendors, force: true });
 

@@ -1,18 +1,25 @@
 // The Worker's own specs/: the chosen vendors' pins (the files svcgen itself generates from) and
 // their overlays, so `npx svcgen generate` inside the Worker resolves and regenerates the same way.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLock, SvcgenInputError } from '../load/index.ts';
 import type { Lock } from '../load/index.ts';
 
-export async function writeSpecs(packageRoot: string, staging: string, vendors: string[]): Promise<void> {
-  const lock: Lock = await readLock(packageRoot);
+/**
+ * Copies the chosen vendors' pins and overlays from `sourceRoot`: svcgen's own project, or the one
+ * `--from` names (`fromFlag` set), e.g. a project where the user pinned a vendor of their own.
+ */
+export async function writeSpecs(sourceRoot: string, staging: string, vendors: string[], fromFlag?: string): Promise<void> {
+  const lock: Lock = await readLock(sourceRoot);
   const known = Object.keys(lock.vendors);
   for (const vendor of vendors) {
-    if (!known.includes(vendor)) throw new SvcgenInputError({ file: '--vendors' }, `unknown vendor '${vendor}' (svcgen pins: ${known.join(', ')})`);
+    if (!known.includes(vendor)) {
+      const pins = fromFlag ? `${fromFlag} ${sourceRoot} pins` : 'svcgen pins';
+      throw new SvcgenInputError({ file: '--vendors' }, `unknown vendor '${vendor}' (${pins}: ${known.join(', ')}${fromFlag ? '' : '; --from PROJECT takes vendors a project of yours pins'})`);
+    }
   }
   const own: Lock & { $comment: string } = {
-    $comment: 'The specs this Worker generates from (copied from svcgen by `svcgen init`). Files resolve from SVCGEN_SPEC_MIRROR or download from `url`; the sha256 is always verified.',
+    $comment: `The specs this Worker generates from (copied from ${fromFlag ? 'the --from project' : 'svcgen'} by \`svcgen init\`). Files resolve from SVCGEN_SPEC_MIRROR or download from \`url\`; the sha256 is always verified.`,
     ...lock,
     vendors: Object.fromEntries(
       vendors.map((vendor) => {
@@ -25,6 +32,7 @@ export async function writeSpecs(packageRoot: string, staging: string, vendors: 
   mkdirSync(join(staging, 'specs', 'overlays'), { recursive: true });
   writeFileSync(join(staging, 'specs', 'lock.json'), JSON.stringify(own, null, 2) + '\n');
   for (const vendor of vendors) {
-    cpSync(join(packageRoot, 'specs', 'overlays', vendor), join(staging, 'specs', 'overlays', vendor), { recursive: true });
+    const overlays = join(sourceRoot, 'specs', 'overlays', vendor);
+    if (existsSync(overlays)) cpSync(overlays, join(staging, 'specs', 'overlays', vendor), { recursive: true });
   }
 }

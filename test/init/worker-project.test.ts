@@ -3,9 +3,10 @@
 // rest from the registry through the shared npm cache) → tsc --noEmit → the Worker's own tests in
 // workerd → wrangler deploy --dry-run (bundle size printed) → regeneration inside the Worker: the
 // vendor with an earlier pinned spec is moved to it, regenerated and re-scaffolded with a new event,
-// and every route and handler the user edited stays byte-for-byte the same.
+// and every route and handler the user edited stays byte-for-byte the same. Then a second Worker
+// made with --from from a project pinning a vendor svcgen does not ship installs and passes its tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(ROOT, 'test', '.work', `init-${process.pid}`);
 const WORKER = path.join(WORK, 'worker');
 const MIRROR = path.resolve(ROOT, process.env.SVCGEN_SPEC_MIRROR ?? '../shared/specs');
+/** A project of a user's own: one vendor svcgen does not ship, pinned with its mirror beside it. */
+const FOURTH_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'cli-project');
 const env = commandEnv({ SVCGEN_SPEC_MIRROR: MIRROR });
 
 interface LockEntry { path: string; role: string; [key: string]: unknown }
@@ -116,6 +119,27 @@ describe.sequential('a Worker made by svcgen init from the packed tarball', () =
     log(`bundle: ${(bytes.length / 1024).toFixed(1)} KiB, gzip ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KiB`);
   });
 
+  step('svcgen init --from a project pinning a vendor svcgen does not ship (a declared webhook scheme): the Worker type-checks and its workerd tests sign and verify that vendor\'s deliveries', () => {
+    // The CLI fixture's project: one vendor, added as lock entry, mirror file and overlays only.
+    const project = path.join(WORK, 'fourth-project');
+    cpSync(FOURTH_FIXTURE, project, { recursive: true });
+    const fourthLock = JSON.parse(readFileSync(path.join(project, 'specs', 'lock.json'), 'utf8')) as { vendors: Record<string, unknown> };
+    const fourth = Object.keys(fourthLock.vendors);
+    const worker = path.join(WORK, 'fourth-worker');
+    const fourthEnv = commandEnv({ SVCGEN_SPEC_MIRROR: path.join(project, 'mirror') });
+    run(path.join(WORK, 'tool', 'node_modules', '.bin', 'svcgen'), ['init', worker, '--vendors', fourth.join(','), '--from', project, '--svcgen', `file:${tarball}`], WORK, fourthEnv);
+    const fixtures = readFileSync(path.join(worker, 'test', 'fixtures', 'webhooks.ts'), 'utf8');
+    expect(fixtures).toContain('"scheme": "declared"');
+    const installed = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], worker, fourthEnv);
+    run('npx', ['tsc', '--noEmit'], worker, fourthEnv);
+    const tested = run('npm', ['test'], worker, fourthEnv);
+    const output = tested.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    const webhookTests = /test\/webhooks\.test\.ts \((\d+) tests?\)/.exec(output)?.[1];
+    log(`the ${fourth.join(', ')} Worker (--from): npm install ${seconds(installed.ms)}, npm test ${seconds(tested.ms)}, ${webhookTests} webhook tests`);
+    expect(output).not.toMatch(/^\s*Tests\s.*\d+ failed/m);
+    expect(Number(webhookTests)).toBeGreaterThan(0);
+  });
+
   (updated ? step : it.skip)('regenerating from an earlier pinned spec and re-scaffolding keeps user code byte-for-byte', () => {
     const vendor = updated!;
     const routesFile = path.join(WORKER, 'src', 'routes', `${vendor}.ts`);
@@ -171,6 +195,15 @@ describe('svcgen init input checks', () => {
     const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'svcgen.js'), 'init', dir, '--vendors', 'no-such-vendor'], { cwd: WORK, env, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("unknown vendor 'no-such-vendor'");
+    expect(result.stderr).toContain('--from PROJECT');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('with --from, names the vendors that project pins when asked for another', () => {
+    const dir = path.join(WORK, 'unknown-from');
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'svcgen.js'), 'init', dir, '--vendors', vendors[0]!, '--from', FOURTH_FIXTURE], { cwd: WORK, env, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`unknown vendor '${vendors[0]}' (--from ${FOURTH_FIXTURE} pins: `);
     expect(existsSync(dir)).toBe(false);
   });
 });
