@@ -8,7 +8,7 @@ import { constantTimeEqual } from './constant-time.ts';
 import { declaredSignatureProblem, parsePayloadTemplate, signatureLength, type DeclaredSignature, type PayloadPart, type SecretEncoding } from './declared-spec.ts';
 import { ecdsaDerToRaw } from './der.ts';
 import { requireHeader } from './headers.ts';
-import { keyCache } from './key-cache.ts';
+import { keyCache, type KeyCache } from './key-cache.ts';
 import { secretList } from './secrets.ts';
 import { outsideTolerance, parseDecimal } from './timestamp.ts';
 import { failure, type HeaderSource, type RawBody, type VerifyFailure, type WebhookDelivery, type WebhookScheme, type WebhookVerifier } from './types.ts';
@@ -136,20 +136,14 @@ function signatureCheck(spec: DeclaredSignature): Check {
       if (!bytes) throw new Error('undecodable secret');
       return crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash }, false, ['sign']);
     });
-    return async (secrets, payload, signatures) => {
-      let usable = 0;
-      for (const text of secrets) {
-        const key = keys.ready(text) ?? (await keys.get(text));
-        if (!key) continue;
-        usable++;
+    return (secrets, payload, signatures) =>
+      firstMatch(secrets, keys, async (key) => {
         const expected = new Uint8Array(await crypto.subtle.sign('HMAC', key, payload));
         // Every signature is compared, even after a match, so timing says nothing about which one matched.
         let matched = false;
         for (const signature of signatures) matched = constantTimeEqual(expected, signature) || matched;
-        if (matched) return 'match';
-      }
-      return usable === 0 ? 'no-usable-key' : 'mismatch';
-    };
+        return matched;
+      });
   }
   const ecdsa = algorithm === 'ecdsa-p256-sha256';
   const format = secret.format ?? (ecdsa ? 'spki' : 'raw');
@@ -162,16 +156,26 @@ function signatureCheck(spec: DeclaredSignature): Check {
     if (!bytes) throw new Error('undecodable key');
     return crypto.subtle.importKey(format, bytes, importParams, false, ['verify']);
   });
-  return async (secrets, payload, signatures) => {
-    let usable = 0;
-    for (const text of secrets) {
-      const key = keys.ready(text) ?? (await keys.get(text));
-      if (!key) continue;
-      usable++;
-      for (const signature of signatures) if (await crypto.subtle.verify(verifyParams, key, signature, payload)) return 'match';
-    }
-    return usable === 0 ? 'no-usable-key' : 'mismatch';
-  };
+  return (secrets, payload, signatures) =>
+    firstMatch(secrets, keys, async (key) => {
+      for (const signature of signatures) if (await crypto.subtle.verify(verifyParams, key, signature, payload)) return true;
+      return false;
+    });
+}
+
+/**
+ * Tries the configured secrets in turn. `matches` is called before any await once a key is imported,
+ * so its WebCrypto job is under way when this returns and the caller can parse the body meanwhile.
+ */
+async function firstMatch(secrets: readonly string[], keys: KeyCache, matches: (key: CryptoKey) => Promise<boolean>): Promise<Verdict> {
+  let usable = 0;
+  for (const text of secrets) {
+    const key = keys.ready(text) ?? (await keys.get(text));
+    if (!key) continue;
+    usable++;
+    if (await matches(key)) return 'match';
+  }
+  return usable === 0 ? 'no-usable-key' : 'mismatch';
 }
 
 /** A signature value's bytes in the form WebCrypto takes (ECDSA DER becomes r‖s), or undefined. */

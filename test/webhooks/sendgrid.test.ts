@@ -9,6 +9,7 @@ import type { RawBody } from '../../runtime/webhooks.ts';
 import { PARSE_WHILE_VERIFYING_MAX } from '../../runtime/webhooks/body.ts';
 import { alterText, fields, mutateBody, utf8 } from './support/payloads.ts';
 import { expectOracleAgreement, newTally, printReport, recordOracleCase } from './support/report.ts';
+import { derFromRaw } from '../support/der.ts';
 
 /** A SendGrid batch as SendGrid writes it: `,\r\n` between events and a trailing CRLF. */
 const sendgridBatchBody = fc
@@ -50,20 +51,6 @@ const keys = Array.from({ length: 12 }, keyPair);
 function signRaw(payload: string | Uint8Array, timestamp: string, key: KeyPair): Uint8Array {
   const body = typeof payload === 'string' ? utf8(payload) : payload;
   return nodeSign('sha256', Buffer.concat([utf8(timestamp), body]), { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
-}
-
-/** DER encoding written independently of the runtime's decoder; `padR` adds redundant zero bytes. */
-function derFromRaw(raw: Uint8Array, padR = 0): Uint8Array {
-  const integer = (bytes: Uint8Array, pad: number) => {
-    let from = 0;
-    while (from < bytes.length - 1 && bytes[from] === 0) from++;
-    const digits = [...bytes.subarray(from)];
-    if (digits[0]! & 0x80) digits.unshift(0);
-    for (let i = 0; i < pad; i++) digits.unshift(0);
-    return [0x02, digits.length, ...digits];
-  };
-  const body = [...integer(raw.subarray(0, 32), padR), ...integer(raw.subarray(32), 0)];
-  return Uint8Array.from([0x30, body.length, ...body]);
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -8,6 +8,7 @@ import { verifyKey } from 'discord-interactions';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import { declaredScheme, type DeclaredSignature } from '../../../runtime/webhooks.ts';
 import { BODIES, expectVerdict, tampered } from './declared-oracle-support.ts';
+import { derFromRaw } from '../../support/der.ts';
 
 const NOW_MS = 1_800_000_000_000 + 700;
 const NOW_S = Math.floor(NOW_MS / 1000);
@@ -170,19 +171,9 @@ describe('declared ECDSA P-256 scheme (oracle: @sendgrid/eventwebhook, and node:
     });
   }
 
-  /** A DER signature written here, independently of the runtime's parser: r and s as minimal INTEGERs, `padR` redundant zeros. */
-  function derOf(rs: Buffer, padR = 0): Buffer {
-    const integer = (bytes: Buffer, pad: number) => {
-      let from = 0;
-      while (from < bytes.length - 1 && bytes[from] === 0) from++;
-      const digits = [...bytes.subarray(from)];
-      if (digits[0]! & 0x80) digits.unshift(0);
-      for (let i = 0; i < pad; i++) digits.unshift(0);
-      return [0x02, digits.length, ...digits];
-    };
-    const inner = [...integer(rs.subarray(0, 32), padR), ...integer(rs.subarray(32), 0)];
-    return Buffer.from([0x30, inner.length, ...inner]);
-  }
+  /** A DER signature (test/support/der.ts, independent of the runtime's parser) of r‖s, `padR` redundant zeros before r. */
+  const derOf = (rs: Buffer, padR = 0): Buffer => Buffer.from(derFromRaw(rs, padR));
+
   const highLowSwapped = (rs: Buffer) => {
     const s = (P256_N - BigInt(`0x${rs.subarray(32).toString('hex')}`)).toString(16).padStart(64, '0');
     return Buffer.concat([rs.subarray(0, 32), Buffer.from(s, 'hex')]);
