@@ -1,7 +1,7 @@
 // The semantic diff of one vendor: old and new effective documents with their models (the same
 // load → model path the generator takes) → classified changes.
 import { escapePointerSegment } from '../json-pointer.ts';
-import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts';
+import type { ApiModel, OperationModel, ParameterModel, WebhookModel } from '../model/types.ts';
 import { rule } from './rules.ts';
 import { compareSchemas, type SchemaFinding } from './schema-compare.ts';
 import type { Change, ChangeKind, Direction } from './types.ts';
@@ -247,4 +247,20 @@ function diffWebhooks(before: EffectiveVendor, after: EffectiveVendor, out: Coll
   const b = new Set((after.model.webhooks?.events ?? []).map((e) => e.name));
   for (const name of b) if (!a.has(name)) out.add('webhook-event-added', '/x-svcgen-webhooks', `webhook event '${name}' added`, { event: name });
   for (const name of a) if (!b.has(name)) out.add('webhook-event-removed', '/x-svcgen-webhooks', `webhook event '${name}' removed`, { event: name });
+  const signing = (w: WebhookModel | undefined) => (w ? JSON.stringify([w.scheme, w.signature ?? null, w.headers ?? null]) : undefined);
+  const was = signing(before.model.webhooks);
+  const now = signing(after.model.webhooks);
+  if (was !== undefined && now !== undefined && was !== now) {
+    let [from, to] = [describeSigning(before.model.webhooks!), describeSigning(after.model.webhooks!)];
+    // The change is in a detail of a declared scheme (an encoding, a prefix, the secret's form): show it whole.
+    if (from === to) [from, to] = [JSON.stringify(before.model.webhooks!.signature), JSON.stringify(after.model.webhooks!.signature)];
+    out.add('webhook-signature-changed', '/x-svcgen-webhooks/scheme', `webhook signature ${from} → ${to}`);
+  }
+}
+
+/** The scheme and the headers it reads, as a diff line names them. */
+function describeSigning(webhooks: WebhookModel): string {
+  const scheme = webhooks.signature ? `declared ${webhooks.signature.algorithm} over '${webhooks.signature.payload}'` : webhooks.scheme;
+  const headers = webhooks.headers ? ` (${[webhooks.headers.signature, webhooks.headers.timestamp].filter(Boolean).join(', ')})` : '';
+  return `${scheme}${headers}`;
 }

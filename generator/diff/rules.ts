@@ -67,6 +67,7 @@ const TABLE: [string, ChangeKind, Classification, string][] = [
   ['server-removed', 'server-removed', B, 'a documented base URL is gone: clients configured with it stop reaching the API'],
   ['webhook-event-added', 'webhook-event-added', B, 'the verified event union widens: exhaustive switches over event types no longer compile, and the handler meets an event it does not handle'],
   ['webhook-event-removed', 'webhook-event-removed', B, 'handlers keyed by the removed event name no longer compile'],
+  ['webhook-signature-changed', 'webhook-signature-changed', B, "deliveries are verified another way (scheme, signed payload, headers or the secret's form): code still compiles, but a receiver deployed before the change refuses deliveries signed after it, and the configured secret may need the new form"],
 ];
 
 export const RULES: ReadonlyMap<string, Rule> = new Map(TABLE.map(([id, kind, classification, reason]) => [id, { id, kind, classification, reason }]));

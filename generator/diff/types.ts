@@ -37,7 +37,8 @@ export type ChangeKind =
   | 'server-added'
   | 'server-removed'
   | 'webhook-event-added'
-  | 'webhook-event-removed';
+  | 'webhook-event-removed'
+  | 'webhook-signature-changed';
 
 export type Classification = 'breaking' | 'non-breaking' | 'deprecation';
 

@@ -113,6 +113,8 @@ const CASES: Case[] = [
   { rule: 'server-removed', before: (d) => d.servers.push({ url: 'https://eu.api.acme.test' }), after: (d) => d.servers.pop() },
   { rule: 'webhook-event-added', after: (d) => events(d).push('widget.updated') },
   { rule: 'webhook-event-removed', after: (d) => events(d).pop() },
+  // The overlay sets the scheme; the spec's own profile key reaches the model where the overlay says nothing (headers).
+  { rule: 'webhook-signature-changed', after: (d) => (d['x-svcgen-webhooks'] = { headers: { signature: 'Acme-Signature-2' } }) },
 ];
 
 interface Result {
