@@ -93,7 +93,8 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
     const value = profile.apiVersion.value ?? (typeof fromDoc === 'string' ? fromDoc : undefined);
     model.apiVersion = value === undefined ? { header, optionName } : { header, optionName, value };
   }
-  const webhooks = buildWebhookModel(doc);
+  // A webhook profile error is moved to the overlay file and line that wrote the value, as a profile error is.
+  const webhooks = inProfile(loaded, () => buildWebhookModel(doc));
   if (webhooks) model.webhooks = webhooks;
   return model;
 }

@@ -142,6 +142,26 @@ describe('a typo in x-svcgen: exit 2, overlay file, line, pointer and nearest ke
   });
 });
 
+describe('a declared webhook signature scheme that cannot work', () => {
+  const WEBHOOKS = 'specs/overlays/acme/50-webhooks.yaml';
+
+  it('is reported at the webhook overlay file, line and pointer that wrote it, output untouched', async () => {
+    const pristine = mkdtempSync(join(tmpdir(), 'svcgen-profile-pristine-'));
+    cpSync(root, pristine, { recursive: true });
+    try {
+      edit(WEBHOOKS, (t) => t.replace("payload: '{header:webhook-id}.{timestamp}.{body}'", "payload: '{body}.{body}'"));
+      const outcome = await svcgen(['generate', '--force']);
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toContain(`svcgen: ${WEBHOOKS}:${positionOf(WEBHOOKS, 'payload')}#/actions/0/update/x-svcgen-webhooks/scheme/payload: must contain \`{body}\` exactly once (found 2)`);
+      expect(snapshot(join(root, 'generated'))).toEqual(good);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      cpSync(pristine, root, { recursive: true });
+      rmSync(pristine, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a profile value the spec contradicts', () => {
   it('is reported at the overlay file and line that wrote it, not at the overlay folder', async () => {
     const pristine = mkdtempSync(join(tmpdir(), 'svcgen-profile-pristine-'));
