@@ -35,3 +35,17 @@ export function expectVerdict(ours: VerifyResult<unknown>, expected: { ok: true;
     if (bare.length >= 8) expect(ours.detail).not.toContain(bare);
   }
 }
+
+export type Expected = 'ok' | 'missing-header' | 'malformed-header' | 'timestamp-out-of-tolerance' | 'signature-mismatch';
+
+/** What `expectVerdict` expects for an outcome on `body`. */
+export function expected(outcome: Expected, body: string) {
+  return outcome === 'ok' ? ({ ok: true, body } as const) : ({ ok: false, reason: outcome } as const);
+}
+
+/** `bytes` with one bit flipped at `index` (wrapping). */
+export function flipByte(bytes: Buffer, index: number): Buffer {
+  const out = Buffer.from(bytes);
+  out[index % out.length]! ^= 0x01;
+  return out;
+}
