@@ -3,7 +3,7 @@
 // operations.js imports each one it names and references it from the operation's metadata, and a
 // bundler drops the pieces of operations the Worker does not import.
 import { classifyMediaType } from '../model/operations.ts';
-import type { OperationModel } from '../model/types.ts';
+import type { OperationModel, ResponseModel } from '../model/types.ts';
 import { successResponses } from './accept.ts';
 import { keyQuery } from './request-path.ts';
 import { literal } from './text.ts';
@@ -112,7 +112,7 @@ export function mixedSuccessReadings(op: OperationModel): Record<string, 'json' 
   if (op.method === 'head') return undefined;
   const success = op.responses.filter((r) => /^2/.test(r.status));
   const described = success.filter((r) => r.mediaType);
-  if (described.length === 0 || !success.some((r) => !r.mediaType && r.status !== '204' && r.status !== '205')) return undefined;
+  if (described.length === 0 || !success.some(mayCarryUndescribedBody)) return undefined;
   return Object.fromEntries(
     described.map((r) => {
       const encoding = classifyMediaType(r.mediaType!);
@@ -128,7 +128,12 @@ export function mixedSuccessReadings(op: OperationModel): Record<string, 'json' 
 export function hasUndescribedSuccess(op: OperationModel): boolean {
   const success = successResponses(op);
   if (op.method === 'head' || success.some((r) => r.mediaType)) return false;
-  return success.some((r) => r.status !== '204' && r.status !== '205');
+  return success.some(mayCarryUndescribedBody);
+}
+
+/** A response without content in the spec on a status that may still carry a body (not 204 or 205). */
+export function mayCarryUndescribedBody(response: ResponseModel): boolean {
+  return !response.mediaType && response.status !== '204' && response.status !== '205';
 }
 
 /**

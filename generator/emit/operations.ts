@@ -5,7 +5,7 @@ import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../
 import { mayBeStructured } from '../model/bracketed-query.ts';
 import { classifyMediaType } from '../model/operations.ts';
 import { acceptOf, successResponses } from './accept.ts';
-import { encoderImports, encoderValue, encodersOf, hasUndescribedSuccess, mixedSuccessReadings, type EncoderRef } from './encoders.ts';
+import { encoderImports, encoderValue, encodersOf, hasUndescribedSuccess, mayCarryUndescribedBody, mixedSuccessReadings, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
 import { keyQuery, requestPath } from './request-path.ts';
 import { typesOperationKey } from './types-key.ts';
@@ -77,7 +77,7 @@ function successParseAs(op: OperationModel): 'text' | 'blob' | undefined {
 /** Success statuses of an operation read by status (encoders.ts) whose body the spec leaves undescribed. */
 function untypedSuccessStatuses(op: OperationModel): string[] {
   if (!mixedSuccessReadings(op)) return [];
-  return op.responses.filter((r) => /^2/.test(r.status) && !r.mediaType && r.status !== '204' && r.status !== '205').map((r) => r.status);
+  return op.responses.filter((r) => /^2/.test(r.status) && mayCarryUndescribedBody(r)).map((r) => r.status);
 }
 
 /** Must the caller pass an init argument? (required path/query/header params or a required body) */

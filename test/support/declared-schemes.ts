@@ -3,16 +3,21 @@
 // named by its construction; the comment says who sends it that way.
 import type { DeclaredSignature } from '../../runtime/webhooks/declared-spec.ts';
 
+/**
+ * Standard Webhooks (Svix and the services built on it): id, timestamp and body; `v1,<base64>`
+ * items separated by spaces; the secret is base64 after `whsec_`. The fourth-vendor fixture's
+ * overlay declares the same.
+ */
+export const STANDARD_WEBHOOKS: DeclaredSignature = {
+  algorithm: 'hmac-sha256',
+  payload: '{header:webhook-id}.{timestamp}.{body}',
+  signature: { header: 'webhook-signature', encoding: 'base64', prefix: 'v1,', separator: ' ' },
+  timestamp: { header: 'webhook-timestamp', unit: 'seconds' },
+  secret: { prefix: 'whsec_', encoding: 'base64' },
+};
+
 export const DECLARED_SHAPES: Readonly<Record<string, DeclaredSignature>> = {
-  // Standard Webhooks (Svix and the services built on it): id, timestamp and body; `v1,<base64>`
-  // items separated by spaces; the secret is base64 after `whsec_`.
-  'standard-webhooks': {
-    algorithm: 'hmac-sha256',
-    payload: '{header:webhook-id}.{timestamp}.{body}',
-    signature: { header: 'webhook-signature', encoding: 'base64', prefix: 'v1,', separator: ' ' },
-    timestamp: { header: 'webhook-timestamp', unit: 'seconds' },
-    secret: { prefix: 'whsec_', encoding: 'base64' },
-  },
+  'standard-webhooks': STANDARD_WEBHOOKS,
   // The body alone, `sha256=<hex>` (GitHub's X-Hub-Signature-256).
   'body-prefixed-hex': {
     algorithm: 'hmac-sha256',

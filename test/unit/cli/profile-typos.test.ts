@@ -28,6 +28,19 @@ function positionOf(file: string, key: string): string {
   return `${line + 1}:${lines[line]!.search(new RegExp(`${key}:`)) + 1}`;
 }
 
+/** Runs `work` (which breaks the project) and puts the project back as it was, whatever happens. */
+async function onACopy(work: () => Promise<void>): Promise<void> {
+  const pristine = mkdtempSync(join(tmpdir(), 'svcgen-profile-pristine-'));
+  cpSync(root, pristine, { recursive: true });
+  try {
+    await work();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    cpSync(pristine, root, { recursive: true });
+    rmSync(pristine, { recursive: true, force: true });
+  }
+}
+
 function edit(file: string, change: (text: string) => string): void {
   const path = join(root, file);
   const before = readFileSync(path, 'utf8');
@@ -106,9 +119,7 @@ const cases: Case[] = [
 describe('a typo in x-svcgen: exit 2, overlay file, line, pointer and nearest key named, output untouched', () => {
   for (const c of cases) {
     it(c.name, async () => {
-      const pristine = mkdtempSync(join(tmpdir(), 'svcgen-profile-pristine-'));
-      cpSync(root, pristine, { recursive: true });
-      try {
+      await onACopy(async () => {
         c.breakIt();
         const outcome = await svcgen(['generate', '--force']);
         expect(outcome.code).toBe(2);
@@ -117,28 +128,18 @@ describe('a typo in x-svcgen: exit 2, overlay file, line, pointer and nearest ke
         expect(outcome.stderr).toMatch(c.suggestion);
         expect(outcome.stderr).not.toContain('internal error');
         expect(snapshot(join(root, 'generated'))).toEqual(good);
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-        cpSync(pristine, root, { recursive: true });
-        rmSync(pristine, { recursive: true, force: true });
-      }
+      });
     });
   }
 
   it('a profile that is otherwise wrong still names the overlay file, line and pointer', async () => {
-    const pristine = mkdtempSync(join(tmpdir(), 'svcgen-profile-pristine-'));
-    cpSync(root, pristine, { recursive: true });
-    try {
+    await onACopy(async () => {
       edit(PROFILE, (t) => t.replace('timeoutMs: 1000', "timeoutMs: 'soon'"));
       const outcome = await svcgen(['generate', '--force']);
       expect(outcome.code).toBe(2);
       expect(outcome.stderr).toContain(`svcgen: ${PROFILE}:${positionOf(PROFILE, 'timeoutMs')}#/actions/0/update/x-svcgen/policy/timeoutMs: invalid vendor profile at /x-svcgen/policy/timeoutMs`);
       expect(snapshot(join(root, 'generated'))).toEqual(good);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-      cpSync(pristine, root, { recursive: true });
-      rmSync(pristine, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -146,37 +147,25 @@ describe('a declared webhook signature scheme that cannot work', () => {
   const WEBHOOKS = 'specs/overlays/acme/50-webhooks.yaml';
 
   it('is reported at the webhook overlay file, line and pointer that wrote it, output untouched', async () => {
-    const pristine = mkdtempSync(join(tmpdir(), 'svcgen-profile-pristine-'));
-    cpSync(root, pristine, { recursive: true });
-    try {
+    await onACopy(async () => {
       edit(WEBHOOKS, (t) => t.replace("payload: '{header:webhook-id}.{timestamp}.{body}'", "payload: '{body}.{body}'"));
       const outcome = await svcgen(['generate', '--force']);
       expect(outcome.code).toBe(2);
       expect(outcome.stderr).toContain(`svcgen: ${WEBHOOKS}:${positionOf(WEBHOOKS, 'payload')}#/actions/0/update/x-svcgen-webhooks/scheme/payload: must contain \`{body}\` exactly once (found 2)`);
       expect(snapshot(join(root, 'generated'))).toEqual(good);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-      cpSync(pristine, root, { recursive: true });
-      rmSync(pristine, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('a profile value the spec contradicts', () => {
   it('is reported at the overlay file and line that wrote it, not at the overlay folder', async () => {
-    const pristine = mkdtempSync(join(tmpdir(), 'svcgen-profile-pristine-'));
-    cpSync(root, pristine, { recursive: true });
-    try {
+    await onACopy(async () => {
       edit(PROFILE, (t) => t.replace('auth: { kind: bearer }', 'auth: { kind: basic, scheme: bearer }'));
       const outcome = await svcgen(['generate', '--force']);
       expect(outcome.code).toBe(2);
       expect(outcome.stderr).toContain(`svcgen: ${PROFILE}:${positionOf(PROFILE, 'kind')}#/actions/0/update/x-svcgen/auth/kind: `);
       expect(snapshot(join(root, 'generated'))).toEqual(good);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-      cpSync(pristine, root, { recursive: true });
-      rmSync(pristine, { recursive: true, force: true });
-    }
+    });
   });
 });
 

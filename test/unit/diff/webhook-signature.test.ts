@@ -4,15 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffVendor, type EffectiveVendor } from '../../../generator/diff/compare.ts';
 import type { ApiModel, WebhookModel } from '../../../generator/model/types.ts';
-import type { DeclaredSignature } from '../../../runtime/webhooks/declared-spec.ts';
+import { STANDARD_WEBHOOKS } from '../../support/declared-schemes.ts';
 
-const declared: DeclaredSignature = {
-  algorithm: 'hmac-sha256',
-  payload: '{header:webhook-id}.{timestamp}.{body}',
-  signature: { header: 'webhook-signature', encoding: 'base64', prefix: 'v1,', separator: ' ' },
-  timestamp: { header: 'webhook-timestamp', unit: 'seconds' },
-  secret: { prefix: 'whsec_', encoding: 'base64' },
-};
+const declared = STANDARD_WEBHOOKS;
 
 function vendor(webhooks: Partial<WebhookModel> | undefined): EffectiveVendor {
   const model = {

@@ -7,19 +7,14 @@ import { Webhook } from 'standardwebhooks';
 import { sign as octokitSign, verify as octokitVerify, verifyWithFallback } from '@octokit/webhooks-methods';
 import { declaredScheme, type DeclaredSignature, type HeaderSource } from '../../../runtime/webhooks.ts';
 import { BODIES, expected, expectVerdict, tampered, type Expected } from './declared-oracle-support.ts';
+import { STANDARD_WEBHOOKS } from '../../support/declared-schemes.ts';
 
 const NOW_MS = 1_800_000_000_000 + 250;
 const NOW_S = Math.floor(NOW_MS / 1000);
 const at = { now: () => NOW_MS };
 
 describe('declared Standard Webhooks scheme (oracle: standardwebhooks)', () => {
-  const spec: DeclaredSignature = {
-    algorithm: 'hmac-sha256',
-    payload: '{header:webhook-id}.{timestamp}.{body}',
-    signature: { header: 'webhook-signature', encoding: 'base64', prefix: 'v1,', separator: ' ' },
-    timestamp: { header: 'webhook-timestamp', unit: 'seconds' },
-    secret: { prefix: 'whsec_', encoding: 'base64' },
-  };
+  const spec = STANDARD_WEBHOOKS;
   const scheme = declaredScheme('standard-webhooks', 'object', spec);
   // 32 and 24 random bytes: padded and unpadded base64 secrets.
   const secrets = [`whsec_${randomBytes(32).toString('base64')}`, `whsec_${randomBytes(24).toString('base64')}`];

@@ -5,14 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { emitWebhooks } from '../../../generator/emit/webhooks.ts';
 import { SvcgenInputError } from '../../../generator/load/errors.ts';
 import { buildWebhookModel } from '../../../generator/model/webhooks.ts';
+import { STANDARD_WEBHOOKS } from '../../support/declared-schemes.ts';
 
-const declared = {
-  algorithm: 'hmac-sha256',
-  payload: '{header:webhook-id}.{timestamp}.{body}',
-  signature: { header: 'webhook-signature', encoding: 'base64', prefix: 'v1,', separator: ' ' },
-  timestamp: { header: 'webhook-timestamp', unit: 'seconds' },
-  secret: { prefix: 'whsec_', encoding: 'base64' },
-};
+const declared = STANDARD_WEBHOOKS;
 
 function documentWith(scheme: unknown, extra: Record<string, unknown> = {}) {
   return {
