@@ -16,11 +16,13 @@ const PAYLOAD_BYTES = 2048;
 /** Issue 15: ours at ≥ 0.9× the signature operation alone, for every scheme. */
 const CEILING_GOAL: Goal = { kind: 'ratio', op: '>=', value: 0.9 };
 /**
- * The ceiling row plus the one step every verifier that returns the event must add: parsing the
- * body, started (as ours does) while WebCrypto works on the signature. No header parsing, no
- * timestamp check, no shape check beyond one field.
+ * The least any verifier that takes the body as text and returns the parsed event must do: the
+ * ceiling row's signature operation, the signed text encoded on each call, and the body parsed,
+ * started (as ours does) while WebCrypto works on the signature. No header parsing, no timestamp
+ * check, no shape check beyond one field. The goals against bare WebCrypto and against an SDK are
+ * reported with this row's own ratio (PeerFigure.bound): how near the goal that work itself comes.
  */
-const PARSE_ROW = 'the same WebCrypto verify, JSON.parse of the body while it runs';
+const PARSE_ROW = 'the same WebCrypto verify of the text encoded per call, JSON.parse of the body while it runs';
 /**
  * The same scheme declared as data (`x-svcgen-webhooks.scheme` as an object), verified by the
  * runtime's generic `declaredScheme`: what a vendor without a scheme module of its own gets.
@@ -37,6 +39,8 @@ interface Contender {
   /** One verification; resolves true when the delivery was accepted. */
   readonly run: () => boolean | Promise<boolean>;
   readonly goal?: Goal;
+  /** See PeerFigure.bound. */
+  readonly bound?: string;
 }
 
 /** Pads a JSON object with a `padding` field until its text is `bytes` long. */
@@ -161,7 +165,7 @@ async function figure(id: string, name: string, ours: Contender, peers: readonly
     unit: 'per-second',
     paired: true,
     ours: measured(samples[0]!),
-    peers: peers.map((peer, i) => ({ name: peer.name, outcome: measured(samples[i + 1]!), ...(peer.goal ? { goal: peer.goal } : {}) })),
+    peers: peers.map((peer, i) => ({ name: peer.name, outcome: measured(samples[i + 1]!), ...(peer.goal ? { goal: peer.goal } : {}), ...(peer.bound ? { bound: peer.bound } : {}) })),
   };
 }
 
@@ -182,6 +186,7 @@ function stripeContenders(): { ours: Contender; peers: Contender[] } {
       {
         name: 'stripe constructEventAsync (createSubtleCryptoProvider)',
         goal: { kind: 'ratio', op: '>=', value: 1.35 },
+        bound: PARSE_ROW,
         run: async () => (await stripe.webhooks.constructEventAsync(payload, header, secret, undefined, subtle)).type === 'payment_intent.succeeded',
       },
       { name: 'stripe constructEvent (node:crypto, synchronous)', run: () => stripe.webhooks.constructEvent(payload, header, secret).type === 'payment_intent.succeeded' },
@@ -197,7 +202,7 @@ function stripeContenders(): { ours: Contender; peers: Contender[] } {
         headers,
         secret,
       ),
-      { name: 'bare WebCrypto HMAC verify (signature only, key imported once)', goal: CEILING_GOAL, run: async () => crypto.subtle.verify('HMAC', await keyPromise, expected, encoder.encode(`${t}.${payload}`)) },
+      { name: 'bare WebCrypto HMAC verify (signature only, key imported once)', goal: CEILING_GOAL, bound: PARSE_ROW, run: async () => crypto.subtle.verify('HMAC', await keyPromise, expected, encoder.encode(`${t}.${payload}`)) },
       {
         name: PARSE_ROW,
         run: async () => {
@@ -221,12 +226,13 @@ function sendgridContenders(): { ours: Contender; peers: Contender[] } {
   const eventWebhook = new EventWebhook();
   const ecdsaKey = eventWebhook.convertPublicKeyToECDSA(publicKeyText);
   const raw = ecdsaDerToRaw(der, 32)!;
-  const signed = new TextEncoder().encode(timestamp + payload);
+  const encoder = new TextEncoder();
+  const signed = encoder.encode(timestamp + payload);
   const keyPromise = crypto.subtle.importKey('spki', Buffer.from(publicKeyText, 'base64'), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
   return {
     ours: { name: 'svcgen verifySendgridEcdsa', run: async () => (await verifySendgridEcdsa(payload, headers, publicKeyText)).ok },
     peers: [
-      { name: '@sendgrid/eventwebhook verifySignature', goal: { kind: 'ratio', op: '>=', value: 30 }, run: () => eventWebhook.verifySignature(ecdsaKey, payload, signature, timestamp) },
+      { name: '@sendgrid/eventwebhook verifySignature', goal: { kind: 'ratio', op: '>=', value: 30 }, bound: PARSE_ROW, run: () => eventWebhook.verifySignature(ecdsaKey, payload, signature, timestamp) },
       declaredContender(
         'array',
         {
@@ -239,11 +245,11 @@ function sendgridContenders(): { ours: Contender; peers: Contender[] } {
         headers,
         publicKeyText,
       ),
-      { name: 'bare WebCrypto ECDSA verify (signature only, key imported once)', goal: CEILING_GOAL, run: async () => crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, await keyPromise, raw, signed) },
+      { name: 'bare WebCrypto ECDSA verify (signature only, key imported once)', goal: CEILING_GOAL, bound: PARSE_ROW, run: async () => crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, await keyPromise, raw, signed) },
       {
         name: PARSE_ROW,
         run: async () => {
-          const verdict = crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, await keyPromise, raw, signed);
+          const verdict = crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, await keyPromise, raw, encoder.encode(timestamp + payload));
           const events: unknown = JSON.parse(payload);
           return (await verdict) && Array.isArray(events);
         },
@@ -280,7 +286,7 @@ function airwallexContenders(): { ours: Contender; peers: Contender[] } {
         headers,
         secret,
       ),
-      { name: 'bare WebCrypto HMAC verify (signature only, key imported once)', goal: CEILING_GOAL, run: async () => crypto.subtle.verify('HMAC', await keyPromise, expected, encoder.encode(timestamp + payload)) },
+      { name: 'bare WebCrypto HMAC verify (signature only, key imported once)', goal: CEILING_GOAL, bound: PARSE_ROW, run: async () => crypto.subtle.verify('HMAC', await keyPromise, expected, encoder.encode(timestamp + payload)) },
       {
         name: PARSE_ROW,
         run: async () => {
@@ -310,16 +316,18 @@ function sdkCeilings(figures: readonly Figure[]): string[] {
     for (const peer of f.peers) {
       if (peer === bare || peer.goal?.kind !== 'ratio') continue;
       const ceiling = central(bare.outcome) / central(peer.outcome);
-      if (Number.isFinite(ceiling)) parts.push(`${f.name}: bare ÷ ${peer.name} ${ceiling.toFixed(2)}×`);
+      const least = f.peers.find((p) => p.name === PARSE_ROW);
+      const leastText = least ? `, verify + encode + parse ÷ it ${(central(least.outcome) / central(peer.outcome)).toFixed(2)}×` : '';
+      if (Number.isFinite(ceiling)) parts.push(`${f.name}: bare ÷ ${peer.name} ${ceiling.toFixed(2)}×${leastText}`);
     }
   }
-  return parts.length ? [`The ceiling of each ratio to an SDK in this run, bare WebCrypto ÷ that SDK (medians): ${parts.join('; ')}.`] : [];
+  return parts.length ? [`The ceiling of each ratio to an SDK in this run, bare WebCrypto ÷ that SDK, and what the least work of a verifier that returns the event reaches against it (medians): ${parts.join('; ')}.`] : [];
 }
 
 /**
- * What parsing the body costs over the signature alone, in this run: the parse row ÷ the ceiling
- * row, and ours ÷ the parse row (the share of the remaining gap that is header parsing, the
- * timestamp and shape checks and ours' own bookkeeping).
+ * What encoding the text and parsing the body cost over the signature alone, in this run: the
+ * parse row ÷ the ceiling row, and ours ÷ the parse row (the share of the remaining gap that is
+ * header parsing, the timestamp and shape checks and ours' own bookkeeping).
  */
 function parseCosts(figures: readonly Figure[]): string[] {
   const parts: string[] = [];
@@ -328,9 +336,9 @@ function parseCosts(figures: readonly Figure[]): string[] {
     const parsing = f.peers.find((p) => p.name === PARSE_ROW);
     if (!bare || !parsing) continue;
     const withParse = central(parsing.outcome);
-    parts.push(`${f.name}: verify + parse ÷ verify alone ${(withParse / central(bare.outcome)).toFixed(2)}×, ours ÷ verify + parse ${(central(f.ours) / withParse).toFixed(2)}×`);
+    parts.push(`${f.name}: verify + encode + parse ÷ verify alone ${(withParse / central(bare.outcome)).toFixed(2)}×, ours ÷ verify + encode + parse ${(central(f.ours) / withParse).toFixed(2)}×`);
   }
-  return parts.length ? [`What the parse costs in this run (medians): ${parts.join('; ')}.`] : [];
+  return parts.length ? [`What the least work of a verifier that returns the event costs in this run (medians): ${parts.join('; ')}.`] : [];
 }
 
 /** The generic verifier of a declared scheme against the scheme's own module, and against the ceiling. */
@@ -362,7 +370,7 @@ export async function runWebhookBench({ quick }: { quick: boolean }): Promise<Se
     notes: [
       `From \`bench/webhooks.ts\`: verifications per second of one genuine ${PAYLOAD_BYTES}-byte delivery, back to back, one at a time; ${runs} sample(s) of ${durationMs} ms per contender, each assembled from turns of about ${SLICE_MS} ms taken in turn (${BATCH} calls between clock reads, or 1 for a contender slower than that), in a shuffled order every turn, after a warm-up.`,
       'Ours and the SDKs include header parsing, the timestamp check and JSON parsing; "bare WebCrypto" is the signature operation alone with the key imported once (the HMAC rows encode the signed text on each call, the ECDSA row verifies bytes encoded once), and the ceiling the ≥ 0.9× goal is set against.',
-      "Ours parses the body while WebCrypto computes the signature (Node runs it on the libuv thread pool), and returns the event only after the signature matched. The row \"" + PARSE_ROW + "\" does only that on top of the ceiling row, so it shows what the parse costs in this runtime and on this machine, started while the signature is checked.",
+      "Ours parses the body while WebCrypto computes the signature (Node runs it on the libuv thread pool), and returns the event only after the signature matched. The row \"" + PARSE_ROW + "\" does only that on top of the ceiling row, and encodes the signed text on each call as every verifier given a text body must (in all three figures), so it shows what the least work of a verifier that returns the event costs in this runtime and on this machine.",
       ...parseCosts(figures),
       "Stripe's async verifier imports the HMAC key and dispatches a WebCrypto job on every call; ours imports each secret once.",
       `"${DECLARED_ROW}" verifies the same delivery through the runtime's generic verifier of a scheme declared as data (what a vendor whose scheme has no module of its own gets), the scheme written as that vendor's profile would declare it.`,

@@ -78,7 +78,8 @@ function toPeers(value: unknown): PeerFigure[] {
   return entries.map(([name, raw]) => {
     const outcome = isRecord(raw) && 'outcome' in raw ? toOutcome(raw.outcome) : toOutcome(raw);
     const goal = isRecord(raw) ? toGoal(raw.goal) : undefined;
-    return goal ? { name, outcome, goal } : { name, outcome };
+    const bound = isRecord(raw) && typeof raw.bound === 'string' ? raw.bound : undefined;
+    return { name, outcome, ...(goal ? { goal } : {}), ...(bound ? { bound } : {}) };
   });
 }
 

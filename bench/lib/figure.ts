@@ -28,6 +28,13 @@ export interface PeerFigure {
   readonly name: string;
   readonly outcome: Outcome;
   readonly goal?: Goal;
+  /**
+   * The name of another peer of the same figure that does the least any contender must do for
+   * this goal's work (verify and also parse the body, send and also be able to cancel). That
+   * row ÷ this peer, measured in the same run, is how near the goal the work itself can come;
+   * a missed goal is reported with it.
+   */
+  readonly bound?: string;
 }
 
 export interface Figure {

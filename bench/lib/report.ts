@@ -135,6 +135,8 @@ export interface Miss {
   readonly by: string;
   /** Paired figures: the ratio of each pair of samples, min–max and n. */
   readonly pairs: string;
+  /** The peer's bound row ÷ the peer and ours ÷ that row (medians), when the peer names one that was measured; else `—`. */
+  readonly bound: string;
 }
 
 function shortfall(actual: number, goal: Goal): string {
@@ -152,6 +154,16 @@ export function pairRatios(figure: Figure, peer: PeerFigure): number[] | undefin
   return ours.samples.map((x, i) => x / theirs.samples[i]!).filter(Number.isFinite);
 }
 
+/** How near the goal the work itself came in this run: the bound row ÷ the peer, and ours ÷ the bound row. */
+function boundText(figure: Figure, peer: PeerFigure): string {
+  const row = peer.bound === undefined ? undefined : figure.peers.find((p) => p.name === peer.bound);
+  const least = row && central(row.outcome);
+  const theirs = central(peer.outcome);
+  const ours = central(figure.ours);
+  if (least === undefined || theirs === undefined || ours === undefined || theirs === 0 || least === 0) return '—';
+  return `"${row!.name}" ÷ peer ${formatRatio(least / theirs)}; ours ÷ it ${formatRatio(ours / least)}`;
+}
+
 function pairedRatios(figure: Figure, peer: PeerFigure): string {
   const ratios = pairRatios(figure, peer) ?? [];
   if (ratios.length < 2) return '—';
@@ -165,12 +177,12 @@ export function misses(sections: readonly Section[]): Miss[] {
     const ours = central(figure.ours);
     if (ours === undefined) continue;
     if (figure.goal && goalMet(figure, figure.goal) === 'no') {
-      found.push({ figure: figure.name, peer: '—', goal: formatGoal(figure.unit, figure.goal), measured: formatValue(figure.unit, ours), by: shortfall(ours, figure.goal), pairs: '—' });
+      found.push({ figure: figure.name, peer: '—', goal: formatGoal(figure.unit, figure.goal), measured: formatValue(figure.unit, ours), by: shortfall(ours, figure.goal), pairs: '—', bound: '—' });
     }
     for (const peer of figure.peers) {
       if (!peer.goal || goalMet(figure, peer.goal, peer) !== 'no') continue;
       const ratio = ours / central(peer.outcome)!;
-      found.push({ figure: figure.name, peer: peer.name, goal: formatGoal(figure.unit, peer.goal), measured: formatRatio(ratio), by: shortfall(ratio, peer.goal), pairs: pairedRatios(figure, peer) });
+      found.push({ figure: figure.name, peer: peer.name, goal: formatGoal(figure.unit, peer.goal), measured: formatRatio(ratio), by: shortfall(ratio, peer.goal), pairs: pairedRatios(figure, peer), bound: boundText(figure, peer) });
     }
   }
   return found;
@@ -181,11 +193,12 @@ function renderMisses(sections: readonly Section[]): string[] {
   const out = ['## Goals not met in this run', ''];
   if (found.length === 0) return [...out, 'Every goal whose two sides were measured was met.', ''];
   out.push(
-    'Computed from the tables above, nothing added by hand. "pairs" is the spread of ours ÷ peer over the pairs of samples taken in the same round of this run (for figures whose samples are paired), so a miss can be told from a single unlucky sample.',
+    'Computed from the tables above, nothing added by hand. "pairs" is the spread of ours ÷ peer over the pairs of samples taken in the same round of this run (for figures whose samples are paired), so a miss can be told from a single unlucky sample. ' +
+      '"the least the work needs" names the row of the same figure that does only what the goal\'s work requires of any contender (for a verifier: the signature, the text encoded and the body parsed; for a client: a timeout that can cancel the request), that row ÷ the peer, and ours ÷ that row, all medians of this run: how near the goal the work itself came, and what is left to ours.',
     '',
   );
-  const header = ['figure', 'peer', 'goal', 'measured (medians)', 'by how much', 'pairs: min–max (n)'];
+  const header = ['figure', 'peer', 'goal', 'measured (medians)', 'by how much', 'pairs: min–max (n)', 'the least the work needs'];
   out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
-  for (const m of found) out.push(`| ${[m.figure, m.peer, m.goal, m.measured, m.by, m.pairs].map(cell).join(' | ')} |`);
+  for (const m of found) out.push(`| ${[m.figure, m.peer, m.goal, m.measured, m.by, m.pairs, m.bound].map(cell).join(' | ')} |`);
   return [...out, ''];
 }

@@ -144,6 +144,14 @@ describe('figures from other benchmark modules', () => {
     expect(figureRows(f)[0]![6]).toBe('yes');
   });
 
+  it('keeps the row a peer names as the least its goal\'s work needs', () => {
+    const [section] = normalizeExternal(
+      [{ name: 'verifications', unit: 'per-second', ours: [90], peers: [{ name: 'sdk', outcome: [100], bound: 'floor' }, { name: 'floor', outcome: [95] }] }],
+      bench,
+    );
+    expect(section!.figures[0]!.peers.map((p) => p.bound)).toEqual(['floor', undefined]);
+  });
+
   it('turns a missing module into a failed row of ours, which fails the run', async () => {
     const sections = await runExternalBench(bench, { quick: true });
     expect(sections[0]!.figures[0]!.ours).toEqual({ kind: 'failed', reason: 'bench/does-not-exist.ts is missing' });
@@ -208,12 +216,30 @@ describe('goals not met', () => {
 
   it('lists each missed goal with its medians, the shortfall and the spread of the paired samples', () => {
     expect(misses([{ title: 'S', notes: [], figures: [paired] }])).toEqual([
-      { figure: 'req/s', peer: 'bare', goal: '≥ 0.95×', measured: '0.90×', by: '5.3 % under', pairs: '0.80×–1.00× (n=3)' },
+      { figure: 'req/s', peer: 'bare', goal: '≥ 0.95×', measured: '0.90×', by: '5.3 % under', pairs: '0.80×–1.00× (n=3)', bound: '—' },
     ]);
     const report = renderReport({ machine, quick: false, command: 'x', sections: [{ title: 'S', notes: [], figures: [paired] }] });
     expect(report).toContain('## Goals not met in this run');
-    expect(report).toContain('| req/s | bare | ≥ 0.95× | 0.90× | 5.3 % under | 0.80×–1.00× (n=3) |');
+    expect(report).toContain('| req/s | bare | ≥ 0.95× | 0.90× | 5.3 % under | 0.80×–1.00× (n=3) | — |');
     expect(renderReport({ machine, quick: true, command: 'x', sections: [{ title: 'S', notes: [], figures: [paired] }] })).not.toContain('## Goals not met');
+  });
+
+  it('reports a miss with the row that does only the work the goal requires, when the peer names one', () => {
+    const bounded: Figure = {
+      ...paired,
+      peers: [
+        { ...paired.peers[0]!, bound: 'least' },
+        { name: 'least', outcome: { kind: 'measured', samples: [92, 92, 96] } },
+      ],
+    };
+    const [miss] = misses([{ title: 'S', notes: [], figures: [bounded] }]);
+    // least ÷ bare = 92/100; ours ÷ least = 90/92.
+    expect(miss!.bound).toBe('"least" ÷ peer 0.92×; ours ÷ it 0.98×');
+    // A bound naming no row of the figure (or an unmeasured one) says nothing rather than guessing.
+    const dangling: Figure = { ...bounded, peers: [{ ...paired.peers[0]!, bound: 'absent' }] };
+    expect(misses([{ title: 'S', notes: [], figures: [dangling] }])[0]!.bound).toBe('—');
+    const unmeasured: Figure = { ...bounded, peers: [bounded.peers[0]!, { name: 'least', outcome: { kind: 'failed', reason: 'x' } }] };
+    expect(misses([{ title: 'S', notes: [], figures: [unmeasured] }])[0]!.bound).toBe('—');
   });
 
   it('says so when every goal was met, and shows no pair spread for unpaired samples', () => {
