@@ -17,7 +17,9 @@ export interface DeclaredSignature {
   readonly algorithm: DeclaredAlgorithm;
   /**
    * What is signed, as a template: `{body}` is the raw body (exactly once), `{timestamp}` the
-   * timestamp's text as sent, `{header:Name}` another header's text; everything else is literal.
+   * timestamp's text as sent, `{header:Name}` another header's text, `{url}` the URL the delivery
+   * was sent to and `{method}` its method (schemes that sign the request line); everything else is
+   * literal.
    */
   readonly payload: string;
   readonly signature: {
@@ -48,14 +50,16 @@ export interface DeclaredSignature {
   };
 }
 
-/** A part of the signed payload: literal text, the body, the timestamp, or a header. */
+/** A part of the signed payload: literal text, the body, the timestamp, a header, or the request's URL or method. */
 export type PayloadPart =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'body' }
   | { readonly kind: 'timestamp' }
-  | { readonly kind: 'header'; readonly name: string };
+  | { readonly kind: 'header'; readonly name: string }
+  | { readonly kind: 'url' }
+  | { readonly kind: 'method' };
 
-const PLACEHOLDER = /\{(body|timestamp|header:[^{}]+)\}/g;
+const PLACEHOLDER = /\{(body|timestamp|url|method|header:[^{}]+)\}/g;
 /** An HTTP field name (RFC 9110 token): anything else makes fetch's Headers throw on lookup. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -73,6 +77,8 @@ export function parsePayloadTemplate(template: string, hasTimestamp: boolean): r
     } else if (name === 'timestamp') {
       if (!hasTimestamp) return '`{timestamp}` needs a `timestamp` saying where the timestamp travels';
       parts.push({ kind: 'timestamp' });
+    } else if (name === 'url' || name === 'method') {
+      parts.push({ kind: name });
     } else {
       const header = name.slice('header:'.length).trim();
       if (!HEADER_NAME.test(header)) return `'{${name}}' does not name an HTTP header`;
@@ -83,7 +89,7 @@ export function parsePayloadTemplate(template: string, hasTimestamp: boolean): r
   if (last < template.length) parts.push({ kind: 'text', text: template.slice(last) });
   if (bodies !== 1) return `must contain \`{body}\` exactly once (found ${bodies})`;
   const stray = parts.find((part) => part.kind === 'text' && /[{}]/.test(part.text));
-  if (stray) return `unknown placeholder in '${(stray as { text: string }).text}'; known: {body}, {timestamp}, {header:Name}`;
+  if (stray) return `unknown placeholder in '${(stray as { text: string }).text}'; known: {body}, {timestamp}, {header:Name}, {url}, {method}`;
   return parts;
 }
 

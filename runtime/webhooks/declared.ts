@@ -1,7 +1,9 @@
 // The verifier of a scheme declared as data (declared-spec.ts): what a fourth vendor's profile
 // gets instead of a runtime module. It follows the built-in schemes' order (header shape, then the
 // timestamp window, then the cryptography) and their failure codes, and like them it never throws
-// on what arrives over the wire. The spec is read once, when the scheme is made.
+// on what arrives over the wire. The spec is read once, when the scheme is made. A scheme that signs
+// the request's URL throws when the caller gives none: a deployment error, which a Worker answers
+// 500 so the vendor redelivers once it is fixed, rather than a 401 that blames the sender.
 import { eventBatch, oneEvent, parseVerifiedBody, parseWhileVerifying } from './body.ts';
 import { base64ToBytes, bodyBytes, lowerHexToBytes } from './bytes.ts';
 import { constantTimeEqual } from './constant-time.ts';
@@ -32,8 +34,12 @@ export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDeliv
   const separator = sig.separator;
   const sigPrefix = sig.prefix ?? '';
   const unitMs = ts?.unit === 'milliseconds' ? 1 : 1000;
+  const signsUrl = parts.some((part) => part.kind === 'url');
 
   const verify: WebhookVerifier = async (body, headers, secret, options) => {
+    if (signsUrl && typeof options?.url !== 'string') {
+      throw new TypeError(`webhook scheme '${id}' signs the URL the delivery was sent to: pass it as options.url (the endpoint URL as configured at the vendor; the webhook middleware passes the request's own)`);
+    }
     const signatureName = options?.signatureHeader ?? sig.header;
     const header = requireHeader(headers, signatureName);
     if (typeof header !== 'string') return header;
@@ -72,7 +78,7 @@ export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDeliv
     if (offered === 0) return failure('malformed-header', `${signatureName} carries no ${sigPrefix ? `${sigPrefix} ` : ''}signature`);
     if (signatures.length === 0) return failure('malformed-header', `${signatureName}: no signature is a ${spec.algorithm} signature in ${sig.encoding}`);
 
-    const payload = signedPayload(parts, body, timestampText, headers);
+    const payload = signedPayload(parts, body, timestampText, headers, options?.url ?? '', options?.method ?? 'POST');
     if (!(payload instanceof Uint8Array)) return payload;
     const secrets = secretList(secret);
     if (secrets.length === 0) return failure('signature-mismatch', 'no webhook secret is configured');
@@ -95,12 +101,21 @@ export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDeliv
 }
 
 /** The signed bytes, or the failure naming a header the payload needs and the delivery lacks. */
-function signedPayload(parts: readonly PayloadPart[], body: RawBody, timestamp: string | undefined, headers: HeaderSource): Uint8Array<ArrayBuffer> | VerifyFailure {
+function signedPayload(
+  parts: readonly PayloadPart[],
+  body: RawBody,
+  timestamp: string | undefined,
+  headers: HeaderSource,
+  url: string,
+  method: string,
+): Uint8Array<ArrayBuffer> | VerifyFailure {
   const texts: string[] = [];
   for (const part of parts) {
     if (part.kind === 'body') texts.push(typeof body === 'string' ? body : '');
     else if (part.kind === 'text') texts.push(part.text);
     else if (part.kind === 'timestamp') texts.push(timestamp!);
+    else if (part.kind === 'url') texts.push(url);
+    else if (part.kind === 'method') texts.push(method);
     else {
       const value = requireHeader(headers, part.name);
       if (typeof value !== 'string') return value;

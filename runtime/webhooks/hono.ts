@@ -70,7 +70,9 @@ export function createWebhookMiddleware<Payload, E extends Env = Env>(
     // keep promises), so a route can still call c.req.text() or c.req.json().
     (c.req.bodyCache as Record<string, unknown>).arrayBuffer = Promise.resolve(body);
     const secrets = typeof secret === 'function' ? await secret(c as unknown as Context<E>) : secret;
-    const result = await scheme.verify(body, c.req.raw.headers, secrets, verifyOptions);
+    // The request line as the Worker received it, for schemes that sign it; a configured `url` wins.
+    const request = { ...verifyOptions, url: verifyOptions.url ?? c.req.url, method: verifyOptions.method ?? c.req.method };
+    const result = await scheme.verify(body, c.req.raw.headers, secrets, request);
     if (!result.ok) return reject(c, result.reason);
     report(c, { ok: true, events: Array.isArray(result.event) ? result.event.length : 1 });
     c.set('webhookEvent', result.event as Payload);

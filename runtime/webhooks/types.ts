@@ -30,6 +30,15 @@ export interface VerifyOptions {
   /** Header names when a deployment renames them (a proxy, a newer vendor version). */
   readonly signatureHeader?: string;
   readonly timestampHeader?: string;
+  /**
+   * The URL the delivery was sent to, for a scheme that signs it (a declared payload with
+   * `{url}`): the endpoint URL as configured at the vendor, character for character. The webhook
+   * middleware passes the request's own URL unless this is set; set it when a proxy, a rewrite or
+   * a custom domain makes the URL the Worker sees differ from the one the vendor called.
+   */
+  readonly url?: string;
+  /** The delivery's HTTP method, for a scheme that signs it (`{method}`); `POST` when not given. */
+  readonly method?: string;
 }
 
 /** How a vendor delivers events: one per request, or a batch (JSON array) per request. */

@@ -16,6 +16,24 @@ export const STANDARD_WEBHOOKS: DeclaredSignature = {
   secret: { prefix: 'whsec_', encoding: 'base64' },
 };
 
+/** The URL the vendor called, then the body, HMAC-SHA256 in bare base64 (Square's scheme). */
+export const URL_AND_BODY: DeclaredSignature = {
+  algorithm: 'hmac-sha256',
+  payload: '{url}{body}',
+  signature: { header: 'x-square-hmacsha256-signature', encoding: 'base64' },
+};
+
+/** Method, URL, body and timestamp (milliseconds, own header), HMAC-SHA256 in base64 (HubSpot's v3 scheme). */
+export const REQUEST_LINE_BODY_TIMESTAMP: DeclaredSignature = {
+  algorithm: 'hmac-sha256',
+  payload: '{method}{url}{body}{timestamp}',
+  signature: { header: 'x-hubspot-signature-v3', encoding: 'base64' },
+  timestamp: { header: 'x-hubspot-request-timestamp', unit: 'milliseconds' },
+};
+
+/** The request the suites over DECLARED_SHAPES send a delivery as, for the shapes that sign its URL or method. */
+export const DELIVERY_REQUEST = { url: 'https://worker.test/webhooks/declared?shape=1', method: 'POST' } as const;
+
 export const DECLARED_SHAPES: Readonly<Record<string, DeclaredSignature>> = {
   'standard-webhooks': STANDARD_WEBHOOKS,
   // The body alone, `sha256=<hex>` (GitHub's X-Hub-Signature-256).
@@ -73,5 +91,8 @@ export const DECLARED_SHAPES: Readonly<Record<string, DeclaredSignature>> = {
     signature: { header: 'x-signature-ed25519', encoding: 'hex' },
     timestamp: { header: 'x-signature-timestamp', unit: 'seconds' },
     secret: { encoding: 'hex' },
-  },
+  },  // The URL the delivery was sent to, then the body; bare base64 (Square's x-square-hmacsha256-signature).
+  'url-and-body': URL_AND_BODY,
+  // Method, URL, body and a millisecond timestamp (HubSpot's X-HubSpot-Signature-v3).
+  'request-line-body-timestamp': REQUEST_LINE_BODY_TIMESTAMP,
 };

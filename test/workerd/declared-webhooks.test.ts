@@ -3,11 +3,13 @@
 // by workerd's WebCrypto, written as the shape's secret says, and the runtime's declared verifier
 // accepts the delivery and refuses it altered or under another key. Node's WebCrypto is not
 // workerd's (Ed25519 and ECDSA key import differ between runtimes), hence this suite.
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { createWebhookMiddleware } from '../../runtime/webhooks/hono.ts';
 import { declaredScheme } from '../../runtime/webhooks/declared.ts';
 import type { DeclaredSignature } from '../../runtime/webhooks/declared-spec.ts';
 import { signDeclared } from '../../templates/init/test/support/signers.ts';
-import { DECLARED_SHAPES } from '../support/declared-schemes.ts';
+import { DECLARED_SHAPES, DELIVERY_REQUEST, URL_AND_BODY } from '../support/declared-schemes.ts';
 
 function encode(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'hex') return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -38,14 +40,31 @@ describe.each(Object.entries(DECLARED_SHAPES))('the declared scheme %s in worker
     const scheme = declaredScheme(name, 'object', spec);
     const keys = await keysFor(spec);
     const body = JSON.stringify({ id: 'evt_workerd_1', type: 'thing.happened' });
-    const signed = await signDeclared(spec, body, keys.sign, Date.now());
+    const signed = await signDeclared(spec, body, keys.sign, Date.now(), DELIVERY_REQUEST);
     const headers = new Headers({ ...signed.headers, [spec.signature.header]: signed.signature });
     if (signed.timestamp !== undefined) headers.set(spec.timestamp!.header!, signed.timestamp);
+    const as = DELIVERY_REQUEST;
 
-    expect(await scheme.verify(body, headers, keys.verify)).toEqual({ ok: true, event: JSON.parse(body) });
-    expect(await scheme.verify(new TextEncoder().encode(body), headers, keys.verify)).toMatchObject({ ok: true });
-    expect(await scheme.verify(body.replace('evt_workerd_1', 'evt_workerd_2'), headers, keys.verify)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+    expect(await scheme.verify(body, headers, keys.verify, as)).toEqual({ ok: true, event: JSON.parse(body) });
+    expect(await scheme.verify(new TextEncoder().encode(body), headers, keys.verify, as)).toMatchObject({ ok: true });
+    expect(await scheme.verify(body.replace('evt_workerd_1', 'evt_workerd_2'), headers, keys.verify, as)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
     const other = await keysFor(spec);
-    expect(await scheme.verify(body, headers, other.verify)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+    expect(await scheme.verify(body, headers, other.verify, as)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+  });
+});
+
+describe('the webhook middleware in workerd, for a scheme that signs the URL', () => {
+  it('verifies against the URL workerd hands the request, and refuses a delivery signed for another', async () => {
+    const spec = URL_AND_BODY;
+    const keys = await keysFor(spec);
+    const app = new Hono();
+    app.post('/webhooks/declared', createWebhookMiddleware(declaredScheme('url-and-body', 'object', spec), { secret: keys.verify }), (c) => c.json({ ok: true }));
+    const body = JSON.stringify({ id: 'evt_workerd_url', type: 'thing.happened' });
+    const send = async (signedFor: string) => {
+      const signed = await signDeclared(spec, body, keys.sign, Date.now(), { url: signedFor, method: 'POST' });
+      return app.request('https://worker.test/webhooks/declared?tenant=7', { method: 'POST', body, headers: { [spec.signature.header]: signed.signature } });
+    };
+    expect((await send('https://worker.test/webhooks/declared?tenant=7')).status).toBe(200);
+    expect((await send('https://worker.test/webhooks/declared')).status).toBe(401);
   });
 });

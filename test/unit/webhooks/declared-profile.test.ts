@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emitWebhooks } from '../../../generator/emit/webhooks.ts';
 import { SvcgenInputError } from '../../../generator/load/errors.ts';
 import { buildWebhookModel } from '../../../generator/model/webhooks.ts';
-import { STANDARD_WEBHOOKS } from '../../support/declared-schemes.ts';
+import { REQUEST_LINE_BODY_TIMESTAMP, STANDARD_WEBHOOKS } from '../../support/declared-schemes.ts';
 
 const declared = STANDARD_WEBHOOKS;
 
@@ -41,6 +41,12 @@ describe('a declared signature scheme in the webhook profile', () => {
     expect(model.headers).toEqual({ signature: 'webhook-signature', timestamp: 'webhook-timestamp' });
   });
 
+  it('may sign the request line: `{method}` and `{url}` are placeholders like the others', () => {
+    const signsRequest = buildWebhookModel(documentWith(REQUEST_LINE_BODY_TIMESTAMP))!;
+    expect(signsRequest.signature).toEqual(REQUEST_LINE_BODY_TIMESTAMP);
+    expect(emitWebhooks({ vendor: 'shop', webhooks: signsRequest })).toContain("payload: '{method}{url}{body}{timestamp}'");
+  });
+
   it("is bound to the runtime's declaredScheme by the emitted verifier and middleware", () => {
     const out = emitWebhooks({ vendor: 'shop', webhooks: model });
     expect(out).toContain('  declaredScheme,');
@@ -55,7 +61,7 @@ describe('a declared signature scheme in the webhook profile', () => {
     ['an unknown algorithm', { ...declared, algorithm: 'hmac-md5' }, '/x-svcgen-webhooks/scheme/algorithm', /hmac-sha256/],
     ['`{body}` twice', { ...declared, payload: '{body}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /exactly once \(found 2\)/],
     ['`{timestamp}` with no timestamp', { ...declared, timestamp: undefined, payload: '{timestamp}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /needs a `timestamp`/],
-    ['an unknown placeholder', { ...declared, payload: '{id}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /unknown placeholder/],
+    ['an unknown placeholder', { ...declared, payload: '{id}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /unknown placeholder in '\{id\}\.'; known: \{body\}, \{timestamp\}, \{header:Name\}, \{url\}, \{method\}/],
     ['a timestamp both in a header and in the signature header', { ...declared, timestamp: { header: 'x-ts', prefix: 't=', unit: 'seconds' } }, '/x-svcgen-webhooks/scheme/timestamp', /exactly one of/],
     ['a timestamp item without a separator', { ...declared, signature: { header: 's', encoding: 'hex' }, timestamp: { prefix: 't=', unit: 'seconds' } }, '/x-svcgen-webhooks/scheme/timestamp/prefix', /separator/],
     ['a signature header that is no HTTP header name', { ...declared, signature: { ...declared.signature, header: 'webhook signature' } }, '/x-svcgen-webhooks/scheme/signature/header', /not an HTTP header name/],

@@ -18,11 +18,19 @@ const MIRROR = path.resolve(PROJECT_ROOT, process.env.SVCGEN_SPEC_MIRROR ?? '../
 const LOCK = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'specs', 'lock.json'), 'utf8')) as { vendors: Record<string, { files: { path: string; role: string }[] }> };
 const hasMirror = (vendor: string) => LOCK.vendors[vendor]!.files.every((file) => file.role !== 'input' || existsSync(path.join(MIRROR, file.path)));
 
-type Verify = (body: string, headers: Record<string, string>, secret: string, options?: { now?: () => number }) => Promise<{ ok: boolean; reason?: string; event?: unknown }>;
+type Verify = (
+  body: string,
+  headers: Record<string, string>,
+  secret: string,
+  options?: { now?: () => number; url?: string; method?: string },
+) => Promise<{ ok: boolean; reason?: string; event?: unknown }>;
+
+/** The request every delivery here is sent as (a declared scheme may sign its URL and method), and what the verifier is told of it. */
+const REQUEST = { url: 'https://worker.test/webhooks', method: 'POST' };
 
 async function sign(webhooks: WebhookModel, body: string, key: string, at: number): Promise<Record<string, string>> {
   let signed: Signed;
-  if (webhooks.signature) signed = await signDeclared(webhooks.signature, body, key, at);
+  if (webhooks.signature) signed = await signDeclared(webhooks.signature, body, key, at, REQUEST);
   else signed = await signers[webhooks.scheme]!(body, key, at);
   const headers: Record<string, string> = { ...signed.headers, [webhooks.headers!.signature]: signed.signature };
   if (signed.timestamp !== undefined) headers[webhooks.headers!.timestamp!] = signed.timestamp;
@@ -41,7 +49,8 @@ describe.each(vendors.filter(hasMirror))('the generated webhook verifier of %s',
 
   const module = (await import(pathToFileURL(path.join(generatedDir, 'webhooks.ts')).href)) as Record<string, unknown>;
   const verifierName = Object.keys(module).find((name) => /^verify\w+Webhook$/.test(name));
-  const verify = module[verifierName!] as Verify;
+  const verifyAs = module[verifierName!] as Verify;
+  const verify = (body: string, headers: Record<string, string>, secret: string) => verifyAs(body, headers, secret, REQUEST);
   const keys = testKeys(webhooks.scheme, webhooks.signature);
   const other = testKeys(webhooks.scheme, webhooks.signature);
   const event = { [webhooks.eventId ?? 'id']: 'evt_pinned_1', [webhooks.discriminator]: webhooks.events[0]!.name };

@@ -37,11 +37,12 @@ export async function delivery(f: WebhookFixture, name: string, options: Deliver
   const at = options.at ?? Date.now();
   const signer = f.signature ? undefined : signers[f.scheme];
   if (!f.signature && !signer) throw new Error(`no test signer for scheme ${f.scheme}`);
-  const signed = f.signature ? await signDeclared(f.signature, signedBody, key, at) : await signer!(signedBody, key, at);
+  const request = { url: `https://worker.test${f.path}`, method: 'POST' };
+  const signed = f.signature ? await signDeclared(f.signature, signedBody, key, at, request) : await signer!(signedBody, key, at);
   const headers: Record<string, string> = { 'content-type': 'application/json', ...signed.headers, [f.headers.signature]: signed.signature };
   if (f.headers.timestamp && signed.timestamp) headers[f.headers.timestamp] = signed.timestamp;
   const body = options.alter ? options.alter(signedBody) : signedBody;
-  return new Request(`https://worker.test${f.path}`, { method: 'POST', headers, body });
+  return new Request(request.url, { method: request.method, headers, body });
 }
 
 /** A key of the same kind as the fixture's, that the Worker does not trust. */

@@ -98,18 +98,28 @@ export function declaredSecret(spec: DeclaredSignature): string {
   return `${spec.secret?.prefix ?? ''}${encoding === 'utf8' ? `test_${encode(bytes, 'base64url')}` : encode(bytes, encoding)}`;
 }
 
+/** The request a delivery is sent as, for schemes that sign its URL or method. */
+export interface SignedRequest {
+  readonly url: string;
+  readonly method: string;
+}
+
 /**
  * Signs as `spec` declares: the payload template filled in (`{header:Name}` gets a fresh value,
- * returned among the headers to send), the signature in its header form, the timestamp in its own
- * header or as an item of the signature header. `key` is the HMAC secret as the Worker holds it,
- * or a base64 PKCS#8 private key for the public-key algorithms.
+ * returned among the headers to send; `{url}` and `{method}` come from `request`), the signature in
+ * its header form, the timestamp in its own header or as an item of the signature header. `key` is
+ * the HMAC secret as the Worker holds it, or a base64 PKCS#8 private key for the public-key algorithms.
  */
-export async function signDeclared(spec: DeclaredSignature, body: string, key: string, at: number): Promise<Signed> {
+export async function signDeclared(spec: DeclaredSignature, body: string, key: string, at: number, request?: SignedRequest): Promise<Signed> {
   const timestamp = spec.timestamp ? String(spec.timestamp.unit === 'milliseconds' ? at : Math.floor(at / 1000)) : undefined;
   const headers: Record<string, string> = {};
-  const payload = spec.payload.replace(/\{(body|timestamp|header:[^{}]+)\}/g, (_, name: string) => {
+  const payload = spec.payload.replace(/\{(body|timestamp|url|method|header:[^{}]+)\}/g, (_, name: string) => {
     if (name === 'body') return body;
     if (name === 'timestamp') return timestamp!;
+    if (name === 'url' || name === 'method') {
+      if (!request) throw new Error(`the scheme signs the request's ${name}: pass the request to signDeclared`);
+      return request[name];
+    }
     const header = name.slice('header:'.length).trim();
     return (headers[header] ??= `msg_${crypto.randomUUID()}`);
   });
