@@ -227,7 +227,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
       throw errorFromResponse(response, { operationId: meta.id, secrets: auth.secrets(), requestIdHeader: profile.policy.requestIdHeader }, error, describeError);
     }
     // Decoded first, so a validator sees the parsed body of an operation read by status, not its bytes.
-    const body = meta.decodeBody ? await meta.decodeBody(data, response) : data;
+    const body = meta.decodeBody ? await meta.decodeBody(data, response, callOptions?.signal) : data;
     validation?.checkResponse(meta.id, response.status, body);
     return body;
   }

@@ -29,10 +29,13 @@ export interface OperationMeta {
    * name → [style, explode]. Absent when every query parameter is a plain scalar.
    */
   readonly query?: { readonly [name: string]: readonly [style: string, explode: boolean] };
-  /** How to read a success body that is not JSON (a PDF, a CSV export, an HTML page). */
-  readonly parseAs?: 'text' | 'blob';
-  /** Reads a success body the spec does not describe, fetched as a Blob (runtime/encoding/undescribed-body.ts). */
-  readonly decodeBody?: (data: unknown, response: Response) => Promise<unknown>;
+  /** How to read a success body that is not JSON (a PDF, a CSV export, an HTML page; an event stream as it arrives). */
+  readonly parseAs?: 'text' | 'blob' | 'stream';
+  /**
+   * Reads the success body after openapi-fetch: one the spec does not describe, fetched as a Blob
+   * (runtime/encoding/undescribed-body.ts), or an event stream tied to the call's signal (event-stream.ts).
+   */
+  readonly decodeBody?: (data: unknown, response: Response, signal?: AbortSignal) => Promise<unknown>;
   /** Sent as Accept where the server may answer in several media types: the ones the client reads. */
   readonly accept?: string;
   /** The operation's own server (an upload host, say), used unless the caller set `baseUrl` (generator/model/operation-servers.ts). */

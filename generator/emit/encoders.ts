@@ -45,6 +45,8 @@ const STYLED_COOKIES: EncoderRef = { field: 'encodeHeaders', name: 'styledCookie
 const UNDESCRIBED_BODY: EncoderRef = { field: 'decodeBody', name: 'undescribedBody', module: 'svcgen/runtime/encoding/undescribed-body' };
 /** Success bodies read by status: only operations whose success responses are described for some statuses and not others. */
 const STATUS_BODY: EncoderRef = { field: 'decodeBody', name: 'statusBody', module: 'svcgen/runtime/encoding/status-body' };
+/** An event stream tied to the call's signal: only operations whose success is text/event-stream. */
+const EVENT_STREAM_BODY: EncoderRef = { field: 'decodeBody', name: 'eventStreamBody', module: 'svcgen/runtime/encoding/event-stream' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
 
 /** A JSON media type other than plain application/json, and no wildcard (`*\/*` is sent as application/json). */
@@ -95,12 +97,25 @@ export function encodersOf(op: OperationModel, styledQuery: boolean, structuredH
     out.push({ ...STYLED_COOKIES, argument: headers.length ? `${cookieTable}, ${headerTable}` : cookieTable });
   } else if (headers.length) out.push({ ...STYLED_HEADERS, argument: headerTable });
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
-  if (hasUndescribedSuccess(op)) out.push(UNDESCRIBED_BODY);
+  if (streamsEvents(op)) out.push(EVENT_STREAM_BODY);
+  else if (hasUndescribedSuccess(op)) out.push(UNDESCRIBED_BODY);
   else {
     const readings = mixedSuccessReadings(op);
     if (readings) out.push({ ...STATUS_BODY, argument: literal(readings) });
   }
   return out;
+}
+
+/**
+ * Whether the success body the client reads is an event stream (text/event-stream): a server keeps
+ * it open while it has events, so it is handed over as a stream when the response starts
+ * (runtime/encoding/event-stream.ts), whatever other success statuses say. An operation that also
+ * offers JSON reads (and asks for) JSON.
+ */
+export function streamsEvents(op: OperationModel): boolean {
+  if (op.method === 'head') return false;
+  const read = successResponses(op).find((r) => r.mediaType)?.mediaType;
+  return read !== undefined && read.split(';')[0]!.trim().toLowerCase() === 'text/event-stream';
 }
 
 /**

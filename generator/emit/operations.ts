@@ -5,7 +5,7 @@ import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../
 import { mayBeStructured } from '../model/bracketed-query.ts';
 import { classifyMediaType } from '../model/operations.ts';
 import { acceptOf, successResponses } from './accept.ts';
-import { encoderImports, encoderValue, encodersOf, hasUndescribedSuccess, mayCarryUndescribedBody, mixedSuccessReadings, type EncoderRef } from './encoders.ts';
+import { encoderImports, encoderValue, encodersOf, hasUndescribedSuccess, mayCarryUndescribedBody, mixedSuccessReadings, streamsEvents, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
 import { keyQuery, requestPath } from './request-path.ts';
 import { typesOperationKey } from './types-key.ts';
@@ -63,7 +63,8 @@ function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[
 }
 
 /** openapi-fetch parses every body as JSON unless told otherwise: name the other success media types. */
-function successParseAs(op: OperationModel): 'text' | 'blob' | undefined {
+function successParseAs(op: OperationModel): 'text' | 'blob' | 'stream' | undefined {
+  if (streamsEvents(op)) return 'stream';
   // An undescribed success body is fetched as bytes, then read by its own Content-Type (encoders.ts).
   // So is one whose success statuses are described for some and not others, then read by status.
   if (hasUndescribedSuccess(op) || mixedSuccessReadings(op)) return 'blob';
@@ -76,7 +77,7 @@ function successParseAs(op: OperationModel): 'text' | 'blob' | undefined {
 
 /** Success statuses of an operation read by status (encoders.ts) whose body the spec leaves undescribed. */
 function untypedSuccessStatuses(op: OperationModel): string[] {
-  if (!mixedSuccessReadings(op)) return [];
+  if (streamsEvents(op) || !mixedSuccessReadings(op)) return [];
   return op.responses.filter((r) => /^2/.test(r.status) && mayCarryUndescribedBody(r)).map((r) => r.status);
 }
 
@@ -91,6 +92,12 @@ function describe(op: OperationModel): string {
   if (op.summary) lines.push(plainText(op.summary), '');
   lines.push(`\`${op.method.toUpperCase()} ${op.path}\` · ${resilienceNote(op)}`);
   if (op.pagination) lines.push(`Paginated (${op.pagination.style}): see \`${paginatorName(op)}\`.`);
+  if (streamsEvents(op)) {
+    lines.push(
+      'Resolves when the response starts, with its body as a stream of server-sent events (text/event-stream) to read as they arrive;',
+      'cancel the stream, or abort `options.signal`, to close it. The timeouts bound the wait for the response, not its reading.',
+    );
+  }
   const untyped = untypedSuccessStatuses(op);
   if (untyped.length) lines.push(`On ${untyped.join(', ')} (no content in the spec) resolves with the body as sent, read by its Content-Type, which the type does not name.`);
   if (op.source === 'overlay' && op.sourceNote) lines.push(`Added by our overlay from ${op.sourceNote}.`);
@@ -135,13 +142,20 @@ function initParameter(op: OperationModel): string {
   return initRequired(op) ? 'init' : 'init = {}';
 }
 
+/** What a call resolves with: the parsed success body, or an event stream (and nothing for a success without content). */
+function successType(op: OperationModel, opType: string): string {
+  if (!streamsEvents(op)) return `OperationData<${opType}>`;
+  const empty = op.responses.some((r) => /^2/.test(r.status) && !r.mediaType);
+  return empty ? 'ReadableStream<Uint8Array> | undefined' : 'ReadableStream<Uint8Array>';
+}
+
 function operationDeclaration(op: OperationModel, model: ApiModel): string {
   const client = `${model.displayName}Client`;
   const callOptions = `${model.displayName}CallOptions`;
   const opType = `operations[${literal(typesOperationKey(op.id))}]`;
   const out = [
     describe(op),
-    `export declare function ${op.functionName}(client: ${client}, ${initDeclaration(op, opType)}, options?: ${callOptions}): Promise<OperationData<${opType}>>;`,
+    `export declare function ${op.functionName}(client: ${client}, ${initDeclaration(op, opType)}, options?: ${callOptions}): Promise<${successType(op, opType)}>;`,
   ];
   if (op.pagination) {
     out.push(
