@@ -91,7 +91,8 @@ export const DECLARED_SHAPES: Readonly<Record<string, DeclaredSignature>> = {
     signature: { header: 'x-signature-ed25519', encoding: 'hex' },
     timestamp: { header: 'x-signature-timestamp', unit: 'seconds' },
     secret: { encoding: 'hex' },
-  },  // The URL the delivery was sent to, then the body; bare base64 (Square's x-square-hmacsha256-signature).
+  },
+  // The URL the delivery was sent to, then the body; bare base64 (Square's x-square-hmacsha256-signature).
   'url-and-body': URL_AND_BODY,
   // Method, URL, body and a millisecond timestamp (HubSpot's X-HubSpot-Signature-v3).
   'request-line-body-timestamp': REQUEST_LINE_BODY_TIMESTAMP,
