@@ -35,10 +35,13 @@ export interface ResponseCache {
 
 const ignore = () => undefined;
 
-/** Seconds to keep this call's answer; 0 when neither the operation nor the call wants it cached. */
+/**
+ * Seconds to keep this call's answer; 0 when neither the operation nor the call wants it cached,
+ * and for an event stream, which is read as it arrives: storing it would wait for its end.
+ */
 function ttlOf(meta: OperationMeta, call: CacheCall | undefined, fallback: number | undefined): number {
   const asked = call?.cache;
-  if (asked === false || (asked === undefined && !meta.cache)) return 0;
+  if (asked === false || (asked === undefined && !meta.cache) || meta.parseAs === 'stream') return 0;
   return (typeof asked === 'object' ? asked.ttlSeconds : undefined) ?? meta.cache?.ttlSeconds ?? fallback ?? 60;
 }
 

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryCacheStore } from '../../../runtime/cache/memory.ts';
+import { responseCache } from '../../../runtime/cache/response-cache.ts';
 import { createSpecProject, ROOT, type SpecProject } from '../auth/spec-project.ts';
 
 let project: SpecProject;
@@ -98,6 +100,15 @@ describe('an operation whose success is an event stream', () => {
     expect(await nextText(reader)).toBe('data: 1\n\n');
     controller.abort(new Error('the user left'));
     await expect(reader.read()).rejects.toThrow('the user left');
+    await stream.closed;
+  });
+
+  it('is never cached, even when the call asks: storing a stream would wait for its end', async () => {
+    const stream = openStream();
+    const store = new MemoryCacheStore();
+    const reader = ((await call('/topics/{topic}/events', { cache: responseCache(store) }, { cache: true })) as ReadableStream<Uint8Array>).getReader();
+    expect(await nextText(reader)).toBe('data: 1\n\n');
+    await reader.cancel();
     await stream.closed;
   });
 
