@@ -118,6 +118,11 @@ export function streamsEvents(op: OperationModel): boolean {
   return read !== undefined && read.split(';')[0]!.trim().toLowerCase() === 'text/event-stream';
 }
 
+/** Whether some success status has no content in the spec: a call may then resolve with nothing. */
+export function hasSuccessWithoutContent(op: OperationModel): boolean {
+  return op.responses.some((r) => /^2/.test(r.status) && !r.mediaType);
+}
+
 /**
  * For an operation whose success statuses are described for some and not for others (one of those
  * may carry a body: not only 204 or 205; not HEAD), how each described status reads; otherwise

@@ -5,7 +5,7 @@ import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../
 import { mayBeStructured } from '../model/bracketed-query.ts';
 import { classifyMediaType } from '../model/operations.ts';
 import { acceptOf, successResponses } from './accept.ts';
-import { encoderImports, encoderValue, encodersOf, hasUndescribedSuccess, mayCarryUndescribedBody, mixedSuccessReadings, streamsEvents, type EncoderRef } from './encoders.ts';
+import { encoderImports, encoderValue, encodersOf, hasSuccessWithoutContent, hasUndescribedSuccess, mayCarryUndescribedBody, mixedSuccessReadings, streamsEvents, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
 import { keyQuery, requestPath } from './request-path.ts';
 import { typesOperationKey } from './types-key.ts';
@@ -145,8 +145,7 @@ function initParameter(op: OperationModel): string {
 /** What a call resolves with: the parsed success body, or an event stream (and nothing for a success without content). */
 function successType(op: OperationModel, opType: string): string {
   if (!streamsEvents(op)) return `OperationData<${opType}>`;
-  const empty = op.responses.some((r) => /^2/.test(r.status) && !r.mediaType);
-  return empty ? 'ReadableStream<Uint8Array> | undefined' : 'ReadableStream<Uint8Array>';
+  return hasSuccessWithoutContent(op) ? 'ReadableStream<Uint8Array> | undefined' : 'ReadableStream<Uint8Array>';
 }
 
 function operationDeclaration(op: OperationModel, model: ApiModel): string {

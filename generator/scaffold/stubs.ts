@@ -2,6 +2,7 @@
 // handler per webhook event, the webhook section, and the skeleton of a new file. Every stub starts
 // as the user's code: these functions are only called for things the file does not have yet.
 import type { ApiModel, OperationModel } from '../model/types.ts';
+import { hasSuccessWithoutContent, streamsEvents } from '../emit/encoders.ts';
 import { renderTemplate } from '../emit/template.ts';
 import { literal, propertyKey } from '../emit/text.ts';
 import { typesOperationKey } from '../emit/types-key.ts';
@@ -66,7 +67,12 @@ export function routeStub(op: OperationModel, document: Record<string, any>, opt
   if (encoding && encoding !== 'json' && encoding !== 'form') {
     lines.push(`  // The vendor takes ${op.requestBody!.mediaType}: build the body from the request (e.g. c.req.parseBody()).`);
   }
-  if (returnsJson(op)) lines.push(`  const data = await ${call};`, '  return c.json(data);');
+  if (streamsEvents(op)) {
+    // Relayed as it arrives: when the caller goes away, the runtime cancels it and the vendor's connection closes.
+    lines.push(`  const events = await ${call};`);
+    if (hasSuccessWithoutContent(op)) lines.push('  if (!events) return c.body(null, 204);');
+    lines.push("  return c.body(events, 200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });");
+  } else if (returnsJson(op)) lines.push(`  const data = await ${call};`, '  return c.json(data);');
   else lines.push(`  await ${call};`, '  return c.body(null, 204);');
   const spec = options.generatedSpecifier;
   const imports: StubImport[] = [{ module: `${spec}/operations.js`, name: op.functionName, typeOnly: false }];
