@@ -313,10 +313,10 @@ function sdkCeilings(figures: readonly Figure[]): string[] {
   for (const f of figures) {
     const bare = f.peers.find((p) => p.name.startsWith('bare WebCrypto'));
     if (!bare) continue;
+    const least = f.peers.find((p) => p.name === PARSE_ROW);
     for (const peer of f.peers) {
       if (peer === bare || peer.goal?.kind !== 'ratio') continue;
       const ceiling = central(bare.outcome) / central(peer.outcome);
-      const least = f.peers.find((p) => p.name === PARSE_ROW);
       const leastText = least ? `, verify + encode + parse ÷ it ${(central(least.outcome) / central(peer.outcome)).toFixed(2)}×` : '';
       if (Number.isFinite(ceiling)) parts.push(`${f.name}: bare ÷ ${peer.name} ${ceiling.toFixed(2)}×${leastText}`);
     }

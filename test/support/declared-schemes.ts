@@ -31,7 +31,7 @@ export const REQUEST_LINE_BODY_TIMESTAMP: DeclaredSignature = {
   timestamp: { header: 'x-hubspot-request-timestamp', unit: 'milliseconds' },
 };
 
-/** The request the suites over DECLARED_SHAPES send a delivery as, for the shapes that sign its URL or method. */
+/** The request the declared-scheme suites send a delivery as and tell the verifier of, for schemes that sign its URL or method. */
 export const DELIVERY_REQUEST = { url: 'https://worker.test/webhooks/declared?shape=1', method: 'POST' } as const;
 
 export const DECLARED_SHAPES: Readonly<Record<string, DeclaredSignature>> = {

@@ -13,6 +13,7 @@ import type { WebhookModel } from '../../../generator/model/types.ts';
 import { loadScaffoldModel } from '../../../generator/scaffold/load-model.ts';
 import { signDeclared, signers, type Signed } from '../../../templates/init/test/support/signers.ts';
 import { PROJECT_ROOT, pinnedVendors } from '../../support/project.ts';
+import { DELIVERY_REQUEST } from '../../support/declared-schemes.ts';
 
 const MIRROR = path.resolve(PROJECT_ROOT, process.env.SVCGEN_SPEC_MIRROR ?? '../shared/specs');
 const LOCK = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'specs', 'lock.json'), 'utf8')) as { vendors: Record<string, { files: { path: string; role: string }[] }> };
@@ -25,12 +26,9 @@ type Verify = (
   options?: { now?: () => number; url?: string; method?: string },
 ) => Promise<{ ok: boolean; reason?: string; event?: unknown }>;
 
-/** The request every delivery here is sent as (a declared scheme may sign its URL and method), and what the verifier is told of it. */
-const REQUEST = { url: 'https://worker.test/webhooks', method: 'POST' };
-
 async function sign(webhooks: WebhookModel, body: string, key: string, at: number): Promise<Record<string, string>> {
   let signed: Signed;
-  if (webhooks.signature) signed = await signDeclared(webhooks.signature, body, key, at, REQUEST);
+  if (webhooks.signature) signed = await signDeclared(webhooks.signature, body, key, at, DELIVERY_REQUEST);
   else signed = await signers[webhooks.scheme]!(body, key, at);
   const headers: Record<string, string> = { ...signed.headers, [webhooks.headers!.signature]: signed.signature };
   if (signed.timestamp !== undefined) headers[webhooks.headers!.timestamp!] = signed.timestamp;
@@ -50,7 +48,7 @@ describe.each(vendors.filter(hasMirror))('the generated webhook verifier of %s',
   const module = (await import(pathToFileURL(path.join(generatedDir, 'webhooks.ts')).href)) as Record<string, unknown>;
   const verifierName = Object.keys(module).find((name) => /^verify\w+Webhook$/.test(name));
   const verifyAs = module[verifierName!] as Verify;
-  const verify = (body: string, headers: Record<string, string>, secret: string) => verifyAs(body, headers, secret, REQUEST);
+  const verify = (body: string, headers: Record<string, string>, secret: string) => verifyAs(body, headers, secret, DELIVERY_REQUEST);
   const keys = testKeys(webhooks.scheme, webhooks.signature);
   const other = testKeys(webhooks.scheme, webhooks.signature);
   const event = { [webhooks.eventId ?? 'id']: 'evt_pinned_1', [webhooks.discriminator]: webhooks.events[0]!.name };
