@@ -24,6 +24,8 @@ export interface VendorProfile {
   /** call option name → header, sent on calls that set the option */
   readonly callHeaders: Readonly<Record<string, string>>;
   readonly policy: PolicyDefaults & { readonly requestIdHeader?: string };
+  /** The vendor's key formats (its profile's `secretShapes`), scrubbed from its errors and policy events. */
+  readonly secretShapes?: readonly RegExp[];
 }
 
 export interface BaseClientOptions<Server extends string = string> {
@@ -184,6 +186,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     cache: options.cache,
     limiter: options.limiter,
     breaker: options.breakerStore,
+    secrets: profile.secretShapes,
   });
   // The login call shares the vendor's limiter and breaker but not the token signing.
   const loginPipeline = createPipeline(pipelineOptions(transport));
@@ -224,7 +227,8 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     if (meta.encodeQuery && meta.query) request.querySerializer = meta.encodeQuery(meta.query, (init as { params?: { path?: Record<string, unknown> } }).params?.path);
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {
-      throw errorFromResponse(response, { operationId: meta.id, secrets: auth.secrets(), requestIdHeader: profile.policy.requestIdHeader }, error, describeError);
+      const secrets = profile.secretShapes ? [...auth.secrets(), ...profile.secretShapes] : auth.secrets();
+      throw errorFromResponse(response, { operationId: meta.id, secrets, requestIdHeader: profile.policy.requestIdHeader }, error, describeError);
     }
     // Decoded first, so a validator sees the parsed body of an operation read by status, not its bytes.
     const body = meta.decodeBody ? await meta.decodeBody(data, response, callOptions?.signal) : data;

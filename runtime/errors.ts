@@ -3,7 +3,7 @@
 // Everything stored on the error is scrubbed of secrets first, so logging, JSON.stringify or a
 // stack trace can never leak a key.
 
-import { redactHeaders, redactText, redactValue } from './redact.ts';
+import { redactHeaders, redactText, redactValue, type Secret } from './redact.ts';
 
 export interface ApiErrorDetail {
   readonly message?: string;
@@ -16,8 +16,8 @@ export interface ApiErrorContext {
   readonly operationId: string;
   /** Response header that carries the vendor's request id (`Request-Id`, `x-request-id`). */
   readonly requestIdHeader?: string;
-  /** Exact secret values to scrub (API keys, client ids, tokens) beyond the recognisable ones. */
-  readonly secrets?: readonly string[];
+  /** Secret values (API keys, client ids, tokens) and the vendor's key shapes to scrub beyond the recognisable ones. */
+  readonly secrets?: readonly Secret[];
   /** Further response headers worth keeping on the error. */
   readonly keepHeaders?: readonly string[];
 }
@@ -34,7 +34,7 @@ export interface ApiErrorInit<S extends number, B> {
   readonly requestId?: string;
   readonly body?: B;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly secrets?: readonly string[];
+  readonly secrets?: readonly Secret[];
 }
 
 const MAX_TEXT = 1000;

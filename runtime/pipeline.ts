@@ -8,7 +8,7 @@
 import { SENT_BODY, type FetchLike, type OperationMeta } from './contract.ts';
 import type { ResponseCache } from './cache/response-cache.ts';
 import { jsonLogger, type Logger } from './log/logger.ts';
-import { redactText } from './redact.ts';
+import { redactText, type Secret } from './redact.ts';
 import { release, type Transport } from './policy/attempt.ts';
 import { toNetworkError } from './policy/network-error.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
@@ -49,6 +49,8 @@ export interface PipelineOptions {
   /** Shared stores (e.g. durableStores()); one isolate's memory by default. */
   limiter?: LimiterStore;
   breaker?: BreakerStore;
+  /** Scrubbed from the error text of events (their only free text) besides the recognisable secrets: the vendor's key shapes. */
+  secrets?: readonly Secret[];
 }
 
 export interface CallOptions {
@@ -276,7 +278,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           attempt: n,
           status,
           // Our own errors carry no request data, but a caller's abort reason could say anything.
-          error: response ? undefined : redactText(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
+          error: response ? undefined : redactText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), options.secrets),
           durationMs: ended - started,
           retryInMs: delay >= 0 ? delay : undefined,
           breakerState: state,

@@ -1,20 +1,19 @@
 // The one scrubber for errors, auth, validation, events and logs. Three nets: field and header
-// names that always hold secrets, values whose *shape* gives them away (vendor key prefixes, JWTs,
-// `Bearer …`, email addresses), and values the caller knows are secret (a client id or API key
-// with no recognisable shape must be named explicitly).
+// names that always hold secrets, values whose *shape* gives them away (JWTs, `Bearer …`, labelled
+// values, email addresses, and the key shapes a vendor's profile declares), and values the caller
+// knows are secret (a client id or API key with no recognisable shape must be named explicitly).
 
 export const REDACTED = '[REDACTED]';
 
-// Prefixes are anchored on a non-alphanumeric (not \b) so `bad_key_sk_live_…` is still caught.
-const SECRET_PATTERNS: readonly RegExp[] = [
-  // Secret / restricted keys (sk_live_…, rk_test_…) and webhook secrets (whsec_…).
-  /(?<![A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9_]{6,}/g,
-  /(?<![A-Za-z0-9])whsec_[A-Za-z0-9+/=_-]{6,}/g,
-  // API keys of the form SG.<id>.<secret>; a truncated one is still a leak.
-  /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]+)?/g,
-  // JSON Web Tokens (access tokens from a login often are).
-  /(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)?/g,
-];
+/**
+ * A value to scrub: a string matches literally; a RegExp (with the `g` flag, or replaceAll throws)
+ * is a shape, such as the key formats a generated client's profile lists in `secretShapes`.
+ */
+export type Secret = string | RegExp;
+
+// Anchored on a non-alphanumeric (not \b) so `bad_key_eyJ…` is still caught. Key formats of one
+// vendor are not listed here: each vendor's profile declares its own (`secretShapes`).
+const JWT = /(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)?/g;
 
 // Keeps the scheme so a log still says *which* credential was sent.
 const AUTH_SCHEME = /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9._~+/=-]{4,}/gi;
@@ -38,18 +37,17 @@ export function isSecretKey(name: string): boolean {
 const keepLabel = (_m: string, label: string, sep: string) => `${label}${sep}${REDACTED}`;
 
 /**
- * Returns `text` with every recognisable secret and every listed secret value replaced by
- * `[REDACTED]`. Listed secrets shorter than 4 characters are ignored: scrubbing them would
+ * Returns `text` with every recognisable secret and every listed secret (value or shape) replaced
+ * by `[REDACTED]`. Listed values shorter than 4 characters are ignored: scrubbing them would
  * mangle ordinary words without protecting anything real.
  */
-export function redactText(text: string, secrets: readonly string[] = []): string {
+export function redactText(text: string, secrets: readonly Secret[] = []): string {
   let out = text;
   for (const secret of secrets) {
-    // A string pattern matches literally: no RegExp to build and escape per secret and call.
-    if (secret.length >= 4) out = out.replaceAll(secret, REDACTED);
+    // A string matches literally: no RegExp to build and escape per secret and call.
+    if (typeof secret !== 'string' || secret.length >= 4) out = out.replaceAll(secret, REDACTED);
   }
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
-  return out.replace(AUTH_SCHEME, keepLabel).replace(LABELLED_SECRET, keepLabel).replace(EMAIL, REDACTED);
+  return out.replace(JWT, REDACTED).replace(AUTH_SCHEME, keepLabel).replace(LABELLED_SECRET, keepLabel).replace(EMAIL, REDACTED);
 }
 
 const MAX_DEPTH = 32;
@@ -58,7 +56,7 @@ const MAX_DEPTH = 32;
  * Deep copy of a JSON-like value with secret-named fields blanked and every string scrubbed.
  * Non-plain objects (Blob, Date …) are summarised rather than walked.
  */
-export function redactValue(value: unknown, secrets: readonly string[] = []): unknown {
+export function redactValue(value: unknown, secrets: readonly Secret[] = []): unknown {
   const seen = new WeakSet<object>();
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') return redactText(v, secrets);
@@ -83,7 +81,7 @@ export function redactValue(value: unknown, secrets: readonly string[] = []): un
 }
 
 /** Header pairs safe to show, by lower-case name: secret-named headers blanked, the rest scrubbed. */
-export function redactHeaders(headers: Headers | Readonly<Record<string, string>>, secrets: readonly string[] = []): Record<string, string> {
+export function redactHeaders(headers: Headers | Readonly<Record<string, string>>, secrets: readonly Secret[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (value: string, name: string) => {
     out[name.toLowerCase()] = isSecretKey(name) ? REDACTED : redactText(value, secrets);

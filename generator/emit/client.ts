@@ -139,6 +139,8 @@ export function runtimeProfile(model: ApiModel): Record<string, unknown> {
   profile.clientHeaders = clientHeaders;
   profile.callHeaders = { ...headerOptions(model, 'call-option'), ...model.callHeaders };
   profile.policy = model.policy;
+  // Anchored on a non-alphanumeric (not \b), so `bad_key_<key>` is still caught; compiled once, when the module loads.
+  if (model.secretShapes?.length) profile.secretShapes = model.secretShapes.map((source) => new RegExp(`(?<![A-Za-z0-9])(?:${source})`, 'g'));
   return profile;
 }
 

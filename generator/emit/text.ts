@@ -1,11 +1,12 @@
 // Small text helpers shared by emitters: literals that are valid TypeScript and stable across runs,
 // and doc comments that cannot be broken by spec text.
 
-/** A TypeScript literal for JSON-like data, keys in insertion order, single-quoted strings. */
+/** A TypeScript literal for JSON-like data and regular expressions, keys in insertion order, single-quoted strings. */
 export function literal(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
   if (typeof value === 'string') return quote(value);
+  if (value instanceof RegExp) return String(value);
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return '{}';

@@ -83,6 +83,7 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
     auth,
     policy: mergePolicy(profile.policy as VendorPolicy, options.policy),
     callHeaders: profile.callHeaders,
+    secretShapes: profile.secretShapes,
     operations: keep,
     omitted,
     renamed,

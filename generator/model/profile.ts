@@ -50,6 +50,21 @@ const paginationRule = z.discriminatedUnion('style', [
 
 const method = z.enum(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
+/**
+ * A vendor's key format as a regular expression source (`whsec_[A-Za-z0-9+/=_-]{6,}`). One that
+ * does not compile, or that matches empty text (it would scrub between every character), is refused.
+ */
+const secretShape = z.string().superRefine((source, context) => {
+  try {
+    new RegExp(source);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+    return;
+  }
+  // Grouped, so an alternative cannot escape the anchors; `source` itself compiled above.
+  if (new RegExp(`^(?:${source})$`).test('')) context.addIssue({ code: 'custom', message: 'matches empty text, so it would scrub every position of every message' });
+});
+
 export const profileSchema = z.strictObject({
   displayName: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a PascalCase identifier'),
   /**
@@ -138,6 +153,12 @@ export const profileSchema = z.strictObject({
     .array(z.strictObject({ pathPattern: z.string(), methods: z.array(method).optional(), ttlSeconds: z.number().positive() }))
     .default([]),
   pagination: z.array(paginationRule).default([]),
+  /**
+   * The vendor's key formats, scrubbed from its errors, login errors and policy events wherever
+   * they appear (a key the caller did not pass, echoed by the vendor), each matched only where no
+   * letter or digit precedes it.
+   */
+  secretShapes: z.array(secretShape).default([]),
   /** Methods whose request bodies the vendor ignores (a spec may declare form bodies on DELETE); GET and HEAD bodies the loader already removes. */
   bodylessMethods: z.array(method).default([]),
 });

@@ -267,6 +267,8 @@ export interface ApiModel {
   policy: VendorPolicy;
   /** Per-call headers the vendor accepts everywhere (option name → header), from the profile. */
   callHeaders: Record<string, string>;
+  /** Regular expression sources of the vendor's key formats (profile `secretShapes`). */
+  secretShapes?: string[];
   operations: OperationModel[];
   /** `METHOD /path operationId` of the operations left out because fetch cannot send them (model/unsendable.ts). */
   omitted: string[];

@@ -61,6 +61,11 @@ export function inferProfile(documents: Doc[], options: InferOptions): InferredP
     key: 'policy',
     text: 'generic defaults, not the vendor\'s documented policy; rateLimits.default is a placeholder: set the API\'s published limit',
   });
+  // A spec never gives its keys' format, and a guess would scrub ordinary text or miss real keys.
+  notes.push({
+    key: 'secretShapes',
+    text: 'no key formats: when the API\'s keys have a recognisable shape (a fixed prefix, say), list each as a regular expression under secretShapes, and errors and events scrub such keys even when they are not the client\'s own',
+  });
 
   // The spec can list webhooks but never says how they are signed, so the webhook profile is left to the user.
   const webhooks = documents.reduce((count, document) => count + (isRecord(document.webhooks) ? Object.keys(document.webhooks).length : 0), 0);

@@ -174,6 +174,8 @@ export interface LoginEndpointOptions {
   /** Operation id named in errors (default `login`). */
   readonly operationId?: string;
   readonly requestIdHeader?: string;
+  /** Key formats scrubbed from a failed login's error besides the credential values (the profile's `secretShapes`). */
+  readonly secretShapes?: readonly RegExp[];
 }
 
 /** Parses an expiry given as ISO 8601 (with `+0000`-style offsets too) or as epoch seconds/ms. */
@@ -190,7 +192,7 @@ export function parseExpiry(value: unknown): number {
 
 /** A `LoginFn` that POSTs the credential headers to a login endpoint and reads `{token, expires_at}`. */
 export function loginWithHeaders(options: LoginEndpointOptions): LoginFn {
-  const secrets = Object.values(options.headers);
+  const secrets = [...Object.values(options.headers), ...(options.secretShapes ?? [])];
   const operationId = options.operationId ?? 'login';
   return async (signal) => {
     const response = await options.fetch(
@@ -258,6 +260,7 @@ export const tokenExchangeAuth: AuthStrategy = ({ profile, options, baseUrl, log
       expiresAtField: auth.expiresAtField,
       operationId: auth.loginOperation,
       ...(requestIdHeader ? { requestIdHeader } : {}),
+      ...(profile.secretShapes ? { secretShapes: profile.secretShapes } : {}),
     }),
     refreshSkewMs: auth.refreshSkewSeconds * 1000,
   });

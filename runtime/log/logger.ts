@@ -1,5 +1,5 @@
 import { LEVELS, type LogLevel } from '../policy/events.ts';
-import { redact } from '../redact.ts';
+import { redactValue, type Secret } from '../redact.ts';
 
 export type { LogLevel };
 
@@ -18,13 +18,15 @@ export interface JsonLoggerOptions {
   level?: LogLevel;
   /** Where a finished line goes; the console by default (Workers Logs picks it up). */
   write?: (line: string, level: LogLevel) => void;
+  /** Scrubbed from every line besides the recognisable secrets: values, or key shapes such as a generated profile's `secretShapes`. */
+  secrets?: readonly Secret[];
 }
 
 const writeToConsole = (line: string, level: LogLevel) => {
   console[level === 'error' || level === 'warn' ? level : 'log'](line);
 };
 
-/** One JSON object per line, every field passed through redact(). */
+/** One JSON object per line, every field passed through redactValue() with the given secrets. */
 export function jsonLogger(options: JsonLoggerOptions = {}): Logger {
   const level = options.level ?? 'warn';
   const write = options.write ?? writeToConsole;
@@ -32,7 +34,7 @@ export function jsonLogger(options: JsonLoggerOptions = {}): Logger {
     level,
     log(record) {
       if (LEVELS[record.level] < LEVELS[level]) return;
-      write(JSON.stringify(redact({ time: new Date().toISOString(), ...record })), record.level);
+      write(JSON.stringify(redactValue({ time: new Date().toISOString(), ...record }, options.secrets)), record.level);
     },
   };
 }

@@ -7,6 +7,9 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
+// Key formats a vendor's profile would declare (`secretShapes`), made up here.
+const KEY_SHAPE = /(?<![A-Za-z0-9])(?:(?:dk|dr)_[A-Za-z0-9_]{6,}|dwh_[A-Za-z0-9+/=_-]{6,}|DK\.[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]+)?)/g;
+
 /** Every way an error can end up in a log. */
 function renderings(error: Error): string[] {
   return [error.message, String(error), JSON.stringify(error), error.stack ?? '', `${error.toString()}`];
@@ -127,8 +130,8 @@ describe('narrowing', () => {
     const error = new ApiError({
       status: 500,
       operationId: 'X',
-      headers: { 'X-Api-Key': 'opaque-value', 'Retry-After': '2', 'X-Note': 'key sk_live_abcdefgh and listed-secret' },
-      secrets: ['listed-secret'],
+      headers: { 'X-Api-Key': 'opaque-value', 'Retry-After': '2', 'X-Note': 'key dk_live_abcdefgh and listed-secret' },
+      secrets: ['listed-secret', KEY_SHAPE],
     });
     expect(error.headers).toEqual({ 'x-api-key': REDACTED, 'retry-after': '2', 'x-note': `key ${REDACTED} and ${REDACTED}` });
   });
@@ -144,10 +147,10 @@ describe('narrowing', () => {
 
 describe('no secret ever shows', () => {
   const secrets = {
-    secretKey: 'sk_live_51HxYzAbCdEfGhIjKlMnOpQrStUv',
-    restricted: 'rk_test_51HxYzAbCdEfGhIjKlMn',
-    webhook: 'whsec_AbCdEfGhIjKlMnOpQrStUvWxYz012345',
-    sgKey: 'SG.aBcDeFgHiJkLmNoP.qRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVw',
+    secretKey: 'dk_live_51HxYzAbCdEfGhIjKlMnOpQrStUv',
+    restricted: 'dr_test_51HxYzAbCdEfGhIjKlMn',
+    webhook: 'dwh_AbCdEfGhIjKlMnOpQrStUvWxYz012345',
+    dotKey: 'DK.aBcDeFgHiJkLmNoP.qRsTuVwXyZ0123456789aBcDeFgHiJkLmNoPqRsTuVw',
     jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY2N0XzEifQ.c2lnbmF0dXJlLWJ5dGVz',
     opaqueApiKey: 'f3b8c1d27e9a4b5c8d0e1f2a3b4c5d6e',
   };
@@ -155,7 +158,7 @@ describe('no secret ever shows', () => {
   it('in message, String(), JSON.stringify(), stack, body and headers', () => {
     const body = {
       error: {
-        message: `Invalid API Key provided: ${secrets.secretKey}; also Bearer ${secrets.jwt} and ${secrets.sgKey}`,
+        message: `Invalid API Key provided: ${secrets.secretKey}; also Bearer ${secrets.jwt} and ${secrets.dotKey}`,
         code: `bad_key_${secrets.restricted}`,
         param: secrets.webhook,
         request: { headers: { Authorization: `Bearer ${secrets.jwt}`, 'x-api-key': secrets.opaqueApiKey }, note: `key ${secrets.opaqueApiKey}` },
@@ -165,7 +168,7 @@ describe('no secret ever shows', () => {
     const response = jsonResponse(401, body, { 'Request-Id': `req_${secrets.opaqueApiKey}`, 'X-RateLimit-Note': secrets.secretKey });
     const error = apiErrorFromResponse(
       response,
-      { operationId: 'PostCharges', requestIdHeader: 'Request-Id', secrets: [secrets.opaqueApiKey] },
+      { operationId: 'PostCharges', requestIdHeader: 'Request-Id', secrets: [secrets.opaqueApiKey, KEY_SHAPE] },
       body,
     );
     const everything = [...renderings(error), JSON.stringify(error.body), JSON.stringify(error.headers), error.code ?? '', error.param ?? ''];
@@ -177,12 +180,12 @@ describe('no secret ever shows', () => {
   });
 
   it('in errors from list- and flat-shaped bodies too', () => {
-    const list = { errors: [{ message: `bad key ${secrets.sgKey}`, field: secrets.sgKey }] };
+    const list = { errors: [{ message: `bad key ${secrets.dotKey}`, field: secrets.dotKey }] };
     const flat = { code: 'unauthorized', message: `token ${secrets.jwt} expired`, source: secrets.opaqueApiKey };
     for (const body of [list, flat]) {
-      const error = apiErrorFromResponse(jsonResponse(401, body), { operationId: 'X', secrets: [secrets.opaqueApiKey] }, body);
+      const error = apiErrorFromResponse(jsonResponse(401, body), { operationId: 'X', secrets: [secrets.opaqueApiKey, KEY_SHAPE] }, body);
       for (const text of [...renderings(error), JSON.stringify(error.details)]) {
-        expect(text).not.toContain(secrets.sgKey);
+        expect(text).not.toContain(secrets.dotKey);
         expect(text).not.toContain(secrets.jwt);
         expect(text).not.toContain(secrets.opaqueApiKey);
       }

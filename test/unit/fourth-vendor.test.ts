@@ -20,6 +20,7 @@ const GENERIC_SUITES = [
   'test/unit/zod/real-vendors.test.ts',
   'test/unit/diff/pinned-self.test.ts',
   'test/unit/webhooks/pinned-verifiers.test.ts',
+  'test/unit/client/secret-shapes.test.ts',
 ];
 
 interface JsonReport {

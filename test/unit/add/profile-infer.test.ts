@@ -77,7 +77,13 @@ describe('inferProfile', () => {
     const bare = inferProfile([{ openapi: '3.1.0', info: {} }], { vendor: 'bare' });
     expect(profileSchema.safeParse(bare.profile).success).toBe(true);
     expect(bare.profile.idempotency).toEqual({ kind: 'none' });
-    expect(bare.notes.map((n) => n.key).sort()).toEqual(['auth', 'idempotency', 'pagination', 'policy', 'servers']);
+    expect(bare.notes.map((n) => n.key).sort()).toEqual(['auth', 'idempotency', 'pagination', 'policy', 'secretShapes', 'servers']);
+  });
+
+  it('infers no key formats from a spec, and says where to declare them', () => {
+    const inferred = inferProfile([doc], { vendor: 'shop' });
+    expect(inferred.profile).not.toHaveProperty('secretShapes');
+    expect(renderProfileOverlay('shop', inferred)).toMatch(/# no key formats: .* under secretShapes, /);
   });
 
   it('says how to get verifiers when the spec lists webhooks, which never say how they are signed', () => {

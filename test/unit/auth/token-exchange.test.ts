@@ -4,9 +4,13 @@ import {
   createTokenManager,
   loginWithHeaders,
   parseExpiry,
+  tokenExchangeAuth,
   withTokenAuth,
   type IssuedToken,
 } from '../../../runtime/auth/token-exchange.ts';
+import { createVendorClientWith, type VendorProfile } from '../../../runtime/client.ts';
+import { describeErrorBody } from '../../../runtime/error-shapes.ts';
+import { testProfile } from '../policy/support.ts';
 
 const MINUTE = 60_000;
 
@@ -275,6 +279,27 @@ describe('loginWithHeaders', () => {
     for (const text of renderings) {
       for (const secret of Object.values(credentials)) expect(text).not.toContain(secret);
     }
+  });
+
+  it("a client's refused login scrubs keys of the profile's shapes too, not only the credentials sent", async () => {
+    const auth = { kind: 'token-exchange', loginOperation: 'Login', loginPath: '/login', credentialHeaders: { 'x-api-key': 'apiKey' }, tokenField: 'token', expiresAtField: 'expires_at', refreshSkewSeconds: 60 };
+    const profile: VendorProfile = { ...testProfile(auth as VendorProfile['auth'], 0), secretShapes: [/(?<![A-Za-z0-9])(?:dk_live_[A-Za-z0-9]{6,})/g] };
+    const other = 'dk_live_0therKeyN0tSent42';
+    const client = createVendorClientWith(
+      profile,
+      { apiKey: credentials['x-api-key'], retry: false, logger: false, fetch: async () => Response.json({ message: `key ${credentials['x-api-key']} is not ${other}` }, { status: 401 }) } as never,
+      tokenExchangeAuth,
+      describeErrorBody,
+    );
+    const thrown = await client.call({ id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } }, {}).catch((e: unknown) => e);
+    // The login happens inside the transport: the pipeline reports it as a NetworkError whose cause is the login's ApiError.
+    const error = (thrown instanceof ApiError ? thrown : (thrown as { cause?: unknown }).cause) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.operationId).toBe('Login');
+    const renderings = [error.message, String(error), JSON.stringify(error), error.stack ?? ''].join('\n');
+    expect(renderings).toContain('is not [REDACTED]');
+    expect(renderings).not.toContain(other);
+    expect(renderings).not.toContain(credentials['x-api-key']);
   });
 
   it('through the manager, a failing login surfaces without credentials and is retried next call', async () => {

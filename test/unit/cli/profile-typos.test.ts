@@ -157,6 +157,26 @@ describe('a declared webhook signature scheme that cannot work', () => {
   });
 });
 
+describe('a key shape that cannot work', () => {
+  const shapes: [string, string, string][] = [
+    ['one that is no regular expression', 'acme_(live', 'Invalid regular expression: /acme_(live/: Unterminated group'],
+    ['one that matches empty text', 'acme_[a-z]*|', 'matches empty text, so it would scrub every position of every message'],
+  ];
+  for (const [name, shape, message] of shapes) {
+    it(`${name}: exit 2 at the overlay file, line and pointer, output untouched`, async () => {
+      await onACopy(async () => {
+        edit(PROFILE, (t) => t.replace("secretShapes: ['acme_(?:live|test)_[A-Za-z0-9]{12,}']", `secretShapes: ['${shape}']`));
+        const outcome = await svcgen(['generate', '--force']);
+        expect(outcome.code).toBe(2);
+        const line = positionOf(PROFILE, 'secretShapes').split(':')[0];
+        expect(outcome.stderr).toContain(`svcgen: ${PROFILE}:${line}:`);
+        expect(outcome.stderr).toContain(`#/actions/0/update/x-svcgen/secretShapes/0: invalid vendor profile at /x-svcgen/secretShapes/0: ${message}`);
+        expect(snapshot(join(root, 'generated'))).toEqual(good);
+      });
+    });
+  }
+});
+
 describe('a profile value the spec contradicts', () => {
   it('is reported at the overlay file and line that wrote it, not at the overlay folder', async () => {
     await onACopy(async () => {

@@ -4,12 +4,15 @@ import { redact, redactText, REDACTED } from '../../../runtime/redact.ts';
 import type { PolicyEvent } from '../../../runtime/policy/events.ts';
 import { get, getCustomer, harness, networkFailure, respond } from './support.ts';
 
+// Key formats a vendor's profile would declare (`secretShapes`), made up here.
+const SHAPES = [/(?<![A-Za-z0-9])(?:(?:dk|dr)_[A-Za-z0-9_]{6,})/g, /(?<![A-Za-z0-9])(?:dwh_[A-Za-z0-9+/=_-]{6,})/g, /(?<![A-Za-z0-9])(?:DK\.[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]+)?)/g];
+
 // Realistic-looking secrets (none real): each must vanish wherever it appears.
 const secrets = {
-  secretKey: 'sk_live_51Habcdefghijklmnopqrstuv',
-  restrictedKey: 'rk_test_51Habcdefghijklmnop',
-  webhookSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-  sgKey: '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',
+  secretKey: 'dk_live_51Habcdefghijklmnopqrstuv',
+  restrictedKey: 'dr_test_51Habcdefghijklmnop',
+  webhookSecret: 'dwh_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  dotKey: 'DK.ngeVfQFYQlKU0ufo8x5d1A.TwL2iGABf9DHoTf-09kqeF8tAmbihYzrnopKc-1s5cr',
   jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY2N0In0.c2lnbmF0dXJlLXZhbHVl',
   opaqueKey: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6',
   clientId: 'Wq8v2pL9QeS6rT4u',
@@ -41,7 +44,7 @@ describe('redact', () => {
         access_token: secrets.jwt,
         refreshToken: secrets.jwt,
         password: secrets.password,
-        nested: [{ apiKey: secrets.sgKey }],
+        nested: [{ apiKey: secrets.dotKey }],
       }),
     );
     expect(leaks(out)).toEqual([]);
@@ -49,24 +52,26 @@ describe('redact', () => {
   });
 
   it('redacts Headers objects', () => {
-    const headers = new Headers({ authorization: `Basic ${btoa('sk_live_x:')}`, 'x-api-key': secrets.opaqueKey, accept: 'application/json' });
+    const headers = new Headers({ authorization: `Basic ${btoa('dk_live_x:')}`, 'x-api-key': secrets.opaqueKey, accept: 'application/json' });
     expect(redact(headers)).toEqual({ authorization: REDACTED, 'x-api-key': REDACTED, accept: 'application/json' });
   });
 
-  it('redacts credentials and email addresses inside free text', () => {
+  it("redacts credentials, email addresses and keys of the vendor's shapes inside free text", () => {
     const text = [
       `Authorization: Bearer ${secrets.jwt}`,
       `key ${secrets.secretKey} and ${secrets.restrictedKey}`,
       `secret ${secrets.webhookSecret}`,
-      `api key ${secrets.sgKey}`,
+      `api key ${secrets.dotKey}`,
       `GET /v3/suppression/bounces/${secrets.email}`,
       `https://x.test/cb?api_key=${secrets.opaqueKey}&token=${secrets.password}`,
       `{"x-client-id":"${secrets.clientId}","password":"${secrets.password}"}`,
       `Cookie: ${secrets.cookie}`,
     ].join('\n');
-    const out = redactText(text);
+    const out = redactText(text, SHAPES);
     expect(leaks(out)).toEqual([]);
     expect(out).toContain('GET /v3/suppression/bounces/');
+    // Without the shapes, the keys no label or scheme gives away are left as they are.
+    expect(leaks(redactText(text))).toEqual(['secretKey', 'restrictedKey', 'webhookSecret', 'dotKey']);
   });
 
   it('scrubs listed secrets literally, regular-expression characters included, and keeps labels and schemes', () => {
@@ -81,7 +86,7 @@ describe('redact', () => {
   });
 
   it('redacts errors to name, message and code', () => {
-    const error = Object.assign(new Error(`login failed for ${secrets.email} with ${secrets.secretKey}`), { code: 'E_AUTH' });
+    const error = Object.assign(new Error(`login failed for ${secrets.email} with ${secrets.jwt}`), { code: 'E_AUTH' });
     const out = redact(error) as Record<string, unknown>;
     expect(out).toMatchObject({ name: 'Error', code: 'E_AUTH' });
     expect(leaks(JSON.stringify(out))).toEqual([]);
@@ -115,7 +120,7 @@ describe('logs and events', () => {
       onEvent: (e) => events.push(e),
     });
     const request = get(`https://api.example.com/v3/suppression/bounces/${secrets.email}?api_key=${secrets.opaqueKey}`, {
-      headers: { authorization: `Bearer ${secrets.sgKey}`, 'x-api-key': secrets.opaqueKey, cookie: secrets.cookie },
+      headers: { authorization: `Bearer ${secrets.dotKey}`, 'x-api-key': secrets.opaqueKey, cookie: secrets.cookie },
     });
     const error = await call(getCustomer, request).catch((e: unknown) => e);
     expect(lines.length).toBeGreaterThanOrEqual(3);
@@ -126,10 +131,21 @@ describe('logs and events', () => {
   });
 });
 
+describe('key shapes given to the logger', () => {
+  it('the JSON logger scrubs the shapes it is given from every field', () => {
+    const lines: string[] = [];
+    const record = { level: 'warn', message: `retrying with ${secrets.secretKey}`, note: { key: secrets.dotKey } } as never;
+    jsonLogger({ write: (line) => lines.push(line), secrets: SHAPES }).log(record);
+    jsonLogger({ write: (line) => lines.push(line) }).log(record);
+    expect(leaks(lines[0]!)).toEqual([]);
+    expect(leaks(lines[1]!)).toEqual(['secretKey', 'dotKey']);
+  });
+});
+
 describe('attempt events', () => {
-  it("redact a caller's abort reason", async () => {
+  it("redact a caller's abort reason, keys of the shapes the pipeline is given included", async () => {
     const events: PolicyEvent[] = [];
-    const { pipeline, clock } = harness(['hang'], { onEvent: (e) => events.push(e) });
+    const { pipeline, clock } = harness(['hang'], { onEvent: (e) => events.push(e), secrets: SHAPES });
     const controller = new AbortController();
     const pending = pipeline.fetchFor(getCustomer, { signal: controller.signal })(get());
     pending.catch(() => {});

@@ -19,7 +19,7 @@ const validator: OperationValidator = {
     body: z.optional(z.strictObject({
       source: z.optional(z.union([z.string(), z.looseObject({ card: z.looseObject({ exp_year: z.int() }) })])),
       tags: z.optional(z.array(z.string())),
-      note: z.optional(z.custom<string>((value) => typeof value === 'string', 'rejected sk_live_abcdefghijkl')),
+      note: z.optional(z.custom<string>((value) => typeof value === 'string', 'rejected eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln')),
       count: z.optional(z.number()),
     })),
   },
