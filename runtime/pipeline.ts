@@ -14,6 +14,7 @@ import { toNetworkError } from './policy/network-error.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
 import { isPromise, systemClock, type Clock } from './policy/clock.ts';
 import { resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
+import { ApiError } from './errors.ts';
 import { CircuitOpenError, RateLimitError, RequestNotSentError, TimeoutError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
 import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
@@ -231,8 +232,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       let error: unknown;
       try {
         // One attempt: the transport raced against this attempt's time limit and the caller's
-        // signals. A transport failure becomes a NetworkError (a RequestNotSentError passes as it
-        // is); a response that comes after the end is released.
+        // signals. A transport failure becomes a NetworkError (an error the auth layer decided,
+        // see `decided`, passes as it is); a response that comes after the end is released.
         const outgoing = body === undefined || (known && n === 1) ? request : copyWithBody(request, body);
         response = await guard(
           clock,
@@ -241,7 +242,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           sb ?? (own.aborted ? own : undefined),
           () => new TimeoutError(meta.id, perAttempt ? 'attempt' : 'total', perAttempt ? timeoutMs : totalMs),
           (signal) => transport(outgoing, { signal, body }),
-          (e) => (e instanceof RequestNotSentError ? e : toNetworkError(meta.id, e)),
+          (e) => (decided(e) ? e : toNetworkError(meta.id, e)),
           release,
         );
       } catch (e) {
@@ -253,8 +254,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
       if (breakerConfig) {
         // Health failures only: a 4xx is the caller's problem, a cancellation says nothing.
-        // Neither a caller's cancellation nor a request the client refused to send says anything of the vendor.
-        const neutral = cancelled || error instanceof RequestNotSentError;
+        // Neither a caller's cancellation nor an error the auth layer decided says anything more of the vendor.
+        const neutral = cancelled || decided(error);
         let change = breaker.record(circuit, breakerConfig, neutral ? 'neutral' : response === undefined || status! >= 500 ? 'failure' : 'success', probe);
         if (isPromise(change)) change = await change;
         if (change) {
@@ -330,6 +331,18 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     breaker,
     circuitFor,
   };
+}
+
+/**
+ * An error the transport's auth layer raised with the outcome already known: a request it would
+ * not send, the ApiError of a login or token request the vendor refused, or a refusal of the
+ * limiter or breaker that request went through. It reaches the caller as it is, is not retried
+ * (the login went through the vendor's policies already), and the breaker does not count it
+ * (the login's own attempts, in the same circuit, were counted). Wrapped as a network error, a
+ * wrong API key was retried as if the connection had failed, every retry logging in again.
+ */
+function decided(error: unknown): boolean {
+  return error instanceof RequestNotSentError || error instanceof ApiError || error instanceof CircuitOpenError || error instanceof RateLimitError;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../../../runtime/auth/token-exchange.ts';
 import { createVendorClientWith, type VendorProfile } from '../../../runtime/client.ts';
 import { describeErrorBody } from '../../../runtime/error-shapes.ts';
+import type { PolicyEvent } from '../../../runtime/policy/events.ts';
 import { testProfile } from '../policy/support.ts';
 
 const MINUTE = 60_000;
@@ -291,15 +292,49 @@ describe('loginWithHeaders', () => {
       tokenExchangeAuth,
       describeErrorBody,
     );
-    const thrown = await client.call({ id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } }, {}).catch((e: unknown) => e);
-    // The login happens inside the transport: the pipeline reports it as a NetworkError whose cause is the login's ApiError.
-    const error = (thrown instanceof ApiError ? thrown : (thrown as { cause?: unknown }).cause) as ApiError;
+    const error = await client.call({ id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } }, {}).catch((e: unknown) => e as ApiError);
     expect(error).toBeInstanceOf(ApiError);
     expect(error.operationId).toBe('Login');
     const renderings = [error.message, String(error), JSON.stringify(error), error.stack ?? ''].join('\n');
     expect(renderings).toContain('is not [REDACTED]');
     expect(renderings).not.toContain(other);
     expect(renderings).not.toContain(credentials['x-api-key']);
+  });
+
+  it("a client's refused login is the login's ApiError: one login per call, no retry, not counted by the breaker", async () => {
+    const auth = { kind: 'token-exchange', loginOperation: 'Login', loginPath: '/login', credentialHeaders: { 'x-api-key': 'apiKey' }, tokenField: 'token', expiresAtField: 'expires_at', refreshSkewSeconds: 60 };
+    const base = testProfile(auth as VendorProfile['auth'], 2);
+    // A breaker that opens at half the attempts failing: were the calls counted as failures beside the logins' 401s, it would open.
+    const policy = { ...base.policy, breaker: { consecutiveFailures: 100, cooldownMs: 60_000, failureRate: { threshold: 0.5, minimumCalls: 2, windowMs: 60_000 } } };
+    const events: PolicyEvent[] = [];
+    let logins = 0;
+    let calls = 0;
+    const client = createVendorClientWith(
+      { ...base, policy },
+      {
+        apiKey: 'wrong-key-0a9b8c7d',
+        logger: false,
+        onEvent: (event) => events.push(event),
+        fetch: async (request) => {
+          if (new URL(request.url).pathname !== '/login') return (calls++, Response.json({ ok: true }));
+          logins++;
+          return Response.json({ code: 'credentials_invalid', message: 'Invalid API key' }, { status: 401 });
+        },
+      } as never,
+      tokenExchangeAuth,
+      describeErrorBody,
+    );
+    const meta = { id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } } as const;
+    for (let n = 1; n <= 3; n++) {
+      const error = await client.call(meta, {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ status: 401, operationId: 'Login', code: 'credentials_invalid' });
+      expect(logins).toBe(n);
+    }
+    expect(calls).toBe(0);
+    const attempts = events.filter((event) => event.type === 'attempt' && event.operationId === 'GetThing');
+    expect(attempts.map((event) => (event as { attempt: number }).attempt)).toEqual([1, 1, 1]);
+    expect(events.filter((event) => event.type === 'breaker')).toEqual([]);
   });
 
   it('through the manager, a failing login surfaces without credentials and is retried next call', async () => {
