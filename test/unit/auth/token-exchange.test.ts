@@ -8,7 +8,7 @@ import {
   withTokenAuth,
   type IssuedToken,
 } from '../../../runtime/auth/token-exchange.ts';
-import { createVendorClientWith, type VendorProfile } from '../../../runtime/client.ts';
+import { createVendorClientWith, type BaseClientOptions, type VendorProfile } from '../../../runtime/client.ts';
 import { describeErrorBody } from '../../../runtime/error-shapes.ts';
 import type { PolicyEvent } from '../../../runtime/policy/events.ts';
 import { testProfile } from '../policy/support.ts';
@@ -288,11 +288,11 @@ describe('loginWithHeaders', () => {
     const other = 'dk_live_0therKeyN0tSent42';
     const client = createVendorClientWith(
       profile,
-      { apiKey: credentials['x-api-key'], retry: false, logger: false, fetch: async () => Response.json({ message: `key ${credentials['x-api-key']} is not ${other}` }, { status: 401 }) } as never,
+      { apiKey: credentials['x-api-key'], retry: false, logger: false, fetch: async () => Response.json({ message: `key ${credentials['x-api-key']} is not ${other}` }, { status: 401 }) } as BaseClientOptions,
       tokenExchangeAuth,
       describeErrorBody,
     );
-    const error = await client.call({ id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } }, {}).catch((e: unknown) => e as ApiError);
+    const error = (await client.call({ id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } }, {}).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.operationId).toBe('Login');
     const renderings = [error.message, String(error), JSON.stringify(error), error.stack ?? ''].join('\n');
@@ -320,7 +320,7 @@ describe('loginWithHeaders', () => {
           logins++;
           return Response.json({ code: 'credentials_invalid', message: 'Invalid API key' }, { status: 401 });
         },
-      } as never,
+      } as BaseClientOptions,
       tokenExchangeAuth,
       describeErrorBody,
     );
