@@ -133,6 +133,13 @@ export interface ClientAuth {
   headersFor?(meta: OperationMeta): Record<string, string> | undefined;
   /** Every credential and issued token, for scrubbing errors. */
   secrets(): string[];
+  /**
+   * Text that differs between clients whose credentials differ (their values, joined; a unique
+   * value for a credential with no text of its own, such as a token function). Hashed into the
+   * signed pipelines' cache keys, never stored: two clients share cached answers only when they
+   * sign alike.
+   */
+  readonly partition: string;
 }
 
 /**
@@ -190,14 +197,18 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
   });
   // The login call shares the vendor's limiter and breaker but not the token signing.
   const loginPipeline = createPipeline(pipelineOptions(transport));
+  // Known once the strategy returns; a signed pipeline reads it only when it looks up the cache.
+  let partition = '';
   /** A pipeline over `sign(transport)` sharing the login pipeline's limiter and breaker. */
   const signedPipeline = (sign: (transport: FetchLike) => FetchLike): Pipeline =>
     createPipeline({
       ...pipelineOptions(sign(transport ?? ((request, init) => fetch(request, init)))),
       limiter: loginPipeline.limiter,
       breaker: loginPipeline.breaker,
+      cachePartition: () => partition,
     });
   const auth = strategy({ profile, options, baseUrl, loginPipeline, signedPipeline });
+  partition = auth.partition;
   const clientHeaders = staticHeaders(profile, options);
   // An Accept the user set on the client wins over the operation's (meta.accept), as one set on the call does.
   const ownAccept = Object.keys(clientHeaders).some((name) => name.toLowerCase() === 'accept');

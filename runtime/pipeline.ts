@@ -47,6 +47,11 @@ export interface PipelineOptions {
   cache?: ResponseCache;
   /** TTL when a call asks for caching and the operation names none. */
   cacheTtlSeconds?: number;
+  /**
+   * The text of the credentials this pipeline signs with (a client's `ClientAuth.partition`),
+   * hashed into its cache keys: the cache is looked up before the transport signs the request.
+   */
+  cachePartition?: () => string;
   /** Shared stores (e.g. durableStores()); one isolate's memory by default. */
   limiter?: LimiterStore;
   breaker?: BreakerStore;
@@ -116,9 +121,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
 
   // The cache module decides what is cached; a pipeline without a cache bundles only this hook.
-  const cached = options.cache?.forPipeline(vendor, options.cacheTtlSeconds, (meta, hit) => {
-    if (wants('debug')) note('debug', 'cache', meta, { hit });
-  });
+  const cached = options.cache?.forPipeline(
+    vendor,
+    options.cacheTtlSeconds,
+    (meta, hit) => {
+      if (wants('debug')) note('debug', 'cache', meta, { hit });
+    },
+    options.cachePartition,
+  );
 
   /** The operation's own bucket first, then the vendor-wide one; each once, and only if it has a limit. Worked out once per operation. */
   function bucketsFor(meta: OperationMeta): BucketSpec[] {

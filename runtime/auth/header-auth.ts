@@ -82,6 +82,6 @@ function headerStrategy(kinds: HeaderSchemeKinds, lookup: KindLookup, refuse?: (
         return transport(request, init);
       }, scrubbed);
     const pipeline = signedPipeline(sign);
-    return { pipeline, pipelineFor: () => pipeline, secrets: scrubbed };
+    return { pipeline, pipelineFor: () => pipeline, secrets: scrubbed, partition: secrets.join('\n') };
   };
 }

@@ -2,4 +2,4 @@
 // unsigned pipeline. Generated clients of such specs pass it, so they bundle no scheme code.
 import type { AuthStrategy } from '../client.ts';
 
-export const noAuth: AuthStrategy = ({ loginPipeline }) => ({ pipeline: loginPipeline, pipelineFor: () => loginPipeline, secrets: () => [] });
+export const noAuth: AuthStrategy = ({ loginPipeline }) => ({ pipeline: loginPipeline, pipelineFor: () => loginPipeline, secrets: () => [], partition: '' });

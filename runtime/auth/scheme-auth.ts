@@ -41,6 +41,10 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
     const supplied = readCredentials(vendor, auth, options, kinds);
     requireSomeCredentials(vendor, auth, supplied, kinds);
     const given = staticSecrets(vendor, auth, supplied, kinds);
+    // A credential with no text of its own (a token function) cannot tell two clients apart: such
+    // a client's cached answers are its own alone.
+    const opaque = [...supplied].some(([name, value]) => kindOf(vendor, kinds, auth.schemes[name]!).secrets(value).every((text) => text === ''));
+    const partition = opaque ? `${given.join('\n')}\n${crypto.randomUUID()}` : given.join('\n');
     const signer = signing
       ? signing({ vendor, auth, kinds, supplied, baseUrl, loginPipeline, requestIdHeader: profile.policy.requestIdHeader })
       : headerSigning;
@@ -97,6 +101,7 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
         return pipelineOf(auth.operations[meta.id] ?? auth.security, meta.id);
       },
       secrets,
+      partition,
     };
   };
 }

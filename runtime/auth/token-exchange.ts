@@ -273,5 +273,6 @@ export const tokenExchangeAuth: AuthStrategy = ({ profile, options, baseUrl, log
     pipelineFor: (call) => (call.id === auth.loginOperation ? loginPipeline : pipeline),
     headersFor: (call) => (call.id === auth.loginOperation ? headers : undefined),
     secrets: () => secrets,
+    partition: secrets.join('\n'),
   };
 };

@@ -1,16 +1,19 @@
 import type { CachedResponse } from './store.ts';
 
 // Turning GET responses into cache entries and back. The key hashes the URL with every request
-// header, so different credentials or connected accounts never share an entry and no credential
-// is stored in the key.
+// header and the client's credentials (its partition: a pipeline signs a request only after the
+// cache lookup, so its headers do not carry them yet), so clients with different credentials or
+// connected accounts never share an entry and no credential is stored in the key.
 
 const KEPT_HEADERS = ['content-type', 'content-language'];
 
-export async function cacheKey(vendor: string, operationId: string, request: Request): Promise<string> {
+export async function cacheKey(vendor: string, operationId: string, request: Request, partition = ''): Promise<string> {
   let material = request.url;
   request.headers.forEach((value, name) => {
     material += `\n${name}:${value}`;
   });
+  // After a blank line, which no header line can be.
+  material += `\n\n${partition}`;
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(material)));
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');

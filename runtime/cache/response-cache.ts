@@ -28,9 +28,11 @@ export type CachedSend = <C extends CacheCall | undefined, A>(
 export interface ResponseCache {
   /**
    * The hook for one pipeline: `vendor` prefixes the keys, `ttlSeconds` applies when a call asks
-   * for caching and the operation names no TTL (60 when undefined), `onLookup` hears every lookup.
+   * for caching and the operation names no TTL (60 when undefined), `onLookup` hears every lookup,
+   * and `partition` gives the text of the pipeline's credentials, hashed into every key so that
+   * clients with other credentials never read its entries.
    */
-  forPipeline(vendor: string, ttlSeconds: number | undefined, onLookup?: (meta: OperationMeta, hit: boolean) => void): CachedSend;
+  forPipeline(vendor: string, ttlSeconds: number | undefined, onLookup?: (meta: OperationMeta, hit: boolean) => void, partition?: () => string): CachedSend;
 }
 
 const ignore = () => undefined;
@@ -46,8 +48,16 @@ function ttlOf(meta: OperationMeta, call: CacheCall | undefined, fallback: numbe
 }
 
 export function responseCache(store: CacheStore, clock: Clock = systemClock): ResponseCache {
-  async function serve(vendor: string, meta: OperationMeta, request: Request, ttlSeconds: number, send: () => Promise<Response>, onLookup?: (meta: OperationMeta, hit: boolean) => void) {
-    const key = await cacheKey(vendor, meta.id, request);
+  async function serve(
+    vendor: string,
+    meta: OperationMeta,
+    request: Request,
+    ttlSeconds: number,
+    send: () => Promise<Response>,
+    onLookup: ((meta: OperationMeta, hit: boolean) => void) | undefined,
+    partition: (() => string) | undefined,
+  ) {
+    const key = await cacheKey(vendor, meta.id, request, partition?.());
     // A cache that fails is a cache miss, never a failed call.
     const hit = await store.get(key).catch(ignore);
     onLookup?.(meta, hit !== undefined);
@@ -59,10 +69,10 @@ export function responseCache(store: CacheStore, clock: Clock = systemClock): Re
     return fresh;
   }
   return {
-    forPipeline: (vendor, ttlSeconds, onLookup) => (meta, call, request, send, extra) => {
+    forPipeline: (vendor, ttlSeconds, onLookup, partition) => (meta, call, request, send, extra) => {
       const ttl = request.method === 'GET' ? ttlOf(meta, call, ttlSeconds) : 0;
       if (ttl <= 0) return send(meta, call, request, extra);
-      return serve(vendor, meta, request, ttl, () => send(meta, call, request, extra), onLookup);
+      return serve(vendor, meta, request, ttl, () => send(meta, call, request, extra), onLookup, partition);
     },
   };
 }
