@@ -13,7 +13,7 @@ import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
 import { tokenExchangeAuth } from '../../../runtime/auth/token-exchange.ts';
 import { KvCacheStore, type KvNamespaceLike } from '../../../runtime/cache/kv.ts';
 import { MemoryCacheStore } from '../../../runtime/cache/memory.ts';
-import { responseCache, type ResponseCache } from '../../../runtime/cache/response-cache.ts';
+import { responseCache } from '../../../runtime/cache/response-cache.ts';
 import { createVendorClientWith, type AuthStrategy, type BaseClientOptions, type VendorProfile } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { describeErrorBody } from '../../../runtime/error-shapes.ts';
@@ -26,89 +26,83 @@ const QUIET = { retry: false, rateLimit: false, breaker: false, logger: false } 
 const bearer = { kind: 'schemes', schemes: { bearer: { type: 'bearer' } }, security: [['bearer']], operations: {}, shorthand: 'bearer' };
 const login = { kind: 'token-exchange', loginOperation: 'Login', loginPath: '/login', credentialHeaders: { 'x-api-key': 'apiKey' }, tokenField: 'token', expiresAtField: 'expires_at', refreshSkewSeconds: 60 };
 
-/** A vendor that answers each call with the credential it was signed with, and counts the calls it answers. */
+/** A vendor that answers each call with the credential it was signed with (header or query key). */
 function vendor() {
   const seen: string[] = [];
   const fetch = async (request: Request) => {
-    if (new URL(request.url).pathname === '/login') {
+    const url = new URL(request.url);
+    if (url.pathname === '/login') {
       return Response.json({ token: `token-for-${request.headers.get('x-api-key')}`, expires_at: Math.floor(Date.now() / 1000) + 3600 }, { status: 201 });
     }
-    const owner = request.headers.get('authorization') ?? 'nobody';
+    const owner = request.headers.get('authorization') ?? url.searchParams.get('key') ?? 'nobody';
     seen.push(owner);
     return Response.json({ owner });
   };
   return { seen, fetch };
 }
 
-function clientOf(auth: object, strategy: AuthStrategy, cache: ResponseCache, options: BaseClientOptions, fetch: BaseClientOptions['fetch']) {
-  const profile: VendorProfile = testProfile(auth as VendorProfile['auth'], 0);
-  return createVendorClientWith(profile, { ...QUIET, ...options, cache, fetch }, strategy, describeErrorBody);
+type Client = ReturnType<typeof createVendorClientWith>;
+
+/** One cached store and vendor; `make` builds clients on them. */
+function sharedCache() {
+  const cache = responseCache(new MemoryCacheStore());
+  const { seen, fetch } = vendor();
+  const make = (auth: object, strategy: AuthStrategy, options: object): Client =>
+    createVendorClientWith(testProfile(auth as VendorProfile['auth'], 0), { ...QUIET, ...options, cache, fetch } as BaseClientOptions, strategy, describeErrorBody);
+  /** Each client's call in turn: the owner each answer names, and the calls the vendor itself answered. */
+  const calls = async (...clients: Client[]) => {
+    const answers: string[] = [];
+    for (const client of clients) answers.push(((await client.call(BALANCE, {})) as { owner: string }).owner);
+    return { answers, answeredByVendor: [...seen] };
+  };
+  return { make, calls };
 }
 
 describe('a response cache shared by clients with different credentials', () => {
   it('answers each API key with its own data, and shares an entry between clients with the same key', async () => {
-    const cache = responseCache(new MemoryCacheStore());
-    const { seen, fetch } = vendor();
+    const { make, calls } = sharedCache();
     const strategy = fittedHeaderAuth({ bearer: bearerScheme });
-    const a = clientOf(bearer, strategy, cache, { apiKey: 'tenant-a-key-0001' } as BaseClientOptions, fetch);
-    const b = clientOf(bearer, strategy, cache, { apiKey: 'tenant-b-key-0002' } as BaseClientOptions, fetch);
-    const alsoA = clientOf(bearer, strategy, cache, { apiKey: 'tenant-a-key-0001' } as BaseClientOptions, fetch);
-    expect(await a.call(BALANCE, {})).toEqual({ owner: 'Bearer tenant-a-key-0001' });
-    expect(await b.call(BALANCE, {})).toEqual({ owner: 'Bearer tenant-b-key-0002' });
-    expect(await alsoA.call(BALANCE, {})).toEqual({ owner: 'Bearer tenant-a-key-0001' });
-    expect(seen).toEqual(['Bearer tenant-a-key-0001', 'Bearer tenant-b-key-0002']);
+    const [a, b, alsoA] = ['tenant-a-key-0001', 'tenant-b-key-0002', 'tenant-a-key-0001'].map((apiKey) => make(bearer, strategy, { apiKey }));
+    expect(await calls(a!, b!, alsoA!)).toEqual({
+      answers: ['Bearer tenant-a-key-0001', 'Bearer tenant-b-key-0002', 'Bearer tenant-a-key-0001'],
+      answeredByVendor: ['Bearer tenant-a-key-0001', 'Bearer tenant-b-key-0002'],
+    });
   });
 
   it('answers each token-exchange login with its own data', async () => {
-    const cache = responseCache(new MemoryCacheStore());
-    const { seen, fetch } = vendor();
-    const a = clientOf(login, tokenExchangeAuth, cache, { apiKey: 'tenant-a-key-0001' } as BaseClientOptions, fetch);
-    const b = clientOf(login, tokenExchangeAuth, cache, { apiKey: 'tenant-b-key-0002' } as BaseClientOptions, fetch);
-    expect(await a.call(BALANCE, {})).toEqual({ owner: 'Bearer token-for-tenant-a-key-0001' });
-    expect(await b.call(BALANCE, {})).toEqual({ owner: 'Bearer token-for-tenant-b-key-0002' });
-    expect(await a.call(BALANCE, {})).toEqual({ owner: 'Bearer token-for-tenant-a-key-0001' });
-    expect(seen).toEqual(['Bearer token-for-tenant-a-key-0001', 'Bearer token-for-tenant-b-key-0002']);
+    const { make, calls } = sharedCache();
+    const [a, b] = ['tenant-a-key-0001', 'tenant-b-key-0002'].map((apiKey) => make(login, tokenExchangeAuth, { apiKey }));
+    expect(await calls(a!, b!, a!)).toEqual({
+      answers: ['Bearer token-for-tenant-a-key-0001', 'Bearer token-for-tenant-b-key-0002', 'Bearer token-for-tenant-a-key-0001'],
+      answeredByVendor: ['Bearer token-for-tenant-a-key-0001', 'Bearer token-for-tenant-b-key-0002'],
+    });
   });
 
   it('answers each API key sent in the query with its own data (the signer adds it after the lookup)', async () => {
-    const cache = responseCache(new MemoryCacheStore());
-    const seen: string[] = [];
-    const fetch = async (request: Request) => {
-      const key = new URL(request.url).searchParams.get('key') ?? 'none';
-      seen.push(key);
-      return Response.json({ owner: key });
-    };
+    const { make, calls } = sharedCache();
     const inQuery = { kind: 'schemes', schemes: { key: { type: 'apiKey', in: 'query', name: 'key' } }, security: [['key']], operations: {}, shorthand: 'key' };
     const strategy = schemeAuth({ apiKey: apiKeyScheme });
-    const a = clientOf(inQuery, strategy, cache, { apiKey: 'tenant-a-key-0001' } as BaseClientOptions, fetch);
-    const b = clientOf(inQuery, strategy, cache, { apiKey: 'tenant-b-key-0002' } as BaseClientOptions, fetch);
-    expect(await a.call(BALANCE, {})).toEqual({ owner: 'tenant-a-key-0001' });
-    expect(await b.call(BALANCE, {})).toEqual({ owner: 'tenant-b-key-0002' });
-    expect(await a.call(BALANCE, {})).toEqual({ owner: 'tenant-a-key-0001' });
-    expect(seen).toEqual(['tenant-a-key-0001', 'tenant-b-key-0002']);
+    const [a, b] = ['tenant-a-key-0001', 'tenant-b-key-0002'].map((apiKey) => make(inQuery, strategy, { apiKey }));
+    expect(await calls(a!, b!, a!)).toEqual({
+      answers: ['tenant-a-key-0001', 'tenant-b-key-0002', 'tenant-a-key-0001'],
+      answeredByVendor: ['tenant-a-key-0001', 'tenant-b-key-0002'],
+    });
   });
 
   it('keeps the answers of a client whose token comes from a function to that client', async () => {
-    const cache = responseCache(new MemoryCacheStore());
-    const { seen, fetch } = vendor();
+    const { make, calls } = sharedCache();
     const strategy = schemeAuth({ bearer: accessTokenScheme });
-    const a = clientOf(bearer, strategy, cache, { auth: { bearer: () => 'tenant-a-token-01' } } as BaseClientOptions, fetch);
-    const b = clientOf(bearer, strategy, cache, { auth: { bearer: () => 'tenant-b-token-02' } } as BaseClientOptions, fetch);
-    expect(await a.call(BALANCE, {})).toEqual({ owner: 'Bearer tenant-a-token-01' });
-    expect(await b.call(BALANCE, {})).toEqual({ owner: 'Bearer tenant-b-token-02' });
-    expect(await a.call(BALANCE, {})).toEqual({ owner: 'Bearer tenant-a-token-01' });
-    expect(seen).toEqual(['Bearer tenant-a-token-01', 'Bearer tenant-b-token-02']);
+    const [a, b] = ['tenant-a-token-01', 'tenant-b-token-02'].map((token) => make(bearer, strategy, { auth: { bearer: () => token } }));
+    expect(await calls(a!, b!, a!)).toEqual({
+      answers: ['Bearer tenant-a-token-01', 'Bearer tenant-b-token-02', 'Bearer tenant-a-token-01'],
+      answeredByVendor: ['Bearer tenant-a-token-01', 'Bearer tenant-b-token-02'],
+    });
   });
 
   it('still shares entries between clients of an API without credentials', async () => {
-    const cache = responseCache(new MemoryCacheStore());
-    const { seen, fetch } = vendor();
+    const { make, calls } = sharedCache();
     const open = { kind: 'schemes', schemes: {}, security: [], operations: {} };
-    const a = clientOf(open, noAuth, cache, {}, fetch);
-    const b = clientOf(open, noAuth, cache, {}, fetch);
-    expect(await a.call(BALANCE, {})).toEqual({ owner: 'nobody' });
-    expect(await b.call(BALANCE, {})).toEqual({ owner: 'nobody' });
-    expect(seen).toEqual(['nobody']);
+    expect(await calls(make(open, noAuth, {}), make(open, noAuth, {}))).toEqual({ answers: ['nobody', 'nobody'], answeredByVendor: ['nobody'] });
   });
 
   it('stores no credential in a KV key or entry', async () => {
@@ -118,8 +112,8 @@ describe('a response cache shared by clients with different credentials', () => 
       put: async (key, value) => void data.set(key, value),
     };
     const cache = responseCache(new KvCacheStore(kv));
-    const a = clientOf(bearer, fittedHeaderAuth({ bearer: bearerScheme }), cache, { apiKey: 'tenant-a-key-0001' } as BaseClientOptions, async () => Response.json({ ok: true }));
-    await a.call(BALANCE, {});
+    const client = createVendorClientWith(testProfile(bearer as VendorProfile['auth'], 0), { ...QUIET, apiKey: 'tenant-a-key-0001', cache, fetch: async () => Response.json({ ok: true }) } as BaseClientOptions, fittedHeaderAuth({ bearer: bearerScheme }), describeErrorBody);
+    await client.call(BALANCE, {});
     expect(data.size).toBe(1);
     const [key, entry] = [...data][0]!;
     expect(key).toMatch(/^svcgen:acme:GetBalance:[0-9a-f]{64}$/);
