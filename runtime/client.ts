@@ -197,7 +197,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
   });
   // The login call shares the vendor's limiter and breaker but not the token signing.
   const loginPipeline = createPipeline(pipelineOptions(transport));
-  // Known once the strategy returns; a signed pipeline reads it only when it looks up the cache.
+  // Known once the strategy returns; a signed pipeline reads it only when a call first needs it.
   let partition = '';
   /** A pipeline over `sign(transport)` sharing the login pipeline's limiter and breaker. */
   const signedPipeline = (sign: (transport: FetchLike) => FetchLike): Pipeline =>
@@ -205,7 +205,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
       ...pipelineOptions(sign(transport ?? ((request, init) => fetch(request, init)))),
       limiter: loginPipeline.limiter,
       breaker: loginPipeline.breaker,
-      cachePartition: () => partition,
+      partition: () => partition,
     });
   const auth = strategy({ profile, options, baseUrl, loginPipeline, signedPipeline });
   partition = auth.partition;

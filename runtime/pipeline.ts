@@ -17,6 +17,7 @@ import { resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides,
 import { ApiError } from './errors.ts';
 import { CircuitOpenError, RateLimitError, RequestNotSentError, TimeoutError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
+import { accountTag } from './policy/account-tag.ts';
 import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
 import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy/rate-limiter.ts';
 import { NO_RETRY, retryDelay } from './policy/retry.ts';
@@ -48,10 +49,11 @@ export interface PipelineOptions {
   /** TTL when a call asks for caching and the operation names none. */
   cacheTtlSeconds?: number;
   /**
-   * The text of the credentials this pipeline signs with (a client's `ClientAuth.partition`),
-   * hashed into its cache keys: the cache is looked up before the transport signs the request.
+   * The text of the credentials this pipeline signs with (a client's `ClientAuth.partition`). The
+   * cache is looked up, and the limiter consulted, before the transport signs the request, so it
+   * is hashed into cache keys and into the name of the vendor-reported rate-limit window.
    */
-  cachePartition?: () => string;
+  partition?: () => string;
   /** Shared stores (e.g. durableStores()); one isolate's memory by default. */
   limiter?: LimiterStore;
   breaker?: BreakerStore;
@@ -127,8 +129,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     (meta, hit) => {
       if (wants('debug')) note('debug', 'cache', meta, { hit });
     },
-    options.cachePartition,
+    options.partition,
   );
+
+  // Named once, on the first call that needs it (the partition is known by then).
+  let account: Promise<string> | undefined;
+  const accountOf = () => (account ??= accountTag(options.partition?.()));
 
   /** The operation's own bucket first, then the vendor-wide one; each once, and only if it has a limit. Worked out once per operation. */
   function bucketsFor(meta: OperationMeta): BucketSpec[] {
@@ -159,8 +165,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   async function send(meta: OperationMeta, call: CallOptions | undefined, request: Request, callSignalOnly: boolean | undefined): Promise<Response> {
-    // Key of the vendor-reported window, when the vendor sends rate-limit headers.
-    const windowKey = rateHeaders && `${vendor}:${meta.bucket ?? meta.id}`;
+    // Key of the vendor-reported window, when the vendor sends rate-limit headers: one per credentials.
+    const windowKey = rateHeaders ? `${vendor}:${meta.bucket ?? meta.id}${await accountOf()}` : undefined;
     const retry = call?.retry === false ? undefined : call?.retry ? { ...retryBase, ...call.retry } : policy.retry;
     const rateLimit = call?.rateLimit === false ? undefined : policy.rateLimit;
     const maxWaitMs = (call?.rateLimit ? call.rateLimit.maxWaitMs : undefined) ?? rateLimit?.maxWaitMs ?? 0;
