@@ -4,7 +4,9 @@
 export interface CachedResponse {
   readonly status: number;
   readonly headers: ReadonlyArray<readonly [string, string]>;
+  /** The body's text, or its bytes in base64 when `encoding` says so (a body that is not UTF-8). */
   readonly body: string;
+  readonly encoding?: 'base64';
   /** Epoch ms after which the entry must not be served. */
   readonly expiresAt: number;
 }

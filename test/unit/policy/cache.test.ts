@@ -138,6 +138,31 @@ describe('GET caching in the pipeline', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('gives back the bytes of a body that is not UTF-8, on the call that stores it and on a hit through KV', async () => {
+    const clock = new ManualClock();
+    const { kv, data } = fakeKv();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80, 0xc3]);
+    const image = () => new Response(png, { headers: { 'content-type': 'image/png' } });
+    const { call, sent } = harness([image(), image()], { clock, cache: responseCache(new KvCacheStore(kv, clock), clock) });
+    for (let i = 0; i < 2; i++) {
+      const response = await call(getCustomer, get(), { cache: true });
+      expect(new Uint8Array(await response.arrayBuffer())).toEqual(png);
+    }
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse([...data.values()][0]!)).toMatchObject({ encoding: 'base64', body: btoa(String.fromCharCode(...png)) });
+  });
+
+  it('keeps a UTF-8 body as its text', async () => {
+    const clock = new ManualClock();
+    const { kv, data } = fakeKv();
+    const { call } = harness([respond(200, {}, '{"note":"größe ✓"}')], { clock, cache: responseCache(new KvCacheStore(kv, clock), clock) });
+    await call(fxRates, get(ratesUrl));
+    const stored = JSON.parse([...data.values()][0]!) as Record<string, unknown>;
+    expect(stored.body).toBe('{"note":"größe ✓"}');
+    expect(stored).not.toHaveProperty('encoding');
+    expect(await (await call(fxRates, get(ratesUrl))).json()).toEqual({ note: 'größe ✓' });
+  });
+
   it('keeps credentials out of the cache key', async () => {
     const clock = new ManualClock();
     const { kv, data } = fakeKv();
