@@ -136,8 +136,8 @@ export interface ClientAuth {
   /**
    * Text that differs between clients whose credentials differ (their values, joined; a unique
    * value for a credential with no text of its own, such as a token function). Hashed into the
-   * signed pipelines' cache keys, never stored: two clients share cached answers only when they
-   * sign alike.
+   * signed pipelines' cache keys and into the names of the rate-limit windows a vendor reports,
+   * never stored: two clients share cached answers and windows only when they sign alike.
    */
   readonly partition: string;
 }
@@ -197,7 +197,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
   });
   // The login call shares the vendor's limiter and breaker but not the token signing.
   const loginPipeline = createPipeline(pipelineOptions(transport));
-  // Known once the strategy returns; a signed pipeline reads it only when a call first needs it.
+  // Known once the strategy returns; signed pipelines read it only during calls, by then it is set.
   let partition = '';
   /** A pipeline over `sign(transport)` sharing the login pipeline's limiter and breaker. */
   const signedPipeline = (sign: (transport: FetchLike) => FetchLike): Pipeline =>
