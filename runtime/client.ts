@@ -7,6 +7,7 @@ import { createPipeline, type CallOptions as PipelineCallOptions, type Pipeline,
 import type { PolicyDefaults, PolicyOverrides } from './policy/config.ts';
 import { errorFromResponse, type ErrorDescriber } from './errors.ts';
 import { describeText } from './error-shapes.ts';
+import type { Secret } from './redact.ts';
 import type { SchemesAuthProfile } from './auth/schemes.ts';
 import type { TokenExchangeProfile } from './auth/token-exchange.ts';
 import { noAuth } from './auth/no-auth.ts';
@@ -193,7 +194,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     cache: options.cache,
     limiter: options.limiter,
     breaker: options.breakerStore,
-    secrets: profile.secretShapes,
+    secrets: () => scrubbed(),
   });
   // The login call shares the vendor's limiter and breaker but not the token signing.
   const loginPipeline = createPipeline(pipelineOptions(transport));
@@ -209,6 +210,8 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     });
   const auth = strategy({ profile, options, baseUrl, loginPipeline, signedPipeline });
   partition = auth.partition;
+  /** Every credential and issued token, and the vendor's key formats. */
+  const scrubbed = (): Secret[] => (profile.secretShapes ? [...auth.secrets(), ...profile.secretShapes] : auth.secrets());
   const clientHeaders = staticHeaders(profile, options);
   // An Accept the user set on the client wins over the operation's (meta.accept), as one set on the call does.
   const ownAccept = Object.keys(clientHeaders).some((name) => name.toLowerCase() === 'accept');
@@ -238,8 +241,7 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     if (meta.encodeQuery && meta.query) request.querySerializer = meta.encodeQuery(meta.query, (init as { params?: { path?: Record<string, unknown> } }).params?.path);
     const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
     if (!response.ok) {
-      const secrets = profile.secretShapes ? [...auth.secrets(), ...profile.secretShapes] : auth.secrets();
-      throw errorFromResponse(response, { operationId: meta.id, secrets, requestIdHeader: profile.policy.requestIdHeader }, error, describeError);
+      throw errorFromResponse(response, { operationId: meta.id, secrets: scrubbed(), requestIdHeader: profile.policy.requestIdHeader }, error, describeError);
     }
     // Decoded first, so a validator sees the parsed body of an operation read by status, not its bytes.
     const body = meta.decodeBody ? await meta.decodeBody(data, response, callOptions?.signal) : data;

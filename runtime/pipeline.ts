@@ -57,8 +57,12 @@ export interface PipelineOptions {
   /** Shared stores (e.g. durableStores()); one isolate's memory by default. */
   limiter?: LimiterStore;
   breaker?: BreakerStore;
-  /** Scrubbed from the error text of events (their only free text) besides the recognisable secrets: the vendor's key shapes. */
-  secrets?: readonly Secret[];
+  /**
+   * What the error text of events (their only free text) is scrubbed of besides the recognisable
+   * secrets: the client's credentials and the vendor's key shapes. Called only for an event that
+   * carries error text, so credentials issued later (tokens) are included.
+   */
+  secrets?: () => readonly Secret[];
 }
 
 export interface CallOptions {
@@ -295,7 +299,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           attempt: n,
           status,
           // Our own errors carry no request data, but a caller's abort reason could say anything.
-          error: response ? undefined : redactText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), options.secrets),
+          error: response ? undefined : redactText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), options.secrets?.()),
           durationMs: ended - started,
           retryInMs: delay >= 0 ? delay : undefined,
           breakerState: state,

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { jsonLogger } from '../../../runtime/log/logger.ts';
 import { redact, redactText, REDACTED } from '../../../runtime/redact.ts';
 import type { PolicyEvent } from '../../../runtime/policy/events.ts';
-import { get, getCustomer, harness, networkFailure, respond } from './support.ts';
+import { bearerScheme } from '../../../runtime/auth/bearer-scheme.ts';
+import { fittedHeaderAuth } from '../../../runtime/auth/header-auth.ts';
+import { createVendorClientWith, type BaseClientOptions, type VendorProfile } from '../../../runtime/client.ts';
+import { describeErrorBody } from '../../../runtime/error-shapes.ts';
+import { get, getCustomer, harness, networkFailure, respond, testProfile } from './support.ts';
 
 // Key formats a vendor's profile would declare (`secretShapes`), made up here.
 const SHAPES = [/(?<![A-Za-z0-9])(?:(?:dk|dr)_[A-Za-z0-9_]{6,})/g, /(?<![A-Za-z0-9])(?:dwh_[A-Za-z0-9+/=_-]{6,})/g, /(?<![A-Za-z0-9])(?:DK\.[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]+)?)/g];
@@ -145,7 +149,7 @@ describe('key shapes given to the logger', () => {
 describe('attempt events', () => {
   it("redact a caller's abort reason, keys of the shapes the pipeline is given included", async () => {
     const events: PolicyEvent[] = [];
-    const { pipeline, clock } = harness(['hang'], { onEvent: (e) => events.push(e), secrets: SHAPES });
+    const { pipeline, clock } = harness(['hang'], { onEvent: (e) => events.push(e), secrets: () => SHAPES });
     const controller = new AbortController();
     const pending = pipeline.fetchFor(getCustomer, { signal: controller.signal })(get());
     pending.catch(() => {});
@@ -155,5 +159,19 @@ describe('attempt events', () => {
     const attempt = events.find((e) => e.type === 'attempt');
     expect(attempt).toMatchObject({ error: expect.stringContaining('cancelled by') });
     expect(leaks(JSON.stringify(events))).toEqual([]);
+  });
+
+  it("of a client's call, redact its own credential from an abort reason, whatever the credential looks like", async () => {
+    const events: PolicyEvent[] = [];
+    const bearer = { kind: 'schemes', schemes: { bearer: { type: 'bearer' } }, security: [['bearer']], operations: {}, shorthand: 'bearer' };
+    // A transport that never settles: the reason reaches the event without passing the auth layer's own scrubbing.
+    const never = () => new Promise<Response>(() => {});
+    const options = { apiKey: secrets.clientId, fetch: never, logger: false, retry: false, onEvent: (e: PolicyEvent) => events.push(e) } as BaseClientOptions;
+    const client = createVendorClientWith(testProfile(bearer as VendorProfile['auth'], 0), options, fittedHeaderAuth({ bearer: bearerScheme }), describeErrorBody);
+    const controller = new AbortController();
+    const pending = client.call(getCustomer, {}, { signal: controller.signal });
+    controller.abort(new Error(`cancelled while key ${secrets.clientId} was in use`));
+    await expect(pending).rejects.toThrow();
+    expect(events.find((e) => e.type === 'attempt')).toMatchObject({ error: `Error: cancelled while key [REDACTED] was in use` });
   });
 });
