@@ -30,6 +30,8 @@ export interface ClientCredentialsLogin {
   /** Told each token issued, so the client can scrub it from errors. */
   readonly onToken?: (token: string) => void;
   readonly requestIdHeader?: string;
+  /** Key formats scrubbed from a refused token request's error besides the credentials (the profile's `secretShapes`). */
+  readonly secretShapes?: readonly RegExp[];
 }
 
 /** Lifetime assumed when the server omits `expires_in` (RFC 6749 makes it optional); a 401 still refreshes. */
@@ -43,7 +45,7 @@ function formEncode(value: string): string {
 /** A LoginFn that asks the token endpoint for a client-credentials access token. */
 export function clientCredentialsLogin(options: ClientCredentialsLogin): LoginFn {
   const basic = base64(`${formEncode(options.clientId)}:${formEncode(options.clientSecret)}`);
-  const secrets = [options.clientId, options.clientSecret, basic];
+  const secrets = [options.clientId, options.clientSecret, basic, ...(options.secretShapes ?? [])];
   return async (signal) => {
     const body = new URLSearchParams({ grant_type: 'client_credentials' });
     if (options.scopes.length > 0) body.set('scope', options.scopes.join(' '));
@@ -130,6 +132,7 @@ export const oauth2Scheme: SigningSchemeKind = {
       operationId: meta.id,
       onToken: context.onToken,
       ...(context.requestIdHeader ? { requestIdHeader: context.requestIdHeader } : {}),
+      ...(context.secretShapes ? { secretShapes: context.secretShapes } : {}),
     });
   },
 };

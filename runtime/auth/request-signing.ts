@@ -7,7 +7,7 @@ import { kindOf, withSchemeCredentials, type Signing, type SignerContext } from 
 /** Tokens kept for scrubbing: enough for a refresh overlapping calls still in flight. */
 const KEPT_TOKENS = 4;
 
-export const requestSigning: Signing = ({ vendor, auth, kinds, supplied, baseUrl, loginPipeline, requestIdHeader }) => {
+export const requestSigning: Signing = ({ vendor, auth, kinds, supplied, baseUrl, loginPipeline, requestIdHeader, secretShapes }) => {
   const tokens: string[] = [];
   const signers = new Map<string, ((transport: FetchLike) => FetchLike) | undefined>();
   const context: SignerContext = {
@@ -15,6 +15,7 @@ export const requestSigning: Signing = ({ vendor, auth, kinds, supplied, baseUrl
     baseUrl,
     loginPipeline,
     ...(requestIdHeader ? { requestIdHeader } : {}),
+    ...(secretShapes ? { secretShapes } : {}),
     onToken: (token: string) => {
       tokens.push(token);
       if (tokens.length > KEPT_TOKENS) tokens.shift();

@@ -46,7 +46,7 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
     const opaque = [...supplied].some(([name, value]) => kindOf(vendor, kinds, auth.schemes[name]!).secrets(value).every((text) => text === ''));
     const partition = opaque ? `${given.join('\n')}\n${crypto.randomUUID()}` : given.join('\n');
     const signer = signing
-      ? signing({ vendor, auth, kinds, supplied, baseUrl, loginPipeline, requestIdHeader: profile.policy.requestIdHeader })
+      ? signing({ vendor, auth, kinds, supplied, baseUrl, loginPipeline, requestIdHeader: profile.policy.requestIdHeader, secretShapes: profile.secretShapes })
       : headerSigning;
     const tokens = signer.tokens ?? [];
     const secrets = (): string[] => [...given, ...tokens];

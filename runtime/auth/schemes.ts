@@ -74,6 +74,8 @@ export interface SignerContext {
   /** The unsigned pipeline: token requests share the vendor's limiter and breaker. */
   readonly loginPipeline: Pipeline;
   readonly requestIdHeader?: string;
+  /** The vendor's key formats (its profile's `secretShapes`), scrubbed from a refused token request's error. */
+  readonly secretShapes?: readonly RegExp[];
   /** Told each token issued, so errors can be scrubbed of it. */
   readonly onToken: (token: string) => void;
 }
@@ -122,6 +124,7 @@ export interface SigningClient {
   readonly baseUrl: string;
   readonly loginPipeline: Pipeline;
   readonly requestIdHeader: string | undefined;
+  readonly secretShapes: readonly RegExp[] | undefined;
 }
 
 /** How the selected schemes of one client sign each attempt, beyond the scrubbing of errors. */

@@ -3,7 +3,12 @@
 // is cached until shortly before it expires, concurrent callers share one token request, a 401
 // costs exactly one refresh, and a refused token request names no secret.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { oauth2Scheme } from '../../../runtime/auth/oauth2.ts';
+import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
+import { createVendorClientWith, type BaseClientOptions, type VendorProfile } from '../../../runtime/client.ts';
+import { describeErrorBody } from '../../../runtime/error-shapes.ts';
 import { ApiError } from '../../../runtime/errors.ts';
+import { testProfile } from '../policy/support.ts';
 import { startCaptureServer, type CaptureServer, type Responder } from '../../support/capture-server.ts';
 import { createSpecProject, LOCAL_TOKEN_PATH, type GeneratedVendor, type SpecProject } from './spec-project.ts';
 
@@ -128,5 +133,23 @@ describe('oauth2 client credentials', () => {
     expect(shown).toContain('invalid_client');
     for (const secret of [CLIENT_ID, CLIENT_SECRET, Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')]) expect(shown).not.toContain(secret);
     expect(server.requests.filter((r) => r.path === API_PATH)).toEqual([]);
+  });
+});
+
+describe('a refused token request, through a client whose profile lists key formats', () => {
+  it("is scrubbed of keys of those formats as well as of the client's own credentials", async () => {
+    const auth = { kind: 'schemes', schemes: { oauth: { type: 'oauth2', tokenUrl: '/oauth/token', scopes: [] } }, security: [['oauth']], operations: {}, shorthand: 'oauth' };
+    const profile: VendorProfile = { ...testProfile(auth as VendorProfile['auth'], 0), secretShapes: [/(?<![A-Za-z0-9])(?:dk_live_[A-Za-z0-9]{6,})/g] };
+    const other = 'dk_live_0therKeyN0tSent42';
+    const fetch = async () => Response.json({ error: 'invalid_client', error_description: `${CLIENT_ID} is not ${other}` }, { status: 401 });
+    const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, retry: false, logger: false, fetch } as BaseClientOptions;
+    const client = createVendorClientWith(profile, options, schemeAuth({ oauth2: oauth2Scheme }), describeErrorBody);
+    const error = (await client.call({ id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } }, {}).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.operationId).toBe('oauth token');
+    const shown = [error.message, String(error), JSON.stringify(error), error.stack ?? ''].join('\n');
+    expect(shown).toContain('is not [REDACTED]');
+    expect(shown).not.toContain(other);
+    expect(shown).not.toContain(CLIENT_ID);
   });
 });
