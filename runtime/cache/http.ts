@@ -1,3 +1,4 @@
+import { sha256Hex } from '../sha256.ts';
 import type { CachedResponse } from './store.ts';
 
 // Turning GET responses into cache entries and back. The key hashes the URL with every request
@@ -14,10 +15,7 @@ export async function cacheKey(vendor: string, operationId: string, request: Req
   });
   // After a blank line, which no header line can be.
   material += `\n\n${partition}`;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(material)));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return `svcgen:${vendor}:${operationId}:${hex}`;
+  return `svcgen:${vendor}:${operationId}:${await sha256Hex(material)}`;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -3,6 +3,7 @@
 // released when it throws (the error propagates, so the route answers 5xx or the queue retries).
 // Batched deliveries (arrays) are deduplicated per event, not per delivery: a vendor may retry a
 // batch after some of its events were handled, and only the others must run again.
+import { sha256Hex } from '../sha256.ts';
 import type { DedupeStore } from './dedupe.ts';
 import type { WebhookRouter } from './router.ts';
 
@@ -104,9 +105,7 @@ export async function runOnce<T>(
 export async function eventKey(event: unknown, options: Pick<DedupeOptions, 'eventId' | 'namespace'>): Promise<string> {
   const id = typeof options.eventId === 'function' ? options.eventId(event) : fieldOf(event, options.eventId);
   if (id !== undefined && id !== '') return `${options.namespace}:${id}`;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(event)));
-  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${options.namespace}:sha256:${hex}`;
+  return `${options.namespace}:sha256:${await sha256Hex(JSON.stringify(event))}`;
 }
 
 function fieldOf(event: unknown, field: string): string | undefined {
