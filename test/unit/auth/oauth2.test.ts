@@ -8,7 +8,7 @@ import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
 import { createVendorClientWith, type BaseClientOptions, type VendorProfile } from '../../../runtime/client.ts';
 import { describeErrorBody } from '../../../runtime/error-shapes.ts';
 import { ApiError } from '../../../runtime/errors.ts';
-import { testProfile } from '../policy/support.ts';
+import { DEMO_KEY_SHAPE, getThing, renderingsOf, testProfile } from '../policy/support.ts';
 import { startCaptureServer, type CaptureServer, type Responder } from '../../support/capture-server.ts';
 import { createSpecProject, LOCAL_TOKEN_PATH, type GeneratedVendor, type SpecProject } from './spec-project.ts';
 
@@ -139,15 +139,15 @@ describe('oauth2 client credentials', () => {
 describe('a refused token request, through a client whose profile lists key formats', () => {
   it("is scrubbed of keys of those formats as well as of the client's own credentials", async () => {
     const auth = { kind: 'schemes', schemes: { oauth: { type: 'oauth2', tokenUrl: '/oauth/token', scopes: [] } }, security: [['oauth']], operations: {}, shorthand: 'oauth' };
-    const profile: VendorProfile = { ...testProfile(auth as VendorProfile['auth'], 0), secretShapes: [/(?<![A-Za-z0-9])(?:dk_live_[A-Za-z0-9]{6,})/g] };
+    const profile: VendorProfile = { ...testProfile(auth as VendorProfile['auth'], 0), secretShapes: [DEMO_KEY_SHAPE] };
     const other = 'dk_live_0therKeyN0tSent42';
     const fetch = async () => Response.json({ error: 'invalid_client', error_description: `${CLIENT_ID} is not ${other}` }, { status: 401 });
     const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, retry: false, logger: false, fetch } as BaseClientOptions;
     const client = createVendorClientWith(profile, options, schemeAuth({ oauth2: oauth2Scheme }), describeErrorBody);
-    const error = (await client.call({ id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } }, {}).catch((e: unknown) => e)) as ApiError;
+    const error = (await client.call(getThing, {}).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.operationId).toBe('oauth token');
-    const shown = [error.message, String(error), JSON.stringify(error), error.stack ?? ''].join('\n');
+    const shown = renderingsOf(error);
     expect(shown).toContain('is not [REDACTED]');
     expect(shown).not.toContain(other);
     expect(shown).not.toContain(CLIENT_ID);

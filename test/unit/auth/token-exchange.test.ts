@@ -11,7 +11,7 @@ import {
 import { createVendorClientWith, type BaseClientOptions, type VendorProfile } from '../../../runtime/client.ts';
 import { describeErrorBody } from '../../../runtime/error-shapes.ts';
 import type { PolicyEvent } from '../../../runtime/policy/events.ts';
-import { testProfile } from '../policy/support.ts';
+import { DEMO_KEY_SHAPE, getThing, loginAuth, renderingsOf, testProfile } from '../policy/support.ts';
 
 const MINUTE = 60_000;
 
@@ -283,8 +283,7 @@ describe('loginWithHeaders', () => {
   });
 
   it("a client's refused login scrubs keys of the profile's shapes too, not only the credentials sent", async () => {
-    const auth = { kind: 'token-exchange', loginOperation: 'Login', loginPath: '/login', credentialHeaders: { 'x-api-key': 'apiKey' }, tokenField: 'token', expiresAtField: 'expires_at', refreshSkewSeconds: 60 };
-    const profile: VendorProfile = { ...testProfile(auth as VendorProfile['auth'], 0), secretShapes: [/(?<![A-Za-z0-9])(?:dk_live_[A-Za-z0-9]{6,})/g] };
+    const profile: VendorProfile = { ...testProfile(loginAuth, 0), secretShapes: [DEMO_KEY_SHAPE] };
     const other = 'dk_live_0therKeyN0tSent42';
     const client = createVendorClientWith(
       profile,
@@ -292,18 +291,17 @@ describe('loginWithHeaders', () => {
       tokenExchangeAuth,
       describeErrorBody,
     );
-    const error = (await client.call({ id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } }, {}).catch((e: unknown) => e)) as ApiError;
+    const error = (await client.call(getThing, {}).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.operationId).toBe('Login');
-    const renderings = [error.message, String(error), JSON.stringify(error), error.stack ?? ''].join('\n');
+    const renderings = renderingsOf(error);
     expect(renderings).toContain('is not [REDACTED]');
     expect(renderings).not.toContain(other);
     expect(renderings).not.toContain(credentials['x-api-key']);
   });
 
   it("a client's refused login is the login's ApiError: one login per call, no retry, not counted by the breaker", async () => {
-    const auth = { kind: 'token-exchange', loginOperation: 'Login', loginPath: '/login', credentialHeaders: { 'x-api-key': 'apiKey' }, tokenField: 'token', expiresAtField: 'expires_at', refreshSkewSeconds: 60 };
-    const base = testProfile(auth as VendorProfile['auth'], 2);
+    const base = testProfile(loginAuth, 2);
     // A breaker that opens at half the attempts failing: were the calls counted as failures beside the logins' 401s, it would open.
     const policy = { ...base.policy, breaker: { consecutiveFailures: 100, cooldownMs: 60_000, failureRate: { threshold: 0.5, minimumCalls: 2, windowMs: 60_000 } } };
     const events: PolicyEvent[] = [];
@@ -324,9 +322,8 @@ describe('loginWithHeaders', () => {
       tokenExchangeAuth,
       describeErrorBody,
     );
-    const meta = { id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } } as const;
     for (let n = 1; n <= 3; n++) {
-      const error = await client.call(meta, {}).catch((e: unknown) => e);
+      const error = await client.call(getThing, {}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);
       expect(error).toMatchObject({ status: 401, operationId: 'Login', code: 'credentials_invalid' });
       expect(logins).toBe(n);

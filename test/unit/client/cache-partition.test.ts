@@ -17,14 +17,12 @@ import { responseCache } from '../../../runtime/cache/response-cache.ts';
 import { createVendorClientWith, type AuthStrategy, type BaseClientOptions, type VendorProfile } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { describeErrorBody } from '../../../runtime/error-shapes.ts';
-import { testProfile } from '../policy/support.ts';
+import { bearerAuth, loginAuth, testProfile } from '../policy/support.ts';
 
 /** A GET the operation lets be cached for a minute. */
 const BALANCE: OperationMeta = { id: 'GetBalance', method: 'GET', path: '/balance', resilience: 'idempotent', idempotency: { kind: 'none' }, cache: { ttlSeconds: 60 } };
 const QUIET = { retry: false, rateLimit: false, breaker: false, logger: false } as const;
 
-const bearer = { kind: 'schemes', schemes: { bearer: { type: 'bearer' } }, security: [['bearer']], operations: {}, shorthand: 'bearer' };
-const login = { kind: 'token-exchange', loginOperation: 'Login', loginPath: '/login', credentialHeaders: { 'x-api-key': 'apiKey' }, tokenField: 'token', expiresAtField: 'expires_at', refreshSkewSeconds: 60 };
 
 /** A vendor that answers each call with the credential it was signed with (header or query key). */
 function vendor() {
@@ -62,7 +60,7 @@ describe('a response cache shared by clients with different credentials', () => 
   it('answers each API key with its own data, and shares an entry between clients with the same key', async () => {
     const { make, calls } = sharedCache();
     const strategy = fittedHeaderAuth({ bearer: bearerScheme });
-    const [a, b, alsoA] = ['tenant-a-key-0001', 'tenant-b-key-0002', 'tenant-a-key-0001'].map((apiKey) => make(bearer, strategy, { apiKey }));
+    const [a, b, alsoA] = ['tenant-a-key-0001', 'tenant-b-key-0002', 'tenant-a-key-0001'].map((apiKey) => make(bearerAuth, strategy, { apiKey }));
     expect(await calls(a!, b!, alsoA!)).toEqual({
       answers: ['Bearer tenant-a-key-0001', 'Bearer tenant-b-key-0002', 'Bearer tenant-a-key-0001'],
       answeredByVendor: ['Bearer tenant-a-key-0001', 'Bearer tenant-b-key-0002'],
@@ -71,7 +69,7 @@ describe('a response cache shared by clients with different credentials', () => 
 
   it('answers each token-exchange login with its own data', async () => {
     const { make, calls } = sharedCache();
-    const [a, b] = ['tenant-a-key-0001', 'tenant-b-key-0002'].map((apiKey) => make(login, tokenExchangeAuth, { apiKey }));
+    const [a, b] = ['tenant-a-key-0001', 'tenant-b-key-0002'].map((apiKey) => make(loginAuth, tokenExchangeAuth, { apiKey }));
     expect(await calls(a!, b!, a!)).toEqual({
       answers: ['Bearer token-for-tenant-a-key-0001', 'Bearer token-for-tenant-b-key-0002', 'Bearer token-for-tenant-a-key-0001'],
       answeredByVendor: ['Bearer token-for-tenant-a-key-0001', 'Bearer token-for-tenant-b-key-0002'],
@@ -92,7 +90,7 @@ describe('a response cache shared by clients with different credentials', () => 
   it('keeps the answers of a client whose token comes from a function to that client', async () => {
     const { make, calls } = sharedCache();
     const strategy = schemeAuth({ bearer: accessTokenScheme });
-    const [a, b] = ['tenant-a-token-01', 'tenant-b-token-02'].map((token) => make(bearer, strategy, { auth: { bearer: () => token } }));
+    const [a, b] = ['tenant-a-token-01', 'tenant-b-token-02'].map((token) => make(bearerAuth, strategy, { auth: { bearer: () => token } }));
     expect(await calls(a!, b!, a!)).toEqual({
       answers: ['Bearer tenant-a-token-01', 'Bearer tenant-b-token-02', 'Bearer tenant-a-token-01'],
       answeredByVendor: ['Bearer tenant-a-token-01', 'Bearer tenant-b-token-02'],
@@ -112,7 +110,7 @@ describe('a response cache shared by clients with different credentials', () => 
       put: async (key, value) => void data.set(key, value),
     };
     const cache = responseCache(new KvCacheStore(kv));
-    const client = createVendorClientWith(testProfile(bearer as VendorProfile['auth'], 0), { ...QUIET, apiKey: 'tenant-a-key-0001', cache, fetch: async () => Response.json({ ok: true }) } as BaseClientOptions, fittedHeaderAuth({ bearer: bearerScheme }), describeErrorBody);
+    const client = createVendorClientWith(testProfile(bearerAuth, 0), { ...QUIET, apiKey: 'tenant-a-key-0001', cache, fetch: async () => Response.json({ ok: true }) } as BaseClientOptions, fittedHeaderAuth({ bearer: bearerScheme }), describeErrorBody);
     await client.call(BALANCE, {});
     expect(data.size).toBe(1);
     const [key, entry] = [...data][0]!;

@@ -11,10 +11,9 @@ import { describeErrorBody } from '../../../runtime/error-shapes.ts';
 import { systemClock } from '../../../runtime/policy/clock.ts';
 import { RateLimitError } from '../../../runtime/policy/errors.ts';
 import { MemoryLimiterStore } from '../../../runtime/policy/rate-limiter.ts';
-import { testProfile } from '../policy/support.ts';
+import { bearerAuth, testProfile } from '../policy/support.ts';
 
 const SEND: OperationMeta = { id: 'SendMail', method: 'POST', path: '/mail/send', resilience: 'idempotent', idempotency: { kind: 'none' } };
-const bearer = { kind: 'schemes', schemes: { bearer: { type: 'bearer' } }, security: [['bearer']], operations: {}, shorthand: 'bearer' };
 
 /** A vendor whose window is exhausted for one key (remaining 0 for a minute) and open for every other. */
 function vendor(exhausted: string) {
@@ -30,7 +29,7 @@ function vendor(exhausted: string) {
 
 describe('the rate-limit window a vendor reports', () => {
   it("belongs to the credentials that were answered: one key's exhausted window does not hold back another's calls", async () => {
-    const base = testProfile(bearer as VendorProfile['auth'], 0);
+    const base = testProfile(bearerAuth, 0);
     const profile: VendorProfile = { ...base, policy: { ...base.policy, rateLimitHeaders: { remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' } } };
     const limiter = new MemoryLimiterStore(systemClock);
     const { sent, fetch } = vendor('key-a-0000000001');

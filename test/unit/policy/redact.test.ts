@@ -4,9 +4,9 @@ import { redact, redactText, REDACTED } from '../../../runtime/redact.ts';
 import type { PolicyEvent } from '../../../runtime/policy/events.ts';
 import { bearerScheme } from '../../../runtime/auth/bearer-scheme.ts';
 import { fittedHeaderAuth } from '../../../runtime/auth/header-auth.ts';
-import { createVendorClientWith, type BaseClientOptions, type VendorProfile } from '../../../runtime/client.ts';
+import { createVendorClientWith, type BaseClientOptions } from '../../../runtime/client.ts';
 import { describeErrorBody } from '../../../runtime/error-shapes.ts';
-import { get, getCustomer, harness, networkFailure, respond, testProfile } from './support.ts';
+import { bearerAuth, get, getCustomer, harness, networkFailure, respond, testProfile } from './support.ts';
 
 // Key formats a vendor's profile would declare (`secretShapes`), made up here.
 const SHAPES = [/(?<![A-Za-z0-9])(?:(?:dk|dr)_[A-Za-z0-9_]{6,})/g, /(?<![A-Za-z0-9])(?:dwh_[A-Za-z0-9+/=_-]{6,})/g, /(?<![A-Za-z0-9])(?:DK\.[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]+)?)/g];
@@ -163,11 +163,10 @@ describe('attempt events', () => {
 
   it("of a client's call, redact its own credential from an abort reason, whatever the credential looks like", async () => {
     const events: PolicyEvent[] = [];
-    const bearer = { kind: 'schemes', schemes: { bearer: { type: 'bearer' } }, security: [['bearer']], operations: {}, shorthand: 'bearer' };
     // A transport that never settles: the reason reaches the event without passing the auth layer's own scrubbing.
     const never = () => new Promise<Response>(() => {});
     const options = { apiKey: secrets.clientId, fetch: never, logger: false, retry: false, onEvent: (e: PolicyEvent) => events.push(e) } as BaseClientOptions;
-    const client = createVendorClientWith(testProfile(bearer as VendorProfile['auth'], 0), options, fittedHeaderAuth({ bearer: bearerScheme }), describeErrorBody);
+    const client = createVendorClientWith(testProfile(bearerAuth, 0), options, fittedHeaderAuth({ bearer: bearerScheme }), describeErrorBody);
     const controller = new AbortController();
     const pending = client.call(getCustomer, {}, { signal: controller.signal });
     controller.abort(new Error(`cancelled while key ${secrets.clientId} was in use`));

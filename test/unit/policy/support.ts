@@ -150,6 +150,31 @@ export function testPolicy(): PolicyDefaults {
   };
 }
 
+/** Auth of the test profile: one bearer scheme, the `apiKey` shorthand filling it. */
+export const bearerAuth = { kind: 'schemes', schemes: { bearer: { type: 'bearer' } }, security: [['bearer']], operations: {}, shorthand: 'bearer' } as VendorProfile['auth'];
+
+/** Auth of the test profile: a token login sending the `apiKey` option as `x-api-key`. */
+export const loginAuth = {
+  kind: 'token-exchange',
+  loginOperation: 'Login',
+  loginPath: '/login',
+  credentialHeaders: { 'x-api-key': 'apiKey' },
+  tokenField: 'token',
+  expiresAtField: 'expires_at',
+  refreshSkewSeconds: 60,
+} as VendorProfile['auth'];
+
+/** A key format a profile could declare (`secretShapes`), as the generator emits it; made up. */
+export const DEMO_KEY_SHAPE = /(?<![A-Za-z0-9])(?:dk_live_[A-Za-z0-9]{6,})/g;
+
+/** A GET through a client, for tests that need some call and no particular operation. */
+export const getThing: OperationMeta = { id: 'GetThing', method: 'GET', path: '/thing', resilience: 'idempotent', idempotency: { kind: 'none' } };
+
+/** Every way an error ends up in a log, joined. */
+export function renderingsOf(error: Error): string {
+  return [error.message, String(error), JSON.stringify(error), error.stack ?? ''].join('\n');
+}
+
 /** A client profile for tests through createVendorClient: one server, no delays, `maxRetries` on 503. */
 export function testProfile(auth: VendorProfile['auth'], maxRetries: number): VendorProfile {
   return {
