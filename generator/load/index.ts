@@ -10,6 +10,7 @@ import { dedupeOperationIds } from './dedupe-operation-ids.ts';
 import { requirePathParameters } from './fixes.ts';
 import { dropBodylessRequestBodies } from './bodyless-requests.ts';
 import { dropTransportHeaderParameters } from './transport-headers.ts';
+import { typeShapelessFormBodies } from './shapeless-form-bodies.ts';
 import type { Fix } from './fixes.ts';
 import { readLock, lockVendor } from './lock.ts';
 import type { LockFileEntry, SourceFormat } from './lock.ts';
@@ -105,6 +106,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
         fixes.push(...conversion.fixes);
         fixes.push(...moveQueryStringsIntoParameters(conversion.document, file.path));
         fixes.push(...dropBodylessRequestBodies(conversion.document, file.path));
+        fixes.push(...typeShapelessFormBodies(conversion.document, file.path));
         fixes.push(...dropTransportHeaderParameters(conversion.document, file.path));
         for (const rename of conversion.renamedDefinitions) {
           componentRenames.push({ from: `definitions/${rename.from}`, to: `schemas/${rename.to}`, file: file.path });
@@ -115,6 +117,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
         fixes.push(...requirePathParameters(document, file.path));
         fixes.push(...readNullTypeAsAlternative(document, file.path));
         fixes.push(...dropBodylessRequestBodies(document, file.path));
+        fixes.push(...typeShapelessFormBodies(document, file.path));
         fixes.push(...dropTransportHeaderParameters(document, file.path));
         result.push(document);
       }

@@ -95,11 +95,20 @@ function preEncoded(body: unknown): string | undefined {
   return typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams ? body.toString() : undefined;
 }
 
+/**
+ * Each field is a property of the body. A number or boolean was sent as an empty body, an array
+ * as fields named 0, 1, …: the caller's data lost or renamed without a word.
+ */
+function refuseFieldless(body: unknown): void {
+  if (typeof body !== 'object' || Array.isArray(body)) throw new TypeError(`form body: needs an object of fields, form text or URLSearchParams, not ${Array.isArray(body) ? 'an array' : typeof body}`);
+}
+
 /** Encodes a request body (a plain object) as bracketed (deepObject-style) form data; form text (preEncoded) as given. */
 export function encodeForm(body: unknown): string {
   const text = preEncoded(body);
   if (text !== undefined) return text;
-  if (typeof body !== 'object' || body === null) return '';
+  if (body === null || body === undefined) return '';
+  refuseFieldless(body);
   const pairs: string[] = [];
   for (const key of Object.keys(body)) {
     flattenBrackets(key, (body as Record<string, unknown>)[key], (name, leaf) => {
@@ -160,7 +169,8 @@ function memberTexts(name: string, value: object, format: string): [string, stri
 export function encodeFormWith(body: unknown, fields: FieldTable): string {
   const text = preEncoded(body);
   if (text !== undefined) return text;
-  if (typeof body !== 'object' || body === null) return '';
+  if (body === null || body === undefined) return '';
+  refuseFieldless(body);
   const pairs: string[] = [];
   const pair = (name: string, leaf: unknown): void => {
     pairs.push(`${encodeFormComponent(name)}=${encodeFormComponent(formLeafText(leaf))}`);

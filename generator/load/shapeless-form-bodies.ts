@@ -1,0 +1,86 @@
+// Form bodies whose schema names no fields. An `application/x-www-form-urlencoded` or
+// `multipart/*` body is a list of named fields (parts), and the client writes one per property
+// of the object it is given. A spec may declare such a body as something else: in the APIs.guru
+// corpus 18 multipart bodies are a `string` (4 of them binary) or an `array`, and 23 urlencoded
+// ones an `array` or an `integer`, in 15 specs (a shared request body counted once).
+// Typed as the spec says, the generated operation asked for a value the encoders cannot write
+// as fields: a string or bytes as a multipart body was refused at run time, an array went out
+// as fields named 0, 1, …, and a number as an empty body. The media's schema is replaced by an
+// object of named fields (`additionalProperties: true`: the spec does not say their names) and
+// the replacement listed with the other repairs. An urlencoded `string` is left alone: it is
+// the encoded form text itself, which the client sends as given. A referenced component stays,
+// since other places may use it.
+import { refToPointer, getAtPointer, toPointer } from '../json-pointer.ts';
+import { HTTP_METHODS, pathItems, type Fix } from './fixes.ts';
+
+type Doc = Record<string, any>;
+
+const URLENCODED = 'application/x-www-form-urlencoded';
+
+/** Keywords that make a schema (possibly) an object, whatever its `type` says. */
+const OBJECT_KEYWORDS = ['properties', 'additionalProperties', 'patternProperties', 'allOf', 'anyOf', 'oneOf'];
+
+/** A node with its pointer, `$ref`s followed; undefined for a dangling or circular one. */
+function follow(document: Doc, node: unknown, pointer: string): { node: Doc; pointer: string } | undefined {
+  const seen = new Set<string>();
+  let at = pointer;
+  let current = node;
+  while (current !== null && typeof current === 'object' && typeof (current as Doc).$ref === 'string') {
+    const ref = (current as Doc).$ref as string;
+    const target = refToPointer(ref);
+    if (target === undefined || seen.has(ref)) return undefined;
+    seen.add(ref);
+    at = target;
+    current = getAtPointer(document, target);
+  }
+  return current !== null && typeof current === 'object' && !Array.isArray(current) ? { node: current as Doc, pointer: at } : undefined;
+}
+
+/** How a schema departs from an object of fields, or undefined when it may be one. */
+function shapeless(schema: Doc, urlencoded: boolean): string | undefined {
+  if (OBJECT_KEYWORDS.some((key) => key in schema)) return undefined;
+  const types = Array.isArray(schema.type) ? schema.type.filter((t: unknown) => t !== 'null') : [schema.type];
+  // No type at all: any value, objects among them (openapi-typescript types it `unknown`).
+  if (types.length !== 1 || types[0] === undefined || types[0] === 'object') return undefined;
+  const type = String(types[0]);
+  if (urlencoded && type === 'string') return undefined;
+  return typeof schema.format === 'string' ? `${type} (format ${schema.format})` : type;
+}
+
+function formKind(mediaType: string): 'urlencoded' | 'multipart' | undefined {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  if (base === URLENCODED) return 'urlencoded';
+  return base.startsWith('multipart/') ? 'multipart' : undefined;
+}
+
+export function typeShapelessFormBodies(document: Doc, file: string): Fix[] {
+  const fixes: Fix[] = [];
+  const seen = new Set<string>();
+  for (const [pathKey, item] of pathItems(document)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation === null || typeof operation !== 'object') continue;
+      const body = follow(document, operation.requestBody, toPointer(['paths', pathKey, method, 'requestBody']));
+      if (body === undefined || seen.has(body.pointer)) continue;
+      seen.add(body.pointer);
+      const content = body.node.content;
+      if (content === null || typeof content !== 'object') continue;
+      for (const [mediaType, media] of Object.entries<Doc>(content)) {
+        const kind = formKind(mediaType);
+        if (kind === undefined || media === null || typeof media !== 'object') continue;
+        const schema = follow(document, media.schema, '');
+        const departs = schema === undefined ? undefined : shapeless(schema.node, kind === 'urlencoded');
+        if (departs === undefined) continue;
+        const was = typeof media.schema?.$ref === 'string' ? `${departs} (${media.schema.$ref})` : departs;
+        media.schema = { type: 'object', additionalProperties: true, ...(typeof schema!.node.description === 'string' ? { description: schema!.node.description } : {}) };
+        const fields = kind === 'multipart' ? 'parts' : 'fields';
+        fixes.push({
+          file,
+          pointer: `${body.pointer}/content/${toPointer([mediaType]).slice(1)}/schema`,
+          fix: `${kind} request body schema has type ${was}, which names no ${fields}; typed as an object whose properties are the ${fields} (their names are not in the spec)`,
+        });
+      }
+    }
+  }
+  return fixes;
+}
