@@ -5,7 +5,7 @@
 // ones an `array` or an `integer`, in 15 specs (a shared request body counted once).
 // Typed as the spec says, the generated operation asked for a value the encoders cannot write
 // as fields: a string or bytes as a multipart body was refused at run time, an array went out
-// as fields named 0, 1, …, and a number as an empty body. The media's schema is replaced by an
+// as fields named by index (0, 0[key], …), and a number as an empty body. The media's schema is replaced by an
 // object of named fields (`additionalProperties: true`: the spec does not say their names) and
 // the replacement listed with the other repairs. An urlencoded `string` is left alone: it is
 // the encoded form text itself, which the client sends as given. A referenced component stays,

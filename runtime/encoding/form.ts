@@ -97,7 +97,7 @@ function preEncoded(body: unknown): string | undefined {
 
 /**
  * Each field is a property of the body. A number or boolean was sent as an empty body, an array
- * as fields named 0, 1, …: the caller's data lost or renamed without a word.
+ * as fields named by index (0, 0[key], …): the caller's data lost or renamed without a word.
  */
 function refuseFieldless(body: unknown): void {
   if (typeof body !== 'object' || Array.isArray(body)) throw new TypeError(`form body: needs an object of fields, form text or URLSearchParams, not ${Array.isArray(body) ? 'an array' : typeof body}`);

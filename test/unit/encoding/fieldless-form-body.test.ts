@@ -1,6 +1,6 @@
 // An urlencoded body's fields are the properties of the object given as the body (or the form
 // text itself: a string or URLSearchParams). A number or boolean given as the body went out as an
-// empty body and an array as fields named 0, 1, …; a spec that types the body so is repaired at
+// empty body and an array as fields named by index (0[id], 1[id]); a spec that types the body so is repaired at
 // load time (test/unit/load/shapeless-form-bodies.test.ts), and a call given one anyway is
 // refused before anything is sent.
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ describe('an urlencoded body that is not an object of fields', () => {
     ['a boolean', true, 'boolean'],
     ['an array', [{ id: 1 }, { id: 2 }], 'an array'],
   ] as const) {
-    it(`${kind} is refused, not sent as ${kind === 'an array' ? 'fields named 0, 1' : 'an empty body'}`, async () => {
+    it(`${kind} is refused, not sent as ${kind === 'an array' ? 'fields named by index (0[id], 1[id])' : 'an empty body'}`, async () => {
       const refusal = `form body: needs an object of fields, form text or URLSearchParams, not ${named}`;
       expect(() => encodeForm(body)).toThrow(refusal);
       expect(() => encodeFormWith(body, { id: 'csv' })).toThrow(refusal);
