@@ -13,23 +13,17 @@
 //               (svcgen's reading whatever the style, README); a scalar → its text.
 // An operation whose client sends another media type the spec also offers (JSON is preferred) is
 // counted as skipped, not checked.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusJob } from '../../bench/corpus/job.ts';
 import { directorySpecs, exampleSpecs, ROOT, type CorpusSpec } from '../../bench/corpus/specs.ts';
-import { standInCredentials, STAND_IN, tokenUrls } from '../../bench/corpus/credentials.ts';
-import { generateOneOff } from '../../generator/profile-infer/one-off.ts';
-import { readSpecSource } from '../../generator/profile-infer/sources.ts';
 import type { OperationModel } from '../../generator/model/types.ts';
 import { toPointer } from '../../generator/json-pointer.ts';
-import { generatedCaller } from '../contract/callers.ts';
 import { resolveSchema, sampleInput, sampleValue } from '../support/sample-input.ts';
 import { encodedBodies, type EncodedBody } from './encoded-bodies.ts';
+import { specClient } from './spec-client.ts';
 
 type Doc = Record<string, any>;
-const VENDOR = 'corpus';
-const BASE_URL = 'https://corpus.invalid';
 const BYTES = () => new Uint8Array([0x25, 0x50, 0x44, 0x46]);
 const SEPARATORS: Record<string, string> = { form: ',', spaceDelimited: ' ', pipeDelimited: '|' };
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -110,24 +104,14 @@ function check(body: EncodedBody, name: string, value: unknown, read: { form?: U
 
 /** Generates `spec` into a throw-away project and calls each of `bodies`' operations. */
 async function runSpec(spec: CorpusSpec, bodies: EncodedBody[]): Promise<void> {
-  const source = await readSpecSource(spec.display, ROOT);
-  const trial = await generateOneOff(VENDOR, [source], ROOT, corpusJob);
-  const { model, document } = trial.job;
-  const root = mkdtempSync(path.join(scratch, 'spec-'));
-  for (const [rel, content] of trial.job.files) {
-    const file = path.join(root, 'generated', VENDOR, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  const call = await generatedCaller(VENDOR, model, document, BASE_URL, root, { auth: standInCredentials(model.auth) });
-  const tokens = new Set(tokenUrls(model.auth));
+  const client = await specClient(spec, scratch);
+  const { model, document } = client.job;
   for (const body of bodies) {
     const key = `${spec.id.replace(/^dir\//, '').replace(/^ex\/(\d\.\d)\/[^/]+\//, 'ex/$1/')} ${body.method} ${body.path}`;
     const operation = model.operations.find((op: OperationModel) => op.method === body.method && op.path === body.path);
     if (BODYLESS.has(body.method)) {
       const pointer = toPointer(['paths', body.path, body.method, 'requestBody']);
-      const listed = trial.job.fixes.some((fix) => fix.pointer === pointer);
+      const listed = client.job.fixes.some((fix) => fix.pointer === pointer);
       const problems = [...(operation?.requestBody ? ['the client still takes the body'] : []), ...(listed ? [] : [`no repair listed at ${pointer}`])];
       outcomes.push({ key, body, bodyless: true, problems: operation ? problems : ['no such operation in the model'] });
       continue;
@@ -145,25 +129,12 @@ async function runSpec(spec: CorpusSpec, bodies: EncodedBody[]): Promise<void> {
       const current = given[name];
       if (current === undefined || (Array.isArray(current) && current.length < 2)) given[name] = fillValue(properties[name], document);
     }
-    const requests: Request[] = [];
-    const fetch = async (request: Request) => {
-      if (request.method === 'POST' && tokens.has(request.url)) {
-        return Response.json({ access_token: STAND_IN.accessToken, token_type: 'Bearer', expires_in: 3600 });
-      }
-      requests.push(request.clone());
-      return Response.json({});
-    };
-    let thrown: unknown;
-    try {
-      await call(operation, input, fetch);
-    } catch (error) {
-      if ((error as Error)?.name !== 'ApiError') thrown = error;
-    }
-    const request = requests.at(-1);
-    if (!request) {
-      outcomes.push({ key, body, problems: [`not sent: ${thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown)}`] });
+    const outcome = await client.send(operation, input);
+    if ('notSent' in outcome) {
+      outcomes.push({ key, body, problems: [`not sent: ${outcome.notSent}`] });
       continue;
     }
+    const request = outcome.request;
     const read = body.mediaType === 'multipart/form-data' ? { parts: await request.formData() } : { form: new URLSearchParams(await request.text()) };
     const problems = Object.keys(body.encoding).filter((name) => given[name] !== undefined).flatMap((name) => check(body, name, given[name], read));
     outcomes.push({ key, body, problems });

@@ -7,23 +7,17 @@
 // (URLSearchParams; undici's multipart parser behind Request.formData()). Before the repair the
 // same calls were typed as the spec's string, array or number, and the client refused the
 // multipart ones, sent arrays as fields named 0, 1, … and numbers as an empty body.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusJob } from '../../bench/corpus/job.ts';
 import { directorySpecs, exampleSpecs, ROOT, type CorpusSpec } from '../../bench/corpus/specs.ts';
-import { standInCredentials, STAND_IN, tokenUrls } from '../../bench/corpus/credentials.ts';
 import { convertSwagger2 } from '../../generator/load/convert-swagger2.ts';
 import { typeShapelessFormBodies } from '../../generator/load/shapeless-form-bodies.ts';
-import { generateOneOff } from '../../generator/profile-infer/one-off.ts';
-import { readSpecSource } from '../../generator/profile-infer/sources.ts';
 import type { OperationModel } from '../../generator/model/types.ts';
-import { generatedCaller } from '../contract/callers.ts';
 import { sampleInput } from '../support/sample-input.ts';
+import { specClient } from './spec-client.ts';
 
 type Doc = Record<string, any>;
-const VENDOR = 'corpus';
-const BASE_URL = 'https://corpus.invalid';
 const NOTE = 'déjà vu & 1+1=2';
 const FILE = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff]);
 const REPAIR = /request body schema has type .*, which names no (?:parts|fields)/;
@@ -55,26 +49,16 @@ async function documentOf(spec: CorpusSpec): Promise<Doc | undefined> {
   }
 }
 
-/** Pointer of a media type's schema → the repaired bodies' media kind. */
+/** The pointers of the media schemas the loader typed as objects of fields. */
 function repairedPointers(fixes: readonly { pointer: string; fix: string }[]): Set<string> {
   return new Set(fixes.filter((fix) => REPAIR.test(fix.fix)).map((fix) => fix.pointer));
 }
 
 async function runSpec(spec: CorpusSpec): Promise<void> {
-  const source = await readSpecSource(spec.display, ROOT);
-  const trial = await generateOneOff(VENDOR, [source], ROOT, corpusJob);
-  const { model, document } = trial.job;
-  const listed = repairedPointers(trial.job.fixes);
+  const client = await specClient(spec, scratch);
+  const { model, document } = client.job;
+  const listed = repairedPointers(client.job.fixes);
   repairs += listed.size;
-  const root = mkdtempSync(path.join(scratch, 'spec-'));
-  for (const [rel, content] of trial.job.files) {
-    const file = path.join(root, 'generated', VENDOR, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  const call = await generatedCaller(VENDOR, model, document, BASE_URL, root, { auth: standInCredentials(model.auth) });
-  const tokens = new Set(tokenUrls(model.auth));
   const name = spec.id.replace(/^dir\//, '');
   for (const operation of model.operations as OperationModel[]) {
     const body = operation.requestBody;
@@ -87,23 +71,12 @@ async function runSpec(spec: CorpusSpec): Promise<void> {
     const multipart = body.mediaType.toLowerCase().startsWith('multipart/');
     const input = sampleInput(operation, document);
     input.body = multipart ? { note: NOTE, file: FILE } : { note: NOTE };
-    const requests: Request[] = [];
-    const fetch = async (request: Request) => {
-      if (request.method === 'POST' && tokens.has(request.url)) return Response.json({ access_token: STAND_IN.accessToken, token_type: 'Bearer', expires_in: 3600 });
-      requests.push(request.clone());
-      return Response.json({});
-    };
-    let thrown: unknown;
-    try {
-      await call(operation, input, fetch);
-    } catch (error) {
-      if ((error as Error)?.name !== 'ApiError') thrown = error;
-    }
-    const request = requests.at(-1);
-    if (!request) {
-      outcomes.push({ key, problems: [`not sent: ${thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown)}`] });
+    const outcome = await client.send(operation, input);
+    if ('notSent' in outcome) {
+      outcomes.push({ key, problems: [`not sent: ${outcome.notSent}`] });
       continue;
     }
+    const request = outcome.request;
     const problems: string[] = [];
     if (multipart) {
       const parts = await request.formData();

@@ -4,23 +4,11 @@
 // load time (test/unit/load/shapeless-form-bodies.test.ts), and a call given one anyway is
 // refused before anything is sent.
 import { describe, expect, it } from 'vitest';
-import { createVendorClient } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { encodeForm, encodeFormWith, formBody } from '../../../runtime/encoding/form.ts';
-import { testProfile } from '../policy/support.ts';
+import { recordingClient } from './recording-client.ts';
 
-const none = { kind: 'schemes', schemes: {}, security: [], operations: {} } as const;
 const meta: OperationMeta = { id: 'Convert', method: 'POST', path: '/convert', resilience: 'unsafe', idempotency: { kind: 'none' }, body: 'form', encodeBody: formBody };
-
-function recordingClient() {
-  const sent: Request[] = [];
-  const fetch = async (input: Request) => {
-    sent.push(input);
-    return new Response(null, { status: 204 });
-  };
-  const client = createVendorClient(testProfile(none, 0), { baseUrl: 'https://api.example.test', logger: false, fetch: fetch as typeof globalThis.fetch });
-  return { client, sent };
-}
 
 describe('an urlencoded body that is not an object of fields', () => {
   for (const [kind, body, named] of [

@@ -9,24 +9,11 @@
 // a call given one anyway is refused before anything is sent. A caller's own FormData still goes
 // as it is.
 import { describe, expect, it } from 'vitest';
-import { createVendorClient } from '../../../runtime/client.ts';
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { encodeMultipart, multipartBody } from '../../../runtime/encoding/multipart.ts';
-import { testProfile } from '../policy/support.ts';
+import { recordingClient } from './recording-client.ts';
 
-const none = { kind: 'schemes', schemes: {}, security: [], operations: {} } as const;
 const meta: OperationMeta = { id: 'AddAttachment', method: 'POST', path: '/issues/{id}/attachments', resilience: 'unsafe', idempotency: { kind: 'none' }, body: 'multipart', encodeBody: multipartBody };
-
-/** A client whose fetch records each request instead of sending it. */
-function recordingClient() {
-  const sent: Request[] = [];
-  const fetch = async (input: Request) => {
-    sent.push(input);
-    return new Response(null, { status: 204 });
-  };
-  const client = createVendorClient(testProfile(none, 0), { baseUrl: 'https://api.example.test', logger: false, fetch: fetch as typeof globalThis.fetch });
-  return { client, sent };
-}
 
 describe('a multipart body that is not an object of parts', () => {
   for (const [kind, body] of [
