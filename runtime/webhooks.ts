@@ -3,6 +3,7 @@
 export {
   DEFAULT_TOLERANCE_SECONDS,
   type EnvelopedEvent,
+  type FormFields,
   type HeaderSource,
   type NamedEvent,
   type RawBody,

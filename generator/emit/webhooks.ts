@@ -41,6 +41,8 @@ export function emitWebhooks(input: WebhookEmitInput): string {
   };
   const enveloped = model.objectPath !== undefined;
   const helperType = enveloped ? 'EnvelopedEvent' : 'NamedEvent';
+  // A form's fields arrive as text whatever the schema says (no objectPath: the model refuses one).
+  const form = model.delivery === 'form';
   const discriminator = literal(model.discriminator);
 
   const out: string[] = [];
@@ -52,6 +54,7 @@ export function emitWebhooks(input: WebhookEmitInput): string {
     '  createWebhookMiddleware,',
     '  createWebhookRouter,',
     ...(declared ? ['  declaredScheme,', '  type DeclaredSignature,'] : [`  ${schemeExport} as scheme,`, `  ${verifierExport} as verifyScheme,`]),
+    ...(form ? ['  type FormFields,'] : []),
     `  type ${helperType},`,
     '  type HeaderSource,',
     '  type RawBody,',
@@ -87,8 +90,8 @@ export function emitWebhooks(input: WebhookEmitInput): string {
     );
   } else {
     out.push(
-      shortDoc('An event whose discriminator holds `Name`.'),
-      `type Event<Name extends string, Ev> = NamedEvent<Ev, ${discriminator}, Name>;`,
+      shortDoc(form ? 'An event whose discriminator holds `Name`, its fields as the form carries them (text).' : 'An event whose discriminator holds `Name`.'),
+      `type Event<Name extends string, Ev> = NamedEvent<${form ? 'FormFields<Ev>' : 'Ev'}, ${discriminator}, Name>;`,
     );
   }
   out.push('', shortDoc(`Every ${prefix} webhook event, by its \`${model.discriminator}\`.`), `export interface ${names.events} {`);

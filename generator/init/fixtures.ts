@@ -14,7 +14,7 @@ export interface WebhookFixture {
   scheme: string;
   /** The profile's description of a declared scheme (`scheme` is then `declared`). */
   signature?: DeclaredSignature;
-  delivery: 'object' | 'array';
+  delivery: 'object' | 'array' | 'form';
   headers: { signature: string; timestamp?: string };
   discriminator: string;
   eventId: string;

@@ -225,8 +225,8 @@ export interface WebhookModel {
   scheme: string;
   /** The scheme as the profile declares it, when it is not a built-in one. */
   signature?: DeclaredSignature;
-  /** `object` for one event per delivery, `array` for batched deliveries. */
-  delivery: 'object' | 'array';
+  /** `object` for one JSON event per delivery, `array` for batched deliveries, `form` for one urlencoded event per delivery. */
+  delivery: 'object' | 'array' | 'form';
   /** Field that names the event type inside an event (`type`, `event`, `name`). */
   discriminator: string;
   /** Top-level field holding the vendor's unique event id (deduplication key); absent when the vendor has none. */

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { SvcgenInputError } from '../load/errors.ts';
 import { isWebhookSchemeId, webhookSchemes } from '../../runtime/webhooks/schemes.ts';
-import { declaredSignatureProblem, type DeclaredSignature } from '../../runtime/webhooks/declared-spec.ts';
+import { declaredDeliveryProblem, declaredSignatureProblem, type DeclaredSignature } from '../../runtime/webhooks/declared-spec.ts';
 import { DECLARED_SCHEME_ID } from './types.ts';
 import { declaredSignatureSchema } from './declared-signature.ts';
 import { deref, escapePointerSegment, toPointer, unescapePointerSegment } from '../json-pointer.ts';
@@ -23,7 +23,7 @@ const schemaObject = z.record(z.string(), z.unknown());
 const webhookProfileSchema = z.strictObject({
   // A built-in scheme's id, or a scheme declared as data for a vendor the runtime has no module for.
   scheme: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
-  delivery: z.enum(['object', 'array']),
+  delivery: z.enum(['object', 'array', 'form']),
   discriminator: z.string().min(1),
   eventId: z.string().min(1).optional(),
   toleranceSeconds: z.number().nonnegative().default(300),
@@ -81,6 +81,7 @@ export function buildWebhookModel(document: Doc, origin = 'effective document'):
   if (profile.envelope) model.envelope = profile.envelope;
   if (profile.objectPath) {
     if (!profile.envelope) fail(toPointer([WEBHOOK_PROFILE_KEY, 'objectPath']), '`objectPath` needs an `envelope` to point into');
+    if (profile.delivery === 'form') fail(toPointer([WEBHOOK_PROFILE_KEY, 'objectPath']), "a 'form' delivery's fields are text: it holds no object to point at");
     model.objectPath = profile.objectPath;
   }
   if (profile.headers) model.headers = { ...profile.headers };
@@ -111,6 +112,8 @@ function readProfile(raw: unknown, fail: (pointer: string, problem: string) => n
     }
     const problem = declaredSignatureProblem(declared.data!);
     if (problem) fail(toPointer([WEBHOOK_PROFILE_KEY, 'scheme', ...problem.path]), problem.problem);
+    const mismatch = declaredDeliveryProblem(declared.data!, profile.delivery);
+    if (mismatch) fail(toPointer([WEBHOOK_PROFILE_KEY, 'scheme', 'payload']), mismatch);
     if (profile.headers) fail(toPointer([WEBHOOK_PROFILE_KEY, 'headers']), 'a declared scheme names its headers itself (`scheme.signature.header`, `scheme.timestamp.header`)');
     return { ...profile, scheme: declared.data! };
   } else if (!isWebhookSchemeId(profile.scheme)) {
@@ -224,9 +227,11 @@ function eventsFromWebhooks(
     if (!item || !method) fail(at, 'a webhook needs an operation (post)');
     const operation = item![method!] as Doc;
     const body = deref<Doc>(document, operation.requestBody);
-    const mediaType = Object.keys(body?.content ?? {}).find((m) => /json/i.test(m));
+    // A form delivery's events are described as urlencoded bodies, the others' as JSON.
+    const form = profile.delivery === 'form';
+    const mediaType = Object.keys(body?.content ?? {}).find((m) => (form ? /^application\/x-www-form-urlencoded\s*(;|$)/i : /json/i).test(m));
     const schema = mediaType ? (body!.content[mediaType].schema as SchemaObject | undefined) : undefined;
-    if (!schema) fail(toPointer(['webhooks', key, method!, 'requestBody']), 'a webhook needs a JSON request body schema');
+    if (!schema) fail(toPointer(['webhooks', key, method!, 'requestBody']), `a webhook needs ${form ? "an application/x-www-form-urlencoded request body schema (delivery 'form')" : 'a JSON request body schema'}`);
 
     let item$: SchemaObject = schema!;
     if (profile.delivery === 'array') {

@@ -16,10 +16,11 @@ export type SecretEncoding = (typeof SECRET_ENCODINGS)[number];
 export interface DeclaredSignature {
   readonly algorithm: DeclaredAlgorithm;
   /**
-   * What is signed, as a template: `{body}` is the raw body (exactly once), `{timestamp}` the
-   * timestamp's text as sent, `{header:Name}` another header's text, `{url}` the URL the delivery
-   * was sent to and `{method}` its method (schemes that sign the request line); everything else is
-   * literal.
+   * What is signed, as a template: `{body}` is the raw body, `{form}` the fields of an urlencoded
+   * body sorted by name, each name followed by its value (schemes that sign a form's fields; a
+   * `form` delivery only); exactly one of the two. `{timestamp}` is the timestamp's text as sent, `{header:Name}`
+   * another header's text, `{url}` the URL the delivery was sent to and `{method}` its method
+   * (schemes that sign the request line); everything else is literal.
    */
   readonly payload: string;
   readonly signature: {
@@ -50,16 +51,17 @@ export interface DeclaredSignature {
   };
 }
 
-/** A part of the signed payload: literal text, the body, the timestamp, a header, or the request's URL or method. */
+/** A part of the signed payload: literal text, the body (raw, or its form fields sorted), the timestamp, a header, or the request's URL or method. */
 export type PayloadPart =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'body' }
+  | { readonly kind: 'form' }
   | { readonly kind: 'timestamp' }
   | { readonly kind: 'header'; readonly name: string }
   | { readonly kind: 'url' }
   | { readonly kind: 'method' };
 
-const PLACEHOLDER = /\{(body|timestamp|url|method|header:[^{}]+)\}/g;
+const PLACEHOLDER = /\{(body|form|timestamp|url|method|header:[^{}]+)\}/g;
 /** An HTTP field name (RFC 9110 token): anything else makes fetch's Headers throw on lookup. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -71,9 +73,9 @@ export function parsePayloadTemplate(template: string, hasTimestamp: boolean): r
   for (const match of template.matchAll(PLACEHOLDER)) {
     if (match.index > last) parts.push({ kind: 'text', text: template.slice(last, match.index) });
     const name = match[1]!;
-    if (name === 'body') {
+    if (name === 'body' || name === 'form') {
       bodies++;
-      parts.push({ kind: 'body' });
+      parts.push({ kind: name });
     } else if (name === 'timestamp') {
       if (!hasTimestamp) return '`{timestamp}` needs a `timestamp` saying where the timestamp travels';
       parts.push({ kind: 'timestamp' });
@@ -87,9 +89,9 @@ export function parsePayloadTemplate(template: string, hasTimestamp: boolean): r
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push({ kind: 'text', text: template.slice(last) });
-  if (bodies !== 1) return `must contain \`{body}\` exactly once (found ${bodies})`;
+  if (bodies !== 1) return `must contain \`{body}\` or \`{form}\` exactly once (found ${bodies})`;
   const stray = parts.find((part) => part.kind === 'text' && /[{}]/.test(part.text));
-  if (stray) return `unknown placeholder in '${(stray as { text: string }).text}'; known: {body}, {timestamp}, {header:Name}, {url}, {method}`;
+  if (stray) return `unknown placeholder in '${(stray as { text: string }).text}'; known: {body}, {form}, {timestamp}, {header:Name}, {url}, {method}`;
   return parts;
 }
 
@@ -139,5 +141,11 @@ export function declaredSignatureProblem(spec: DeclaredSignature): { path: strin
   }
   const parts = parsePayloadTemplate(spec.payload, timestamp !== undefined);
   if (typeof parts === 'string') return { path: ['payload'], problem: parts };
+  return undefined;
+}
+
+/** Why `spec` cannot verify deliveries of this kind, or undefined. */
+export function declaredDeliveryProblem(spec: DeclaredSignature, delivery: string): string | undefined {
+  if (spec.payload.includes('{form}') && delivery !== 'form') return `\`{form}\` signs the fields of an urlencoded body: it needs delivery 'form', not '${delivery}'`;
   return undefined;
 }

@@ -5,10 +5,11 @@
 // the request's URL throws when the caller gives none: a deployment error, which a Worker answers
 // 500 so the vendor redelivers once it is fixed, rather than a 401 that blames the sender.
 import { eventBatch, oneEvent, parseVerifiedBody, parseWhileVerifying } from './body.ts';
-import { base64ToBytes, bodyBytes, lowerHexToBytes } from './bytes.ts';
+import { base64ToBytes, bodyBytes, bodyText, lowerHexToBytes } from './bytes.ts';
 import { constantTimeEqual } from './constant-time.ts';
-import { declaredSignatureProblem, parsePayloadTemplate, signatureLength, type DeclaredSignature, type PayloadPart, type SecretEncoding } from './declared-spec.ts';
+import { declaredDeliveryProblem, declaredSignatureProblem, parsePayloadTemplate, signatureLength, type DeclaredSignature, type PayloadPart, type SecretEncoding } from './declared-spec.ts';
 import { ecdsaDerToRaw } from './der.ts';
+import { parseFormDelivery, sortedFieldText } from './form-fields.ts';
 import { requireHeader } from './headers.ts';
 import { keyCache, type KeyCache } from './key-cache.ts';
 import { secretList } from './secrets.ts';
@@ -26,8 +27,12 @@ const P256_SCALAR_BYTES = 32;
 export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDelivery, spec: DeclaredSignature): WebhookScheme<Id> {
   const problem = declaredSignatureProblem(spec);
   if (problem) throw new TypeError(`webhook scheme '${id}': ${problem.path.join('.')}: ${problem.problem}`);
+  const mismatch = declaredDeliveryProblem(spec, delivery);
+  if (mismatch) throw new TypeError(`webhook scheme '${id}': payload: ${mismatch}`);
   const parts = parsePayloadTemplate(spec.payload, spec.timestamp !== undefined) as readonly PayloadPart[];
   const shape = delivery === 'array' ? eventBatch : oneEvent;
+  // A form is parsed once the signature matched: its fields are few, and URLSearchParams is cheap.
+  const form = delivery === 'form';
   const check = signatureCheck(spec);
   const { signature: sig, timestamp: ts } = spec;
   const length = signatureLength(spec.algorithm);
@@ -84,10 +89,10 @@ export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDeliv
     if (secrets.length === 0) return failure('signature-mismatch', 'no webhook secret is configured');
     // The body is parsed while the signature is checked; the parse is returned only when it matched.
     const verdict = check(secrets, payload, signatures);
-    const early = parseWhileVerifying(body, shape);
+    const early = form ? undefined : parseWhileVerifying(body, shape);
     switch (await verdict) {
       case 'match':
-        return early ?? parseVerifiedBody(body, shape);
+        return form ? parseFormDelivery(body) : (early ?? parseVerifiedBody(body, shape));
       case 'no-usable-key':
         return failure('signature-mismatch', `no configured secret is a usable ${spec.algorithm} key`);
       default:
@@ -112,7 +117,11 @@ function signedPayload(
   const texts: string[] = [];
   for (const part of parts) {
     if (part.kind === 'body') texts.push(typeof body === 'string' ? body : '');
-    else if (part.kind === 'text') texts.push(part.text);
+    else if (part.kind === 'form') {
+      const text = bodyText(body);
+      if (text === undefined) return failure('unparsable-body', 'body is not valid UTF-8');
+      texts.push(sortedFieldText(text));
+    } else if (part.kind === 'text') texts.push(part.text);
     else if (part.kind === 'timestamp') texts.push(timestamp!);
     else if (part.kind === 'url') texts.push(url);
     else if (part.kind === 'method') texts.push(method);

@@ -41,8 +41,11 @@ export interface VerifyOptions {
   readonly method?: string;
 }
 
-/** How a vendor delivers events: one per request, or a batch (JSON array) per request. */
-export type WebhookDelivery = 'object' | 'array';
+/**
+ * How a vendor delivers events: one JSON object per request, a batch (JSON array) per request, or
+ * one event per request as an urlencoded form (its fields the event's properties; declared schemes).
+ */
+export type WebhookDelivery = 'object' | 'array' | 'form';
 
 export interface WebhookScheme<Id extends string = string> {
   readonly id: Id;
@@ -81,6 +84,14 @@ export type ReplaceAt<Base, Path extends readonly string[], Value> = Path extend
  * allow extra fields; `Omit` would collapse such a type to its index signature).
  */
 export type Without<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
+
+/**
+ * A form delivery's event as it arrives: every field is text (an array of texts for a name sent
+ * several times), whatever type the spec gives it; string literal types the spec names stay.
+ */
+export type FormFields<T> = {
+  [K in keyof T]: NonNullable<T[K]> extends string ? T[K] : NonNullable<T[K]> extends readonly unknown[] ? string[] : string | string[];
+};
 
 /** An event whose discriminator field holds `Name`. */
 export type NamedEvent<Event, Discriminator extends string, Name extends string> = ReplaceAt<Event, [Discriminator], Name>;

@@ -151,7 +151,7 @@ describe('a declared webhook signature scheme that cannot work', () => {
       edit(WEBHOOKS, (t) => t.replace("payload: '{header:webhook-id}.{timestamp}.{body}'", "payload: '{body}.{body}'"));
       const outcome = await svcgen(['generate', '--force']);
       expect(outcome.code).toBe(2);
-      expect(outcome.stderr).toContain(`svcgen: ${WEBHOOKS}:${positionOf(WEBHOOKS, 'payload')}#/actions/0/update/x-svcgen-webhooks/scheme/payload: must contain \`{body}\` exactly once (found 2)`);
+      expect(outcome.stderr).toContain(`svcgen: ${WEBHOOKS}:${positionOf(WEBHOOKS, 'payload')}#/actions/0/update/x-svcgen-webhooks/scheme/payload: must contain \`{body}\` or \`{form}\` exactly once (found 2)`);
       expect(snapshot(join(root, 'generated'))).toEqual(good);
     });
   });

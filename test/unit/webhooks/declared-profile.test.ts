@@ -59,9 +59,9 @@ describe('a declared signature scheme in the webhook profile', () => {
   it.each([
     ['a misspelt key', { ...declared, signatur: declared.signature }, '/x-svcgen-webhooks/scheme', /signatur/],
     ['an unknown algorithm', { ...declared, algorithm: 'hmac-md5' }, '/x-svcgen-webhooks/scheme/algorithm', /hmac-sha256/],
-    ['`{body}` twice', { ...declared, payload: '{body}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /exactly once \(found 2\)/],
+    ['`{body}` twice', { ...declared, payload: '{body}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /`\{body\}` or `\{form\}` exactly once \(found 2\)/],
     ['`{timestamp}` with no timestamp', { ...declared, timestamp: undefined, payload: '{timestamp}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /needs a `timestamp`/],
-    ['an unknown placeholder', { ...declared, payload: '{id}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /unknown placeholder in '\{id\}\.'; known: \{body\}, \{timestamp\}, \{header:Name\}, \{url\}, \{method\}/],
+    ['an unknown placeholder', { ...declared, payload: '{id}.{body}' }, '/x-svcgen-webhooks/scheme/payload', /unknown placeholder in '\{id\}\.'; known: \{body\}, \{form\}, \{timestamp\}, \{header:Name\}, \{url\}, \{method\}/],
     ['a timestamp both in a header and in the signature header', { ...declared, timestamp: { header: 'x-ts', prefix: 't=', unit: 'seconds' } }, '/x-svcgen-webhooks/scheme/timestamp', /exactly one of/],
     ['a timestamp item without a separator', { ...declared, signature: { header: 's', encoding: 'hex' }, timestamp: { prefix: 't=', unit: 'seconds' } }, '/x-svcgen-webhooks/scheme/timestamp/prefix', /separator/],
     ['a signature header that is no HTTP header name', { ...declared, signature: { ...declared.signature, header: 'webhook signature' } }, '/x-svcgen-webhooks/scheme/signature/header', /not an HTTP header name/],
@@ -71,6 +71,38 @@ describe('a declared signature scheme in the webhook profile', () => {
     expect(found.pointer).toBe(pointer);
     expect(found.message).toMatch(message);
     expect(found.message).toContain('overlay.yaml');
+  });
+
+  describe("a 'form' delivery (events as urlencoded bodies, Twilio's `{url}{form}`)", () => {
+    const twilioLike = { algorithm: 'hmac-sha1', payload: '{url}{form}', signature: { header: 'x-twilio-signature', encoding: 'base64' } };
+    const formDocument = (extra: Record<string, unknown> = {}, mediaType = 'application/x-www-form-urlencoded') => ({
+      ...documentWith(twilioLike, { delivery: 'form', discriminator: 'MessageStatus', eventId: 'MessageSid', ...extra }),
+      webhooks: {
+        delivered: {
+          post: { requestBody: { content: { [mediaType]: { schema: { type: 'object', properties: { MessageSid: { type: 'string' }, MessageStatus: { const: 'delivered' } } } } } }, responses: { 200: { description: 'ok' } } },
+        },
+      },
+    });
+
+    it('reads the events from urlencoded request bodies and binds the verifier to the form delivery', () => {
+      const form = buildWebhookModel(formDocument())!;
+      expect(form.delivery).toBe('form');
+      expect(form.events.map((event) => event.name)).toEqual(['delivered']);
+      const out = emitWebhooks({ vendor: 'sms', webhooks: form });
+      expect(out).toContain("const scheme = declaredScheme('sms', 'form', { algorithm: 'hmac-sha1', payload: '{url}{form}'");
+      expect(out).toContain("type Event<Name extends string, Ev> = NamedEvent<FormFields<Ev>, 'MessageStatus', Name>;");
+    });
+
+    it.each([
+      ['`{form}` with a JSON delivery', documentWith(twilioLike), '/x-svcgen-webhooks/scheme/payload', /needs delivery 'form', not 'object'/],
+      ['events described only as JSON', formDocument({}, 'application/json'), '/webhooks/delivered/post/requestBody', /application\/x-www-form-urlencoded request body schema \(delivery 'form'\)/],
+      ['an objectPath into a form', formDocument({ envelope: { type: 'object' }, objectPath: ['data'] }), '/x-svcgen-webhooks/objectPath', /fields are text/],
+      ['`{body}` beside `{form}`', documentWith({ ...twilioLike, payload: '{url}{form}{body}' }, { delivery: 'form' }), '/x-svcgen-webhooks/scheme/payload', /exactly once \(found 2\)/],
+    ])('refuses %s, naming where', (_, document, pointer, message) => {
+      const found = refusal(document);
+      expect(found.pointer).toBe(pointer);
+      expect(found.message).toMatch(message);
+    });
   });
 
   it('refuses `headers` beside it: the declared scheme names its own', () => {
