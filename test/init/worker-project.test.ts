@@ -3,8 +3,9 @@
 // rest from the registry through the shared npm cache) → tsc --noEmit → the Worker's own tests in
 // workerd → wrangler deploy --dry-run (bundle size printed) → regeneration inside the Worker: the
 // vendor with an earlier pinned spec is moved to it, regenerated and re-scaffolded with a new event,
-// and every route and handler the user edited stays byte-for-byte the same. Then a second Worker
-// made with --from from a project pinning a vendor svcgen does not ship installs and passes its tests.
+// and every route and handler the user edited stays byte-for-byte the same. Then Workers made with
+// --from from projects pinning a vendor svcgen does not ship (one with JSON deliveries, one with
+// urlencoded form deliveries) install and pass their tests.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,8 @@ const WORKER = path.join(WORK, 'worker');
 const MIRROR = path.resolve(ROOT, process.env.SVCGEN_SPEC_MIRROR ?? '../shared/specs');
 /** A project of a user's own: one vendor svcgen does not ship, pinned with its mirror beside it. */
 const FOURTH_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'cli-project');
+/** A fixture project whose one vendor delivers urlencoded forms signed as Twilio signs them. */
+const FORM_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'form-webhooks-project');
 const env = commandEnv({ SVCGEN_SPEC_MIRROR: MIRROR });
 
 interface LockEntry { path: string; role: string; [key: string]: unknown }
@@ -119,25 +122,34 @@ describe.sequential('a Worker made by svcgen init from the packed tarball', () =
     log(`bundle: ${(bytes.length / 1024).toFixed(1)} KiB, gzip ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KiB`);
   });
 
-  step('svcgen init --from a project pinning a vendor svcgen does not ship (a declared webhook scheme): the Worker type-checks and its workerd tests sign and verify that vendor\'s deliveries', () => {
-    // The CLI fixture's project: one vendor, added as lock entry, mirror file and overlays only.
-    const project = path.join(WORK, 'fourth-project');
-    cpSync(FOURTH_FIXTURE, project, { recursive: true });
-    const fourthLock = JSON.parse(readFileSync(path.join(project, 'specs', 'lock.json'), 'utf8')) as { vendors: Record<string, unknown> };
-    const fourth = Object.keys(fourthLock.vendors);
-    const worker = path.join(WORK, 'fourth-worker');
-    const fourthEnv = commandEnv({ SVCGEN_SPEC_MIRROR: path.join(project, 'mirror') });
-    run(path.join(WORK, 'tool', 'node_modules', '.bin', 'svcgen'), ['init', worker, '--vendors', fourth.join(','), '--from', project, '--svcgen', `file:${tarball}`], WORK, fourthEnv);
+  /** `svcgen init --from` a fixture project, then its Worker's install, type-check and tests; returns how many webhook tests ran. */
+  function initFrom(fixture: string, label: string): number {
+    // A fixture project: one vendor, added as lock entry, mirror file and overlays only.
+    const project = path.join(WORK, `${label}-project`);
+    cpSync(fixture, project, { recursive: true });
+    const lock = JSON.parse(readFileSync(path.join(project, 'specs', 'lock.json'), 'utf8')) as { vendors: Record<string, unknown> };
+    const pinned = Object.keys(lock.vendors);
+    const worker = path.join(WORK, `${label}-worker`);
+    const projectEnv = commandEnv({ SVCGEN_SPEC_MIRROR: path.join(project, 'mirror') });
+    run(path.join(WORK, 'tool', 'node_modules', '.bin', 'svcgen'), ['init', worker, '--vendors', pinned.join(','), '--from', project, '--svcgen', `file:${tarball}`], WORK, projectEnv);
     const fixtures = readFileSync(path.join(worker, 'test', 'fixtures', 'webhooks.ts'), 'utf8');
     expect(fixtures).toContain('"scheme": "declared"');
-    const installed = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], worker, fourthEnv);
-    run('npx', ['tsc', '--noEmit'], worker, fourthEnv);
-    const tested = run('npm', ['test'], worker, fourthEnv);
+    const installed = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], worker, projectEnv);
+    run('npx', ['tsc', '--noEmit'], worker, projectEnv);
+    const tested = run('npm', ['test'], worker, projectEnv);
     const output = tested.stdout.replace(/\x1b\[[0-9;]*m/g, '');
     const webhookTests = /test\/webhooks\.test\.ts \((\d+) tests?\)/.exec(output)?.[1];
-    log(`the ${fourth.join(', ')} Worker (--from): npm install ${seconds(installed.ms)}, npm test ${seconds(tested.ms)}, ${webhookTests} webhook tests`);
+    log(`the ${pinned.join(', ')} Worker (--from): npm install ${seconds(installed.ms)}, npm test ${seconds(tested.ms)}, ${webhookTests} webhook tests`);
     expect(output).not.toMatch(/^\s*Tests\s.*\d+ failed/m);
-    expect(Number(webhookTests)).toBeGreaterThan(0);
+    return Number(webhookTests);
+  }
+
+  step('svcgen init --from a project pinning a vendor svcgen does not ship (a declared webhook scheme): the Worker type-checks and its workerd tests sign and verify that vendor\'s deliveries', () => {
+    expect(initFrom(FOURTH_FIXTURE, 'fourth')).toBeGreaterThan(0);
+  });
+
+  step('the same for a vendor whose deliveries are urlencoded forms signed over the URL and the sorted fields (Twilio\'s scheme, declared)', () => {
+    expect(initFrom(FORM_FIXTURE, 'form')).toBeGreaterThan(0);
   });
 
   (updated ? step : it.skip)('regenerating from an earlier pinned spec and re-scaffolding keeps user code byte-for-byte', () => {

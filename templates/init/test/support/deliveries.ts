@@ -30,16 +30,23 @@ export function eventOf(f: WebhookFixture, name: string, options: DeliveryOption
   return event;
 }
 
+/** The event as the vendor sends it: JSON, or for a form delivery its fields urlencoded (objects as their JSON text). */
+function bodyOf(f: WebhookFixture, event: Record<string, unknown>): string {
+  if (f.delivery !== 'form') return JSON.stringify(f.delivery === 'array' ? [event] : event);
+  return new URLSearchParams(Object.entries(event).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+}
+
 export async function delivery(f: WebhookFixture, name: string, options: DeliveryOptions = {}): Promise<Request> {
   const event = eventOf(f, name, options);
-  const signedBody = JSON.stringify(f.delivery === 'array' ? [event] : event);
+  const signedBody = bodyOf(f, event);
   const key = options.key ?? f.keys.sign;
   const at = options.at ?? Date.now();
   const signer = f.signature ? undefined : signers[f.scheme];
   if (!f.signature && !signer) throw new Error(`no test signer for scheme ${f.scheme}`);
   const request = { url: `https://worker.test${f.path}`, method: 'POST' };
   const signed = f.signature ? await signDeclared(f.signature, signedBody, key, at, request) : await signer!(signedBody, key, at);
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...signed.headers, [f.headers.signature]: signed.signature };
+  const contentType = f.delivery === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+  const headers: Record<string, string> = { 'content-type': contentType, ...signed.headers, [f.headers.signature]: signed.signature };
   if (f.headers.timestamp && signed.timestamp) headers[f.headers.timestamp] = signed.timestamp;
   const body = options.alter ? options.alter(signedBody) : signedBody;
   return new Request(request.url, { method: request.method, headers, body });

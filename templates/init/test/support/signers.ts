@@ -98,6 +98,20 @@ export function declaredSecret(spec: DeclaredSignature): string {
   return `${spec.secret?.prefix ?? ''}${encoding === 'utf8' ? `test_${encode(bytes, 'base64url')}` : encode(bytes, encoding)}`;
 }
 
+/**
+ * A form body's fields as `{form}` signs them: sorted by name, each name then its value, a repeated
+ * name once per distinct value in sorted order. Written here, not imported from svcgen's runtime,
+ * so the tests sign independently of the verifier they test.
+ */
+function sortedFields(body: string): string {
+  const fields = new Map<string, Set<string>>();
+  new URLSearchParams(body).forEach((value, name) => fields.set(name, (fields.get(name) ?? new Set()).add(value)));
+  return [...fields.keys()]
+    .sort()
+    .map((name) => [...fields.get(name)!].sort().map((value) => name + value).join(''))
+    .join('');
+}
+
 /** The request a delivery is sent as, for schemes that sign its URL or method. */
 export interface SignedRequest {
   readonly url: string;
@@ -106,15 +120,17 @@ export interface SignedRequest {
 
 /**
  * Signs as `spec` declares: the payload template filled in (`{header:Name}` gets a fresh value,
- * returned among the headers to send; `{url}` and `{method}` come from `request`), the signature in
+ * returned among the headers to send; `{url}` and `{method}` come from `request`; `{form}` is the
+ * urlencoded body's fields, sorted), the signature in
  * its header form, the timestamp in its own header or as an item of the signature header. `key` is
  * the HMAC secret as the Worker holds it, or a base64 PKCS#8 private key for the public-key algorithms.
  */
 export async function signDeclared(spec: DeclaredSignature, body: string, key: string, at: number, request?: SignedRequest): Promise<Signed> {
   const timestamp = spec.timestamp ? String(spec.timestamp.unit === 'milliseconds' ? at : Math.floor(at / 1000)) : undefined;
   const headers: Record<string, string> = {};
-  const payload = spec.payload.replace(/\{(body|timestamp|url|method|header:[^{}]+)\}/g, (_, name: string) => {
+  const payload = spec.payload.replace(/\{(body|form|timestamp|url|method|header:[^{}]+)\}/g, (_, name: string) => {
     if (name === 'body') return body;
+    if (name === 'form') return sortedFields(body);
     if (name === 'timestamp') return timestamp!;
     if (name === 'url' || name === 'method') {
       if (!request) throw new Error(`the scheme signs the request's ${name}: pass the request to signDeclared`);
