@@ -18,9 +18,9 @@ export interface DeclaredSignature {
   /**
    * What is signed, as a template: `{body}` is the raw body, `{form}` the fields of an urlencoded
    * body sorted by name, each name followed by its value (schemes that sign a form's fields; a
-   * `form` delivery only); exactly one of the two. `{timestamp}` is the timestamp's text as sent, `{header:Name}`
-   * another header's text, `{url}` the URL the delivery was sent to and `{method}` its method
-   * (schemes that sign the request line); everything else is literal.
+   * `form` delivery only); exactly one of the two. `{timestamp}` is the timestamp's text as sent,
+   * `{header:Name}` another header's text, `{url}` the URL the delivery was sent to and `{method}`
+   * its method (schemes that sign the request line); everything else is literal.
    */
   readonly payload: string;
   readonly signature: {
