@@ -18,6 +18,7 @@ export const declaredSignatureSchema = z.strictObject({
     separator: z.string().min(1).optional(),
     format: z.enum(['der', 'raw']).optional(),
   }),
+  bodyHash: z.strictObject({ query: z.string().min(1) }).optional(),
   timestamp: z
     .strictObject({
       header: headerName.optional(),

@@ -18,9 +18,10 @@ export interface DeclaredSignature {
   /**
    * What is signed, as a template: `{body}` is the raw body, `{form}` the fields of an urlencoded
    * body sorted by name, each name followed by its value (schemes that sign a form's fields; a
-   * `form` delivery only); exactly one of the two. `{timestamp}` is the timestamp's text as sent,
-   * `{header:Name}` another header's text, `{url}` the URL the delivery was sent to and `{method}`
-   * its method (schemes that sign the request line); everything else is literal.
+   * `form` delivery only); exactly one of the two, or neither with `bodyHash`. `{timestamp}` is
+   * the timestamp's text as sent, `{header:Name}` another header's text, `{url}` the URL the
+   * delivery was sent to and `{method}` its method (schemes that sign the request line);
+   * everything else is literal.
    */
   readonly payload: string;
   readonly signature: {
@@ -33,6 +34,12 @@ export interface DeclaredSignature {
     /** ECDSA only: ASN.1 `der` (the common form, the default) or `raw` r‖s. */
     readonly format?: 'der' | 'raw';
   };
+  /**
+   * The body is bound through the URL instead of the payload: the query parameter `query` of the
+   * URL the delivery was sent to carries the SHA-256 of the raw body in lowercase hex, and the
+   * payload signs `{url}` (with that parameter) and no body.
+   */
+  readonly bodyHash?: { readonly query: string };
   /** Where the signed timestamp travels: a header of its own, or an item of the signature header. */
   readonly timestamp?: {
     readonly header?: string;
@@ -65,8 +72,11 @@ const PLACEHOLDER = /\{(body|form|timestamp|url|method|header:[^{}]+)\}/g;
 /** An HTTP field name (RFC 9110 token): anything else makes fetch's Headers throw on lookup. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/** The template's parts, or why it is not a usable payload template. */
-export function parsePayloadTemplate(template: string, hasTimestamp: boolean): readonly PayloadPart[] | string {
+/**
+ * The template's parts, or why it is not a usable payload template. `bodyInUrl`: the body is bound
+ * through a digest the URL carries (`bodyHash`), so the template signs `{url}` and no body.
+ */
+export function parsePayloadTemplate(template: string, hasTimestamp: boolean, bodyInUrl = false): readonly PayloadPart[] | string {
   const parts: PayloadPart[] = [];
   let last = 0;
   let bodies = 0;
@@ -89,7 +99,10 @@ export function parsePayloadTemplate(template: string, hasTimestamp: boolean): r
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push({ kind: 'text', text: template.slice(last) });
-  if (bodies !== 1) return `must contain \`{body}\` or \`{form}\` exactly once (found ${bodies})`;
+  if (bodyInUrl) {
+    if (bodies !== 0) return 'with `bodyHash` the URL carries the body\'s digest: sign `{url}`, not `{body}` or `{form}`';
+    if (!parts.some((part) => part.kind === 'url')) return 'with `bodyHash` the URL carries the body\'s digest: the payload must contain `{url}`';
+  } else if (bodies !== 1) return `must contain \`{body}\` or \`{form}\` exactly once (found ${bodies})`;
   const stray = parts.find((part) => part.kind === 'text' && /[{}]/.test(part.text));
   if (stray) return `unknown placeholder in '${(stray as { text: string }).text}'; known: {body}, {form}, {timestamp}, {header:Name}, {url}, {method}`;
   return parts;
@@ -139,7 +152,10 @@ export function declaredSignatureProblem(spec: DeclaredSignature): { path: strin
   if (!spec.algorithm.startsWith('hmac-') && spec.secret?.encoding === 'utf8') {
     return { path: ['secret', 'encoding'], problem: 'a public key is bytes: hex, base64 or base64url' };
   }
-  const parts = parsePayloadTemplate(spec.payload, timestamp !== undefined);
+  if (spec.bodyHash !== undefined && (typeof spec.bodyHash.query !== 'string' || spec.bodyHash.query === '')) {
+    return { path: ['bodyHash', 'query'], problem: 'names the query parameter that carries the digest: a non-empty string' };
+  }
+  const parts = parsePayloadTemplate(spec.payload, timestamp !== undefined, spec.bodyHash !== undefined);
   if (typeof parts === 'string') return { path: ['payload'], problem: parts };
   return undefined;
 }

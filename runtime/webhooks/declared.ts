@@ -29,7 +29,8 @@ export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDeliv
   if (problem) throw new TypeError(`webhook scheme '${id}': ${problem.path.join('.')}: ${problem.problem}`);
   const mismatch = declaredDeliveryProblem(spec, delivery);
   if (mismatch) throw new TypeError(`webhook scheme '${id}': payload: ${mismatch}`);
-  const parts = parsePayloadTemplate(spec.payload, spec.timestamp !== undefined) as readonly PayloadPart[];
+  const parts = parsePayloadTemplate(spec.payload, spec.timestamp !== undefined, spec.bodyHash !== undefined) as readonly PayloadPart[];
+  const hashQuery = spec.bodyHash?.query;
   const shape = delivery === 'array' ? eventBatch : oneEvent;
   // A form is parsed once the signature matched: its fields are few, and URLSearchParams is cheap.
   const form = delivery === 'form';
@@ -87,11 +88,14 @@ export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDeliv
     if (!(payload instanceof Uint8Array)) return payload;
     const secrets = secretList(secret);
     if (secrets.length === 0) return failure('signature-mismatch', 'no webhook secret is configured');
-    // The body is parsed while the signature is checked; the parse is returned only when it matched.
+    // The body is parsed (and, with bodyHash, digested) while the signature is checked; the parse
+    // is returned only when both matched.
     const verdict = check(secrets, payload, signatures);
+    const digest = hashQuery === undefined ? undefined : bodyDigestMatches(body, options!.url!, hashQuery);
     const early = form ? undefined : parseWhileVerifying(body, shape);
     switch (await verdict) {
       case 'match':
+        if (digest && !(await digest)) return failure('signature-mismatch', `the body does not match the ${hashQuery} digest the URL carries`);
         return form ? parseFormDelivery(body) : (early ?? parseVerifiedBody(body, shape));
       case 'no-usable-key':
         return failure('signature-mismatch', `no configured secret is a usable ${spec.algorithm} key`);
@@ -103,6 +107,22 @@ export function declaredScheme<Id extends string>(id: Id, delivery: WebhookDeliv
   const names: { signature: string; timestamp?: string } = { signature: sig.header };
   if (ts?.header !== undefined) names.timestamp = ts.header;
   return { id, delivery, headers: names, verify };
+}
+
+/**
+ * Whether the URL's `query` parameter is the SHA-256 of the raw body in lowercase hex (a missing or
+ * malformed parameter does not match). The URL is the one the signature covered.
+ */
+async function bodyDigestMatches(body: RawBody, url: string, query: string): Promise<boolean> {
+  let sent: string | null;
+  try {
+    sent = new URL(url).searchParams.get(query);
+  } catch {
+    return false;
+  }
+  const claimed = sent === null ? undefined : lowerHexToBytes(sent);
+  const actual = new Uint8Array(await crypto.subtle.digest('SHA-256', bodyBytes(body)));
+  return claimed !== undefined && constantTimeEqual(claimed, actual);
 }
 
 /** The signed bytes, or the failure naming a header the payload needs and the delivery lacks. */

@@ -105,6 +105,14 @@ describe('a declared signature scheme in the webhook profile', () => {
     });
   });
 
+  it("carries a `bodyHash` (the body's digest in the URL, Twilio's JSON signing) into the emitted scheme, and refuses one that signs the body too", () => {
+    const urlOnly = { algorithm: 'hmac-sha1', payload: '{url}', signature: { header: 'x-twilio-signature', encoding: 'base64' }, bodyHash: { query: 'bodySHA256' } };
+    const hashed = buildWebhookModel(documentWith(urlOnly))!;
+    expect(emitWebhooks({ vendor: 'events', webhooks: hashed })).toContain("payload: '{url}', signature: { header: 'x-twilio-signature', encoding: 'base64' }, bodyHash: { query: 'bodySHA256' } }");
+    expect(refusal(documentWith({ ...urlOnly, payload: '{url}{body}' }))).toMatchObject({ pointer: '/x-svcgen-webhooks/scheme/payload', message: expect.stringContaining('sign `{url}`, not `{body}`') });
+    expect(refusal(documentWith({ ...urlOnly, bodyHash: { query: 'bodySHA256', algorithm: 'sha256' } })).pointer).toBe('/x-svcgen-webhooks/scheme/bodyHash');
+  });
+
   it('refuses `headers` beside it: the declared scheme names its own', () => {
     expect(refusal(documentWith(declared, { headers: { signature: 'x' } })).pointer).toBe('/x-svcgen-webhooks/headers');
   });
