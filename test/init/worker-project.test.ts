@@ -4,8 +4,8 @@
 // workerd → wrangler deploy --dry-run (bundle size printed) → regeneration inside the Worker: the
 // vendor with an earlier pinned spec is moved to it, regenerated and re-scaffolded with a new event,
 // and every route and handler the user edited stays byte-for-byte the same. Then Workers made with
-// --from from projects pinning a vendor svcgen does not ship (one with JSON deliveries, one with
-// urlencoded form deliveries) install and pass their tests.
+// --from from projects pinning vendors svcgen does not ship (JSON deliveries; urlencoded form
+// deliveries and JSON whose digest the URL carries) install and pass their tests.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ const WORKER = path.join(WORK, 'worker');
 const MIRROR = path.resolve(ROOT, process.env.SVCGEN_SPEC_MIRROR ?? '../shared/specs');
 /** A project of a user's own: one vendor svcgen does not ship, pinned with its mirror beside it. */
 const FOURTH_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'cli-project');
-/** A fixture project whose one vendor delivers urlencoded forms signed as Twilio signs them. */
+/** A fixture project whose two vendors sign deliveries as Twilio does: urlencoded forms (chirp) and JSON with the body's digest in the URL (relay). */
 const FORM_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'form-webhooks-project');
 const env = commandEnv({ SVCGEN_SPEC_MIRROR: MIRROR });
 
@@ -148,7 +148,7 @@ describe.sequential('a Worker made by svcgen init from the packed tarball', () =
     expect(initFrom(FOURTH_FIXTURE, 'fourth')).toBeGreaterThan(0);
   });
 
-  step('the same for a vendor whose deliveries are urlencoded forms signed over the URL and the sorted fields (Twilio\'s scheme, declared)', () => {
+  step('the same for vendors signed as Twilio signs (declared): urlencoded forms over the URL and the sorted fields, and JSON over the URL that carries the body\'s digest', () => {
     expect(initFrom(FORM_FIXTURE, 'form')).toBeGreaterThan(0);
   });
 

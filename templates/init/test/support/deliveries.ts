@@ -49,7 +49,7 @@ export async function delivery(f: WebhookFixture, name: string, options: Deliver
   const headers: Record<string, string> = { 'content-type': contentType, ...signed.headers, [f.headers.signature]: signed.signature };
   if (f.headers.timestamp && signed.timestamp) headers[f.headers.timestamp] = signed.timestamp;
   const body = options.alter ? options.alter(signedBody) : signedBody;
-  return new Request(request.url, { method: request.method, headers, body });
+  return new Request(signed.url ?? request.url, { method: request.method, headers, body });
 }
 
 /** A key of the same kind as the fixture's, that the Worker does not trust. */

@@ -6,6 +6,8 @@ export interface Signed {
   timestamp?: string;
   /** Other headers the signed payload covers (a declared scheme's `{header:Name}`), with their values. */
   headers?: Record<string, string>;
+  /** The URL to send the delivery to, when the scheme carries the body's digest in it (`bodyHash`). */
+  url?: string;
 }
 
 export type Signer = (body: string, key: string, at: number) => Promise<Signed>;
@@ -69,6 +71,7 @@ export interface DeclaredSignature {
   signature: { header: string; encoding: 'hex' | 'base64' | 'base64url'; prefix?: string; separator?: string; format?: 'der' | 'raw' };
   timestamp?: { header?: string; prefix?: string; unit: 'seconds' | 'milliseconds' };
   secret?: { prefix?: string; encoding?: 'utf8' | 'hex' | 'base64' | 'base64url'; format?: 'spki' | 'raw' };
+  bodyHash?: { query: string };
 }
 
 function encode(bytes: Uint8Array, encoding: 'hex' | 'base64' | 'base64url'): string {
@@ -120,14 +123,20 @@ export interface SignedRequest {
 
 /**
  * Signs as `spec` declares: the payload template filled in (`{header:Name}` gets a fresh value,
- * returned among the headers to send; `{url}` and `{method}` come from `request`; `{form}` is the
- * urlencoded body's fields, sorted), the signature in
+ * returned among the headers to send; `{url}` and `{method}` come from `request`, the URL with the
+ * body's digest added for `bodyHash`, returned to send to; `{form}` is the urlencoded body's
+ * fields, sorted), the signature in
  * its header form, the timestamp in its own header or as an item of the signature header. `key` is
  * the HMAC secret as the Worker holds it, or a base64 PKCS#8 private key for the public-key algorithms.
  */
 export async function signDeclared(spec: DeclaredSignature, body: string, key: string, at: number, request?: SignedRequest): Promise<Signed> {
   const timestamp = spec.timestamp ? String(spec.timestamp.unit === 'milliseconds' ? at : Math.floor(at / 1000)) : undefined;
   const headers: Record<string, string> = {};
+  if (spec.bodyHash && request) {
+    // The body's digest goes into the URL, which the payload then signs.
+    const digest = hex(await crypto.subtle.digest('SHA-256', encoder.encode(body)));
+    request = { ...request, url: `${request.url}${request.url.includes('?') ? '&' : '?'}${spec.bodyHash.query}=${digest}` };
+  }
   const payload = spec.payload.replace(/\{(body|form|timestamp|url|method|header:[^{}]+)\}/g, (_, name: string) => {
     if (name === 'body') return body;
     if (name === 'form') return sortedFields(body);
@@ -157,6 +166,7 @@ export async function signDeclared(spec: DeclaredSignature, body: string, key: s
   const value = `${spec.signature.prefix ?? ''}${encode(raw, spec.signature.encoding)}`;
   const inHeader = spec.timestamp?.prefix !== undefined;
   const signed: Signed = { signature: inHeader ? `${spec.timestamp!.prefix}${timestamp}${spec.signature.separator}${value}` : value, headers };
+  if (spec.bodyHash && request) signed.url = request.url;
   if (timestamp !== undefined && !inHeader) signed.timestamp = timestamp;
   return signed;
 }
