@@ -66,14 +66,24 @@ function lookup(document: unknown, pointer: string): unknown {
 
 /** Follows local `$ref` chains to the referenced value (undefined for external or looping refs). */
 export function deref<T = Record<string, any>>(document: unknown, value: unknown): T | undefined {
+  return derefAt<T>(document, value, '')?.value;
+}
+
+/**
+ * `deref`, also saying where the value sits: the pointer of the last `$ref` followed, or `at` (the
+ * value's own place) when it is no reference.
+ */
+export function derefAt<T = Record<string, any>>(document: unknown, value: unknown, at: string): { value: T | undefined; pointer: string } | undefined {
   let node = value;
+  let pointer = at;
   const seen = new Set<string>();
   while (node !== null && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string') {
     const ref = (node as { $ref: string }).$ref;
-    const pointer = refToPointer(ref);
-    if (pointer === undefined || seen.has(ref)) return undefined;
+    const target = refToPointer(ref);
+    if (target === undefined || seen.has(ref)) return undefined;
     seen.add(ref);
-    node = getAtPointer(document, pointer);
+    pointer = target;
+    node = getAtPointer(document, target);
   }
-  return node as T | undefined;
+  return { value: node as T | undefined, pointer };
 }

@@ -10,30 +10,20 @@
 // the replacement listed with the other repairs. An urlencoded `string` is left alone: it is
 // the encoded form text itself, which the client sends as given. A referenced component stays,
 // since other places may use it.
-import { refToPointer, getAtPointer, toPointer } from '../json-pointer.ts';
+import { derefAt, toPointer } from '../json-pointer.ts';
+import { classifyMediaType } from '../media-type.ts';
 import { HTTP_METHODS, pathItems, type Fix } from './fixes.ts';
 
 type Doc = Record<string, any>;
 
-const URLENCODED = 'application/x-www-form-urlencoded';
-
 /** Keywords that make a schema (possibly) an object, whatever its `type` says. */
 const OBJECT_KEYWORDS = ['properties', 'additionalProperties', 'patternProperties', 'allOf', 'anyOf', 'oneOf'];
 
-/** A node with its pointer, `$ref`s followed; undefined for a dangling or circular one. */
+/** A node with its pointer, `$ref`s followed; undefined for a dangling or circular one, or one that is no object. */
 function follow(document: Doc, node: unknown, pointer: string): { node: Doc; pointer: string } | undefined {
-  const seen = new Set<string>();
-  let at = pointer;
-  let current = node;
-  while (current !== null && typeof current === 'object' && typeof (current as Doc).$ref === 'string') {
-    const ref = (current as Doc).$ref as string;
-    const target = refToPointer(ref);
-    if (target === undefined || seen.has(ref)) return undefined;
-    seen.add(ref);
-    at = target;
-    current = getAtPointer(document, target);
-  }
-  return current !== null && typeof current === 'object' && !Array.isArray(current) ? { node: current as Doc, pointer: at } : undefined;
+  const found = derefAt<unknown>(document, node, pointer);
+  const value = found?.value;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? { node: value as Doc, pointer: found!.pointer } : undefined;
 }
 
 /** How a schema departs from an object of fields, or undefined when it may be one. */
@@ -45,12 +35,6 @@ function shapeless(schema: Doc, urlencoded: boolean): string | undefined {
   const type = String(types[0]);
   if (urlencoded && type === 'string') return undefined;
   return typeof schema.format === 'string' ? `${type} (format ${schema.format})` : type;
-}
-
-function formKind(mediaType: string): 'urlencoded' | 'multipart' | undefined {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
-  if (base === URLENCODED) return 'urlencoded';
-  return base.startsWith('multipart/') ? 'multipart' : undefined;
 }
 
 export function typeShapelessFormBodies(document: Doc, file: string): Fix[] {
@@ -66,8 +50,9 @@ export function typeShapelessFormBodies(document: Doc, file: string): Fix[] {
       const content = body.node.content;
       if (content === null || typeof content !== 'object') continue;
       for (const [mediaType, media] of Object.entries<Doc>(content)) {
-        const kind = formKind(mediaType);
-        if (kind === undefined || media === null || typeof media !== 'object') continue;
+        const encoding = classifyMediaType(mediaType);
+        if ((encoding !== 'form' && encoding !== 'multipart') || media === null || typeof media !== 'object') continue;
+        const kind = encoding === 'form' ? 'urlencoded' : 'multipart';
         const schema = follow(document, media.schema, '');
         const departs = schema === undefined ? undefined : shapeless(schema.node, kind === 'urlencoded');
         if (departs === undefined) continue;

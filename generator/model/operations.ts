@@ -14,6 +14,7 @@ import type {
 } from './types.ts';
 import type { VendorProfile } from './profile.ts';
 import { deref } from '../json-pointer.ts';
+import { classifyMediaType } from '../media-type.ts';
 import { camelCase } from './naming.ts';
 import { detectPagination } from './pagination.ts';
 import { multipartParts } from './multipart-parts.ts';
@@ -28,19 +29,7 @@ export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delet
 
 type Doc = Record<string, any>;
 
-/**
- * How a body of `mediaType` is written or read. Parameters do not change the kind
- * (`application/json; charset=utf-8` is JSON), and `text/json`, an older name some specs use
- * for JSON, is JSON too.
- */
-export function classifyMediaType(mediaType: string): BodyEncoding {
-  const mt = mediaType.split(';')[0]!.trim().toLowerCase();
-  if (mt === 'application/x-www-form-urlencoded') return 'form';
-  if (mt.startsWith('multipart/')) return 'multipart';
-  if (mt === 'application/json' || mt === 'text/json' || mt.endsWith('+json') || mt === '*/*') return 'json';
-  if (mt.startsWith('text/')) return 'text';
-  return 'binary';
-}
+export { classifyMediaType };
 
 const BODY_PREFERENCE: BodyEncoding[] = ['json', 'form', 'multipart', 'text', 'binary'];
 

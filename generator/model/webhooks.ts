@@ -12,6 +12,7 @@ import { declaredDeliveryProblem, declaredSignatureProblem, type DeclaredSignatu
 import { DECLARED_SCHEME_ID } from './types.ts';
 import { declaredSignatureSchema } from './declared-signature.ts';
 import { deref, escapePointerSegment, toPointer, unescapePointerSegment } from '../json-pointer.ts';
+import { classifyMediaType } from '../media-type.ts';
 import type { SchemaObject, WebhookEventModel, WebhookModel } from './types.ts';
 
 type Doc = Record<string, any>;
@@ -229,7 +230,7 @@ function eventsFromWebhooks(
     const body = deref<Doc>(document, operation.requestBody);
     // A form delivery's events are described as urlencoded bodies, the others' as JSON.
     const form = profile.delivery === 'form';
-    const mediaType = Object.keys(body?.content ?? {}).find((m) => (form ? /^application\/x-www-form-urlencoded\s*(;|$)/i : /json/i).test(m));
+    const mediaType = Object.keys(body?.content ?? {}).find((m) => (form ? classifyMediaType(m) === 'form' : /json/i.test(m)));
     const schema = mediaType ? (body!.content[mediaType].schema as SchemaObject | undefined) : undefined;
     if (!schema) fail(toPointer(['webhooks', key, method!, 'requestBody']), `a webhook needs ${form ? "an application/x-www-form-urlencoded request body schema (delivery 'form')" : 'a JSON request body schema'}`);
 
