@@ -3,12 +3,14 @@
 // openapi-fetch and raw fetch making the very same requests, at 1 and at 16 in flight, against one
 // loopback server. The operations and the client come from a fixture (bench/fixtures/per-call/),
 // so this file names no vendor. The server runs in a child process, and each contender in a child
-// process of its own for the whole run: the CPU time is that client's alone. Contenders take turns
-// within each round and scenario (rotated and reversed from round to round), so drift in machine
-// load falls on all of them alike; each figure is one sample per round.
+// process of its own for the whole run: the CPU time is that client's alone. Within each round and
+// scenario a contender's sample is made of blocks, and the contenders take turns block by block
+// (rotated and reversed from block to block), so drift in machine load falls on all of them alike;
+// each figure is one sample per round.
 //
-// Run alone: node bench/pipeline-overhead.ts [--quick]   (prints JSON; PIPELINE_BENCH_ROUNDS and
-// PIPELINE_BENCH_CALLS override the rounds and the calls per sample, PIPELINE_BENCH_FIXTURE the fixture)
+// Run alone: node bench/pipeline-overhead.ts [--quick]   (prints JSON; PIPELINE_BENCH_ROUNDS,
+// PIPELINE_BENCH_CALLS and PIPELINE_BENCH_BLOCKS override the rounds, the calls per sample and the
+// blocks a sample is cut into, PIPELINE_BENCH_FIXTURE the fixture)
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
@@ -107,28 +109,40 @@ async function startContender(fixture: string, url: string, name: string, warmup
  * Checks which peers send what ours sends, then times each contender that does in a process of
  * its own (a user's process holds one client, and no contender's JIT state or garbage lands on
  * another's clock), each alive for the whole run; per round and scenario the contenders take
- * turns in an order rotated and reversed from round to round, so drift in machine load falls on
- * all of them alike.
+ * turns block by block in an order rotated and reversed from block to block, so drift in machine
+ * load falls on all of them alike.
  */
-async function measureAll(fixture: string, url: string, rounds: number, calls: number, warmup: number): Promise<MeasureOutput> {
+async function measureAll(fixture: string, url: string, rounds: number, calls: number, blocks: number, warmup: number): Promise<MeasureOutput> {
   const checked = await runMeasure<Checked>(['check', fixture, url]);
   const servers: Server[] = [];
   try {
     // Warmed up one after another: each warm-up has the machine to itself.
     for (const name of checked.timed) servers.push(await startContender(fixture, url, name, warmup));
     const samples: Record<string, Record<string, Sample[]>> = {};
+    const blockCalls = Math.max(1, Math.round(calls / blocks));
     for (let round = 0; round < rounds; round++) {
       for (const s of SCENARIOS) {
-        for (const k of rotatedOrder(servers.length, round)) {
-          const server = servers[k]!;
-          ((samples[s.id] ??= {})[server.name] ??= []).push(await server.sample(s.id, calls));
+        // A round's sample of each contender is made of `blocks` blocks, the contenders taking
+        // turns block by block: two contenders' samples span the same seconds, so a change in the
+        // machine's load during the round lands on both rather than on whichever ran then.
+        const parts = servers.map(() => [] as Sample[]);
+        for (let block = 0; block < blocks; block++) {
+          for (const k of rotatedOrder(servers.length, round * blocks + block)) parts[k]!.push(await servers[k]!.sample(s.id, blockCalls));
         }
+        servers.forEach((server, k) => ((samples[s.id] ??= {})[server.name] ??= []).push(combined(parts[k]!, blockCalls)));
       }
     }
     return { describe: checked.describe, ours: checked.ours, peers: checked.peers, peerFailures: checked.peerFailures, samples };
   } finally {
     for (const server of servers) server.close();
   }
+}
+
+/** Blocks of `calls` calls each as one sample: calls over the time they took together, CPU per call over all of them. */
+function combined(parts: readonly Sample[], calls: number): Sample {
+  const ms = parts.reduce((sum, p) => sum + (calls * 1000) / p.perSecond, 0);
+  const mean = (pick: (p: Sample) => number) => parts.reduce((sum, p) => sum + pick(p), 0) / parts.length;
+  return { perSecond: (parts.length * calls * 1000) / ms, cpuMicros: mean((p) => p.cpuMicros), mainCpuMicros: mean((p) => p.mainCpuMicros) };
 }
 
 function spread(values: readonly number[]): string {
@@ -204,7 +218,7 @@ function ceilings(output: MeasureOutput): string[] {
   return notes;
 }
 
-/** Per round, `over`'s rate ÷ `under`'s in scenario `id` (samples taken back to back). */
+/** Per round, `over`'s rate ÷ `under`'s in scenario `id` (samples taken over the same seconds, block by block). */
 function perRoundRatios(output: MeasureOutput, id: string, over: string, under: string): number[] {
   const below = output.samples[id]?.[under] ?? [];
   return (output.samples[id]?.[over] ?? []).map((x, round) => x.perSecond / below[round]!.perSecond);
@@ -268,8 +282,9 @@ function cancelling(output: MeasureOutput): string[] {
 }
 
 export async function runPipelineOverhead({ quick }: { quick: boolean }): Promise<PipelineOverheadResult> {
-  const rounds = Number(process.env.PIPELINE_BENCH_ROUNDS ?? (quick ? 1 : 9));
+  const rounds = Number(process.env.PIPELINE_BENCH_ROUNDS ?? (quick ? 1 : 15));
   const callsPerSample = Number(process.env.PIPELINE_BENCH_CALLS ?? (quick ? 200 : 2000));
+  const blocks = Number(process.env.PIPELINE_BENCH_BLOCKS ?? (quick ? 1 : 8));
   const warmup = quick ? 50 : 1000;
   // Imported by the measuring process only: it alone resolves the runtime to this checkout's sources.
   const fixture = fixtureFile();
@@ -279,7 +294,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
   const profileRounds = quick ? 1 : 5;
   const profileCalls = quick ? 200 : 10 * callsPerSample;
   try {
-    output = await measureAll(fixture, url, rounds, callsPerSample, warmup);
+    output = await measureAll(fixture, url, rounds, callsPerSample, blocks, warmup);
     if (output.samples[PROFILED.id]?.[BARE]) profiles = await profileRuns(fixture, url, output.ours, profileRounds, profileCalls, warmup);
   } finally {
     child.kill();
@@ -327,7 +342,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
       ours: measured(of(output.ours).map(mainCpu)),
       peers: output.peers.map((name) => ({ name, outcome: outcome(name, mainCpu) })),
     });
-    // Paired: each round's ratio compares samples taken back to back, so load drift cancels out.
+    // Paired: each round's ratio compares samples taken in alternating blocks over the same seconds, so load drift cancels out.
     const bare = of(BARE);
     if (bare.length && !s.memory) {
       const perRound = of(output.ours).map((x, round) => x.perSecond / bare[round]!.perSecond);
@@ -340,7 +355,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
     notes: [
       `Fixture \`${path.relative(projectRoot, fixture)}\`: ours calls the generated ${describe.get} and ${describe.post} with the generated client, as a user does; the peers send the same method, URL, headers and body bytes (checked on the server before timing).`,
       'Ours runs every policy at the vendor defaults (retry, breaker, per-attempt timeout, idempotency key, default logger) and the rate limiter with a rate no loopback reaches, so it takes a slot per call but never waits.',
-      `One loopback server in a child process; each contender in a child process of its own for the whole run, as a user's process holds one client: ${warmup} warm-up calls per scenario, then ${rounds} round(s) of one ${callsPerSample}-call sample per scenario, the contenders taking turns within each round and scenario, rotated and reversed from round to round; no forced garbage collection. CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
+      `One loopback server in a child process; each contender in a child process of its own for the whole run, as a user's process holds one client: ${warmup} warm-up calls per scenario, then ${rounds} round(s) of one ${callsPerSample}-call sample per scenario and contender, each sample made of ${blocks} block(s) of ${Math.max(1, Math.round(callsPerSample / blocks))} calls, the contenders taking turns block by block, rotated and reversed from block to block (so each round's samples of two contenders span the same seconds); no forced garbage collection. CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
       `Per-round ratio ours ÷ ${BARE} (req/s), median (min–max, n): ${ratioText.join('; ') || 'not measured'}.`,
       ...ceilings(output),
       ...layers(output),

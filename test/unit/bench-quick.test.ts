@@ -361,14 +361,26 @@ describe('webhook benchmark', () => {
     expect(section.notes.join('\n')).toMatch(
       /bare ÷ stripe constructEventAsync .*\d\.\d\d×, verify \+ encode \+ parse ÷ it \d\.\d\d×; .*bare ÷ @sendgrid\/eventwebhook verifySignature \d+\.\d\d×, verify \+ encode \+ parse ÷ it \d+\.\d\d×/,
     );
+    // Every scheme has a rate figure and a main-thread CPU figure of the same contenders.
+    const rates = section.figures.filter((f) => f.unit === 'per-second');
+    expect(rates).toHaveLength(3);
+    for (const rate of rates) {
+      const cpu = section.figures.find((f) => f.id === `${rate.id}.main-cpu`);
+      expect(cpu?.peers.map((p) => p.name)).toEqual(rate.peers.map((p) => p.name));
+      expectWellFormed(cpu!.ours);
+    }
+    // ...and the main thread's CPU the least work and ours add, for every scheme, from this run.
+    expect(section.notes.join('\n')).toMatch(
+      new RegExp(`Main-thread CPU per verification \\(medians of the CPU rows\\): ${rates.map((f) => `${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: bare WebCrypto \\d+\\.\\d µs of its \\d+ µs per verification, the least work [+−]\\d+\\.\\d µs over it, ours [+−]\\d+\\.\\d µs over the least work`).join('; ')}\\.`),
+    );
     // And what the least work of a verifier that returns the event adds to the signature alone, for every scheme, from this run.
     expect(section.notes.join('\n')).toMatch(
       new RegExp(
-        `What the least work of a verifier that returns the event costs in this run \\(medians\\): ${section.figures.map((f) => `${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: verify \\+ encode \\+ parse ÷ verify alone \\d\\.\\d\\d×, ours ÷ verify \\+ encode \\+ parse \\d\\.\\d\\d×`).join('; ')}\\.`,
+        `What the least work of a verifier that returns the event costs in this run \\(medians\\): ${rates.map((f) => `${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: verify \\+ encode \\+ parse ÷ verify alone \\d\\.\\d\\d×, ours ÷ verify \\+ encode \\+ parse \\d\\.\\d\\d×`).join('; ')}\\.`,
       ),
     );
     // Every goal row names the least-work row as its bound, and that row is measured in the same figure.
-    for (const f of section.figures) {
+    for (const f of rates) {
       for (const p of f.peers.filter((peer) => peer.goal)) {
         expect(p.bound, `${f.name}: ${p.name}`).toBeDefined();
         expect(f.peers.find((peer) => peer.name === p.bound)?.outcome.kind).toBe('measured');
