@@ -37,9 +37,11 @@ export function parseVerifiedBody(body: RawBody, shape: EventShape): VerifyResul
 /**
  * Bodies up to this size (bytes, or UTF-16 units for a string) are parsed while WebCrypto works
  * on the signature; larger ones only after it matched. Node computes the signature on its libuv
- * thread pool, so with a core free for that thread the parse adds no wall time to a genuine
- * delivery; without one (or where the signature is computed on the calling thread) it costs what
- * parsing after the match would. The price: a forged delivery costs a parse too, at most this large.
+ * thread pool, so with a core free for that thread the parse of a body of tens of KB is mostly
+ * hidden behind the signature check; a body of a KB or two costs the same parsed now or after the
+ * match, as every body does without a free core (or where the signature is computed on the
+ * calling thread).
+ * The price: a forged delivery costs a parse too, at most this large.
  */
 export const PARSE_WHILE_VERIFYING_MAX = 64 * 1024;
 
