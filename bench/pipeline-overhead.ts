@@ -342,7 +342,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
       ours: measured(of(output.ours).map(mainCpu)),
       peers: output.peers.map((name) => ({ name, outcome: outcome(name, mainCpu) })),
     });
-    // Paired: each round's ratio compares samples taken in alternating blocks over the same seconds, so load drift cancels out.
+    // Paired: each round's ratio compares samples taken in alternating blocks over the same seconds, so a change in load falls on both.
     const bare = of(BARE);
     if (bare.length && !s.memory) {
       const perRound = of(output.ours).map((x, round) => x.perSecond / bare[round]!.perSecond);
