@@ -364,8 +364,9 @@ function parseCosts(figures: readonly Figure[]): string[] {
 /**
  * Where the least work and ours spend their time beyond the signature operation, from the CPU rows
  * of the same samples: the main thread's CPU per verification over bare WebCrypto's, and ours'
- * over the least work's (the part of the gap that is ours' own code: headers, signature decoding,
- * the timestamp and shape checks).
+ * over the least work's (what ours does beyond that work, headers, signature decoding, the
+ * timestamp and shape checks, with whatever garbage and promise jobs they bring; the figure does
+ * not split it further).
  */
 function mainThreadCosts(pairs: readonly (readonly [Figure, Figure])[]): string[] {
   const parts: string[] = [];
