@@ -6,11 +6,14 @@
 // process of its own for the whole run: the CPU time is that client's alone. Within each round and
 // scenario a contender's sample is made of blocks, and the contenders take turns block by block
 // (rotated and reversed from block to block), so drift in machine load falls on all of them alike;
-// each figure is one sample per round.
+// each figure is one sample per round. Bare openapi-fetch also runs in a second process of its own,
+// timed like any contender: how far that copy's rate strays from the first's is the resolution
+// of the measurement in that run, reported beside every goal it judges.
 //
 // Run alone: node bench/pipeline-overhead.ts [--quick]   (prints JSON; PIPELINE_BENCH_ROUNDS,
 // PIPELINE_BENCH_CALLS and PIPELINE_BENCH_BLOCKS override the rounds, the calls per sample and the
-// blocks a sample is cut into, PIPELINE_BENCH_FIXTURE the fixture)
+// blocks a sample is cut into, PIPELINE_BENCH_FIXTURE the fixture, PIPELINE_BENCH_SCENARIOS the
+// scenarios (ids, comma-separated); PIPELINE_BENCH_PROFILE=0 skips the profile)
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
@@ -27,6 +30,11 @@ const FIXTURES = path.join(projectRoot, 'bench', 'fixtures', 'per-call');
 const SERVER = path.join(projectRoot, 'bench', 'per-call', 'server.mjs');
 const MEASURE = path.join(projectRoot, 'bench', 'per-call', 'measure.ts');
 const BARE = 'bare openapi-fetch';
+/**
+ * Bare openapi-fetch again, in a process of its own: the same code as BARE, so its rate differs
+ * from BARE's only by what the measurement itself varies (the moment, the process, the machine).
+ */
+const CONTROL = `${BARE} again, in a second process`;
 
 /** PIPELINE_BENCH_FIXTURE, else the first fixture file by name: one vendor shows the per-call cost. */
 function fixtureFile(): string {
@@ -65,7 +73,8 @@ interface Server {
   close(): void;
 }
 
-async function startContender(fixture: string, url: string, name: string, warmup: number): Promise<Server> {
+/** `name`: the fixture's contender this process runs; `label`: what its samples are filed under. */
+async function startContender(fixture: string, url: string, name: string, warmup: number, label = name): Promise<Server> {
   const child = fork(MEASURE, ['serve', fixture, url, name, String(warmup)], {
     cwd: projectRoot,
     execArgv: ['--conditions=svcgen-source'],
@@ -90,7 +99,7 @@ async function startContender(fixture: string, url: string, name: string, warmup
   const next = () => new Promise<ServeReply>((resolve, reject) => (pending = { resolve, reject }));
   await next(); // ready: warmed up
   return {
-    name,
+    name: label,
     async sample(scenario, calls) {
       const reply = next();
       child.send({ scenario, calls });
@@ -118,6 +127,7 @@ async function measureAll(fixture: string, url: string, rounds: number, calls: n
   try {
     // Warmed up one after another: each warm-up has the machine to itself.
     for (const name of checked.timed) servers.push(await startContender(fixture, url, name, warmup));
+    if (checked.timed.includes(BARE)) servers.push(await startContender(fixture, url, BARE, warmup, CONTROL));
     const samples: Record<string, Record<string, Sample[]>> = {};
     const blockCalls = Math.max(1, Math.round(calls / blocks));
     for (let round = 0; round < rounds; round++) {
@@ -132,7 +142,8 @@ async function measureAll(fixture: string, url: string, rounds: number, calls: n
         servers.forEach((server, k) => ((samples[s.id] ??= {})[server.name] ??= []).push(combined(parts[k]!, blockCalls)));
       }
     }
-    return { describe: checked.describe, ours: checked.ours, peers: checked.peers, peerFailures: checked.peerFailures, samples };
+    const peers = checked.timed.includes(BARE) ? [...checked.peers, CONTROL] : checked.peers;
+    return { describe: checked.describe, ours: checked.ours, peers, peerFailures: checked.peerFailures, samples };
   } finally {
     for (const server of servers) server.close();
   }
@@ -150,18 +161,19 @@ function spread(values: readonly number[]): string {
   return values.length > 1 ? `${r(median(values))} (${r(Math.min(...values))}–${r(Math.max(...values))}, n=${values.length})` : r(values[0] ?? Number.NaN);
 }
 
-/** The scenario profiled: the one whose goal the runs so far have missed. */
-const PROFILED = SCENARIOS.find((s) => s.id === 'get.seq')!;
+/** The scenario profiled (when it is measured): the one whose goal the runs so far have missed. */
+const PROFILED = SCENARIOS.find((s) => s.id === 'get.seq');
+type Scenario = (typeof SCENARIOS)[number];
 
 /**
  * Ours and bare openapi-fetch, each in `runs` fresh processes taking turns (warmed up as for
  * timing), one `calls`-call sample of the profiled scenario each under V8's sampling profiler.
  */
-async function profileRuns(fixture: string, url: string, ours: string, runs: number, calls: number, warmup: number): Promise<Record<string, Breakdown[]>> {
+async function profileRuns(fixture: string, url: string, ours: string, scenario: Scenario, runs: number, calls: number, warmup: number): Promise<Record<string, Breakdown[]>> {
   const out: Record<string, Breakdown[]> = { [ours]: [], [BARE]: [] };
   for (let run = 0; run < runs; run++) {
     for (const name of run % 2 ? [BARE, ours] : [ours, BARE]) {
-      out[name]!.push(await runMeasure<Breakdown>(['profile', fixture, url, name, String(warmup), PROFILED.id, String(calls)]));
+      out[name]!.push(await runMeasure<Breakdown>(['profile', fixture, url, name, String(warmup), scenario.id, String(calls)]));
     }
   }
   return out;
@@ -173,13 +185,13 @@ async function profileRuns(fixture: string, url: string, ours: string, runs: num
  * what its calls make Node do (the Request undici builds from the attempt's signal, the timer,
  * the promise jobs of each layer) and from the garbage collector.
  */
-function profileNote(profiles: Record<string, Breakdown[]>, ours: string, runs: number, calls: number): string {
+function profileNote(profiles: Record<string, Breakdown[]>, ours: string, scenario: Scenario, runs: number, calls: number): string {
   const med = (name: string, c: (typeof CATEGORIES)[number]) => median((profiles[name] ?? []).map((b) => b[c]));
   const total = (name: string) => median((profiles[name] ?? []).map((b) => CATEGORIES.reduce((sum, c) => sum + b[c], 0)));
   const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(1)}`;
   const rows = CATEGORIES.map((c) => ({ c, diff: med(ours, c) - med(BARE, c), mine: med(ours, c) })).sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff));
   return (
-    `Where ours' extra CPU goes, ${PROFILED.label}, by V8's sampling CPU profiler (one sample every ${PROFILE_INTERVAL_MICROS} µs over one ${calls}-call sample in each of ${runs} fresh process(es) per contender, warmed up as above; self time per call, median over the runs, grouped by where each function comes from; the profiler's own interruptions inflate every figure, so read them against each other): ` +
+    `Where ours' extra CPU goes, ${scenario.label}, by V8's sampling CPU profiler (one sample every ${PROFILE_INTERVAL_MICROS} µs over one ${calls}-call sample in each of ${runs} fresh process(es) per contender, warmed up as above; self time per call, median over the runs, grouped by where each function comes from; the profiler's own interruptions inflate every figure, so read them against each other): ` +
     `all groups ${total(ours).toFixed(1)} µs for ours, ${total(BARE).toFixed(1)} µs for ${BARE}; ours minus bare, by group: ` +
     rows.map(({ c, diff, mine }) => `${c} ${signed(diff)} (ours ${mine.toFixed(1)})`).join(', ') +
     '.'
@@ -222,6 +234,23 @@ function ceilings(output: MeasureOutput): string[] {
 function perRoundRatios(output: MeasureOutput, id: string, over: string, under: string): number[] {
   const below = output.samples[id]?.[under] ?? [];
   return (output.samples[id]?.[over] ?? []).map((x, round) => x.perSecond / below[round]!.perSecond);
+}
+
+/**
+ * How finely this run can tell two contenders apart: per loopback scenario, the per-round rate
+ * ratio of bare openapi-fetch's second process to its first. Both run the same code, so whatever
+ * separates them (the moment, the process, the machine) separates any two rows as much.
+ */
+function resolution(output: MeasureOutput): string[] {
+  const rows: string[] = [];
+  for (const s of SCENARIOS) {
+    if (s.memory || !output.samples[s.id]?.[CONTROL]?.length) continue;
+    rows.push(`${s.id} ${spread(perRoundRatios(output, s.id, CONTROL, BARE))}`);
+  }
+  if (!rows.length) return [];
+  return [
+    `The measurement's resolution: "${CONTROL}" runs the very code of ${BARE}, timed as one more contender; per-round ratio of its rate to ${BARE}'s, median (min–max, n): ${rows.join('; ')}; two rows that run the same code differed by this much in this run.`,
+  ];
 }
 
 /**
@@ -282,7 +311,7 @@ function cancelling(output: MeasureOutput): string[] {
 }
 
 export async function runPipelineOverhead({ quick }: { quick: boolean }): Promise<PipelineOverheadResult> {
-  const rounds = Number(process.env.PIPELINE_BENCH_ROUNDS ?? (quick ? 1 : 15));
+  const rounds = Number(process.env.PIPELINE_BENCH_ROUNDS ?? (quick ? 1 : 20));
   const callsPerSample = Number(process.env.PIPELINE_BENCH_CALLS ?? (quick ? 200 : 2000));
   const blocks = Number(process.env.PIPELINE_BENCH_BLOCKS ?? (quick ? 1 : 8));
   const warmup = quick ? 50 : 1000;
@@ -295,7 +324,9 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
   const profileCalls = quick ? 200 : 10 * callsPerSample;
   try {
     output = await measureAll(fixture, url, rounds, callsPerSample, blocks, warmup);
-    if (output.samples[PROFILED.id]?.[BARE]) profiles = await profileRuns(fixture, url, output.ours, profileRounds, profileCalls, warmup);
+    if (PROFILED && output.samples[PROFILED.id]?.[BARE] && process.env.PIPELINE_BENCH_PROFILE !== '0') {
+      profiles = await profileRuns(fixture, url, output.ours, PROFILED, profileRounds, profileCalls, warmup);
+    }
   } finally {
     child.kill();
   }
@@ -322,8 +353,14 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
         paired: true,
         ours: measured(of(output.ours).map(perSecond)),
         // Every policy stays in, so the least ours can do is bare plus a timeout that cancels: the
-        // goal against bare is reported with that row's own ratio, when the fixture offers it.
-        peers: output.peers.map((name) => ({ name, outcome: outcome(name, perSecond), ...(name === BARE && output.peers.includes(CANCELLABLE) ? { bound: CANCELLABLE } : {}) })),
+        // goal against bare is reported with that row's own ratio, when the fixture offers it, and
+        // with how far bare's second process strayed from it (the measurement's resolution).
+        peers: output.peers.map((name) => ({
+          name,
+          outcome: outcome(name, perSecond),
+          ...(name === BARE && output.peers.includes(CANCELLABLE) ? { bound: CANCELLABLE } : {}),
+          ...(name === BARE && output.peers.includes(CONTROL) ? { control: CONTROL } : {}),
+        })),
       });
     }
     figures.push({
@@ -357,10 +394,11 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
       'Ours runs every policy at the vendor defaults (retry, breaker, per-attempt timeout, idempotency key, default logger) and the rate limiter with a rate no loopback reaches, so it takes a slot per call but never waits.',
       `One loopback server in a child process; each contender in a child process of its own for the whole run, as a user's process holds one client: ${warmup} warm-up calls per scenario, then ${rounds} round(s) of one ${callsPerSample}-call sample per scenario and contender, each sample made of ${blocks} block(s) of ${Math.max(1, Math.round(callsPerSample / blocks))} calls, the contenders taking turns block by block, rotated and reversed from block to block (so each round's samples of two contenders span the same seconds); no forced garbage collection. CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
       `Per-round ratio ours ÷ ${BARE} (req/s), median (min–max, n): ${ratioText.join('; ') || 'not measured'}.`,
+      ...resolution(output),
       ...ceilings(output),
       ...layers(output),
       ...cancelling(output),
-      ...(profiles ? [profileNote(profiles, output.ours, profileRounds, profileCalls)] : []),
+      ...(profiles && PROFILED ? [profileNote(profiles, output.ours, PROFILED, profileRounds, profileCalls)] : []),
     ],
     figures,
     ratios,

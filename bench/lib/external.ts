@@ -79,7 +79,8 @@ function toPeers(value: unknown): PeerFigure[] {
     const outcome = isRecord(raw) && 'outcome' in raw ? toOutcome(raw.outcome) : toOutcome(raw);
     const goal = isRecord(raw) ? toGoal(raw.goal) : undefined;
     const bound = isRecord(raw) && typeof raw.bound === 'string' ? raw.bound : undefined;
-    return { name, outcome, ...(goal ? { goal } : {}), ...(bound ? { bound } : {}) };
+    const control = isRecord(raw) && typeof raw.control === 'string' ? raw.control : undefined;
+    return { name, outcome, ...(goal ? { goal } : {}), ...(bound ? { bound } : {}), ...(control ? { control } : {}) };
   });
 }
 

@@ -35,6 +35,12 @@ export interface PeerFigure {
    * a missed goal is reported with it.
    */
   readonly bound?: string;
+  /**
+   * The name of another peer of the same figure that runs this very peer's code again, as a
+   * contender of its own (another process, say). Its paired ratio to this peer is how much the
+   * measurement varies on its own in this run; a missed goal is reported with it.
+   */
+  readonly control?: string;
 }
 
 export interface Figure {

@@ -1,7 +1,7 @@
 // BENCHMARKS.md: the machine, then one table per section with a row per (figure, peer), then the
 // goals this run missed, computed from the same figures. The tables' layout depends only on the
 // figures' ids and order, so two runs' tables differ only in their numbers; nothing is written by hand.
-import { central, compare, type Figure, type Goal, type Outcome, type PeerFigure, type Section, type Unit } from './figure.ts';
+import { central, compare, median, type Figure, type Goal, type Outcome, type PeerFigure, type Section, type Unit } from './figure.ts';
 import { formatRange, formatRatio, formatValue } from './format.ts';
 import type { Machine } from './machine.ts';
 
@@ -137,6 +137,8 @@ export interface Miss {
   readonly pairs: string;
   /** The peer's bound row ÷ the peer and ours ÷ that row (medians), when the peer names one that was measured; else `—`. */
   readonly bound: string;
+  /** The peer's control row ÷ the peer (paired: per round, median and min–max), when the peer names one that was measured; else `—`. */
+  readonly control: string;
 }
 
 function shortfall(actual: number, goal: Goal): string {
@@ -164,6 +166,19 @@ function boundText(figure: Figure, peer: PeerFigure): string {
   return `"${row!.name}" ÷ peer ${formatRatio(least / theirs)}; ours ÷ it ${formatRatio(ours / least)}`;
 }
 
+/** How much the measurement varies on its own: the peer's control row (the same code, run again) ÷ the peer. */
+function controlText(figure: Figure, peer: PeerFigure): string {
+  const row = peer.control === undefined ? undefined : figure.peers.find((p) => p.name === peer.control);
+  if (!row || central(row.outcome) === undefined) return '—';
+  // The control against the peer, paired as ours is: the control row in ours' place.
+  const ratios = pairRatios({ ...figure, ours: row.outcome }, peer);
+  if (ratios && ratios.length > 1) {
+    return `"${row.name}" ÷ peer ${formatRatio(median(ratios))} per round (${formatRatio(Math.min(...ratios))}–${formatRatio(Math.max(...ratios))}, n=${ratios.length})`;
+  }
+  const theirs = central(peer.outcome);
+  return theirs ? `"${row.name}" ÷ peer ${formatRatio(central(row.outcome)! / theirs)}` : '—';
+}
+
 function pairedRatios(figure: Figure, peer: PeerFigure): string {
   const ratios = pairRatios(figure, peer) ?? [];
   if (ratios.length < 2) return '—';
@@ -177,12 +192,12 @@ export function misses(sections: readonly Section[]): Miss[] {
     const ours = central(figure.ours);
     if (ours === undefined) continue;
     if (figure.goal && goalMet(figure, figure.goal) === 'no') {
-      found.push({ figure: figure.name, peer: '—', goal: formatGoal(figure.unit, figure.goal), measured: formatValue(figure.unit, ours), by: shortfall(ours, figure.goal), pairs: '—', bound: '—' });
+      found.push({ figure: figure.name, peer: '—', goal: formatGoal(figure.unit, figure.goal), measured: formatValue(figure.unit, ours), by: shortfall(ours, figure.goal), pairs: '—', bound: '—', control: '—' });
     }
     for (const peer of figure.peers) {
       if (!peer.goal || goalMet(figure, peer.goal, peer) !== 'no') continue;
       const ratio = ours / central(peer.outcome)!;
-      found.push({ figure: figure.name, peer: peer.name, goal: formatGoal(figure.unit, peer.goal), measured: formatRatio(ratio), by: shortfall(ratio, peer.goal), pairs: pairedRatios(figure, peer), bound: boundText(figure, peer) });
+      found.push({ figure: figure.name, peer: peer.name, goal: formatGoal(figure.unit, peer.goal), measured: formatRatio(ratio), by: shortfall(ratio, peer.goal), pairs: pairedRatios(figure, peer), bound: boundText(figure, peer), control: controlText(figure, peer) });
     }
   }
   return found;
@@ -194,11 +209,12 @@ function renderMisses(sections: readonly Section[]): string[] {
   if (found.length === 0) return [...out, 'Every goal whose two sides were measured was met.', ''];
   out.push(
     'Computed from the tables above, nothing added by hand. "pairs" is the spread of ours ÷ peer over the pairs of samples taken in the same round of this run (for figures whose samples are paired), so a miss can be told from a single unlucky sample. ' +
-      '"the least the work needs" names the row of the same figure that does only what the goal\'s work requires of any contender (for a verifier: the signature, the text encoded and the body parsed; for a client: a timeout that can cancel the request), that row ÷ the peer, and ours ÷ that row, all medians of this run: how near the goal the work itself came, and what is left to ours.',
+      '"the least the work needs" names the row of the same figure that does only what the goal\'s work requires of any contender (for a verifier: the signature, the text encoded and the body parsed; for a client: a timeout that can cancel the request), that row ÷ the peer, and ours ÷ that row, all medians of this run: how near the goal the work itself came, and what is left to ours. ' +
+      '"the peer against itself" names the row of the same figure that runs the peer\'s own code again as a contender of its own, and its ratio to the peer (per round, where the samples are paired): how much two rows differ in this run when nothing in the code does.',
     '',
   );
-  const header = ['figure', 'peer', 'goal', 'measured (medians)', 'by how much', 'pairs: min–max (n)', 'the least the work needs'];
+  const header = ['figure', 'peer', 'goal', 'measured (medians)', 'by how much', 'pairs: min–max (n)', 'the least the work needs', 'the peer against itself'];
   out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
-  for (const m of found) out.push(`| ${[m.figure, m.peer, m.goal, m.measured, m.by, m.pairs, m.bound].map(cell).join(' | ')} |`);
+  for (const m of found) out.push(`| ${[m.figure, m.peer, m.goal, m.measured, m.by, m.pairs, m.bound, m.control].map(cell).join(' | ')} |`);
   return [...out, ''];
 }

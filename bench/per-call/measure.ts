@@ -19,7 +19,7 @@ import { ANSWER_BODY, ANSWER_HEADERS } from './answer.ts';
 import type { PerCallContender, PerCallFixture } from './fixture.ts';
 import { profiled, PROFILE_INTERVAL_MICROS, type Breakdown } from './profile.ts';
 
-export const SCENARIOS = [
+const ALL_SCENARIOS = [
   { id: 'get.seq', label: 'GET, 1 in flight', op: 'get', inFlight: 1, memory: false },
   { id: 'get.par16', label: 'GET, 16 in flight', op: 'get', inFlight: 16, memory: false },
   { id: 'post.seq', label: 'keyed POST, 1 in flight', op: 'post', inFlight: 1, memory: false },
@@ -28,6 +28,20 @@ export const SCENARIOS = [
   { id: 'get.memory', label: 'GET, in-memory transport', op: 'get', inFlight: 1, memory: true },
   { id: 'post.memory', label: 'keyed POST, in-memory transport', op: 'post', inFlight: 1, memory: true },
 ] as const;
+
+/**
+ * Every scenario, or only those PIPELINE_BENCH_SCENARIOS names (ids, comma-separated), for a look
+ * at one scenario without timing the rest. An id that names no scenario stops the run.
+ */
+export const SCENARIOS: readonly (typeof ALL_SCENARIOS)[number][] = chosen(process.env.PIPELINE_BENCH_SCENARIOS);
+
+function chosen(list: string | undefined): readonly (typeof ALL_SCENARIOS)[number][] {
+  if (!list) return ALL_SCENARIOS;
+  const ids = list.split(',').map((id) => id.trim());
+  const unknown = ids.filter((id) => !ALL_SCENARIOS.some((s) => s.id === id));
+  if (unknown.length) throw new Error(`PIPELINE_BENCH_SCENARIOS: no per-call scenario ${unknown.map((id) => JSON.stringify(id)).join(', ')} (one of ${ALL_SCENARIOS.map((s) => s.id).join(', ')})`);
+  return ALL_SCENARIOS.filter((s) => ids.includes(s.id));
+}
 
 /**
  * A transport that answers every request as the loopback server does, without a network. Like

@@ -144,12 +144,20 @@ describe('figures from other benchmark modules', () => {
     expect(figureRows(f)[0]![6]).toBe('yes');
   });
 
-  it('keeps the row a peer names as the least its goal\'s work needs', () => {
+  it('keeps the rows a peer names as the least its goal\'s work needs and as its control', () => {
     const [section] = normalizeExternal(
-      [{ name: 'verifications', unit: 'per-second', ours: [90], peers: [{ name: 'sdk', outcome: [100], bound: 'floor' }, { name: 'floor', outcome: [95] }] }],
+      [
+        {
+          name: 'verifications',
+          unit: 'per-second',
+          ours: [90],
+          peers: [{ name: 'sdk', outcome: [100], bound: 'floor', control: 'sdk again' }, { name: 'floor', outcome: [95] }, { name: 'sdk again', outcome: [98] }],
+        },
+      ],
       bench,
     );
-    expect(section!.figures[0]!.peers.map((p) => p.bound)).toEqual(['floor', undefined]);
+    expect(section!.figures[0]!.peers.map((p) => p.bound)).toEqual(['floor', undefined, undefined]);
+    expect(section!.figures[0]!.peers.map((p) => p.control)).toEqual(['sdk again', undefined, undefined]);
   });
 
   it('turns a missing module into a failed row of ours, which fails the run', async () => {
@@ -216,11 +224,11 @@ describe('goals not met', () => {
 
   it('lists each missed goal with its medians, the shortfall and the spread of the paired samples', () => {
     expect(misses([{ title: 'S', notes: [], figures: [paired] }])).toEqual([
-      { figure: 'req/s', peer: 'bare', goal: '≥ 0.95×', measured: '0.90×', by: '5.3 % under', pairs: '0.80×–1.00× (n=3)', bound: '—' },
+      { figure: 'req/s', peer: 'bare', goal: '≥ 0.95×', measured: '0.90×', by: '5.3 % under', pairs: '0.80×–1.00× (n=3)', bound: '—', control: '—' },
     ]);
     const report = renderReport({ machine, quick: false, command: 'x', sections: [{ title: 'S', notes: [], figures: [paired] }] });
     expect(report).toContain('## Goals not met in this run');
-    expect(report).toContain('| req/s | bare | ≥ 0.95× | 0.90× | 5.3 % under | 0.80×–1.00× (n=3) | — |');
+    expect(report).toContain('| req/s | bare | ≥ 0.95× | 0.90× | 5.3 % under | 0.80×–1.00× (n=3) | — | — |');
     expect(renderReport({ machine, quick: true, command: 'x', sections: [{ title: 'S', notes: [], figures: [paired] }] })).not.toContain('## Goals not met');
   });
 
@@ -240,6 +248,24 @@ describe('goals not met', () => {
     expect(misses([{ title: 'S', notes: [], figures: [dangling] }])[0]!.bound).toBe('—');
     const unmeasured: Figure = { ...bounded, peers: [bounded.peers[0]!, { name: 'least', outcome: { kind: 'failed', reason: 'x' } }] };
     expect(misses([{ title: 'S', notes: [], figures: [unmeasured] }])[0]!.bound).toBe('—');
+  });
+
+  it('reports a miss with how far the peer\'s own code run again strays from it, when the peer names a control', () => {
+    const controlled: Figure = {
+      ...paired,
+      peers: [
+        { ...paired.peers[0]!, control: 'bare again' },
+        { name: 'bare again', outcome: { kind: 'measured', samples: [104, 97, 90] } },
+      ],
+    };
+    // Per round: 104/100, 97/100, 90/100; the median of those and their range.
+    expect(misses([{ title: 'S', notes: [], figures: [controlled] }])[0]!.control).toBe('"bare again" ÷ peer 0.97× per round (0.90×–1.04×, n=3)');
+    // Unpaired samples: the ratio of the medians only.
+    expect(misses([{ title: 'S', notes: [], figures: [{ ...controlled, paired: false }] }])[0]!.control).toBe('"bare again" ÷ peer 0.97×');
+    // A control naming no row, or an unmeasured one, says nothing.
+    expect(misses([{ title: 'S', notes: [], figures: [{ ...controlled, peers: [controlled.peers[0]!] }] }])[0]!.control).toBe('—');
+    const unmeasured: Figure = { ...controlled, peers: [controlled.peers[0]!, { name: 'bare again', outcome: { kind: 'failed', reason: 'x' } }] };
+    expect(misses([{ title: 'S', notes: [], figures: [unmeasured] }])[0]!.control).toBe('—');
   });
 
   it('says so when every goal was met, and shows no pair spread for unpaired samples', () => {
@@ -300,7 +326,7 @@ describe('per-call benchmark', () => {
     for (const f of section.figures) {
       expect(f.ours.kind).toBe('measured');
       expectWellFormed(f.ours);
-      expect(f.peers.map((p) => p.name)).toEqual(['bare openapi-fetch', CANCELLABLE, PIPELINE_ONLY, 'raw fetch']);
+      expect(f.peers.map((p) => p.name)).toEqual(['bare openapi-fetch', CANCELLABLE, PIPELINE_ONLY, 'raw fetch', 'bare openapi-fetch again, in a second process']);
       for (const p of f.peers) expect(p.outcome.kind, JSON.stringify(p.outcome)).toBe('measured');
     }
     expect(Object.keys(section.ratios)).toEqual(['get.seq', 'get.par16', 'post.seq', 'post.par16']);
@@ -315,11 +341,15 @@ describe('per-call benchmark', () => {
     expect(cancelling?.match(/cancellable ÷ bare \d\.\d{3}/g)).toHaveLength(4);
     expect(cancelling?.match(/ours ÷ cancellable \d\.\d{3}/g)).toHaveLength(4);
     expect(cancelling?.match(/in-memory transport: [+−]\d+ µs/g)).toHaveLength(2);
-    // A missed goal against bare openapi-fetch is reported beside the cancellable row (PeerFigure.bound), on the rate figures only.
+    // A missed goal against bare openapi-fetch is reported beside the cancellable row (PeerFigure.bound) and bare's
+    // second process (PeerFigure.control), on the rate figures only.
     for (const f of section.figures) {
       expect(f.peers[0]!.bound).toBe(f.id.endsWith('.rps') ? CANCELLABLE : undefined);
-      expect(f.peers.slice(1).every((p) => p.bound === undefined)).toBe(true);
+      expect(f.peers[0]!.control).toBe(f.id.endsWith('.rps') ? 'bare openapi-fetch again, in a second process' : undefined);
+      expect(f.peers.slice(1).every((p) => p.bound === undefined && p.control === undefined)).toBe(true);
     }
+    // The resolution of the run: bare's second process against its first, per loopback scenario.
+    expect(section.notes.find((n) => n.startsWith("The measurement's resolution"))?.match(/(get|post)\.(seq|par16) \d\.\d{3}/g)).toHaveLength(4);
     // Where ours' extra GET time goes, by the sampling profiler: every group, each with ours' own figure; bare runs none of svcgen's code.
     const profile = section.notes.find((n) => n.startsWith("Where ours' extra CPU goes"));
     for (const group of CATEGORIES) expect(profile).toContain(`${group} `);
@@ -346,6 +376,21 @@ export const fixture = { describe: { get: 'g', post: 'p' }, contenders: () => ({
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('FAILED (ours)');
     expect(readFileSync(out, 'utf8')).toMatch(/\| failed: .*Error: ours broken on purpose/);
+  });
+
+  it('times only the scenarios PIPELINE_BENCH_SCENARIOS names, skips the profile on PIPELINE_BENCH_PROFILE=0, and refuses an unknown scenario', SLOW, () => {
+    const bench = (env: Record<string, string>, out: string) =>
+      spawnSync(process.execPath, ['bench/run.js', '--quick', '--only', 'pipeline', '--no-generate', '--out', out], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, ...env } });
+    const one = path.join(scratch, 'one-scenario.md');
+    const run = bench({ PIPELINE_BENCH_SCENARIOS: 'get.seq', PIPELINE_BENCH_PROFILE: '0' }, one);
+    expect(run.status, run.stderr).toBe(0);
+    const report = readFileSync(one, 'utf8');
+    expect(report).toContain('| Requests per second, GET, 1 in flight |');
+    expect(report).not.toMatch(/16 in flight|keyed POST|in-memory transport \|/);
+    expect(report).not.toContain("Where ours' extra CPU goes");
+    const wrong = bench({ PIPELINE_BENCH_SCENARIOS: 'get.seq,get.never' }, path.join(scratch, 'wrong-scenario.md'));
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr).toContain('PIPELINE_BENCH_SCENARIOS: no per-call scenario "get.never"');
   });
 });
 
