@@ -139,8 +139,18 @@ function seededRandom(text: string): () => number {
   };
 }
 
-/** The rate figure of one scheme, and the main-thread CPU per verification of the same samples. */
-async function figure(id: string, name: string, ours: Contender, peers: readonly Contender[], runs: number, durationMs: number): Promise<[Figure, Figure]> {
+/** The name of the row that times `peer`'s own verification again (see PeerFigure.control). */
+const controlOf = (peer: Contender) => `${peer.name}, timed again as a row of its own`;
+
+/**
+ * The rate figure of one scheme, and the main-thread CPU per verification of the same samples.
+ * Every peer that carries a goal is also timed a second time, as one more row running the same
+ * function: its ratio to the first is how much two rows differ in this run when the code does not.
+ */
+async function figure(id: string, name: string, ours: Contender, given: readonly Contender[], runs: number, durationMs: number): Promise<[Figure, Figure]> {
+  // After every given peer, so a lookup by a name's start (`bare WebCrypto`) finds the original.
+  const controls = given.filter((peer) => peer.goal).map((peer): Contender => ({ name: controlOf(peer), run: peer.run }));
+  const peers = [...given, ...controls];
   const all = [ours, ...peers];
   const batches: number[] = [];
   for (const contender of all) {
@@ -176,7 +186,12 @@ async function figure(id: string, name: string, ours: Contender, peers: readonly
       unit: 'per-second',
       paired: true,
       ours: measured(samples[0]!),
-      peers: peers.map((peer, i) => ({ name: peer.name, outcome: measured(samples[i + 1]!), ...(peer.goal ? { goal: peer.goal } : {}), ...(peer.bound ? { bound: peer.bound } : {}) })),
+      peers: peers.map((peer, i) => ({
+        name: peer.name,
+        outcome: measured(samples[i + 1]!),
+        ...(peer.goal ? { goal: peer.goal, control: controlOf(peer) } : {}),
+        ...(peer.bound ? { bound: peer.bound } : {}),
+      })),
     },
     {
       id: `${id}.main-cpu`,
@@ -344,6 +359,24 @@ function sdkCeilings(figures: readonly Figure[]): string[] {
   return parts.length ? [`The ceiling of each ratio to an SDK in this run, bare WebCrypto ÷ that SDK, and what the least work of a verifier that returns the event reaches against it (medians): ${parts.join('; ')}.`] : [];
 }
 
+/** Per goal peer, its second row ÷ it, per sample (samples of one run are taken in the same turns). */
+function resolution(figures: readonly Figure[]): string[] {
+  const parts: string[] = [];
+  for (const f of figures) {
+    for (const peer of f.peers) {
+      const control = f.peers.find((p) => p.name === peer.control);
+      if (!control || peer.outcome.kind !== 'measured' || control.outcome.kind !== 'measured') continue;
+      const theirs = peer.outcome.samples;
+      const ratios = control.outcome.samples.map((x, i) => x / theirs[i]!);
+      const range = ratios.length > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}, n=${ratios.length})` : '';
+      parts.push(`${f.name}, ${peer.name}: ${median(ratios).toFixed(2)}×${range}`);
+    }
+  }
+  return parts.length
+    ? [`The measurement's resolution: every peer that carries a goal is timed a second time, as a row of its own running the same function in the same process; that row ÷ the peer, per sample, median (min–max, n): ${parts.join('; ')}.`]
+    : [];
+}
+
 /**
  * What encoding the text and parsing the body cost over the signature alone, in this run: the
  * parse row ÷ the ceiling row, and ours ÷ the parse row (the share of the remaining gap that is
@@ -420,6 +453,7 @@ export async function runWebhookBench({ quick }: { quick: boolean }): Promise<Se
       `"${DECLARED_ROW}" verifies the same delivery through the runtime's generic verifier of a scheme declared as data (what a vendor whose scheme has no module of its own gets), the scheme written as that vendor's profile would declare it.`,
       ...declaredCosts(rates),
       ...sdkCeilings(rates),
+      ...resolution(rates),
     ],
     figures,
   };

@@ -424,12 +424,17 @@ describe('webhook benchmark', () => {
         `What the least work of a verifier that returns the event costs in this run \\(medians\\): ${rates.map((f) => `${f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: verify \\+ encode \\+ parse ÷ verify alone \\d\\.\\d\\d×, ours ÷ verify \\+ encode \\+ parse \\d\\.\\d\\d×`).join('; ')}\\.`,
       ),
     );
-    // Every goal row names the least-work row as its bound, and that row is measured in the same figure.
+    // Every goal row names the least-work row as its bound and its own second row as its control, both measured in the same figure.
     for (const f of rates) {
-      for (const p of f.peers.filter((peer) => peer.goal)) {
+      const goals = f.peers.filter((peer) => peer.goal);
+      for (const p of goals) {
         expect(p.bound, `${f.name}: ${p.name}`).toBeDefined();
         expect(f.peers.find((peer) => peer.name === p.bound)?.outcome.kind).toBe('measured');
+        expect(p.control, `${f.name}: ${p.name}`).toBe(`${p.name}, timed again as a row of its own`);
+        expect(f.peers.find((peer) => peer.name === p.control)?.outcome.kind).toBe('measured');
       }
+      // ...and the resolution note gives that row's ratio for each of them.
+      for (const p of goals) expect(section.notes.join('\n')).toContain(`${f.name}, ${p.name}: `);
     }
     expectReportHasEveryRow([section]);
   });
