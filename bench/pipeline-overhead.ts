@@ -8,7 +8,7 @@
 // (rotated and reversed from block to block), so drift in machine load falls on all of them alike;
 // each figure is one sample per round. Bare openapi-fetch also runs in a second process of its own,
 // timed like any contender: how far that copy's rate strays from the first's is the resolution
-// of the measurement in that run, reported beside every goal it judges.
+// of the measurement in that run, given in the notes and beside every per-call goal the run missed.
 //
 // Run alone: node bench/pipeline-overhead.ts [--quick]   (prints JSON; PIPELINE_BENCH_ROUNDS,
 // PIPELINE_BENCH_CALLS and PIPELINE_BENCH_BLOCKS override the rounds, the calls per sample and the
@@ -32,7 +32,8 @@ const MEASURE = path.join(projectRoot, 'bench', 'per-call', 'measure.ts');
 const BARE = 'bare openapi-fetch';
 /**
  * Bare openapi-fetch again, in a process of its own: the same code as BARE, so its rate differs
- * from BARE's only by what the measurement itself varies (the moment, the process, the machine).
+ * from BARE's only by what varies besides the code (its own process's JIT, heap and connection,
+ * the blocks' moments, the machine).
  */
 const CONTROL = `${BARE} again, in a second process`;
 
@@ -238,8 +239,8 @@ function perRoundRatios(output: MeasureOutput, id: string, over: string, under: 
 
 /**
  * How finely this run can tell two contenders apart: per loopback scenario, the per-round rate
- * ratio of bare openapi-fetch's second process to its first. Both run the same code, so whatever
- * separates them (the moment, the process, the machine) separates any two rows as much.
+ * ratio of bare openapi-fetch's second process to its first. Both run the same code, so the ratio
+ * shows how far two rows stray from each other in this run when the code does not differ.
  */
 function resolution(output: MeasureOutput): string[] {
   const rows: string[] = [];
