@@ -107,8 +107,11 @@ export function toFigure(raw: unknown, index: number, prefix: string): Figure | 
 
 function withDefaultGoals(figure: Figure, bench: ExternalBench): Figure {
   if (figure.unit !== 'per-second' || !bench.defaultGoals) return figure;
+  // A control runs a goal peer's code again under a name that starts like it; it measures the
+  // measurement, so no goal is judged on it.
+  const controls = new Set(figure.peers.map((peer) => peer.control));
   const peers = figure.peers.map((peer) => {
-    if (peer.goal) return peer;
+    if (peer.goal || controls.has(peer.name)) return peer;
     const rule = bench.defaultGoals!.find((r) => r.peer.test(peer.name));
     return rule ? { ...peer, goal: rule.goal } : peer;
   });

@@ -160,6 +160,25 @@ describe('figures from other benchmark modules', () => {
     expect(section!.figures[0]!.peers.map((p) => p.control)).toEqual(['sdk again', undefined, undefined]);
   });
 
+  it('judges no goal on a control row, even one whose name a goal rule matches', () => {
+    const [section] = normalizeExternal(
+      [
+        {
+          name: 'verifications',
+          unit: 'per-second',
+          ours: [90],
+          peers: [
+            { name: 'stripe constructEventAsync', outcome: [100], control: 'stripe constructEventAsync, timed again' },
+            { name: 'stripe constructEventAsync, timed again', outcome: [101] },
+          ],
+        },
+      ],
+      bench,
+    );
+    expect(section!.figures[0]!.peers.map((p) => p.goal)).toEqual([{ kind: 'ratio', op: '>=', value: 1.35 }, undefined]);
+    expect(misses(section ? [section] : []).map((m) => m.peer)).toEqual(['stripe constructEventAsync']);
+  });
+
   it('turns a missing module into a failed row of ours, which fails the run', async () => {
     const sections = await runExternalBench(bench, { quick: true });
     expect(sections[0]!.figures[0]!.ours).toEqual({ kind: 'failed', reason: 'bench/does-not-exist.ts is missing' });
