@@ -11,6 +11,7 @@ import Stripe from 'stripe';
 import { declaredScheme, verifyAirwallexHmac, verifySendgridEcdsa, verifyStripeV1, type DeclaredSignature } from '../runtime/webhooks.ts';
 import { ecdsaDerToRaw } from '../runtime/webhooks/der.ts';
 import { measured, median, type Figure, type Goal, type Section } from './lib/figure.ts';
+import { pairRatios } from './lib/report.ts';
 
 const PAYLOAD_BYTES = 2048;
 /** Issue 15: ours at ≥ 0.9× the signature operation alone, for every scheme. */
@@ -365,9 +366,9 @@ function resolution(figures: readonly Figure[]): string[] {
   for (const f of figures) {
     for (const peer of f.peers) {
       const control = f.peers.find((p) => p.name === peer.control);
-      if (!control || peer.outcome.kind !== 'measured' || control.outcome.kind !== 'measured') continue;
-      const theirs = peer.outcome.samples;
-      const ratios = control.outcome.samples.map((x, i) => x / theirs[i]!);
+      // Paired as the report pairs ours with a peer, the control row in ours' place.
+      const ratios = control && pairRatios({ ...f, ours: control.outcome }, peer);
+      if (!ratios?.length) continue;
       const range = ratios.length > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}, n=${ratios.length})` : '';
       parts.push(`${f.name}, ${peer.name}: ${median(ratios).toFixed(2)}×${range}`);
     }
