@@ -16,7 +16,7 @@ import type { DiffReport } from '../diff/types.ts';
 import { commandLine, processIO, type CommandIO } from './command-line.ts';
 
 export const DIFF_HELP = `Usage: svcgen diff [OLD NEW] [--vendor NAME]... [--against PATH|URL] [--file NAME]
-                   [--project DIR] [--format text|json|markdown|github|junit] [--json]
+                   [--base REF] [--project DIR] [--format text|json|markdown|github|junit] [--json]
                    [--fail-on breaking|any|none] [--config FILE]
 
 Compares two versions of a vendor's spec set as the generator sees them (overlays applied) and

@@ -114,7 +114,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`svcgen: ${err.message}\n\n${HELP.main}\n`);
+      // The help of the command that was misused; an unknown command gets the list of commands.
+      const help = command === 'generate' ? HELP.generate : HELP.main;
+      process.stderr.write(`svcgen: ${err.message}\n\n${help}\n`);
       return 2;
     }
     if (err instanceof SvcgenInputError) {

@@ -12,7 +12,7 @@
 //               (application/octet-stream for a list or wildcard); an object → one JSON part
 //               (svcgen's reading whatever the style, README); a scalar → its text.
 // An operation whose client sends another media type the spec also offers (JSON is preferred) is
-// counted as skipped, not checked.
+// counted as skipped, not checked; one missing from the model fails.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,8 +117,14 @@ async function runSpec(spec: CorpusSpec, bodies: EncodedBody[]): Promise<void> {
       continue;
     }
     const sent = operation?.requestBody?.mediaType.split(';')[0]!.trim().toLowerCase();
-    if (!operation || sent !== body.mediaType) {
-      outcomes.push({ key, body, skipped: operation ? `the client sends ${sent}` : 'no such operation in the model', problems: [] });
+    // An operation the spec declares but the model lacks is a failure here, not a skip: its
+    // client would have no function at all.
+    if (!operation) {
+      outcomes.push({ key, body, problems: ['no such operation in the model'] });
+      continue;
+    }
+    if (sent !== body.mediaType) {
+      outcomes.push({ key, body, skipped: `the client sends ${sent}`, problems: [] });
       continue;
     }
     const input = sampleInput(operation, document, { binary: BYTES });

@@ -1,6 +1,7 @@
 // Soak: thousands of calls through the full pipeline against a loopback server that injects
-// faults into a third of them or more, checking the promises the runtime makes: replayable calls
-// always succeed, one logical POST is one effect, an unkeyed POST is never re-sent after an
+// faults into about 29 % of them (one to three faults each; at least 0.3 faulted attempts per
+// call, asserted), checking the promises the runtime makes: replayable calls always succeed,
+// one logical POST is one effect, an unkeyed POST is never re-sent after an
 // unknown outcome, a 429 that names a delay is waited out before the retry, the limiter holds the
 // configured rate (and reaches at least 0.8 of it when demand exceeds it), and the breaker opens,
 // fails fast and recovers through a single probe.

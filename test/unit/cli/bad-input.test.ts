@@ -84,10 +84,15 @@ describe('svcgen generate on a good project', () => {
     expect(drift.stdout).toContain('acme/client.ts: changed');
   });
 
-  it('answers usage errors with exit 2 and help', async () => {
+  it("answers usage errors with exit 2, the problem and the misused command's help", async () => {
     const bad = await svcgen(root, ['generate', '--nope']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('Usage: svcgen');
+    expect(bad.stderr).toContain("Unknown option '--nope'");
+    expect(bad.stderr).toContain('Usage: svcgen generate');
+    const unknown = await svcgen(root, ['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    expect(unknown.stderr).toContain('Commands:');
     const help = await svcgen(root, ['generate', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--vendor NAME');

@@ -48,6 +48,9 @@ describe('svcgen check', () => {
     expect(JSON.parse((await svcgen(root, ['check', '--json'])).stdout)).toMatchObject({ drift: [], semantic: { changes: [] } });
     expect((await svcgen(root, ['check', '--format', 'github'])).stdout).toBe('');
     expect((await svcgen(root, ['check', '--format', 'junit'])).stdout).toContain('<testsuite name="svcgen check" tests="1" failures="0">');
+    const markdown = await svcgen(root, ['check', '--format', 'markdown']);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toBe('## svcgen check\n\nGenerated output matches the pinned specs.\n\n');
   });
 
   it('fails (exit 1) naming a hand-edited generated file', async () => {

@@ -31,7 +31,7 @@ describe('a Worker bundles the runtime pieces its operations use', () => {
     for (const unused of [...ENCODERS, ...OTHER_AUTH, 'runtime/policy/body-field-key.ts']) expect(modules).not.toContain(unused);
   });
 
-  it('an array query parameter brings the query encoder only', async () => {
+  it('an array query parameter brings the query encoder (with the form helpers it shares), not the multipart or path encoder', async () => {
     const modules = await runtimeModules('GET', '/pet/findByStatus');
     expect(modules).toContain('runtime/encoding/query.ts');
     for (const unused of ['runtime/encoding/multipart.ts', 'runtime/encoding/path.ts']) expect(modules).not.toContain(unused);
