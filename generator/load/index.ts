@@ -11,6 +11,7 @@ import { requirePathParameters } from './fixes.ts';
 import { dropBodylessRequestBodies } from './bodyless-requests.ts';
 import { dropTransportHeaderParameters } from './transport-headers.ts';
 import { typeShapelessFormBodies } from './shapeless-form-bodies.ts';
+import { nameEmptyMediaTypes } from './empty-media-types.ts';
 import type { Fix } from './fixes.ts';
 import { readLock, lockVendor } from './lock.ts';
 import type { LockFileEntry, SourceFormat } from './lock.ts';
@@ -106,6 +107,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
         fixes.push(...conversion.fixes);
         fixes.push(...moveQueryStringsIntoParameters(conversion.document, file.path));
         fixes.push(...dropBodylessRequestBodies(conversion.document, file.path));
+        fixes.push(...nameEmptyMediaTypes(conversion.document, file.path));
         fixes.push(...typeShapelessFormBodies(conversion.document, file.path));
         fixes.push(...dropTransportHeaderParameters(conversion.document, file.path));
         for (const rename of conversion.renamedDefinitions) {
@@ -117,6 +119,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
         fixes.push(...requirePathParameters(document, file.path));
         fixes.push(...readNullTypeAsAlternative(document, file.path));
         fixes.push(...dropBodylessRequestBodies(document, file.path));
+        fixes.push(...nameEmptyMediaTypes(document, file.path));
         fixes.push(...typeShapelessFormBodies(document, file.path));
         fixes.push(...dropTransportHeaderParameters(document, file.path));
         result.push(document);
