@@ -255,8 +255,11 @@ function withinBounds(s: SchemaObject, n: number): boolean {
 /**
  * Pattern features the generator does not handle; a pattern using one yields undefined and the
  * sampler falls back to its plain value (then the test reports the request the mock rejects).
+ * Lookarounds (`(?=` `(?!` `(?<=` `(?<!`) are read as matching no text, and a candidate the real
+ * pattern then refuses is not used, so a lookaround that rules out the plain rendering still
+ * yields undefined.
  */
-export const UNSUPPORTED_PATTERN_FEATURES = ['lookaround (?= (?! (?<= (?<!', 'backreferences \\1 \\k<name>', 'word boundaries \\b \\B', 'unicode properties \\p{…}'] as const;
+export const UNSUPPORTED_PATTERN_FEATURES = ['backreferences \\1 \\k<name>', 'word boundaries \\b \\B', 'unicode properties \\p{…}'] as const;
 
 type Atom = { kind: 'chars'; pick: string } | { kind: 'group'; alternatives: Quantified[][] };
 interface Quantified {
@@ -309,14 +312,18 @@ class PatternParser {
   private atom(): Atom | undefined {
     const c = this.source[this.at++]!;
     if (c === '(') {
-      if (this.source[this.at] === '?') {
-        if (this.source[this.at + 1] !== ':') return undefined; // lookaround or named group
+      // A lookaround matches no text: parsed, then rendered as nothing. What it demands of the
+      // text around it is left to the real RegExp, which every candidate must pass (samplePattern).
+      const lookaround = /^\?(?:=|!|<=|<!)/.exec(this.source.slice(this.at))?.[0];
+      if (lookaround) this.at += lookaround.length;
+      else if (this.source[this.at] === '?') {
+        if (this.source[this.at + 1] !== ':') return undefined; // a named group
         this.at += 2;
       }
       const alternatives = this.alternatives();
       if (!alternatives || this.source[this.at] !== ')') return undefined;
       this.at++;
-      return { kind: 'group', alternatives };
+      return { kind: 'group', alternatives: lookaround ? [[]] : alternatives };
     }
     if (c === '[') return this.charClass();
     if (c === '.') return { kind: 'chars', pick: 'a' };
