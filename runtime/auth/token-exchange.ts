@@ -1,8 +1,8 @@
 // Token-exchange auth (credentials → short-lived bearer token). One manager per client
 // holds the token, shares a single login among concurrent callers, and refreshes shortly before
 // expiry. `withTokenAuth` signs each request and answers a 401 with exactly one re-login and one
-// retry. Credentials and tokens never reach an error message: login failures carry the status and
-// the vendor's (scrubbed) message only.
+// retry. Credentials and tokens never reach an error message: a refused login is the vendor's
+// ApiError (status, message, body and kept headers), scrubbed of the credentials first.
 
 import type { AuthStrategy } from '../client.ts';
 import type { FetchLike, OperationMeta } from '../contract.ts';
@@ -135,33 +135,39 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   };
 }
 
-function withAuthorization(request: Request, token: string): Request {
+/**
+ * `request` signed with `token`. With `body` (the buffered body in `init`) the copy takes that
+ * body, and `request`'s own stream is left unread: a copy that took the stream would leave
+ * `request` used, and a second copy for the resend would throw.
+ */
+function withAuthorization(request: Request, token: string, body: BodyInit | null | undefined): Request {
   const headers = new Headers(request.headers);
   headers.set('Authorization', `Bearer ${token}`);
-  return new Request(request, { headers });
+  return new Request(request, body === undefined ? { headers } : { headers, body });
 }
 
 /**
  * Wraps `fetch` so every request carries the manager's bearer token. A 401 invalidates that
- * token and the request is sent once more, from a clone taken before the first attempt, with a
- * fresh one; a second 401 is returned as is.
+ * token and the request is sent once more with a fresh one: with the body buffered in `init`
+ * (as the pipeline sends every attempt), or else from a clone taken before the first send; a
+ * second 401 is returned as is.
  */
 export function withTokenAuth(fetch: FetchLike, manager: TokenManager): FetchLike {
   return async (request, init) => {
-    // A buffered body in `init` serves both sends; otherwise the clone keeps the stream for the retry.
-    const spare = init?.body === undefined ? request.clone() : request;
+    const body = init?.body;
+    const spare = body === undefined ? request.clone() : request;
     const token = await manager.getToken(init?.signal ?? request.signal);
-    const first = await fetch(withAuthorization(request, token), init);
+    const first = await fetch(withAuthorization(request, token, body), init);
     if (first.status !== 401) return first;
     await first.body?.cancel();
     manager.invalidate(token);
     const fresh = await manager.getToken(init?.signal ?? spare.signal);
-    return fetch(withAuthorization(spare, fresh), init);
+    return fetch(withAuthorization(spare, fresh, body), init);
   };
 }
 
 export interface LoginEndpointOptions {
-  /** Raw fetch for the login call (not the token-signed one). */
+  /** The fetch for the login call: unsigned (no token), though a client's goes through its policies. */
   readonly fetch: FetchLike;
   /** Absolute login URL (`https://api.example.com/api/v1/authentication/login`). */
   readonly url: string;
@@ -242,7 +248,7 @@ function credentialHeaders(auth: TokenExchangeProfile, options: object): Record<
 }
 
 /**
- * The auth strategy generated token-exchange clients pass to createVendorClient: the login call
+ * The auth strategy generated token-exchange clients pass to createVendorClientWith: the login call
  * goes through the unsigned pipeline (the vendor's limiter and breaker) with the credential
  * headers, every other call through a pipeline that adds the token.
  */

@@ -197,6 +197,29 @@ describe('withTokenAuth', () => {
     ]);
   });
 
+  it('on 401 with the body buffered in init (as the pipeline sends it): one re-login and one retry carrying that body', async () => {
+    const clock = { now: 0 };
+    const { state, login } = fakeLogin(clock);
+    let serverToken = 'tok_1';
+    const seen: Array<{ auth: string | null; body: string }> = [];
+    // Like fetch: init.body, when given, is what is sent.
+    const transport = async (request: Request, init?: { body?: BodyInit | null }): Promise<Response> => {
+      seen.push({ auth: request.headers.get('authorization'), body: init?.body ? await new Response(init.body).text() : await request.text() });
+      return request.headers.get('authorization') === `Bearer ${serverToken}` ? Response.json({ ok: true }) : Response.json({ message: 'token expired' }, { status: 401 });
+    };
+    const call = withTokenAuth(transport, createTokenManager({ login, now: () => clock.now }));
+    await call(new Request('https://api.test/x'));
+    serverToken = 'tok_2';
+    const text = '{"request_id":"r1"}';
+    const response = await call(new Request('https://api.test/transfers', { method: 'POST', body: text }), { body: new TextEncoder().encode(text).buffer });
+    expect(response.status).toBe(200);
+    expect(state.calls).toBe(2);
+    expect(seen.slice(1)).toEqual([
+      { auth: 'Bearer tok_1', body: text },
+      { auth: 'Bearer tok_2', body: text },
+    ]);
+  });
+
   it('a second 401 is returned, not retried again', async () => {
     const clock = { now: 0 };
     const { state, login } = fakeLogin(clock);
@@ -298,6 +321,33 @@ describe('loginWithHeaders', () => {
     expect(renderings).toContain('is not [REDACTED]');
     expect(renderings).not.toContain(other);
     expect(renderings).not.toContain(credentials['x-api-key']);
+  });
+
+  it("a client's POST with a body answered 401 logs in again and is sent once more with the same body", async () => {
+    let logins = 0;
+    const sent: Array<{ auth: string | null; body: string }> = [];
+    const client = createVendorClientWith(
+      testProfile(loginAuth, 0),
+      {
+        apiKey: 'key-0a9b8c7d',
+        logger: false,
+        fetch: async (request: Request, init?: { body?: BodyInit | null }) => {
+          if (new URL(request.url).pathname === '/login') return Response.json({ token: `tok_${++logins}`, expires_at: Date.now() + 30 * MINUTE });
+          sent.push({ auth: request.headers.get('authorization'), body: init?.body ? await new Response(init.body).text() : await request.text() });
+          // The first token is refused (revoked early), the second accepted.
+          return sent.length === 1 ? Response.json({ message: 'token expired' }, { status: 401 }) : Response.json({ id: 'thing_1' });
+        },
+      } as BaseClientOptions,
+      tokenExchangeAuth,
+      describeErrorBody,
+    );
+    const createThing = { id: 'CreateThing', method: 'POST', path: '/things', resilience: 'unsafe', idempotency: { kind: 'none' } } as const;
+    expect(await client.call(createThing, { body: { name: 'a' } })).toEqual({ id: 'thing_1' });
+    expect(logins).toBe(2);
+    expect(sent).toEqual([
+      { auth: 'Bearer tok_1', body: '{"name":"a"}' },
+      { auth: 'Bearer tok_2', body: '{"name":"a"}' },
+    ]);
   });
 
   it("a client's refused login is the login's ApiError: one login per call, no retry, not counted by the breaker", async () => {
