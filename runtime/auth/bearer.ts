@@ -13,12 +13,16 @@ async function resolveKey(key: BearerKey): Promise<string> {
   return value;
 }
 
-/** Wraps `fetch` so every request carries `Authorization: Bearer <key>`, replacing any it had. */
+/**
+ * Wraps `fetch` so every request carries `Authorization: Bearer <key>`, replacing any it had. The
+ * attempt's `init` (its signal, its buffered body) goes on with the request: dropped, a timeout
+ * could no longer cancel the request it started.
+ */
 export function withBearerAuth(fetch: FetchLike, key: BearerKey): FetchLike {
-  return async (request) => {
+  return async (request, init) => {
     const value = await resolveKey(key);
     const headers = new Headers(request.headers);
     headers.set('Authorization', `Bearer ${value}`);
-    return fetch(new Request(request, { headers }));
+    return fetch(new Request(request, { headers }), init);
   };
 }

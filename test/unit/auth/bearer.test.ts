@@ -20,6 +20,15 @@ describe('withBearerAuth', () => {
     expect(await seen[0]!.text()).toBe('a=1');
   });
 
+  it("passes the attempt's init (signal, buffered body) on to the transport", async () => {
+    const inits: unknown[] = [];
+    const call = withBearerAuth(async (_request, init) => (inits.push(init), new Response(null, { status: 204 })), 'sk_test_abc123');
+    const init = { signal: new AbortController().signal, body: new TextEncoder().encode('a=1').buffer };
+    await call(new Request('https://api.test/v1/x', { method: 'POST', body: 'a=1' }), init);
+    expect(inits).toEqual([init]);
+    expect(inits[0]).toBe(init);
+  });
+
   it('reads the key per request from a function', async () => {
     const { seen, fetch } = recorder();
     let n = 0;
