@@ -37,6 +37,13 @@ export interface EventRecord {
   readonly outcome: EventOutcome;
   readonly name: string | undefined;
   readonly durationMs: number;
+  /** For `failed`: the name of what the handler threw. */
+  readonly detail?: string;
+}
+
+/** What a failure record names of a thrown value: its error name, or its type. */
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 export interface OnceReport {
@@ -132,7 +139,7 @@ export async function dispatchOnce<Events>(
     const field = (event as Record<string, unknown> | null)?.[discriminator];
     const name = typeof field === 'string' ? field : undefined;
     const started = now();
-    const record = (outcome: EventOutcome) => options.observe?.({ outcome, name, durationMs: now() - started });
+    const record = (outcome: EventOutcome, detail?: string) => options.observe?.({ outcome, name, durationMs: now() - started, ...(detail === undefined ? {} : { detail }) });
     if (name === undefined || !router.handles(name)) {
       await router.dispatch(event);
       report.unhandled.push(name);
@@ -143,7 +150,7 @@ export async function dispatchOnce<Events>(
     try {
       result = await runOnce(options.store, await eventKey(event, options), () => router.dispatch(event), options);
     } catch (error) {
-      record('failed');
+      record('failed', errorName(error));
       throw error;
     }
     if (result.status === 'ran') {

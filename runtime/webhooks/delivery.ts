@@ -3,7 +3,7 @@
 // report each outcome to an analytics sink; and choose the answer the vendor gets. Only the
 // answer's status and body are decided here, so the Hono glue stays a few generated lines.
 import type { AnalyticsSink, WebhookPoint } from '../log/analytics.ts';
-import { dispatchOnce, type DedupeOptions } from './dedupe-dispatch.ts';
+import { dispatchOnce, errorName, type DedupeOptions } from './dedupe-dispatch.ts';
 import type { WebhookVerifyOutcome } from './hono.ts';
 import type { WebhookRouter } from './router.ts';
 
@@ -46,7 +46,7 @@ export async function handleDelivery<Events>(
   try {
     report = await router.dispatch(payload);
   } catch (error) {
-    observe?.({ outcome: 'failed', durationMs: Date.now() - started, detail: error instanceof Error ? error.name : typeof error });
+    observe?.({ outcome: 'failed', durationMs: Date.now() - started, detail: errorName(error) });
     throw error;
   }
   const durationMs = Date.now() - started;

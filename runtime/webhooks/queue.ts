@@ -5,7 +5,7 @@
 // `dead_letter_queue` decide what happens to a message that keeps failing. A message whose event
 // another consumer is still processing is retried after that claim's remaining lease (counted by
 // the queue as a retry like any other).
-import { dispatchOnce, type DedupeOptions, type EventRecord } from './dedupe-dispatch.ts';
+import { dispatchOnce, errorName, type DedupeOptions, type EventRecord } from './dedupe-dispatch.ts';
 import type { WebhookRouter } from './router.ts';
 
 /** What the consumer needs of a Cloudflare `Message<Body>`. */
@@ -25,8 +25,8 @@ export interface ConsumeOptions {
   readonly discriminator: string;
   /** Exactly-once processing; without it every message's handlers run each time it is delivered. */
   readonly dedupe?: Omit<DedupeOptions, 'waitMs'> & { readonly waitMs?: number };
-  /** Hears every event's outcome, and `failed` with the error's name when a handler throws. */
-  readonly observe?: (record: EventRecord & { readonly detail?: string }) => void;
+  /** Hears every event's outcome, and `failed` with the error's name (`detail`) when a handler throws. */
+  readonly observe?: (record: EventRecord) => void;
 }
 
 export interface ConsumeReport {
@@ -72,6 +72,3 @@ export async function consumeWebhookBatch<Events>(
   return { acked, retried };
 }
 
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
-}

@@ -98,11 +98,11 @@ describe('dispatchOnce', () => {
     );
     const options = { store, namespace: 'mail', eventId: 'sg' };
     const observed: string[] = [];
-    await expect(dispatchOnce(router, [...batch], 'event', { ...options, observe: (r) => observed.push(`${r.outcome}:${r.name}`) })).rejects.toThrow(
+    await expect(dispatchOnce(router, [...batch], 'event', { ...options, observe: (r) => observed.push(`${r.outcome}:${r.name}${r.detail ? `:${r.detail}` : ''}`) })).rejects.toThrow(
       'open handler down',
     );
     expect(seen).toEqual(['a']);
-    expect(observed).toEqual(['handled:delivered', 'failed:open']);
+    expect(observed).toEqual(['handled:delivered', 'failed:open:Error']);
     failOpen = false;
     const report = await dispatchOnce(router, [...batch], 'event', options);
     expect(seen).toEqual(['a', 'b', 'c']);
