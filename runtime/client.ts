@@ -38,7 +38,10 @@ export interface BaseClientOptions<Server extends string = string> {
   fetch?: FetchLike;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
-  /** Policy tuning; `false` turns a policy off for every call of this client. */
+  /**
+   * Policy tuning; `false` turns a policy off for this client's calls (a call's own `retry` options
+   * turn retries back on for it, from the vendor defaults).
+   */
   retry?: PolicyOverrides['retry'];
   rateLimit?: PolicyOverrides['rateLimit'];
   breaker?: PolicyOverrides['breaker'];
@@ -145,8 +148,8 @@ export interface ClientAuth {
 
 /**
  * The auth a generated client passes for what its spec declares (runtime/auth/scheme-auth.ts with
- * the scheme kinds it uses, runtime/auth/token-exchange.ts, or runtime/auth/no-auth.ts), so a
- * Worker bundles no other.
+ * the scheme kinds it uses, runtime/auth/header-auth.ts's fittedHeaderAuth for header-only schemes,
+ * runtime/auth/token-exchange.ts, or runtime/auth/no-auth.ts), so a Worker bundles no other.
  */
 export type AuthStrategy = (context: AuthContext) => ClientAuth;
 

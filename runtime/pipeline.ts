@@ -1,6 +1,6 @@
-// The one request path every generated operation takes. Generated code calls
-//   client.api.POST(path, { body, params, fetch: client.fetchFor(meta, callOptions) })
-// and fetchFor returns the fetch openapi-fetch uses for that call. Per attempt the policies run
+// The one request path every generated operation takes. A generated operation calls
+// `client.call(meta, init, options)`, and the client hands openapi-fetch
+// `fetch: pipeline.fetchFor(meta, options, true)` for that one call. Per attempt the policies run
 // in this order: rate limit → circuit breaker → (timeout → transport), inside a retry loop.
 // Retries go back through the limiter and the breaker: a retry is traffic like any other, so it
 // draws on the shared budget, and it must not reach a vendor whose circuit has opened meanwhile.
@@ -165,7 +165,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   function breakerEvent(meta: OperationMeta, circuit: string, change: BreakerTransition) {
-    if (wants('warn')) note(change.to === 'open' ? 'warn' : 'info', 'breaker', meta, { circuit, ...change });
+    const level = change.to === 'open' ? 'warn' : 'info';
+    if (wants(level)) note(level, 'breaker', meta, { circuit, ...change });
   }
 
   async function send(meta: OperationMeta, call: CallOptions | undefined, request: Request, callSignalOnly: boolean | undefined): Promise<Response> {

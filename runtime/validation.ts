@@ -39,26 +39,6 @@ export interface OperationValidator {
 /** Validators by operation id: the `validators` export of a schemas.js, or any subset of it. */
 export type Validators = Readonly<Record<string, OperationValidator>>;
 
-/**
- * How a client (or one call) opts in. `request` and `response` default to true; operations
- * missing from `validators` are not validated.
- */
-export interface ValidationOptions {
-  readonly validators: Validators;
-  readonly request?: boolean;
-  readonly response?: boolean;
-}
-
-/** The call's choice wins over the client's; `false` turns validation off for that call. */
-export function resolveValidation(
-  client: ValidationOptions | undefined,
-  call: ValidationOptions | false | undefined,
-): { readonly validators: Validators; readonly request: boolean; readonly response: boolean } | undefined {
-  const chosen = call === undefined ? client : call;
-  if (!chosen) return undefined;
-  return { validators: chosen.validators, request: chosen.request ?? true, response: chosen.response ?? true };
-}
-
 /** The request as the caller passes it to the client (openapi-fetch's init), before encoding. */
 export interface RequestInput {
   readonly params?: {

@@ -161,7 +161,7 @@ function operationDeclaration(op: OperationModel, model: ApiModel): string {
       '',
       docComment([
         `Every item of \`${op.functionName}\`, page after page (${op.pagination.style} pagination).`,
-        'Stops at `maxItems` / `maxPages` when given; `options.signal` cancels between pages.',
+        'Stops at `maxItems` / `maxPages` when given; `options.signal` cancels the walk, the page in flight included.',
       ]),
       `export declare function ${paginatorName(op)}(client: ${client}, ${initDeclaration(op, opType)}, options?: ${callOptions} & PageLimits): Paginator<PageItem<OperationData<${opType}>, ${literal(op.pagination.itemsField)}>, OperationData<${opType}>>;`,
     );

@@ -137,7 +137,7 @@ export function emitRoutes(model: ApiModel): string {
     '   */',
     '  readonly dedupe?: FromEnv<DedupeStore | DurableNamespaceLike, E>;',
     '  readonly dedupeTiming?: DedupeTiming;',
-    '  /** Data points for every delivery: verified, rejected (with reason), queued, and per event handled, duplicate, failed. */',
+    '  /** Data points for every delivery: verified, rejected (with reason), queued, and per event handled, duplicate, in-progress, unhandled, failed (with the error name). */',
     '  readonly analytics?: AnalyticsFrom<E>;',
     '}',
     '',

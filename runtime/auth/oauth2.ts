@@ -78,7 +78,7 @@ export function clientCredentialsLogin(options: ClientCredentialsLogin): LoginFn
 /** How a client signs requests for one OAuth2 scheme: given the token request, a transport wrapper. */
 export type OAuth2Auth = (login: ClientCredentialsLogin) => (transport: FetchLike) => FetchLike;
 
-/** The OAuth2Auth strategy generated clients pass to createVendorClient. */
+/** Signs a transport with client-credentials tokens: what oauth2Scheme's signer uses (generated clients pass the scheme kind, not this). */
 export const oauth2ClientCredentials: OAuth2Auth = (login) => {
   const manager = createTokenManager({
     login: clientCredentialsLogin(login),

@@ -1,8 +1,8 @@
 // The auth strategy of clients whose spec declares security schemes: credentials read and checked
 // once, and per operation the pipeline that signs with the first accepted alternative the caller
 // supplied. The generated client names the scheme kinds its spec uses: `schemeAuth({ apiKey: apiKeyScheme })`.
-// A spec whose every operation accepts the same single bearer or basic schemes gets the smaller
-// headerAuth (header-auth.ts) instead.
+// A spec whose every operation accepts the same single header schemes (bearer, basic, an API key in
+// a header) gets the smaller fittedHeaderAuth (header-auth.ts) instead.
 // Static header credentials are set here; kinds that rewrite requests or obtain tokens bring
 // their own signing (request-signing.ts), so only their clients bundle it.
 import type { AuthStrategy } from '../client.ts';

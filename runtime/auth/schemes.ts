@@ -3,7 +3,7 @@
 // supplied, and signs each attempt below the policy pipeline, so retries, cache keys, events and
 // logs never see a credential. Error messages name schemes and options, never values.
 // What each scheme type does (check a credential, where it goes) is a SchemeKind in its own module
-// (basic.ts, bearer-scheme.ts, api-key.ts, oauth2.ts, access-token.ts): a generated client passes
+// (basic.ts, bearer-scheme.ts, api-key.ts, api-key-header.ts, oauth2.ts, access-token.ts): a generated client passes
 // the kinds its spec declares, so a Worker bundles no other. A kind that rewrites requests or
 // obtains tokens brings the signing that does so (request-signing.ts); static header kinds need
 // none of it.

@@ -8,7 +8,7 @@
 // wrangler.jsonc:
 //   "durable_objects": { "bindings": [{ "name": "SHARED_LIMITER", "class_name": "SharedLimiter" }] },
 //   "migrations": [{ "tag": "v1", "new_sqlite_classes": ["SharedLimiter"] }]
-// and export it from the Worker's entry: `export { SharedLimiter } from '…/runtime/durable/shared-limiter.ts'`.
+// and export it from the Worker's entry: `export { SharedLimiter } from 'svcgen/runtime/durable/shared-limiter'`.
 
 import { DurableObject } from 'cloudflare:workers';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerOutcome, type BreakerPermit, type BreakerTransition } from '../policy/breaker.ts';

@@ -52,7 +52,7 @@ export interface AnalyticsSink {
 }
 
 export interface AnalyticsSinkOptions {
-  /** Logs webhook outcomes as JSON lines (rejected: warn, failed: error, others: info). Default jsonLogger() (level warn); `false` for none. */
+  /** Logs webhook outcomes as JSON lines (rejected and in-progress: warn, failed: error, others: info). Default jsonLogger() (level warn); `false` for none. */
   readonly logger?: Logger | false;
 }
 

@@ -9,7 +9,7 @@ export interface LogRecord {
 }
 
 export interface Logger {
-  /** Records below this level are not built at all. */
+  /** Records below this level are not written (the pipeline does not even build its events below it). */
   readonly level: LogLevel;
   log(record: LogRecord): void;
 }

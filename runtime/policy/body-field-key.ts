@@ -3,7 +3,7 @@
 // (OperationMeta.bodyKey), so only Workers calling such operations bundle it.
 import type { BodyFieldKey } from '../contract.ts';
 
-/** Fills the operation's idempotency body field once per logical call (the caller's key wins). */
+/** Fills the operation's idempotency body field once per logical call: a key already in the body is kept, else the call's idempotencyKey, else a new UUID. */
 function fill(field: string, init: { body?: unknown }, callKey: string | undefined): object {
   const body = init.body;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return init;

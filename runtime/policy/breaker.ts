@@ -27,7 +27,7 @@ export type BreakerPermit =
   | { readonly allowed: true; readonly state: BreakerState; readonly probe: number; readonly transition?: BreakerTransition | undefined }
   | { readonly allowed: false; readonly state: BreakerState; readonly retryAt: number };
 
-/** `neutral`: the attempt says nothing about the vendor's health (the caller cancelled it). */
+/** `neutral`: the attempt says nothing about the vendor's health (the caller cancelled it, or the auth layer decided its outcome). */
 export type BreakerOutcome = 'success' | 'failure' | 'neutral';
 
 export interface BreakerStore {
@@ -60,7 +60,7 @@ function circuit(state: BreakerState, until: number, now: number): Circuit {
 
 /** The in-memory store: one isolate's circuits, or a Durable Object's (see shared-limiter.ts). */
 export interface MemoryBreakerStore extends BreakerStore {
-  /** The state a new attempt would see, for tests and health endpoints. */
+  /** The stored state, for tests and health endpoints (an open circuit past its cooldown still reads open; the next attempt becomes its probe). */
   state(key: string): BreakerState;
   acquire(key: string, config: BreakerConfig): BreakerPermit;
   record(key: string, config: BreakerConfig, outcome: BreakerOutcome, probe: number): BreakerTransition | undefined;

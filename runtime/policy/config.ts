@@ -24,7 +24,10 @@ export interface RetryOptions {
 export interface RateLimitOptions {
   /** `default` applies to every call of the vendor; other keys to operations with that bucket. */
   buckets: Readonly<Record<string, RateLimitBucket>>;
-  /** Longest a call waits for a slot before failing with RateLimitError; 0 fails fast. */
+  /**
+   * Longest a call waits for a slot (never past the call's deadline) before failing with
+   * RateLimitError; 0 fails fast. A retry refused a slot ends the call with the last response instead.
+   */
   maxWaitMs: number;
   /** Names of response headers describing the vendor's remaining budget. */
   headers?: { readonly remaining: string; readonly reset: string };
@@ -42,7 +45,7 @@ export interface BreakerOptions {
   consecutiveFailures: number;
   cooldownMs: number;
   failureRate?: FailureRateOptions;
-  /** One circuit per rate-limit bucket instead of one per host. */
+  /** One circuit per host and rate-limit bucket instead of one per host. */
   perBucket?: boolean;
 }
 

@@ -29,8 +29,9 @@ export interface RateLimitEvent {
   readonly vendor: string;
   readonly operationId: string;
   readonly attempt: number;
-  /** Time spent waiting for a slot, or the refusal's `retryAt` when none came in time. */
+  /** The wait before the slot this attempt reserved (a reservation that had to wait). */
   readonly waitMs?: number;
+  /** When a refused reservation could have been granted (epoch ms); the call ends, or a retry ends it. */
   readonly rejectedUntil?: number;
   readonly bucket?: string;
 }

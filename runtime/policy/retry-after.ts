@@ -1,5 +1,6 @@
-// Reading a server's "come back later" hints. Each parser returns a delay in ms, or undefined
-// when the header is absent or unreadable (garbage is ignored, never trusted).
+// Reading a server's "come back later" hints. Each parser returns a delay in ms (the reset header:
+// an epoch-ms instant), or undefined when the header is absent or unreadable (garbage is ignored,
+// never trusted).
 
 /** `retry-after-ms: 1500` (a non-standard header some APIs send for sub-second precision). */
 export function parseRetryAfterMs(value: string | null): number | undefined {

@@ -5,7 +5,8 @@ import { serverDelayMs } from './retry-after.ts';
 
 // Retry decisions. A result below 0 means "do not retry"; otherwise it is the delay before the
 // next attempt. `replayable` is true when sending the request twice cannot cause two effects
-// (a safe or idempotent method, or an idempotency key the vendor deduplicates on).
+// (an operation whose resilience class is safe or idempotent, or an idempotency key the vendor
+// deduplicates on).
 
 export const NO_RETRY = -1;
 

@@ -1,11 +1,10 @@
 // runtime/validation.ts on hand-written zod schemas: how problems are located, summarised and
-// scrubbed, and how a client's and a call's choices combine.
+// scrubbed.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import {
   ValidationError,
   formatPath,
-  resolveValidation,
   validateRequest,
   validateResponse,
   type OperationValidator,
@@ -102,21 +101,6 @@ describe('validateResponse', () => {
   it('passes statuses no schema describes', () => {
     const only200: OperationValidator = { id: 'X', request: {}, responses: { '200': z.string() } };
     expect(() => validateResponse(only200, 204, undefined)).not.toThrow();
-  });
-});
-
-describe('resolveValidation', () => {
-  const validators = { UpdateCustomer: validator };
-
-  it('validates both sides by default once a client opts in', () => {
-    expect(resolveValidation({ validators }, undefined)).toEqual({ validators, request: true, response: true });
-    expect(resolveValidation(undefined, undefined)).toBeUndefined();
-  });
-
-  it('lets one call choose differently or turn validation off', () => {
-    expect(resolveValidation({ validators }, { validators, response: false })).toEqual({ validators, request: true, response: false });
-    expect(resolveValidation({ validators }, false)).toBeUndefined();
-    expect(resolveValidation(undefined, { validators, request: false })).toEqual({ validators, request: false, response: true });
   });
 });
 
