@@ -9,8 +9,8 @@
 // Beside named entries it is dropped (it could still be picked, and dropped the same way, beside
 // binary ones), so the body is sent as a named entry says.
 // Each change is listed with the other repairs; an overlay can name the right media type.
-import { derefAt, toPointer } from '../json-pointer.ts';
-import { HTTP_METHODS, pathItems, type Fix } from './fixes.ts';
+import { toPointer } from '../json-pointer.ts';
+import { requestBodies, type Fix } from './fixes.ts';
 
 type Doc = Record<string, any>;
 
@@ -18,38 +18,27 @@ const JSON_TYPE = 'application/json';
 
 export function nameEmptyMediaTypes(document: Doc, file: string): Fix[] {
   const fixes: Fix[] = [];
-  const seen = new Set<string>();
-  for (const [pathKey, item] of pathItems(document)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (operation === null || typeof operation !== 'object') continue;
-      const found = derefAt<unknown>(document, operation.requestBody, toPointer(['paths', pathKey, method, 'requestBody']));
-      const body = found?.value as Doc | undefined;
-      // A shared request body (`#/components/requestBodies/…`) is repaired, and listed, once.
-      if (!found || body === null || typeof body !== 'object' || seen.has(found.pointer)) continue;
-      seen.add(found.pointer);
-      const content = body.content;
-      if (content === null || typeof content !== 'object' || Array.isArray(content)) continue;
-      const keys = Object.keys(content);
-      const empty = keys.filter((key) => key.trim() === '');
-      const named = keys.length > empty.length;
-      for (const [index, key] of empty.entries()) {
-        const pointer = `${found.pointer}/content/${toPointer([key]).slice(1)}`;
-        const current = body.content as Doc;
-        // Beside a named entry (or once the first empty key became one) the entry goes.
-        if (named || index > 0) {
-          delete current[key];
-          fixes.push({ file, pointer, fix: `request body content key '${key}' is no media type; removed beside the named media types, by which the client sends the body` });
-          continue;
-        }
-        current[JSON_TYPE] = current[key];
-        delete current[key];
-        fixes.push({
-          file,
-          pointer,
-          fix: `request body content key '${key}' is no media type; read as ${JSON_TYPE} (what a body without a declared media type converts to from Swagger 2.0), so the body is sent${body.required === true ? ' (the spec marks it required)' : ''}; name the right media type in an overlay if the API wants another`,
-        });
+  for (const { node: body, pointer: bodyPointer } of requestBodies(document)) {
+    const content = body.content;
+    if (content === null || typeof content !== 'object' || Array.isArray(content)) continue;
+    const keys = Object.keys(content);
+    const empty = keys.filter((key) => key.trim() === '');
+    const named = keys.length > empty.length;
+    for (const [index, key] of empty.entries()) {
+      const pointer = `${bodyPointer}/content/${toPointer([key]).slice(1)}`;
+      // Beside a named entry (or once the first empty key became one) the entry goes.
+      if (named || index > 0) {
+        delete content[key];
+        fixes.push({ file, pointer, fix: `request body content key '${key}' is no media type; removed beside the named media types, by which the client sends the body` });
+        continue;
       }
+      content[JSON_TYPE] = content[key];
+      delete content[key];
+      fixes.push({
+        file,
+        pointer,
+        fix: `request body content key '${key}' is no media type; read as ${JSON_TYPE} (what a body without a declared media type converts to from Swagger 2.0), so the body is sent${body.required === true ? ' (the spec marks it required)' : ''}; name the right media type in an overlay if the API wants another`,
+      });
     }
   }
   return fixes;

@@ -1,6 +1,6 @@
 // Rule-based repairs of vendor text. Each repair is returned as a Fix so the caller can list it:
 // a repair that nobody sees is a silent change to the vendor's contract.
-import { getAtPointer, refToPointer, toPointer } from '../json-pointer.ts';
+import { derefAt, getAtPointer, refToPointer, toPointer } from '../json-pointer.ts';
 
 // Not node:http's STATUS_CODES: importing node:http as ESM makes Node load its fetch
 // implementation (~100 ms) just to build the module's export list.
@@ -34,6 +34,26 @@ export function pathItems(document: Record<string, any>): [string, Record<string
   return Object.entries(paths as Record<string, any>).filter(
     (entry): entry is [string, Record<string, any>] => !entry[0].startsWith('x-') && entry[1] !== null && typeof entry[1] === 'object',
   );
+}
+
+/**
+ * Each request body of the document once, `$ref`s followed, with the pointer where it lives (a
+ * shared `#/components/requestBodies/…` body is yielded once); a dangling, circular or non-object
+ * one is skipped. The repairs of request bodies walk this, so each is repaired and listed once.
+ */
+export function* requestBodies(document: Record<string, any>): Generator<{ node: Record<string, any>; pointer: string }> {
+  const seen = new Set<string>();
+  for (const [pathKey, item] of pathItems(document)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation === null || typeof operation !== 'object') continue;
+      const found = derefAt<unknown>(document, operation.requestBody, toPointer(['paths', pathKey, method, 'requestBody']));
+      const node = found?.value;
+      if (!found || node === null || typeof node !== 'object' || Array.isArray(node) || seen.has(found.pointer)) continue;
+      seen.add(found.pointer);
+      yield { node: node as Record<string, any>, pointer: found.pointer };
+    }
+  }
 }
 
 /**

@@ -12,7 +12,7 @@
 // since other places may use it.
 import { derefAt, toPointer } from '../json-pointer.ts';
 import { classifyMediaType } from '../media-type.ts';
-import { HTTP_METHODS, pathItems, type Fix } from './fixes.ts';
+import { requestBodies, type Fix } from './fixes.ts';
 
 type Doc = Record<string, any>;
 
@@ -39,32 +39,24 @@ function shapeless(schema: Doc, urlencoded: boolean): string | undefined {
 
 export function typeShapelessFormBodies(document: Doc, file: string): Fix[] {
   const fixes: Fix[] = [];
-  const seen = new Set<string>();
-  for (const [pathKey, item] of pathItems(document)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (operation === null || typeof operation !== 'object') continue;
-      const body = follow(document, operation.requestBody, toPointer(['paths', pathKey, method, 'requestBody']));
-      if (body === undefined || seen.has(body.pointer)) continue;
-      seen.add(body.pointer);
-      const content = body.node.content;
-      if (content === null || typeof content !== 'object') continue;
-      for (const [mediaType, media] of Object.entries<Doc>(content)) {
-        const encoding = classifyMediaType(mediaType);
-        if ((encoding !== 'form' && encoding !== 'multipart') || media === null || typeof media !== 'object') continue;
-        const kind = encoding === 'form' ? 'urlencoded' : 'multipart';
-        const schema = follow(document, media.schema, '');
-        const departs = schema === undefined ? undefined : shapeless(schema.node, kind === 'urlencoded');
-        if (departs === undefined) continue;
-        const was = typeof media.schema?.$ref === 'string' ? `${departs} (${media.schema.$ref})` : departs;
-        media.schema = { type: 'object', additionalProperties: true, ...(typeof schema!.node.description === 'string' ? { description: schema!.node.description } : {}) };
-        const fields = kind === 'multipart' ? 'parts' : 'fields';
-        fixes.push({
-          file,
-          pointer: `${body.pointer}/content/${toPointer([mediaType]).slice(1)}/schema`,
-          fix: `${kind} request body schema has type ${was}, which names no ${fields}; typed as an object whose properties are the ${fields} (their names are not in the spec)`,
-        });
-      }
+  for (const body of requestBodies(document)) {
+    const content = body.node.content;
+    if (content === null || typeof content !== 'object') continue;
+    for (const [mediaType, media] of Object.entries<Doc>(content)) {
+      const encoding = classifyMediaType(mediaType);
+      if ((encoding !== 'form' && encoding !== 'multipart') || media === null || typeof media !== 'object') continue;
+      const kind = encoding === 'form' ? 'urlencoded' : 'multipart';
+      const schema = follow(document, media.schema, '');
+      const departs = schema === undefined ? undefined : shapeless(schema.node, kind === 'urlencoded');
+      if (departs === undefined) continue;
+      const was = typeof media.schema?.$ref === 'string' ? `${departs} (${media.schema.$ref})` : departs;
+      media.schema = { type: 'object', additionalProperties: true, ...(typeof schema!.node.description === 'string' ? { description: schema!.node.description } : {}) };
+      const fields = kind === 'multipart' ? 'parts' : 'fields';
+      fixes.push({
+        file,
+        pointer: `${body.pointer}/content/${toPointer([mediaType]).slice(1)}/schema`,
+        fix: `${kind} request body schema has type ${was}, which names no ${fields}; typed as an object whose properties are the ${fields} (their names are not in the spec)`,
+      });
     }
   }
   return fixes;
