@@ -146,8 +146,9 @@ export function errorFromResponse<B = unknown>(response: Response, context: ApiE
     operationId: context.operationId,
     ...describe(parsedBody),
     requestId,
-    // Error pages can be whole HTML documents; keep enough to diagnose.
-    body: (typeof parsedBody === 'string' ? clip(parsedBody) : parsedBody) as B,
+    // Error pages can be whole HTML documents; keep enough to diagnose. Scrubbed before it is cut:
+    // a secret the cut split would no longer match, and its first characters would stay.
+    body: (typeof parsedBody === 'string' ? clip(redactText(parsedBody, context.secrets)) : parsedBody) as B,
     headers: pickHeaders(response.headers, context),
     secrets: context.secrets,
   });

@@ -179,6 +179,16 @@ describe('no secret ever shows', () => {
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ status: 401, operationId: 'PostCharges' });
   });
 
+  it('in a long text body, a secret that straddles the clipping point included', () => {
+    // A proxy's error page that echoes the request's key across the 1000th character.
+    for (const secret of [secrets.opaqueApiKey, secrets.secretKey]) {
+      const text = `${'x'.repeat(985)} key ${secret} trailing`;
+      const error = apiErrorFromResponse(new Response(text, { status: 400 }), { operationId: 'X', secrets: [secrets.opaqueApiKey, KEY_SHAPE] }, text);
+      for (const rendered of [...renderings(error), String(error.body)]) expect(rendered).not.toContain(secret.slice(0, 8));
+      expect(String(error.body).length).toBeLessThanOrEqual(1001);
+    }
+  });
+
   it('in errors from list- and flat-shaped bodies too', () => {
     const list = { errors: [{ message: `bad key ${secrets.dotKey}`, field: secrets.dotKey }] };
     const flat = { code: 'unauthorized', message: `token ${secrets.jwt} expired`, source: secrets.opaqueApiKey };
