@@ -13,7 +13,7 @@ import { release, type Transport } from './policy/attempt.ts';
 import { toNetworkError } from './policy/network-error.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
 import { isPromise, systemClock, type Clock } from './policy/clock.ts';
-import { resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
+import { impliedTotalMs, resolvePolicy, resolveRetry, type PolicyDefaults, type PolicyOverrides, type ResolvedPolicy, type RetryOptions } from './policy/config.ts';
 import { ApiError } from './errors.ts';
 import { CircuitOpenError, RateLimitError, RequestNotSentError, TimeoutError } from './policy/errors.ts';
 import { LEVELS, type LogLevel, type PolicyEvent } from './policy/events.ts';
@@ -178,7 +178,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const breakerOn = call?.breaker === false ? undefined : policy.breaker;
     const circuit = breakerOn ? circuitFor(meta, request.url) : '';
     const timeoutMs = call?.timeoutMs ?? policy.timeoutMs;
-    const totalMs = call?.totalTimeoutMs ?? policy.totalTimeoutMs;
+    // With no total set anywhere, a call's own longer per-attempt timeout widens the total as a
+    // client's does: a 120 s upload is not cut at the 60 s total the client's 30 s implies.
+    const totalMs =
+      call?.totalTimeoutMs ??
+      (call?.timeoutMs !== undefined && options.overrides?.totalTimeoutMs === undefined ? Math.max(policy.totalTimeoutMs, impliedTotalMs(call.timeoutMs)) : policy.totalTimeoutMs);
     const deadline = clock.now() + totalMs;
     const sa = call?.signal;
     // The request's own signal: listened to unless the caller says it cannot abort (then it is

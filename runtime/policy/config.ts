@@ -91,6 +91,11 @@ export function resolveRetry(defaults: PolicyDefaults, retry: PolicyOverrides['r
   return { maxRetryAfterMs: 60_000, ...defaults.retry, ...(retry || undefined) };
 }
 
+/** The deadline of a whole call when only the per-attempt timeout is given: room for a retry, and never under a minute. */
+export function impliedTotalMs(timeoutMs: number): number {
+  return Math.max(60_000, 2 * timeoutMs);
+}
+
 export function resolvePolicy(defaults: PolicyDefaults, overrides: PolicyOverrides = {}): ResolvedPolicy {
   const { retry, rateLimit, breaker } = overrides;
   const timeoutMs = overrides.timeoutMs ?? defaults.timeoutMs;
@@ -102,6 +107,6 @@ export function resolvePolicy(defaults: PolicyDefaults, overrides: PolicyOverrid
         : { buckets: defaults.rateLimits, maxWaitMs: 10_000, headers: defaults.rateLimitHeaders, ...rateLimit },
     breaker: breaker === false ? undefined : { ...defaults.breaker, ...breaker },
     timeoutMs,
-    totalTimeoutMs: overrides.totalTimeoutMs ?? Math.max(60_000, 2 * timeoutMs),
+    totalTimeoutMs: overrides.totalTimeoutMs ?? impliedTotalMs(timeoutMs),
   };
 }

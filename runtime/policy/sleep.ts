@@ -1,6 +1,12 @@
 import type { Clock } from './clock.ts';
 
 /**
+ * The longest delay a timer keeps: Node and workerd fire a longer one (2^31 ms and up, about 24.8
+ * days) after 1 ms. A limit beyond it is no limit here, rather than one that ends everything at once.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
  * Races `work` against a time limit and two signals: settles with work's outcome (a rejection
  * passed through `failure`), unless `ms` passes first (rejects with `timeout()`, or resolves when
  * there is none) or a signal aborts (rejects with its reason). A timeout or an abort also aborts
@@ -34,7 +40,7 @@ export function guard<T>(
     const onAbort = function (this: AbortSignal) {
       end(false, this.reason, true);
     };
-    const timer = ms !== Infinity ? clock.setTimeout(() => (timeout ? end(false, timeout(), true) : end(true, undefined)), ms) : undefined;
+    const timer = ms <= MAX_TIMER_MS ? clock.setTimeout(() => (timeout ? end(false, timeout(), true) : end(true, undefined)), ms) : undefined;
     a?.addEventListener('abort', onAbort);
     b?.addEventListener('abort', onAbort);
     if (!work) return;

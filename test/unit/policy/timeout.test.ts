@@ -34,6 +34,30 @@ describe('timeouts', () => {
     expect(clock.now() - started).toBe(300);
   });
 
+  it("widens the total a client's timeout implies for a call's longer timeout, unless a total is set", async () => {
+    const slow = () => harness(['hang'], { overrides: { retry: false, timeoutMs: 30_000 } });
+    const { call, clock } = slow();
+    const started = clock.now();
+    await expect(call(getCustomer, get(), { timeoutMs: 120_000 })).rejects.toMatchObject({ scope: 'attempt', timeoutMs: 120_000 });
+    expect(clock.now() - started).toBe(120_000);
+    // A call with a shorter timeout keeps the client's total.
+    const short = slow();
+    await expect(short.call(getCustomer, get(), { timeoutMs: 0 })).rejects.toMatchObject({ scope: 'total', timeoutMs: 60_000 });
+    // A total set on the client or the call still bounds it.
+    const bounded = harness(['hang'], { overrides: { retry: false, timeoutMs: 30_000, totalTimeoutMs: 90_000 } });
+    await expect(bounded.call(getCustomer, get(), { timeoutMs: 120_000 })).rejects.toMatchObject({ scope: 'total', timeoutMs: 90_000 });
+    const own = slow();
+    await expect(own.call(getCustomer, get(), { timeoutMs: 120_000, totalTimeoutMs: 70_000 })).rejects.toMatchObject({ scope: 'total', timeoutMs: 70_000 });
+  });
+
+  it('a limit longer than a timer can hold (2^31 ms and up) does not end the attempt at once', async () => {
+    // The real clock: Node fires such a timer after 1 ms.
+    const { guard } = await import('../../../runtime/policy/sleep.ts');
+    const { systemClock } = await import('../../../runtime/policy/clock.ts');
+    const value = await guard(systemClock, 2 ** 31, undefined, undefined, () => new TimeoutError('X', 'total', 2 ** 31), () => new Promise<string>((resolve) => setTimeout(resolve, 20, 'answered')));
+    expect(value).toBe('answered');
+  });
+
   it('leaves no timer behind once the response arrived', async () => {
     const { call, clock } = harness([respond(200)], { overrides: { timeoutMs: 2000 } });
     await call(createPaymentIntent, post('https://api.example.com/v1/payment_intents', 'a=1'));
