@@ -12,6 +12,12 @@ export type PaginationStyle =
       readonly hasMoreField: string;
       readonly cursorParam: string;
       readonly cursorFrom: string;
+      /**
+       * The parameter that walks the list the other way (`ending_before`): a walk the caller starts
+       * with it goes on from the first item of each page with it, never sends `cursorParam`, and
+       * yields each page's items last first (as stripe-node's auto-pagination does).
+       */
+      readonly beforeParam?: string;
       readonly limitParam?: string;
     }
   | {
@@ -120,9 +126,10 @@ function nextStep(style: PaginationStyle, body: unknown, items: unknown[], param
   switch (style.style) {
     case 'cursor': {
       if (!isPresent(readPath(body, style.hasMoreField))) return { next: undefined };
-      const cursor = readPath(items[items.length - 1], style.cursorFrom);
-      if (!isPresent(cursor)) throw new PaginationError(`last item has no "${style.cursorFrom}" to continue from`);
-      return { next: { ...params, [style.cursorParam]: cursor } };
+      const before = backwards(style, params);
+      const cursor = readPath(items[before ? 0 : items.length - 1], style.cursorFrom);
+      if (!isPresent(cursor)) throw new PaginationError(`${before ? 'first' : 'last'} item has no "${style.cursorFrom}" to continue from`);
+      return { next: { ...params, [before ? style.beforeParam! : style.cursorParam]: cursor } };
     }
     case 'token': {
       const token = readPath(body, style.tokenField);
@@ -142,10 +149,15 @@ function nextStep(style: PaginationStyle, body: unknown, items: unknown[], param
   }
 }
 
-function cursorKey(style: PaginationStyle): string {
+/** Whether a cursor walk goes the other way: the caller started it with the style's `beforeParam`. */
+function backwards(style: PaginationStyle & { style: 'cursor' }, params: PageParams): boolean {
+  return style.beforeParam !== undefined && isPresent(params[style.beforeParam]);
+}
+
+function cursorKey(style: PaginationStyle, params: PageParams): string {
   switch (style.style) {
     case 'cursor':
-      return style.cursorParam;
+      return backwards(style, params) ? style.beforeParam! : style.cursorParam;
     case 'token':
       return style.tokenParam;
     case 'page-number':
@@ -180,12 +192,14 @@ async function* walkPages<Item, Body>(
       throw new PaginationError(`"${style.itemsField}" in the list response is not an array`);
     }
     const all = (raw ?? []) as Item[];
-    const items = all.length > maxItems - yielded ? all.slice(0, maxItems - yielded) : all;
+    // A backward walk yields each page last item first, so the items keep going the walk's way.
+    const ordered = style.style === 'cursor' && backwards(style, params) ? [...all].reverse() : all;
+    const items = ordered.length > maxItems - yielded ? ordered.slice(0, maxItems - yielded) : ordered;
     yielded += items.length;
     yield { items, body, index, params };
     const { next } = nextStep(style, body, all, params);
     if (!next) return;
-    const key = cursorKey(style);
+    const key = cursorKey(style, params);
     if (next[key] === params[key]) throw new PaginationError(`"${key}" did not advance (${String(next[key])})`);
     params = next;
   }

@@ -35,7 +35,7 @@ export function detectPagination(doc: Doc, op: OperationModel, rules: Pagination
     const probe =
       model.style === 'opaque-cursor' ? model.nextField : model.style === 'token' ? model.tokenField : model.hasMoreField;
     if (!hasField(doc, schema, probe)) continue;
-    for (const key of ['limitParam', 'sizeParam'] as const) {
+    for (const key of ['limitParam', 'sizeParam', 'beforeParam'] as const) {
       const name = (model as Record<string, unknown>)[key];
       if (typeof name === 'string' && !query.has(name)) delete (model as Record<string, unknown>)[key];
     }

@@ -17,6 +17,7 @@ const paginationRule = z.discriminatedUnion('style', [
     hasMoreField: z.string(),
     cursorParam: z.string(),
     cursorFrom: z.string(),
+    beforeParam: z.string().optional(),
     limitParam: z.string().optional(),
   }),
   z.strictObject({

@@ -78,8 +78,8 @@ export type IdempotencyMechanism =
   | { kind: 'body-field'; field: string };
 
 export type PaginationModel =
-  /** Cursor lists: `has_more` + `starting_after=<last id>`. */
-  | { style: 'cursor'; itemsField: string; hasMoreField: string; cursorParam: string; cursorFrom: string; limitParam?: string }
+  /** Cursor lists: `has_more` + `starting_after=<last id>` (or, started with `beforeParam`, `ending_before=<first id>`). */
+  | { style: 'cursor'; itemsField: string; hasMoreField: string; cursorParam: string; cursorFrom: string; beforeParam?: string; limitParam?: string }
   /** Search pages: a `next_page` token fed back as `page`. */
   | { style: 'token'; itemsField: string; hasMoreField: string; tokenField: string; tokenParam: string; limitParam?: string }
   /** Page-number lists: `page_num` from 0 + `page_size`, `has_more`. */

@@ -66,6 +66,31 @@ describe('cursor style (starting_after lists)', () => {
     ]);
   });
 
+  it('started with ending_before, walks the other way: the first id of each page as ending_before, never starting_after, items last first', async () => {
+    const all = items(25);
+    // A server that answers as such lists do: both cursors at once are refused; ending_before=X
+    // gives the page of items just before X, in list order.
+    const calls: PageParams[] = [];
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      if (params.starting_after !== undefined && params.ending_before !== undefined) throw new Error('You may only specify one of these parameters: ending_before, starting_after.');
+      const end = all.findIndex((x) => x.id === params.ending_before);
+      const start = Math.max(0, end - Number(params.limit));
+      return { object: 'list', data: all.slice(start, end), has_more: start > 0 };
+    };
+    const style: PaginationStyle = { ...cursorList, beforeParam: 'ending_before' };
+    const got = await paginate<Item>(fetchPage, style, { pageSize: 10, params: { ending_before: 'obj_24' } }).toArray();
+    expect(got).toEqual(all.slice(0, 24).reverse());
+    expect(calls).toEqual([
+      { ending_before: 'obj_24', limit: 10 },
+      { ending_before: 'obj_14', limit: 10 },
+      { ending_before: 'obj_4', limit: 10 },
+    ]);
+    // Without ending_before the same style walks forward as before.
+    const forward = cursorListServer(all);
+    expect(await paginate<Item>(forward.fetchPage, style, { pageSize: 10 }).toArray()).toEqual(all);
+  });
+
   it('yields every item for any list length and page size', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 15 }), async (n, size) => {
