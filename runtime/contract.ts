@@ -20,6 +20,12 @@ export interface OperationMeta {
   readonly idempotency: IdempotencyMechanism;
   /** Rate-limit bucket; the vendor's `default` bucket when absent. */
   readonly bucket?: string;
+  /**
+   * A circuit of its own beside the host's (`<vendor>:<host>:<circuit>`): a login or token request,
+   * which runs inside an attempt of the API's circuit. Sharing that circuit, the login of a
+   * half-open probe was refused by the probe's own lease, and the circuit never closed again.
+   */
+  readonly circuit?: string;
   /** Present when GET caching may be enabled for this operation. */
   readonly cache?: { readonly ttlSeconds: number };
   /** Request body encoding; absent for operations without a body. */

@@ -153,7 +153,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
   function circuitFor(meta: OperationMeta, url: string): string {
     const host = url.split('/', 3)[2];
-    return policy.breaker?.perBucket ? `${vendor}:${host}:${meta.bucket ?? 'default'}` : `${vendor}:${host}`;
+    const circuit = policy.breaker?.perBucket ? `${vendor}:${host}:${meta.bucket ?? 'default'}` : `${vendor}:${host}`;
+    return meta.circuit ? `${circuit}:${meta.circuit}` : circuit;
   }
 
   // The breaker's settings for an attempt with this lease. Most attempts have the same time limit

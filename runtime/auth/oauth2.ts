@@ -121,7 +121,7 @@ export const oauth2Scheme: SigningSchemeKind = {
     }
     const { tokenUrl: relative, scopes } = scheme as Extract<SchemeProfile, { type: 'oauth2' }>;
     const tokenUrl = new URL(relative, context.baseUrl.replace(/\/?$/, '/')).href;
-    const meta: OperationMeta = { id: `${name} token`, method: 'POST', path: tokenUrl, resilience: 'idempotent', idempotency: { kind: 'none' } };
+    const meta: OperationMeta = { id: `${name} token`, method: 'POST', path: tokenUrl, resilience: 'idempotent', idempotency: { kind: 'none' }, circuit: 'login' };
     const { clientId, clientSecret } = value as ClientCredential;
     return oauth2ClientCredentials({
       fetch: context.loginPipeline.fetchFor(meta, {}),

@@ -256,7 +256,7 @@ export const tokenExchangeAuth: AuthStrategy = ({ profile, options, baseUrl, log
   const auth = profile.auth as TokenExchangeProfile;
   const headers = credentialHeaders(auth, options);
   const requestIdHeader = profile.policy.requestIdHeader;
-  const meta: OperationMeta = { id: auth.loginOperation, method: 'POST', path: auth.loginPath, resilience: 'idempotent', idempotency: { kind: 'none' }, bucket: 'login' };
+  const meta: OperationMeta = { id: auth.loginOperation, method: 'POST', path: auth.loginPath, resilience: 'idempotent', idempotency: { kind: 'none' }, bucket: 'login', circuit: 'login' };
   const manager = createTokenManager({
     login: loginWithHeaders({
       fetch: loginPipeline.fetchFor(meta, {}),

@@ -350,6 +350,35 @@ describe('loginWithHeaders', () => {
     ]);
   });
 
+  it('a login made inside the half-open probe of the API circuit is not refused by that probe: the client recovers', async () => {
+    let apiDown = true;
+    let logins = 0;
+    const transitions: string[] = [];
+    const base = testProfile(loginAuth, 0);
+    const client = createVendorClientWith(
+      { ...base, policy: { ...base.policy, breaker: { consecutiveFailures: 2, cooldownMs: 100 } } },
+      {
+        apiKey: 'key-0a9b8c7d',
+        logger: false,
+        onEvent: (event) => event.type === 'breaker' && transitions.push(`${event.circuit} ${event.from}->${event.to}`),
+        fetch: async (request: Request) => {
+          // Tokens live 300 ms (refreshed after half their life): by the end of the cooldown the next call logs in again.
+          if (new URL(request.url).pathname === '/login') return Response.json({ token: `tok_${++logins}`, expires_at: Date.now() + 300 });
+          return apiDown ? Response.json({ message: 'down' }, { status: 503 }) : Response.json({ ok: true });
+        },
+      } as BaseClientOptions,
+      tokenExchangeAuth,
+      describeErrorBody,
+    );
+    for (let n = 0; n < 2; n++) await expect(client.call(getThing, {})).rejects.toMatchObject({ status: 503 });
+    await expect(client.call(getThing, {})).rejects.toMatchObject({ name: 'CircuitOpenError' });
+    apiDown = false;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await client.call(getThing, {})).toEqual({ ok: true });
+    expect(logins).toBe(2);
+    expect(transitions).toEqual(['acme:api.acme.test closed->open', 'acme:api.acme.test open->half-open', 'acme:api.acme.test half-open->closed']);
+  });
+
   it("a client's refused login is the login's ApiError: one login per call, no retry, not counted by the breaker", async () => {
     const base = testProfile(loginAuth, 2);
     // A breaker that opens at half the attempts failing: were the calls counted as failures beside the logins' 401s, it would open.
