@@ -12,6 +12,7 @@ import { dropBodylessRequestBodies } from './bodyless-requests.ts';
 import { dropTransportHeaderParameters } from './transport-headers.ts';
 import { typeShapelessFormBodies } from './shapeless-form-bodies.ts';
 import { nameEmptyMediaTypes } from './empty-media-types.ts';
+import { inlinePathItemRefs } from './path-item-refs.ts';
 import type { Fix } from './fixes.ts';
 import { readLock, lockVendor } from './lock.ts';
 import type { LockFileEntry, SourceFormat } from './lock.ts';
@@ -102,6 +103,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
       checkFormat(document, file, entry.format);
       fixes.push(...dropDanglingMappings(document, file.path));
       checkRefs(document, file.path, undefined, '; define the target with a source-stage overlay (x-svcgen-stage: source) in specs/overlays/, or fix the reference there');
+      inlinePathItemRefs(document, file.path);
       if (entry.format === 'swagger-2.0') {
         const conversion = await convertSwagger2(document, file.path, settings.cacheDir);
         fixes.push(...conversion.fixes);

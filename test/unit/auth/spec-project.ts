@@ -92,8 +92,10 @@ export async function createSpecProject(label: string, vendors: ExampleVendor[])
     const path = `${v.vendor}/${v.example.split('/').pop()}`;
     mkdirSync(dirname(join(mirror, path)), { recursive: true });
     writeFileSync(join(mirror, path), text);
+    const declared = JSON.parse(text.toString('utf8')) as { swagger?: unknown; openapi?: unknown };
     lock.vendors[v.vendor] = {
-      format: JSON.parse(text.toString('utf8')).swagger === '2.0' ? 'swagger-2.0' : v.example.startsWith('3.1') ? 'openapi-3.1' : 'openapi-3.0',
+      // The version the document declares (an example's folder says the same).
+      format: declared.swagger === '2.0' ? 'swagger-2.0' : String(declared.openapi).startsWith('3.1') ? 'openapi-3.1' : 'openapi-3.0',
       files: [{ path, url: `http://127.0.0.1:9/${path}`, sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length, role: 'input' }],
     };
     mkdirSync(join(root, 'specs/overlays', v.vendor), { recursive: true });
