@@ -11,15 +11,34 @@ async function moved(request: Request, url: string, init: { body?: ArrayBuffer }
   return new Request(url, { method: request.method, headers: request.headers, body: body ?? null, signal: request.signal, redirect: request.redirect });
 }
 
+/**
+ * `href` with `name=value` in place of any pair of that name, the other pairs left as the encoder
+ * wrote them. Not searchParams.set: it re-serialises the whole query, turning the literal `|` and
+ * `,` that separate a styled array's items into `%7C` and `%2C` (the same text as an item's own
+ * escaped `|` or `,`) and `%20` into `+`.
+ */
+function withQueryKey(href: string, name: string, value: string): string {
+  const url = new URL(href);
+  const pairs = url.search.slice(1).split('&').filter((pair) => pair !== '' && pairName(pair) !== name);
+  pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  url.search = pairs.join('&');
+  return url.href;
+}
+
+function pairName(pair: string): string {
+  const raw = pair.split('=', 1)[0]!;
+  try {
+    return decodeURIComponent(raw.replaceAll('+', ' '));
+  } catch {
+    return raw;
+  }
+}
+
 function placement(scheme: ApiKeyScheme, value: string): Placement {
   if (scheme.in === 'header') return { header: [scheme.name, value] };
   if (scheme.in === 'query') {
     return {
-      rewrite: (request, init) => {
-        const url = new URL(request.url);
-        url.searchParams.set(scheme.name, value);
-        return moved(request, url.href, init);
-      },
+      rewrite: (request, init) => moved(request, withQueryKey(request.url, scheme.name, value), init),
     };
   }
   // Joins the caller's own cookies rather than replacing them.

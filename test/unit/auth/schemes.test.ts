@@ -5,6 +5,7 @@ import { createVendorClient, type VendorProfile } from '../../../runtime/client.
 import type { OperationMeta } from '../../../runtime/contract.ts';
 import { apiKeyScheme } from '../../../runtime/auth/api-key.ts';
 import { schemeAuth } from '../../../runtime/auth/scheme-auth.ts';
+import { styledQuery } from '../../../runtime/encoding/query.ts';
 import { testProfile } from '../policy/support.ts';
 
 // No retries: these tests look at one request each.
@@ -47,6 +48,17 @@ describe('createVendorClient with spec schemes', () => {
     expect([...url.searchParams]).toEqual([['limit', '2'], ['key', 'auth-key-3']]);
     expect(seen[0]!.headers.get('cookie')).toBe('theme=dark; sid=cookie-key-2');
     expect(seen[0]!.headers.get('authorization')).toBeNull();
+  });
+
+  it('adds a query key without re-encoding the query the encoder wrote (delimiters, escaped delimiters, %20), replacing a key already there', async () => {
+    const { seen, fetch } = recorder();
+    const queryOnly: VendorProfile['auth'] = { kind: 'schemes', schemes: { queryKey: { type: 'apiKey', in: 'query', name: 'key' } }, security: [['queryKey']], operations: {}, shorthand: 'queryKey' };
+    const client = createVendorClient(profile(queryOnly), { fetch, logger: false, apiKey: 'k 1/2' } as object, apiKeys);
+    const styled: OperationMeta = { ...meta, query: { tags: ['pipeDelimited', false], ids: ['form', false] }, encodeQuery: styledQuery };
+    await client.call(styled, { params: { query: { tags: ['a|b', 'c'], ids: ['x,y', 'z'], q: 'C++ & more', key: 'the caller’s' } } });
+    const search = new URL(seen[0]!.url).search;
+    // The encoder's own text, untouched: a literal | and , separate items, an escaped one is part of one.
+    expect(search).toBe('?tags=a%7Cb|c&ids=x%2Cy,z&q=C%2B%2B%20%26%20more&key=k%201%2F2');
   });
 
   it('refuses a credential a cookie cannot carry, without echoing it', () => {
