@@ -2,7 +2,7 @@
 // over one openapi-fetch client, with each call's fetch built by the policy pipeline from the
 // operation's metadata. Vendors differ only in the profile constant their client.ts passes in.
 import createClient, { type Client } from 'openapi-fetch';
-import type { CallRequest, FetchLike, OperationMeta } from './contract.ts';
+import { HOLD_BODY, type CallRequest, type FetchLike, type OperationMeta } from './contract.ts';
 import { createPipeline, type CallOptions as PipelineCallOptions, type Pipeline, type PipelineOptions } from './pipeline.ts';
 import type { PolicyDefaults, PolicyOverrides } from './policy/config.ts';
 import { errorFromResponse, type ErrorDescriber } from './errors.ts';
@@ -233,7 +233,14 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     const via = auth.pipelineFor(meta);
     // The caller's signal goes to the pipeline alone, which aborts the attempt under way; the
     // Request openapi-fetch builds has no signal of its own to listen to.
-    const request: CallRequest = { ...(meta.encodeHeaders ? meta.encodeHeaders(init) : init), fetch: via.fetchFor(meta, callOptions, true) };
+    // The pipeline hands over the release of the returned attempt's time limit and signals: they
+    // keep watching while openapi-fetch reads the body, so a stalled body still ends the call.
+    let release: (() => void) | undefined;
+    const request: CallRequest = {
+      ...(meta.encodeHeaders ? meta.encodeHeaders(init) : init),
+      fetch: via.fetchFor(meta, callOptions, true),
+      [HOLD_BODY]: (done: () => void) => (release = done),
+    };
     if (meta.encodePath) request.pathSerializer = meta.encodePath;
     if (meta.parseAs) request.parseAs = meta.parseAs;
     // An operation on a server of its own goes there, unless the caller sent everything to `baseUrl`.
@@ -242,7 +249,13 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     if (meta.encodeBody) meta.encodeBody(request, headers);
     else if (headers) request.headers = headers;
     if (meta.encodeQuery && meta.query) request.querySerializer = meta.encodeQuery(meta.query, (init as { params?: { path?: Record<string, unknown> } }).params?.path);
-    const { data, error, response } = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
+    let result;
+    try {
+      result = await api.request(meta.method.toLowerCase() as 'get', meta.path, request as never);
+    } finally {
+      release?.();
+    }
+    const { data, error, response } = result;
     if (!response.ok) {
       throw errorFromResponse(response, { operationId: meta.id, secrets: scrubbed(), requestIdHeader: profile.policy.requestIdHeader }, error, describeError);
     }

@@ -87,6 +87,14 @@ export type BodyEncoder = (request: CallRequest, headers: Record<string, string>
 export const SENT_BODY = 'svcgenSentBody';
 
 /**
+ * The Request property a client sets to a function that takes the release of the returned
+ * attempt's time limit and signal listeners (copied onto the Request like SENT_BODY). Until the
+ * client calls that release, once it has read the body, a timeout or the caller's abort still
+ * cancels the body being read; without it they would stop at the headers.
+ */
+export const HOLD_BODY = 'svcgenHoldBody';
+
+/**
  * The fetch signature openapi-fetch calls (request only); the pipeline's transports may also get
  * the attempt's signal and an already-buffered body.
  */

@@ -5,7 +5,7 @@
 // Retries go back through the limiter and the breaker: a retry is traffic like any other, so it
 // draws on the shared budget, and it must not reach a vendor whose circuit has opened meanwhile.
 
-import { SENT_BODY, type FetchLike, type OperationMeta } from './contract.ts';
+import { HOLD_BODY, SENT_BODY, type FetchLike, type OperationMeta } from './contract.ts';
 import type { ResponseCache } from './cache/response-cache.ts';
 import { jsonLogger, type Logger } from './log/logger.ts';
 import { redactText, type Secret } from './redact.ts';
@@ -193,6 +193,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     // A body is a stream that one send consumes: buffered once, it serves every attempt. When the
     // client says what text it holds, the stream stays unread for the first attempt.
     const sent = request.body === null || request.bodyUsed ? undefined : (request as unknown as Record<string, unknown>)[SENT_BODY];
+    // Who releases the returned response's time limit and signals once its body is read.
+    const hold = (request as unknown as Record<string, unknown>)[HOLD_BODY] as ((release: () => void) => void) | undefined;
     const known = typeof sent === 'string';
     const body = request.body === null ? undefined : known ? bufferOf(sent) : await request.arrayBuffer();
     const replayable = isReplayable(meta, request, body);
@@ -256,6 +258,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       const started = clock.now();
       let response: Response | undefined;
       let error: unknown;
+      let held: (() => void) | undefined;
       try {
         // One attempt: the transport raced against this attempt's time limit and the caller's
         // signals. A transport failure becomes a NetworkError (an error the auth layer decided,
@@ -270,6 +273,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           (signal) => transport(outgoing, { signal, body }),
           (e) => (decided(e) ? e : toNetworkError(meta.id, e)),
           release,
+          hold && ((done) => (held = done)),
         );
       } catch (e) {
         error = e;
@@ -315,9 +319,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       // The previous attempt's response is superseded now; free its connection.
       void last?.body?.cancel().catch(noop);
       if (delay < 0) {
-        if (response) return response.status === 205 ? resetContent(response) : response;
-        throw error;
+        if (!response) throw error;
+        // The caller's read of the body stays under this attempt's limit and signals until it releases them.
+        if (held) hold!(held);
+        return response.status === 205 ? resetContent(response) : response;
       }
+      held?.();
       last = response;
       lastError = error;
       await wait(delay);

@@ -10,8 +10,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * Races `work` against a time limit and two signals: settles with work's outcome (a rejection
  * passed through `failure`), unless `ms` passes first (rejects with `timeout()`, or resolves when
  * there is none) or a signal aborts (rejects with its reason). A timeout or an abort also aborts
- * work's signal; a result that comes after the end goes to `late`. An attempt and a wait share
- * this, so a bundle carries the timer and listener bookkeeping once.
+ * work's signal; a result that comes after the end goes to `late`. With `hold`, work's result
+ * keeps the time limit and the signals watching until the release `hold` is given is called: a
+ * timeout or an abort before then still aborts work's signal (fetch then cancels the body). An
+ * attempt and a wait share this, so a bundle carries the timer and listener bookkeeping once.
  */
 export function guard<T>(
   clock: Clock,
@@ -22,18 +24,30 @@ export function guard<T>(
   work?: (signal: AbortSignal) => Promise<T>,
   failure?: (error: unknown) => unknown,
   late?: (value: T) => void,
+  hold?: (release: () => void) => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const aborted = a?.aborted ? a : b?.aborted ? b : undefined;
     if (aborted) return reject(aborted.reason);
     const controller = new AbortController();
     let settled = false;
-    const end = (ok: boolean, value: unknown, abort?: boolean) => {
-      if (settled) return;
-      settled = true;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       if (timer !== undefined) clock.clearTimeout(timer);
       a?.removeEventListener('abort', onAbort);
       b?.removeEventListener('abort', onAbort);
+    };
+    const end = (ok: boolean, value: unknown, abort?: boolean) => {
+      // Settled but held: the result is out, and a timeout or an abort now cancels what is still
+      // being read from it (a response body: fetch cancels it with work's signal).
+      if (settled) {
+        if (abort && !released) (release(), controller.abort(value));
+        return;
+      }
+      settled = true;
+      release();
       if (abort) controller.abort(value);
       (ok ? resolve : reject)(value as T);
     };
@@ -51,7 +65,13 @@ export function guard<T>(
       pending = Promise.reject(error);
     }
     pending.then(
-      (value) => (settled ? late?.(value) : end(true, value)),
+      (value) => {
+        if (settled) return late?.(value);
+        if (!hold) return end(true, value);
+        settled = true;
+        hold(release);
+        resolve(value);
+      },
       (error: unknown) => settled || end(false, failure ? failure(error) : error),
     );
   });
