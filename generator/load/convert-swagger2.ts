@@ -8,6 +8,7 @@ import { readIfExists, sha256Hex, writeCache } from './fs-util.ts';
 import { describeSwaggerResponses, noteSwaggerParameterTypeConflicts, requirePathParameters } from './fixes.ts';
 import type { Fix } from './fixes.ts';
 import { restoreFormDataArrays, takeFormDataArrays } from './formdata-collection.ts';
+import { refuseUnconvertibleCollections } from './unconvertible-collections.ts';
 
 interface ConvertOptions {
   patch: boolean;
@@ -50,6 +51,7 @@ export async function convertSwagger2(swagger: Record<string, any>, file: string
   // Out of the input before conversion (the converter drops them, or refuses ssv/pipes/tsv) and
   // before the cache key; written back into the converted document, cached or not.
   const formDataArrays = takeFormDataArrays(swagger, file);
+  refuseUnconvertibleCollections(swagger, file);
   const definitionNames = Object.keys((swagger.definitions ?? {}) as object);
   const cacheFile = cacheDir
     ? path.join(cacheDir, 'converted', `${sha256Hex(JSON.stringify(swagger))}-${CONVERTER_TAG}.json`)
