@@ -247,6 +247,9 @@ function credentialHeaders(auth: TokenExchangeProfile, options: object): Record<
   return headers;
 }
 
+/** Issued tokens kept for scrubbing errors. */
+const KEPT_TOKENS = 4;
+
 /**
  * The auth strategy generated token-exchange clients pass to createVendorClientWith: the login call
  * goes through the unsigned pipeline (the vendor's limiter and breaker) with the credential
@@ -257,17 +260,25 @@ export const tokenExchangeAuth: AuthStrategy = ({ profile, options, baseUrl, log
   const headers = credentialHeaders(auth, options);
   const requestIdHeader = profile.policy.requestIdHeader;
   const meta: OperationMeta = { id: auth.loginOperation, method: 'POST', path: auth.loginPath, resilience: 'idempotent', idempotency: { kind: 'none' }, bucket: 'login', circuit: 'login' };
+  const login = loginWithHeaders({
+    fetch: loginPipeline.fetchFor(meta, {}),
+    url: baseUrl.replace(/\/$/, '') + auth.loginPath,
+    headers,
+    tokenField: auth.tokenField,
+    expiresAtField: auth.expiresAtField,
+    operationId: auth.loginOperation,
+    ...(requestIdHeader ? { requestIdHeader } : {}),
+    ...(profile.secretShapes ? { secretShapes: profile.secretShapes } : {}),
+  });
+  // Issued tokens are secrets too: an error body that echoes one is scrubbed of it (the last few
+  // kept, so a refresh overlapping calls still in flight is covered).
+  const tokens: string[] = [];
   const manager = createTokenManager({
-    login: loginWithHeaders({
-      fetch: loginPipeline.fetchFor(meta, {}),
-      url: baseUrl.replace(/\/$/, '') + auth.loginPath,
-      headers,
-      tokenField: auth.tokenField,
-      expiresAtField: auth.expiresAtField,
-      operationId: auth.loginOperation,
-      ...(requestIdHeader ? { requestIdHeader } : {}),
-      ...(profile.secretShapes ? { secretShapes: profile.secretShapes } : {}),
-    }),
+    login: async (signal) => {
+      const issued = await login(signal);
+      if (tokens.push(issued.token) > KEPT_TOKENS) tokens.shift();
+      return issued;
+    },
     refreshSkewMs: auth.refreshSkewSeconds * 1000,
   });
   const pipeline = signedPipeline((transport) => withTokenAuth(transport, manager));
@@ -278,7 +289,7 @@ export const tokenExchangeAuth: AuthStrategy = ({ profile, options, baseUrl, log
     // Calling the login operation directly: it carries the credentials, not a token.
     pipelineFor: (call) => (call.id === auth.loginOperation ? loginPipeline : pipeline),
     headersFor: (call) => (call.id === auth.loginOperation ? headers : undefined),
-    secrets: () => secrets,
+    secrets: () => [...secrets, ...tokens],
     partition: secrets.join('\n'),
   };
 };

@@ -379,6 +379,28 @@ describe('loginWithHeaders', () => {
     expect(transitions).toEqual(['acme:api.acme.test closed->open', 'acme:api.acme.test open->half-open', 'acme:api.acme.test half-open->closed']);
   });
 
+  it("scrubs the issued token, not only the credentials, from a call's error", async () => {
+    const token = 'opaque-token-7f3a9c2e1b';
+    const client = createVendorClientWith(
+      testProfile(loginAuth, 0),
+      {
+        apiKey: 'key-0a9b8c7d',
+        logger: false,
+        fetch: async (request: Request) => {
+          if (new URL(request.url).pathname === '/login') return Response.json({ token, expires_at: Date.now() + 30 * MINUTE });
+          // An API that echoes the request's token back in its error, with no label a pattern would know.
+          return Response.json({ message: `access denied for ${request.headers.get('authorization')?.slice('Bearer '.length)}: missing scope` }, { status: 403 });
+        },
+      } as BaseClientOptions,
+      tokenExchangeAuth,
+      describeErrorBody,
+    );
+    const error = (await client.call(getThing, {}).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toContain('missing scope');
+    for (const text of [renderingsOf(error), JSON.stringify(error.body)]) expect(text).not.toContain(token);
+  });
+
   it("a client's refused login is the login's ApiError: one login per call, no retry, not counted by the breaker", async () => {
     const base = testProfile(loginAuth, 2);
     // A breaker that opens at half the attempts failing: were the calls counted as failures beside the logins' 401s, it would open.
