@@ -21,7 +21,7 @@ import { accountTag } from './policy/account-tag.ts';
 import { applyIdempotencyKey, isReplayable } from './policy/idempotency.ts';
 import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy/rate-limiter.ts';
 import { NO_RETRY, retryDelay } from './policy/retry.ts';
-import { parseResetAt } from './policy/retry-after.ts';
+import { parseResetAt, parseRetryAfterMs } from './policy/retry-after.ts';
 import { guard } from './policy/sleep.ts';
 
 export type { Transport };
@@ -335,11 +335,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   function observeWindow(windowKey: string, response: Response, now: number) {
-    const remaining = response.headers.get(rateHeaders!.remaining);
-    if (remaining === null) return;
+    // A plain non-negative number, as retry-after-ms holds: Number('') is 0, and an empty header
+    // read that way would hold every call until the reset.
+    const left = parseRetryAfterMs(response.headers.get(rateHeaders!.remaining));
+    if (left === undefined) return;
     const resetAt = parseResetAt(response.headers.get(rateHeaders!.reset), now);
-    const left = Number(remaining);
-    if (resetAt === undefined || !Number.isFinite(left)) return;
+    if (resetAt === undefined) return;
     // Not awaited: a lost observation only makes the limiter a little less cautious.
     const pending = limiter.observe(windowKey, left, resetAt);
     if (isPromise(pending)) pending.catch(noop);

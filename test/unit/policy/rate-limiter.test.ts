@@ -223,4 +223,19 @@ describe('rate limiting in the pipeline', () => {
     await call(getCustomer, get());
     expect(sent.map((s) => s.at - sent[0]!.at)).toEqual([0, 0, 60_000]);
   });
+
+  it('ignores an empty or unreadable X-RateLimit-Remaining rather than reading it as none left', async () => {
+    for (const remaining of ['', ' ', 'n/a', '-1']) {
+      const clock = new ManualClock();
+      const reset = String(clock.now() / 1000 + 60);
+      const { call, sent } = harness([respond(200, { 'x-ratelimit-remaining': remaining, 'x-ratelimit-reset': reset }), respond(200)], {
+        clock,
+        policy: { ...testPolicy(), rateLimitHeaders: { remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' } },
+        overrides: { rateLimit: { maxWaitMs: 120_000 } },
+      });
+      await call(getCustomer, get());
+      await call(getCustomer, get());
+      expect(sent.map((s) => s.at - sent[0]!.at)).toEqual([0, 0]);
+    }
+  });
 });
