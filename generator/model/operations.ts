@@ -113,12 +113,15 @@ function responseModels(doc: Doc, op: Doc): ResponseModel[] {
 function idempotencyOf(
   doc: Doc,
   method: HttpMethod,
+  parameters: ParameterModel[],
   body: RequestBodyModel | undefined,
   profile: VendorProfile,
 ): IdempotencyMechanism {
   const rule = profile.idempotency;
   if (rule.kind === 'header') {
     if (!rule.methods.includes(method)) return { kind: 'none' };
+    const name = rule.name.toLowerCase();
+    if (rule.onlyWhereDeclared && !parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === name)) return { kind: 'none' };
     return rule.maxLength === undefined
       ? { kind: 'header', name: rule.name }
       : { kind: 'header', name: rule.name, maxLength: rule.maxLength };
@@ -150,7 +153,7 @@ export function buildOperations(doc: Doc, profile: VendorProfile): OperationMode
       const parameters = parameterModels(doc, pathItem, op, profile);
       const requestBody = requestBodyModel(doc, method, op, profile);
       const responses = responseModels(doc, op);
-      const idempotency = idempotencyOf(doc, method, requestBody, profile);
+      const idempotency = idempotencyOf(doc, method, parameters, requestBody, profile);
       const security = (op.security ?? doc.security ?? []).flatMap((req: Doc) => Object.keys(req));
       const model: OperationModel = {
         id: op.operationId,

@@ -130,6 +130,13 @@ export const profileSchema = z.strictObject({
       name: z.string(),
       maxLength: z.number().int().positive().optional(),
       methods: z.array(method),
+      /**
+       * Send the header only on operations that declare it as a header parameter. An inferred
+       * profile sets it: one operation declaring the header says nothing about its neighbours, and
+       * a key the server never promised to honour makes a retried POST a duplicate. Hand-written
+       * profiles leave it out when the vendor honours the header on every method listed.
+       */
+      onlyWhereDeclared: z.boolean().optional(),
     }),
     z.strictObject({ kind: z.literal('body-field'), field: z.string() }),
   ]),

@@ -43,11 +43,12 @@ export function inferProfile(documents: Doc[], options: InferOptions): InferredP
   if (servers.note) notes.push({ key: 'servers', text: servers.note });
   notes.push({ key: 'auth', text: describeAuth(doc) });
   // Every document of a multi-file vendor can declare the header; the first that does decides.
-  const idempotency = documents.map(inferIdempotency).find((i) => i.kind === 'header') ?? { kind: 'none' as const };
+  const inferred = documents.map(inferIdempotency).find((i) => i.rule.kind === 'header');
+  const idempotency = inferred?.rule ?? { kind: 'none' as const };
   notes.push({
     key: 'idempotency',
     text: idempotency.kind === 'header'
-      ? `the spec declares the ${idempotency.name} header on ${idempotency.methods.join(', ')}: retries of those reuse one key`
+      ? `the spec declares the ${idempotency.name} header on ${inferred!.operations} ${idempotency.methods.join('/')} operation(s): only those send it, and retries of those reuse one key (onlyWhereDeclared: false sends it on every ${idempotency.methods.join('/')}, if the API honours it everywhere); other unsafe methods are retried only when the failure proves the request was not processed`
       : 'the spec declares no idempotency header: unsafe methods are retried only when the failure proves the request was not processed',
   });
   const pagination = documents.flatMap(inferPagination);

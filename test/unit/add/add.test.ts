@@ -90,7 +90,7 @@ describe('svcgen add', () => {
     const profile = (loadYaml(text) as any).actions[0].update['x-svcgen'];
     expect(profile.displayName).toBe('AcmePay');
     expect(profile.servers).toEqual([{ name: 'default', url: 'https://api.acme-pay.example/v1' }]);
-    expect(profile.idempotency).toEqual({ kind: 'header', name: 'Idempotency-Key', methods: ['post'] });
+    expect(profile.idempotency).toEqual({ kind: 'header', name: 'Idempotency-Key', methods: ['post'], onlyWhereDeclared: true });
     expect(profile.pagination).toEqual([{ style: 'opaque-cursor', whenQuery: 'cursor', itemsField: 'data', nextField: 'next_cursor', cursorParam: 'cursor', sizeParam: 'limit' }]);
     expect(profile.auth).toBeUndefined();
     expect(text).toContain("# no auth section: auth comes from the spec's security schemes, ApiKeyAuth (apiKey in header 'X-Api-Key')");

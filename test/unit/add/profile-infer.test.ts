@@ -68,7 +68,7 @@ describe('inferProfile', () => {
 
   it('finds the idempotency header on unsafe methods only, and a page-number list', () => {
     const { profile } = inferProfile([doc], { vendor: 'shop' });
-    expect(profile.idempotency).toEqual({ kind: 'header', name: 'X-Idempotency-Key', methods: ['post'] });
+    expect(profile.idempotency).toEqual({ kind: 'header', name: 'X-Idempotency-Key', methods: ['post'], onlyWhereDeclared: true });
     expect(profile.pagination).toEqual([{ style: 'page-number', whenQuery: 'page', itemsField: 'items', hasMoreField: 'has_more', pageParam: 'page', firstPage: 1, sizeParam: 'per_page' }]);
   });
 
