@@ -65,6 +65,7 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     componentRenames: loaded.componentRenames,
     fixes: loaded.fixes,
     clientSuppliedHeaders: typing.adjustments.clientSuppliedHeaders,
+    clientSuppliedParameters: typing.adjustments.clientSuppliedParameters,
     optionalIdempotencyFields: typing.adjustments.optionalIdempotencyFields,
     emptyPathValues: emptyPathValues(model.operations),
     bracketedQueryParameters: bracketedQueryParameters(loaded.document, model.operations),

@@ -205,28 +205,37 @@ export function buildAuthModel(doc: Doc, profile: VendorProfile, ops: OperationM
   return model;
 }
 
-/** Header names the schemes of `requirements` write. */
-function authHeaders(auth: SchemesAuth, requirements: SecurityRequirementsModel): Set<string> {
-  const headers = new Set<string>();
+/**
+ * The parameters the schemes of `requirements` write, as `in:name`: the API key's header (lower
+ * case: header names are case-insensitive), query parameter or cookie, and `header:authorization`
+ * for every other scheme type.
+ */
+function authParameters(auth: SchemesAuth, requirements: SecurityRequirementsModel): Set<string> {
+  const written = new Set<string>();
   for (const name of requirements.flat()) {
     const scheme = auth.schemes[name]!;
-    headers.add(scheme.type === 'apiKey' ? (scheme.in === 'header' ? scheme.name.toLowerCase() : '') : 'authorization');
+    if (scheme.type !== 'apiKey') written.add('header:authorization');
+    else written.add(scheme.in === 'header' ? `header:${scheme.name.toLowerCase()}` : `${scheme.in}:${scheme.name}`);
   }
-  headers.delete('');
-  return headers;
+  return written;
 }
 
 /**
- * A header parameter that restates what an operation's security scheme sends (the API-key header,
- * `Authorization`) is the client's auth, not a per-call input: role `auth` keeps it out of the
- * request types and validators, as a profile's parameterRoles would.
+ * A header, query or cookie parameter that restates what an operation's security scheme sends
+ * (the API key, `Authorization`) is the client's auth, not a per-call input: role `auth` keeps it
+ * out of the request types and makes it optional in the validators, as a profile's parameterRoles
+ * would. The client's scheme writes it on every attempt (a query key replaces the caller's value, a
+ * header key too), so asking the caller for it would demand a value that never reaches the API.
  */
 export function markAuthParameters(ops: OperationModel[], auth: AuthModel): void {
   if (auth.kind !== 'schemes') return;
   for (const op of ops) {
-    const headers = authHeaders(auth, auth.operations[op.id] ?? auth.security);
-    if (headers.size === 0) continue;
-    for (const p of op.parameters) if (p.in === 'header' && p.role === 'param' && headers.has(p.name.toLowerCase())) p.role = 'auth';
+    const written = authParameters(auth, auth.operations[op.id] ?? auth.security);
+    if (written.size === 0) continue;
+    for (const p of op.parameters) {
+      if (p.role !== 'param') continue;
+      if (written.has(p.in === 'header' ? `header:${p.name.toLowerCase()}` : `${p.in}:${p.name}`)) p.role = 'auth';
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 // The document openapi-typescript types are generated from. It differs from the effective document
 // only where the client, not the caller, supplies a value: header parameters whose role is auth,
-// client option or call option (the caller passes those through client/call options), request
+// client option or call option (the caller passes those through client/call options), query and
+// cookie parameters that restate the operation's API key (role auth; per operation, since another
+// operation may take a parameter of that name as input), request
 // bodies on methods the profile declares bodyless, and the profile's idempotency body field (a
 // request id in the body), optional in the request body because the client fills it once per call
 // when empty, and raw request bodies whose schema is not text, typed as the string, Blob,
@@ -17,11 +19,14 @@ import { componentRefsOnly } from './typing-refs.ts';
 import { openEmptyObjects } from './open-objects.ts';
 import { dropTypesImpliedByAlternatives } from './implied-types.ts';
 import { typedAsJsonSchema } from './json-parameters.ts';
+import { declaresOwn, suppliedQueryAndCookie } from './supplied-keys.ts';
 
 type Doc = Record<string, any>;
 
 export interface TypingAdjustments {
   clientSuppliedHeaders: Record<string, number>;
+  /** `query name` / `cookie name`: declarations of an API key the client sends there, left out of the types. */
+  clientSuppliedParameters: Record<string, number>;
   droppedBodies: number;
   /** `Schema.field` (or `METHOD /path.field` for inline bodies) made optional for the caller. */
   optionalIdempotencyFields: string[];
@@ -39,19 +44,47 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
   }
   const keep = new Set(model.operations.map((o) => `${o.method} ${o.path}`));
   const withBody = new Set(model.operations.filter((o) => o.requestBody).map((o) => `${o.method} ${o.path}`));
-  const adjustments: TypingAdjustments = { clientSuppliedHeaders: {}, droppedBodies: 0, optionalIdempotencyFields: [], rawContentBodies: [] };
+  const adjustments: TypingAdjustments = { clientSuppliedHeaders: {}, clientSuppliedParameters: {}, droppedBodies: 0, optionalIdempotencyFields: [], rawContentBodies: [] };
+  const supplied = suppliedQueryAndCookie(model);
 
-  const clientSupplied = (raw: unknown) => {
+  // `operations`: the kept operations a declaration applies to (one for an operation's own, those
+  // that do not redeclare it for a path item's). A query or cookie key is left out only when the
+  // client supplies it to every one of them.
+  const clientSupplied = (raw: unknown, operations: string[]) => {
     const p = deref<Doc>(doc, raw);
-    const hit = p?.in === 'header' && roles.has(String(p.name).toLowerCase());
-    if (hit) adjustments.clientSuppliedHeaders[p!.name] = (adjustments.clientSuppliedHeaders[p!.name] ?? 0) + 1;
+    if (p?.in === 'header') {
+      const hit = roles.has(String(p.name).toLowerCase());
+      if (hit) adjustments.clientSuppliedHeaders[p.name] = (adjustments.clientSuppliedHeaders[p.name] ?? 0) + 1;
+      return hit;
+    }
+    if (p?.in !== 'query' && p?.in !== 'cookie') return false;
+    const id = `${p.in} ${p.name}`;
+    const hit = operations.length > 0 && operations.every((key) => supplied.get(key)?.has(id));
+    if (hit) adjustments.clientSuppliedParameters[id] = (adjustments.clientSuppliedParameters[id] ?? 0) + 1;
     return hit;
   };
 
   const paths: Doc = {};
   for (const [path, item] of Object.entries<Doc>(doc.paths ?? {})) {
     const next: Doc = { ...item };
-    if (Array.isArray(item.parameters)) next.parameters = item.parameters.filter((p: unknown) => !clientSupplied(p)).map(typedAsJsonSchema);
+    const kept = HTTP_METHODS.filter((method) => item[method] && keep.has(`${method} ${path}`));
+    // A path-level query or cookie key the client supplies to some of the path's operations only
+    // moves down into the others, so they keep asking for it and these do not.
+    const movedDown: Doc[] = [];
+    if (Array.isArray(item.parameters)) {
+      next.parameters = item.parameters
+        .filter((raw: unknown) => {
+          const inheriting = kept.filter((method) => !declaresOwn(doc, item[method], raw)).map((method) => `${method} ${path}`);
+          if (clientSupplied(raw, inheriting)) return false;
+          const p = deref<Doc>(doc, raw);
+          if ((p?.in === 'query' || p?.in === 'cookie') && inheriting.some((key) => supplied.get(key)?.has(`${p.in} ${p.name}`))) {
+            movedDown.push(raw as Doc);
+            return false;
+          }
+          return true;
+        })
+        .map(typedAsJsonSchema);
+    }
     let any = false;
     for (const method of HTTP_METHODS) {
       const op = item[method];
@@ -63,7 +96,11 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
       }
       any = true;
       const copy: Doc = { ...op };
-      if (Array.isArray(op.parameters)) copy.parameters = op.parameters.filter((p: unknown) => !clientSupplied(p)).map(typedAsJsonSchema);
+      const own = Array.isArray(op.parameters) ? op.parameters : [];
+      const inherited = movedDown.filter((raw) => !declaresOwn(doc, op, raw) && !clientSupplied(raw, [key]));
+      if (Array.isArray(op.parameters) || inherited.length > 0) {
+        copy.parameters = [...inherited, ...own.filter((p: unknown) => !clientSupplied(p, [key]))].map(typedAsJsonSchema);
+      }
       if (op.requestBody && !withBody.has(key)) {
         delete copy.requestBody;
         adjustments.droppedBodies++;

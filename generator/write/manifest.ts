@@ -20,6 +20,8 @@ export interface VendorManifest {
   componentRenames: { from: string; to: string; file: string }[];
   fixes: { file: string; pointer: string; fix: string }[];
   clientSuppliedHeaders: Record<string, number>;
+  /** `query name` / `cookie name`: API keys the spec also declares as parameters, which the client sends, not the caller (model/auth.ts). */
+  clientSuppliedParameters: Record<string, number>;
   optionalIdempotencyFields: string[];
   /** `METHOD /path name`: path parameters whose spec lists `''`, sent as an empty segment (model/empty-path-values.ts). */
   emptyPathValues: string[];

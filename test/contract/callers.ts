@@ -68,11 +68,15 @@ export function directCaller(baseUrl: string): Call {
   return async (operation, input, fetch) => {
     const api = createClient<any>({ baseUrl, fetch, headers: { Authorization: 'Bearer contract-api-key' } });
     const header: Record<string, unknown> = { ...input.params.header };
-    // Headers the generated client supplies itself (auth, client and call options) get stand-ins.
+    const query: Record<string, unknown> = { ...input.params.query };
+    // Headers the generated client supplies itself (auth, client and call options) get stand-ins,
+    // and so do API keys it writes into the query.
     for (const parameter of operation.parameters) {
       if (parameter.in === 'header' && parameter.role !== 'param' && parameter.required) header[parameter.name] = parameter.role === 'auth' ? 'Bearer contract-token' : 'contract';
+      if (parameter.in === 'query' && parameter.role === 'auth' && parameter.required) query[parameter.name] = 'contract-api-key';
     }
-    const request: Record<string, unknown> = { params: { ...input.params, header }, body: input.body };
+    const params = Object.keys(query).length > 0 ? { ...input.params, header, query } : { ...input.params, header };
+    const request: Record<string, unknown> = { params, body: input.body };
     const encoding = operation.requestBody?.encoding;
     if (encoding === 'form') {
       request.bodySerializer = formBodySerializer;

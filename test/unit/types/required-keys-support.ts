@@ -45,9 +45,10 @@ export class RequiredKeys {
     const params = this.tsChild(init, 'params');
     for (const location of ['path', 'query', 'header'] as const) {
       const lower = location === 'header' ? (name: string) => name.toLowerCase() : (name: string) => name;
-      // Headers the client supplies (auth, client and call options) are not the caller's to send.
+      // Parameters the client supplies (auth, client and call options; an API key in the query too)
+      // are not the caller's to send.
       const spec = op.parameters
-        .filter((p) => p.in === location && p.required && (location !== 'header' || p.role === 'param'))
+        .filter((p) => p.in === location && p.required && p.role === 'param')
         .map((p) => lower(p.name));
       const typed = params && this.tsChild(params, location);
       const typeKeys = typed ? [...(this.tsObject(typed)?.required ?? [])].map(lower) : [];
