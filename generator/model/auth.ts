@@ -207,16 +207,20 @@ export function buildAuthModel(doc: Doc, profile: VendorProfile, ops: OperationM
 
 /**
  * The parameters the schemes of `requirements` write, as `in:name`: the API key's header (lower
- * case: header names are case-insensitive), query parameter or cookie, and `header:authorization`
- * for every other scheme type.
+ * case: header names are case-insensitive), and `header:authorization` for every other scheme
+ * type, from any alternative; a query parameter or cookie only when every alternative writes it.
+ * With `key` or `token` as alternatives (either one signs), the client writes only the one it was
+ * given, so the caller still passes what the operation declares beside it.
  */
 function authParameters(auth: SchemesAuth, requirements: SecurityRequirementsModel): Set<string> {
   const written = new Set<string>();
-  for (const name of requirements.flat()) {
+  const placed = (name: string) => {
     const scheme = auth.schemes[name]!;
-    if (scheme.type !== 'apiKey') written.add('header:authorization');
-    else written.add(scheme.in === 'header' ? `header:${scheme.name.toLowerCase()}` : `${scheme.in}:${scheme.name}`);
-  }
+    return scheme.type !== 'apiKey' ? 'header:authorization' : scheme.in === 'header' ? `header:${scheme.name.toLowerCase()}` : `${scheme.in}:${scheme.name}`;
+  };
+  for (const name of requirements.flat()) if (placed(name).startsWith('header:')) written.add(placed(name));
+  const everywhere = requirements.map((alternative) => new Set(alternative.map(placed)));
+  for (const where of everywhere[0] ?? []) if (!where.startsWith('header:') && everywhere.every((alternative) => alternative.has(where))) written.add(where);
   return written;
 }
 

@@ -3,7 +3,8 @@
 // operation's types and validators do not ask the caller for it, and the request carries the
 // client's key once. Where the operation does not use that scheme (`security: []`, at operation
 // level or beside a path-level declaration another method does use), the parameter stays the
-// caller's, required and sent as given. The manifest lists what was left out of the types.
+// caller's, required and sent as given, as does a key of alternative schemes (either one signs, so
+// the client writes only the one it has). The manifest lists what was left out of the types.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,9 +46,13 @@ describe('a query or cookie API key the operation also declares', () => {
       `export const deleteItem: P<'deleteItem'> = { path: { id: 'i1' } };`,
       `export const lookupWithKey: P<'lookup'> = { query: { api_key: 'mine' } };`,
       `export const deleteWithKey: P<'deleteItem'> = { path: { id: 'i1' }, query: { api_key: 'mine' } };`,
+      `export const boards: P<'listBoards'> = { query: { api_key: 'mine', token: 'theirs' } };`,
+      `export const boardsWithout: P<'listBoards'> = {};`,
     ].join('\n');
-    // Lines 4 (the key where the client writes it), 7 and 8 (the key missing where the caller must pass it).
-    expect([...probeErrorLines(declarations, probe)].sort()).toEqual([4, 7, 8]);
+    // Lines 4 (the key where the client writes it), 7 and 8 (the key missing where the caller must
+    // pass it), 12 (keys of alternative schemes: the client writes only the one it signs with, so
+    // the caller still passes both, as the spec requires).
+    expect([...probeErrorLines(declarations, probe)].sort((a, b) => a - b)).toEqual([4, 7, 8, 12]);
   });
 
   it('is optional in the request validators where the client writes it', async () => {
@@ -60,6 +65,10 @@ describe('a query or cookie API key the operation also declares', () => {
     expect(await sent('GET', '/search', { params: { query: { q: 'shoes' } } })).toEqual({ query: [['q', 'shoes'], ['api_key', AUTH.key]], cookie: null });
     expect(await sent('GET', '/items/{id}', { params: { path: { id: 'i1' } } })).toEqual({ query: [['api_key', AUTH.key]], cookie: null });
     expect(await sent('GET', '/me', {})).toEqual({ query: [], cookie: `sid=${AUTH.session}` });
+  });
+
+  it('of alternative schemes (either one signs) stays the caller\'s; the client writes the one it signs with', async () => {
+    expect(await sent('GET', '/boards', { params: { query: { api_key: 'mine', token: 'theirs' } } })).toEqual({ query: [['token', 'theirs'], ['api_key', AUTH.key]], cookie: null });
   });
 
   it('is sent as the caller gives it where the operation sends no credentials', async () => {
