@@ -7,6 +7,7 @@ import { SvcgenInputError } from '../load/errors.ts';
 import { generateOneOff, VENDOR_NAME } from '../profile-infer/one-off.ts';
 import { readSpecSource, type SpecSource } from '../profile-infer/sources.ts';
 import { replaceOutput } from '../write/atomic.ts';
+import { oneOffListings } from './one-off-listings.ts';
 
 export interface OneOffArgs {
   specs: string[];
@@ -27,24 +28,12 @@ export async function runOneOffGenerate(args: OneOffArgs): Promise<number> {
   const outDir = path.resolve(args.cwd, args.out);
   const keep = existsSync(outDir) ? readdirSync(outDir).filter((entry) => entry !== vendor) : [];
   replaceOutput(outDir, { files: new Map(result.job.files), keep });
-  // Repairs change the vendor's contract a little; with no manifest in this mode, say each one.
-  const fixes = result.job.manifest.fixes;
-  if (fixes.length) {
-    const typed = (file: string) => sources[result.pin.files.findIndex((pinned) => pinned.path === file)]?.source ?? file;
-    process.stderr.write(`repaired in the spec (${fixes.length}):\n${fixes.map((fix) => `  ${typed(fix.file)}#${fix.pointer}: ${fix.fix}\n`).join('')}`);
-  }
-  // Likewise for a wire form the spec leaves open and svcgen chose (model/bracketed-query.ts), and
-  // for servers the client cannot use (model/operation-servers.ts).
-  const bracketed = result.job.manifest.bracketedQueryParameters;
-  if (bracketed.length) {
-    process.stderr.write(`query parameters whose nested values OpenAPI gives no wire form, sent in bracket notation (${bracketed.length}):\n${bracketed.map((entry) => `  ${entry}\n`).join('')}`);
-  }
-  const unresolved = result.job.manifest.unresolvedOperationServers;
-  if (unresolved.length) {
-    process.stderr.write(`operations whose own server is not an absolute http(s) URL once its variables take their defaults, sent to the client's server instead (${unresolved.length}):\n${unresolved.map((entry) => `  ${entry}\n`).join('')}`);
-  }
+  // With no manifest in this mode, say what the manifest would list (one-off-listings.ts).
+  const typed = (file: string) => sources[result.pin.files.findIndex((pinned) => pinned.path === file)]?.source ?? file;
+  process.stderr.write(oneOffListings(result.job.manifest, typed));
   if (args.json) {
-    process.stdout.write(JSON.stringify({ out: outDir, vendor, operations: result.job.operations, files: result.job.files.length, pin: result.pin }) + '\n');
+    const { renamed, componentRenames, omittedOperations } = result.job.manifest;
+    process.stdout.write(JSON.stringify({ out: outDir, vendor, operations: result.job.operations, files: result.job.files.length, renamed, componentRenames, omittedOperations, pin: result.pin }) + '\n');
   } else {
     process.stdout.write(`${vendor}: ${result.job.operations} operations, ${result.job.files.length} files → ${path.join(outDir, vendor)}\n`);
     process.stdout.write(`not pinned; \`svcgen add ${vendor} ${args.specs.map((s) => `--spec ${s}`).join(' ')}\` would add to specs/lock.json:\n`);
