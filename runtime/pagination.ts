@@ -15,7 +15,7 @@ export type PaginationStyle =
       /**
        * The parameter that walks the list the other way (`ending_before`): a walk the caller starts
        * with it goes on from the first item of each page with it, never sends `cursorParam`, and
-       * yields each page's items last first (as stripe-node's auto-pagination does).
+       * yields each page's items last first, so the items keep going the walk's way.
        */
       readonly beforeParam?: string;
       readonly limitParam?: string;
