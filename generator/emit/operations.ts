@@ -4,6 +4,7 @@
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { mayBeStructured } from '../model/bracketed-query.ts';
 import { classifyMediaType } from '../model/operations.ts';
+import { paginatorNameOf } from '../model/function-names.ts';
 import { acceptOf, successResponses } from './accept.ts';
 import { encoderImports, encoderValue, encodersOf, hasSuccessWithoutContent, hasUndescribedSuccess, mayCarryUndescribedBody, mixedSuccessReadings, streamsEvents, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
@@ -125,8 +126,9 @@ export function metaName(op: OperationModel, functions: ReadonlySet<string> = ne
   return name;
 }
 
+/** The paginator's name, which model/function-names.ts keeps clear of every other exported name. */
 export function paginatorName(op: OperationModel): string {
-  return `${op.functionName}All`;
+  return paginatorNameOf(op.functionName);
 }
 
 // Why JavaScript plus a declaration file rather than TypeScript: a consumer's type-checker checks

@@ -1,24 +1,61 @@
 // Function names are camelCased operationIds. Two ids can camelCase to the same name
 // (`get_foo`, `GetFoo`); the later one in id order gets a numeric suffix, and the rename is
 // reported like any other so the manifest tells the user.
+//
+// A paginated operation also exports `<name>All` (emit/operations.ts paginatorName), so that name
+// is taken too: beside an operation `listItemsAll`, the paginator of `listItems` would be declared
+// twice in operations.js, which then fails to load. Whichever of the two comes later in id order is
+// renamed.
 import type { OperationModel, Rename } from './types.ts';
+
+/** The name of the function that walks every page of a paginated operation named `functionName`. */
+export function paginatorNameOf(functionName: string): string {
+  return `${functionName}All`;
+}
+
+/** The module-level names an operation exports under `name`: its function, and its paginator if it has one. */
+function exportsOf(op: OperationModel, name: string): string[] {
+  return op.pagination ? [name, paginatorNameOf(name)] : [name];
+}
+
+/** What a name is taken by: an operation's function or its paginator. */
+interface Holder {
+  kind: 'function' | 'paginator';
+  /** `METHOD /path` of the operation. */
+  operation: string;
+}
+
+function label(op: OperationModel): string {
+  return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+function collisionReason(op: OperationModel, taken: ReadonlyMap<string, Holder>): string {
+  const [own, paginator] = exportsOf(op, op.functionName);
+  const holder = taken.get(own!);
+  if (holder?.kind === 'paginator') return `function name is the name of the paginator of ${holder.operation}`;
+  if (holder) return 'function name collides with another operation after camel-casing';
+  return `the name of its paginator, ${paginator}, is the function name of ${taken.get(paginator!)?.operation}`;
+}
 
 export function assignFunctionNames(ops: OperationModel[]): Rename[] {
   const renames: Rename[] = [];
-  const taken = new Set<string>();
+  // Every exported name given so far, and what it names.
+  const taken = new Map<string, Holder>();
+  const free = (op: OperationModel, name: string) => exportsOf(op, name).every((n) => !taken.has(n));
   for (const op of ops) {
     let name = op.functionName;
-    for (let n = 2; taken.has(name); n++) name = `${op.functionName}${n}`;
+    for (let n = 2; !free(op, name); n++) name = `${op.functionName}${n}`;
     if (name !== op.functionName) {
       renames.push({
         from: op.functionName,
         to: name,
-        operation: `${op.method.toUpperCase()} ${op.path}`,
-        reason: 'function name collides with another operation after camel-casing',
+        operation: label(op),
+        reason: collisionReason(op, taken),
       });
       op.functionName = name;
     }
-    taken.add(name);
+    taken.set(name, { kind: 'function', operation: label(op) });
+    if (op.pagination) taken.set(paginatorNameOf(name), { kind: 'paginator', operation: label(op) });
   }
   return renames;
 }
