@@ -6,6 +6,7 @@ import { classifyMediaType } from '../model/operations.ts';
 import type { OperationModel, ResponseModel } from '../model/types.ts';
 import { successResponses } from './accept.ts';
 import { keyQuery } from './request-path.ts';
+import { runtimeBinding, runtimeImport } from './runtime-bindings.ts';
 import { literal } from './text.ts';
 
 export interface EncoderRef {
@@ -161,10 +162,11 @@ export function mayCarryUndescribedBody(response: ResponseModel): boolean {
  * the metadata of operations a Worker does not import.
  */
 export function encoderValue(ref: EncoderRef): string {
-  return ref.argument === undefined ? ref.name : `/* @__PURE__ */ ${ref.name}(${ref.argument})`;
+  const binding = runtimeBinding(ref.name);
+  return ref.argument === undefined ? binding : `/* @__PURE__ */ ${binding}(${ref.argument})`;
 }
 
-/** The import lines for every encoder in `refs`, one per module, in a stable order. */
+/** The import lines for every encoder in `refs`, one per module, in a stable order (under runtime-bindings.ts aliases). */
 export function encoderImports(refs: Iterable<EncoderRef>): string[] {
   const byModule = new Map<string, Set<string>>();
   for (const ref of refs) {
@@ -174,5 +176,5 @@ export function encoderImports(refs: Iterable<EncoderRef>): string[] {
   }
   return [...byModule]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';`);
+    .map(([module, names]) => runtimeImport(module, names));
 }

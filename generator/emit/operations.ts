@@ -8,6 +8,7 @@ import { paginatorNameOf } from '../model/function-names.ts';
 import { acceptOf, successResponses } from './accept.ts';
 import { encoderImports, encoderValue, encodersOf, hasSuccessWithoutContent, hasUndescribedSuccess, mayCarryUndescribedBody, mixedSuccessReadings, streamsEvents, type EncoderRef } from './encoders.ts';
 import { fileHeader } from './header.ts';
+import { runtimeBinding, runtimeImport } from './runtime-bindings.ts';
 import { keyQuery, requestPath } from './request-path.ts';
 import { typesOperationKey } from './types-key.ts';
 import { docComment, literal, plainText } from './text.ts';
@@ -183,7 +184,7 @@ function operationImplementation(op: OperationModel, doc: Record<string, any>, f
   if (op.pagination) {
     out.push(
       `export function ${paginatorName(op)}(client, ${init}, options) {`,
-      `  return paginateOperation(client, ${meta}, ${literal(op.pagination)}, init, options);`,
+      `  return ${runtimeBinding('paginateOperation')}(client, ${meta}, ${literal(op.pagination)}, init, options);`,
       '}',
     );
   }
@@ -211,7 +212,7 @@ export function emitOperations(model: ApiModel, doc: Record<string, any>): Opera
     '',
   ];
   const imports = [
-    ...(paginated ? [`import { paginateOperation } from 'svcgen/runtime/paginate';`] : []),
+    ...(paginated ? [runtimeImport('svcgen/runtime/paginate', ['paginateOperation'])] : []),
     ...encoderImports(model.operations.flatMap((op) => metaEncoders(op, doc))),
   ];
   const jsHead = [

@@ -152,7 +152,7 @@ describe('an operation whose success is an event stream', () => {
     const meta = (fn: string) => js.match(new RegExp(`const ${fn}Meta = (.*);`))?.[1] ?? '';
     for (const fn of ['subscribe', 'replay']) {
       expect(meta(fn)).toContain("parseAs: 'stream'");
-      expect(meta(fn)).toContain('decodeBody: eventStreamBody');
+      expect(meta(fn)).toContain('decodeBody: $eventStreamBody');
     }
     expect(meta('getTopic')).not.toMatch(/stream/i);
     const dts = readFileSync(join(project.root, 'generated/topics/operations.d.ts'), 'utf8');

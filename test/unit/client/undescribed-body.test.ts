@@ -82,8 +82,8 @@ describe('a success body the spec does not describe', () => {
   it('is read this way only where no success response has content and one may carry a body', async () => {
     const js = readFileSync(join(project.root, 'generated/items/operations.js'), 'utf8');
     const meta = (fn: string) => js.match(new RegExp(`const ${fn}Meta = (.*);`))?.[1] ?? '';
-    expect(meta('deleteItem')).toContain("parseAs: 'blob', encodePath: serializePath, decodeBody: undescribedBody");
-    expect(meta('startJob')).toContain("parseAs: 'blob', decodeBody: undescribedBody");
+    expect(meta('deleteItem')).toContain("parseAs: 'blob', encodePath: $serializePath, decodeBody: $undescribedBody");
+    expect(meta('startJob')).toContain("parseAs: 'blob', decodeBody: $undescribedBody");
     for (const fn of ['getItem', 'headItem', 'touchItem']) expect(meta(fn)).not.toMatch(/undescribedBody|parseAs/);
     answer = { status: 200, type: 'application/json', body: '{"id":"i1"}' };
     return expect(call('GET', '/items/{id}', item)).resolves.toEqual({ id: 'i1' });
@@ -119,8 +119,8 @@ describe('success statuses of which some are described and some are not', () => 
   it('names the readings in the metadata of exactly those operations', () => {
     const js = readFileSync(join(project.root, 'generated/items/operations.js'), 'utf8');
     const meta = (fn: string) => js.match(new RegExp(`const ${fn}Meta = (.*);`))?.[1] ?? '';
-    expect(meta('getReport')).toContain(`parseAs: 'blob', encodePath: serializePath, decodeBody: /* @__PURE__ */ statusBody({ '200': 'json' })`);
-    expect(meta('renderReport')).toContain(`decodeBody: /* @__PURE__ */ statusBody({ '200': 'text' })`);
+    expect(meta('getReport')).toContain(`parseAs: 'blob', encodePath: $serializePath, decodeBody: /* @__PURE__ */ $statusBody({ '200': 'json' })`);
+    expect(meta('renderReport')).toContain(`decodeBody: /* @__PURE__ */ $statusBody({ '200': 'text' })`);
     for (const fn of ['getItem', 'deleteItem', 'startJob']) expect(meta(fn)).not.toContain('statusBody');
     // The call's documentation says which statuses resolve with a body its type does not name.
     const dts = readFileSync(join(project.root, 'generated/items/operations.d.ts'), 'utf8');

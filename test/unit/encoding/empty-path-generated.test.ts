@@ -44,9 +44,9 @@ describe("a generated operation whose path parameter lists ''", () => {
   it('is decided at generation time: only its metadata names the empty-value serializer', () => {
     const js = readFileSync(join(project.root, 'generated/jobqueue/operations.js'), 'utf8');
     const encodePath = (fn: string) => js.match(new RegExp(`const ${fn}Meta = .*encodePath: ([^}]*) \\}`))?.[1];
-    expect(encodePath('getJobs')).toBe("/* @__PURE__ */ serializePathAllowingEmpty(['state'])");
-    expect(encodePath('getQueueJobs')).toBe("/* @__PURE__ */ serializePathAllowingEmpty(['state'])");
-    expect(encodePath('getItem')).toBe('serializePath');
+    expect(encodePath('getJobs')).toBe("/* @__PURE__ */ $serializePathAllowingEmpty(['state'])");
+    expect(encodePath('getQueueJobs')).toBe("/* @__PURE__ */ $serializePathAllowingEmpty(['state'])");
+    expect(encodePath('getItem')).toBe('$serializePath');
   });
 
   it('is listed in the manifest', () => {

@@ -34,12 +34,12 @@ describe('encoding styles in the generated metadata', () => {
       upload: { fields: undefined, parts: undefined },
     });
     const js = readFileSync(`${fixture.root}/generated/styles/operations.js`, 'utf8');
-    expect(js).toContain("import { formBody, formBodyWith } from 'svcgen/runtime/encoding/form';");
-    expect(js).toMatch(/deepMeta = \{[^\n]*encodeBody: formBody \};/);
-    expect(js).toMatch(/plainMeta = \{[^\n]*encodeBody: \/\* @__PURE__ \*\/ formBodyWith\(\{ expand: 'multi' \}\) \};/);
-    expect(js).toMatch(/uploadMeta = \{[^\n]*encodeBody: multipartBody \};/);
+    expect(js).toContain("import { formBody as $formBody, formBodyWith as $formBodyWith } from 'svcgen/runtime/encoding/form';");
+    expect(js).toMatch(/deepMeta = \{[^\n]*encodeBody: \$formBody \};/);
+    expect(js).toMatch(/plainMeta = \{[^\n]*encodeBody: \/\* @__PURE__ \*\/ \$formBodyWith\(\{ expand: 'multi' \}\) \};/);
+    expect(js).toMatch(/uploadMeta = \{[^\n]*encodeBody: \$multipartBody \};/);
     expect(js).toContain(
-      "encodeBody: /* @__PURE__ */ formBodyWith({ exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', plain_tags: 'multi', space_object: 'ssv', space_tags: 'ssv', typed_object: 'json' })",
+      "encodeBody: /* @__PURE__ */ $formBodyWith({ exploded_object: 'multi', form_object: 'csv', form_tags: 'csv', pipe_object: 'pipes', pipe_tags: 'pipes', plain_tags: 'multi', space_object: 'ssv', space_tags: 'ssv', typed_object: 'json' })",
     );
   });
 });

@@ -44,6 +44,6 @@ describe('JSON media types', () => {
   it('plain application/json keeps openapi-fetch’s own serializer: no encoder in its metadata', () => {
     const js = readFileSync(`${fixture.root}/generated/jsontypes/operations.js`, 'utf8');
     expect(js).toMatch(/plainJsonMeta = \{[^\n]*body: 'json' \};/);
-    expect(js).toContain("encodeBody: /* @__PURE__ */ jsonBody('text/json')");
+    expect(js).toContain("encodeBody: /* @__PURE__ */ $jsonBody('text/json')");
   });
 });
