@@ -72,6 +72,7 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     operationServers: operationServers(model.operations),
     unresolvedOperationServers: unresolvedOperationServers(model.operations),
     rawContentBodies: typing.adjustments.rawContentBodies,
+    blobResponses: typing.adjustments.blobResponses,
     webhookEvents: model.webhooks?.events.length ?? 0,
     files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),
   };

@@ -7,13 +7,25 @@ export type OperationInit<Op> = ParamsOption<Op> & RequestBodyOption<Op>;
 
 type Responses<Op> = Op extends Record<string | number, any> ? Op : never;
 
-type SuccessData<Op> = Exclude<Extract<FetchResponse<Responses<Op>, {}, `${string}/${string}`>, { error?: never }>['data'], undefined>;
+type FetchedData<Op> = Exclude<Extract<FetchResponse<Responses<Op>, {}, `${string}/${string}`>, { error?: never }>['data'], undefined>;
 
 /**
- * The parsed body of the operation's success response (JSON media type). Where no success
- * response has content, `unknown`: openapi-fetch says `never`, but the client returns whatever
- * body the server sent, read by its Content-Type (runtime/encoding/undescribed-body.ts), or
- * undefined when there is none.
+ * A `Blob` as openapi-fetch's response types leave it: they map every property of a body type
+ * (to drop write-only ones), and a mapped method is `{}`, so what remains is no Blob.
+ */
+type MappedBlob = FetchedData<{ responses: { 200: { headers: {}; content: { 'application/octet-stream': Blob } } } }>;
+
+/** Each member of `T` that is exactly a mapped Blob put back as the Blob it was. */
+type WithBlobs<T> = T extends MappedBlob ? ([MappedBlob] extends [T] ? Blob : T) : T;
+
+type SuccessData<Op> = WithBlobs<FetchedData<Op>>;
+
+/**
+ * The parsed body of the operation's success response: the JSON value, the text of a text media
+ * type, or a Blob for a body the client reads as bytes (the generator types those `Blob`,
+ * model/typing-document.ts). Where no success response has content, `unknown`: openapi-fetch
+ * says `never`, but the client returns whatever body the server sent, read by its Content-Type
+ * (runtime/encoding/undescribed-body.ts), or undefined when there is none.
  */
 export type OperationData<Op> = [SuccessData<Op>] extends [never] ? unknown : SuccessData<Op>;
 

@@ -6,13 +6,10 @@
 // fails to parse. Such an operation asks for what it reads. An operation with one media type per
 // answer sends no Accept: there is nothing to choose. `*/*` beside it does not count as a choice
 // (it says anything may come, as a request without Accept does); a range such as `image/*` does.
-import type { OperationModel, ResponseModel } from '../model/types.ts';
+import type { OperationModel } from '../model/types.ts';
+import { successResponses } from '../model/success-reading.ts';
 
-/** The success answers: the 2xx responses or, without any, `default` (OpenAPI: the undeclared codes). */
-export function successResponses(op: OperationModel): ResponseModel[] {
-  const ok = op.responses.filter((r) => /^2/.test(r.status));
-  return ok.length ? ok : op.responses.filter((r) => r.status === 'default');
-}
+export { successResponses };
 
 /**
  * `type/subtype`, the only content keys an Accept header can name (RFC 9110 §12.5.1). A spec may

@@ -2,12 +2,13 @@
 // body-field idempotency key), decided at generation time so a Worker bundles only those:
 // operations.js imports each one it names and references it from the operation's metadata, and a
 // bundler drops the pieces of operations the Worker does not import.
-import { classifyMediaType } from '../model/operations.ts';
-import type { OperationModel, ResponseModel } from '../model/types.ts';
-import { successResponses } from './accept.ts';
+import type { OperationModel } from '../model/types.ts';
+import { mixedSuccessReadings, readsByContentType, streamsEvents } from '../model/success-reading.ts';
 import { keyQuery } from './request-path.ts';
 import { runtimeBinding, runtimeImport } from './runtime-bindings.ts';
 import { literal } from './text.ts';
+
+export { hasSuccessWithoutContent, hasUndescribedSuccess, mayCarryUndescribedBody, mixedSuccessReadings, streamsEvents } from '../model/success-reading.ts';
 
 export interface EncoderRef {
   /** The OperationMeta field that carries it. */
@@ -42,7 +43,7 @@ const STYLED_PATH: EncoderRef = { field: 'encodePath', name: 'serializePathStyle
 const STYLED_HEADERS: EncoderRef = { field: 'encodeHeaders', name: 'styledHeaders', module: 'svcgen/runtime/encoding/header' };
 /** Cookie parameters, which openapi-fetch drops, in a Cookie header (and the styled headers, if any): only operations that have one. */
 const STYLED_COOKIES: EncoderRef = { field: 'encodeHeaders', name: 'styledCookies', module: 'svcgen/runtime/encoding/cookie' };
-/** The text of a success body no success response describes: only operations whose success responses have no content. */
+/** A success body read by its own Content-Type: only operations whose success responses have no content, or `*\/*` content. */
 const UNDESCRIBED_BODY: EncoderRef = { field: 'decodeBody', name: 'undescribedBody', module: 'svcgen/runtime/encoding/undescribed-body' };
 /** Success bodies read by status: only operations whose success responses are described for some statuses and not others. */
 const STATUS_BODY: EncoderRef = { field: 'decodeBody', name: 'statusBody', module: 'svcgen/runtime/encoding/status-body' };
@@ -99,62 +100,12 @@ export function encodersOf(op: OperationModel, styledQuery: boolean, structuredH
   } else if (headers.length) out.push({ ...STYLED_HEADERS, argument: headerTable });
   if (op.idempotency.kind === 'body-field') out.push(BODY_FIELD_KEY);
   if (streamsEvents(op)) out.push(EVENT_STREAM_BODY);
-  else if (hasUndescribedSuccess(op)) out.push(UNDESCRIBED_BODY);
+  else if (readsByContentType(op)) out.push(UNDESCRIBED_BODY);
   else {
     const readings = mixedSuccessReadings(op);
     if (readings) out.push({ ...STATUS_BODY, argument: literal(readings) });
   }
   return out;
-}
-
-/**
- * Whether the success body the client reads is an event stream (text/event-stream): a server keeps
- * it open while it has events, so it is handed over as a stream when the response starts
- * (runtime/encoding/event-stream.ts), whatever other success statuses say. An operation that also
- * offers JSON reads (and asks for) JSON.
- */
-export function streamsEvents(op: OperationModel): boolean {
-  if (op.method === 'head') return false;
-  const read = successResponses(op).find((r) => r.mediaType)?.mediaType;
-  return read !== undefined && read.split(';')[0]!.trim().toLowerCase() === 'text/event-stream';
-}
-
-/** Whether some success status has no content in the spec: a call may then resolve with nothing. */
-export function hasSuccessWithoutContent(op: OperationModel): boolean {
-  return op.responses.some((r) => /^2/.test(r.status) && !r.mediaType);
-}
-
-/**
- * For an operation whose success statuses are described for some and not for others (one of those
- * may carry a body: not only 204 or 205; not HEAD), how each described status reads; otherwise
- * undefined, and openapi-fetch reads the body as the described media type says.
- */
-export function mixedSuccessReadings(op: OperationModel): Record<string, 'json' | 'text' | 'blob'> | undefined {
-  if (op.method === 'head') return undefined;
-  const success = op.responses.filter((r) => /^2/.test(r.status));
-  const described = success.filter((r) => r.mediaType);
-  if (described.length === 0 || !success.some(mayCarryUndescribedBody)) return undefined;
-  return Object.fromEntries(
-    described.map((r) => {
-      const encoding = classifyMediaType(r.mediaType!);
-      return [r.status.toUpperCase(), encoding === 'json' ? 'json' : encoding === 'text' ? 'text' : 'blob'];
-    }),
-  );
-}
-
-/**
- * Whether the operation succeeds with a body the spec does not describe: no success response has
- * content, and one of them may carry a body (not only 204 or 205, which have none; not HEAD).
- */
-export function hasUndescribedSuccess(op: OperationModel): boolean {
-  const success = successResponses(op);
-  if (op.method === 'head' || success.some((r) => r.mediaType)) return false;
-  return success.some(mayCarryUndescribedBody);
-}
-
-/** A response without content in the spec on a status that may still carry a body (not 204 or 205). */
-export function mayCarryUndescribedBody(response: ResponseModel): boolean {
-  return !response.mediaType && response.status !== '204' && response.status !== '205';
 }
 
 /**

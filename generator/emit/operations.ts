@@ -3,10 +3,10 @@
 // that carries its policy facts into the runtime pipeline.
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { mayBeStructured } from '../model/bracketed-query.ts';
-import { classifyMediaType } from '../model/operations.ts';
 import { paginatorNameOf } from '../model/function-names.ts';
-import { acceptOf, successResponses } from './accept.ts';
-import { encoderImports, encoderValue, encodersOf, hasSuccessWithoutContent, hasUndescribedSuccess, mayCarryUndescribedBody, mixedSuccessReadings, streamsEvents, type EncoderRef } from './encoders.ts';
+import { acceptOf } from './accept.ts';
+import { encoderImports, encoderValue, encodersOf, hasSuccessWithoutContent, mayCarryUndescribedBody, mixedSuccessReadings, streamsEvents, type EncoderRef } from './encoders.ts';
+import { readingOf, successParseAs } from '../model/success-reading.ts';
 import { fileHeader } from './header.ts';
 import { runtimeBinding, runtimeImport } from './runtime-bindings.ts';
 import { keyQuery, requestPath } from './request-path.ts';
@@ -64,23 +64,16 @@ function metaEncoders(op: OperationModel, doc: Record<string, any>): EncoderRef[
   return encodersOf(op, op.parameters.some((p) => p.in === 'query' && !isPlainScalar(p, doc)), structuredHeaders);
 }
 
-/** openapi-fetch parses every body as JSON unless told otherwise: name the other success media types. */
-function successParseAs(op: OperationModel): 'text' | 'blob' | 'stream' | undefined {
-  if (streamsEvents(op)) return 'stream';
-  // An undescribed success body is fetched as bytes, then read by its own Content-Type (encoders.ts).
-  // So is one whose success statuses are described for some and not others, then read by status.
-  if (hasUndescribedSuccess(op) || mixedSuccessReadings(op)) return 'blob';
-  const ok = successResponses(op).find((r) => r.mediaType);
-  if (!ok?.mediaType) return undefined;
-  const encoding = classifyMediaType(ok.mediaType);
-  if (encoding === 'json') return undefined;
-  return encoding === 'text' ? 'text' : 'blob';
-}
-
 /** Success statuses of an operation read by status (encoders.ts) whose body the spec leaves undescribed. */
 function untypedSuccessStatuses(op: OperationModel): string[] {
   if (streamsEvents(op) || !mixedSuccessReadings(op)) return [];
   return op.responses.filter((r) => /^2/.test(r.status) && mayCarryUndescribedBody(r)).map((r) => r.status);
+}
+
+/** Success statuses of an operation whose described body (`*\/*`, any type) is read by its Content-Type. */
+function anyTypeSuccessStatuses(op: OperationModel): string[] {
+  if (streamsEvents(op)) return [];
+  return op.responses.filter((r) => /^2/.test(r.status) && readingOf(r) === 'content-type').map((r) => r.status);
 }
 
 /** Must the caller pass an init argument? (required path/query/header params or a required body) */
@@ -102,6 +95,10 @@ function describe(op: OperationModel): string {
   }
   const untyped = untypedSuccessStatuses(op);
   if (untyped.length) lines.push(`On ${untyped.join(', ')} (no content in the spec) resolves with the body as sent, read by its Content-Type, which the type does not name.`);
+  const anyType = anyTypeSuccessStatuses(op);
+  if (anyType.length) {
+    lines.push(`On ${anyType.join(', ')} the spec allows any media type, so the body is read by its Content-Type: JSON as the type says; text as a string and other bytes as a Blob, which the type does not name.`);
+  }
   if (op.source === 'overlay' && op.sourceNote) lines.push(`Added by our overlay from ${op.sourceNote}.`);
   const first = op.description ? plainText(op.description).split(/\n\s*\n/)[0]?.trim() : undefined;
   if (first && first !== op.summary) lines.push('', first);

@@ -3,6 +3,7 @@
 // vendor profile's rules (parameter roles, idempotency, buckets, caching, pagination) applied.
 import type {
   BodyEncoding,
+  BodyReading,
   HttpMethod,
   IdempotencyMechanism,
   OperationModel,
@@ -14,7 +15,7 @@ import type {
 } from './types.ts';
 import type { VendorProfile } from './profile.ts';
 import { deref } from '../json-pointer.ts';
-import { classifyMediaType } from '../media-type.ts';
+import { classifyMediaType, isAnyMediaType } from '../media-type.ts';
 import { camelCase } from './naming.ts';
 import { detectPagination } from './pagination.ts';
 import { multipartParts } from './multipart-parts.ts';
@@ -23,7 +24,7 @@ import { listsEmptyString } from './empty-path-values.ts';
 import { jsonContentSchema } from './json-parameters.ts';
 import { operationServer } from './operation-servers.ts';
 import { absoluteHttpUrl } from './server-url.ts';
-import { isRawContentBody } from './raw-body.ts';
+import { describesBytes, isBinarySchema, isRawContentBody } from './raw-body.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -86,11 +87,12 @@ function requestBodyModel(doc: Doc, method: HttpMethod, op: Doc, profile: Vendor
   const body = deref<Doc>(doc, op.requestBody);
   const mediaType = pickMediaType(body?.content, true);
   if (!body || !mediaType) return undefined;
+  const schema = body.content[mediaType]?.schema;
   const model: RequestBodyModel = {
     required: Boolean(body.required),
     mediaType,
-    encoding: classifyMediaType(mediaType),
-    schema: body.content[mediaType]?.schema,
+    encoding: requestEncoding(doc, mediaType, schema),
+    schema,
   };
   const parts = model.encoding === 'multipart' ? multipartParts(doc, body.content[mediaType]) : undefined;
   if (parts) model.parts = parts;
@@ -100,12 +102,35 @@ function requestBodyModel(doc: Doc, method: HttpMethod, op: Doc, profile: Vendor
   return model;
 }
 
+/**
+ * How a request body of `mediaType` is written. A body under `*\/*` (any type) is JSON where its
+ * schema describes a value, and bytes sent as given where it describes bytes or nothing.
+ */
+function requestEncoding(doc: Doc, mediaType: string, schema: unknown): BodyEncoding {
+  if (isAnyMediaType(mediaType)) return describesBytes(doc, schema) ? 'binary' : 'json';
+  return classifyMediaType(mediaType);
+}
+
+/**
+ * How a response body of `mediaType` is read. A body under `*\/*` whose schema is a binary string
+ * is a Blob; any other under it (a value, or no schema) is read by the answer's own Content-Type,
+ * as the server may send any type (runtime/encoding/undescribed-body.ts).
+ */
+function responseReading(doc: Doc, mediaType: string, schema: unknown): BodyReading {
+  if (isAnyMediaType(mediaType)) return isBinarySchema(doc, schema) ? 'blob' : 'content-type';
+  const encoding = classifyMediaType(mediaType);
+  return encoding === 'json' ? 'json' : encoding === 'text' ? 'text' : 'blob';
+}
+
 function responseModels(doc: Doc, op: Doc): ResponseModel[] {
   return Object.entries<Doc>(op.responses ?? {})
     .map(([status, raw]) => {
       const res = deref<Doc>(doc, raw) ?? {};
       const mediaType = pickMediaType(res.content);
-      return { status, mediaType, mediaTypes: Object.keys(res.content ?? {}), schema: mediaType ? res.content[mediaType]?.schema : undefined };
+      const schema = mediaType ? res.content[mediaType]?.schema : undefined;
+      const model: ResponseModel = { status, mediaType, mediaTypes: Object.keys(res.content ?? {}), schema };
+      if (mediaType) model.reading = responseReading(doc, mediaType, schema);
+      return model;
     })
     .sort((a, b) => a.status.localeCompare(b.status));
 }

@@ -19,6 +19,20 @@ function describesText(doc: Doc, schema: unknown): boolean {
   return types.length === 1 && types[0] === 'string';
 }
 
+/**
+ * Whether `schema` describes bytes: a `format: binary` string, or no schema at all (OpenAPI 3.1
+ * leaves the schema of binary content out; an empty schema says no more).
+ */
+export function describesBytes(doc: Doc, schema: unknown): boolean {
+  const resolved = deref<Doc>(doc, schema);
+  return !resolved || Object.keys(resolved).length === 0 || resolved.format === 'binary';
+}
+
+/** Whether `schema` is a `format: binary` string: bytes, whatever the media type. */
+export function isBinarySchema(doc: Doc, schema: unknown): boolean {
+  return deref<Doc>(doc, schema)?.format === 'binary';
+}
+
 /** Whether `body` is a raw body taken as content (string, Blob, ArrayBuffer or typed array). */
 export function isRawContentBody(doc: Doc, body: Pick<RequestBodyModel, 'encoding' | 'schema'>): boolean {
   return (body.encoding === 'binary' || body.encoding === 'text') && !describesText(doc, body.schema);

@@ -36,6 +36,12 @@ export interface ParameterModel {
 
 export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
 
+/**
+ * How the client reads a success body: parsed as JSON, as text, as the bytes (a Blob), or by the
+ * answer's own Content-Type (a `*\/*` body whose schema is not bytes: JSON, text or a Blob).
+ */
+export type BodyReading = 'json' | 'text' | 'blob' | 'content-type';
+
 export interface RequestBodyModel {
   required: boolean;
   mediaType: string;
@@ -68,6 +74,8 @@ export interface ResponseModel {
   /** Every media type the response lists, in the spec's order (the model builder always sets it). */
   mediaTypes?: string[];
   schema: SchemaObject | undefined;
+  /** How the client reads the body of `mediaType` (model/success-reading.ts); the model builder sets it with `mediaType`. */
+  reading?: BodyReading;
 }
 
 export type ResilienceClass = 'safe' | 'idempotent' | 'unsafe';

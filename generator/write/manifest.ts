@@ -41,6 +41,11 @@ export interface VendorManifest {
    * typed array) instead of the schema's object or binary string (model/raw-body.ts).
    */
   rawContentBodies: string[];
+  /**
+   * `METHOD /path status`: success responses the client reads as bytes, typed as the Blob a call
+   * resolves with instead of the schema of the document inside (model/success-reading.ts).
+   */
+  blobResponses: string[];
   webhookEvents: number;
   files: Record<string, string>;
 }

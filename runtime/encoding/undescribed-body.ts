@@ -4,6 +4,9 @@
 // a caller who retried a POST would send it twice). The generator asks for such an operation's body
 // as bytes (`parseAs: 'blob'`), and this reads it by its own Content-Type: the JSON value when it
 // says JSON and parses, the text when it says text, else the Blob itself; nothing for an empty body.
+// A body described as `*/*` (any type) with a schema that is not bytes (Springdoc writes every
+// answer so) is read the same way: the range says the server may send any type, so its own
+// Content-Type, not the spec, says how to read it.
 
 import { JSON_MEDIA_TYPE } from './json-type.ts';
 

@@ -26,6 +26,8 @@ describe('JSON media types', () => {
     expect(classifyMediaType('text/plain; charset=utf-8')).toBe('text');
     expect(classifyMediaType('multipart/form-data; boundary=x')).toBe('multipart');
     expect(classifyMediaType('application/x-www-form-urlencoded; charset=utf-8')).toBe('form');
+    // A range names no encoding: `*/*` is not JSON (a body under it is classified by its schema).
+    expect(classifyMediaType('*/*')).toBe('binary');
   });
 
   it.each([
