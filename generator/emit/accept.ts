@@ -26,6 +26,9 @@ export function acceptOf(op: OperationModel): string | undefined {
   const success = successResponses(op);
   const listed = new Set(success.flatMap((r) => r.mediaTypes ?? (r.mediaType ? [r.mediaType] : [])).filter((type) => type.split(';')[0]!.trim() !== '*/*'));
   if (listed.size < 2) return undefined;
-  const read = [...new Set(success.flatMap((r) => (r.mediaType && MEDIA_RANGE.test(r.mediaType) ? [r.mediaType] : [])))];
+  // A body read as the bytes (a Blob) comes whole in any of the types its response lists, so each is
+  // asked for; any other reading asks for the one type it reads.
+  const readable = (r: (typeof success)[number]) => (r.reading === 'blob' ? (r.mediaTypes ?? []).filter((type) => type.split(';')[0]!.trim() !== '*/*') : r.mediaType ? [r.mediaType] : []);
+  const read = [...new Set(success.flatMap(readable).filter((type) => MEDIA_RANGE.test(type)))];
   return read.length ? read.join(', ') : undefined;
 }

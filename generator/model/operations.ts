@@ -122,6 +122,17 @@ function responseReading(doc: Doc, mediaType: string, schema: unknown): BodyRead
   return encoding === 'json' ? 'json' : encoding === 'text' ? 'text' : 'blob';
 }
 
+/**
+ * A file the server may send in one of several formats, text among them (a report as CSV, PDF or
+ * XLSX: every type listed, one binary schema). Read as text, a PDF answer was corrupted; read as
+ * the bytes, every format comes whole (emit/accept.ts then asks for each listed type).
+ */
+function offeredAsFiles(doc: Doc, response: ResponseModel): boolean {
+  const { mediaType, mediaTypes = [] } = response;
+  if (!mediaType || classifyMediaType(mediaType) !== 'text' || !isBinarySchema(doc, response.schema)) return false;
+  return mediaTypes.some((type) => classifyMediaType(type) === 'binary' && !isAnyMediaType(type));
+}
+
 function responseModels(doc: Doc, op: Doc): ResponseModel[] {
   return Object.entries<Doc>(op.responses ?? {})
     .map(([status, raw]) => {
@@ -129,7 +140,7 @@ function responseModels(doc: Doc, op: Doc): ResponseModel[] {
       const mediaType = pickMediaType(res.content);
       const schema = mediaType ? res.content[mediaType]?.schema : undefined;
       const model: ResponseModel = { status, mediaType, mediaTypes: Object.keys(res.content ?? {}), schema };
-      if (mediaType) model.reading = responseReading(doc, mediaType, schema);
+      if (mediaType) model.reading = offeredAsFiles(doc, model) ? 'blob' : responseReading(doc, mediaType, schema);
       return model;
     })
     .sort((a, b) => a.status.localeCompare(b.status));
