@@ -1,5 +1,7 @@
 // Compiles emitted declarations plus a probe file in memory (strict mode), for type tests that
 // check what a generated type accepts and rejects without writing a project to disk.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 
 /** The standard library's declarations, parsed once for every program here. */
@@ -19,6 +21,24 @@ export function probeErrorLines(declarations: string, probe: string): Set<number
   const elsewhere = found.filter((d) => d.file?.fileName !== '/p/probe.ts');
   if (elsewhere.length > 0) throw new Error(elsewhere.map(message).join('\n'));
   return new Set(found.map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1));
+}
+
+/**
+ * 1-based lines of `lines` (a function body after `header`) that do not compile when written as
+ * probe.ts into the generated project at `root` (strict, on disk: the client and its runtime
+ * imports resolve as a consumer's would); throws when anything else fails to compile.
+ */
+export function projectProbeErrorLines(root: string, header: readonly string[], lines: readonly string[]): Set<number> {
+  const path = join(root, 'probe.ts');
+  writeFileSync(path, [...header, ...lines, '}', ''].join('\n'));
+  const options: ts.CompilerOptions = {
+    strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler, allowImportingTsExtensions: true, allowJs: false, types: [], lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+  };
+  const found = ts.getPreEmitDiagnostics(ts.createProgram([path], options));
+  const elsewhere = found.filter((d) => d.file?.fileName !== path);
+  if (elsewhere.length) throw new Error(elsewhere.map(message).join('\n'));
+  return new Set(found.map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1 - header.length));
 }
 
 function message(d: ts.Diagnostic): string {
