@@ -85,7 +85,7 @@ export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> | undefined
 
 /** The 6-bit value of the base64 character at `index`, or -1 when it is not in the alphabet. */
 function base64Value(text: string, index: number): number {
-  // Ranges rather than a lookup table: no module-level state, so a bundle that decodes no base64 (no sendgrid-ecdsa, no declared base64 scheme) drops it all.
+  // Ranges rather than a lookup table: no module-level state, so a bundle whose schemes decode no base64 drops it all.
   const code = text.charCodeAt(index);
   if (code >= 65 && code <= 90) return code - 65; // A-Z
   if (code >= 97 && code <= 122) return code - 71; // a-z

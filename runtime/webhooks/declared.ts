@@ -1,6 +1,6 @@
 // The verifier of a scheme declared as data (declared-spec.ts): what a fourth vendor's profile
 // gets instead of a runtime module. It checks the header's shape, then the timestamp window (the
-// signature items are decoded after it, as stripe-v1 does), then the cryptography, with the
+// signature items are decoded after it), then the cryptography, with the
 // built-in schemes' failure codes, and like them it never throws
 // on what arrives over the wire. The spec is read once, when the scheme is made. A scheme that signs
 // the request's URL throws when the caller gives none: a deployment error, which a Worker answers
