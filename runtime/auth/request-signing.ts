@@ -2,10 +2,9 @@
 // or a cookie, a token function's header) or obtain tokens (OAuth2 client credentials): those
 // kinds name it as their `signing`, so a client of static header schemes bundles none of it.
 import type { FetchLike } from '../contract.ts';
+import { keepToken } from './kept-tokens.ts';
 import { kindOf, withSchemeCredentials, type Signing, type SignerContext } from './schemes.ts';
 
-/** Tokens kept for scrubbing: enough for a refresh overlapping calls still in flight. */
-const KEPT_TOKENS = 4;
 
 export const requestSigning: Signing = ({ vendor, auth, kinds, supplied, baseUrl, loginPipeline, requestIdHeader, secretShapes }) => {
   const tokens: string[] = [];
@@ -16,10 +15,7 @@ export const requestSigning: Signing = ({ vendor, auth, kinds, supplied, baseUrl
     loginPipeline,
     ...(requestIdHeader ? { requestIdHeader } : {}),
     ...(secretShapes ? { secretShapes } : {}),
-    onToken: (token: string) => {
-      tokens.push(token);
-      if (tokens.length > KEPT_TOKENS) tokens.shift();
-    },
+    onToken: (token: string) => keepToken(tokens, token),
   };
 
   /** The token signer of scheme `name`, one per scheme so its token is shared by every pipeline. */

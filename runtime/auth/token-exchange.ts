@@ -4,6 +4,7 @@
 // retry. Credentials and tokens never reach an error message: a refused login is the vendor's
 // ApiError (status, message, body and kept headers), scrubbed of the credentials first.
 
+import { keepToken } from './kept-tokens.ts';
 import type { AuthStrategy } from '../client.ts';
 import type { FetchLike, OperationMeta } from '../contract.ts';
 import { readApiError } from '../error-shapes.ts';
@@ -247,9 +248,6 @@ function credentialHeaders(auth: TokenExchangeProfile, options: object): Record<
   return headers;
 }
 
-/** Issued tokens kept for scrubbing errors. */
-const KEPT_TOKENS = 4;
-
 /**
  * The auth strategy generated token-exchange clients pass to createVendorClientWith: the login call
  * goes through the unsigned pipeline (the vendor's limiter and breaker) with the credential
@@ -270,13 +268,12 @@ export const tokenExchangeAuth: AuthStrategy = ({ profile, options, baseUrl, log
     ...(requestIdHeader ? { requestIdHeader } : {}),
     ...(profile.secretShapes ? { secretShapes: profile.secretShapes } : {}),
   });
-  // Issued tokens are secrets too: an error body that echoes one is scrubbed of it (the last few
-  // kept, so a refresh overlapping calls still in flight is covered).
+  // Issued tokens are secrets too: an error body that echoes one is scrubbed of it.
   const tokens: string[] = [];
   const manager = createTokenManager({
     login: async (signal) => {
       const issued = await login(signal);
-      if (tokens.push(issued.token) > KEPT_TOKENS) tokens.shift();
+      keepToken(tokens, issued.token);
       return issued;
     },
     refreshSkewMs: auth.refreshSkewSeconds * 1000,
