@@ -62,37 +62,41 @@ export function* requestBodies(document: Record<string, any>): Generator<{ node:
  */
 export function requirePathParameters(document: Record<string, any>, file: string): Fix[] {
   const fixes: Fix[] = [];
-  const seen = new Set<string>();
-  const fix = (parameter: Record<string, any>, pointer: string): void => {
-    if (seen.has(pointer)) return;
-    seen.add(pointer);
-    if (parameter.in !== 'path' || parameter.required === true) return;
+  for (const { node: parameter, pointer } of parameters(document)) {
+    if (parameter.in !== 'path' || parameter.required === true) continue;
     const was = parameter.required === undefined ? 'not marked required' : `marked required: ${JSON.stringify(parameter.required)}`;
     parameter.required = true;
     fixes.push({ file, pointer: `${pointer}/required`, fix: `path parameter '${String(parameter.name)}' was ${was}; set required: true (path parameters are always required)` });
-  };
-  const visit = (parameters: unknown, base: (string | number)[]): void => {
-    if (!Array.isArray(parameters)) return;
-    parameters.forEach((parameter: unknown, index) => {
-      if (parameter === null || typeof parameter !== 'object') return;
-      const ref = (parameter as Record<string, unknown>).$ref;
-      if (typeof ref === 'string') {
-        const pointer = refToPointer(ref);
-        const target = pointer === undefined ? undefined : getAtPointer(document, pointer);
-        if (pointer !== undefined && target !== null && typeof target === 'object') fix(target as Record<string, any>, pointer);
-        return;
-      }
-      fix(parameter as Record<string, any>, toPointer([...base, index]));
-    });
-  };
-  for (const [pathKey, item] of pathItems(document)) {
-    visit(item.parameters, ['paths', pathKey, 'parameters']);
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (operation && typeof operation === 'object') visit(operation.parameters, ['paths', pathKey, method, 'parameters']);
-    }
   }
   return fixes;
+}
+
+/**
+ * Each parameter the path items and their operations list, once, with the pointer where it lives:
+ * a `$ref` (one level, to a local target) yields its target at the target's pointer, so a shared
+ * parameter is yielded once however many operations use it.
+ */
+export function* parameters(document: Record<string, any>): Generator<{ node: Record<string, any>; pointer: string }> {
+  const seen = new Set<string>();
+  function* listed(list: unknown, base: (string | number)[]): Generator<{ node: Record<string, any>; pointer: string }> {
+    if (!Array.isArray(list)) return;
+    for (const [index, parameter] of list.entries()) {
+      if (parameter === null || typeof parameter !== 'object') continue;
+      const ref = (parameter as Record<string, unknown>).$ref;
+      const pointer = typeof ref === 'string' ? refToPointer(ref) : toPointer([...base, index]);
+      const node = typeof ref === 'string' ? (pointer === undefined ? undefined : getAtPointer(document, pointer)) : parameter;
+      if (pointer === undefined || node === null || typeof node !== 'object' || seen.has(pointer)) continue;
+      seen.add(pointer);
+      yield { node: node as Record<string, any>, pointer };
+    }
+  }
+  for (const [pathKey, item] of pathItems(document)) {
+    yield* listed(item.parameters, ['paths', pathKey, 'parameters']);
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation && typeof operation === 'object') yield* listed(operation.parameters, ['paths', pathKey, method, 'parameters']);
+    }
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
 // formdata-collection.ts, which runs before this.)
 import { toPointer } from '../json-pointer.ts';
 import { SvcgenInputError } from './errors.ts';
-import { HTTP_METHODS, pathItems } from './fixes.ts';
+import { parameters } from './fixes.ts';
 
 type Doc = Record<string, any>;
 
@@ -18,23 +18,15 @@ function unconvertible(parameter: Doc): boolean {
 
 /** Throws for the first parameter whose collectionFormat has no OpenAPI 3 form, naming where it is. */
 export function refuseUnconvertibleCollections(swagger: Doc, file: string): void {
-  const checkOne = (parameter: unknown, at: (string | number)[]) => {
-    if (parameter === null || typeof parameter !== 'object' || !unconvertible(parameter as Doc)) return;
-    const { collectionFormat, name } = parameter as Doc;
+  // The shared definitions first (one nobody references is converted all the same), then every
+  // parameter the operations list.
+  const shared = swagger.parameters !== null && typeof swagger.parameters === 'object' ? Object.entries(swagger.parameters as Doc) : [];
+  const listed = [...shared.map(([name, node]) => ({ node: node as Doc, pointer: toPointer(['parameters', name]) })), ...parameters(swagger)];
+  for (const { node, pointer } of listed) {
+    if (node === null || typeof node !== 'object' || !unconvertible(node)) continue;
     throw new SvcgenInputError(
-      { file, pointer: toPointer([...at, 'collectionFormat']) },
-      `collectionFormat ${collectionFormat} on the ${(parameter as Doc).in} parameter '${name}' has no OpenAPI 3 form (tsv has none anywhere; ssv and pipes only in a query or a form body), so no client can be generated to send it; declare it csv or multi in a source-stage overlay (x-svcgen-stage: source) in specs/overlays/ if the API accepts that`,
+      { file, pointer: `${pointer}/collectionFormat` },
+      `collectionFormat ${node.collectionFormat} on the ${node.in} parameter '${node.name}' has no OpenAPI 3 form (tsv has none anywhere; ssv and pipes only in a query or a form body), so no client can be generated to send it; declare it csv or multi in a source-stage overlay (x-svcgen-stage: source) in specs/overlays/ if the API accepts that`,
     );
-  };
-  const check = (parameters: unknown, at: (string | number)[]) => {
-    if (Array.isArray(parameters)) parameters.forEach((parameter, index) => checkOne(parameter, [...at, index]));
-  };
-  const shared = swagger.parameters;
-  if (shared !== null && typeof shared === 'object') {
-    for (const [name, parameter] of Object.entries(shared as Doc)) checkOne(parameter, ['parameters', name]);
-  }
-  for (const [pathKey, item] of pathItems(swagger)) {
-    check(item.parameters, ['paths', pathKey, 'parameters']);
-    for (const method of HTTP_METHODS) check(item[method]?.parameters, ['paths', pathKey, method, 'parameters']);
   }
 }
