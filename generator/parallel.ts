@@ -8,6 +8,7 @@
 // copy, as many copies as cores. It used to take a share of the jobs itself, but a worker's heap
 // can be bounded and the main thread's cannot (see workerLimits). Workers claim jobs from a
 // shared counter, so none waits for another's event loop.
+import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { importTypeScriptThroughRequire } from './emit/typescript-require.ts';
@@ -122,7 +123,11 @@ export async function runVendorJobs(
   // checkout's worker first takes the launcher's type-stripping cache (vendor-worker-source.js).
   const workerEntry = import.meta.url.endsWith('.ts') ? './vendor-worker-source.js' : './vendor-worker.js';
   const resourceLimits = workerLimits(inputBytes(assignment.jobs[0]!));
-  const workers = threads > 1 ? Array.from({ length: threads }, () => new Worker(new URL(workerEntry, import.meta.url), { resourceLimits })) : [];
+  // A worker thread takes Node's compile cache only from its environment (bin/svcgen.js turns it on
+  // for the main thread alone), and each worker compiles the TypeScript compiler again without it.
+  const compileCache = getCompileCacheDir();
+  const env = compileCache ? { env: { ...process.env, NODE_COMPILE_CACHE: compileCache } } : {};
+  const workers = threads > 1 ? Array.from({ length: threads }, () => new Worker(new URL(workerEntry, import.meta.url), { resourceLimits, ...env })) : [];
   const inProcess = async () => {
     // Imported on demand: an up-to-date run never loads the emitters (openapi-typescript, zod…).
     importTypeScriptThroughRequire();

@@ -11,7 +11,16 @@ export interface SvcgenRun {
   readonly cacheDir: string;
   /** All of the lock's vendors when absent. */
   readonly vendors?: readonly string[];
+  /** Node's compile cache folder for this run; the bench's shared one when absent. */
+  readonly compileCacheDir?: string;
 }
+
+/**
+ * The launcher turns on Node's compile cache (bin/svcgen.js), by default in the machine's temp
+ * folder, which outlives any bench. Every run here names a folder of the bench's own instead, so
+ * what the cache holds is what earlier runs of this bench put there; generation.ts empties it first.
+ */
+export const BENCH_COMPILE_CACHE = path.join(projectRoot, 'bench', '.work', 'compile-cache');
 
 /**
  * The CLI reads the project root from its working directory, so run this with `cwd: projectRoot`.
@@ -22,6 +31,6 @@ export function svcgenInvocation(run: SvcgenRun, command: 'generate' | 'check' =
   return {
     script: SVCGEN_CLI,
     args: [command, ...vendorArgs, '--out', run.outDir, '--json'],
-    env: { SVCGEN_CACHE_DIR: run.cacheDir },
+    env: { SVCGEN_CACHE_DIR: run.cacheDir, NODE_COMPILE_CACHE: run.compileCacheDir ?? BENCH_COMPILE_CACHE },
   };
 }

@@ -5,7 +5,7 @@
 // The fixture project gets a second vendor, a copy of the first, so there are two jobs.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,24 @@ describe.skipIf(availableParallelism() < 2)('svcgen generate on two threads', ()
     const outcome = await runSvcgen(root, ['generate', '--force']);
     expect(outcome.code).toBe(0);
     expect(readFileSync(entry, 'utf8')).toContain('parentPort');
+  });
+
+  // Node's compile cache: the launcher turns it on (bin/svcgen.js) in its default folder, under the
+  // temp folder, and the workers, which alone load the TypeScript compiler here, must take that
+  // folder from generator/parallel.ts. Node's own debug log says whether each load used the cache.
+  it('the workers load the TypeScript compiler from the launcher\'s compile cache', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'svcgen-compile-cache-'));
+    try {
+      const env = { TMPDIR: tmp, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+      expect((await runSvcgen(root, ['generate', '--force'], env)).code).toBe(0);
+      expect(readdirSync(join(tmp, 'node-compile-cache')).length).toBeGreaterThan(0);
+      const again = await runSvcgen(root, ['generate', '--force'], env);
+      expect(again.code).toBe(0);
+      const fromCache = again.stderr.split('\n').filter((line) => line.includes('/typescript/lib/typescript.js') && line.includes('was accepted'));
+      expect(fromCache).toHaveLength(2);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   // The main thread only hands the jobs to the workers: it never loads the emitters (a second copy
