@@ -31,7 +31,9 @@ Exit codes: 0 success, 1 check failure, a worker's heap limit or internal error,
   --json          Print a JSON summary on stdout instead of text
 
 Environment: SVCGEN_SPEC_MIRROR (folder with the pinned spec files, default ../shared/specs),
-SVCGEN_CACHE_DIR (parse and download cache, default .svcgen-cache).
+SVCGEN_CACHE_DIR (parse and download cache, default .svcgen-cache). Node's compile cache is on:
+NODE_COMPILE_CACHE names its folder (default: node-compile-cache in the temp folder),
+NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 Writes are atomic: a failed run leaves the output folder exactly as it was.`,
   check: '', // check-command.ts has its own help
 };
