@@ -1,6 +1,7 @@
 // index.ts of a vendor: the client, the operations and the webhook helpers. Zod schemas stay a
 // separate import (`./schemas.js`) so validation is opt-in and costs nothing when unused.
 import type { ApiModel } from '../model/types.ts';
+import { TYPES_EXPORTS } from '../model/module-names.ts';
 import { fileHeader } from './header.ts';
 
 export function emitIndex(model: ApiModel, fileNames: string[]): string {
@@ -9,7 +10,7 @@ export function emitIndex(model: ApiModel, fileNames: string[]): string {
     '',
     "export * from './client.ts';",
     "export * from './operations.js';",
-    "export type { components, operations, paths } from './types.js';",
+    `export type { ${TYPES_EXPORTS.join(', ')} } from './types.js';`,
   ];
   if (fileNames.includes('webhooks.ts')) lines.push("export * from './webhooks.ts';");
   return lines.join('\n') + '\n';

@@ -1,6 +1,7 @@
 // client.ts of a vendor: the profile constant the runtime reads, typed client and call options,
 // and the create<Vendor>Client factory. The skeleton is a handlebars template; the data is the model.
 import { shorthandOptions } from '../model/auth.ts';
+import { clientNames } from '../model/module-names.ts';
 import type { ApiModel, AuthModel, SecuritySchemeModel } from '../model/types.ts';
 import { authStrategy } from './client-auth.ts';
 import { errorShapeOf } from './error-shape.ts';
@@ -77,7 +78,7 @@ function credentialsRequired(auth: SchemesAuth): boolean {
 }
 
 /** The `auth` option's members, the shorthand options, and the alternative the options type requires. */
-function schemeOptions(auth: SchemesAuth, displayName: string) {
+function schemeOptions(auth: SchemesAuth, authType: string) {
   const members = Object.entries(auth.schemes).map(([name, scheme]) => ({ key: propertyKey(name), type: schemeType(scheme), doc: schemeDoc(scheme) }));
   const options: OptionDoc[] = [];
   const unsupported = Object.entries(auth.unsupported).map(([name, why]) => `${name} (${why})`);
@@ -86,7 +87,7 @@ function schemeOptions(auth: SchemesAuth, displayName: string) {
   if (members.length) options.push({
     name: 'auth',
     required: false,
-    type: `${displayName}Auth`,
+    type: authType,
     doc: `Credentials by the spec's security scheme names; each operation uses the first scheme (or set of schemes) it accepts that is given here.${
       unsupported.length ? ` Not supported, pass what they need in \`headers\`: ${inDoc(unsupported.join(', '))}.` : ''
     }`,
@@ -97,7 +98,7 @@ function schemeOptions(auth: SchemesAuth, displayName: string) {
     options.push({ name, required: false, type: shorthandType(name), doc: `${shorthandDoc(name, scheme!)} for \`${inDoc(auth.shorthand!)}\` (shorthand of \`auth.${inDoc(auth.shorthand!)}\`).` });
   }
   const required = members.length && credentialsRequired(auth)
-    ? [...(shorthand.length ? [`{ ${shorthand.map((n) => `${n}: ${shorthandType(n)}`).join('; ')} }`] : []), `{ auth: ${displayName}Auth }`].join(' | ')
+    ? [...(shorthand.length ? [`{ ${shorthand.map((n) => `${n}: ${shorthandType(n)}`).join('; ')} }`] : []), `{ auth: ${authType} }`].join(' | ')
     : undefined;
   return { members, options, required };
 }
@@ -147,7 +148,8 @@ export function runtimeProfile(model: ApiModel): Record<string, unknown> {
 export function emitClient(model: ApiModel, document: Record<string, any> = {}): string {
   const profile = runtimeProfile(model);
   const auth = model.auth;
-  const schemes = auth.kind === 'schemes' ? schemeOptions(auth, model.displayName) : undefined;
+  const names = clientNames(model.vendor, model.displayName);
+  const schemes = auth.kind === 'schemes' ? schemeOptions(auth, names.auth) : undefined;
   const clientOptions = auth.kind === 'token-exchange' ? tokenExchangeOptions(model, auth) : schemes!.options;
   if (model.apiVersion) {
     const pinned = model.apiVersion.value ? `; defaults to ${model.apiVersion.value}, the spec's version` : '';
@@ -160,7 +162,7 @@ export function emitClient(model: ApiModel, document: Record<string, any> = {}):
   return renderTemplate('client.ts.hbs', {
     header: fileHeader(model.vendor, `The ${model.displayName} client.`),
     displayName: model.displayName,
-    profileName: `${model.vendor.replace(/[^A-Za-z0-9]/g, '')}Profile`,
+    names,
     profile: prettyLiteral(profile),
     serverNames: model.servers.map((s) => literal(s.name)).join(' | '),
     clientOptions,

@@ -4,6 +4,7 @@
 import type { ApiModel, OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { mayBeStructured } from '../model/bracketed-query.ts';
 import { paginatorNameOf } from '../model/function-names.ts';
+import { clientNames } from '../model/module-names.ts';
 import { acceptOf } from './accept.ts';
 import { encoderImports, encoderValue, encodersOf, hasSuccessWithoutContent, mayCarryUndescribedBody, mixedSuccessReadings, streamsEvents, type EncoderRef } from './encoders.ts';
 import { readingOf, successParseAs } from '../model/success-reading.ts';
@@ -149,8 +150,7 @@ function successType(op: OperationModel, opType: string): string {
 }
 
 function operationDeclaration(op: OperationModel, model: ApiModel): string {
-  const client = `${model.displayName}Client`;
-  const callOptions = `${model.displayName}CallOptions`;
+  const { client, callOptions } = clientNames(model.vendor, model.displayName);
   const opType = `operations[${literal(typesOperationKey(op.id))}]`;
   const out = [
     describe(op),
@@ -199,11 +199,12 @@ export function emitOperations(model: ApiModel, doc: Record<string, any>): Opera
   const paginated = model.operations.some((o) => o.pagination);
   const functions = new Set(model.operations.flatMap((op) => (op.pagination ? [op.functionName, paginatorName(op)] : [op.functionName])));
   const purpose = `One function per operation (${model.operations.length}), each through the policy pipeline.`;
+  const names = clientNames(model.vendor, model.displayName);
   const runtimeTypes = ['OperationData', 'OperationInit', ...(paginated ? ['PageItem', 'PageLimits', 'Paginator'] : [])];
   const dtsHead = [
     fileHeader(model.vendor, `${purpose} Signatures of operations.js.`),
     `import type { ${runtimeTypes.join(', ')} } from 'svcgen/runtime';`,
-    `import type { ${model.displayName}CallOptions, ${model.displayName}Client } from './client.ts';`,
+    `import type { ${names.callOptions}, ${names.client} } from './client.ts';`,
     `import type { operations } from './types.js';`,
     '',
     '',

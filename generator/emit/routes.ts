@@ -6,10 +6,11 @@
 // dataset every outcome becomes a data point. The logic is the runtime's (svcgen/runtime/webhooks);
 // this file is the typed glue. Client-backed routes are user code and come from `svcgen scaffold`.
 import type { ApiModel } from '../model/types.ts';
+import { webhookExportNames, webhookRoutesNames } from '../model/module-names.ts';
 import { fileHeader } from './header.ts';
 import { docComment, literal } from './text.ts';
 
-/** Names of the webhook exports of a vendor; must agree with emit/webhooks.ts. */
+/** Names of the webhook exports of a vendor (webhooks.ts and routes.ts). */
 export function webhookNames(model: ApiModel): {
   prefix: string;
   events: string;
@@ -24,18 +25,15 @@ export function webhookNames(model: ApiModel): {
   defaultPath: string;
 } {
   const prefix = model.webhooks?.namePrefix ?? model.displayName;
-  const lower = prefix[0]!.toLowerCase() + prefix.slice(1);
+  const { events, event, payload, router, middleware } = webhookExportNames(prefix);
   return {
     prefix,
-    events: `${prefix}WebhookEvents`,
-    event: `${prefix}WebhookEvent`,
-    payload: `${prefix}WebhookPayload`,
-    router: `create${prefix}WebhookRouter`,
-    middleware: `${lower}WebhookMiddleware`,
-    routes: `create${prefix}WebhookRoutes`,
-    routesOptions: `${prefix}WebhookRoutesOptions`,
-    consumer: `consume${prefix}WebhookQueue`,
-    consumerOptions: `${prefix}WebhookQueueOptions`,
+    events,
+    event,
+    payload,
+    router,
+    middleware,
+    ...webhookRoutesNames(prefix),
     defaultPath: `/webhooks/${model.vendor}`,
   };
 }

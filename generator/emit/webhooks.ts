@@ -4,6 +4,7 @@
 // runtime exports each scheme under a name derived from that id.
 import * as runtime from '../../runtime/webhooks.ts';
 import type { SchemaObject, WebhookModel } from '../model/types.ts';
+import { webhookExportNames } from '../model/module-names.ts';
 import { fileHeader } from './header.ts';
 import { docComment, literal, propertyKey } from './text.ts';
 
@@ -29,16 +30,7 @@ export function emitWebhooks(input: WebhookEmitInput): string {
     throw new Error(`webhooks of ${vendor}: the runtime has no scheme '${model.scheme}'`);
   }
   const prefix = model.namePrefix ?? input.displayName ?? pascal(vendor);
-  const lower = prefix[0]!.toLowerCase() + prefix.slice(1);
-  const names = {
-    events: `${prefix}WebhookEvents`,
-    eventName: `${prefix}WebhookEventName`,
-    event: `${prefix}WebhookEvent`,
-    payload: `${prefix}WebhookPayload`,
-    verify: `verify${prefix}Webhook`,
-    router: `create${prefix}WebhookRouter`,
-    middleware: `${lower}WebhookMiddleware`,
-  };
+  const names = webhookExportNames(prefix);
   const enveloped = model.objectPath !== undefined;
   const helperType = enveloped ? 'EnvelopedEvent' : 'NamedEvent';
   // A form's fields arrive as text whatever the schema says (no objectPath: the model refuses one).

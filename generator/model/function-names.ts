@@ -6,6 +6,10 @@
 // is taken too: beside an operation `listItemsAll`, the paginator of `listItems` would be declared
 // twice in operations.js, which then fails to load. Whichever of the two comes later in id order is
 // renamed.
+//
+// The names the generated modules give besides the functions (model/module-names.ts: the client
+// factory, the types index.ts re-exports, the webhook helpers) are taken before any operation's, so
+// an operation whose function or paginator would have one of them is the one renamed.
 import type { OperationModel, Rename } from './types.ts';
 
 /** The name of the function that walks every page of a paginated operation named `functionName`. */
@@ -18,12 +22,18 @@ function exportsOf(op: OperationModel, name: string): string[] {
   return op.pagination ? [name, paginatorNameOf(name)] : [name];
 }
 
-/** What a name is taken by: an operation's function or its paginator. */
-interface Holder {
-  kind: 'function' | 'paginator';
-  /** `METHOD /path` of the operation. */
-  operation: string;
-}
+/** What a name is taken by: an operation's function or its paginator, or a name the generated modules give themselves. */
+type Holder =
+  | {
+      kind: 'function' | 'paginator';
+      /** `METHOD /path` of the operation. */
+      operation: string;
+    }
+  | {
+      kind: 'module';
+      /** What the name is (`an export of client.ts`). */
+      what: string;
+    };
 
 function label(op: OperationModel): string {
   return `${op.method.toUpperCase()} ${op.path}`;
@@ -32,15 +42,22 @@ function label(op: OperationModel): string {
 function collisionReason(op: OperationModel, taken: ReadonlyMap<string, Holder>): string {
   const [own, paginator] = exportsOf(op, op.functionName);
   const holder = taken.get(own!);
+  if (holder?.kind === 'module') return `function name is ${holder.what}`;
   if (holder?.kind === 'paginator') return `function name is the name of the paginator of ${holder.operation}`;
   if (holder) return 'function name collides with another operation after camel-casing';
-  return `the name of its paginator, ${paginator}, is the function name of ${taken.get(paginator!)?.operation}`;
+  const other = taken.get(paginator!);
+  if (other?.kind === 'module') return `the name of its paginator, ${paginator}, is ${other.what}`;
+  return `the name of its paginator, ${paginator}, is the function name of ${other?.operation}`;
 }
 
-export function assignFunctionNames(ops: OperationModel[]): Rename[] {
+/**
+ * Gives each operation a function name of its own, clear of `reserved` (model/module-names.ts:
+ * name → what holds it); returns the renames, each with its reason.
+ */
+export function assignFunctionNames(ops: OperationModel[], reserved: ReadonlyMap<string, string>): Rename[] {
   const renames: Rename[] = [];
-  // Every exported name given so far, and what it names.
-  const taken = new Map<string, Holder>();
+  // Every module-level name given so far, and what it names.
+  const taken = new Map<string, Holder>([...reserved].map(([name, what]) => [name, { kind: 'module', what }]));
   const free = (op: OperationModel, name: string) => exportsOf(op, name).every((n) => !taken.has(n));
   for (const op of ops) {
     let name = op.functionName;

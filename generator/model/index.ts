@@ -6,6 +6,7 @@ import { buildWebhookModel } from './webhooks.ts';
 import { parseProfile, type VendorProfile } from './profile.ts';
 import { buildOperations } from './operations.ts';
 import { assignFunctionNames } from './function-names.ts';
+import { reservedModuleNames } from './module-names.ts';
 import { getAtPointer } from '../json-pointer.ts';
 import type { ApiModel, OperationModel, VendorPolicy } from './types.ts';
 import { buildAuthModel, checkOptionNames, markAuthParameters } from './auth.ts';
@@ -72,7 +73,10 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
     const kept = new Set(keep.map((op) => op.id));
     for (const id of Object.keys(auth.operations)) if (!kept.has(id)) delete auth.operations[id];
   }
-  const renamed = [...loaded.renamed, ...assignFunctionNames(keep)];
+  // A webhook profile error is moved to the overlay file and line that wrote the value, as a profile error is.
+  const webhooks = inProfile(loaded, () => buildWebhookModel(doc));
+  const reserved = reservedModuleNames({ vendor: loaded.vendor, displayName: profile.displayName, webhooks });
+  const renamed = [...loaded.renamed, ...assignFunctionNames(keep, reserved)];
 
   const model: ApiModel = {
     vendor: loaded.vendor,
@@ -94,8 +98,6 @@ export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}):
     const value = profile.apiVersion.value ?? (typeof fromDoc === 'string' ? fromDoc : undefined);
     model.apiVersion = value === undefined ? { header, optionName } : { header, optionName, value };
   }
-  // A webhook profile error is moved to the overlay file and line that wrote the value, as a profile error is.
-  const webhooks = inProfile(loaded, () => buildWebhookModel(doc));
   if (webhooks) model.webhooks = webhooks;
   return model;
 }

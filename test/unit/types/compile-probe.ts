@@ -27,12 +27,13 @@ export function probeErrorLines(declarations: string, probe: string): Set<number
  * 1-based lines of `lines` (a function body after `header`) that do not compile when written as
  * probe.ts into the generated project at `root` (strict, on disk: the client and its runtime
  * imports resolve as a consumer's would); throws when anything else fails to compile.
+ * `checkDeclarations` also checks every declaration file (no skipLibCheck), operations.d.ts among them.
  */
-export function projectProbeErrorLines(root: string, header: readonly string[], lines: readonly string[]): Set<number> {
+export function projectProbeErrorLines(root: string, header: readonly string[], lines: readonly string[], { checkDeclarations = false } = {}): Set<number> {
   const path = join(root, 'probe.ts');
   writeFileSync(path, [...header, ...lines, '}', ''].join('\n'));
   const options: ts.CompilerOptions = {
-    strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
+    strict: true, noEmit: true, skipLibCheck: !checkDeclarations, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler, allowImportingTsExtensions: true, allowJs: false, types: [], lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
   };
   const found = ts.getPreEmitDiagnostics(ts.createProgram([path], options));
