@@ -1,10 +1,12 @@
 // Stable identifiers derived from spec names. Generated names must never depend on iteration order
 // beyond the (sorted) input, so regeneration gives byte-identical output.
 
+// Words no declaration may take in a module (strict code, where `eval` and `arguments` cannot be
+// declared either).
 const RESERVED = new Set(
   ('break case catch class const continue debugger default delete do else enum export extends false finally for ' +
     'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
-    'yield let static implements interface package private protected public await')
+    'yield let static implements interface package private protected public await eval arguments')
     .split(' '),
 );
 
