@@ -206,29 +206,26 @@ export function buildAuthModel(doc: Doc, profile: VendorProfile, ops: OperationM
 }
 
 /**
- * The parameters the schemes of `requirements` write, as `in:name`: the API key's header (lower
- * case: header names are case-insensitive), and `header:authorization` for every other scheme
- * type, from any alternative; a query parameter or cookie only when every alternative writes it.
- * With `key` or `token` as alternatives (either one signs), the client writes only the one it was
- * given, so the caller still passes what the operation declares beside it.
+ * The parameters every alternative of `requirements` writes, as `in:name`: the API key's header
+ * (lower case: header names are case-insensitive), query parameter or cookie, and
+ * `header:authorization` for every other scheme type. The client signs with one alternative, the
+ * first it was given credentials for: with a key or a token as alternatives (either one signs), it
+ * writes only the one it has, so the caller still passes what the operation declares beside it.
  */
 function authParameters(auth: SchemesAuth, requirements: SecurityRequirementsModel): Set<string> {
-  const written = new Set<string>();
   const placed = (name: string) => {
     const scheme = auth.schemes[name]!;
     return scheme.type !== 'apiKey' ? 'header:authorization' : scheme.in === 'header' ? `header:${scheme.name.toLowerCase()}` : `${scheme.in}:${scheme.name}`;
   };
-  for (const name of requirements.flat()) if (placed(name).startsWith('header:')) written.add(placed(name));
   const everywhere = requirements.map((alternative) => new Set(alternative.map(placed)));
-  for (const where of everywhere[0] ?? []) if (!where.startsWith('header:') && everywhere.every((alternative) => alternative.has(where))) written.add(where);
-  return written;
+  return new Set([...(everywhere[0] ?? [])].filter((where) => everywhere.every((alternative) => alternative.has(where))));
 }
 
 /**
- * A header, query or cookie parameter that restates what an operation's security scheme sends
- * (the API key, `Authorization`) is the client's auth, not a per-call input: role `auth` keeps it
- * out of the request types and makes it optional in the validators, as a profile's parameterRoles
- * would. The client's scheme writes it on every attempt (a query key replaces the caller's value, a
+ * A header, query or cookie parameter that restates what every security alternative of an
+ * operation sends (the API key, `Authorization`) is the client's auth, not a per-call input: role
+ * `auth` keeps it out of the request types and makes it optional in the validators, as a
+ * profile's parameterRoles would. The client's scheme writes it on every attempt (a query key replaces the caller's value, a
  * header key too), so asking the caller for it would demand a value that never reaches the API.
  */
 export function markAuthParameters(ops: OperationModel[], auth: AuthModel): void {

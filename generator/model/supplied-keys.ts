@@ -1,18 +1,24 @@
-// Query and cookie API keys the client writes itself (model/auth.ts marks them role `auth`), per
-// operation: unlike a header's role, which a profile gives by name everywhere, whether the client
-// supplies `api_key` depends on the operation's security, and a public operation may take a
-// parameter of that name as its own input. typing-document.ts leaves them out of the types.
+// Parameters the client writes itself, per operation: API keys and `Authorization` that every
+// security alternative sends (model/auth.ts marks them role `auth`), and the headers a profile
+// gives to client or call options. Whether the client supplies `api_key` or `X-Key` depends on the
+// operation's security, and a public operation may take a parameter of that name as its own input,
+// so typing-document.ts leaves them out of the types operation by operation, not by name.
 import { deref } from '../json-pointer.ts';
 import type { ApiModel } from './types.ts';
 
 type Doc = Record<string, any>;
 
-/** Per `method /path`: the query and cookie parameters (`in name`) the client supplies itself. */
-export function suppliedQueryAndCookie(model: ApiModel): Map<string, Set<string>> {
+/** `in name`, the name lower-cased for a header (header names are case-insensitive). */
+export function suppliedId(location: string, name: string): string {
+  return `${location} ${location === 'header' ? name.toLowerCase() : name}`;
+}
+
+/** Per `method /path`: the header, query and cookie parameters (suppliedId) the client supplies itself. */
+export function suppliedParameters(model: ApiModel): Map<string, Set<string>> {
   const supplied = new Map<string, Set<string>>();
   for (const op of model.operations) {
-    const names = op.parameters.filter((p) => (p.in === 'query' || p.in === 'cookie') && p.role !== 'param').map((p) => `${p.in} ${p.name}`);
-    if (names.length > 0) supplied.set(`${op.method} ${op.path}`, new Set(names));
+    const ids = op.parameters.filter((p) => (p.in === 'header' || p.in === 'query' || p.in === 'cookie') && p.role !== 'param').map((p) => suppliedId(p.in, p.name));
+    if (ids.length > 0) supplied.set(`${op.method} ${op.path}`, new Set(ids));
   }
   return supplied;
 }

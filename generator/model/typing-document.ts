@@ -1,8 +1,8 @@
 // The document openapi-typescript types are generated from. It differs from the effective document
-// only where the client, not the caller, supplies a value: header parameters whose role is auth,
-// client option or call option (the caller passes those through client/call options), query and
-// cookie parameters that restate the operation's API key (role auth; per operation, since another
-// operation may take a parameter of that name as input), request
+// only where the client, not the caller, supplies a value: header parameters whose role is client
+// option or call option (the caller passes those through client/call options), header, query and
+// cookie parameters that restate what every security alternative of the operation sends (role
+// auth; per operation, since another operation may take a parameter of that name as input), request
 // bodies on methods the profile declares bodyless, and the profile's idempotency body field (a
 // request id in the body), optional in the request body because the client fills it once per call
 // when empty, and raw request bodies whose schema is not text, typed as the string, Blob,
@@ -21,7 +21,7 @@ import { componentRefsOnly } from './typing-refs.ts';
 import { openEmptyObjects } from './open-objects.ts';
 import { dropTypesImpliedByAlternatives } from './implied-types.ts';
 import { typedAsJsonSchema } from './json-parameters.ts';
-import { declaresOwn, suppliedQueryAndCookie } from './supplied-keys.ts';
+import { declaresOwn, suppliedId, suppliedParameters } from './supplied-keys.ts';
 import { blobSuccessStatuses } from './success-reading.ts';
 
 type Doc = Record<string, any>;
@@ -46,46 +46,42 @@ export const RAW_CONTENT_MARK = 'x-svcgen-raw-content';
 export const BLOB_MARK = 'x-svcgen-blob';
 
 export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adjustments: TypingAdjustments } {
-  const roles = new Map<string, string>();
-  for (const op of model.operations) {
-    for (const p of op.parameters) if (p.in === 'header' && p.role !== 'param') roles.set(p.name.toLowerCase(), p.role);
-  }
   const keep = new Set(model.operations.map((o) => `${o.method} ${o.path}`));
   const withBody = new Set(model.operations.filter((o) => o.requestBody).map((o) => `${o.method} ${o.path}`));
   const adjustments: TypingAdjustments = { clientSuppliedHeaders: {}, clientSuppliedParameters: {}, droppedBodies: 0, optionalIdempotencyFields: [], rawContentBodies: [], blobResponses: [] };
-  const supplied = suppliedQueryAndCookie(model);
+  const supplied = suppliedParameters(model);
+  /** The suppliedId of a header, query or cookie parameter; undefined for a path parameter or an unreadable one. */
+  const idOf = (p: Doc | undefined): string | undefined =>
+    p?.in === 'header' || p?.in === 'query' || p?.in === 'cookie' ? suppliedId(p.in, String(p.name)) : undefined;
 
   // `operations`: the kept operations a declaration applies to (one for an operation's own, those
-  // that do not redeclare it for a path item's). A query or cookie key is left out only when the
-  // client supplies it to every one of them.
+  // that do not redeclare it for a path item's). A parameter is left out only when the client
+  // supplies it to every one of them.
   const clientSupplied = (raw: unknown, operations: string[]) => {
     const p = deref<Doc>(doc, raw);
-    if (p?.in === 'header') {
-      const hit = roles.has(String(p.name).toLowerCase());
-      if (hit) adjustments.clientSuppliedHeaders[p.name] = (adjustments.clientSuppliedHeaders[p.name] ?? 0) + 1;
-      return hit;
-    }
-    if (p?.in !== 'query' && p?.in !== 'cookie') return false;
-    const id = `${p.in} ${p.name}`;
+    const id = idOf(p);
+    if (id === undefined) return false;
     const hit = operations.length > 0 && operations.every((key) => supplied.get(key)?.has(id));
-    if (hit) adjustments.clientSuppliedParameters[id] = (adjustments.clientSuppliedParameters[id] ?? 0) + 1;
-    return hit;
+    if (!hit) return false;
+    if (p!.in === 'header') adjustments.clientSuppliedHeaders[p!.name] = (adjustments.clientSuppliedHeaders[p!.name] ?? 0) + 1;
+    else adjustments.clientSuppliedParameters[id] = (adjustments.clientSuppliedParameters[id] ?? 0) + 1;
+    return true;
   };
 
   const paths: Doc = {};
   for (const [path, item] of Object.entries<Doc>(doc.paths ?? {})) {
     const next: Doc = { ...item };
     const kept = HTTP_METHODS.filter((method) => item[method] && keep.has(`${method} ${path}`));
-    // A path-level query or cookie key the client supplies to some of the path's operations only
-    // moves down into the others, so they keep asking for it and these do not.
+    // A path-level parameter the client supplies to some of the path's operations only moves down
+    // into the others, so they keep asking for it and these do not.
     const movedDown: Doc[] = [];
     if (Array.isArray(item.parameters)) {
       next.parameters = item.parameters
         .filter((raw: unknown) => {
           const inheriting = kept.filter((method) => !declaresOwn(doc, item[method], raw)).map((method) => `${method} ${path}`);
           if (clientSupplied(raw, inheriting)) return false;
-          const p = deref<Doc>(doc, raw);
-          if ((p?.in === 'query' || p?.in === 'cookie') && inheriting.some((key) => supplied.get(key)?.has(`${p.in} ${p.name}`))) {
+          const id = idOf(deref<Doc>(doc, raw));
+          if (id !== undefined && inheriting.some((key) => supplied.get(key)?.has(id))) {
             movedDown.push(raw as Doc);
             return false;
           }
