@@ -27,6 +27,12 @@ const FORM_WITH: EncoderRef = { field: 'encodeBody', name: 'formBodyWith', modul
 const MULTIPART: EncoderRef = { field: 'encodeBody', name: 'multipartBody', module: 'svcgen/runtime/encoding/multipart' };
 /** Multipart with a part table (model/multipart-parts.ts): only operations whose `encoding` departs from the defaults. */
 const MULTIPART_WITH: EncoderRef = { field: 'encodeBody', name: 'multipartBodyWith', module: 'svcgen/runtime/encoding/multipart' };
+/**
+ * Multipart under its declared type (multipart/related, multipart/mixed, …) or with fixed part
+ * headers (model/multipart-body.ts): only operations with such a body, so a Worker without one
+ * does not bundle runtime/encoding/multipart-declared.ts.
+ */
+const MULTIPART_AS: EncoderRef = { field: 'encodeBody', name: 'multipartBodyAs', module: 'svcgen/runtime/encoding/multipart-declared' };
 /** Bodies sent as given under the spec's media type (binary and text media types): runtime/encoding/raw.ts. */
 const RAW: EncoderRef = { field: 'encodeBody', name: 'rawBody', module: 'svcgen/runtime/encoding/raw' };
 /** JSON sent under the spec's own media type (not plain application/json): runtime/encoding/json.ts. */
@@ -73,7 +79,9 @@ export function encodersOf(op: OperationModel, styledQuery: boolean, structuredH
     out.push(fields ? { ...FORM_WITH, argument: literal(fields) } : FORM);
   } else if (encoding === 'multipart') {
     const parts = op.requestBody?.parts;
-    out.push(parts ? { ...MULTIPART_WITH, argument: literal(parts) } : MULTIPART);
+    const declared = op.requestBody?.multipart;
+    if (declared) out.push({ ...MULTIPART_AS, argument: literal({ ...declared, parts }) });
+    else out.push(parts ? { ...MULTIPART_WITH, argument: literal(parts) } : MULTIPART);
   } else if ((encoding === 'binary' || encoding === 'text') && op.requestBody) {
     out.push({ ...RAW, argument: literal(op.requestBody.mediaType) });
   } else if (encoding === 'json' && op.requestBody && namesOwnJsonType(op.requestBody.mediaType)) {

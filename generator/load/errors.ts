@@ -12,6 +12,12 @@ export interface InputErrorLocation {
   column?: number;
 }
 
+/**
+ * The file of an error the model stage reports at a pointer of the effective document; the stage
+ * moves it to the file (and line) that wrote that pointer (model/index.ts inDocument).
+ */
+export const EFFECTIVE_DOCUMENT = '(effective document)';
+
 export class SvcgenInputError extends Error {
   /** The message without its location, so a later stage can point the same problem elsewhere. */
   readonly problem: string;

@@ -1,7 +1,7 @@
 // The model stage: one vendor's effective document → ApiModel. Vendor facts come from the
 // document's `x-svcgen` profile (our overlays) and the user's config; nothing here names a vendor.
 import type { LoadedVendor } from '../load/index.ts';
-import { SvcgenInputError } from '../load/errors.ts';
+import { EFFECTIVE_DOCUMENT, SvcgenInputError } from '../load/errors.ts';
 import { buildWebhookModel } from './webhooks.ts';
 import { parseProfile, type VendorProfile } from './profile.ts';
 import { buildOperations } from './operations.ts';
@@ -42,6 +42,16 @@ function inProfile<T>(loaded: LoadedVendor, work: () => T): T {
   }
 }
 
+/** Runs `work`; an error it reports at a pointer of the effective document is moved to the file (and line) that wrote it. */
+function inDocument<T>(loaded: LoadedVendor, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof SvcgenInputError) || error.file !== EFFECTIVE_DOCUMENT || error.pointer === undefined) throw error;
+    throw new SvcgenInputError(loaded.locate?.(error.pointer) ?? { file: `the effective document of '${loaded.vendor}'`, pointer: error.pointer }, error.problem, { cause: error });
+  }
+}
+
 function selected(op: OperationModel, options: ModelOptions): boolean {
   const hit = (f?: { tags?: string[]; operations?: string[] }) =>
     Boolean(f && (f.operations?.includes(op.id) || op.tags.some((t) => f.tags?.includes(t))));
@@ -64,7 +74,7 @@ function mergePolicy(base: VendorPolicy, override: Partial<VendorPolicy> | undef
 export function buildApiModel(loaded: LoadedVendor, options: ModelOptions = {}): ApiModel {
   const doc = loaded.document;
   const profile = readProfile(loaded);
-  const all = buildOperations(doc, profile);
+  const all = inDocument(loaded, () => buildOperations(doc, profile));
   const auth = inProfile(loaded, () => buildAuthModel(doc, profile, all, loaded.vendor));
   inProfile(loaded, () => checkOptionNames(profile, auth, loaded.vendor));
   markAuthParameters(all, auth);

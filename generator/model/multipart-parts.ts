@@ -1,5 +1,6 @@
-// The part table of a multipart/form-data body: which top-level properties the runtime must
-// encode differently from OpenAPI's defaults (runtime/encoding/multipart.ts applies both).
+// The part table of a multipart body: which top-level properties the runtime must encode
+// differently from OpenAPI's defaults (runtime/encoding/multipart.ts applies both). Outside
+// multipart/form-data only `contentType` counts (see multipartParts).
 //
 // Defaults, no `encoding` entry (OAS 3.0.3 "Special Considerations for multipart Content", 3.1.1
 // Encoding Object table): a primitive is a text/plain part, an object an application/json part,
@@ -58,12 +59,20 @@ function concreteMediaType(value: unknown): string | undefined {
  * whose `encoding` entry changes how they are sent; undefined when none does (the metadata then
  * carries no table).
  */
-export function multipartParts(doc: Doc, mediaTypeObject: Doc | undefined): Record<string, string> | undefined {
+export function multipartParts(doc: Doc, mediaTypeObject: Doc | undefined, formData = true): Record<string, string> | undefined {
   return encodingTable<string>(doc, mediaTypeObject, (entry, schema) => {
+    // OAS 3.0 and 3.1: `style`, `explode` and `allowReserved` SHALL be ignored outside
+    // multipart/form-data and urlencoded bodies (Swagger 2.0's formData arrays are form-data).
+    if (!formData) return partType(doc, entry, schema);
     const format = collectionFormatOf(doc, entry, schema);
     if (format) return format === 'multi' ? undefined : format;
     if ('style' in entry || 'explode' in entry || 'allowReserved' in entry) return entry.style === DEEP_OBJECT ? DEEP_OBJECT : undefined;
-    const type = concreteMediaType(entry.contentType);
-    return type && type.toLowerCase() !== defaultPartType(doc, schema) ? type : undefined;
+    return partType(doc, entry, schema);
   });
+}
+
+/** The part media type `entry.contentType` names where it differs from the property's default. */
+function partType(doc: Doc, entry: Doc, schema: unknown): string | undefined {
+  const type = concreteMediaType(entry.contentType);
+  return type && type.toLowerCase() !== defaultPartType(doc, schema) ? type : undefined;
 }

@@ -14,11 +14,12 @@ import type {
   SchemaObject,
 } from './types.ts';
 import type { VendorProfile } from './profile.ts';
-import { deref } from '../json-pointer.ts';
+import { deref, derefAt, toPointer } from '../json-pointer.ts';
 import { classifyMediaType, isAnyMediaType } from '../media-type.ts';
 import { camelCase } from './naming.ts';
 import { detectPagination } from './pagination.ts';
 import { multipartParts } from './multipart-parts.ts';
+import { declaredMultipart, isFormData } from './multipart-body.ts';
 import { formFields } from './collection-format.ts';
 import { listsEmptyString } from './empty-path-values.ts';
 import { jsonContentSchema } from './json-parameters.ts';
@@ -82,9 +83,11 @@ function parameterModels(doc: Doc, pathItem: Doc, op: Doc, profile: VendorProfil
   });
 }
 
-function requestBodyModel(doc: Doc, method: HttpMethod, op: Doc, profile: VendorProfile): RequestBodyModel | undefined {
+function requestBodyModel(doc: Doc, path: string, method: HttpMethod, op: Doc, profile: VendorProfile): RequestBodyModel | undefined {
   if (profile.bodylessMethods.includes(method)) return undefined;
-  const body = deref<Doc>(doc, op.requestBody);
+  // Where the body is declared (a shared one among the components), for errors about it.
+  const found = derefAt<Doc>(doc, op.requestBody, toPointer(['paths', path, method, 'requestBody']));
+  const body = found?.value;
   const mediaType = pickMediaType(body?.content, true);
   if (!body || !mediaType) return undefined;
   const schema = body.content[mediaType]?.schema;
@@ -94,8 +97,10 @@ function requestBodyModel(doc: Doc, method: HttpMethod, op: Doc, profile: Vendor
     encoding: requestEncoding(doc, mediaType, schema),
     schema,
   };
-  const parts = model.encoding === 'multipart' ? multipartParts(doc, body.content[mediaType]) : undefined;
+  const parts = model.encoding === 'multipart' ? multipartParts(doc, body.content[mediaType], isFormData(mediaType)) : undefined;
   if (parts) model.parts = parts;
+  const declared = model.encoding === 'multipart' ? declaredMultipart(doc, `${method.toUpperCase()} ${path}`, mediaType, body.content[mediaType], `${found!.pointer}/content/${toPointer([mediaType]).slice(1)}`) : undefined;
+  if (declared) model.multipart = declared;
   const fields = model.encoding === 'form' ? formFields(doc, body.content[mediaType]) : undefined;
   if (fields) model.fields = fields;
   if (isRawContentBody(doc, model)) model.content = true;
@@ -187,7 +192,7 @@ export function buildOperations(doc: Doc, profile: VendorProfile): OperationMode
       const op = pathItem[method];
       if (!op || typeof op !== 'object') continue;
       const parameters = parameterModels(doc, pathItem, op, profile);
-      const requestBody = requestBodyModel(doc, method, op, profile);
+      const requestBody = requestBodyModel(doc, path, method, op, profile);
       const responses = responseModels(doc, op);
       const idempotency = idempotencyOf(doc, method, parameters, requestBody, profile);
       const security = (op.security ?? doc.security ?? []).flatMap((req: Doc) => Object.keys(req));

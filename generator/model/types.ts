@@ -3,6 +3,7 @@
 // vendor-specific: vendor facts arrive through the document's `x-svcgen` extension (written in
 // the project's overlays) and the user's config.
 import type { DeclaredSignature } from '../../runtime/webhooks/declared-spec.ts';
+import type { DeclaredMultipartModel } from './multipart-body.ts';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -52,6 +53,12 @@ export interface RequestBodyModel {
    * default part types, name → `deepObject` or the part's media type (model/multipart-parts.ts).
    */
   parts?: Record<string, string>;
+  /**
+   * Multipart bodies the form-data encoders do not serve (a declared type other than
+   * multipart/form-data, or part headers from the Encoding Object): the type to send, the
+   * properties' declared order and each property's fixed part headers (model/multipart-body.ts).
+   */
+  multipart?: DeclaredMultipartModel;
   /**
    * Urlencoded bodies: the array and object properties whose `encoding` entry names how they are
    * written (Swagger 2.0 collectionFormat names: csv, ssv, tsv, pipes, multi), and `json` for a

@@ -84,7 +84,7 @@ function mediaType(type: string): string {
 }
 
 /** One part of the body before it is written: a text field, a typed field, or a file. */
-interface Part {
+export interface Part {
   readonly name: string;
   /** File parts only: the file name their Content-Disposition carries. */
   readonly filename?: string;
@@ -177,7 +177,7 @@ function appendBrackets(out: Part[], name: string, value: unknown): void {
 }
 
 /** The parts of a multipart body, in order; `parts` names the properties that depart from the defaults. */
-function partsOf(body: unknown, parts: PartTable): Part[] {
+export function partsOf(body: unknown, parts: PartTable): Part[] {
   const out: Part[] = [];
   if (body === null) return out;
   // Each part is a property of the body: text, a file or an array given as the whole body has
@@ -211,7 +211,7 @@ function partsOf(body: unknown, parts: PartTable): Part[] {
 }
 
 /** A name or file name inside the quotes of a Content-Disposition, escaped as WHATWG's algorithm does. */
-function quoted(text: string): string {
+export function quoted(text: string): string {
   return `"${text.replace(/[\r\n"]/g, (c) => (c === '"' ? '%22' : c === '\r' ? '%0D' : '%0A'))}"`;
 }
 
@@ -224,7 +224,7 @@ function headerOf(part: Part): string {
  * A random boundary, 128 bits, in lower case: the Content-Type fetch sends is the Blob's type,
  * which a Blob lower-cases, and the boundary must read the same there as in the body.
  */
-function newBoundary(): string {
+export function newBoundary(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `svcgen-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -6,6 +6,13 @@
 // object"), an array as one part per item under the same name. Measured on Prism 5.16.0 with
 // test/fixtures/multipart-encoding/openapi.json; multipart-encoding.test.ts pins it.
 //
+// Other multipart types (multipart/related, multipart/mixed, …) Prism matches by media type (415
+// for a body sent as another one) but then validates the whole body text against the object
+// schema: "Request body must be object" for any body (measured on 5.16.0 with
+// test/fixtures/multipart-subtypes/openapi.json; multipart-subtypes.test.ts pins it). Their
+// parts are read the same way, by the Content-Disposition name OpenAPI 3.0.4/3.1.1 correlates
+// properties with.
+//
 // This replaces Prism's body validator for multipart bodies whose `encoding` declares no style
 // only: the parts are read back by their own headers (a part labelled with a JSON media type is
 // parsed as JSON, any other part is its text; repeated names become an array), then handed to
@@ -82,11 +89,12 @@ function bodyOf(parts: Part[], schema: Schema): Record<string, unknown> {
 const prismValidateBody = validators.validateBody!;
 
 validators.validateBody = (target: unknown, specs: Content[], context: unknown, mediaType: string | undefined, boundary: string | undefined, bundle: unknown) => {
-  const content = specs.find((c) => c.mediaType === 'multipart/form-data');
+  const essence = mediaType?.toLowerCase();
+  const content = essence?.startsWith('multipart/') ? specs.find((c) => c.mediaType.split(';')[0]!.trim().toLowerCase() === essence) : undefined;
   // `form` style (the only other one Prism keeps for bodies) sends arrays as repeated parts, as
   // the defaults do; objects exploded into one part per key are not read back here.
   const styled = content?.encodings?.some((e) => e.style === 'deepObject');
-  if (!content?.schema || styled || typeof target !== 'string' || !boundary || !/^multipart\/form-data\b/i.test(mediaType ?? '')) {
+  if (!content?.schema || styled || typeof target !== 'string' || !boundary) {
     return prismValidateBody(target, specs, context, mediaType, boundary, bundle);
   }
   const problems = validateAgainstSchema(bodyOf(partsOf(target, boundary), content.schema), content.schema, true, context, 'body', bundle);

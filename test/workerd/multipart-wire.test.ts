@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createVendorClient, type VendorProfile } from '../../runtime/client.ts';
 import type { OperationMeta } from '../../runtime/contract.ts';
 import { encodeMultipart, multipartBody, multipartBodyWith } from '../../runtime/encoding/multipart.ts';
+import { multipartBodyAs } from '../../runtime/encoding/multipart-declared.ts';
 
 /** The body's text (workerd warns when .text() reads a multipart body). */
 const textOf = async (body: Request): Promise<string> => new TextDecoder().decode(await body.arrayBuffer());
@@ -114,6 +115,19 @@ describe('multipart bodies in workerd', () => {
     expect(partsOfText(text, contentType)).toEqual([
       { headers: 'Content-Disposition: form-data; name="note" | Content-Type: application/merge-patch+json', data: '{"title":"T"}' },
       { headers: 'Content-Disposition: form-data; name="table" | Content-Type: text/csv', data: 'a,b' },
+    ]);
+  });
+
+  it('a multipart/related body (multipartBodyAs) goes out under that type, its root type named, the root first', async () => {
+    const options: Record<string, unknown> = { body: { media: new File(['png bytes'], 'cat.png', { type: 'image/png' }), metadata: { name: 'cat.png' } } };
+    multipartBodyAs({ type: 'multipart/related', order: ['metadata', 'media'] })(options, { 'Content-Type': 'application/json' });
+    const request = new Request('https://api.parts.test/upload', { method: 'POST', body: options.body as Blob });
+    const contentType = request.headers.get('content-type')!;
+    const boundary = /^multipart\/related; boundary=(svcgen-[0-9a-f]{32}); type="application\/json"$/.exec(contentType)?.[1];
+    expect(boundary, contentType).toBeDefined();
+    expect(partsOfText(await textOf(request), `multipart/related; boundary=${boundary}`)).toEqual([
+      { headers: 'Content-Disposition: form-data; name="metadata" | Content-Type: application/json', data: '{"name":"cat.png"}' },
+      { headers: 'Content-Disposition: form-data; name="media"; filename="cat.png" | Content-Type: image/png', data: 'png bytes' },
     ]);
   });
 });

@@ -44,7 +44,9 @@ describe('a Worker bundles the runtime pieces its operations use', () => {
     expect(modules).not.toContain('runtime/encoding/query.ts');
   });
 
-  it('a multipart body brings the multipart encoder', async () => {
-    expect(await runtimeModules('POST', '/pet/{petId}/uploadImage')).toContain('runtime/encoding/multipart.ts');
+  it('a multipart/form-data body brings the multipart encoder, not the one for other multipart types', async () => {
+    const modules = await runtimeModules('POST', '/pet/{petId}/uploadImage');
+    expect(modules).toContain('runtime/encoding/multipart.ts');
+    expect(modules).not.toContain('runtime/encoding/multipart-declared.ts');
   });
 });
