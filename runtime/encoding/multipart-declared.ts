@@ -25,7 +25,7 @@
 // FormData, which fetch always sends as multipart/form-data) is refused before anything is sent.
 
 import type { BodyEncoder, CallRequest } from '../contract.ts';
-import { MULTIPART_HEADERS, newBoundary, partsOf, quoted, type Part, type PartTable } from './multipart.ts';
+import { MULTIPART_HEADERS, dispositionOf, newBoundary, partsOf, type Part, type PartTable } from './multipart.ts';
 import { sentAsIs } from './sent-body.ts';
 
 /** What the generator knows of one operation's multipart body (model/multipart-body.ts). */
@@ -57,7 +57,7 @@ function ordered(body: object, order: readonly string[]): object {
 }
 
 function headOf(part: Part, formData: boolean, fields: Readonly<Record<string, string>> | undefined): string {
-  let head = `Content-Disposition: form-data; name=${quoted(part.name)}${part.filename === undefined ? '' : `; filename=${quoted(part.filename)}`}\r\n`;
+  let head = `${dispositionOf(part)}\r\n`;
   const type = part.type ?? (formData ? undefined : TEXT);
   if (type) head += `Content-Type: ${type}\r\n`;
   if (fields) for (const name of Object.keys(fields)) head += `${name}: ${fields[name]}\r\n`;

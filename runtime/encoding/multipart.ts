@@ -211,12 +211,17 @@ export function partsOf(body: unknown, parts: PartTable): Part[] {
 }
 
 /** A name or file name inside the quotes of a Content-Disposition, escaped as WHATWG's algorithm does. */
-export function quoted(text: string): string {
+function quoted(text: string): string {
   return `"${text.replace(/[\r\n"]/g, (c) => (c === '"' ? '%22' : c === '\r' ? '%0D' : '%0A'))}"`;
 }
 
+/** The part's Content-Disposition header line (without its CRLF): its name, and a file's file name. */
+export function dispositionOf(part: Part): string {
+  return `Content-Disposition: form-data; name=${quoted(part.name)}${part.filename === undefined ? '' : `; filename=${quoted(part.filename)}`}`;
+}
+
 function headerOf(part: Part): string {
-  const disposition = `Content-Disposition: form-data; name=${quoted(part.name)}${part.filename === undefined ? '' : `; filename=${quoted(part.filename)}`}`;
+  const disposition = dispositionOf(part);
   return part.type ? `${disposition}\r\nContent-Type: ${part.type}\r\n\r\n` : `${disposition}\r\n\r\n`;
 }
 
