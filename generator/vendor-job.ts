@@ -73,6 +73,7 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     unresolvedOperationServers: unresolvedOperationServers(model.operations),
     rawContentBodies: typing.adjustments.rawContentBodies,
     blobResponses: typing.adjustments.blobResponses,
+    textResponses: typing.adjustments.textResponses,
     webhookEvents: model.webhooks?.events.length ?? 0,
     files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),
   };

@@ -98,14 +98,16 @@ export function successParseAs(op: OperationModel): 'text' | 'blob' | 'stream' |
 }
 
 /**
- * The described success statuses (as the spec spells them) on which a call resolves with the
- * bytes as they came, a Blob: its type must say Blob, whatever schema the spec gives the body.
+ * The described success statuses (2xx, as the spec spells them) on which a call resolves with what
+ * `reading` makes of the body: the bytes as they came, a Blob, or the text, a string. Their type must
+ * say so, whatever schema the spec gives the body. `default`, even where it stands for success, is
+ * left out: openapi-fetch's types take it for an error status only, so it is typed as an error body is read.
  */
-export function blobSuccessStatuses(op: OperationModel): string[] {
+export function successStatusesRead(op: OperationModel, reading: 'blob' | 'text'): string[] {
   if (streamsEvents(op)) return [];
-  const described = successResponses(op).filter((r) => r.mediaType);
+  const described = op.responses.filter((r) => /^2/.test(r.status) && r.mediaType);
   const mixed = mixedSuccessReadings(op);
-  if (mixed) return described.filter((r) => mixed[r.status.toUpperCase()] === 'blob').map((r) => r.status);
-  // One reading for every status: openapi-fetch hands over a Blob for each of them.
-  return successParseAs(op) === 'blob' && !readsByContentType(op) ? described.map((r) => r.status) : [];
+  if (mixed) return described.filter((r) => mixed[r.status.toUpperCase()] === reading).map((r) => r.status);
+  // One reading for every status: openapi-fetch hands over a Blob, or the text, for each of them.
+  return successParseAs(op) === reading && !readsByContentType(op) ? described.map((r) => r.status) : [];
 }

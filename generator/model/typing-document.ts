@@ -6,9 +6,10 @@
 // bodies on methods the profile declares bodyless, and the profile's idempotency body field (a
 // request id in the body), optional in the request body because the client fills it once per call
 // when empty, and raw request bodies whose schema is not text, typed as the string, Blob,
-// ArrayBuffer or typed array the client sends (model/raw-body.ts), and success responses the client
-// reads as the bytes (model/success-reading.ts), typed as the Blob a call resolves with, not as
-// the schema of the document inside (a PDF's `format: binary` string, an XML body's object).
+// ArrayBuffer or typed array the client sends (model/raw-body.ts), and responses typed as the client
+// reads them, not as the schema of the document inside (model/read-body-types.ts): a success body
+// read as bytes as a Blob (a PDF's `format: binary` string, an XML body's object), one read as text
+// as a string, an error body under a type that is not JSON as the text or the schema's value.
 // Everything else, `required` above all, is the spec's: request and response types require exactly what the spec requires.
 // Everything changed is listed for the manifest. Three more changes say what the spec already says,
 // so they are not listed: open-objects.ts (an object schema with no properties admits any keys),
@@ -22,7 +23,7 @@ import { openEmptyObjects } from './open-objects.ts';
 import { dropTypesImpliedByAlternatives } from './implied-types.ts';
 import { typedAsJsonSchema } from './json-parameters.ts';
 import { declaresOwn, suppliedId, suppliedParameters } from './supplied-keys.ts';
-import { blobSuccessStatuses } from './success-reading.ts';
+import { typeResponsesAsRead } from './read-body-types.ts';
 
 type Doc = Record<string, any>;
 
@@ -35,20 +36,21 @@ export interface TypingAdjustments {
   optionalIdempotencyFields: string[];
   /** `METHOD /path media-type`: raw request bodies typed as the content the client sends, not as their schema (model/raw-body.ts). */
   rawContentBodies: string[];
-  /** `METHOD /path status`: success responses typed as the Blob the client resolves with, not as their schema (model/success-reading.ts). */
+  /** `METHOD /path status`: success responses typed as the Blob the client resolves with, not as their schema (model/read-body-types.ts). */
   blobResponses: string[];
+  /** `METHOD /path status`: responses typed as the text the client reads, or for errors the text or the schema's value (model/read-body-types.ts). */
+  textResponses: string[];
 }
 
 /** Marks the schema of a raw body taken as content, which types.ts renders as the types the client accepts. */
 export const RAW_CONTENT_MARK = 'x-svcgen-raw-content';
 
-/** Marks the schema of a success body the client hands over as bytes, which types.ts renders as `Blob`. */
-export const BLOB_MARK = 'x-svcgen-blob';
+export { BLOB_MARK } from './read-body-types.ts';
 
 export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adjustments: TypingAdjustments } {
   const keep = new Set(model.operations.map((o) => `${o.method} ${o.path}`));
   const withBody = new Set(model.operations.filter((o) => o.requestBody).map((o) => `${o.method} ${o.path}`));
-  const adjustments: TypingAdjustments = { clientSuppliedHeaders: {}, clientSuppliedParameters: {}, droppedBodies: 0, optionalIdempotencyFields: [], rawContentBodies: [], blobResponses: [] };
+  const adjustments: TypingAdjustments = { clientSuppliedHeaders: {}, clientSuppliedParameters: {}, droppedBodies: 0, optionalIdempotencyFields: [], rawContentBodies: [], blobResponses: [], textResponses: [] };
   const supplied = suppliedParameters(model);
   /** The suppliedId of a header, query or cookie parameter; undefined for a path parameter or an unreadable one. */
   const idOf = (p: Doc | undefined): string | undefined =>
@@ -146,22 +148,9 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
     adjustments.rawContentBodies.push(`${op.method.toUpperCase()} ${op.path} ${op.requestBody.mediaType}`);
   }
   adjustments.rawContentBodies.sort();
-  // A success body read as bytes resolves with a Blob on that status, whatever its media types say.
-  for (const op of model.operations) {
-    const statuses = blobSuccessStatuses(op);
-    if (!statuses.length) continue;
-    const item = paths[op.path][op.method];
-    const responses: Doc = { ...item.responses };
-    for (const status of statuses) {
-      const response = deref<Doc>(doc, responses[status]);
-      if (!response?.content) continue;
-      const content = Object.fromEntries(Object.keys(response.content).map((media) => [media, { schema: { type: 'string', format: 'binary', [BLOB_MARK]: true } }]));
-      responses[status] = { ...response, content };
-      adjustments.blobResponses.push(`${op.method.toUpperCase()} ${op.path} ${status}`);
-    }
-    item.responses = responses;
-  }
-  adjustments.blobResponses.sort();
+  const read = typeResponsesAsRead(doc, paths, model);
+  adjustments.blobResponses = read.blobResponses;
+  adjustments.textResponses = read.textResponses;
   const parameters = doc.components?.parameters;
   const components = parameters && typeof parameters === 'object' ? { ...doc.components, parameters: Object.fromEntries(Object.entries<Doc>(parameters).map(([name, p]) => [name, typedAsJsonSchema(p)])) } : doc.components;
   return { document: dropTypesImpliedByAlternatives(openEmptyObjects(componentRefsOnly({ ...doc, paths, ...(components ? { components } : {}) }))), adjustments };

@@ -43,9 +43,15 @@ export interface VendorManifest {
   rawContentBodies: string[];
   /**
    * `METHOD /path status`: success responses the client reads as bytes, typed as the Blob a call
-   * resolves with instead of the schema of the document inside (model/success-reading.ts).
+   * resolves with instead of the schema of the document inside (model/read-body-types.ts).
    */
   blobResponses: string[];
+  /**
+   * `METHOD /path status`: responses whose schema is not a string's under a type the client reads
+   * as text: a success body typed `string`, the text it resolves with; an error body under a type
+   * that is not JSON typed as its text or the schema's value (model/read-body-types.ts).
+   */
+  textResponses: string[];
   webhookEvents: number;
   files: Record<string, string>;
 }
