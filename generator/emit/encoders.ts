@@ -40,6 +40,8 @@ const JSON_AS: EncoderRef = { field: 'encodeBody', name: 'jsonBody', module: 'sv
 const STYLED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'styledQuery', module: 'svcgen/runtime/encoding/query' };
 /** The styled query after a path key's constant query string (request-path.ts keyQuery). */
 const STYLED_QUERY_AFTER: EncoderRef = { field: 'encodeQuery', name: 'styledQueryAfter', module: 'svcgen/runtime/encoding/query' };
+/** The styled query with reserved characters left in the values of the named parameters: only operations with an `allowReserved` query parameter. */
+const RESERVED_QUERY: EncoderRef = { field: 'encodeQuery', name: 'reservedQuery', module: 'svcgen/runtime/encoding/reserved-query' };
 const STRICT_PATH: EncoderRef = { field: 'encodePath', name: 'serializePath', module: 'svcgen/runtime/encoding/path' };
 /** Strict path that sends `''` for the named parameters: only operations whose spec lists `''` for one (model/empty-path-values.ts). */
 const STRICT_PATH_ALLOWING_EMPTY: EncoderRef = { field: 'encodePath', name: 'serializePathAllowingEmpty', module: 'svcgen/runtime/encoding/path' };
@@ -88,7 +90,9 @@ export function encodersOf(op: OperationModel, styledQuery: boolean, structuredH
     out.push({ ...JSON_AS, argument: literal(op.requestBody.mediaType) });
   }
   const constantQuery = keyQuery(op.path);
-  if (constantQuery) out.push({ ...STYLED_QUERY_AFTER, argument: literal(constantQuery) });
+  const reserved = op.parameters.filter((p) => p.in === 'query' && p.allowReserved).map((p) => p.name);
+  if (reserved.length) out.push({ ...RESERVED_QUERY, argument: constantQuery ? `${literal(reserved)}, ${literal(constantQuery)}` : literal(reserved) });
+  else if (constantQuery) out.push({ ...STYLED_QUERY_AFTER, argument: literal(constantQuery) });
   else if (styledQuery) out.push(STYLED_QUERY);
   if (TEMPLATED.test(op.path)) {
     const path = op.parameters.filter((p) => p.in === 'path');

@@ -15,7 +15,8 @@ import { typesOperationKey } from './types-key.ts';
 import { docComment, literal, plainText } from './text.ts';
 
 function isPlainScalar(p: ParameterModel, doc: Record<string, any>): boolean {
-  if (p.style !== 'form' || !p.explode) return false;
+  // openapi-fetch would write it, reserved characters encoded: in the table, the client hands the query to reservedQuery.
+  if (p.style !== 'form' || !p.explode || p.allowReserved) return false;
   let schema: SchemaObject | undefined = p.schema;
   for (let i = 0; i < 8 && schema && typeof schema.$ref === 'string'; i++) {
     schema = refTarget(doc, schema.$ref as string);

@@ -79,6 +79,9 @@ function parameterModels(doc: Doc, pathItem: Doc, op: Doc, profile: VendorProfil
     if (role?.optionName) model.optionName = role.optionName;
     if (typeof p.description === 'string') model.description = p.description;
     if (p.in === 'path' && listsEmptyString(doc, p.schema)) model.allowsEmpty = true;
+    // OpenAPI: a field of the schema-based parameters, and "only applies to parameters with an in
+    // value of query"; a value in `content` is written as its media type says.
+    if (p.in === 'query' && p.allowReserved === true && p.content === undefined) model.allowReserved = true;
     return model;
   });
 }

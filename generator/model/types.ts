@@ -33,6 +33,8 @@ export interface ParameterModel {
   description?: string;
   /** Path parameters whose schema lists `''` (model/empty-path-values.ts): the client sends an empty segment for it. */
   allowsEmpty?: true;
+  /** Query parameters with a schema and `allowReserved: true`: reserved characters in the value go unencoded (runtime/encoding/reserved-query.ts). */
+  allowReserved?: true;
 }
 
 export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
