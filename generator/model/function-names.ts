@@ -10,6 +10,10 @@
 // The names the generated modules give besides the functions (model/module-names.ts: the client
 // factory, the types index.ts re-exports, the webhook helpers) are taken before any operation's, so
 // an operation whose function or paginator would have one of them is the one renamed.
+//
+// An operationId that camel-cases to a reserved word (`delete`, `eval`) already has the `_` that
+// model/naming.ts appends; that is listed as a rename too, so a user looking for `delete` finds why.
+import { isReservedWord } from './naming.ts';
 import type { OperationModel, Rename } from './types.ts';
 
 /** The name of the function that walks every page of a paginated operation named `functionName`. */
@@ -60,6 +64,10 @@ export function assignFunctionNames(ops: OperationModel[], reserved: ReadonlyMap
   const taken = new Map<string, Holder>([...reserved].map(([name, what]) => [name, { kind: 'module', what }]));
   const free = (op: OperationModel, name: string) => exportsOf(op, name).every((n) => !taken.has(n));
   for (const op of ops) {
+    const word = op.functionName.slice(0, -1);
+    if (op.functionName.endsWith('_') && isReservedWord(word)) {
+      renames.push({ from: word, to: op.functionName, operation: label(op), reason: `\`${word}\` cannot name a function in a JavaScript module` });
+    }
     let name = op.functionName;
     for (let n = 2; !free(op, name); n++) name = `${op.functionName}${n}`;
     if (name !== op.functionName) {

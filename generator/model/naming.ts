@@ -33,6 +33,11 @@ export function pascalCase(name: string): string {
   return safeIdentifier(out);
 }
 
+/** Whether `name` is a word no declaration may take (camelCase and pascalCase append `_` to it). */
+export function isReservedWord(name: string): boolean {
+  return RESERVED.has(name);
+}
+
 function safeIdentifier(name: string): string {
   if (name === '') return '_';
   const lead = /^[0-9]/.test(name) ? '_' + name : name;

@@ -1,7 +1,8 @@
 // Generated modules are strict code (ES modules), where `eval` and `arguments` cannot be declared:
 // an operationId `eval` gave `export function eval`, and operations.js did not load in Node
 // (SyntaxError: Unexpected eval or arguments in strict mode) while generation exited 0. They now
-// take the `_` that reserved words take (model/naming.ts): `eval_`, like `delete_`.
+// take the `_` that reserved words take (model/naming.ts): `eval_`, like `delete_`, each listed as
+// a rename (model/function-names.ts).
 // Fixture (hand-made): test/fixtures/strict-mode-names/openapi.json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOneOff, type OneOffRun } from '../cli/one-off-vendor.ts';
@@ -16,6 +17,15 @@ beforeAll(async () => {
 afterAll(() => run?.remove());
 
 describe('operationIds that strict code cannot declare', () => {
+  it('are listed as renames, with the reason', () => {
+    expect(run.stderr).toContain(
+      'operations renamed so that each has a name of its own (3):\n' +
+        '  GET /arguments: arguments → arguments_ (`arguments` cannot name a function in a JavaScript module)\n' +
+        '  DELETE /delete: delete → delete_ (`delete` cannot name a function in a JavaScript module)\n' +
+        '  POST /eval: eval → eval_ (`eval` cannot name a function in a JavaScript module)\n',
+    );
+  });
+
   it('operations.js loads in Node, each operation under its name with a trailing _', async () => {
     expect(await run.nativeExports('operations.js')).toEqual(['arguments_', 'delete_', 'eval_']);
   });
