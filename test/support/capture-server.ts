@@ -1,5 +1,5 @@
 // A loopback HTTP server that records exactly what a client sent (method, raw path, decoded query,
-// headers, raw body bytes) and answers with a scripted JSON value, so two clients given the same
+// headers, raw body bytes) and answers with a scripted JSON value (or text), so two clients given the same
 // input can be compared on the wire. The default answer is `{}`; a test adds responders for the
 // answers its SDK needs (a login's token, a list).
 
@@ -26,6 +26,8 @@ export interface CaptureAnswer {
   headers?: Record<string, string>;
   /** Sent as JSON; `undefined` sends an empty body. */
   body?: unknown;
+  /** Sent as it is instead of `body`, under the Content-Type `headers` gives (none by default). */
+  text?: string;
 }
 
 /** Picks the answer to a request; `undefined` falls through to the next responder. */
@@ -69,9 +71,10 @@ function parseTarget(target: string): { path: string; rawQuery: string; query: [
 }
 
 function send(res: ServerResponse, answer: CaptureAnswer): void {
-  const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+  const json = answer.text === undefined;
+  const text = !json ? answer.text! : answer.body === undefined ? '' : JSON.stringify(answer.body);
   res.writeHead(answer.status ?? 200, {
-    ...(text ? { 'content-type': 'application/json' } : {}),
+    ...(text && json ? { 'content-type': 'application/json' } : {}),
     'content-length': String(Buffer.byteLength(text)),
     ...answer.headers,
   });
