@@ -131,6 +131,16 @@ describe('bad input: exit 2, file and pointer/line named, output untouched', () 
       expectText: /acme\/openapi\.yaml.*#\/paths\/~1v1~1widgets\/get\/.*Gadget/s,
     },
     {
+      // OpenAPI 3.2 adds methods, media-type item schemas and positional multipart that nothing
+      // here reads: generating it as 3.1 would drop those parts without a word.
+      name: 'an OpenAPI version svcgen does not read (3.2.0)',
+      breakIt: async () => {
+        edit('mirror/acme/openapi.yaml', (t) => t.replace(/^openapi: .*$/m, 'openapi: 3.2.0'));
+        await repin();
+      },
+      expectText: /acme\/openapi\.yaml#\/openapi: .*"3\.2\.0"/,
+    },
+    {
       name: 'sha256 mismatch',
       breakIt: () => edit('mirror/acme/openapi.yaml', (t) => t.replace('Acme (test', 'Acme  (test')),
       expectText: /acme\/openapi\.yaml.*sha256/s,
