@@ -9,7 +9,7 @@ import { HOLD_BODY, SENT_BODY, type FetchLike, type OperationMeta } from './cont
 import type { ResponseCache } from './cache/response-cache.ts';
 import { jsonLogger, type Logger } from './log/logger.ts';
 import { redactText, type Secret } from './redact.ts';
-import { release, type Transport } from './policy/attempt.ts';
+import { noop, release, type Transport } from './policy/attempt.ts';
 import { toNetworkError } from './policy/network-error.ts';
 import { MemoryBreakerStore, type BreakerConfig, type BreakerState, type BreakerStore, type BreakerTransition } from './policy/breaker.ts';
 import { isPromise, systemClock, type Clock } from './policy/clock.ts';
@@ -23,6 +23,7 @@ import { MemoryLimiterStore, type BucketSpec, type LimiterStore } from './policy
 import { NO_RETRY, retryDelay } from './policy/retry.ts';
 import { parseResetAt, parseRetryAfterMs } from './policy/retry-after.ts';
 import { guard } from './policy/sleep.ts';
+import { utf8 } from './utf8.ts';
 
 export type { Transport };
 
@@ -98,8 +99,6 @@ export interface Pipeline {
 /** Where a client puts the text of a body it encoded (see contract.ts). */
 export { SENT_BODY };
 
-const utf8 = new TextEncoder();
-const noop = () => {};
 /** How long a half-open lease outlasts its probe's time limit. */
 const PROBE_SLACK_MS = 1000;
 
@@ -205,7 +204,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     /** Waits, unless the caller cancels: then the pending response is released first. */
     const wait = (ms: number) =>
       guard<void>(clock, ms, sa, sb).catch((reason: unknown) => {
-        void last?.body?.cancel().catch(noop);
+        release(last);
         throw reason;
       });
 
@@ -317,7 +316,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       }
 
       // The previous attempt's response is superseded now; free its connection.
-      void last?.body?.cancel().catch(noop);
+      release(last);
       if (delay < 0) {
         if (!response) throw error;
         // The caller's read of the body stays under this attempt's limit and signals until it releases them.

@@ -11,6 +11,7 @@
 import type { FetchLike } from '../contract.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { redactText } from '../redact.ts';
+import { utf8 } from '../utf8.ts';
 import type { TokenSource } from './token-source.ts';
 
 export type SchemeProfile =
@@ -235,7 +236,7 @@ export function selectSchemes(vendor: string, operationId: string, requirements:
 /** Base64 of the UTF-8 bytes of `text` (HTTP Basic credentials). */
 export function base64(text: string): string {
   let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  for (const byte of utf8.encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 

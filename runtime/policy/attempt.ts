@@ -16,7 +16,9 @@ export interface TransportInit {
  */
 export type Transport = (request: Request, init?: TransportInit) => Promise<Response>;
 
-/** Frees the connection of a response that came after its attempt ended, without reading it. */
-export function release(response: Response): void {
-  void response.body?.cancel().catch(() => {});
+/** Frees the connection of a response nobody will read (one that came after its attempt ended, or a superseded one), if there is one. */
+export function release(response: Response | undefined): void {
+  void response?.body?.cancel().catch(noop);
 }
+
+export const noop = () => {};

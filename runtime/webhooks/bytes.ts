@@ -1,13 +1,13 @@
 // Byte plumbing for signature checks. Signatures cover the exact bytes received, so bodies are
 // handled as bytes from the start and only decoded to text after the signature has matched.
 import type { RawBody } from './types.ts';
+import { utf8 } from '../utf8.ts';
 
-const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The body's bytes, without copying when they already sit in an ordinary ArrayBuffer. */
 export function bodyBytes(body: RawBody): Uint8Array<ArrayBuffer> {
-  if (typeof body === 'string') return encoder.encode(body);
+  if (typeof body === 'string') return utf8.encode(body);
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   // Not bytes at all (a caller passed a parsed object or nothing): no signature can match empty input.
   if (!ArrayBuffer.isView(body)) return new Uint8Array(0);
@@ -18,8 +18,8 @@ export function bodyBytes(body: RawBody): Uint8Array<ArrayBuffer> {
 
 /** `prefix` (ASCII/UTF-8 text) followed by `body`: what HMAC/ECDSA schemes sign. */
 export function prefixed(prefix: string, body: RawBody): Uint8Array<ArrayBuffer> {
-  if (typeof body === 'string') return encoder.encode(prefix + body);
-  const head = encoder.encode(prefix);
+  if (typeof body === 'string') return utf8.encode(prefix + body);
+  const head = utf8.encode(prefix);
   const tail = bodyBytes(body);
   const out = new Uint8Array(head.length + tail.length);
   out.set(head, 0);

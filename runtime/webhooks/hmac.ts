@@ -3,10 +3,10 @@
 // verifiers pay on every call.
 import { constantTimeEqual } from './constant-time.ts';
 import { keyCache } from './key-cache.ts';
+import { utf8 } from '../utf8.ts';
 
-// An encoder made per import (once per secret, the key is cached) rather than shared from bytes.ts.
 const cryptoKeys = keyCache((secret) =>
-  crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+  crypto.subtle.importKey('raw', utf8.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
 );
 
 /**
