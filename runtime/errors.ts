@@ -42,7 +42,7 @@ const MAX_TEXT = 1000;
 const USEFUL_HEADER = /^(?:content-type|retry-after|retry-after-ms)$|ratelimit|should-retry$/i;
 
 export class ApiError<S extends number = number, B = unknown> extends Error {
-  // Declared, not defined: the constructor sets each, in this order, so a bundle carries no field list.
+  // Declared, not defined: the constructor sets each, in this order (toJSON lists them so), so a bundle carries no field list.
   declare readonly status: S;
   declare readonly operationId: string;
   /** Vendor error code (`card_declined`, `invalid_argument`). */
@@ -55,10 +55,10 @@ export class ApiError<S extends number = number, B = unknown> extends Error {
   /** Per-field problems when the vendor lists several. */
   declare readonly details: readonly ApiErrorDetail[];
   declare readonly requestId: string | undefined;
-  /** The parsed error body, secrets removed. */
-  declare readonly body: B | undefined;
   /** A safe subset of the response headers (lower-case names). */
   declare readonly headers: Readonly<Record<string, string>>;
+  /** The parsed error body, secrets removed. */
+  declare readonly body: B | undefined;
 
   constructor(init: ApiErrorInit<S, B>) {
     const secrets = init.secrets ?? [];
@@ -74,8 +74,8 @@ export class ApiError<S extends number = number, B = unknown> extends Error {
     this.declineCode = scrub(init.declineCode);
     this.details = (init.details ?? []).map((d) => definedOnly({ message: text(d.message), field: scrub(d.field), code: scrub(d.code) }));
     this.requestId = scrub(init.requestId);
-    this.body = init.body === undefined ? undefined : (redactValue(init.body, secrets) as B);
     this.headers = redactHeaders(init.headers ?? {}, secrets);
+    this.body = init.body === undefined ? undefined : (redactValue(init.body, secrets) as B);
   }
 
   /** Narrows the status so per-status body types can follow. */
@@ -98,20 +98,9 @@ export class ApiError<S extends number = number, B = unknown> extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      operationId: this.operationId,
-      code: this.code,
-      type: this.type,
-      param: this.param,
-      declineCode: this.declineCode,
-      details: this.details,
-      requestId: this.requestId,
-      headers: this.headers,
-      body: this.body,
-    };
+    // The fields the constructor set, in its order: name and message are not enumerable (an
+    // Error's own message, the name on the prototype), so they are listed first.
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 // On the prototype so the stack header (captured during `super()`) already says ApiError.

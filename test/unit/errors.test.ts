@@ -112,6 +112,19 @@ describe('apiErrorFromResponse: error shapes', () => {
   });
 });
 
+describe('toJSON', () => {
+  it('lists name, message and every field in one fixed order, nothing else', () => {
+    const body = { error: { type: 'card_error', code: 'card_declined', message: 'Declined.', param: 'source', decline_code: 'lost_card' } };
+    const error = apiErrorFromResponse(jsonResponse(402, body, { 'Request-Id': 'req_1' }), { operationId: 'X', requestIdHeader: 'Request-Id' }, body);
+    const json = error.toJSON();
+    expect(Object.keys(json)).toEqual(['name', 'message', 'status', 'operationId', 'code', 'type', 'param', 'declineCode', 'details', 'requestId', 'headers', 'body']);
+    expect(json).toMatchObject({ name: 'ApiError', message: 'Declined.', status: 402, requestId: 'req_1', headers: { 'request-id': 'req_1' }, body });
+    expect(JSON.parse(JSON.stringify(error))).toEqual(JSON.parse(JSON.stringify(json)));
+    // A stack trace is no field: it stays out of the JSON.
+    expect(json).not.toHaveProperty('stack');
+  });
+});
+
 describe('narrowing', () => {
   it('isApiError and is(status) narrow', () => {
     const error: unknown = apiErrorFromResponse(jsonResponse(404, {}), { operationId: 'X' }, {});
