@@ -92,7 +92,8 @@ export function flattenBrackets(key: string, value: unknown, visit: (name: strin
  */
 function preEncoded(body: unknown): string | undefined {
   if (typeof body === 'string') return body;
-  return typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams ? body.toString() : undefined;
+  // URLSearchParams is a global wherever the runtime runs (Workers, Node 22+, browsers).
+  return body instanceof URLSearchParams ? body.toString() : undefined;
 }
 
 /**
