@@ -24,7 +24,7 @@ const LABELLED_SECRET =
 
 /** Header and field names whose values are always secret, whatever they look like. */
 const SECRET_KEY =
-  /authorization|cookie|api[-_]?key|client[-_]?id|secret|token|passw(?:or)?d|passphrase|signature|credential|private[-_]?key|session/i;
+  /api[_-]?key|client[_-]?id|secret|passw(?:or)?d|token|authorization|cookie|signature|passphrase|credential|private[_-]?key|session/i;
 
 // Personal data: an email address is redacted wherever it appears in free text.
 const EMAIL = /[\w.%+-]+@[\w-]+(?:\.[\w-]+)+/g;
