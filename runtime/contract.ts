@@ -28,8 +28,6 @@ export interface OperationMeta {
   readonly circuit?: string;
   /** Present when GET caching may be enabled for this operation. */
   readonly cache?: { readonly ttlSeconds: number };
-  /** Request body encoding; absent for operations without a body. */
-  readonly body?: 'json' | 'form' | 'multipart' | 'text' | 'binary';
   /**
    * Query parameters whose serialisation differs from `form` + explode of a scalar:
    * name → [style, explode]. Absent when every query parameter is a plain scalar.
@@ -49,7 +47,9 @@ export interface OperationMeta {
   /**
    * The encoders this operation needs, named by the generator so a Worker bundles only those
    * (runtime/encoding/*): `body` form or multipart, a styled `query` table, path parameters.
-   * Absent: openapi-fetch's own (JSON bodies, scalar queries, no path parameters).
+   * Absent: openapi-fetch's own (JSON bodies, scalar queries, no path parameters). The encoder is
+   * all the metadata says of a body: a field naming its encoding, read by nothing, cost every
+   * operation with a body bytes in the bundle.
    */
   readonly encodeBody?: BodyEncoder;
   /** `path`: the call's path parameters, for a path key whose query string names some (`?lat={lat}`). */

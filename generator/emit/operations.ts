@@ -44,7 +44,6 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
   ];
   if (op.rateLimitBucket) fields.push(`bucket: ${literal(op.rateLimitBucket)}`);
   if (op.cache) fields.push(`cache: ${literal(op.cache)}`);
-  if (op.requestBody) fields.push(`body: ${literal(op.requestBody.encoding)}`);
   const styled = op.parameters
     .filter((p) => p.in === 'query' && !isPlainScalar(p, doc))
     .sort((a, b) => (a.name < b.name ? -1 : 1))

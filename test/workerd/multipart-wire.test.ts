@@ -86,7 +86,7 @@ describe('multipart bodies in workerd', () => {
       },
     };
     const client = createVendorClient(profile, { fetch, logger: false } as object);
-    const meta: OperationMeta = { id: 'createPodcast', method: 'POST', path: '/podcasts', resilience: 'idempotent', idempotency: { kind: 'none' }, body: 'multipart', encodeBody: multipartBody };
+    const meta: OperationMeta = { id: 'createPodcast', method: 'POST', path: '/podcasts', resilience: 'idempotent', idempotency: { kind: 'none' }, encodeBody: multipartBody };
     await expect(client.call(meta, { body: podcastBody() })).resolves.toEqual({ id: 'pod_1' });
     expect(seen).toHaveLength(2);
     expect(seen[1]).toEqual(seen[0]);

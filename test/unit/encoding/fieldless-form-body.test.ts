@@ -8,7 +8,7 @@ import type { OperationMeta } from '../../../runtime/contract.ts';
 import { encodeForm, encodeFormWith, formBody } from '../../../runtime/encoding/form.ts';
 import { recordingClient } from './recording-client.ts';
 
-const meta: OperationMeta = { id: 'Convert', method: 'POST', path: '/convert', resilience: 'unsafe', idempotency: { kind: 'none' }, body: 'form', encodeBody: formBody };
+const meta: OperationMeta = { id: 'Convert', method: 'POST', path: '/convert', resilience: 'unsafe', idempotency: { kind: 'none' }, encodeBody: formBody };
 
 describe('an urlencoded body that is not an object of fields', () => {
   for (const [kind, body, named] of [

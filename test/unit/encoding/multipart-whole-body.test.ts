@@ -13,7 +13,7 @@ import type { OperationMeta } from '../../../runtime/contract.ts';
 import { encodeMultipart, multipartBody } from '../../../runtime/encoding/multipart.ts';
 import { recordingClient } from './recording-client.ts';
 
-const meta: OperationMeta = { id: 'AddAttachment', method: 'POST', path: '/issues/{id}/attachments', resilience: 'unsafe', idempotency: { kind: 'none' }, body: 'multipart', encodeBody: multipartBody };
+const meta: OperationMeta = { id: 'AddAttachment', method: 'POST', path: '/issues/{id}/attachments', resilience: 'unsafe', idempotency: { kind: 'none' }, encodeBody: multipartBody };
 
 describe('a multipart body that is not an object of parts', () => {
   for (const [kind, body] of [

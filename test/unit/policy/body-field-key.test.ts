@@ -15,7 +15,6 @@ const keyed: OperationMeta = {
   path: '/transfers',
   resilience: 'unsafe',
   idempotency: { kind: 'body-field', field: 'request_id' },
-  body: 'json',
   bodyKey: bodyFieldKey,
 };
 

@@ -18,7 +18,6 @@ const meta: OperationMeta = {
   path: '/things',
   resilience: 'unsafe',
   idempotency: { kind: 'header', name: 'Idempotency-Key' },
-  body: 'form',
   encodeBody: formBody,
 };
 
