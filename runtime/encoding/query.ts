@@ -8,7 +8,9 @@
 //   brackets           expand[]=a&expand[]=b   (not OpenAPI: for overlays that want it)
 //   json               q=%7B%22page%22%3A1%7D   (a parameter with JSON `content`: its JSON text)
 // Leaves are written as in form bodies (booleans as words, Dates as Unix seconds, numbers in plain
-// digits). A top-level null or undefined parameter is left out; an empty array is left out.
+// digits), with `[` and `]` percent-encoded in values (`q=a%5B0%5D`), as openapi-fetch writes the
+// queries of operations without this table. A top-level null or undefined parameter is left out;
+// an empty array is left out.
 
 import type { OperationMeta } from '../contract.ts';
 import { encodeFormComponent, flattenBrackets, formLeafText } from './form.ts';
@@ -27,6 +29,13 @@ const DELIMITERS: Readonly<Record<string, string>> = { form: ',', spaceDelimited
 
 const enc = encodeFormComponent;
 
+/**
+ * A value (what follows a pair's `=`): written as a name is, with `[` and `]` percent-encoded too.
+ * A query may not carry them (RFC 3986 section 3.4; OpenAPI 3.1.1 Appendix E), so a strict server
+ * refuses `q=a[0]`; only a name's brackets are style syntax (deepObject's `filter[k]`).
+ */
+const val = (text: string): string => enc(text).replace(/[[\]]/g, (c) => (c === '[' ? '%5B' : '%5D'));
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
@@ -36,13 +45,13 @@ function isLeaf(v: unknown): boolean {
 }
 
 function brackets(name: string, value: unknown, out: string[]): void {
-  flattenBrackets(name, value, (key, leaf) => out.push(`${enc(key)}=${enc(formLeafText(leaf))}`));
+  flattenBrackets(name, value, (key, leaf) => out.push(`${enc(key)}=${val(formLeafText(leaf))}`));
 }
 
 function unindexedBrackets(name: string, value: unknown[], out: string[]): void {
   for (const item of value) {
     if (item === undefined) continue;
-    if (isLeaf(item)) out.push(`${enc(name)}[]=${enc(formLeafText(item))}`);
+    if (isLeaf(item)) out.push(`${enc(name)}[]=${val(formLeafText(item))}`);
     else brackets(`${name}[]`, item, out);
   }
 }
@@ -51,7 +60,7 @@ function unindexedBrackets(name: string, value: unknown[], out: string[]): void 
 function serializeParam(name: string, value: unknown, style: ParamStyle | undefined, out: string[]): void {
   const kind = style?.style ?? (isPlainObject(value) ? 'deepObject' : 'form');
   const explode = style?.explode ?? true;
-  if (kind === 'json') return void out.push(`${enc(name)}=${enc(JSON.stringify(value))}`);
+  if (kind === 'json') return void out.push(`${enc(name)}=${val(JSON.stringify(value))}`);
   if (kind === 'deepObject') return brackets(name, value, out);
   if (kind === 'brackets') return Array.isArray(value) ? unindexedBrackets(name, value, out) : brackets(name, value, out);
 
@@ -59,24 +68,24 @@ function serializeParam(name: string, value: unknown, style: ParamStyle | undefi
     const items = value.filter((v) => v !== undefined);
     if (!items.every(isLeaf)) return brackets(name, value, out);
     if (explode) {
-      for (const item of items) out.push(`${enc(name)}=${enc(formLeafText(item))}`);
+      for (const item of items) out.push(`${enc(name)}=${val(formLeafText(item))}`);
       return;
     }
-    out.push(`${enc(name)}=${items.map((v) => enc(formLeafText(v))).join(DELIMITERS[kind] ?? ',')}`);
+    out.push(`${enc(name)}=${items.map((v) => val(formLeafText(v))).join(DELIMITERS[kind] ?? ',')}`);
     return;
   }
   if (isPlainObject(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (!entries.every(([, v]) => isLeaf(v))) return brackets(name, value, out);
     if (explode && kind === 'form') {
-      for (const [k, v] of entries) out.push(`${enc(k)}=${enc(formLeafText(v))}`);
+      for (const [k, v] of entries) out.push(`${enc(k)}=${val(formLeafText(v))}`);
       return;
     }
-    const joined = entries.flatMap(([k, v]) => [enc(k), enc(formLeafText(v))]).join(DELIMITERS[kind] ?? ',');
+    const joined = entries.flatMap(([k, v]) => [val(k), val(formLeafText(v))]).join(DELIMITERS[kind] ?? ',');
     out.push(`${enc(name)}=${joined}`);
     return;
   }
-  out.push(`${enc(name)}=${enc(formLeafText(value))}`);
+  out.push(`${enc(name)}=${val(formLeafText(value))}`);
 }
 
 function build(styles: QueryStyles): QuerySerializerFn {

@@ -19,14 +19,13 @@ import { styledQuery, styledQueryAfter, type QuerySerializerFn } from './query.t
 
 /**
  * What query.ts writes as `%XX` and reserved expansion leaves literal (`! $ ' ( ) * , / : ; ? @`),
- * a `%25` that began a triple in the value, and the brackets query.ts leaves literal, which the
- * query string does not allow.
+ * and a `%25` that began a triple in the value; not `%5B` `%5D`, which the query string does not allow.
  */
-const PASSED = /%(?:25(?=[\da-f]{2})|2[14789acf]|3[abf]|40)|[[\]]/gi;
+const PASSED = /%(?:25(?=[\da-f]{2})|2[14789acf]|3[abf]|40)/gi;
 
 function passReserved(pair: string): string {
   const value = pair.indexOf('=') + 1;
-  return pair.slice(0, value) + pair.slice(value).replace(PASSED, (m) => (m === '[' ? '%5B' : m === ']' ? '%5D' : decodeURIComponent(m)));
+  return pair.slice(0, value) + pair.slice(value).replace(PASSED, decodeURIComponent);
 }
 
 /**

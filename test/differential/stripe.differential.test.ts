@@ -92,7 +92,18 @@ const RULES: StripeRules = {
     host: 'both name the capture server',
     'content-length': 'follows from the body, which is compared decoded (a multipart boundary is random)',
   },
-  known: {},
+  known: {
+    ...Object.fromEntries(
+      ['GET /v1/credit_notes/preview', 'GET /v1/credit_notes/preview/lines'].map((route) => [
+        route,
+        {
+          // Only the bytes differ (decoded pairs are compared first): query values with brackets.
+          reason: 'the SDK leaves `[` `]` literal in query values (a metadata value, `f[g]`), which RFC 3986 section 3.4 leaves out of a query; ours percent-encodes them there, as openapi-fetch does (test/unit/encoding/query-brackets.test.ts)',
+          problems: [/^query bytes differ at \d+: SDK ".*\[.*" vs ours ".*%5B.*"$/],
+        },
+      ]),
+    ),
+  },
   onlyInSpec: ONLY_IN_SPEC,
   sdkOptions: {
     'POST /v1/ephemeral_keys': {

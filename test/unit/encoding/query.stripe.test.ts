@@ -26,7 +26,14 @@ describe('deepObject matches stripe-node query strings', () => {
     );
     fc.assert(
       fc.property(query, (q) => {
-        expect(serialize(stripeStyles, q)).toBe(stripeStringify(q));
+        // stripe-node leaves `[` and `]` literal in values too, which a query may not carry (RFC
+        // 3986 section 3.4): ours encodes them there (query-brackets.test.ts), the one difference.
+        const stripe = stripeStringify(q);
+        const ours = serialize(stripeStyles, q);
+        const values = (text: string) => text.split('&').map((pair) => pair.split('=')[0] + '=' + pair.slice(pair.indexOf('=') + 1).replace(/\[/g, '%5B').replace(/\]/g, '%5D'));
+        expect(ours.split('&')).toEqual(values(stripe));
+        expect([...new URLSearchParams(ours)]).toEqual([...new URLSearchParams(stripe)]);
+        if (!/[[\]]/.test(q.starting_after ?? '')) expect(ours).toBe(stripe);
       }),
     );
   });
