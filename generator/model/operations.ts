@@ -23,6 +23,7 @@ import { declaredMultipart, isFormData } from './multipart-body.ts';
 import { formFields } from './collection-format.ts';
 import { listsEmptyString } from './empty-path-values.ts';
 import { jsonContentSchema } from './json-parameters.ts';
+import { suppliedId } from './supplied-keys.ts';
 import { operationServer } from './operation-servers.ts';
 import { absoluteHttpUrl } from './server-url.ts';
 import { describesBytes, isBinarySchema, isRawContentBody } from './raw-body.ts';
@@ -55,11 +56,13 @@ function defaultStyle(location: string): string {
 }
 
 function parameterModels(doc: Doc, pathItem: Doc, op: Doc, profile: VendorProfile): ParameterModel[] {
+  // An operation's parameter overrides the path item's of the same location and name; a header's
+  // name in any case (`x-key` overrides `X-Key`), as HTTP reads header names.
   const byKey = new Map<string, Doc>();
   for (const raw of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]) {
     const p = deref<Doc>(doc, raw);
     if (!p) continue;
-    byKey.set(`${p.in}:${p.name}`, p);
+    byKey.set(suppliedId(String(p.in), String(p.name)), p);
   }
   const roles = new Map(Object.entries(profile.parameterRoles).map(([name, r]) => [name.toLowerCase(), r]));
   return [...byKey.values()].map((p) => {

@@ -23,11 +23,18 @@ export function suppliedParameters(model: ApiModel): Map<string, Set<string>> {
   return supplied;
 }
 
-/** Whether `op` declares a parameter of its own with the location and name of `raw` (a path item's). */
-export function declaresOwn(doc: Doc, op: Doc | undefined, raw: unknown): boolean {
+/**
+ * The parameter `op` declares of its own with the location and name of `raw` (a path item's), which
+ * overrides it (OpenAPI); a header's name in any case, as HTTP reads header names.
+ */
+export function ownDeclaration(doc: Doc, op: Doc | undefined, raw: unknown): Doc | undefined {
   const p = deref<Doc>(doc, raw);
-  return Array.isArray(op?.parameters) && op.parameters.some((own: unknown) => {
-    const q = deref<Doc>(doc, own);
-    return q?.in === p?.in && q?.name === p?.name;
-  });
+  if (!p || !Array.isArray(op?.parameters)) return undefined;
+  const id = suppliedId(String(p.in), String(p.name));
+  return op.parameters.map((own: unknown) => deref<Doc>(doc, own)).find((q: Doc | undefined) => q !== undefined && suppliedId(String(q.in), String(q.name)) === id);
+}
+
+/** Whether `op` declares a parameter of its own that overrides `raw` (a path item's): ownDeclaration. */
+export function declaresOwn(doc: Doc, op: Doc | undefined, raw: unknown): boolean {
+  return ownDeclaration(doc, op, raw) !== undefined;
 }

@@ -22,7 +22,7 @@ import { componentRefsOnly } from './typing-refs.ts';
 import { openEmptyObjects } from './open-objects.ts';
 import { dropTypesImpliedByAlternatives } from './implied-types.ts';
 import { typedAsJsonSchema } from './json-parameters.ts';
-import { declaresOwn, suppliedId, suppliedParameters } from './supplied-keys.ts';
+import { declaresOwn, ownDeclaration, suppliedId, suppliedParameters } from './supplied-keys.ts';
 import { typeResponsesAsRead } from './read-body-types.ts';
 
 type Doc = Record<string, any>;
@@ -75,15 +75,22 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
     const next: Doc = { ...item };
     const kept = HTTP_METHODS.filter((method) => item[method] && keep.has(`${method} ${path}`));
     // A path-level parameter the client supplies to some of the path's operations only moves down
-    // into the others, so they keep asking for it and these do not.
+    // into the others, so they keep asking for it and these do not. So does a header one that an
+    // operation overrides under its name in another case (`x-key` for `X-Key`): openapi-typescript
+    // matches names as written and would type both.
     const movedDown: Doc[] = [];
     if (Array.isArray(item.parameters)) {
       next.parameters = item.parameters
         .filter((raw: unknown) => {
           const inheriting = kept.filter((method) => !declaresOwn(doc, item[method], raw)).map((method) => `${method} ${path}`);
           if (clientSupplied(raw, inheriting)) return false;
-          const id = idOf(deref<Doc>(doc, raw));
-          if (id !== undefined && inheriting.some((key) => supplied.get(key)?.has(id))) {
+          const p = deref<Doc>(doc, raw);
+          const id = idOf(p);
+          const recased = kept.some((method) => {
+            const own = ownDeclaration(doc, item[method], raw);
+            return own !== undefined && own.name !== p?.name;
+          });
+          if (recased || (id !== undefined && inheriting.some((key) => supplied.get(key)?.has(id)))) {
             movedDown.push(raw as Doc);
             return false;
           }
