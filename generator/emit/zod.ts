@@ -22,7 +22,7 @@ import { planSchemas, type PlannedSchema, type SchemaPlan } from './zod/plan.ts'
 import { compare, operationRoots, requestValidatorLiteral, responsesLiteral, type ValidatorOptions } from './zod/validators.ts';
 
 /** Names the module defines itself; component and operation names must not take them. */
-const RESERVED = ['z', 'build', 'withResponses', 'binary', 'int64', 'OperationValidator', 'validators'];
+const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'OperationValidator', 'validators'];
 
 export interface ZodEmitOptions {
   /**
@@ -145,10 +145,10 @@ function preamble(helpers: ReadonlySet<Helper>, flavour: Flavour): string {
       '',
     );
   }
-  if (helpers.has('int64')) {
+  if (helpers.has('integer')) {
     lines.push(
-      '/** `format: int64`: any integral number, including those beyond 2^53 that JSON.parse rounds. */',
-      "const int64 = /* @__PURE__ */ z.number().refine(Number.isInteger, 'Expected an integer');",
+      '/** `type: integer` (but int32): any integral number, including those beyond 2^53 that JSON.parse rounds. */',
+      "const integer = /* @__PURE__ */ z.number().refine(Number.isInteger, 'Expected an integer');",
       '',
     );
   }

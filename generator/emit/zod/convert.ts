@@ -1,7 +1,8 @@
 // OpenAPI 3.0 / 3.1 schema object → zod 4 expression text. Formats are annotations (as in JSON
-// Schema 2020-12) except where they change the JavaScript value: `binary` (file content),
-// `int32` / `int64` (integer ranges). Request-side objects follow `additionalProperties`;
-// response-side objects are always loose, since vendors add fields without a new API version.
+// Schema 2020-12) except where they change the JavaScript value: `binary` (file content), `int32`
+// (a bounded range; any other integer is unbounded, as JSON Schema reads it). Request-side objects
+// follow `additionalProperties`; response-side objects are always loose, since vendors add fields
+// without a new API version.
 
 import type { SchemaObject } from '../../model/types.ts';
 import { INDENT, expr, isMultiline, list, shift, type Expr } from './code.ts';
@@ -12,7 +13,7 @@ import { compilePattern } from './pattern.ts';
 export type SchemaMode = 'request' | 'response';
 
 /** Small schemas the generated module defines once, only when some schema uses them. */
-export type Helper = 'binary' | 'int64';
+export type Helper = 'binary' | 'integer';
 
 export interface ConvertContext {
   readonly document: Record<string, unknown>;
@@ -217,12 +218,11 @@ function stringExpr(schema: SchemaObject, context: ConvertContext): string {
 
 function integerExpr(schema: SchemaObject, context: ConvertContext): string {
   const checks = numberChecks(schema, context);
-  if (schema['format'] === 'int64') {
-    // int64 values may exceed 2^53; z.int() would reject them although JSON.parse yields a number.
-    context.helpers.add('int64');
-    return `int64${checks}`;
-  }
-  return `${schema['format'] === 'int32' ? 'z.int32()' : 'z.int()'}${checks}`;
+  if (schema['format'] === 'int32') return `z.int32()${checks}`;
+  // An integer without int32 has no upper bound (ids beyond 2^53 are common, JSON.parse yields them
+  // as numbers); z.int() would reject anything outside the safe-integer range.
+  context.helpers.add('integer');
+  return `integer${checks}`;
 }
 
 function numberChecks(schema: SchemaObject, context: ConvertContext): string {

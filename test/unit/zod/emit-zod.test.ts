@@ -447,7 +447,7 @@ describe('type-check', () => {
     ];
     const source = emitZodSchemas(model(operations), document, { errorResponses: true });
     expect(source).toMatch(/const binary = /);
-    expect(source).toMatch(/const int64 = /);
+    expect(source).toMatch(/const integer = /);
     expect(source).toMatch(/export const UploadInput = /);
     // A deliberately broken copy in the same run proves the check is not vacuous.
     // And the runtime accepts the generated validators as they are.
