@@ -173,7 +173,10 @@ function convertOwn(schema: SchemaObject, context: ConvertContext, state: State)
 }
 
 function inferTypes(schema: SchemaObject): string[] {
-  if (schema['properties'] !== undefined || schema['additionalProperties'] !== undefined) return ['object'];
+  // A typeless `required` list (an allOf or anyOf member that names keys of its sibling's
+  // properties) binds objects only, like typeless `properties`.
+  const requires = Array.isArray(schema['required']) && schema['required'].length > 0;
+  if (schema['properties'] !== undefined || schema['additionalProperties'] !== undefined || requires) return ['object'];
   if (schema['items'] !== undefined) return ['array'];
   return [];
 }
@@ -249,11 +252,17 @@ function arrayExpr(schema: SchemaObject, context: ConvertContext, state: State):
 }
 
 function objectExpr(schema: SchemaObject, context: ConvertContext, state: State): Expr {
-  const properties = isSchemaObject(schema['properties']) ? Object.entries(schema['properties']) : [];
+  const declared = isSchemaObject(schema['properties']) ? Object.entries(schema['properties']) : [];
   const required = new Set(Array.isArray(schema['required']) ? schema['required'] : []);
   const additional = schema['additionalProperties'];
   const additionalSchema = isSchemaObject(additional) && Object.keys(additional).length > 0 ? additional : undefined;
   const closed = additional === false && context.mode === 'request' && state.strictAllowed;
+  // A typeless schema that only lists `required` (`allOf: [Base, { required: [title] }]`, anyOf
+  // alternatives naming which key must be present) names keys its siblings declare: they bind.
+  // Names a `type: object` schema requires but does not declare stay unchecked, as the types
+  // leave them out: vendor specs hold such lists that look stale (a sibling schema's names).
+  const undeclared = schema['type'] === undefined && declared.length === 0 ? [...required].filter((name): name is string => typeof name === 'string') : [];
+  const properties: [string, unknown][] = [...declared, ...undeclared.map((name): [string, unknown] => [name, additionalSchema ?? true])];
 
   if (properties.length === 0) {
     if (additionalSchema !== undefined) {
@@ -278,7 +287,8 @@ function objectExpr(schema: SchemaObject, context: ConvertContext, state: State)
   const shape = `{\n${lines.join('')}${state.indent}}`;
 
   if (context.mode === 'request' && state.strictAllowed && additional === false) return expr(`z.strictObject(${shape})`);
-  if (context.mode === 'request' && additionalSchema !== undefined) {
+  // Without declared properties, additionalProperties is the whole schema, on both sides.
+  if ((context.mode === 'request' || declared.length === 0) && additionalSchema !== undefined) {
     const rest = convert(additionalSchema, context, state);
     return expr(`z.object(${shape}).catchall(${rest.code})`, rest.deferred);
   }

@@ -4,7 +4,13 @@
 // 1. `type: integer` without a bounded format admits any integral number, also beyond 2^53
 //    (JSON.parse yields such ids as numbers); zod's z.int() stops at the safe-integer range, so a
 //    response carrying one failed validation.
-// ajv on the fixture as written is the oracle; the samples list what it must say.
+// 2. A typeless schema that lists `required` without declaring those properties (an allOf/anyOf
+//    member naming keys its siblings declare, a map with required keys): the validators ignored
+//    the list and let objects without those keys through.
+// ajv on the fixture as written is the oracle; the samples list what it must say. One difference
+// stays on purpose: names a `type: object` schema requires but does not declare (RequiredUndeclared,
+// RequiredOnlyMap) are left unchecked, as the TypeScript types leave them out (and
+// test/unit/types/required-keys.test.ts reads the spec so); vendor specs hold stale lists of that kind.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZodType } from 'zod';
 import { validateResponse } from '../../../runtime/validation.ts';
@@ -19,6 +25,9 @@ const fixtures = fixtureSet('zod-oracle');
 const SAMPLES: Record<string, [unknown, boolean][]> = {
   Counter: [[{ count: 2 ** 60 }, true], [{ count: 7, total: 2 ** 60 }, true], [{ count: -(2 ** 60) }, true], [{ count: 1.5 }, false], [{}, false]],
   Bounded: [[2 ** 60, true], [3, true], [-1, false], [0.5, false]],
+  RequiredInAllOf: [[{ title: 'x' }, true], [{}, false], [{ title: 3 }, false]],
+  RequiredAlternatives: [[{ email: 'a' }, true], [{ phone: 'p' }, true], [{ email: 'a', phone: 'p' }, true], [{}, false], [{ email: 1 }, false]],
+  RequiredTypelessMap: [[{ token: 'x' }, true], [{ token: 'x', other: 'y' }, true], [{}, false], [{ token: 1 }, false], [{ token: 'x', other: 2 }, false]],
 };
 
 let generated: Record<Version, Generated>;
@@ -40,6 +49,16 @@ describe.each(['3.0', '3.1'] as const)('zod validators and JSON Schema agree (Op
   it('the generated component schemas admit the same samples', () => {
     const zod = generated[version].zod;
     expect(verdicts((schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(expected);
+  });
+
+  it('leaves unchecked the names an object schema requires but declares nowhere, and checks the rest', () => {
+    const accepts = ajvAccepts(fixtures.read(version));
+    const zod = generated[version].zod;
+    const both = (schema: string, value: unknown) => [accepts(schema, value), (zod[schema] as ZodType).safeParse(value).success];
+    expect(both('RequiredUndeclared', { id: 'a' })).toEqual([false, true]);
+    expect(both('RequiredUndeclared', { token: 't' })).toEqual([false, false]);
+    expect(both('RequiredOnlyMap', {})).toEqual([false, true]);
+    expect(both('RequiredOnlyMap', { token: 'x', other: 2 })).toEqual([false, false]);
   });
 
   it('a response carrying an integer beyond 2^53 passes response validation', () => {
