@@ -107,7 +107,9 @@ function convertInline(schema: SchemaObject, context: ConvertContext, state: Sta
     if (own !== undefined) parts.push(own);
     for (const member of allOf) parts.push(convert(member, context, partState));
   }
-  if (alternatives.length > 0) parts.push(union(alternatives.map((item) => convert(item, context, partState)), state));
+  // Alternatives alone are parsed apart, so each may stay as closed as it says.
+  const alternativeState = parts.length === 0 ? state : partState;
+  if (alternatives.length > 0) parts.push(union(alternatives.map((item) => convert(item, context, alternativeState)), state));
   if (parts.length === 0) return expr('z.unknown()');
   return intersection(parts, state);
 }

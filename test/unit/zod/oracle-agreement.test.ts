@@ -7,6 +7,8 @@
 // 2. A typeless schema that lists `required` without declaring those properties (an allOf/anyOf
 //    member naming keys its siblings declare, a map with required keys): the validators ignored
 //    the list and let objects without those keys through.
+// 3. In a request, an anyOf/oneOf alternative with `additionalProperties: false` (inline, beside
+//    nothing else) was read open, so a body with a key no alternative allows passed.
 // ajv on the fixture as written is the oracle; the samples list what it must say. One difference
 // stays on purpose: names a `type: object` schema requires but does not declare (RequiredUndeclared,
 // RequiredOnlyMap) are left unchecked, as the TypeScript types leave them out (and
@@ -20,6 +22,11 @@ import type { SchemasModule } from './support.ts';
 vi.setConfig({ testTimeout: 60_000 });
 
 const fixtures = fixtureSet('zod-oracle');
+
+/** Request bodies (a closed schema reads open in responses): sample values and whether JSON Schema admits each. */
+const REQUEST_SAMPLES: Record<string, [unknown, boolean][]> = {
+  ClosedAlternatives: [[{ name: 'x' }, true], [{ base: 'b', name: 'x' }, true], [{ name: 'x', base: 3 }, false], [{ name: 'x', extra: 1 }, false], [{}, false]],
+};
 
 /** Per component: sample values and whether JSON Schema admits each. */
 const SAMPLES: Record<string, [unknown, boolean][]> = {
@@ -49,6 +56,15 @@ describe.each(['3.0', '3.1'] as const)('zod validators and JSON Schema agree (Op
   it('the generated component schemas admit the same samples', () => {
     const zod = generated[version].zod;
     expect(verdicts((schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(expected);
+  });
+
+  it('request schemas admit the same request samples', () => {
+    const accepts = ajvAccepts(fixtures.read(version));
+    const zod = generated[version].zod;
+    const verdict = (schema: string, samples: [unknown, boolean][]) => samples.map(([value]) => [accepts(schema, value), (zod[`${schema}Input`] as ZodType).safeParse(value).success]);
+    for (const [schema, samples] of Object.entries(REQUEST_SAMPLES)) {
+      expect(verdict(schema, samples), schema).toEqual(samples.map(([, admitted]) => [admitted, admitted]));
+    }
   });
 
   it('leaves unchecked the names an object schema requires but declares nowhere, and checks the rest', () => {
