@@ -236,9 +236,10 @@ export function createVendorClientWith(profile: VendorProfile, options: BaseClie
     // The pipeline hands over the release of the returned attempt's time limit and signals: they
     // keep watching while openapi-fetch reads the body, so a stalled body still ends the call.
     let release: (() => void) | undefined;
+    const send = via.fetchFor(meta, callOptions, true);
     const request: CallRequest = {
       ...(meta.encodeHeaders ? meta.encodeHeaders(init) : init),
-      fetch: via.fetchFor(meta, callOptions, true),
+      fetch: meta.errorText ? meta.errorText(send) : send,
       [HOLD_BODY]: (done: () => void) => (release = done),
     };
     if (meta.encodePath) request.pathSerializer = meta.encodePath;

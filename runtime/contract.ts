@@ -57,6 +57,11 @@ export interface OperationMeta {
   readonly encodePath?: (path: string, params: Record<string, unknown>) => string;
   /** The call's input with its array- or object-typed header parameters written in simple style (runtime/encoding/header.ts). */
   readonly encodeHeaders?: (init: object) => object;
+  /**
+   * Wraps the call's fetch so an error body labelled not JSON reaches the caller as its exact text
+   * (runtime/encoding/error-text.ts): only operations that declare such an error response.
+   */
+  readonly errorText?: (send: FetchLike) => FetchLike;
   /** With a `body-field` idempotency key: the code that fills and recognises it (runtime/policy/body-field-key.ts). */
   readonly bodyKey?: BodyFieldKey;
 }

@@ -6,6 +6,7 @@
 // `describeEnvelopeError` when every error response the spec declares is an envelope, else
 // `describeErrorBody`, which knows all three. A bundle carries only the one its client names.
 
+import { holdsJsonDocument, labelledText } from './encoding/error-text.ts';
 import { definedOnly, errorFromResponse, type ApiError, type ApiErrorContext, type ApiErrorDetail, type ErrorDescriber, type ErrorShape } from './errors.ts';
 
 /** A plain JSON object: not null, not an array (webhooks/body.ts checks events with it too). */
@@ -77,7 +78,11 @@ export function apiErrorFromResponse<B = unknown>(response: Response, context: A
   return errorFromResponse(response, context, parsedBody, describeErrorBody);
 }
 
-/** Reads the (unread) body as JSON, or as text when it is not JSON, then builds the ApiError. */
+/**
+ * Reads the (unread) body as JSON, or as text when it is not JSON, then builds the ApiError. Under
+ * a Content-Type that is not JSON the body is its text unless that holds a JSON object or array,
+ * as a generated client reads such an error (encoding/error-text.ts): a text/plain "401" stays text.
+ */
 export async function readApiError(response: Response, context: ApiErrorContext): Promise<ApiError> {
   let text = '';
   try {
@@ -87,7 +92,7 @@ export async function readApiError(response: Response, context: ApiErrorContext)
   }
   let parsed: unknown = text === '' ? undefined : text;
   try {
-    if (text !== '') parsed = JSON.parse(text);
+    if (text !== '' && (!labelledText(response) || holdsJsonDocument(text))) parsed = JSON.parse(text);
   } catch {
     // Not JSON: keep the text.
   }

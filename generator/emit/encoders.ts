@@ -1,9 +1,11 @@
 // Which runtime pieces an operation needs beyond the client (body, query and path encoders, the
-// body-field idempotency key), decided at generation time so a Worker bundles only those:
-// operations.js imports each one it names and references it from the operation's metadata, and a
-// bundler drops the pieces of operations the Worker does not import.
+// body-field idempotency key, success-body decoders, the keeping of error texts), decided at
+// generation time so a Worker bundles only those: operations.js imports each one it names and
+// references it from the operation's metadata, and a bundler drops the pieces of operations the
+// Worker does not import.
 import type { OperationModel } from '../model/types.ts';
 import { mixedSuccessReadings, readsByContentType, streamsEvents } from '../model/success-reading.ts';
+import { declaresTextError } from '../model/error-text.ts';
 import { keyQuery } from './request-path.ts';
 import { runtimeBinding, runtimeImport } from './runtime-bindings.ts';
 import { literal } from './text.ts';
@@ -12,7 +14,7 @@ export { hasSuccessWithoutContent, hasUndescribedSuccess, mayCarryUndescribedBod
 
 export interface EncoderRef {
   /** The OperationMeta field that carries it. */
-  readonly field: 'encodeBody' | 'encodeQuery' | 'encodePath' | 'encodeHeaders' | 'bodyKey' | 'decodeBody';
+  readonly field: 'encodeBody' | 'encodeQuery' | 'encodePath' | 'encodeHeaders' | 'bodyKey' | 'decodeBody' | 'errorText';
   /** The export of the runtime module. */
   readonly name: string;
   /** The module, as generated code imports it. */
@@ -57,6 +59,8 @@ const UNDESCRIBED_BODY: EncoderRef = { field: 'decodeBody', name: 'undescribedBo
 const STATUS_BODY: EncoderRef = { field: 'decodeBody', name: 'statusBody', module: 'svcgen/runtime/encoding/status-body' };
 /** An event stream tied to the call's signal: only operations whose success is text/event-stream. */
 const EVENT_STREAM_BODY: EncoderRef = { field: 'decodeBody', name: 'eventStreamBody', module: 'svcgen/runtime/encoding/event-stream' };
+/** Error bodies labelled not JSON kept as their text: only operations that declare an error response under such a type (model/error-text.ts). */
+const ERROR_TEXT: EncoderRef = { field: 'errorText', name: 'keepErrorText', module: 'svcgen/runtime/encoding/error-text' };
 const BODY_FIELD_KEY: EncoderRef = { field: 'bodyKey', name: 'bodyFieldKey', module: 'svcgen/runtime/policy/body-field-key' };
 
 /** A JSON media type other than plain application/json, and no wildcard (`*\/*` is sent as application/json). */
@@ -117,6 +121,7 @@ export function encodersOf(op: OperationModel, styledQuery: boolean, structuredH
     const readings = mixedSuccessReadings(op);
     if (readings) out.push({ ...STATUS_BODY, argument: literal(readings) });
   }
+  if (declaresTextError(op)) out.push(ERROR_TEXT);
   return out;
 }
 

@@ -3,13 +3,15 @@
 // any media type, but the client reads a success body as the reading chosen for it (model/
 // success-reading.ts): the bytes of a PDF or an XML document are a Blob, the text of an HTML page
 // or a CSV file a string, so `(await getPage(client)).title` compiled and was undefined. An error
-// body is what openapi-fetch makes of any error: the JSON value its text holds, else the text,
-// whatever the label; under a type that is not JSON that is the text, or the schema's value where
-// the server sent it as JSON. (A string-schema error body stays `string`, though a text that
-// happens to parse as JSON, "404" or "true", becomes a number or boolean: the describers need
-// that parsing for mislabelled JSON, and a type naming every JSON value would say nothing.)
+// body under a type that is not JSON (model/error-text.ts) is its text as sent ("404" and "true"
+// stay text: the operation's metadata names runtime/encoding/error-text.ts), or the value of a
+// text holding a JSON object or array, the schema's value sent under the wrong label, which the
+// describers read. So it is typed as the text or the schema's value. (A string-schema error body
+// stays `string`, though a text holding a JSON object or array still arrives as that value: a
+// type naming every JSON document would say nothing.) An error under a JSON type, or an answer
+// without a Content-Type, is the JSON value its text holds, else the text (openapi-fetch's reading).
 import { deref } from '../json-pointer.ts';
-import { classifyMediaType } from '../media-type.ts';
+import { errorReadAsText, isErrorStatus } from './error-text.ts';
 import { successStatusesRead } from './success-reading.ts';
 import type { ApiModel } from './types.ts';
 
@@ -64,9 +66,9 @@ export function typeResponsesAsRead(doc: Doc, paths: Doc, model: ApiModel): Read
     for (const status of successStatusesRead(op, 'text')) {
       if (retype(status, (_media, schema) => (describesString(doc, schema) ? undefined : STRING))) changed.textResponses.push(name(status));
     }
-    for (const status of Object.keys(item.responses ?? {}).filter((s) => !/^2/.test(s))) {
+    for (const status of Object.keys(item.responses ?? {}).filter(isErrorStatus)) {
       const either = (media: string, schema: unknown) =>
-        schema === undefined || classifyMediaType(media) === 'json' || describesString(doc, schema) ? undefined : { anyOf: [STRING, schema] };
+        schema === undefined || !errorReadAsText(media) || describesString(doc, schema) ? undefined : { anyOf: [STRING, schema] };
       if (retype(status, either)) changed.textResponses.push(name(status));
     }
     item.responses = responses;

@@ -86,6 +86,11 @@ describe('apiErrorFromResponse: error shapes', () => {
     expect(json.message).toBe('No such customer');
     const text = await readApiError(new Response('upstream timeout', { status: 504 }), { operationId: 'GetCustomer' });
     expect(text.message).toBe('upstream timeout');
+    // A text that happens to be a JSON scalar stays text under a type that is not JSON.
+    const plain = (body: string, type: string) => readApiError(new Response(body, { status: 404, headers: { 'content-type': type } }), { operationId: 'GetCustomer' });
+    for (const body of ['404', 'true', 'null', '"gone"']) expect((await plain(body, 'text/plain; charset=utf-8')).body).toBe(body);
+    expect((await plain('404', 'application/json')).body).toBe(404);
+    expect((await plain('{"error":{"message":"gone"}}', 'text/html')).message).toBe('gone');
   });
 
   it('keeps only useful headers', () => {

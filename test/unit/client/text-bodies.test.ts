@@ -2,9 +2,12 @@
 // array or a number: the client reads a success body as the text it is (`parseAs: 'text'`) and
 // resolves with a string, but the type was the schema's, so `(await getPage(client)).title`
 // compiled and was undefined. A success body read as text is now typed `string` (a string schema
-// keeps its own type, enum and all). An error body is the JSON value its text holds, else the text
-// (openapi-fetch's reading, whatever the label), so one described under a type that is not JSON is
-// typed as the text or the schema's value. And bodies under JSON's other names: a text type with
+// keeps its own type, enum and all). An error body under a type that is not JSON is its text, or
+// the value of a text holding a JSON object or array, so it is typed as the text or the schema's
+// value. openapi-fetch parses every error text it can, so a text/plain "404" or "true" under a
+// `string` type arrived as a number or a boolean; an operation that declares such an error now
+// names runtime/encoding/error-text.ts in its metadata, and one whose errors are all JSON does not
+// (its calls run as before). And bodies under JSON's other names: a text type with
 // the `+json` suffix, `text/json` and the unregistered `x-json` forms. The generator read
 // `text/x-json` as text (a string typed as the schema's object), and the runtime, reading a `*/*`
 // answer by its own Content-Type, took only `application/json` and `application/…+json` for JSON,
@@ -95,6 +98,29 @@ describe('error bodies under a type that is not JSON', () => {
   it('carry the text of a text answer, and the value of JSON text', async () => {
     await expect(rejection('/page', { status: 404, type: 'text/html', body: '<p>gone</p>' })).resolves.toMatchObject({ status: 404, body: '<p>gone</p>' });
     await expect(rejection('/page', { status: 404, type: 'text/html', body: '{"message":"gone"}' })).resolves.toMatchObject({ status: 404, body: { message: 'gone' } });
+  });
+
+  it('carry the exact text when it is a JSON scalar: a string schema is typed string', async () => {
+    for (const body of ['404', 'true', 'null', '"quoted"', ' 1.50 ', '-0']) {
+      await expect(rejection('/word', { status: 500, type: 'text/plain', body })).resolves.toMatchObject({ status: 500, body });
+      await expect(rejection('/page', { status: 404, type: 'text/html; charset=utf-8', body })).resolves.toMatchObject({ status: 404, body });
+    }
+    // Empty (Content-Length: 0): nothing, as openapi-fetch reads it.
+    await expect(rejection('/word', { status: 503, type: 'text/plain', body: '' })).resolves.toMatchObject({ status: 503, body: undefined });
+    // Labelled JSON, the value it holds, as before: the label decides, not the status declared.
+    await expect(rejection('/page', { status: 404, type: 'application/json', body: '404' })).resolves.toMatchObject({ status: 404, body: 404 });
+    await expect(rejection('/legacy', { status: 500, type: 'text/x-json', body: '404' })).resolves.toMatchObject({ status: 500, body: 404 });
+  });
+
+  it('are kept as text only by operations that declare one: JSON-only errors name no helper', () => {
+    const js = readFileSync(join(project.root, 'generated/texts/operations.js'), 'utf8');
+    const meta = (id: string) => js.split('\n').find((line) => line.includes(`id: '${id}'`)) ?? '';
+    expect(js).toContain("import { keepErrorText as $keepErrorText } from 'svcgen/runtime/encoding/error-text';");
+    for (const id of ['getPage', 'getWord']) expect(meta(id)).toContain('errorText: $keepErrorText');
+    for (const id of ['getProblems', 'getLegacy', 'getRows', 'getCount', 'getAny']) {
+      expect([id, meta(id)]).toEqual([id, expect.stringMatching(/^const \w+ = \{ id: /)]);
+      expect([id, meta(id)]).toEqual([id, expect.not.stringContaining('errorText')]);
+    }
   });
 
   it('are typed the text or the schema, beside the JSON error bodies', () => {
