@@ -12,7 +12,7 @@ import { fileHeader } from './header.ts';
 import { runtimeBinding, runtimeImport } from './runtime-bindings.ts';
 import { keyQuery, requestPath } from './request-path.ts';
 import { typesOperationKey } from './types-key.ts';
-import { docComment, literal, plainText } from './text.ts';
+import { docComment, literal, plainText, quotedKey } from './text.ts';
 
 function isPlainScalar(p: ParameterModel, doc: Record<string, any>): boolean {
   // openapi-fetch would write it, reserved characters encoded: in the table, the client hands the query to reservedQuery.
@@ -47,7 +47,7 @@ export function metaLiteral(op: OperationModel, doc: Record<string, any>): strin
   const styled = op.parameters
     .filter((p) => p.in === 'query' && !isPlainScalar(p, doc))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((p) => `${literal(p.name)}: [${literal(p.style)}, ${p.explode}]`);
+    .map((p) => `${quotedKey(p.name)}: [${literal(p.style)}, ${p.explode}]`);
   // A constant query string in the path key is sent through the query encoder, which needs the table.
   if (styled.length || keyQuery(op.path)) fields.push(`query: { ${styled.join(', ')} }`);
   const parseAs = successParseAs(op);

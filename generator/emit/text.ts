@@ -21,6 +21,11 @@ function valueKey(key: string): string {
   return key === '__proto__' ? `[${quote(key)}]` : propertyKey(key);
 }
 
+/** A quoted object-literal key, computed for `__proto__` as in valueKey. */
+export function quotedKey(key: string): string {
+  return key === '__proto__' ? `[${quote(key)}]` : quote(key);
+}
+
 /** Like `literal`, over several lines with two-space indentation (for data a reviewer reads). */
 export function prettyLiteral(value: unknown, indent = ''): string {
   if (value === null || typeof value !== 'object') return literal(value);

@@ -154,8 +154,10 @@ export function buildAuthModel(doc: Doc, profile: VendorProfile, ops: OperationM
   const auth = profile.auth;
   if (auth.kind === 'token-exchange') return tokenExchangeModel(profile, ops, vendor);
 
-  const schemes: Record<string, SecuritySchemeModel> = {};
-  const unsupported: Record<string, string> = {};
+  // Keyed by spec names: without a prototype, `__proto__` is stored as a key and `constructor`
+  // or `toString` is not found unless the spec declares it.
+  const schemes: Record<string, SecuritySchemeModel> = Object.create(null);
+  const unsupported: Record<string, string> = Object.create(null);
   const declared = (doc.components?.securitySchemes ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(declared).sort()) {
     const scheme = schemeFromSpec(deref<Doc>(doc, declared[name]));
@@ -188,8 +190,8 @@ export function buildAuthModel(doc: Doc, profile: VendorProfile, ops: OperationM
   // A scheme the profile adds applies wherever the spec requires nothing at all (no `security`).
   const orAdded = (raw: unknown): unknown => (raw === undefined && added ? [{ [added]: [] }] : raw);
   const security = requirements(orAdded(doc.security), schemes);
-  const operations: Record<string, SecurityRequirementsModel> = {};
-  const unmet: Record<string, string> = {};
+  const operations: Record<string, SecurityRequirementsModel> = Object.create(null);
+  const unmet: Record<string, string> = Object.create(null);
   for (const op of ops) {
     const raw = (doc.paths?.[op.path]?.[op.method as HttpMethod] as Doc | undefined)?.security;
     const never = unmetRequirement(orAdded(raw ?? doc.security), schemes);

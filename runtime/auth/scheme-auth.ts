@@ -96,9 +96,11 @@ export function schemeAuth(kinds: SchemeKinds): AuthStrategy {
       pipelineFor: (meta) => {
         // Its requirement was dropped as unsendable, which would read as `security: []`: sending
         // it without credentials would hide why the server refuses it.
-        const unmet = auth.unmet?.[meta.id];
+        // Own keys only: an operation named `constructor` or `toString` is not in these tables
+        // because Object.prototype has a member of that name.
+        const unmet = auth.unmet && Object.hasOwn(auth.unmet, meta.id) ? auth.unmet[meta.id] : undefined;
         if (unmet !== undefined) fail(vendor, `${meta.id} requires ${unmet}, which need more than one Authorization header: no request can carry them`);
-        return pipelineOf(auth.operations[meta.id] ?? auth.security, meta.id);
+        return pipelineOf(Object.hasOwn(auth.operations, meta.id) ? auth.operations[meta.id]! : auth.security, meta.id);
       },
       secrets,
       partition,
