@@ -2,17 +2,19 @@
 // client (every policy on, form encoding, idempotency key, ApiError on failure), against bare
 // openapi-fetch and raw fetch making the very same requests, at 1 and at 16 in flight, against one
 // loopback server. The operations and the client come from a fixture (bench/fixtures/per-call/),
-// so this file names no vendor. The server runs in a child process, and each contender in a child
-// process of its own for the whole run: the CPU time is that client's alone. Within each round and
-// scenario a contender's sample is made of blocks, and the contenders take turns block by block
-// (rotated and reversed from block to block), so drift in machine load falls on all of them alike;
-// each figure is one sample per round. Bare openapi-fetch also runs in a second process of its own,
-// timed like any contender: how far that copy's rate strays from the first's is the resolution
-// of the measurement in that run, given in the notes and beside every per-call goal the run missed.
+// so this file names no vendor. The server runs in a child process, and each contender in child
+// processes of its own (4 by default) for the whole run: the CPU time is that client's alone. Within
+// each round and scenario a contender's sample is made of blocks, its processes taking the blocks in
+// turn, and the contenders take turns block by block (rotated and reversed from block to block), so
+// drift in machine load falls on all of them alike; each figure is one sample per round. Bare
+// openapi-fetch also runs in processes of its own, timed like any contender: how far that copy's
+// rate strays from the first's is the resolution of the measurement in that run, given in the notes
+// and beside every per-call goal the run missed.
 //
 // Run alone: node bench/pipeline-overhead.ts [--quick]   (prints JSON; PIPELINE_BENCH_ROUNDS,
-// PIPELINE_BENCH_CALLS and PIPELINE_BENCH_BLOCKS override the rounds, the calls per sample and the
-// blocks a sample is cut into, PIPELINE_BENCH_FIXTURE the fixture, PIPELINE_BENCH_SCENARIOS the
+// PIPELINE_BENCH_CALLS, PIPELINE_BENCH_BLOCKS and PIPELINE_BENCH_PROCESSES override the rounds, the
+// calls per sample, the blocks a sample is cut into and the processes per contender (1 with --quick),
+// PIPELINE_BENCH_FIXTURE the fixture, PIPELINE_BENCH_SCENARIOS the
 // scenarios (ids, comma-separated); PIPELINE_BENCH_PROFILE=0 skips the profile)
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -31,11 +33,11 @@ const SERVER = path.join(projectRoot, 'bench', 'per-call', 'server.mjs');
 const MEASURE = path.join(projectRoot, 'bench', 'per-call', 'measure.ts');
 const BARE = 'bare openapi-fetch';
 /**
- * Bare openapi-fetch again, in a process of its own: the same code as BARE, so its rate differs
- * from BARE's only by what varies besides the code (its own process's JIT, heap and connection,
+ * Bare openapi-fetch again, in processes of its own: the same code as BARE, so its rate differs
+ * from BARE's only by what varies besides the code (its own processes' JIT, heap and connections,
  * the blocks' moments, the machine).
  */
-const CONTROL = `${BARE} again, in a second process`;
+const CONTROL = `${BARE} again, in processes of its own`;
 
 /** PIPELINE_BENCH_FIXTURE, else the first fixture file by name: one vendor shows the per-call cost. */
 function fixtureFile(): string {
@@ -116,19 +118,31 @@ async function startContender(fixture: string, url: string, name: string, warmup
 }
 
 /**
- * Checks which peers send what ours sends, then times each contender that does in a process of
- * its own (a user's process holds one client, and no contender's JIT state or garbage lands on
- * another's clock), each alive for the whole run; per round and scenario the contenders take
- * turns block by block in an order rotated and reversed from block to block, so drift in machine
- * load falls on all of them alike.
+ * Checks which peers send what ours sends, then times each contender that does in `processes`
+ * processes of its own (a user's process holds one client, and no contender's JIT state or
+ * garbage lands on another's clock), each alive for the whole run; per round and scenario the
+ * contenders take turns block by block in an order rotated and reversed from block to block, so
+ * drift in machine load falls on all of them alike. A contender's blocks go to its processes in
+ * turn: one process's luck (where its JIT and heap settled, its connection) is a few per cent of
+ * the rate either way, and with one process per contender it decided a ratio as much as the code.
  */
-async function measureAll(fixture: string, url: string, rounds: number, calls: number, blocks: number, warmup: number): Promise<MeasureOutput> {
+async function measureAll(fixture: string, url: string, rounds: number, calls: number, blocks: number, warmup: number, processes: number): Promise<MeasureOutput> {
   const checked = await runMeasure<Checked>(['check', fixture, url]);
-  const servers: Server[] = [];
-  try {
+  const contenders: Server[][] = [];
+  const started: Server[] = [];
+  const start = async (name: string, label = name) => {
+    const own: Server[] = [];
     // Warmed up one after another: each warm-up has the machine to itself.
-    for (const name of checked.timed) servers.push(await startContender(fixture, url, name, warmup));
-    if (checked.timed.includes(BARE)) servers.push(await startContender(fixture, url, BARE, warmup, CONTROL));
+    for (let p = 0; p < processes; p++) {
+      const server = await startContender(fixture, url, name, warmup, label);
+      started.push(server);
+      own.push(server);
+    }
+    contenders.push(own);
+  };
+  try {
+    for (const name of checked.timed) await start(name);
+    if (checked.timed.includes(BARE)) await start(BARE, CONTROL);
     const samples: Record<string, Record<string, Sample[]>> = {};
     const blockCalls = Math.max(1, Math.round(calls / blocks));
     for (let round = 0; round < rounds; round++) {
@@ -136,17 +150,20 @@ async function measureAll(fixture: string, url: string, rounds: number, calls: n
         // A round's sample of each contender is made of `blocks` blocks, the contenders taking
         // turns block by block: two contenders' samples span the same seconds, so a change in the
         // machine's load during the round lands on both rather than on whichever ran then.
-        const parts = servers.map(() => [] as Sample[]);
+        const parts = contenders.map(() => [] as Sample[]);
         for (let block = 0; block < blocks; block++) {
-          for (const k of rotatedOrder(servers.length, round * blocks + block)) parts[k]!.push(await servers[k]!.sample(s.id, blockCalls));
+          for (const k of rotatedOrder(contenders.length, round * blocks + block)) {
+            const own = contenders[k]!;
+            parts[k]!.push(await own[(round * blocks + block) % own.length]!.sample(s.id, blockCalls));
+          }
         }
-        servers.forEach((server, k) => ((samples[s.id] ??= {})[server.name] ??= []).push(combined(parts[k]!, blockCalls)));
+        contenders.forEach((own, k) => ((samples[s.id] ??= {})[own[0]!.name] ??= []).push(combined(parts[k]!, blockCalls)));
       }
     }
     const peers = checked.timed.includes(BARE) ? [...checked.peers, CONTROL] : checked.peers;
     return { describe: checked.describe, ours: checked.ours, peers, peerFailures: checked.peerFailures, samples };
   } finally {
-    for (const server of servers) server.close();
+    for (const server of started) server.close();
   }
 }
 
@@ -239,7 +256,7 @@ function perRoundRatios(output: MeasureOutput, id: string, over: string, under: 
 
 /**
  * How finely this run can tell two contenders apart: per loopback scenario, the per-round rate
- * ratio of bare openapi-fetch's second process to its first. Both run the same code, so the ratio
+ * ratio of bare openapi-fetch's second set of processes to its first. Both run the same code, so the ratio
  * shows how far two rows stray from each other in this run when the code does not differ.
  */
 function resolution(output: MeasureOutput): string[] {
@@ -316,6 +333,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
   const callsPerSample = Number(process.env.PIPELINE_BENCH_CALLS ?? (quick ? 200 : 2000));
   const blocks = Number(process.env.PIPELINE_BENCH_BLOCKS ?? (quick ? 1 : 8));
   const warmup = quick ? 50 : 1000;
+  const processes = Number(process.env.PIPELINE_BENCH_PROCESSES ?? (quick ? 1 : 4));
   // Imported by the measuring process only: it alone resolves the runtime to this checkout's sources.
   const fixture = fixtureFile();
   const { url, child } = await startServer();
@@ -324,7 +342,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
   const profileRounds = quick ? 1 : 5;
   const profileCalls = quick ? 200 : 10 * callsPerSample;
   try {
-    output = await measureAll(fixture, url, rounds, callsPerSample, blocks, warmup);
+    output = await measureAll(fixture, url, rounds, callsPerSample, blocks, warmup, processes);
     if (PROFILED && output.samples[PROFILED.id]?.[BARE] && process.env.PIPELINE_BENCH_PROFILE !== '0') {
       profiles = await profileRuns(fixture, url, output.ours, PROFILED, profileRounds, profileCalls, warmup);
     }
@@ -355,7 +373,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
         ours: measured(of(output.ours).map(perSecond)),
         // Every policy stays in, so the least ours can do is bare plus a timeout that cancels: the
         // goal against bare is reported with that row's own ratio, when the fixture offers it, and
-        // with how far bare's second process strayed from it (the measurement's resolution).
+        // with how far bare's second set of processes strayed from it (the measurement's resolution).
         peers: output.peers.map((name) => ({
           name,
           outcome: outcome(name, perSecond),
@@ -393,7 +411,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
     notes: [
       `Fixture \`${path.relative(projectRoot, fixture)}\`: ours calls the generated ${describe.get} and ${describe.post} with the generated client, as a user does; the peers send the same method, URL, headers and body bytes (checked on the server before timing).`,
       'Ours runs every policy at the vendor defaults (retry, breaker, per-attempt timeout, idempotency key, default logger) and the rate limiter with a rate no loopback reaches, so it takes a slot per call but never waits.',
-      `One loopback server in a child process; each contender in a child process of its own for the whole run, as a user's process holds one client: ${warmup} warm-up calls per scenario, then ${rounds} round(s) of one ${callsPerSample}-call sample per scenario and contender, each sample made of ${blocks} block(s) of ${Math.max(1, Math.round(callsPerSample / blocks))} calls, the contenders taking turns block by block, rotated and reversed from block to block (so each round's samples of two contenders span the same seconds); no forced garbage collection. CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
+      `One loopback server in a child process; each contender in ${processes} child process(es) of its own for the whole run, each holding one client as a user's process does: ${warmup} warm-up calls per scenario in each process, then ${rounds} round(s) of one ${callsPerSample}-call sample per scenario and contender, each sample made of ${blocks} block(s) of ${Math.max(1, Math.round(callsPerSample / blocks))} calls, the contender's processes taking its blocks in turn (so a figure is not one process's luck: where its JIT and heap settled, its connection), the contenders taking turns block by block, rotated and reversed from block to block (so each round's samples of two contenders span the same seconds); no forced garbage collection. CPU is the client process's user+system time per call, of all its threads and of the main thread alone (process.threadCpuUsage); the difference is the process's other threads, V8's garbage collector and compiler among them.`,
       `Per-round ratio ours ÷ ${BARE} (req/s), median (min–max, n): ${ratioText.join('; ') || 'not measured'}.`,
       ...resolution(output),
       ...ceilings(output),

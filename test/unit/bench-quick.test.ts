@@ -345,7 +345,7 @@ describe('per-call benchmark', () => {
     for (const f of section.figures) {
       expect(f.ours.kind).toBe('measured');
       expectWellFormed(f.ours);
-      expect(f.peers.map((p) => p.name)).toEqual(['bare openapi-fetch', CANCELLABLE, PIPELINE_ONLY, 'raw fetch', 'bare openapi-fetch again, in a second process']);
+      expect(f.peers.map((p) => p.name)).toEqual(['bare openapi-fetch', CANCELLABLE, PIPELINE_ONLY, 'raw fetch', 'bare openapi-fetch again, in processes of its own']);
       for (const p of f.peers) expect(p.outcome.kind, JSON.stringify(p.outcome)).toBe('measured');
     }
     expect(Object.keys(section.ratios)).toEqual(['get.seq', 'get.par16', 'post.seq', 'post.par16']);
@@ -361,13 +361,13 @@ describe('per-call benchmark', () => {
     expect(cancelling?.match(/ours ÷ cancellable \d\.\d{3}/g)).toHaveLength(4);
     expect(cancelling?.match(/in-memory transport: [+−]\d+ µs/g)).toHaveLength(2);
     // A missed goal against bare openapi-fetch is reported beside the cancellable row (PeerFigure.bound) and bare's
-    // second process (PeerFigure.control), on the rate figures only.
+    // second set of processes (PeerFigure.control), on the rate figures only.
     for (const f of section.figures) {
       expect(f.peers[0]!.bound).toBe(f.id.endsWith('.rps') ? CANCELLABLE : undefined);
-      expect(f.peers[0]!.control).toBe(f.id.endsWith('.rps') ? 'bare openapi-fetch again, in a second process' : undefined);
+      expect(f.peers[0]!.control).toBe(f.id.endsWith('.rps') ? 'bare openapi-fetch again, in processes of its own' : undefined);
       expect(f.peers.slice(1).every((p) => p.bound === undefined && p.control === undefined)).toBe(true);
     }
-    // The resolution of the run: bare's second process against its first, per loopback scenario.
+    // The resolution of the run: bare's second set of processes against its first, per loopback scenario.
     expect(section.notes.find((n) => n.startsWith("The measurement's resolution"))?.match(/(get|post)\.(seq|par16) \d\.\d{3}/g)).toHaveLength(4);
     // Where ours' extra GET time goes, by the sampling profiler: every group, each with ours' own figure; bare runs none of svcgen's code.
     const profile = section.notes.find((n) => n.startsWith("Where ours' extra CPU goes"));
@@ -410,6 +410,38 @@ export const fixture = { describe: { get: 'g', post: 'p' }, contenders: () => ({
     const wrong = bench({ PIPELINE_BENCH_SCENARIOS: 'get.seq,get.never' }, path.join(scratch, 'wrong-scenario.md'));
     expect(wrong.status).not.toBe(0);
     expect(wrong.stderr).toContain('PIPELINE_BENCH_SCENARIOS: no per-call scenario "get.never"');
+  });
+
+  it('spreads each contender’s blocks over PIPELINE_BENCH_PROCESSES processes of its own, the control included', SLOW, () => {
+    const dir = mkdtempSync(path.join(scratch, 'processes-'));
+    const fixture = path.join(dir, 'pids.ts');
+    const log = path.join(dir, 'calls.log');
+    // Every GET writes which contender made it from which process, so the test sees where the calls ran.
+    writeFileSync(
+      fixture,
+      `import { appendFileSync } from 'node:fs';
+const call = (url: string, name: string, body?: string) => async () => {
+  if (!body) appendFileSync(${JSON.stringify(log)}, name + ' ' + process.pid + '\\n');
+  const res = await fetch(url + '/x', body ? { method: 'POST', body, headers: { 'content-type': 'text/plain' } } : {});
+  return res.json();
+};
+const contender = (url: string, name: string) => ({ name, get: call(url, name), post: call(url, name, 'a=1') });
+export const fixture = { describe: { get: 'g', post: 'p' }, contenders: (url: string) => ({ ours: contender(url, 'ours'), peers: [contender(url, 'bare openapi-fetch')] }) };
+`,
+    );
+    const out = path.join(scratch, 'processes.md');
+    // One round of 200 calls in 4 blocks of 50; warm-up 50 calls per scenario in each process.
+    const env = { PIPELINE_BENCH_FIXTURE: fixture, PIPELINE_BENCH_SCENARIOS: 'get.seq', PIPELINE_BENCH_PROFILE: '0', PIPELINE_BENCH_PROCESSES: '2', PIPELINE_BENCH_BLOCKS: '4' };
+    const run = spawnSync(process.execPath, ['bench/run.js', '--quick', '--only', 'pipeline', '--no-generate', '--out', out], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, ...env } });
+    expect(run.status, run.stderr).toBe(0);
+    const calls = new Map<string, number>();
+    for (const line of readFileSync(log, 'utf8').trim().split('\n')) calls.set(line, (calls.get(line) ?? 0) + 1);
+    // Per process that was timed: 50 warm-up calls, then 2 of the 4 blocks of 50. The control is a
+    // second pair of processes running bare's code; the check process made one GET of each contender.
+    const timed = (name: string) => [...calls].filter(([line, n]) => line.startsWith(`${name} `) && n > 50).map(([, n]) => n);
+    expect(timed('ours')).toEqual([150, 150]);
+    expect(timed('bare openapi-fetch')).toEqual([150, 150, 150, 150]);
+    expect(readFileSync(out, 'utf8')).toContain('each contender in 2 child process(es) of its own');
   });
 });
 
