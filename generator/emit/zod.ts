@@ -22,7 +22,7 @@ import { planSchemas, type PlannedSchema, type SchemaPlan } from './zod/plan.ts'
 import { compare, operationRoots, requestValidatorLiteral, responsesLiteral, type ValidatorOptions } from './zod/validators.ts';
 
 /** Names the module defines itself; component and operation names must not take them. */
-const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'OperationValidator', 'validators'];
+const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'ownKeys', 'OperationValidator', 'validators'];
 
 export interface ZodEmitOptions {
   /**
@@ -152,8 +152,36 @@ function preamble(helpers: ReadonlySet<Helper>, flavour: Flavour): string {
       '',
     );
   }
+  if (helpers.has('ownKeys')) lines.push(...ownKeysHelper(ts));
   if (ts) lines.push(validatorInterface());
   return lines.join('\n');
+}
+
+/** Wraps the object schemas that declare a property named like an Object.prototype member. */
+function ownKeysHelper(ts: boolean): string[] {
+  return [
+    '/**',
+    ' * An object schema declaring properties named like Object.prototype members. zod reads a key with',
+    ' * `in` and `[]` (an absent `toString` is the inherited function) and skips a declared `__proto__`',
+    ' * (JSON.parse makes it an own key): the object parses a copy without a prototype, and `__proto__`',
+    ' * is parsed as a plain key of an object of its own.',
+    ' */',
+    `const ownKeys = (object${ts ? ': z.ZodObject' : ''})${ts ? ': z.ZodType' : ''} => {`,
+    `  let proto${ts ? ': z.ZodType | undefined' : ''};`,
+    '  return z.unknown().check((payload) => {',
+    '    const input = payload.value;',
+    `    const report = (issues${ts ? ': z.core.$ZodIssue[]' : ''}) => payload.issues.push(...(issues${ts ? ' as typeof payload.issues' : ''}));`,
+    "    const record = typeof input === 'object' && input !== null && !Array.isArray(input);",
+    '    const result = object.safeParse(record ? Object.assign(Object.create(null), input) : input);',
+    '    if (!result.success) report(result.error.issues);',
+    "    if (!record || !Object.hasOwn(object.shape, '__proto__')) return;",
+    `    proto ??= z.object({ value: object.shape['__proto__']${ts ? '!' : ''} });`,
+    `    const own = proto.safeParse(Object.hasOwn(input, '__proto__') ? { value: ${ts ? '(input as Record<string, unknown>)' : 'input'}['__proto__'] } : {});`,
+    "    if (!own.success) report(own.error.issues.map((issue) => ({ ...issue, path: ['__proto__', ...issue.path.slice(1)] })));",
+    '  });',
+    '};',
+    '',
+  ];
 }
 
 function validatorInterface(): string {

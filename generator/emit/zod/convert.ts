@@ -13,7 +13,7 @@ import { compilePattern } from './pattern.ts';
 export type SchemaMode = 'request' | 'response';
 
 /** Small schemas the generated module defines once, only when some schema uses them. */
-export type Helper = 'binary' | 'integer';
+export type Helper = 'binary' | 'integer' | 'ownKeys';
 
 export interface ConvertContext {
   readonly document: Record<string, unknown>;
@@ -137,7 +137,8 @@ function isMergeableObject(member: unknown): member is SchemaObject {
 }
 
 function mergeObjects(members: SchemaObject[]): SchemaObject | undefined {
-  const properties: Record<string, unknown> = {};
+  // No prototype: a member's property named __proto__ is a key like any other.
+  const properties: Record<string, unknown> = Object.create(null);
   const required = new Set<string>();
   for (const member of members) {
     const own = isSchemaObject(member['properties']) ? member['properties'] : {};
@@ -287,14 +288,21 @@ function objectExpr(schema: SchemaObject, context: ConvertContext, state: State)
       : `${inner}get ${key}() { return ${code}; },\n`;
   });
   const shape = `{\n${lines.join('')}${state.indent}}`;
-
-  if (context.mode === 'request' && state.strictAllowed && additional === false) return expr(`z.strictObject(${shape})`);
   // Without declared properties, additionalProperties is the whole schema, on both sides.
-  if ((context.mode === 'request' || declared.length === 0) && additionalSchema !== undefined) {
-    const rest = convert(additionalSchema, context, state);
-    return expr(`z.object(${shape}).catchall(${rest.code})`, rest.deferred);
-  }
-  return expr(`z.looseObject(${shape})`);
+  const rest = context.mode === 'request' || declared.length === 0 ? additionalSchema : undefined;
+  const object = closed ? expr(`z.strictObject(${shape})`) : openObject(shape, rest, context, state);
+  if (!properties.some(([name]) => name in Object.prototype)) return object;
+  // zod reads a declared key with `in` and `[]` (an absent `toString` is the inherited function)
+  // and never checks `__proto__`: the ownKeys helper checks these as own keys.
+  context.helpers.add('ownKeys');
+  return expr(`ownKeys(${object.code})`, object.deferred);
+}
+
+/** A loose object, or one whose undeclared keys must match `rest`. */
+function openObject(shape: string, rest: SchemaObject | undefined, context: ConvertContext, state: State): Expr {
+  if (rest === undefined) return expr(`z.looseObject(${shape})`);
+  const value = convert(rest, context, state);
+  return expr(`z.object(${shape}).catchall(${value.code})`, value.deferred);
 }
 
 /** readOnly properties are not sent, writeOnly ones not returned: `required` binds only the other side. */
