@@ -175,7 +175,8 @@ export function readCredentialsWith(vendor: string, auth: SchemesAuthProfile, op
   if (typeof given !== 'object' || given === null) fail(vendor, 'the auth option must be an object keyed by security scheme name');
   const out = new Map<string, Credential>();
   for (const [name, value] of Object.entries(given)) {
-    const scheme = auth.schemes[name];
+    // By own key: `auth: { toString }` names no scheme, whatever the table inherits.
+    const scheme = Object.hasOwn(auth.schemes, name) && auth.schemes[name];
     if (!scheme) fail(vendor, `auth.${name} is not a security scheme of this API (one of: ${Object.keys(auth.schemes).join(', ') || 'none'})`);
     if (value === undefined) continue;
     out.set(name, kindOf(vendor, kinds, scheme).check(vendor, scheme, `auth.${name}`, value));

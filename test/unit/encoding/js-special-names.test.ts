@@ -70,4 +70,11 @@ describe('names special in JavaScript', () => {
     expect(sent.url.search).toBe('?kind=constructor');
     expect(sent.headers.get('x-api-key')).toBeNull();
   });
+
+  it('an auth entry named like an Object.prototype member that is no scheme of the API is refused by its name', () => {
+    for (const name of ['valueOf', 'hasOwnProperty', '__proto__']) {
+      const create = () => fixture.vendor.create({ baseUrl: 'https://api.specialnames.test', logger: false, auth: own(`{"${name}":"key-1"}`) });
+      expect(create, name).toThrow(`specialnames: auth.${name} is not a security scheme of this API (one of: constructor, toString)`);
+    }
+  });
 });
