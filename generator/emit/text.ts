@@ -17,7 +17,7 @@ export function literal(value: unknown): string {
  * A key in an object literal that is evaluated: `__proto__: x`, quoted or not, would set the
  * object's prototype instead of adding a key, so that one is written as a computed key.
  */
-function valueKey(key: string): string {
+export function valueKey(key: string): string {
   return key === '__proto__' ? `[${quote(key)}]` : propertyKey(key);
 }
 

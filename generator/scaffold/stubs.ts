@@ -4,7 +4,7 @@
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import { hasSuccessWithoutContent, streamsEvents } from '../emit/encoders.ts';
 import { renderTemplate } from '../emit/template.ts';
-import { literal, propertyKey } from '../emit/text.ts';
+import { literal, valueKey } from '../emit/text.ts';
 import { typesOperationKey } from '../emit/types-key.ts';
 import { webhookNames } from '../emit/routes.ts';
 import type { HelperName } from './helpers.ts';
@@ -98,7 +98,7 @@ function returnsJson(op: OperationModel): boolean {
 
 export function eventStub(event: string, indent: string): string {
   return [
-    `${indent}${propertyKey(event)}: async (event) => {`,
+    `${indent}${valueKey(event)}: async (event) => {`,
     `${indent}  // TODO: handle ${event}. Deliveries can repeat: make this idempotent.`,
     `${indent}  void event;`,
     `${indent}},`,

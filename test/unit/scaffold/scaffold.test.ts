@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScaffold } from '../../../generator/scaffold/command.ts';
 import { mergeScaffold, type MergeRequest } from '../../../generator/scaffold/merge.ts';
+import { createWebhookRouter, type WebhookHandlers } from '../../../runtime/webhooks/router.ts';
 import { createAcmeProject, typeErrors, type AcmeProject } from './acme-project.ts';
 
 // Each test runs the generator or the compiler; a loaded 2-core CI machine needs more than 5 s.
@@ -303,6 +304,16 @@ describe('merging into hand-written files keeps their style', () => {
     const filled = mergeScaffold('routes.ts', empty, request({ webhooks: true, events: ['widget.deleted'] }));
     expect(filled.text).toContain("handlers: {\n  'widget.deleted': async (event) => {\n    // TODO: handle widget.deleted.");
     expect(mergeScaffold('routes.ts', filled.text, request({ webhooks: true, events: ['widget.deleted'] })).text).toBe(filled.text);
+  });
+
+  it('writes the handler of an event named __proto__ as an own key of the map, so the router dispatches to it', () => {
+    const empty = "app.route('/', createAcmeWebhookRoutes({ secret: 's', handlers: {} }));\nconst app = new Hono();\nexport default app;\n";
+    const events = ['__proto__', 'constructor'];
+    const merged = mergeScaffold('routes.ts', empty, request({ webhooks: true, events }));
+    const map = /handlers: (\{[\s\S]*\}) \}\)\);/.exec(merged.text)![1]!;
+    const router = createWebhookRouter(new Function(`return ${map};`)() as WebhookHandlers<Record<string, unknown>>, { discriminator: 'type' });
+    expect(events.map((event) => router.handles(event))).toEqual([true, true]);
+    expect(mergeScaffold('routes.ts', merged.text, request({ webhooks: true, events })).text).toBe(merged.text);
   });
 
   it('adds the webhook section, its import and needed helpers to a file that has none', () => {
