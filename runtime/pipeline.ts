@@ -144,8 +144,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     let buckets = plans.get(meta);
     if (!buckets) {
       const limits = policy.rateLimit?.buckets ?? {};
-      // By own key: a bucket named `constructor` that has no limit must not read Object.
-      buckets = [...new Set([meta.bucket ?? 'default', 'default'])].filter((name) => Object.hasOwn(limits, name)).map((name) => ({ key: `${vendor}:${name}`, ...limits[name]! }));
+      // By own key: a bucket named `constructor` that has no limit must not read Object; an own
+      // entry left undefined is no limit either.
+      buckets = [...new Set([meta.bucket ?? 'default', 'default'])].filter((name) => Object.hasOwn(limits, name) && limits[name]).map((name) => ({ key: `${vendor}:${name}`, ...limits[name]! }));
       plans.set(meta, buckets);
     }
     return buckets;

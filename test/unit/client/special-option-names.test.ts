@@ -63,6 +63,11 @@ describe('client options keyed by names special in JavaScript', () => {
     await vendor.operation('POST', '/multipart')(client, { body: { valueOf: 'v' } });
     const vendorWide = { key: 'specialoptions:default', ...DEFAULT };
     expect(reserved).toEqual([[vendorWide], [vendorWide], [{ key: 'specialoptions:valueOf', ...VALUE_OF }, vendorWide]]);
+    // An own entry left undefined (a JavaScript caller's override) gives that bucket no limit either.
+    reserved.length = 0;
+    const unlimited = vendor.create({ baseUrl: BASE_URL, fetch, retry: false, logger: false, limiter, auth: { constructor: 'k' }, rateLimit: { buckets: { default: DEFAULT, valueOf: undefined } } });
+    await vendor.operation('POST', '/multipart')(unlimited, { body: { valueOf: 'v' } });
+    expect(reserved).toEqual([[vendorWide]]);
   });
 
   it('an auth entry the API has no scheme for is refused by its name (header strategy)', () => {
