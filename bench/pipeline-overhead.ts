@@ -123,8 +123,9 @@ async function startContender(fixture: string, url: string, name: string, warmup
  * garbage lands on another's clock), each alive for the whole run; per round and scenario the
  * contenders take turns block by block in an order rotated and reversed from block to block, so
  * drift in machine load falls on all of them alike. A contender's blocks go to its processes in
- * turn: one process's luck (where its JIT and heap settled, its connection) is a few per cent of
- * the rate either way, and with one process per contender it decided a ratio as much as the code.
+ * turn: one process's luck (where its JIT and heap settled, its connection) moved a contender's
+ * rate by up to 10 % either way in the runs that led to this, and with one process per contender
+ * it could decide a ratio as much as the code did.
  */
 async function measureAll(fixture: string, url: string, rounds: number, calls: number, blocks: number, warmup: number, processes: number): Promise<MeasureOutput> {
   const checked = await runMeasure<Checked>(['check', fixture, url]);
@@ -256,8 +257,8 @@ function perRoundRatios(output: MeasureOutput, id: string, over: string, under: 
 
 /**
  * How finely this run can tell two contenders apart: per loopback scenario, the per-round rate
- * ratio of bare openapi-fetch's second set of processes to its first. Both run the same code, so the ratio
- * shows how far two rows stray from each other in this run when the code does not differ.
+ * ratio of bare openapi-fetch's second set of processes to its first. Both run the same code, so
+ * the ratio shows how far two rows stray from each other in this run when the code does not differ.
  */
 function resolution(output: MeasureOutput): string[] {
   const rows: string[] = [];
@@ -334,6 +335,7 @@ export async function runPipelineOverhead({ quick }: { quick: boolean }): Promis
   const blocks = Number(process.env.PIPELINE_BENCH_BLOCKS ?? (quick ? 1 : 8));
   const warmup = quick ? 50 : 1000;
   const processes = Number(process.env.PIPELINE_BENCH_PROCESSES ?? (quick ? 1 : 4));
+  if (!Number.isInteger(processes) || processes < 1) throw new Error(`PIPELINE_BENCH_PROCESSES: ${JSON.stringify(process.env.PIPELINE_BENCH_PROCESSES)} is not a whole number of processes (1 or more)`);
   // Imported by the measuring process only: it alone resolves the runtime to this checkout's sources.
   const fixture = fixtureFile();
   const { url, child } = await startServer();

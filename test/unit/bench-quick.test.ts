@@ -412,7 +412,7 @@ export const fixture = { describe: { get: 'g', post: 'p' }, contenders: () => ({
     expect(wrong.stderr).toContain('PIPELINE_BENCH_SCENARIOS: no per-call scenario "get.never"');
   });
 
-  it('spreads each contender’s blocks over PIPELINE_BENCH_PROCESSES processes of its own, the control included', SLOW, () => {
+  it('spreads each contender’s blocks over PIPELINE_BENCH_PROCESSES processes of its own, the control included, and refuses 0 processes', SLOW, () => {
     const dir = mkdtempSync(path.join(scratch, 'processes-'));
     const fixture = path.join(dir, 'pids.ts');
     const log = path.join(dir, 'calls.log');
@@ -442,6 +442,13 @@ export const fixture = { describe: { get: 'g', post: 'p' }, contenders: (url: st
     expect(timed('ours')).toEqual([150, 150]);
     expect(timed('bare openapi-fetch')).toEqual([150, 150, 150, 150]);
     expect(readFileSync(out, 'utf8')).toContain('each contender in 2 child process(es) of its own');
+    const none = spawnSync(process.execPath, ['bench/run.js', '--quick', '--only', 'pipeline', '--no-generate', '--out', path.join(scratch, 'no-processes.md')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, PIPELINE_BENCH_PROCESSES: '0' },
+    });
+    expect(none.status).not.toBe(0);
+    expect(none.stderr).toContain('PIPELINE_BENCH_PROCESSES: "0" is not a whole number of processes (1 or more)');
   });
 });
 
