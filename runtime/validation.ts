@@ -179,13 +179,8 @@ function safeMessage(location: ValidationLocation, path: readonly (string | numb
 }
 
 function lowerCaseKeys(headers: unknown): unknown {
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    const record: Record<string, string> = {};
-    headers.forEach((value, name) => {
-      record[name] = value;
-    });
-    return record;
-  }
+  // Defined, not assigned: a header named `__proto__` is a key like any other.
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) return Object.fromEntries(headers);
   if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return headers;
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
@@ -207,12 +202,14 @@ function isPreEncoded(body: unknown): boolean {
 export function validation(validators: Validators, sides: { request?: boolean; response?: boolean } = {}) {
   const request = sides.request ?? true;
   const response = sides.response ?? true;
+  // By own key: a subset without an operation named `constructor` must not hand over Object.
+  const of = (operationId: string) => (Object.hasOwn(validators, operationId) ? validators[operationId] : undefined);
   return {
     checkRequest(operationId: string, init: object): void {
-      if (request) validateRequest(validators[operationId], init as RequestInput);
+      if (request) validateRequest(of(operationId), init as RequestInput);
     },
     checkResponse(operationId: string, status: number, data: unknown): void {
-      if (response) validateResponse(validators[operationId], status, data);
+      if (response) validateResponse(of(operationId), status, data);
     },
   };
 }
