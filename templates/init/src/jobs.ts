@@ -15,8 +15,8 @@ export interface Job {
 
 export type JobRunner = (payload: unknown, env: Env) => Promise<void>;
 
-/** Job runners by type. */
-export const jobs: Record<string, JobRunner> = {};
+/** Job runners by type; no prototype, so a job of type `toString` or `constructor` is unknown until registered. */
+export const jobs: Record<string, JobRunner> = Object.create(null);
 
 export function registerJob(type: string, run: JobRunner): void {
   jobs[type] = run;
