@@ -1,6 +1,7 @@
 // The Queue consumer `svcgen init` writes (templates/init/src/jobs.ts) looks a job's runner up by
 // the job's type, which arrives in the queue message: a type no runner was registered for is
-// dropped with a log line, whatever its name, and a runner registered as `__proto__` runs.
+// dropped with a log line, whatever its name, and a runner registered as `__proto__` is kept as
+// a job type of its own.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // Loaded by URL: the template imports the Worker's env.ts and Workers types, which only a
