@@ -22,7 +22,7 @@ import { planSchemas, type PlannedSchema, type SchemaPlan } from './zod/plan.ts'
 import { compare, operationRoots, requestValidatorLiteral, responsesLiteral, type ValidatorOptions } from './zod/validators.ts';
 
 /** Names the module defines itself; component and operation names must not take them. */
-const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'ownKeys', 'OperationValidator', 'validators'];
+const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'ownKeys', 'uniqueItems', 'OperationValidator', 'validators'];
 
 export interface ZodEmitOptions {
   /**
@@ -153,6 +153,7 @@ function preamble(helpers: ReadonlySet<Helper>, flavour: Flavour): string {
     );
   }
   if (helpers.has('ownKeys')) lines.push(...ownKeysHelper(ts));
+  if (helpers.has('uniqueItems')) lines.push(...uniqueItemsHelper(ts));
   if (ts) lines.push(validatorInterface());
   return lines.join('\n');
 }
@@ -179,6 +180,29 @@ function ownKeysHelper(ts: boolean): string[] {
     `    const own = proto.safeParse(Object.hasOwn(input, '__proto__') ? { value: ${ts ? '(input as Record<string, unknown>)' : 'input'}['__proto__'] } : {});`,
     "    if (!own.success) report(own.error.issues.map((issue) => ({ ...issue, path: ['__proto__', ...issue.path.slice(1)] })));",
     '  });',
+    '};',
+    '',
+  ];
+}
+
+/** `uniqueItems: true`: JSON Schema's equality, so objects with the same members in another order are equal. */
+function uniqueItemsHelper(ts: boolean): string[] {
+  return [
+    '/**',
+    ' * `uniqueItems`: no two items equal as JSON values (numbers by value, objects whatever the order',
+    ' * of their keys). An item that is not JSON (a Blob, bytes) is compared by identity.',
+    ' */',
+    `const uniqueItems = (items${ts ? ': readonly unknown[]' : ''})${ts ? ': boolean' : ''} => {`,
+    `  const sorted = (_key${ts ? ': string' : ''}, value${ts ? ': unknown' : ''})${ts ? ': unknown' : ''} =>`,
+    "    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value;",
+    `  const plain = (item${ts ? ': unknown' : ''}) => item === null || typeof item !== 'object' || Array.isArray(item) || [Object.prototype, null].includes(Object.getPrototypeOf(item));`,
+    '  const seen = new Set();',
+    '  for (const item of items) {',
+    '    const key = plain(item) ? JSON.stringify(item, sorted) : item;',
+    '    if (seen.has(key)) return false;',
+    '    seen.add(key);',
+    '  }',
+    '  return true;',
     '};',
     '',
   ];

@@ -2,7 +2,8 @@
 // Schema 2020-12) except where they change the JavaScript value: `binary` (file content), `int32`
 // (a bounded range; any other integer is unbounded, as JSON Schema reads it). Request-side objects
 // follow `additionalProperties`; response-side objects are always loose, since vendors add fields
-// without a new API version.
+// without a new API version (so a response object that declares properties is not held to its
+// `maxProperties` either).
 
 import type { SchemaObject } from '../../model/types.ts';
 import { INDENT, expr, isMultiline, list, shift, type Expr } from './code.ts';
@@ -13,7 +14,7 @@ import { compilePattern } from './pattern.ts';
 export type SchemaMode = 'request' | 'response';
 
 /** Small schemas the generated module defines once, only when some schema uses them. */
-export type Helper = 'binary' | 'integer' | 'ownKeys';
+export type Helper = 'binary' | 'integer' | 'ownKeys' | 'uniqueItems';
 
 export interface ConvertContext {
   readonly document: Record<string, unknown>;
@@ -150,11 +151,16 @@ function mergeObjects(members: SchemaObject[]): SchemaObject | undefined {
     if (Array.isArray(member['required'])) for (const name of member['required']) if (typeof name === 'string') required.add(name);
   }
   const closed = members.every((member) => member['additionalProperties'] === false);
+  // Each member's count binds the whole value, as in the intersection: the largest minimum, the smallest maximum.
+  const counts = (key: 'minProperties' | 'maxProperties') => members.map((member) => member[key]).filter(isCount);
+  const [minimums, maximums] = [counts('minProperties'), counts('maxProperties')];
   return {
     type: 'object',
     properties,
     required: [...required],
     ...(closed ? { additionalProperties: false } : {}),
+    ...(minimums.length > 0 ? { minProperties: Math.max(...minimums) } : {}),
+    ...(maximums.length > 0 ? { maxProperties: Math.min(...maximums) } : {}),
   };
 }
 
@@ -251,6 +257,10 @@ function arrayExpr(schema: SchemaObject, context: ConvertContext, state: State):
   let code = `z.array(${items.code})`;
   if (isCount(schema['minItems']) && schema['minItems'] > 0) code += `.min(${schema['minItems']})`;
   if (isCount(schema['maxItems'])) code += `.max(${schema['maxItems']})`;
+  if (schema['uniqueItems'] === true) {
+    context.helpers.add('uniqueItems');
+    code += `.refine(uniqueItems, 'Expected unique items')`;
+  }
   return expr(code, items.deferred);
 }
 
@@ -267,12 +277,13 @@ function objectExpr(schema: SchemaObject, context: ConvertContext, state: State)
   const undeclared = schema['type'] === undefined && declared.length === 0 ? [...required].filter((name): name is string => typeof name === 'string') : [];
   const properties: [string, unknown][] = [...declared, ...undeclared.map((name): [string, unknown] => [name, additionalSchema ?? true])];
 
+  const counted = propertyCount(schema, context, declared.length > 0);
   if (properties.length === 0) {
     if (additionalSchema !== undefined) {
       const value = convert(additionalSchema, context, state);
-      return expr(`z.record(z.string(), ${value.code})`, value.deferred);
+      return expr(`z.record(z.string(), ${value.code})${counted}`, value.deferred);
     }
-    return expr(closed ? 'z.strictObject({})' : 'z.record(z.string(), z.unknown())');
+    return expr(`${closed ? 'z.strictObject({})' : 'z.record(z.string(), z.unknown())'}${counted}`);
   }
 
   const inner = state.indent + INDENT;
@@ -290,12 +301,25 @@ function objectExpr(schema: SchemaObject, context: ConvertContext, state: State)
   const shape = `{\n${lines.join('')}${state.indent}}`;
   // Without declared properties, additionalProperties is the whole schema, on both sides.
   const rest = context.mode === 'request' || declared.length === 0 ? additionalSchema : undefined;
-  const object = closed ? expr(`z.strictObject(${shape})`) : openObject(shape, rest, context, state);
+  const built = closed ? expr(`z.strictObject(${shape})`) : openObject(shape, rest, context, state);
+  const object = counted ? expr(`${built.code}${counted}`, built.deferred) : built;
   if (!properties.some(([name]) => name in Object.prototype)) return object;
   // zod reads a declared key with `in` and `[]` (an absent `toString` is the inherited function)
   // and never checks `__proto__`: the ownKeys helper checks these as own keys.
   context.helpers.add('ownKeys');
   return expr(`ownKeys(${object.code})`, object.deferred);
+}
+
+/**
+ * `minProperties` / `maxProperties` as refinements of the object schema ('' when it has neither).
+ * A response object that declares properties is loose (vendors add fields), so its maximum does not bind.
+ */
+function propertyCount(schema: SchemaObject, context: ConvertContext, declares: boolean): string {
+  const { minProperties: min, maxProperties: max } = schema;
+  let checks = '';
+  if (isCount(min) && min > 0) checks += `.refine((value) => Object.keys(value).length >= ${min}, 'Expected at least ${min} ${min === 1 ? 'property' : 'properties'}')`;
+  if (isCount(max) && !(context.mode === 'response' && declares)) checks += `.refine((value) => Object.keys(value).length <= ${max}, 'Expected at most ${max} ${max === 1 ? 'property' : 'properties'}')`;
+  return checks;
 }
 
 /** A loose object, or one whose undeclared keys must match `rest`. */

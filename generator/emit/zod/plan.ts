@@ -3,7 +3,7 @@
 //
 // Components are emitted only when an operation reaches them. A component is emitted once,
 // unless it (or something it references) reads differently for requests and responses (closed
-// objects, required readOnly / writeOnly properties): then each side reached gets its own const
+// objects, required readOnly / writeOnly properties, maxProperties): then each side reached gets its own const
 // (`Foo` for responses, `FooInput` for requests). Cycles are found as strongly connected
 // components over those consts; only references inside a cycle are deferred.
 
@@ -158,6 +158,11 @@ function readsDifferentlyBySide(schema: SchemaObject, document: Record<string, u
   const seenPointers = new Set<string>();
   const visit = (node: SchemaObject): boolean => {
     if (node['additionalProperties'] === false) return true;
+    // A response object that declares properties is not held to its maxProperties (a map is, on both
+    // sides); an inline allOf member's maxProperties binds the object the members merge into.
+    const declares = isSchemaObject(node['properties']) && Object.keys(node['properties']).length > 0;
+    if (typeof node['maxProperties'] === 'number' && declares) return true;
+    if (Array.isArray(node['allOf']) && node['allOf'].some((member) => isSchemaObject(member) && typeof member['maxProperties'] === 'number')) return true;
     const required = Array.isArray(node['required']) ? node['required'] : [];
     const properties = isSchemaObject(node['properties']) ? node['properties'] : {};
     for (const name of required) {
