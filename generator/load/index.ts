@@ -27,7 +27,7 @@ import { applyOverlay, readOverlays } from './overlay.ts';
 import type { OverlayFile } from './overlay.ts';
 import { parseDocument } from './parse.ts';
 import { resolveSpecFile } from './resolve.ts';
-import { checkRefs, validateEffective } from './validate.ts';
+import { checkRefs, checkStructure, validateEffective } from './validate.ts';
 
 export { SvcgenInputError } from './errors.ts';
 export { listVendors, readLock } from './lock.ts';
@@ -101,6 +101,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
     for (const [index, file] of inputs.entries()) {
       const document = documents[index]!;
       checkFormat(document, file, entry.format);
+      checkStructure(document, file.path);
       fixes.push(...dropDanglingMappings(document, file.path));
       checkRefs(document, file.path, undefined, '; define the target with a source-stage overlay (x-svcgen-stage: source) in specs/overlays/, or fix the reference there');
       inlinePathItemRefs(document, file.path);

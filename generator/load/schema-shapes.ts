@@ -3,7 +3,13 @@
 // - a subschema that is not an object (or a boolean, which JSON Schema allows), e.g. a bare
 //   string where `oneOf`, `items` or a property's schema is expected;
 // - `type: object` with an `enum` of non-objects (`enum: ["A", "B"]` on an object schema): no
-//   value can satisfy both, and openapi-typescript reads each enum entry as a subschema.
+//   value can satisfy both, and openapi-typescript reads each enum entry as a subschema;
+// - null where a subschema is expected, a list keyword (`allOf` …) that is not a list, a boolean
+//   in `allOf` (openapi-typescript merges its members as objects), `properties` that is not an
+//   object, `required` beside properties that is not a list, and a `$ref`, `title` or `summary`
+//   that is not text (openapi-typescript reads a reference as text and writes the other two into
+//   doc comments with .trim()): each ended in an internal error (found by structural mutations of
+//   real specs).
 import { toPointer } from '../json-pointer.ts';
 
 export interface SchemaShapeProblem {
@@ -17,6 +23,8 @@ const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 const ONE_SCHEMA = new Set(['items', 'not', 'additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems']);
 /** Keywords holding a list of subschemas. */
 const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+/** Keywords whose value later stages read as text. */
+const TEXT_KEYS = ['$ref', 'title', 'summary'] as const;
 /** Keywords holding a name → subschema map. */
 const SCHEMA_MAP = new Set(['properties', 'patternProperties']);
 
@@ -24,14 +32,20 @@ const SCHEMA_MAP = new Set(['properties', 'patternProperties']);
 export function findSchemaShapeProblem(document: Record<string, any>): SchemaShapeProblem | undefined {
   const stack: (string | number)[] = [];
   let found: SchemaShapeProblem | undefined;
+  // OpenAPI 3.0 ignores what stands beside a `$ref` (3.1 applies it), so only the doc-comment text there is read.
+  const siblingsIgnored = !/^3\.1\./.test(String(document.openapi));
+  /** Records the problem at the current place plus `segments`. */
+  const refuse = (segments: (string | number)[], problem: string): void => {
+    found = { pointer: toPointer([...stack, ...segments]), problem };
+  };
 
   const subschema = (value: unknown, key: string | number): void => {
     if (found) return;
     stack.push(key);
-    // A boolean is a schema in JSON Schema; openapi-typescript reads null as `never`.
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      if (typeof value !== 'boolean') found = { pointer: toPointer(stack), problem: `expected a schema (an object), found ${describe(value)}` };
-    } else if (value !== null) {
+    // A boolean is a schema in JSON Schema.
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      if (typeof value !== 'boolean') refuse([], `expected a schema (an object), found ${describe(value)}`);
+    } else {
       walk(value as Record<string, unknown>, true);
     }
     stack.pop();
@@ -42,35 +56,43 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
   const walk = (node: Record<string, unknown>, schemaish: boolean): void => {
     if (found) return;
     if (schemaish) {
+      // A `$ref` is a reference only as text; a `title` or `summary` goes into a doc comment as text (a falsy one is left out).
+      const notText = TEXT_KEYS.find((key) => (key === '$ref' ? node[key] !== undefined : Boolean(node[key])) && typeof node[key] !== 'string');
+      if (notText) return refuse([notText], `\`${notText}\` must be text, found ${describe(node[notText])}`);
+      if (siblingsIgnored && typeof node.$ref === 'string') return;
+      // The names a schema with properties requires are looked up in a list (`required: true` on a
+      // property itself, a common slip, is left alone: nothing reads it).
+      if (node.properties !== undefined && node.required !== undefined && !Array.isArray(node.required)) {
+        return refuse(['required'], `\`required\` must be a list of property names, found ${describe(node.required)}`);
+      }
       const enumValues = node.enum;
       if (node.type === 'object' && Array.isArray(enumValues)) {
         // null is a fine value of a nullable object schema.
         const index = enumValues.findIndex((entry) => entry !== null && (typeof entry !== 'object' || Array.isArray(entry)));
-        if (index !== -1) {
-          stack.push('enum', index);
-          found = { pointer: toPointer(stack), problem: `enum value ${JSON.stringify(enumValues[index])} is not an object, but the schema's type is object: no value can match` };
-          stack.length -= 2;
-          return;
-        }
+        if (index !== -1) return refuse(['enum', index], `enum value ${JSON.stringify(enumValues[index])} is not an object, but the schema's type is object: no value can match`);
       }
     }
     for (const key in node) {
       if (found) return;
       const value = node[key];
-      if (key.startsWith('x-') || DATA_KEYS.has(key)) continue;
+      // Under `responses`, `default` is the response for any other status, not data.
+      if (key.startsWith('x-') || (DATA_KEYS.has(key) && !(key === 'default' && !schemaish && stack.at(-1) === 'responses'))) continue;
       if (schemaish && ONE_SCHEMA.has(key) && !(key === 'items' && Array.isArray(value))) {
         subschema(value, key);
         continue;
       }
       if (schemaish && (SCHEMA_LIST.has(key) || (key === 'items' && Array.isArray(value)))) {
-        if (!Array.isArray(value)) continue;
+        if (!Array.isArray(value)) return refuse([key], `\`${key}\` must be a list of schemas, found ${describe(value)}`);
+        // openapi-typescript merges allOf members as objects: a boolean there stops it.
+        const boolean = key === 'allOf' ? value.findIndex((entry) => typeof entry === 'boolean') : -1;
+        if (boolean !== -1) return refuse([key, boolean], 'a boolean schema in `allOf` is not supported; write {} for true, or {"not": {}} for false');
         stack.push(key);
         value.forEach((entry, index) => subschema(entry, index));
         stack.pop();
         continue;
       }
       if (schemaish && SCHEMA_MAP.has(key)) {
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) return refuse([key], `\`${key}\` must be an object of schemas by name, found ${describe(value)}`);
         stack.push(key);
         for (const name in value as Record<string, unknown>) subschema((value as Record<string, unknown>)[name], name);
         stack.pop();
@@ -101,7 +123,8 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
   return found;
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;

@@ -4,6 +4,7 @@ import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS, pathItems } from './fixes.ts';
 import { getAtPointer, hasPointer, refToPointer, toPointer } from '../json-pointer.ts';
 import type { Origins } from './origins.ts';
+import { findDocumentShapeProblem } from './document-shapes.ts';
 import { findSchemaShapeProblem } from './schema-shapes.ts';
 import { sitePointer, walkRefs } from './walk-refs.ts';
 
@@ -31,6 +32,15 @@ export function checkRefs(document: Record<string, any>, file: string, origins?:
     }
     throw new SvcgenInputError({ file: origin.file, pointer: at }, problem + hint);
   });
+}
+
+/**
+ * A source file's structure where the repairs and, for Swagger 2.0, the converter read it as one
+ * JSON type (the two versions lay out paths, operations, parameters and responses alike).
+ */
+export function checkStructure(document: Record<string, unknown>, file: string): void {
+  const problem = findDocumentShapeProblem(document);
+  if (problem) throw new SvcgenInputError({ file, pointer: problem.pointer }, problem.problem);
 }
 
 /** The effective OpenAPI 3.x document: version, responses, path parameters, references. */
@@ -72,6 +82,9 @@ export function validateEffective(document: Record<string, any>, file: string, o
       }
     }
   }
+  // Before references are resolved: a `$ref` that is not text is no reference to resolve.
+  const structure = findDocumentShapeProblem(document);
+  if (structure) throw new SvcgenInputError(where(structure.pointer), structure.problem);
   checkRefs(document, file, origins);
   const shape = findSchemaShapeProblem(document);
   if (shape) throw new SvcgenInputError(where(shape.pointer), shape.problem);

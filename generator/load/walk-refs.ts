@@ -36,7 +36,7 @@ export function walkRefs(document: unknown, visit: (site: RefSite) => void, star
         continue;
       }
       if (value === null || typeof value !== 'object') continue;
-      if (DATA_KEYS.has(key)) continue;
+      if (DATA_KEYS.has(key) && !(key === 'default' && inResponses(stack))) continue;
       // Inside a map of Example Objects, `value` is the example payload.
       if (examplesMap && key === 'value') continue;
       stack.push(key);
@@ -66,6 +66,15 @@ export function walkRefs(document: unknown, visit: (site: RefSite) => void, star
     }
   };
   if (document !== null && typeof document === 'object') walk(document, false);
+}
+
+/**
+ * Whether the node at `stack` is a Responses Object (or the components' map of responses), where
+ * `default` is the response for any other status rather than data; a schema property named
+ * `responses` is not one.
+ */
+function inResponses(stack: readonly (string | number)[]): boolean {
+  return stack.at(-1) === 'responses' && stack.at(-2) !== 'properties' && stack.at(-2) !== 'patternProperties';
 }
 
 /** A discriminator object: `{ propertyName, mapping }`. */

