@@ -3,7 +3,9 @@
 // refuses, the vendor file needs an overlay, and the error says so.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { blame } from './converter-blame.ts';
 import { SvcgenInputError } from './errors.ts';
+import { checkSwagger2Source } from './swagger2-source.ts';
 import { readIfExists, sha256Hex, writeCache } from './fs-util.ts';
 import { describeSwaggerResponses, noteSwaggerParameterTypeConflicts, requirePathParameters } from './fixes.ts';
 import type { Fix } from './fixes.ts';
@@ -47,6 +49,7 @@ export function repairSwagger2(swagger: Record<string, any>, file: string): Fix[
  * slowest step of loading a Swagger 2.0 vendor, and its input only changes with the spec or an overlay).
  */
 export async function convertSwagger2(swagger: Record<string, any>, file: string, cacheDir?: string): Promise<ConversionResult> {
+  checkSwagger2Source(swagger, file);
   const fixes = repairSwagger2(swagger, file);
   // Out of the input before conversion (the converter drops them, or refuses ssv/pipes/tsv) and
   // before the cache key; written back into the converted document, cached or not.
@@ -66,8 +69,7 @@ export async function convertSwagger2(swagger: Record<string, any>, file: string
     }
   }
   if (!document) {
-    document = await convert(swagger, file);
-    const json = JSON.stringify(document);
+    const json = await convert(swagger, file);
     if (cacheFile) await writeCache(cacheFile, json);
     // Same shape whether or not the cache answered.
     document = JSON.parse(json) as Record<string, any>;
@@ -80,11 +82,14 @@ export async function convertSwagger2(swagger: Record<string, any>, file: string
   return { document, fixes, renamedDefinitions };
 }
 
-async function convert(swagger: Record<string, any>, file: string): Promise<Record<string, any>> {
-  try {
-    // The converter clones its input; `swagger` is left as it was.
-    const swagger2openapi = require('swagger2openapi') as Swagger2OpenApi;
-    return await swagger2openapi.convertObj(swagger, {
+/** The converted document as JSON text. */
+async function convert(swagger: Record<string, any>, file: string): Promise<string> {
+  // The converter clones its input; `swagger` is left as it was.
+  const swagger2openapi = require('swagger2openapi') as Swagger2OpenApi;
+  // Serialised here, so output that refers to itself (which the converter can make of a `$ref` in
+  // an odd place) is a refusal of this file like any other.
+  const run = async (document: Record<string, unknown>) =>
+    JSON.stringify(await quietly(() => swagger2openapi.convertObj(document, {
       patch: false,
       warnOnly: false,
       // Shared objects (YAML anchors) are copied rather than rejected; our parser never makes them.
@@ -93,13 +98,39 @@ async function convert(swagger: Record<string, any>, file: string): Promise<Reco
       direct: true,
       // The converter YAML-serialises the whole input for messages unless given text; skip that.
       text: ' ',
-    });
+    })));
+  try {
+    return await run(swagger);
   } catch (error) {
+    const message = (error as Error).message.split('\n')[0];
+    // The converter names no place: the member whose removal lets the file convert is the one to blame.
+    const pointer = await blame(swagger, async (document) => {
+      try {
+        await run(document);
+        return true;
+      } catch {
+        return false;
+      }
+    });
     throw new SvcgenInputError(
-      { file },
-      `swagger2openapi cannot convert this Swagger 2.0 file: ${(error as Error).message} (fix it with a source-stage overlay in specs/overlays/)`,
+      pointer === undefined ? { file } : { file, pointer },
+      `swagger2openapi cannot convert this Swagger 2.0 file: ${message} (fix it with a source-stage overlay in specs/overlays/)`,
       { cause: error },
     );
+  }
+}
+
+/**
+ * Runs the converter without its console: it prints every exception with console.warn before it
+ * rejects with it, once more for each try the search for the place makes; the refusal reports it once.
+ */
+async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return await work();
+  } finally {
+    console.warn = warn;
   }
 }
 

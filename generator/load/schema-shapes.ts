@@ -104,7 +104,8 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
       }
       if (value === null || typeof value !== 'object') continue;
       stack.push(key);
-      if (stack.length === 2 && stack[0] === 'components' && key === 'schemas' && !Array.isArray(value)) {
+      // OpenAPI 3's component schemas, or Swagger 2.0's definitions (checked before conversion).
+      if (((stack.length === 2 && stack[0] === 'components' && key === 'schemas') || (stack.length === 1 && key === 'definitions')) && !Array.isArray(value)) {
         for (const name in value as Record<string, unknown>) subschema((value as Record<string, unknown>)[name], name);
       } else if (Array.isArray(value)) {
         value.forEach((entry, index) => {

@@ -3,9 +3,10 @@
 // by another JSON type or a broken `$ref`), through the one-off generate `svcgen generate --spec`
 // runs. Each changed spec must either generate or be refused with a SvcgenInputError whose message
 // names the file and the JSON pointer (or line): an internal error (a TypeError from the loader,
-// the model or openapi-typescript) is the failure. The first sweep of this kind found 23 crashes in
-// 300 changed specs (a null schema, a `$ref` that is not text, a boolean response, a `summary`
-// that is not text, ...), all refused with their place now.
+// the model or openapi-typescript) is the failure, and so is a refusal without a place (a Swagger
+// 2.0 file the converter refused was reported by file alone). The first sweep of this kind found 23
+// crashes in 300 changed specs (a null schema, a `$ref` that is not text, a boolean response, a
+// `summary` that is not text, ...), all refused with their place now.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

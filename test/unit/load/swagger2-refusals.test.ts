@@ -1,0 +1,68 @@
+// A Swagger 2.0 file the converter (swagger2openapi) cannot convert is refused with its place:
+// what every file must hold (info, paths, host and basePath as text, schemas) is checked before
+// conversion, and for what only the converter knows, the place is the member whose taking out lets
+// the file convert. Before, the refusal named the file alone, in the converter's words, and a
+// TypeError from inside the converter (a `basePath` that is not text) read the same way.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inputError } from './expect-input-error.ts';
+import { oneSpecLoader } from './temp-project.ts';
+
+const loader = oneSpecLoader();
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await loader.cleanup();
+});
+
+function swagger(mutate: (document: any) => void = () => {}): Record<string, unknown> {
+  const document = {
+    swagger: '2.0',
+    info: { title: 'Pets', version: '1', termsOfService: 'https://pets.example/terms' },
+    host: 'pets.example',
+    basePath: '/v1',
+    paths: {
+      '/pets': {
+        get: { operationId: 'listPets', parameters: [{ name: 'limit', in: 'query', type: 'integer' }], responses: { '200': { description: 'ok', schema: { type: 'array', items: { $ref: '#/definitions/Pet' } } } } },
+        post: { operationId: 'addPet', parameters: [{ name: 'pet', in: 'body', schema: { $ref: '#/definitions/Pet' } }], responses: { '200': { description: 'ok' } } },
+      },
+      '/pets/{id}': {
+        delete: { operationId: 'deletePet', parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '204': { description: 'gone' } } },
+      },
+    },
+    definitions: { Pet: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } } } },
+  };
+  mutate(document);
+  return document;
+}
+
+/** [what is broken, how, the pointer named, the start of the problem stated] */
+const CASES: [string, (document: any) => void, string, string][] = [
+  ['info left out', (d) => { delete d.info; }, '/info', 'the info object is mandatory, found nothing'],
+  ['a version that is a number', (d) => { d.info.version = 1; }, '/info/version', 'info.version must be text, found number 1'],
+  ['terms of service that are no URL', (d) => { d.info.termsOfService = 'see the site'; }, '/info/termsOfService', 'info.termsOfService must be a URL'],
+  ['paths left out', (d) => { delete d.paths; }, '/paths', 'the paths object is mandatory, found nothing'],
+  ['a basePath that is not text (a TypeError inside the converter before)', (d) => { d.basePath = true; }, '/basePath', '`basePath` must be text, found boolean true'],
+  ['a definition that is null', (d) => { d.definitions.Pet = null; }, '/definitions/Pet', 'expected a schema (an object), found null'],
+  ['a query parameter without its type (the converter refuses it)', (d) => { delete d.paths['/pets'].get.parameters[0].type; }, '/paths/~1pets/get/parameters/0', 'swagger2openapi cannot convert this Swagger 2.0 file: (Patchable) parameter.type is mandatory for non-body parameters'],
+  ['a property type that is a list (the converter refuses it)', (d) => { d.definitions.Pet.properties.age.type = ['integer']; }, '/definitions/Pet/properties/age', 'swagger2openapi cannot convert this Swagger 2.0 file: (Patchable) schema type must not be an array'],
+  ['a parameter type that is a reference (the converter made output that refers to itself)', (d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }, '/paths/~1pets/get/parameters/0', 'swagger2openapi cannot convert this Swagger 2.0 file: Converting circular structure to JSON'],
+];
+
+describe('Swagger 2.0 files the converter cannot convert', () => {
+  it('the unbroken fixture converts', async () => {
+    const loaded = await loader.load(swagger(), 'swagger-2.0');
+    expect(Object.keys(loaded.document.paths)).toEqual(['/pets', '/pets/{id}']);
+  });
+
+  it.each(CASES)('%s is refused with its place', async (_name, mutate, pointer, problem) => {
+    const error = await inputError(loader.load(swagger(mutate), 'swagger-2.0'));
+    expect(error.file).toBe('acme/openapi.json');
+    expect(error.pointer).toBe(pointer);
+    expect(error.problem.startsWith(problem), error.problem).toBe(true);
+  });
+
+  it("keeps the converter's console quiet: the refusal reports its exception once", async () => {
+    const warn = vi.spyOn(console, 'warn');
+    await inputError(loader.load(swagger((d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }), 'swagger-2.0'));
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
