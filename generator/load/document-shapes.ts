@@ -36,7 +36,7 @@ function pathItemsProblem(items: unknown, at: Path): SchemaShapeProblem | undefi
   if (!isObject(items)) return undefined;
   for (const [key, item] of Object.entries(items)) {
     if (key.startsWith('x-')) continue;
-    if (!isObject(item)) return { pointer: toPointer([...at, key]), problem: `expected a Path Item Object (an object), found ${describe(item)}` };
+    if (!isObject(item)) return notAnObject([...at, key], 'a Path Item Object', item);
     const problem = pathItemProblem(item, [...at, key]);
     if (problem) return problem;
   }
@@ -69,9 +69,9 @@ function operationProblem(operation: Node, at: Path): SchemaShapeProblem | undef
 
 function parametersProblem(parameters: unknown, at: Path): SchemaShapeProblem | undefined {
   if (parameters === undefined) return undefined;
-  if (!Array.isArray(parameters)) return { pointer: toPointer(at), problem: `\`parameters\` must be a list of Parameter Objects, found ${describe(parameters)}` };
+  if (!Array.isArray(parameters)) return problemAt(at, `\`parameters\` must be a list of Parameter Objects, found ${describe(parameters)}`);
   for (const [index, parameter] of parameters.entries()) {
-    if (!isObject(parameter)) return { pointer: toPointer([...at, index]), problem: `expected a Parameter Object (an object), found ${describe(parameter)}` };
+    if (!isObject(parameter)) return notAnObject([...at, index], 'a Parameter Object', parameter);
     const problem = referenceProblem(parameter, [...at, index]) ?? parameterProblem(parameter, [...at, index]);
     if (problem) return problem;
   }
@@ -82,7 +82,7 @@ function parametersProblem(parameters: unknown, at: Path): SchemaShapeProblem | 
 function parameterProblem(parameter: Node, at: Path): SchemaShapeProblem | undefined {
   if (typeof parameter['$ref'] === 'string') return undefined;
   const key = (['name', 'in'] as const).find((name) => typeof parameter[name] !== 'string');
-  return key && { pointer: toPointer([...at, key]), problem: `a parameter's \`${key}\` must be text, found ${describe(parameter[key])}` };
+  return key && problemAt([...at, key], `a parameter's \`${key}\` must be text, found ${describe(parameter[key])}`);
 }
 
 function responsesProblem(responses: unknown, at: Path): SchemaShapeProblem | undefined {
@@ -96,11 +96,11 @@ function responsesProblem(responses: unknown, at: Path): SchemaShapeProblem | un
 }
 
 function responseProblem(response: unknown, at: Path): SchemaShapeProblem | undefined {
-  if (!isObject(response)) return { pointer: toPointer(at), problem: `expected a Response Object (an object), found ${describe(response)}` };
+  if (!isObject(response)) return notAnObject(at, 'a Response Object', response);
   const reference = referenceProblem(response, at);
   if (reference || typeof response['$ref'] === 'string') return reference;
   const headers = response['headers'];
-  if (headers !== undefined && !isObject(headers)) return { pointer: toPointer([...at, 'headers']), problem: `\`headers\` must be an object of Header Objects by name, found ${describe(headers)}` };
+  if (headers !== undefined && !isObject(headers)) return problemAt([...at, 'headers'], `\`headers\` must be an object of Header Objects by name, found ${describe(headers)}`);
   return contentProblem(response['content'], [...at, 'content']) ?? entriesProblem(headers, [...at, 'headers'], 'a Header Object');
 }
 
@@ -113,7 +113,7 @@ function entriesProblem(map: unknown, at: Path, expected: string): SchemaShapePr
   if (!isObject(map)) return undefined;
   for (const [name, entry] of Object.entries(map)) {
     if (name.startsWith('x-')) continue;
-    if (!isObject(entry)) return { pointer: toPointer([...at, name]), problem: `expected ${expected} (an object), found ${describe(entry)}` };
+    if (!isObject(entry)) return notAnObject([...at, name], expected, entry);
     const problem = referenceProblem(entry, [...at, name]);
     if (problem) return problem;
   }
@@ -122,10 +122,10 @@ function entriesProblem(map: unknown, at: Path, expected: string): SchemaShapePr
 
 function securityProblem(security: unknown, at: Path): SchemaShapeProblem | undefined {
   if (security === undefined) return undefined;
-  if (!Array.isArray(security)) return { pointer: toPointer(at), problem: `\`security\` must be a list of Security Requirement Objects, found ${describe(security)}` };
+  if (!Array.isArray(security)) return problemAt(at, `\`security\` must be a list of Security Requirement Objects, found ${describe(security)}`);
   const index = security.findIndex((requirement) => !isObject(requirement));
   if (index === -1) return undefined;
-  return { pointer: toPointer([...at, index]), problem: `expected a Security Requirement Object (an object of scheme names), found ${describe(security[index])}` };
+  return problemAt([...at, index], `expected a Security Requirement Object (an object of scheme names), found ${describe(security[index])}`);
 }
 
 function componentsProblem(components: unknown): SchemaShapeProblem | undefined {
@@ -135,7 +135,7 @@ function componentsProblem(components: unknown): SchemaShapeProblem | undefined 
     if (!isObject(map)) continue;
     for (const [name, entry] of Object.entries(map)) {
       const at = ['components', kind, name];
-      const problem = isObject(entry) ? check(entry, at) : { pointer: toPointer(at), problem: `expected an object, found ${describe(entry)}` };
+      const problem = isObject(entry) ? check(entry, at) : problemAt(at, `expected an object, found ${describe(entry)}`);
       if (problem) return problem;
     }
   }
@@ -145,14 +145,23 @@ function componentsProblem(components: unknown): SchemaShapeProblem | undefined 
 /** A `$ref` is a reference only as text. */
 function referenceProblem(node: Node, at: Path): SchemaShapeProblem | undefined {
   if (!Object.hasOwn(node, '$ref') || typeof node['$ref'] === 'string') return undefined;
-  return { pointer: toPointer([...at, '$ref']), problem: `\`$ref\` must be text, found ${describe(node['$ref'])}` };
+  return problemAt([...at, '$ref'], `\`$ref\` must be text, found ${describe(node['$ref'])}`);
 }
 
 /** A `summary` is written into a doc comment as text (one that is falsy is left out). */
 function textProblem(node: Node, key: 'summary', at: Path): SchemaShapeProblem | undefined {
   const value = node[key];
   if (!value || typeof value === 'string') return undefined;
-  return { pointer: toPointer([...at, key]), problem: `\`${key}\` must be text, found ${describe(value)}` };
+  return problemAt([...at, key], `\`${key}\` must be text, found ${describe(value)}`);
+}
+
+function problemAt(at: Path, problem: string): SchemaShapeProblem {
+  return { pointer: toPointer(at), problem };
+}
+
+/** `value`, at `at`, should have been `what`. */
+function notAnObject(at: Path, what: string, value: unknown): SchemaShapeProblem {
+  return problemAt(at, `expected ${what} (an object), found ${describe(value)}`);
 }
 
 function isObject(value: unknown): value is Node {

@@ -11,6 +11,7 @@
 //   doc comments with .trim()): each ended in an internal error (found by structural mutations of
 //   real specs).
 import { toPointer } from '../json-pointer.ts';
+import { inResponses } from './walk-refs.ts';
 
 export interface SchemaShapeProblem {
   pointer: string;
@@ -75,8 +76,7 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
     for (const key in node) {
       if (found) return;
       const value = node[key];
-      // Under `responses`, `default` is the response for any other status, not data.
-      if (key.startsWith('x-') || (DATA_KEYS.has(key) && !(key === 'default' && !schemaish && stack.at(-1) === 'responses'))) continue;
+      if (key.startsWith('x-') || (DATA_KEYS.has(key) && !(key === 'default' && !schemaish && inResponses(stack)))) continue;
       if (schemaish && ONE_SCHEMA.has(key) && !(key === 'items' && Array.isArray(value))) {
         subschema(value, key);
         continue;

@@ -73,7 +73,7 @@ export function walkRefs(document: unknown, visit: (site: RefSite) => void, star
  * `default` is the response for any other status rather than data; a schema property named
  * `responses` is not one.
  */
-function inResponses(stack: readonly (string | number)[]): boolean {
+export function inResponses(stack: readonly (string | number)[]): boolean {
   return stack.at(-1) === 'responses' && stack.at(-2) !== 'properties' && stack.at(-2) !== 'patternProperties';
 }
 
