@@ -194,6 +194,9 @@ export function buildOperations(doc: Doc, profile: VendorProfile): OperationMode
   const ops: OperationModel[] = [];
   const vendorUrls = profile.servers.map((s) => absoluteHttpUrl(s.url) ?? s.url);
   for (const [path, pathItem] of Object.entries<Doc>(doc.paths ?? {})) {
+    // An `x-` key of the Paths Object is an extension, not a path: the loader's repairs and naming
+    // pass it by (load/fixes.ts pathItems), so an operation under one would have no name.
+    if (path.startsWith('x-')) continue;
     for (const method of HTTP_METHODS) {
       const op = pathItem[method];
       if (!op || typeof op !== 'object') continue;
