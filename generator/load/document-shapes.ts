@@ -12,6 +12,8 @@ import { HTTP_METHODS } from './fixes.ts';
 import { describe, type SchemaShapeProblem } from './schema-shapes.ts';
 
 type Path = (string | number)[];
+
+const HEADER = 'a Header Object';
 type Node = Record<string, unknown>;
 
 /** Component maps whose entries are parameters, responses, request bodies or headers (or references to them). */
@@ -101,18 +103,21 @@ function responseProblem(response: unknown, at: Path): SchemaShapeProblem | unde
   if (reference || typeof response['$ref'] === 'string') return reference;
   const headers = response['headers'];
   if (headers !== undefined && !isObject(headers)) return problemAt([...at, 'headers'], `\`headers\` must be an object of Header Objects by name, found ${describe(headers)}`);
-  return contentProblem(response['content'], [...at, 'content']) ?? entriesProblem(headers, [...at, 'headers'], 'a Header Object');
+  return contentProblem(response['content'], [...at, 'content']) ?? entriesProblem(headers, [...at, 'headers'], HEADER);
 }
 
 function contentProblem(content: unknown, at: Path): SchemaShapeProblem | undefined {
   return entriesProblem(content, at, 'a Media Type Object');
 }
 
-/** Every entry of a name map (media types, headers) is an object, and a reference in one is text. */
+/**
+ * Every entry of a name map (media types, headers) is an object, and a reference in one is text.
+ * An `x-` media type is no media type; an `x-` header is a header like any other.
+ */
 function entriesProblem(map: unknown, at: Path, expected: string): SchemaShapeProblem | undefined {
   if (!isObject(map)) return undefined;
   for (const [name, entry] of Object.entries(map)) {
-    if (name.startsWith('x-')) continue;
+    if (name.startsWith('x-') && expected !== HEADER) continue;
     if (!isObject(entry)) return notAnObject([...at, name], expected, entry);
     const problem = referenceProblem(entry, [...at, name]);
     if (problem) return problem;

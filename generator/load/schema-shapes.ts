@@ -27,7 +27,7 @@ const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 /** Keywords whose value later stages read as text. */
 const TEXT_KEYS = ['$ref', 'title', 'summary'] as const;
 /** Keywords holding a name → subschema map. */
-const SCHEMA_MAP = new Set(['properties', 'patternProperties']);
+const SCHEMA_MAP = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
 
 /** The first problem in document order, or undefined. */
 export function findSchemaShapeProblem(document: Record<string, any>): SchemaShapeProblem | undefined {
@@ -61,9 +61,12 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
       const notText = TEXT_KEYS.find((key) => (key === '$ref' ? node[key] !== undefined : Boolean(node[key])) && typeof node[key] !== 'string');
       if (notText) return refuse([notText], `\`${notText}\` must be text, found ${describe(node[notText])}`);
       if (siblingsIgnored && typeof node.$ref === 'string') return;
-      // The names a schema with properties requires are looked up in a list (`required: true` on a
-      // property itself, a common slip, is left alone: nothing reads it).
-      if (node.properties !== undefined && node.required !== undefined && !Array.isArray(node.required)) {
+      // The names a schema requires are read as a list where it has properties or allOf members, or
+      // is one (openapi-typescript merges the lists); `required: true` on a property itself, a
+      // common slip, is left alone elsewhere: nothing reads it.
+      const required = node.required;
+      const read = node.properties !== undefined || node.allOf !== undefined || stack.at(-2) === 'allOf';
+      if (required !== undefined && !Array.isArray(required) && (typeof required !== 'boolean' || read)) {
         return refuse(['required'], `\`required\` must be a list of property names, found ${describe(node.required)}`);
       }
       const enumValues = node.enum;
@@ -76,7 +79,9 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
     for (const key in node) {
       if (found) return;
       const value = node[key];
-      if (key.startsWith('x-') || (DATA_KEYS.has(key) && !(key === 'default' && !schemaish && inResponses(stack)))) continue;
+      // An `x-` key is an extension, but in a map of headers (`x-request-id`) it names a header.
+      const extension = key.startsWith('x-') && (schemaish || stack.at(-1) !== 'headers');
+      if (extension || (DATA_KEYS.has(key) && !(key === 'default' && !schemaish && inResponses(stack)))) continue;
       if (schemaish && ONE_SCHEMA.has(key) && !(key === 'items' && Array.isArray(value))) {
         subschema(value, key);
         continue;

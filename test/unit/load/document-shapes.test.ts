@@ -75,6 +75,10 @@ const CASES: [string, (document: any) => void, string, string][] = [
   ['a schema $ref that is an object in the default response', (d) => { op(d).responses.default = { description: 'error', content: { 'application/json': { schema: { $ref: {} } } } }; }, '/paths/~1things~1{id}/post/responses/default/content/application~1json/schema/$ref', '`$ref` must be text, found object {}'],
   ['allOf that is an object', (d) => { d.components.schemas.Thing.properties.both.allOf = { 0: { type: 'object' } }; }, '/components/schemas/Thing/properties/both/allOf', '`allOf` must be a list of schemas, found object {"0":{"type":"object"}}'],
   ['required that is a boolean beside properties', (d) => { d.components.schemas.Thing.required = false; }, '/components/schemas/Thing/required', '`required` must be a list of property names, found boolean false'],
+  ['a schema in a nested definitions map that is text', (d) => { d.components.schemas.Thing.definitions = { status: '{id}' }; d.components.schemas.Thing.properties.status = { $ref: '#/components/schemas/Thing/definitions/status' }; }, '/components/schemas/Thing/definitions/status', 'expected a schema (an object), found the string "{id}"'],
+  ['required that is a number beside allOf', (d) => { d.components.schemas.Thing.properties.both.required = -1; }, '/components/schemas/Thing/properties/both/required', '`required` must be a list of property names, found number -1'],
+  ['a schema $ref that is a number in an x- header (a header, not an extension)', (d) => { op(d).responses['200'].headers['x-request-id'] = { schema: { $ref: 42 } }; }, '/paths/~1things~1{id}/post/responses/200/headers/x-request-id/schema/$ref', '`$ref` must be text, found number 42'],
+  ['an x- header that is null', (d) => { op(d).responses['200'].headers['x-request-id'] = null; }, '/paths/~1things~1{id}/post/responses/200/headers/x-request-id', 'expected a Header Object (an object), found null'],
   ['a component response that is a number', (d) => { d.components.responses = { Gone: 410 }; }, '/components/responses/Gone', 'expected an object, found number 410'],
 ];
 
