@@ -107,6 +107,7 @@ function responseProblem(response: unknown, at: Path): SchemaShapeProblem | unde
 }
 
 function contentProblem(content: unknown, at: Path): SchemaShapeProblem | undefined {
+  if (content !== undefined && !isObject(content)) return problemAt(at, `\`content\` must be an object of Media Type Objects by media type, found ${describe(content)}`);
   return entriesProblem(content, at, 'a Media Type Object');
 }
 

@@ -5,11 +5,11 @@
 // - `type: object` with an `enum` of non-objects (`enum: ["A", "B"]` on an object schema): no
 //   value can satisfy both, and openapi-typescript reads each enum entry as a subschema;
 // - null where a subschema is expected, a list keyword (`allOf` …) that is not a list, a boolean
-//   in `allOf` (openapi-typescript merges its members as objects), `properties` that is not an
-//   object, `required` beside properties that is not a list, and a `$ref`, `title` or `summary`
-//   that is not text (openapi-typescript reads a reference as text and writes the other two into
-//   doc comments with .trim()): each ended in an internal error (found by structural mutations of
-//   real specs).
+//   in `allOf`, `anyOf` or `oneOf` (openapi-typescript reads their members as objects),
+//   `properties` that is not an object, `required` that is not a list where it is read, and a
+//   `$ref`, `title` or `summary` that is not text (openapi-typescript reads a reference as text
+//   and writes the other two into doc comments with .trim()): each ended in an internal error
+//   (found by structural mutations of real specs).
 import { toPointer } from '../json-pointer.ts';
 import { inResponses } from './walk-refs.ts';
 
@@ -24,6 +24,8 @@ const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 const ONE_SCHEMA = new Set(['items', 'not', 'additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems']);
 /** Keywords holding a list of subschemas. */
 const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+/** The list keywords whose members openapi-typescript reads as objects (a tuple's `items` may hold booleans). */
+const COMPOSITION = new Set(['allOf', 'anyOf', 'oneOf']);
 /** Keywords whose value later stages read as text. */
 const TEXT_KEYS = ['$ref', 'title', 'summary'] as const;
 /** Keywords holding a name → subschema map. */
@@ -88,9 +90,9 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
       }
       if (schemaish && (SCHEMA_LIST.has(key) || (key === 'items' && Array.isArray(value)))) {
         if (!Array.isArray(value)) return refuse([key], `\`${key}\` must be a list of schemas, found ${describe(value)}`);
-        // openapi-typescript merges allOf members as objects: a boolean there stops it.
-        const boolean = key === 'allOf' ? value.findIndex((entry) => typeof entry === 'boolean') : -1;
-        if (boolean !== -1) return refuse([key, boolean], 'a boolean schema in `allOf` is not supported; write {} for true, or {"not": {}} for false');
+        // openapi-typescript reads the members of allOf, anyOf and oneOf as objects: a boolean there stops it.
+        const boolean = COMPOSITION.has(key) ? value.findIndex((entry) => typeof entry === 'boolean') : -1;
+        if (boolean !== -1) return refuse([key, boolean], `a boolean schema in \`${key}\` is not supported; write {} for true, or {"not": {}} for false`);
         stack.push(key);
         value.forEach((entry, index) => subschema(entry, index));
         stack.pop();

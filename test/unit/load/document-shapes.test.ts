@@ -79,6 +79,8 @@ const CASES: [string, (document: any) => void, string, string][] = [
   ['required that is a number beside allOf', (d) => { d.components.schemas.Thing.properties.both.required = -1; }, '/components/schemas/Thing/properties/both/required', '`required` must be a list of property names, found number -1'],
   ['a schema $ref that is a number in an x- header (a header, not an extension)', (d) => { op(d).responses['200'].headers['x-request-id'] = { schema: { $ref: 42 } }; }, '/paths/~1things~1{id}/post/responses/200/headers/x-request-id/schema/$ref', '`$ref` must be text, found number 42'],
   ['an x- header that is null', (d) => { op(d).responses['200'].headers['x-request-id'] = null; }, '/paths/~1things~1{id}/post/responses/200/headers/x-request-id', 'expected a Header Object (an object), found null'],
+  ['a component request body whose content is text', (d) => { d.components.requestBodies = { Cursor: { content: '#/components/schemas/Thing' } }; op(d).requestBody = { $ref: '#/components/requestBodies/Cursor' }; }, '/components/requestBodies/Cursor/content', '`content` must be an object of Media Type Objects by media type, found the string "#/components/schemas/Thing"'],
+  ['a boolean member of a discriminated oneOf', (d) => { d.components.schemas.Thing.properties.kind = { oneOf: [{ $ref: '#/components/schemas/Thing' }, true], discriminator: { propertyName: 'name' } }; }, '/components/schemas/Thing/properties/kind/oneOf/1', 'a boolean schema in `oneOf` is not supported; write {} for true, or {"not": {}} for false'],
   ['a component response that is a number', (d) => { d.components.responses = { Gone: 410 }; }, '/components/responses/Gone', 'expected an object, found number 410'],
 ];
 
