@@ -6,7 +6,8 @@
 //   value can satisfy both, and openapi-typescript reads each enum entry as a subschema;
 // - null where a subschema is expected, a list keyword (`allOf` …) that is not a list, a boolean
 //   in `allOf`, `anyOf` or `oneOf` (openapi-typescript reads their members as objects),
-//   `properties` that is not an object, `required` that is not a list where it is read, and a
+//   `properties` (or `components.schemas`, or Swagger 2.0's `definitions`) that is not an object,
+//   `required` that is not a list where it is read, and a
 //   `$ref`, `title` or `summary` that is not text (openapi-typescript reads a reference as text
 //   and writes the other two into doc comments with .trim()): each ended in an internal error
 //   (found by structural mutations of real specs).
@@ -109,10 +110,12 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
         subschema(value, key);
         continue;
       }
+      // OpenAPI 3's component schemas, or Swagger 2.0's definitions (checked before conversion).
+      const schemaMap = (stack.length === 1 && stack[0] === 'components' && key === 'schemas') || (stack.length === 0 && key === 'definitions');
+      if (schemaMap && (value === null || typeof value !== 'object' || Array.isArray(value))) return refuse([key], `\`${key}\` must be an object of schemas by name, found ${describe(value)}`);
       if (value === null || typeof value !== 'object') continue;
       stack.push(key);
-      // OpenAPI 3's component schemas, or Swagger 2.0's definitions (checked before conversion).
-      if (((stack.length === 2 && stack[0] === 'components' && key === 'schemas') || (stack.length === 1 && key === 'definitions')) && !Array.isArray(value)) {
+      if (schemaMap) {
         for (const name in value as Record<string, unknown>) subschema((value as Record<string, unknown>)[name], name);
       } else if (Array.isArray(value)) {
         value.forEach((entry, index) => {

@@ -5,6 +5,7 @@ import { HTTP_METHODS, pathItems } from './fixes.ts';
 import { getAtPointer, hasPointer, refToPointer, toPointer } from '../json-pointer.ts';
 import type { Origins } from './origins.ts';
 import { findDocumentShapeProblem } from './document-shapes.ts';
+import { findDiscriminatorScanProblem } from './discriminator-scan.ts';
 import { findSchemaShapeProblem } from './schema-shapes.ts';
 import { sitePointer, walkRefs } from './walk-refs.ts';
 
@@ -86,7 +87,7 @@ export function validateEffective(document: Record<string, any>, file: string, o
   const structure = findDocumentShapeProblem(document);
   if (structure) throw new SvcgenInputError(where(structure.pointer), structure.problem);
   checkRefs(document, file, origins);
-  const shape = findSchemaShapeProblem(document);
+  const shape = findSchemaShapeProblem(document) ?? findDiscriminatorScanProblem(document);
   if (shape) throw new SvcgenInputError(where(shape.pointer), shape.problem);
 }
 

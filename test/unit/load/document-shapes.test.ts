@@ -52,6 +52,11 @@ function spec(mutate: (document: any) => void = () => {}): Record<string, unknow
 }
 
 const op = (document: any) => document.paths['/things/{id}'].post;
+/** The operation's bodies written inline, so nothing refers into components.schemas. */
+const inline = (document: any) => {
+  op(document).requestBody.content['application/json'].schema = { type: 'object' };
+  op(document).responses['200'].content['application/json'].schema = { type: 'object' };
+};
 
 /** [what is broken, how, the pointer named, the problem stated] */
 const CASES: [string, (document: any) => void, string, string][] = [
@@ -79,6 +84,12 @@ const CASES: [string, (document: any) => void, string, string][] = [
   ['required that is a number beside allOf', (d) => { d.components.schemas.Thing.properties.both.required = -1; }, '/components/schemas/Thing/properties/both/required', '`required` must be a list of property names, found number -1'],
   ['a schema $ref that is a number in an x- header (a header, not an extension)', (d) => { op(d).responses['200'].headers['x-request-id'] = { schema: { $ref: 42 } }; }, '/paths/~1things~1{id}/post/responses/200/headers/x-request-id/schema/$ref', '`$ref` must be text, found number 42'],
   ['an x- header that is null', (d) => { op(d).responses['200'].headers['x-request-id'] = null; }, '/paths/~1things~1{id}/post/responses/200/headers/x-request-id', 'expected a Header Object (an object), found null'],
+  ['component schemas that are text', (d) => { inline(d); d.components.schemas = 'x'; }, '/components/schemas', '`schemas` must be an object of schemas by name, found the string "x"'],
+  ['component schemas that are a list', (d) => { inline(d); d.components.schemas = ['a']; }, '/components/schemas', '`schemas` must be an object of schemas by name, found an array'],
+  // openapi-typescript's discriminator scan walks example data and extensions too.
+  ['example data holding an allOf list with a text member', (d) => { d.components.examples = { E: { value: { allOf: [''] } } }; }, '/components/examples/E/value/allOf/0', 'openapi-typescript reads every member of `allOf` in the document as a schema, example data and extensions included; this one is the string "". Change or remove it with an overlay (x-svcgen-stage: source)'],
+  ['an extension holding an allOf list with a number', (d) => { d['x-anything'] = { allOf: [1] }; }, '/x-anything/allOf/0', 'openapi-typescript reads every member of `allOf` in the document as a schema, example data and extensions included; this one is number 1. Change or remove it with an overlay (x-svcgen-stage: source)'],
+  ['example data with a discriminator beside a oneOf list with a text member', (d) => { op(d).responses['200'].content['application/json'].example = { discriminator: { propertyName: 'k' }, oneOf: ['a'] }; }, '/paths/~1things~1{id}/post/responses/200/content/application~1json/example/oneOf/0', 'openapi-typescript reads every member of `oneOf` in the document as a schema, example data and extensions included; this one is the string "a". Change or remove it with an overlay (x-svcgen-stage: source)'],
   ['a component request body whose content is text', (d) => { d.components.requestBodies = { Cursor: { content: '#/components/schemas/Thing' } }; op(d).requestBody = { $ref: '#/components/requestBodies/Cursor' }; }, '/components/requestBodies/Cursor/content', '`content` must be an object of Media Type Objects by media type, found the string "#/components/schemas/Thing"'],
   ['a boolean member of a discriminated oneOf', (d) => { d.components.schemas.Thing.properties.kind = { oneOf: [{ $ref: '#/components/schemas/Thing' }, true], discriminator: { propertyName: 'name' } }; }, '/components/schemas/Thing/properties/kind/oneOf/1', 'a boolean schema in `oneOf` is not supported; write {} for true, or {"not": {}} for false'],
   ['a component response that is a number', (d) => { d.components.responses = { Gone: 410 }; }, '/components/responses/Gone', 'expected an object, found number 410'],
