@@ -1,10 +1,11 @@
 // The semantic diff of one vendor: old and new effective documents with their models (the same
 // load → model path the generator takes) → classified changes.
 import { escapePointerSegment } from '../json-pointer.ts';
-import type { ApiModel, OperationModel, ParameterModel, WebhookModel } from '../model/types.ts';
+import { readingOf } from '../model/success-reading.ts';
+import type { ApiModel, OperationModel, ParameterModel, ResponseModel, WebhookModel } from '../model/types.ts';
 import { rule } from './rules.ts';
-import { compareSchemas, type SchemaFinding } from './schema-compare.ts';
-import type { Change, ChangeKind, Direction } from './types.ts';
+import { acceptsAnything, compareSchemas, typeLabel, type CompareDocuments, type SchemaFinding } from './schema-compare.ts';
+import type { Change, ChangeKind, Classification, Direction } from './types.ts';
 import { componentUses, isSuccess, operationKey, type ComponentUse } from './usage.ts';
 
 export interface EffectiveVendor {
@@ -96,6 +97,7 @@ function diffOperations(before: EffectiveVendor, after: EffectiveVendor, out: Co
 
 function diffOperation(old: OperationModel, op: OperationModel, oldDoc: Doc, newDoc: Doc, out: Collector): void {
   const at = { op };
+  const docs: CompareDocuments = { old: oldDoc, new: newDoc };
   if (old.functionName !== op.functionName) {
     out.add('function-renamed', opPointer(op), `generated function ${old.functionName} → ${op.functionName}`, { op: { ...op, functionName: old.functionName } });
   }
@@ -122,7 +124,7 @@ function diffOperation(old: OperationModel, op: OperationModel, oldDoc: Doc, new
     const deprecated = (doc: Doc, o: OperationModel, x: ParameterModel) => Boolean((doc.paths?.[o.path]?.[o.method]?.parameters ?? []).find((d: Doc) => d?.name === x.name && d?.in === x.in)?.deprecated);
     if (deprecated(newDoc, op, p) && !deprecated(oldDoc, old, q)) out.add('request-parameter-deprecated', pointer, `parameter '${name}' deprecated`, at);
     const findings: SchemaFinding[] = [];
-    compareSchemas(q.schema, p.schema, `${pointer}/schema`, 'request', findings);
+    compareSchemas(q.schema, p.schema, `${pointer}/schema`, 'request', findings, docs);
     out.findings('request', findings, at);
   }
   for (const [name, q] of oldByName) {
@@ -138,11 +140,17 @@ function diffOperation(old: OperationModel, op: OperationModel, oldDoc: Doc, new
     if (op.requestBody.required !== old.requestBody.required) {
       out.add(op.requestBody.required ? 'request-body-became-required' : 'request-body-became-optional', body, `request body is now ${op.requestBody.required ? 'required' : 'optional'}`, at);
     }
-    if (op.requestBody.mediaType !== old.requestBody.mediaType) {
-      out.add('request-content-type-changed', `${body}/content`, `request body ${old.requestBody.mediaType} → ${op.requestBody.mediaType}`, at);
+    const mediaChange = `request body ${old.requestBody.mediaType} → ${op.requestBody.mediaType}`;
+    if (op.requestBody.encoding !== old.requestBody.encoding) {
+      out.add('request-content-type-changed', `${body}/content`, mediaChange, at);
     } else {
+      if (op.requestBody.mediaType !== old.requestBody.mediaType) out.add('request-media-type-changed', `${body}/content`, mediaChange, at);
+      // A body that had no schema took any value (`unknown`); typed now, not every value fits.
+      if (old.requestBody.schema === undefined && op.requestBody.schema !== undefined && !acceptsAnything(op.requestBody.schema)) {
+        out.add('request-type-changed', `${body}/content/${escapePointerSegment(op.requestBody.mediaType)}/schema`, `request body typed ${typeLabel(op.requestBody.schema)} (had no schema)`, at);
+      }
       const findings: SchemaFinding[] = [];
-      compareSchemas(old.requestBody.schema, op.requestBody.schema, `${body}/content/${escapePointerSegment(op.requestBody.mediaType)}/schema`, 'request', findings);
+      compareSchemas(old.requestBody.schema, op.requestBody.schema, `${body}/content/${escapePointerSegment(op.requestBody.mediaType)}/schema`, 'request', findings, docs);
       out.findings('request', findings, at);
     }
   }
@@ -158,11 +166,21 @@ function diffOperation(old: OperationModel, op: OperationModel, oldDoc: Doc, new
       continue;
     }
     if (q.mediaType !== r.mediaType && q.mediaType !== undefined && r.mediaType !== undefined) {
-      out.add('response-content-type-changed', `${pointer}/content`, `response ${status} ${q.mediaType} → ${r.mediaType}`, at);
+      const mediaChange = `response ${status} ${q.mediaType} → ${r.mediaType}`;
+      if (!readAlike(q, r)) {
+        out.add('response-content-type-changed', `${pointer}/content`, mediaChange, at);
+        continue;
+      }
+      out.add('response-media-type-changed', `${pointer}/content`, mediaChange, at);
+    }
+    // The body's schema gone: the returned data was typed by it and is `unknown` now.
+    if (q.schema !== undefined && !acceptsAnything(q.schema) && r.schema === undefined) {
+      const now = r.mediaType === undefined ? 'no body' : `${r.mediaType} with no schema`;
+      out.add('response-content-type-changed', r.mediaType === undefined ? pointer : `${pointer}/content/${escapePointerSegment(r.mediaType)}`, `response ${status} ${q.mediaType ?? 'body'} → ${now}`, at);
       continue;
     }
     const findings: SchemaFinding[] = [];
-    compareSchemas(q.schema, r.schema, `${pointer}/content/${escapePointerSegment(r.mediaType ?? '')}/schema`, 'response', findings);
+    compareSchemas(q.schema, r.schema, `${pointer}/content/${escapePointerSegment(r.mediaType ?? '')}/schema`, 'response', findings, docs);
     out.findings('response', findings, at);
   }
   for (const status of oldResponses.keys()) {
@@ -174,9 +192,30 @@ function diffOperation(old: OperationModel, op: OperationModel, oldDoc: Doc, new
   }
 }
 
-function affected(use: ComponentUse | undefined, functions: Map<string, string>): Change['affects'] {
+/**
+ * Two success bodies the client reads to the same type: both as JSON, or one by the answer's own
+ * Content-Type (`*\/*`, typed by its schema as JSON is) and one as JSON.
+ */
+function readAlike(a: ResponseModel, b: ResponseModel): boolean {
+  const json = (r: ResponseModel) => readingOf(r) === 'json' || readingOf(r) === 'content-type';
+  return readingOf(a) === readingOf(b) || (json(a) && json(b));
+}
+
+/**
+ * The operations that met a component on each side before and still do. One that reaches it only
+ * now (through a new property or parameter) is told of that addition, not of how the component
+ * changed; one that no longer reaches it, of the removal.
+ */
+function commonUse(before: ComponentUse | undefined, after: ComponentUse | undefined): ComponentUse | undefined {
+  if (!before || !after) return after ?? before;
+  const common = (a: Set<string>, b: Set<string>) => new Set([...a].filter((key) => b.has(key)));
+  return { request: common(before.request, after.request), response: common(before.response, after.response) };
+}
+
+/** The operations (and their functions) that meet a component on the given sides. */
+function affected(use: ComponentUse | undefined, functions: Map<string, string>, sides: readonly Direction[] = ['request', 'response']): Change['affects'] {
   if (!use) return [];
-  const keys = [...new Set([...use.request, ...use.response])].sort();
+  const keys = [...new Set(sides.flatMap((side) => [...use[side]]))].sort();
   return keys.map((operation) => ({ operation, function: functions.get(operation) ?? '' }));
 }
 
@@ -193,25 +232,28 @@ function diffComponents(before: EffectiveVendor, after: EffectiveVendor, out: Co
       out.add('schema-added', pointer(name), `schema '${name}' added`, { affects: affected(newUses.get(name), functions) });
       continue;
     }
-    const use = newUses.get(name) ?? oldUses.get(name);
-    const affects = affected(use, functions);
-    // A component read on both sides is judged by both rules and reported under the stricter one.
+    const use = commonUse(oldUses.get(name), newUses.get(name));
+    // A component read on both sides is judged by both rules. Where they agree, one change lists
+    // every operation that reaches it; where they differ (an enum value added breaks a reader, not
+    // a sender), each rule's change lists only the operations on its side.
     const sides: Direction[] = use && use.request.size > 0 ? (use.response.size > 0 ? ['request', 'response'] : ['request']) : ['response'];
-    const bySide = sides.map((side) => {
+    const docs: CompareDocuments = { old: before.document, new: after.document };
+    const judged = new Map<string, Map<Classification, { sides: Direction[]; f: SchemaFinding }>>();
+    for (const side of sides) {
       const findings: SchemaFinding[] = [];
-      compareSchemas(oldSchemas[name], newSchemas[name], pointer(name), side, findings);
-      return findings.map((f) => ({ side, f }));
-    });
-    const picked = new Map<string, { side: Direction; f: SchemaFinding }>();
-    for (const list of bySide) {
-      for (const item of list) {
-        const key = `${item.f.pointer}\u0000${item.f.message}`;
-        const current = picked.get(key);
-        const breaking = rule(`${item.side}-${item.f.suffix}`).classification === 'breaking';
-        if (!current || (breaking && rule(`${current.side}-${current.f.suffix}`).classification !== 'breaking')) picked.set(key, item);
+      compareSchemas(oldSchemas[name], newSchemas[name], pointer(name), side, findings, docs);
+      for (const f of findings) {
+        const key = `${f.pointer}\u0000${f.message}`;
+        const byClass = judged.get(key) ?? judged.set(key, new Map()).get(key)!;
+        const classification = rule(`${side}-${f.suffix}`).classification;
+        const same = byClass.get(classification);
+        if (same) same.sides.push(side);
+        else byClass.set(classification, { sides: [side], f });
       }
     }
-    for (const { side, f } of picked.values()) out.add(`${side}-${f.suffix}`, f.pointer, `${name}: ${f.message}`, { affects });
+    for (const byClass of judged.values()) {
+      for (const { sides: on, f } of byClass.values()) out.add(`${on[0]}-${f.suffix}`, f.pointer, `${name}: ${f.message}`, { affects: affected(use, functions, on) });
+    }
   }
   for (const name of Object.keys(oldSchemas)) {
     if (!Object.hasOwn(newSchemas, name)) out.add('schema-removed', pointer(name), `schema '${name}' removed`, { affects: affected(oldUses.get(name), functions) });

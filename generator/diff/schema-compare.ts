@@ -1,7 +1,11 @@
 // Structural comparison of two schemas of the same place in the old and new document. It stops at
 // `$ref`s to components with the same name on both sides: those are compared once, at the
-// component (see compare.ts), instead of once per place that uses them.
+// component (see compare.ts), instead of once per place that uses them. Where the place names
+// another component (or an inline schema) than before, the two are compared with the references
+// resolved: vendors re-point a field at an equivalent component, and a re-pointing the generated
+// types still accept is no break.
 import { escapePointerSegment } from '../json-pointer.ts';
+import { rule } from './rules.ts';
 import type { Direction } from './types.ts';
 
 type Schema = Record<string, any>;
@@ -15,6 +19,14 @@ export interface SchemaFinding {
 
 /** Deeply nested inline schemas are rare; the cap keeps a pathological document from recursing forever. */
 const MAX_DEPTH = 24;
+
+/** The two documents, for resolving a `$ref` that names another component than before. */
+export interface CompareDocuments {
+  readonly old: Schema;
+  readonly new: Schema;
+  /** Pairs of places being compared with their references resolved (recursive components). */
+  readonly resolving?: Set<string>;
+}
 
 export function componentName(schema: unknown): string | undefined {
   const ref = (schema as Schema | undefined)?.$ref;
@@ -47,37 +59,98 @@ function variantKey(schema: unknown): string {
   return typeLabel(s);
 }
 
-export function compareSchemas(oldSchema: unknown, newSchema: unknown, pointer: string, direction: Direction, out: SchemaFinding[], depth = 0): void {
+/** Whether every type of the `small` type list (a typeLabel) is in the `large` one. */
+function subsetOf(small: string, large: string): boolean {
+  const named = (label: string) => (['union', 'intersection', 'any'].includes(label) ? undefined : label.split(' | '));
+  const a = named(small);
+  const b = named(large);
+  return a !== undefined && b !== undefined && a.every((type) => b.includes(type));
+}
+
+/** Keys that describe a schema without constraining its values (nor its generated type). */
+const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'default', 'deprecated', 'xml', '$comment']);
+const annotationOnly = (schema: Schema, allowed = ANNOTATIONS) => Object.keys(schema).every((key) => allowed.has(key) || key.startsWith('x-'));
+
+/** A schema that constrains nothing (`{}`, or annotations only): any value, typed `unknown`. */
+export const acceptsAnything = (schema: unknown): boolean => schema !== null && typeof schema === 'object' && !Array.isArray(schema) && annotationOnly(schema as Schema);
+const WRAPPER = new Set([...ANNOTATIONS, 'allOf']);
+
+/**
+ * The schema an `allOf` wrapper stands for: `{ allOf: [{ $ref: X }, { description }] }` is X with a
+ * description, a form generated specs switch to between versions, not another type.
+ */
+function substance(schema: Schema): Schema {
+  for (let current = schema, hops = 0; ; hops++) {
+    const parts = current.allOf;
+    if (hops > 8 || !Array.isArray(parts) || !annotationOnly(current, WRAPPER)) return current;
+    const real = parts.filter((part) => !part || typeof part !== 'object' || !annotationOnly(part as Schema));
+    if (real.length !== 1 || typeof real[0] !== 'object' || real[0] === null) return current;
+    current = real[0] as Schema;
+  }
+}
+
+export function compareSchemas(oldSchema: unknown, newSchema: unknown, pointer: string, direction: Direction, out: SchemaFinding[], docs?: CompareDocuments, depth = 0): void {
   if (depth > MAX_DEPTH || !oldSchema || !newSchema || typeof oldSchema !== 'object' || typeof newSchema !== 'object') return;
-  const a = oldSchema as Schema;
-  const b = newSchema as Schema;
+  let a = substance(oldSchema as Schema);
+  let b = substance(newSchema as Schema);
   const refA = componentName(a);
   const refB = componentName(b);
   if (refA !== undefined || refB !== undefined) {
-    if (refA !== refB) out.push({ suffix: 'type-changed', pointer, message: `type ${typeLabel(a)} → ${typeLabel(b)}` });
+    if (refA !== refB) out.push(repointed(a, b, refA, refB, pointer, direction, docs, depth));
+    return;
+  }
+  // An object written as allOf on one side and as one object on the other (or as allOf lists of
+  // another length): the properties the members add up to are compared.
+  if (docs && (Array.isArray(a.allOf) || Array.isArray(b.allOf)) && !(Array.isArray(a.allOf) && Array.isArray(b.allOf) && a.allOf.length === b.allOf.length)) {
+    const flatA = flattened(a, docs.old);
+    const flatB = flattened(b, docs.new);
+    if ((flatA || !Array.isArray(a.allOf)) && (flatB || !Array.isArray(b.allOf))) {
+      a = flatA ?? a;
+      b = flatB ?? b;
+    }
+  }
+  if (oneSideUnion(a, b, pointer, direction, out, docs, depth)) return;
+  // A schema that constrains nothing is `unknown`: given a type, a sent value may no longer fit;
+  // losing it, a read value is no longer typed. (The other way round widens and narrows as allowed.)
+  const looseA = acceptsAnything(a);
+  const looseB = acceptsAnything(b);
+  if (looseA !== looseB && (direction === 'request' ? looseA : looseB)) {
+    out.push({ suffix: 'type-changed', pointer, message: `type ${looseA ? 'any' : typeLabel(a)} → ${looseB ? 'any' : typeLabel(b)}` });
     return;
   }
   const typeA = typeLabel(a);
   const typeB = typeLabel(b);
   if (typeA !== typeB && !(typeA === 'any' || typeB === 'any')) {
-    out.push({ suffix: 'type-changed', pointer, message: `type ${typeA} → ${typeB}` });
+    // A type list that only grew (`string` → `string | null`) widens what is sent and what is read;
+    // one that only shrank narrows both: the union rules judge those.
+    const grown = subsetOf(typeA, typeB);
+    const shrunk = subsetOf(typeB, typeA);
+    out.push({ suffix: grown ? 'variant-added' : shrunk ? 'variant-removed' : 'type-changed', pointer, message: `type ${typeA} → ${typeB}` });
     // An object that became a union (or back) moved its properties into variants: comparing the
     // two levels would report every property as removed or added. The type change says it.
     if (typeA === 'union' || typeB === 'union') return;
   }
   compareEnums(a, b, pointer, out);
-  compareProperties(a, b, pointer, direction, out, depth);
-  if (a.items || b.items) compareSchemas(a.items, b.items, `${pointer}/items`, direction, out, depth + 1);
+  compareProperties(a, b, pointer, direction, out, docs, depth);
+  if (a.items || b.items) compareSchemas(a.items, b.items, `${pointer}/items`, direction, out, docs, depth + 1);
   if (a.additionalProperties && b.additionalProperties && typeof a.additionalProperties === 'object') {
-    compareSchemas(a.additionalProperties, b.additionalProperties, `${pointer}/additionalProperties`, direction, out, depth + 1);
+    compareSchemas(a.additionalProperties, b.additionalProperties, `${pointer}/additionalProperties`, direction, out, docs, depth + 1);
   }
-  for (const key of ['anyOf', 'oneOf'] as const) compareVariants(a, b, key, pointer, direction, out, depth);
+  for (const key of ['anyOf', 'oneOf'] as const) compareVariants(a, b, key, pointer, direction, out, docs, depth);
   if (Array.isArray(a.allOf) && Array.isArray(b.allOf) && a.allOf.length === b.allOf.length) {
-    a.allOf.forEach((part: unknown, index: number) => compareSchemas(part, b.allOf[index], `${pointer}/allOf/${index}`, direction, out, depth + 1));
+    a.allOf.forEach((part: unknown, index: number) => compareSchemas(part, b.allOf[index], `${pointer}/allOf/${index}`, direction, out, docs, depth + 1));
   }
 }
 
 function compareEnums(a: Schema, b: Schema, pointer: string, out: SchemaFinding[]): void {
+  // An enum put on a field that had none takes every other value away (a string becomes a union of
+  // literals); one taken off adds them all back.
+  if (Array.isArray(a.enum) !== Array.isArray(b.enum)) {
+    const list = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+    if (Array.isArray(b.enum)) out.push({ suffix: 'enum-value-removed', pointer: `${pointer}/enum`, message: `values restricted to the enum [${list(b.enum)}]` });
+    else out.push({ suffix: 'enum-value-added', pointer, message: `enum [${list(a.enum)}] lifted: any ${typeLabel(b)} value` });
+    return;
+  }
   if (!Array.isArray(a.enum) || !Array.isArray(b.enum)) return;
   const before = new Set(a.enum.map((v: unknown) => JSON.stringify(v)));
   const after = new Set(b.enum.map((v: unknown) => JSON.stringify(v)));
@@ -85,16 +158,34 @@ function compareEnums(a: Schema, b: Schema, pointer: string, out: SchemaFinding[
   for (const value of before) if (!after.has(value)) out.push({ suffix: 'enum-value-removed', pointer: `${pointer}/enum`, message: `enum value ${value} removed` });
 }
 
-function compareProperties(a: Schema, b: Schema, pointer: string, direction: Direction, out: SchemaFinding[], depth: number): void {
+function compareProperties(a: Schema, b: Schema, pointer: string, direction: Direction, out: SchemaFinding[], docs: CompareDocuments | undefined, depth: number): void {
   const propsA: Schema = a.properties && typeof a.properties === 'object' ? a.properties : {};
   const propsB: Schema = b.properties && typeof b.properties === 'object' ? b.properties : {};
   const requiredA = new Set<string>(Array.isArray(a.required) ? a.required : []);
   const requiredB = new Set<string>(Array.isArray(b.required) ? b.required : []);
+  // A readOnly property is not in the request types, a writeOnly one not in the response types
+  // (openapi-fetch's Writable and Readable strip them): on that side, marking one is removing it.
+  const hiddenFlag = direction === 'request' ? 'readOnly' : 'writeOnly';
+  const hidden = (props: Schema, name: string) => props[name]?.[hiddenFlag] === true;
   for (const name of Object.keys(propsB)) {
     const at = `${pointer}/properties/${escapePointerSegment(name)}`;
+    if (Object.hasOwn(propsA, name) && hidden(propsA, name) !== hidden(propsB, name)) {
+      const flag = hiddenFlag === 'readOnly' ? 'read-only' : 'write-only';
+      if (hidden(propsB, name)) {
+        out.push({ suffix: 'property-removed', pointer: at, message: `property '${name}' is now ${flag}` });
+      } else {
+        const required = requiredB.has(name);
+        out.push({ suffix: direction === 'request' ? `property-added-${required ? 'required' : 'optional'}` : 'property-added', pointer: at, message: `${required ? 'required ' : ''}property '${name}' is no longer ${flag}` });
+      }
+      continue;
+    }
+    // Hidden on this side in both versions: nothing about it reaches this side's types.
+    if (Object.hasOwn(propsA, name) && hidden(propsB, name)) continue;
     if (!Object.hasOwn(propsA, name)) {
-      const required = requiredB.has(name);
-      out.push({ suffix: direction === 'request' ? `property-added-${required ? 'required' : 'optional'}` : 'property-added', pointer: at, message: `${required ? 'required ' : ''}property '${name}' added` });
+      // A new property hidden on this side is not in this side's types, required or not.
+      const required = requiredB.has(name) && !hidden(propsB, name);
+      const label = hidden(propsB, name) ? `${hiddenFlag === 'readOnly' ? 'read-only' : 'write-only'} property` : 'property';
+      out.push({ suffix: direction === 'request' ? `property-added-${required ? 'required' : 'optional'}` : 'property-added', pointer: at, message: `${required ? 'required ' : ''}${label} '${name}' added` });
       continue;
     }
     if (requiredA.has(name) !== requiredB.has(name)) {
@@ -103,16 +194,16 @@ function compareProperties(a: Schema, b: Schema, pointer: string, direction: Dir
     if (propsB[name]?.deprecated === true && propsA[name]?.deprecated !== true) {
       out.push({ suffix: 'property-deprecated', pointer: at, message: `property '${name}' deprecated` });
     }
-    compareSchemas(propsA[name], propsB[name], at, direction, out, depth + 1);
+    compareSchemas(propsA[name], propsB[name], at, direction, out, docs, depth + 1);
   }
   for (const name of Object.keys(propsA)) {
-    if (!Object.hasOwn(propsB, name)) {
+    if (!Object.hasOwn(propsB, name) && !hidden(propsA, name)) {
       out.push({ suffix: 'property-removed', pointer: `${pointer}/properties/${escapePointerSegment(name)}`, message: `property '${name}' removed` });
     }
   }
 }
 
-function compareVariants(a: Schema, b: Schema, key: 'anyOf' | 'oneOf', pointer: string, direction: Direction, out: SchemaFinding[], depth: number): void {
+function compareVariants(a: Schema, b: Schema, key: 'anyOf' | 'oneOf', pointer: string, direction: Direction, out: SchemaFinding[], docs: CompareDocuments | undefined, depth: number): void {
   const listA: unknown[] = Array.isArray(a[key]) ? a[key] : [];
   const listB: unknown[] = Array.isArray(b[key]) ? b[key] : [];
   if (listA.length === 0 && listB.length === 0) return;
@@ -139,9 +230,97 @@ function compareVariants(a: Schema, b: Schema, key: 'anyOf' | 'oneOf', pointer: 
   keysB.forEach((variant, index) => {
     const match = paired.get(index);
     if (match === undefined) out.push({ suffix: 'variant-added', pointer: `${pointer}/${key}/${index}`, message: `${key} variant ${variant} added` });
-    else compareSchemas(listA[match], listB[index], `${pointer}/${key}/${index}`, direction, out, depth + 1);
+    else compareSchemas(listA[match], listB[index], `${pointer}/${key}/${index}`, direction, out, docs, depth + 1);
   });
   keysA.forEach((variant, index) => {
     if (!used.has(index)) out.push({ suffix: 'variant-removed', pointer: `${pointer}/${key}/${index}`, message: `${key} variant ${variant} removed` });
   });
+}
+
+/** The component a `$ref` names, followed through components that are themselves only a `$ref`. */
+function resolved(schema: Schema, name: string | undefined, document: Schema): Schema | undefined {
+  let current: Schema | undefined = schema;
+  for (let hops = 0; name !== undefined; hops++) {
+    current = document.components?.schemas?.[name];
+    if (!current || typeof current !== 'object' || hops > 8) return undefined;
+    name = componentName(current);
+  }
+  return current;
+}
+
+/**
+ * The place names another component (or an inline schema) than before. Compared with the references
+ * resolved: breaking when a finding in between is, otherwise the generated types still accept old
+ * values (request) and old reads (response). Without both documents, or a reference that does not
+ * resolve, it stays a type change.
+ */
+function repointed(a: Schema, b: Schema, refA: string | undefined, refB: string | undefined, pointer: string, direction: Direction, docs: CompareDocuments | undefined, depth: number): SchemaFinding {
+  const message = `type ${typeLabel(a)} → ${typeLabel(b)}`;
+  const targetA = docs && resolved(a, refA, docs.old);
+  const targetB = docs && resolved(b, refB, docs.new);
+  if (!docs || !targetA || !targetB) return { suffix: 'type-changed', pointer, message };
+  // A recursive component meets the same pair again inside itself: that pair is being compared already.
+  const pair = `${refA ?? pointer}\u0000${refB ?? pointer}`;
+  const resolving = docs.resolving ?? new Set<string>();
+  if (resolving.has(pair)) return { suffix: 'type-ref-changed', pointer, message };
+  resolving.add(pair);
+  const inner: SchemaFinding[] = [];
+  try {
+    compareSchemas(targetA, targetB, pointer, direction, inner, { ...docs, resolving }, depth + 1);
+  } finally {
+    resolving.delete(pair);
+  }
+  const breaking = inner.find((f) => rule(`${direction}-${f.suffix}`).classification === 'breaking');
+  return breaking ? { suffix: 'type-changed', pointer, message: `${message}: ${breaking.message}` } : { suffix: 'type-ref-changed', pointer, message };
+}
+
+/** Keys an allOf member may hold to be read as a part of one object. */
+const OBJECT_PART = new Set([...ANNOTATIONS, 'type', 'properties', 'required', 'allOf', 'additionalProperties', 'nullable', 'discriminator']);
+
+/**
+ * The one object an `allOf` of objects stands for (its members' references resolved, their
+ * properties and required lists added up, its own beside them); undefined when a member is not an
+ * object part (a union, an array, a scalar), which leaves the two sides to the plain comparison.
+ */
+function flattened(schema: Schema, document: Schema, depth = 0): Schema | undefined {
+  if (!Array.isArray(schema.allOf) || depth > 4) return undefined;
+  const properties: Schema = {};
+  const required = new Set<string>(Array.isArray(schema.required) ? schema.required : []);
+  for (const member of [...schema.allOf, { properties: schema.properties }]) {
+    if (!member || typeof member !== 'object') return undefined;
+    let part = resolved(member as Schema, componentName(member), document);
+    if (!part || (part.type !== undefined && part.type !== 'object') || !annotationOnly(part, OBJECT_PART)) return undefined;
+    if (Array.isArray(part.allOf)) part = flattened(part, document, depth + 1);
+    if (!part) return undefined;
+    Object.assign(properties, part.properties && typeof part.properties === 'object' ? part.properties : {});
+    for (const name of Array.isArray(part.required) ? part.required : []) required.add(name);
+  }
+  return { type: 'object', properties, required: [...required] };
+}
+
+/**
+ * One side a union (anyOf / oneOf) and the other one of its variants: a value of that type became
+ * one of several (variants added) or one of several became that type (variants removed). The
+ * matching variant is compared with it. False when the sides are not of that form.
+ */
+function oneSideUnion(a: Schema, b: Schema, pointer: string, direction: Direction, out: SchemaFinding[], docs: CompareDocuments | undefined, depth: number): boolean {
+  const unionKey = (s: Schema) => (Array.isArray(s.anyOf) ? 'anyOf' : Array.isArray(s.oneOf) ? 'oneOf' : undefined);
+  const keyA = unionKey(a);
+  const keyB = unionKey(b);
+  if ((keyA === undefined) === (keyB === undefined)) return false;
+  const grew = keyB !== undefined;
+  const [union, plain, key] = grew ? [b, a, keyB!] : [a, b, keyA!];
+  // A union with a type or properties of its own beside the variants is more than its variants.
+  if (union.type !== undefined || union.properties !== undefined) return false;
+  const variants = union[key] as unknown[];
+  const match = variants.findIndex((v) => variantKey(v) === variantKey(plain));
+  if (match === -1) return false;
+  variants.forEach((variant, index) => {
+    if (index === match) return;
+    out.push({ suffix: grew ? 'variant-added' : 'variant-removed', pointer: `${pointer}/${key}/${index}`, message: `${key} variant ${variantKey(variant)} ${grew ? 'added' : 'removed'}` });
+  });
+  const at = `${pointer}/${key}/${match}`;
+  if (grew) compareSchemas(plain, variants[match], at, direction, out, docs, depth + 1);
+  else compareSchemas(variants[match], plain, at, direction, out, docs, depth + 1);
+  return true;
 }

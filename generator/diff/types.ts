@@ -23,6 +23,7 @@ export type ChangeKind =
   | 'property-required-changed'
   | 'property-deprecated'
   | 'type-changed'
+  | 'type-ref-changed'
   | 'enum-value-added'
   | 'enum-value-removed'
   | 'variant-added'

@@ -72,6 +72,14 @@ const CASES: Case[] = [
       delete content['application/json'];
     },
   },
+  {
+    rule: 'request-media-type-changed',
+    after: (d) => {
+      const content = createWidget(d).requestBody.content;
+      content['application/json; charset=utf-8'] = content['application/json'];
+      delete content['application/json'];
+    },
+  },
   { rule: 'response-success-status-added', after: (d) => (getWidget(d).responses['202'] = { description: 'Accepted' }) },
   {
     rule: 'response-success-status-removed',
@@ -81,12 +89,18 @@ const CASES: Case[] = [
     },
   },
   { rule: 'response-content-type-changed', after: (d) => (getWidget(d).responses['200'].content = { 'text/plain': { schema: { type: 'string' } } }) },
+  { rule: 'response-media-type-changed', after: (d) => (getWidget(d).responses['200'].content = { 'application/vnd.acme+json': getWidget(d).responses['200'].content['application/json'] }) },
   { rule: 'request-property-added-required', after: (d) => ((body(d).properties.size = { type: 'integer' }), body(d).required.push('size')) },
   { rule: 'request-property-added-optional', after: (d) => (body(d).properties.size = { type: 'integer' }) },
   { rule: 'request-property-removed', after: (d) => delete body(d).properties.color },
   { rule: 'request-property-became-required', after: (d) => body(d).required.push('color') },
   { rule: 'request-property-became-optional', after: (d) => (body(d).required = []) },
   { rule: 'request-type-changed', after: (d) => (body(d).properties.name = { type: 'integer' }) },
+  {
+    rule: 'request-type-ref-changed',
+    before: (d) => ((d.components.schemas.Name = { type: 'string' }), (body(d).properties.name = { $ref: '#/components/schemas/Name' })),
+    after: (d) => ((d.components.schemas.Label = { type: 'string', maxLength: 80 }), (body(d).properties.name = { $ref: '#/components/schemas/Label' })),
+  },
   { rule: 'request-enum-value-added', after: (d) => body(d).properties.color.enum.push('blue') },
   { rule: 'request-enum-value-removed', after: (d) => (body(d).properties.color.enum = ['red']) },
   { rule: 'request-variant-added', before: (d) => (body(d).properties.tag = { anyOf: [{ type: 'string' }] }), after: (d) => body(d).properties.tag.anyOf.push({ type: 'integer' }) },
@@ -97,6 +111,11 @@ const CASES: Case[] = [
   { rule: 'response-property-became-optional', after: (d) => (widget(d).required = ['id']) },
   { rule: 'response-property-became-required', after: (d) => widget(d).required.push('status') },
   { rule: 'response-type-changed', after: (d) => (widget(d).properties.name = { type: 'integer' }) },
+  {
+    rule: 'response-type-ref-changed',
+    before: (d) => ((d.components.schemas.Name = { type: 'string' }), (widget(d).properties.name = { $ref: '#/components/schemas/Name' })),
+    after: (d) => (widget(d).properties.name = { type: 'string', description: 'inlined' }),
+  },
   { rule: 'response-enum-value-added', after: (d) => widget(d).properties.status.enum.push('deleted') },
   { rule: 'response-enum-value-removed', after: (d) => (widget(d).properties.status.enum = ['active']) },
   { rule: 'response-variant-added', before: (d) => (widget(d).properties.owner = { anyOf: [{ type: 'string' }] }), after: (d) => widget(d).properties.owner.anyOf.push({ $ref: '#/components/schemas/Gadget' }) },
