@@ -103,15 +103,21 @@ async function convert(swagger: Record<string, any>, file: string): Promise<stri
     return await run(swagger);
   } catch (error) {
     const message = (error as Error).message.split('\n')[0];
-    // The converter names no place: the member whose removal lets the file convert is the one to blame.
-    const pointer = await blame(swagger, async (document) => {
+    /** The converter's refusal of `document`, or undefined when it converts. */
+    const refusal = async (document: Record<string, unknown>): Promise<string | undefined> => {
       try {
         await run(document);
-        return true;
-      } catch {
-        return false;
+        return undefined;
+      } catch (e) {
+        return (e as Error).message.split('\n')[0];
       }
-    });
+    };
+    // The converter names no place: the member whose removal lets the file convert is the one to
+    // blame. With wrong parts in two places none is; then the one whose removal makes the converter
+    // name another fault holds the fault it named.
+    const pointer =
+      (await blame(swagger, async (document) => (await refusal(document)) === undefined)) ??
+      (await blame(swagger, async (document) => (await refusal(document)) !== message));
     throw new SvcgenInputError(
       pointer === undefined ? { file } : { file, pointer },
       `swagger2openapi cannot convert this Swagger 2.0 file: ${message} (fix it with a source-stage overlay in specs/overlays/)`,

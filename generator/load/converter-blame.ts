@@ -16,9 +16,10 @@ const MAX_CONVERSIONS = 120;
 const REQUIRED = new Set(['swagger', 'info']);
 
 /**
- * The pointer of the member to blame, or undefined when no member's removal lets the file convert
- * (a member missing rather than wrong, or wrong parts in two places). `converts(document)`
- * converts a copy and answers whether it converted.
+ * The pointer of the member to blame, or undefined when no member's removal clears the refusal (a
+ * member missing rather than wrong). `converts(document)` converts a copy and answers whether the
+ * refusal is gone: the caller decides whether that means converting, or being refused for another
+ * reason (wrong parts in two places, where no one member's removal lets the file convert).
  */
 export async function blame(document: Record<string, unknown>, converts: (document: Record<string, unknown>) => Promise<boolean>): Promise<string | undefined> {
   const at: Segment[] = [];

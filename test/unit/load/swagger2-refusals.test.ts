@@ -44,6 +44,9 @@ const CASES: [string, (document: any) => void, string, string][] = [
   ['a definition that is null', (d) => { d.definitions.Pet = null; }, '/definitions/Pet', 'expected a schema (an object), found null'],
   ['definitions that are text (an internal error in the type emitter before)', (d) => { d.paths['/pets'].get.responses['200'].schema.items = { type: 'object' }; d.paths['/pets'].post.parameters[0].schema = { type: 'object' }; d.definitions = 'x'; }, '/definitions', '`definitions` must be an object of schemas by name, found the string "x"'],
   ['a query parameter without its type (the converter refuses it)', (d) => { delete d.paths['/pets'].get.parameters[0].type; }, '/paths/~1pets/get/parameters/0', 'swagger2openapi cannot convert this Swagger 2.0 file: (Patchable) parameter.type is mandatory for non-body parameters'],
+  // Neither fault's taking out alone lets the file convert; the one the converter names is found by
+  // what taking it out makes the converter name instead (the file alone was named before).
+  ['two faults the converter refuses, one in paths and one in definitions', (d) => { delete d.paths['/pets'].get.parameters[0].type; d.definitions.Pet.type = ['object']; }, '/definitions/Pet', 'swagger2openapi cannot convert this Swagger 2.0 file: (Patchable) schema type must not be an array'],
   ['a property type that is a list (the converter refuses it)', (d) => { d.definitions.Pet.properties.age.type = ['integer']; }, '/definitions/Pet/properties/age', 'swagger2openapi cannot convert this Swagger 2.0 file: (Patchable) schema type must not be an array'],
   ['a parameter type that is a reference (the converter made output that refers to itself)', (d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }, '/paths/~1pets/get/parameters/0', 'swagger2openapi cannot convert this Swagger 2.0 file: Converting circular structure to JSON'],
 ];
