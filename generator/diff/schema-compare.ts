@@ -136,6 +136,7 @@ export function compareSchemas(oldSchema: unknown, newSchema: unknown, pointer: 
   if (a.additionalProperties && b.additionalProperties && typeof a.additionalProperties === 'object') {
     compareSchemas(a.additionalProperties, b.additionalProperties, `${pointer}/additionalProperties`, direction, out, docs, depth + 1);
   }
+  compareLooseMap(a, b, pointer, direction, out);
   for (const key of ['anyOf', 'oneOf'] as const) compareVariants(a, b, key, pointer, direction, out, docs, depth);
   if (Array.isArray(a.allOf) && Array.isArray(b.allOf) && a.allOf.length === b.allOf.length) {
     a.allOf.forEach((part: unknown, index: number) => compareSchemas(part, b.allOf[index], `${pointer}/allOf/${index}`, direction, out, docs, depth + 1));
@@ -323,4 +324,21 @@ function oneSideUnion(a: Schema, b: Schema, pointer: string, direction: Directio
   if (grew) compareSchemas(plain, variants[match], at, direction, out, docs, depth + 1);
   else compareSchemas(variants[match], plain, at, direction, out, docs, depth + 1);
   return true;
+}
+
+/**
+ * A map whose values were typed (`additionalProperties: {schema}`) and no longer are leaves a
+ * reader with `unknown` values, or none at all; an open map of anything (no properties) whose
+ * values get a type no longer takes every value a caller sent. (Compared when both are typed above.)
+ */
+function compareLooseMap(a: Schema, b: Schema, pointer: string, direction: Direction, out: SchemaFinding[]): void {
+  const typed = (map: unknown) => map !== null && typeof map === 'object' && !acceptsAnything(map);
+  const typedA = typed(a.additionalProperties);
+  const typedB = typed(b.additionalProperties);
+  if (typedA === typedB) return;
+  const label = (map: unknown) => (typed(map) ? typeLabel(map) : 'any');
+  const openBefore = a.additionalProperties !== false && Object.keys(a.properties ?? {}).length === 0;
+  if (direction === 'response' ? typedA : openBefore && typedB) {
+    out.push({ suffix: 'type-changed', pointer: `${pointer}/additionalProperties`, message: `values of additional properties ${label(a.additionalProperties)} → ${label(b.additionalProperties)}` });
+  }
 }

@@ -47,6 +47,8 @@ const TYPED_PAIRS = [
   // schemas that were {} given a type in a request body.
   'azure.com/databox.json',
   'redirection.io.json',
+  // … and a returned map of typed values that became a plain object.
+  'clever-cloud.com.json',
   // Where the diff called breaking what TypeScript accepts: a $ref wrapped in allOf with a
   // description, a $ref re-pointed at an equal component, `*/*` → application/json, a string that
   // became a oneOf holding it, an allOf object written out as one object.

@@ -148,6 +148,19 @@ describe('svcgen diff judges a change by what it does to the generated types', (
     expect(summary(other)).toEqual(['request-type-changed B: type string → integer']);
   });
 
+  // clever-cloud.com: a returned map of typed arrays became a plain object.
+  it('a map whose values lose their type breaks readers; an open map whose values get one breaks senders', async () => {
+    const read = await diff(
+      (d) => (widget(d).properties.tags = { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } }),
+      (d) => (widget(d).properties.tags = { type: 'object' }),
+    );
+    expect(summary(read)).toEqual(['response-type-changed B: Widget: values of additional properties array → any']);
+    const sent = await diff((d) => (body(d).properties.meta = { type: 'object' }), (d) => (body(d).properties.meta = { type: 'object', additionalProperties: { type: 'string' } }));
+    expect(summary(sent)).toEqual(['request-type-changed B: values of additional properties any → string']);
+    const widened = await diff((d) => (body(d).properties.meta = { type: 'object', additionalProperties: { type: 'string' } }), (d) => (body(d).properties.meta = { type: 'object' }));
+    expect(summary(widened)).toEqual([]);
+  });
+
   // iqualify.com: a query parameter's string became a oneOf holding a string.
   it('a type that became a union holding it gains variants; a union that became one of its variants loses the others', async () => {
     const grew = await diff(() => undefined, (d) => (body(d).properties.name = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }));
