@@ -21,7 +21,7 @@ const COMPONENT_ENTRIES = {
   parameters: (entry: Node, at: Path) => referenceProblem(entry, at) ?? parameterProblem(entry, at),
   responses: (entry: Node, at: Path) => responseProblem(entry, at),
   requestBodies: (entry: Node, at: Path) => referenceProblem(entry, at) ?? contentProblem(entry['content'], [...at, 'content']),
-  headers: (entry: Node, at: Path) => referenceProblem(entry, at),
+  headers: (entry: Node, at: Path) => headerProblem(entry, at),
 } as const;
 
 /** The first problem in document order, or undefined. */
@@ -120,10 +120,15 @@ function entriesProblem(map: unknown, at: Path, expected: string): SchemaShapePr
   for (const [name, entry] of Object.entries(map)) {
     if (name.startsWith('x-') && expected !== HEADER) continue;
     if (!isObject(entry)) return notAnObject([...at, name], expected, entry);
-    const problem = referenceProblem(entry, [...at, name]);
+    const problem = expected === HEADER ? headerProblem(entry, [...at, name]) : referenceProblem(entry, [...at, name]);
     if (problem) return problem;
   }
   return undefined;
+}
+
+/** A header without a `schema` is typed from its `content`, whose entries openapi-typescript reads as objects. */
+function headerProblem(header: Node, at: Path): SchemaShapeProblem | undefined {
+  return referenceProblem(header, at) ?? (header['schema'] ? undefined : contentProblem(header['content'], [...at, 'content']));
 }
 
 function securityProblem(security: unknown, at: Path): SchemaShapeProblem | undefined {
