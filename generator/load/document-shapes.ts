@@ -140,6 +140,8 @@ function securityProblem(security: unknown, at: Path): SchemaShapeProblem | unde
 }
 
 function componentsProblem(components: unknown): SchemaShapeProblem | undefined {
+  // The typing document adds the schemas that references into paths need to `components`.
+  if (components !== undefined && !isObject(components)) return notAnObject(['components'], 'a Components Object', components);
   if (!isObject(components)) return undefined;
   for (const [kind, check] of Object.entries(COMPONENT_ENTRIES)) {
     const map = components[kind];

@@ -86,6 +86,8 @@ const CASES: [string, (document: any) => void, string, string][] = [
   ['an x- header that is null', (d) => { op(d).responses['200'].headers['x-request-id'] = null; }, '/paths/~1things~1{id}/post/responses/200/headers/x-request-id', 'expected a Header Object (an object), found null'],
   ['a response header typed by content holding text', (d) => { op(d).responses['200'].headers['X-Rate'] = { content: { 'text/plain': 'nope' } }; }, '/paths/~1things~1{id}/post/responses/200/headers/X-Rate/content/text~1plain', 'expected a Media Type Object (an object), found the string "nope"'],
   ['a component header whose content is text', (d) => { d.components.headers = { Rate: { content: 'nope' } }; }, '/components/headers/Rate/content', '`content` must be an object of Media Type Objects by media type, found the string "nope"'],
+  // A reference into paths makes the typing document add a schema to components.
+  ['components that are a boolean', (d) => { inline(d); delete op(d).security; op(d).responses['200'].content['application/json'].schema = { properties: { p: { type: 'string' }, q: { $ref: '#/paths/~1things~1{id}/post/responses/200/content/application~1json/schema/properties/p' } } }; d.components = true; }, '/components', 'expected a Components Object (an object), found boolean true'],
   ['component schemas that are text', (d) => { inline(d); d.components.schemas = 'x'; }, '/components/schemas', '`schemas` must be an object of schemas by name, found the string "x"'],
   ['component schemas that are a list', (d) => { inline(d); d.components.schemas = ['a']; }, '/components/schemas', '`schemas` must be an object of schemas by name, found an array'],
   // openapi-typescript's discriminator scan walks example data and extensions too.
