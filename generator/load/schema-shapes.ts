@@ -82,8 +82,10 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
     for (const key in node) {
       if (found) return;
       const value = node[key];
-      // An `x-` key is an extension, but in a map of headers (`x-request-id`) it names a header.
-      const extension = key.startsWith('x-') && (schemaish || stack.at(-1) !== 'headers');
+      // An `x-` key is an extension, but in a map of headers (`x-request-id`) it names a header,
+      // and in a map of components (`components.parameters`) a component.
+      const componentName = !schemaish && stack.length === 2 && stack[0] === 'components';
+      const extension = key.startsWith('x-') && (schemaish || stack.at(-1) !== 'headers') && !componentName;
       if (extension || (DATA_KEYS.has(key) && !(key === 'default' && !schemaish && inResponses(stack)))) continue;
       if (schemaish && ONE_SCHEMA.has(key) && !(key === 'items' && Array.isArray(value))) {
         subschema(value, key);

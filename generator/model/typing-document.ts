@@ -109,6 +109,10 @@ export function typingDocument(doc: Doc, model: ApiModel): { document: Doc; adju
       }
       any = true;
       const copy: Doc = { ...op };
+      // `x-` keys of a Responses Object are extensions, which openapi-typescript would read as responses.
+      if (op.responses && typeof op.responses === 'object' && Object.keys(op.responses).some((status) => status.startsWith('x-'))) {
+        copy.responses = Object.fromEntries(Object.entries(op.responses).filter(([status]) => !status.startsWith('x-')));
+      }
       const own = Array.isArray(op.parameters) ? op.parameters : [];
       const inherited = movedDown.filter((raw) => !declaresOwn(doc, op, raw) && !clientSupplied(raw, [key]));
       if (Array.isArray(op.parameters) || inherited.length > 0) {

@@ -88,6 +88,8 @@ const CASES: [string, (document: any) => void, string, string][] = [
   ['a component header whose content is text', (d) => { d.components.headers = { Rate: { content: 'nope' } }; }, '/components/headers/Rate/content', '`content` must be an object of Media Type Objects by media type, found the string "nope"'],
   // A reference into paths makes the typing document add a schema to components.
   ['components that are a boolean', (d) => { inline(d); delete op(d).security; op(d).responses['200'].content['application/json'].schema = { properties: { p: { type: 'string' }, q: { $ref: '#/paths/~1things~1{id}/post/responses/200/content/application~1json/schema/properties/p' } } }; d.components = true; }, '/components', 'expected a Components Object (an object), found boolean true'],
+  // A component's name may start with x- (only the Components Object itself has extensions).
+  ['a component parameter named x-… whose schema is a number', (d) => { d.components.parameters = { 'x-p': { name: 'h', in: 'header', schema: 1.5 } }; }, '/components/parameters/x-p/schema', 'expected a schema (an object), found number 1.5'],
   ['component schemas that are text', (d) => { inline(d); d.components.schemas = 'x'; }, '/components/schemas', '`schemas` must be an object of schemas by name, found the string "x"'],
   ['component schemas that are a list', (d) => { inline(d); d.components.schemas = ['a']; }, '/components/schemas', '`schemas` must be an object of schemas by name, found an array'],
   // openapi-typescript's discriminator scan walks example data and extensions too.
