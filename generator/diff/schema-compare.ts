@@ -4,7 +4,7 @@
 // another component (or an inline schema) than before, the two are compared with the references
 // resolved: vendors re-point a field at an equivalent component, and a re-pointing the generated
 // types still accept is no break.
-import { escapePointerSegment } from '../json-pointer.ts';
+import { deref, escapePointerSegment } from '../json-pointer.ts';
 import { rule } from './rules.ts';
 import type { Direction } from './types.ts';
 
@@ -238,17 +238,6 @@ function compareVariants(a: Schema, b: Schema, key: 'anyOf' | 'oneOf', pointer: 
   });
 }
 
-/** The component a `$ref` names, followed through components that are themselves only a `$ref`. */
-function resolved(schema: Schema, name: string | undefined, document: Schema): Schema | undefined {
-  let current: Schema | undefined = schema;
-  for (let hops = 0; name !== undefined; hops++) {
-    current = document.components?.schemas?.[name];
-    if (!current || typeof current !== 'object' || hops > 8) return undefined;
-    name = componentName(current);
-  }
-  return current;
-}
-
 /**
  * The place names another component (or an inline schema) than before. Compared with the references
  * resolved: breaking when a finding in between is, otherwise the generated types still accept old
@@ -257,8 +246,8 @@ function resolved(schema: Schema, name: string | undefined, document: Schema): S
  */
 function repointed(a: Schema, b: Schema, refA: string | undefined, refB: string | undefined, pointer: string, direction: Direction, docs: CompareDocuments | undefined, depth: number): SchemaFinding {
   const message = `type ${typeLabel(a)} → ${typeLabel(b)}`;
-  const targetA = docs && resolved(a, refA, docs.old);
-  const targetB = docs && resolved(b, refB, docs.new);
+  const targetA = docs && deref<Schema>(docs.old, a);
+  const targetB = docs && deref<Schema>(docs.new, b);
   if (!docs || !targetA || !targetB) return { suffix: 'type-changed', pointer, message };
   // A recursive component meets the same pair again inside itself: that pair is being compared already.
   const pair = `${refA ?? pointer}\u0000${refB ?? pointer}`;
@@ -289,8 +278,8 @@ function flattened(schema: Schema, document: Schema, depth = 0): Schema | undefi
   const required = new Set<string>(Array.isArray(schema.required) ? schema.required : []);
   for (const member of [...schema.allOf, { properties: schema.properties }]) {
     if (!member || typeof member !== 'object') return undefined;
-    let part = resolved(member as Schema, componentName(member), document);
-    if (!part || (part.type !== undefined && part.type !== 'object') || !annotationOnly(part, OBJECT_PART)) return undefined;
+    let part = deref<Schema>(document, member);
+    if (!part || typeof part !== 'object' || (part.type !== undefined && part.type !== 'object') || !annotationOnly(part, OBJECT_PART)) return undefined;
     if (Array.isArray(part.allOf)) part = flattened(part, document, depth + 1);
     if (!part) return undefined;
     Object.assign(properties, part.properties && typeof part.properties === 'object' ? part.properties : {});
