@@ -7,7 +7,7 @@
 import { toPointer } from '../json-pointer.ts';
 import { describe, type SchemaShapeProblem } from './schema-shapes.ts';
 
-/** Nesting followed; openapi-typescript's walk has no limit, but data this deep is not met. */
+/** Nesting followed (openapi-typescript's own walk has no limit); below it the scan does not look. */
 const MAX_DEPTH = 256;
 
 /** The first member the discriminator scan cannot read, or undefined. */
