@@ -129,12 +129,18 @@ async function convert(swagger: Record<string, any>, file: string): Promise<stri
 /**
  * Runs the converter without its console: it prints every exception with console.warn before it
  * rejects with it, once more for each try the search for the place makes; the refusal reports it once.
+ * After a refusal the converter's work can go on: it rejects on a fault and walks on, and a later
+ * TypeError reaches its own catch, which warns, a few promise jobs after the rejection reached us.
+ * So the console stays quiet until those jobs have run (the next turn of the event loop).
  */
 async function quietly<T>(work: () => Promise<T>): Promise<T> {
   const warn = console.warn;
   console.warn = () => {};
   try {
     return await work();
+  } catch (error) {
+    await new Promise((settled) => setImmediate(settled));
+    throw error;
   } finally {
     console.warn = warn;
   }

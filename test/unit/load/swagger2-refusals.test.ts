@@ -67,6 +67,20 @@ describe('Swagger 2.0 files the converter cannot convert', () => {
   it("keeps the converter's console quiet: the refusal reports its exception once", async () => {
     const warn = vi.spyOn(console, 'warn');
     await inputError(loader.load(swagger((d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }), 'swagger-2.0'));
+    await new Promise((settled) => setImmediate(settled));
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("keeps the converter's console quiet when its walk goes on after the refusal and fails later", async () => {
+    // The converter rejects on the header's collectionFormat, walks on, and fails on the same
+    // header with a TypeError (it has no type, so no schema to put the format in), which its own
+    // catch warns of a few promise jobs later: after the console was given back, before.
+    const warn = vi.spyOn(console, 'warn');
+    const headers = { 'X-Rate': { description: 'rate', collectionFormat: 'csv', format: 'int32' } };
+    const error = await inputError(loader.load(swagger((d) => { d.paths['/pets'].get.responses['200'].headers = headers; }), 'swagger-2.0'));
+    expect(error.pointer).toBe('/paths/~1pets/get/responses/200/headers/X-Rate');
+    expect(error.problem).toContain('collectionFormat is only applicable to header.type array');
+    await new Promise((settled) => setImmediate(settled));
     expect(warn).not.toHaveBeenCalled();
   });
 });
