@@ -74,6 +74,8 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     rawContentBodies: typing.adjustments.rawContentBodies,
     blobResponses: typing.adjustments.blobResponses,
     textResponses: typing.adjustments.textResponses,
+    translatedPatterns: [...emitted.patterns.translated].map(([from, to]) => ({ from, to })).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
+    uncheckedPatterns: [...emitted.patterns.unchecked].sort(),
     webhookEvents: model.webhooks?.events.length ?? 0,
     files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),
   };

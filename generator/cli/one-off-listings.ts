@@ -3,7 +3,7 @@
 // says each one on stderr instead (and `--json` carries the renames and omissions).
 import type { VendorManifest } from '../write/manifest.ts';
 
-type Listed = Pick<VendorManifest, 'fixes' | 'renamed' | 'componentRenames' | 'omittedOperations' | 'bracketedQueryParameters' | 'unresolvedOperationServers'>;
+type Listed = Pick<VendorManifest, 'fixes' | 'renamed' | 'componentRenames' | 'omittedOperations' | 'bracketedQueryParameters' | 'unresolvedOperationServers' | 'translatedPatterns' | 'uncheckedPatterns'>;
 
 /**
  * The stderr text for `manifest`'s listings, one section per non-empty listing. `typed` maps a
@@ -22,6 +22,9 @@ export function oneOffListings(manifest: Listed, typed: (lockPath: string) => st
     ['query parameters whose nested values OpenAPI gives no wire form, sent in bracket notation', manifest.bracketedQueryParameters],
     // Servers the client cannot use (model/operation-servers.ts).
     ["operations whose own server is not an absolute http(s) URL once its variables take their defaults, sent to the client's server instead", manifest.unresolvedOperationServers],
+    // What the opt-in validators check of a pattern in another dialect (emit/zod/pattern-dialect.ts).
+    ['patterns in another regular-expression dialect, checked by the validators as rewritten', manifest.translatedPatterns.map((p) => `${JSON.stringify(p.from)} → ${p.to}`)],
+    ['patterns the validators do not check: JavaScript cannot read them as meant', manifest.uncheckedPatterns.map((p) => JSON.stringify(p))],
   ];
   return sections
     .filter(([, entries]) => entries.length)

@@ -8,11 +8,14 @@ import { emitRoutes } from './routes.ts';
 import { emitWebhooks } from './webhooks.ts';
 import { marksReadWrite } from '../model/read-write.ts';
 import { emitZodModule } from './zod.ts';
+import type { PatternNotes } from './zod/pattern.ts';
 import { emitIndex } from './barrel.ts';
 
 export interface VendorFiles {
   /** file name inside generated/<vendor>/ → contents */
   files: Map<string, string>;
+  /** The spec's patterns the validators check rewritten in JavaScript's syntax, or do not check. */
+  patterns: PatternNotes;
 }
 
 export async function emitVendor(model: ApiModel, document: Record<string, any>, typingDocument: Record<string, any>): Promise<VendorFiles> {
@@ -31,5 +34,5 @@ export async function emitVendor(model: ApiModel, document: Record<string, any>,
     files.set('routes.ts', emitRoutes(model));
   }
   files.set('index.ts', emitIndex(model, [...files.keys()]));
-  return { files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) };
+  return { files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))), patterns: schemas.patterns };
 }

@@ -17,6 +17,7 @@ import { componentRefsOnly } from '../model/typing-refs.ts';
 import { fileHeader } from './header.ts';
 import type { ConvertContext, Helper, SchemaMode } from './zod/convert.ts';
 import { convertSchema } from './zod/convert.ts';
+import type { PatternNotes } from './zod/pattern.ts';
 import { IdentifierAllocator, pascalWords, propertyKey } from './zod/identifiers.ts';
 import { planSchemas, type PlannedSchema, type SchemaPlan } from './zod/plan.ts';
 import { compare, operationRoots, requestValidatorLiteral, responsesLiteral, type ValidatorOptions } from './zod/validators.ts';
@@ -42,6 +43,8 @@ export interface ZodModule {
   js: string;
   /** schemas.d.ts: the exports' (deliberately plain) types. */
   dts: string;
+  /** The spec's patterns the validators check rewritten, or do not check. */
+  patterns: PatternNotes;
 }
 
 type Flavour = 'ts' | 'js';
@@ -66,12 +69,14 @@ export function emitZodModule(model: ApiModel, source: Record<string, any>, opti
   const roots = operations.flatMap((operation) => operationRoots(operation, validatorOptions));
   const plan = planSchemas(roots, document, allocator);
   const helpers = new Set<Helper>();
+  const patterns: PatternNotes = { translated: new Map(), unchecked: new Set() };
 
   const contextFor = (mode: SchemaMode, within?: PlannedSchema): ConvertContext => ({
     document,
     mode,
     openapi31,
     helpers,
+    patterns,
     reference: (component) => {
       const target = plan.lookup(component, mode);
       if (target === undefined) return undefined;
@@ -101,6 +106,7 @@ export function emitZodModule(model: ApiModel, source: Record<string, any>, opti
       ...blocks.map(declaration),
       aggregateDeclaration(operations, validatorNames),
     ].join('\n'),
+    patterns,
   };
 }
 

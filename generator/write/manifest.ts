@@ -52,6 +52,13 @@ export interface VendorManifest {
    * that is not JSON typed as its text or the schema's value (model/read-body-types.ts).
    */
   textResponses: string[];
+  /**
+   * Patterns written in another regular-expression dialect (Java's `\p{Alnum}`, `\A…\z`) that the
+   * zod validators check as the RegExp expression `to` (emit/zod/pattern-dialect.ts).
+   */
+  translatedPatterns: { from: string; to: string }[];
+  /** Patterns the zod validators do not check: JavaScript cannot read them with the meaning their dialect gives them. */
+  uncheckedPatterns: string[];
   webhookEvents: number;
   files: Record<string, string>;
 }

@@ -7,7 +7,7 @@
 // input, so a failure reproduces.
 import type { OperationModel, ParameterModel, SchemaObject } from '../../generator/model/types.ts';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { compilePattern } from '../../generator/emit/zod/pattern.ts';
+import { readPattern } from '../../generator/emit/zod/pattern.ts';
 import { YAML_MEDIA_TYPE } from '../contract/prism-body-media.ts';
 import { discriminatedBranches } from '../contract/discriminator-branches.ts';
 
@@ -434,24 +434,25 @@ function render(sequence: Quantified[], extra: number): string {
 }
 
 /**
- * `pattern` compiled as the generated zod module compiles it (generator/emit/zod/pattern.ts): with
- * the `u` flag, else without it (identity escapes such as `\-` compile only without it; real specs
- * hold them), or undefined when JavaScript compiles neither.
+ * `pattern` as the generated zod module reads it (generator/emit/zod/pattern.ts): with the `u` flag,
+ * else without it (identity escapes such as `\-` compile only without it; real specs hold them), in
+ * JavaScript's syntax when the spec wrote it in another dialect; undefined when it cannot be read.
  */
 function patternRegExp(pattern: string): RegExp | undefined {
-  const source = compilePattern(pattern);
-  if (source === undefined) return undefined;
-  return new RegExp(pattern, source.startsWith('/') && source.endsWith('/u') ? 'u' : '');
+  const read = readPattern(pattern);
+  return read === undefined ? undefined : new RegExp(read.source, read.flags);
 }
 
 /** A string matching `pattern` within the length bounds, or undefined when none is found. */
 export function samplePattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
   const regex = patternRegExp(pattern);
   if (regex === undefined) return undefined;
-  const alternatives = new PatternParser(pattern).parse();
+  // Sampled from the text the regex was compiled from (JavaScript's syntax).
+  const source = regex.source;
+  const alternatives = new PatternParser(source).parse();
   if (!alternatives) return undefined;
   const fits = (s: string) => s.length >= minLength && s.length <= maxLength && regex.test(s);
-  const openEnd = !pattern.endsWith('$') || pattern.endsWith('\\$');
+  const openEnd = !source.endsWith('$') || source.endsWith('\\$');
   for (const sequence of alternatives) {
     for (let extra = 0; extra <= Math.max(minLength, 1) + 1; extra++) {
       let candidate = render(sequence, extra);

@@ -9,7 +9,7 @@ import type { SchemaObject } from '../../model/types.ts';
 import { INDENT, expr, isMultiline, list, shift, type Expr } from './code.ts';
 import { propertyKey } from './identifiers.ts';
 import { componentNameOf, isSchemaObject, resolveLocalPointer } from './refs.ts';
-import { compilePattern } from './pattern.ts';
+import { patternExpression, readPattern, type PatternNotes } from './pattern.ts';
 
 export type SchemaMode = 'request' | 'response';
 
@@ -24,6 +24,8 @@ export interface ConvertContext {
   /** The const for a component in this mode and whether it belongs to the current cycle. */
   readonly reference: (component: string) => { identifier: string; deferred: boolean } | undefined;
   readonly helpers: Set<Helper>;
+  /** Where the patterns the module rewrote or left unchecked are noted. */
+  readonly patterns: PatternNotes;
 }
 
 interface State {
@@ -221,9 +223,20 @@ function stringExpr(schema: SchemaObject, context: ConvertContext): string {
   let code = 'z.string()';
   if (isCount(schema['minLength']) && schema['minLength'] > 0) code += `.min(${schema['minLength']})`;
   if (isCount(schema['maxLength'])) code += `.max(${schema['maxLength']})`;
-  if (typeof schema['pattern'] === 'string') {
-    const literal = compilePattern(schema['pattern']);
-    code += literal === undefined ? ' /* pattern skipped: not a valid JavaScript RegExp */' : `.regex(${literal})`;
+  const pattern = schema['pattern'];
+  if (typeof pattern === 'string') {
+    const read = readPattern(pattern);
+    if (read === undefined) {
+      context.patterns.unchecked.add(pattern);
+      code += ' /* pattern not checked: JavaScript cannot read it as meant (manifest: uncheckedPatterns) */';
+    } else {
+      const expression = patternExpression(read);
+      code += `.regex(${expression})`;
+      if (read.translated) {
+        context.patterns.translated.set(pattern, expression);
+        code += ` /* the spec's ${JSON.stringify(pattern).replace(/\*\//g, '* /')} (manifest: translatedPatterns) */`;
+      }
+    }
   }
   return code;
 }
