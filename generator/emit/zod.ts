@@ -23,7 +23,7 @@ import { planSchemas, type PlannedSchema, type SchemaPlan } from './zod/plan.ts'
 import { compare, operationRoots, requestValidatorLiteral, responsesLiteral, type ValidatorOptions } from './zod/validators.ts';
 
 /** Names the module defines itself; component and operation names must not take them. */
-const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'ownKeys', 'uniqueItems', 'OperationValidator', 'validators'];
+const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'ownKeys', 'protoKey', 'mapOf', 'restOf', 'uniqueItems', 'OperationValidator', 'validators'];
 
 export interface ZodEmitOptions {
   /**
@@ -159,6 +159,7 @@ function preamble(helpers: ReadonlySet<Helper>, flavour: Flavour): string {
     );
   }
   if (helpers.has('ownKeys')) lines.push(...ownKeysHelper(ts));
+  if (helpers.has('protoKeys')) lines.push(...protoKeysHelper(ts));
   if (helpers.has('uniqueItems')) lines.push(...uniqueItemsHelper(ts));
   if (ts) lines.push(validatorInterface());
   return lines.join('\n');
@@ -187,6 +188,29 @@ function ownKeysHelper(ts: boolean): string[] {
     "    if (!own.success) report(own.error.issues.map((issue) => ({ ...issue, path: ['__proto__', ...issue.path.slice(1)] })));",
     '  });',
     '};',
+    '',
+  ];
+}
+
+/** Maps and undeclared keys whose values have a schema, with a `__proto__` key checked too. */
+function protoKeysHelper(ts: boolean): string[] {
+  const t = (text: string) => (ts ? text : '');
+  return [
+    '/**',
+    ' * zod skips a `__proto__` key of a record and an undeclared one of an object with a catchall, so',
+    ' * any value there passed, though JSON.parse makes it an own key like any other. protoKey checks',
+    ' * that value against the same schema before the map or object is parsed.',
+    ' */',
+    // Typed as the map itself (the TypeScript rendering refines maps by their keys); it parses as the map does.
+    `const protoKey = ${t('<M extends z.ZodType>')}(value${t(': z.ZodType')}, map${t(': M')})${t(': M')} =>`,
+    '  z.unknown().check((payload) => {',
+    `    const input = payload.value${t(' as Record<string, unknown>')};`,
+    "    if (typeof input !== 'object' || input === null || Array.isArray(input) || !Object.hasOwn(input, '__proto__')) return;",
+    "    const own = value.safeParse(input['__proto__']);",
+    `    if (!own.success) payload.issues.push(...own.error.issues.map((issue) => ({ ...issue, path: ['__proto__', ...issue.path] }))${t(' as typeof payload.issues')});`,
+    `  }).pipe(map)${t(' as unknown as M')};`,
+    `const mapOf = (value${t(': z.ZodType')}) => protoKey(value, z.record(z.string(), value));`,
+    `const restOf = (object${t(': z.ZodObject')}, value${t(': z.ZodType')}) => protoKey(value, object.catchall(value));`,
     '',
   ];
 }

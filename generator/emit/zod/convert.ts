@@ -14,7 +14,7 @@ import { patternExpression, readPattern, type PatternNotes } from './pattern.ts'
 export type SchemaMode = 'request' | 'response';
 
 /** Small schemas the generated module defines once, only when some schema uses them. */
-export type Helper = 'binary' | 'integer' | 'ownKeys' | 'uniqueItems';
+export type Helper = 'binary' | 'integer' | 'ownKeys' | 'protoKeys' | 'uniqueItems';
 
 export interface ConvertContext {
   readonly document: Record<string, unknown>;
@@ -294,7 +294,10 @@ function objectExpr(schema: SchemaObject, context: ConvertContext, state: State)
   if (properties.length === 0) {
     if (additionalSchema !== undefined) {
       const value = convert(additionalSchema, context, state);
-      return expr(`z.record(z.string(), ${value.code})${counted}`, value.deferred);
+      if (value.code === 'z.unknown()') return expr(`z.record(z.string(), z.unknown())${counted}`);
+      // zod skips a `__proto__` key of a record (JSON.parse makes it an own key): mapOf checks it.
+      context.helpers.add('protoKeys');
+      return expr(`mapOf(${value.code})${counted}`, value.deferred);
     }
     return expr(`${closed ? 'z.strictObject({})' : 'z.record(z.string(), z.unknown())'}${counted}`);
   }
@@ -314,7 +317,7 @@ function objectExpr(schema: SchemaObject, context: ConvertContext, state: State)
   const shape = `{\n${lines.join('')}${state.indent}}`;
   // Without declared properties, additionalProperties is the whole schema, on both sides.
   const rest = context.mode === 'request' || declared.length === 0 ? additionalSchema : undefined;
-  const built = closed ? expr(`z.strictObject(${shape})`) : openObject(shape, rest, context, state);
+  const built = closed ? expr(`z.strictObject(${shape})`) : openObject(shape, rest, properties.some(([name]) => name === '__proto__'), context, state);
   const object = counted ? expr(`${built.code}${counted}`, built.deferred) : built;
   if (!properties.some(([name]) => name in Object.prototype)) return object;
   // zod reads a declared key with `in` and `[]` (an absent `toString` is the inherited function)
@@ -336,10 +339,13 @@ function propertyCount(schema: SchemaObject, context: ConvertContext, declares: 
 }
 
 /** A loose object, or one whose undeclared keys must match `rest`. */
-function openObject(shape: string, rest: SchemaObject | undefined, context: ConvertContext, state: State): Expr {
+function openObject(shape: string, rest: SchemaObject | undefined, declaresProto: boolean, context: ConvertContext, state: State): Expr {
   if (rest === undefined) return expr(`z.looseObject(${shape})`);
   const value = convert(rest, context, state);
-  return expr(`z.object(${shape}).catchall(${value.code})`, value.deferred);
+  if (declaresProto || value.code === 'z.unknown()') return expr(`z.object(${shape}).catchall(${value.code})`, value.deferred);
+  // zod skips an undeclared `__proto__` key (JSON.parse makes it an own key): restOf checks it.
+  context.helpers.add('protoKeys');
+  return expr(`restOf(z.object(${shape}), ${value.code})`, value.deferred);
 }
 
 /** readOnly properties are not sent, writeOnly ones not returned: `required` binds only the other side. */

@@ -162,6 +162,8 @@ function readsDifferentlyBySide(schema: SchemaObject, document: Record<string, u
     // sides); an inline allOf member's maxProperties binds the object the members merge into.
     const declares = isSchemaObject(node['properties']) && Object.keys(node['properties']).length > 0;
     if (typeof node['maxProperties'] === 'number' && declares) return true;
+    // Beside declared properties, `additionalProperties` binds the undeclared keys of a request only.
+    if (declares && isSchemaObject(node['additionalProperties']) && Object.keys(node['additionalProperties']).length > 0) return true;
     if (Array.isArray(node['allOf']) && node['allOf'].some((member) => isSchemaObject(member) && typeof member['maxProperties'] === 'number')) return true;
     const required = Array.isArray(node['required']) ? node['required'] : [];
     const properties = isSchemaObject(node['properties']) ? node['properties'] : {};

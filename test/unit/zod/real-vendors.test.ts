@@ -222,7 +222,13 @@ describe('type-check', () => {
         )
         .replace('const uniqueItems = (items: readonly unknown[]): boolean => {', 'const uniqueItems = (items) => {')
         .replace('const sorted = (_key: string, value: unknown): unknown =>', 'const sorted = (_key, value) =>')
-        .replace('const plain = (item: unknown) =>', 'const plain = (item) =>');
+        .replace('const plain = (item: unknown) =>', 'const plain = (item) =>')
+        .replace('const protoKey = <M extends z.ZodType>(value: z.ZodType, map: M): M =>', 'const protoKey = (value, map) =>')
+        .replace('}).pipe(map) as unknown as M;', '}).pipe(map);')
+        .replace('const input = payload.value as Record<string, unknown>;', 'const input = payload.value;')
+        .replace("path: ['__proto__', ...issue.path] })) as typeof payload.issues);", "path: ['__proto__', ...issue.path] })));")
+        .replace('const mapOf = (value: z.ZodType) =>', 'const mapOf = (value) =>')
+        .replace('const restOf = (object: z.ZodObject, value: z.ZodType) =>', 'const restOf = (object, value) =>');
       expect(js.split('\n').slice(5), vendor).toEqual(untyped.split('\n').slice(5));
     }
   });
