@@ -75,7 +75,7 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     blobResponses: typing.adjustments.blobResponses,
     textResponses: typing.adjustments.textResponses,
     translatedPatterns: [...emitted.patterns.translated].map(([from, to]) => ({ from, to })).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
-    uncheckedPatterns: [...emitted.patterns.unchecked].sort(),
+    uncheckedPatterns: [...emitted.patterns.unchecked].map(([pattern, reason]) => ({ pattern, reason })).sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0)),
     webhookEvents: model.webhooks?.events.length ?? 0,
     files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),
   };

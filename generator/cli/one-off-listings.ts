@@ -24,7 +24,7 @@ export function oneOffListings(manifest: Listed, typed: (lockPath: string) => st
     ["operations whose own server is not an absolute http(s) URL once its variables take their defaults, sent to the client's server instead", manifest.unresolvedOperationServers],
     // What the opt-in validators check of a pattern in another dialect (emit/zod/pattern-dialect.ts).
     ['patterns in another regular-expression dialect, checked by the validators as rewritten', manifest.translatedPatterns.map((p) => `${JSON.stringify(p.from)} → ${p.to}`)],
-    ['patterns the validators do not check: JavaScript cannot read them as meant', manifest.uncheckedPatterns.map((p) => JSON.stringify(p))],
+    ['patterns the validators do not check', manifest.uncheckedPatterns.map((p) => `${JSON.stringify(p.pattern)} (${p.reason})`)],
   ];
   return sections
     .filter(([, entries]) => entries.length)

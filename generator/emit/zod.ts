@@ -69,7 +69,7 @@ export function emitZodModule(model: ApiModel, source: Record<string, any>, opti
   const roots = operations.flatMap((operation) => operationRoots(operation, validatorOptions));
   const plan = planSchemas(roots, document, allocator);
   const helpers = new Set<Helper>();
-  const patterns: PatternNotes = { translated: new Map(), unchecked: new Set() };
+  const patterns: PatternNotes = { translated: new Map(), unchecked: new Map() };
 
   const contextFor = (mode: SchemaMode, within?: PlannedSchema): ConvertContext => ({
     document,

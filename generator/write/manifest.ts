@@ -57,8 +57,11 @@ export interface VendorManifest {
    * zod validators check as the RegExp expression `to` (emit/zod/pattern-dialect.ts).
    */
   translatedPatterns: { from: string; to: string }[];
-  /** Patterns the zod validators do not check: JavaScript cannot read them with the meaning their dialect gives them. */
-  uncheckedPatterns: string[];
+  /**
+   * Patterns the zod validators do not check, and why: JavaScript cannot read them with the meaning
+   * their dialect gives them, or matching them can backtrack exponentially (emit/zod/pattern-backtracking.ts).
+   */
+  uncheckedPatterns: { pattern: string; reason: 'not readable as meant' | 'exponential backtracking' }[];
   webhookEvents: number;
   files: Record<string, string>;
 }

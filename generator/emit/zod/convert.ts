@@ -10,6 +10,7 @@ import { INDENT, expr, isMultiline, list, shift, type Expr } from './code.ts';
 import { propertyKey } from './identifiers.ts';
 import { componentNameOf, isSchemaObject, resolveLocalPointer } from './refs.ts';
 import { patternExpression, readPattern, type PatternNotes } from './pattern.ts';
+import { backtracksExponentially } from './pattern-backtracking.ts';
 
 export type SchemaMode = 'request' | 'response';
 
@@ -227,8 +228,11 @@ function stringExpr(schema: SchemaObject, context: ConvertContext): string {
   if (typeof pattern === 'string') {
     const read = readPattern(pattern);
     if (read === undefined) {
-      context.patterns.unchecked.add(pattern);
+      context.patterns.unchecked.set(pattern, 'not readable as meant');
       code += ' /* pattern not checked: JavaScript cannot read it as meant (manifest: uncheckedPatterns) */';
+    } else if (backtracksExponentially(read)) {
+      context.patterns.unchecked.set(pattern, 'exponential backtracking');
+      code += ' /* pattern not checked: matching it can take exponential time (manifest: uncheckedPatterns) */';
     } else {
       const expression = patternExpression(read);
       code += `.regex(${expression})`;

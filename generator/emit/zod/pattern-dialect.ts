@@ -132,7 +132,8 @@ function readEscape(scan: Scan, inClass: boolean): string | undefined {
     // Anchors of the whole input; JavaScript's `^` and `$` are those without the `m` flag.
     if (letter === 'A') return '^';
     if (letter === 'z') return '$';
-    // Java, Ruby and PCRE: the end, or before a final line break.
+    // Java, Ruby and PCRE: the end, or before a final line break (read here as a line feed; Java
+    // also allows its other line terminators there).
     if (letter === 'Z') return '(?=\\n?$)';
   }
   if (/[A-Za-z]/.test(letter) && !JS_LETTER_ESCAPES.has(letter)) return undefined;

@@ -28,12 +28,14 @@ export function readPattern(pattern: string): ReadPattern | undefined {
   return legacy === undefined ? undefined : { source: legacy, flags: '', translated };
 }
 
+export type UncheckedReason = 'not readable as meant' | 'exponential backtracking';
+
 /** What a vendor's validators made of its patterns, for the manifest. */
 export interface PatternNotes {
   /** the spec's text → the RegExp expression checked */
   readonly translated: Map<string, string>;
-  /** patterns JavaScript cannot read with the meaning their dialect gives them: not checked */
-  readonly unchecked: Set<string>;
+  /** patterns not checked → why: JavaScript cannot read them as meant, or matching them can take exponential time */
+  readonly unchecked: Map<string, UncheckedReason>;
 }
 
 /** A RegExp expression for `pattern`, or undefined when JavaScript cannot read it as meant. */
