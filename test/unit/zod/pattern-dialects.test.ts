@@ -61,7 +61,7 @@ describe('patterns in another dialect', () => {
     expect(result.ts).toContain(`.regex(/^[a-zA-Z0-9_]+$/u) /* the spec's "\\\\A[a-zA-Z0-9_]+\\\\z" (manifest: translatedPatterns) */`);
   });
 
-  it('leaves a pattern no dialect reads as meant unchecked, and lists it', () => {
+  it('leaves a pattern JavaScript cannot read as meant unchecked, and lists it', () => {
     const { result: unchecked, sample: open } = emitted(UNCHECKED.map(([, pattern]) => pattern));
     expect([...unchecked.patterns.unchecked].sort()).toEqual(UNCHECKED.map(([, pattern]) => [pattern, 'not readable as meant']).sort());
     expect(unchecked.patterns.translated.size).toBe(0);
