@@ -7,6 +7,7 @@ import { emptyPathValues } from './model/empty-path-values.ts';
 import { bracketedQueryParameters } from './model/bracketed-query.ts';
 import { operationServers, unresolvedOperationServers } from './model/operation-servers.ts';
 import { emitVendor } from './emit/index.ts';
+import { compare } from './emit/zod/validators.ts';
 import type { VendorConfig } from './config/schema.ts';
 import { sha256 } from './write/hash.ts';
 import type { VendorManifest } from './write/manifest.ts';
@@ -74,8 +75,8 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     rawContentBodies: typing.adjustments.rawContentBodies,
     blobResponses: typing.adjustments.blobResponses,
     textResponses: typing.adjustments.textResponses,
-    translatedPatterns: [...emitted.patterns.translated].map(([from, to]) => ({ from, to })).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
-    uncheckedPatterns: [...emitted.patterns.unchecked].map(([pattern, reason]) => ({ pattern, reason })).sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0)),
+    translatedPatterns: [...emitted.patterns.translated].map(([from, to]) => ({ from, to })).sort((a, b) => compare(a.from, b.from)),
+    uncheckedPatterns: [...emitted.patterns.unchecked].map(([pattern, reason]) => ({ pattern, reason })).sort((a, b) => compare(a.pattern, b.pattern)),
     webhookEvents: model.webhooks?.events.length ?? 0,
     files: Object.fromEntries(files.map(([rel, content]) => [rel, sha256(content)])),
   };

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR_VERSION } from '../version.ts';
+import type { UncheckedReason } from '../emit/zod/pattern.ts';
 
 export interface VendorManifest {
   inputs: string;
@@ -61,7 +62,7 @@ export interface VendorManifest {
    * Patterns the zod validators do not check, and why: JavaScript cannot read them with the meaning
    * their dialect gives them, or matching them can backtrack exponentially (emit/zod/pattern-backtracking.ts).
    */
-  uncheckedPatterns: { pattern: string; reason: 'not readable as meant' | 'exponential backtracking' }[];
+  uncheckedPatterns: { pattern: string; reason: UncheckedReason }[];
   webhookEvents: number;
   files: Record<string, string>;
 }

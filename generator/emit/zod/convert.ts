@@ -9,8 +9,7 @@ import type { SchemaObject } from '../../model/types.ts';
 import { INDENT, expr, isMultiline, list, shift, type Expr } from './code.ts';
 import { propertyKey } from './identifiers.ts';
 import { componentNameOf, isSchemaObject, resolveLocalPointer } from './refs.ts';
-import { patternExpression, readPattern, type PatternNotes } from './pattern.ts';
-import { backtracksExponentially } from './pattern-backtracking.ts';
+import { patternCheck, type PatternNotes, type UncheckedReason } from './pattern.ts';
 
 export type SchemaMode = 'request' | 'response';
 
@@ -216,6 +215,11 @@ function convertType(type: string, schema: SchemaObject, context: ConvertContext
   }
 }
 
+const UNCHECKED_WHY: Readonly<Record<UncheckedReason, string>> = {
+  'not readable as meant': 'JavaScript cannot read it as meant',
+  'exponential backtracking': 'matching it can take exponential time',
+};
+
 function stringExpr(schema: SchemaObject, context: ConvertContext): string {
   if (schema['format'] === 'binary') {
     context.helpers.add('binary');
@@ -226,18 +230,14 @@ function stringExpr(schema: SchemaObject, context: ConvertContext): string {
   if (isCount(schema['maxLength'])) code += `.max(${schema['maxLength']})`;
   const pattern = schema['pattern'];
   if (typeof pattern === 'string') {
-    const read = readPattern(pattern);
-    if (read === undefined) {
-      context.patterns.unchecked.set(pattern, 'not readable as meant');
-      code += ' /* pattern not checked: JavaScript cannot read it as meant (manifest: uncheckedPatterns) */';
-    } else if (backtracksExponentially(read)) {
-      context.patterns.unchecked.set(pattern, 'exponential backtracking');
-      code += ' /* pattern not checked: matching it can take exponential time (manifest: uncheckedPatterns) */';
+    const check = patternCheck(pattern);
+    if ('unchecked' in check) {
+      context.patterns.unchecked.set(pattern, check.unchecked);
+      code += ` /* pattern not checked: ${UNCHECKED_WHY[check.unchecked]} (manifest: uncheckedPatterns) */`;
     } else {
-      const expression = patternExpression(read);
-      code += `.regex(${expression})`;
-      if (read.translated) {
-        context.patterns.translated.set(pattern, expression);
+      code += `.regex(${check.expression})`;
+      if (check.translated) {
+        context.patterns.translated.set(pattern, check.expression);
         code += ` /* the spec's ${JSON.stringify(pattern).replace(/\*\//g, '* /')} (manifest: translatedPatterns) */`;
       }
     }

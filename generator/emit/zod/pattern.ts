@@ -1,6 +1,7 @@
 // OpenAPI `pattern` → a JavaScript regular expression. Patterns are ECMA-262 in theory, but vendor
 // files hold some that only compile without the `u` flag (identity escapes such as `\-` inside
 // classes), some in another dialect (pattern-dialect.ts) and some that do not compile at all.
+import { backtracksExponentially } from './pattern-backtracking.ts';
 import { toJavaScriptSyntax } from './pattern-dialect.ts';
 
 export interface ReadPattern {
@@ -42,6 +43,15 @@ export interface PatternNotes {
 export function compilePattern(pattern: string): string | undefined {
   const read = readPattern(pattern);
   return read === undefined ? undefined : patternExpression(read);
+}
+
+/** What a validator does with `pattern`: the RegExp expression it checks, or why it checks none. */
+export function patternCheck(pattern: string): { expression: string; translated: boolean } | { unchecked: UncheckedReason } {
+  const read = readPattern(pattern);
+  if (read === undefined) return { unchecked: 'not readable as meant' };
+  // A validator checks what callers send: one crafted text must not hold the CPU (pattern-backtracking.ts).
+  if (backtracksExponentially(read)) return { unchecked: 'exponential backtracking' };
+  return { expression: patternExpression(read), translated: read.translated };
 }
 
 /** The RegExp expression that checks `read`. */

@@ -5,10 +5,9 @@
 // unchecked and listed with its reason (generator/emit/zod/pattern-backtracking.ts, scslre's
 // analysis); patterns without that risk are checked as before.
 import { describe, expect, it } from 'vitest';
-import { emitZodModule } from '../../../generator/emit/zod.ts';
 import { backtracksExponentially } from '../../../generator/emit/zod/pattern-backtracking.ts';
 import { readPattern } from '../../../generator/emit/zod/pattern.ts';
-import { loadSchemasModule, model, operation, schemaOf } from './support.ts';
+import { patternSample } from './support.ts';
 
 /** [spec and schema the pattern comes from, pattern, a value the vendor documents or one that fits] */
 const EXPONENTIAL: [string, string, string][] = [
@@ -21,12 +20,7 @@ const EXPONENTIAL: [string, string, string][] = [
 /** Patterns scslre finds no exponential backtracking in, checked as before (the last two from directory specs). */
 const LINEAR = ['^[a-z]+$', '^[a-zA-Z]{2}([-][a-zA-Z]{2})?$', '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$'];
 
-function emitted(patterns: string[]) {
-  const properties = Object.fromEntries(patterns.map((pattern, index) => [`p${index}`, { type: 'string', pattern }]));
-  const document = { openapi: '3.0.3', components: { schemas: { Sample: { type: 'object', properties } } } };
-  const result = emitZodModule(model([operation('Use', { requestBody: { mediaType: 'application/json', encoding: 'json', required: true, schema: { $ref: '#/components/schemas/Sample' } } })]), document);
-  return { result, sample: schemaOf(loadSchemasModule(result.ts), 'Sample') };
-}
+const emitted = (patterns: string[]) => patternSample(patterns, 'request');
 
 describe('patterns whose matching can backtrack exponentially', () => {
   it.each(EXPONENTIAL)('%s is found', (_where, pattern) => {

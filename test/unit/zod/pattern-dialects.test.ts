@@ -6,8 +6,7 @@
 // all, and the manifest lists both kinds. Each row names the spec the pattern comes from; the
 // values are read by hand against the dialect's meaning, not against the rewritten expression.
 import { afterEach, describe, expect, it } from 'vitest';
-import { emitZodModule } from '../../../generator/emit/zod.ts';
-import { loadSchemasModule, model, operation, schemaOf } from './support.ts';
+import { patternSample } from './support.ts';
 import { generateOneOff, type OneOffRun } from '../cli/one-off-vendor.ts';
 
 /** [spec the pattern comes from, pattern, values it matches, values it does not] */
@@ -39,12 +38,7 @@ const UNCHECKED: [string, string][] = [
   ['hand-made: a Java block', '[\\p{InGreek}]*'],
 ];
 
-function emitted(patterns: string[]) {
-  const properties = Object.fromEntries(patterns.map((pattern, index) => [`p${index}`, { type: 'string', pattern }]));
-  const document = { openapi: '3.0.3', components: { schemas: { Sample: { type: 'object', properties } } } };
-  const result = emitZodModule(model([operation('Use', { responses: [{ status: '200', mediaType: 'application/json', schema: { $ref: '#/components/schemas/Sample' } }] })]), document);
-  return { result, sample: schemaOf(loadSchemasModule(result.ts), 'Sample') };
-}
+const emitted = (patterns: string[]) => patternSample(patterns, 'response');
 
 describe('patterns in another dialect', () => {
   const { result, sample } = emitted(ROWS.map(([, pattern]) => pattern));

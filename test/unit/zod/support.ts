@@ -9,6 +9,7 @@ import { transformSync } from 'esbuild';
 import * as zod from 'zod';
 import type { ApiModel, OperationModel, ParameterModel } from '../../../generator/model/types.ts';
 import type { OperationValidator } from '../../../runtime/validation.ts';
+import { emitZodModule } from '../../../generator/emit/zod.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -103,4 +104,17 @@ export async function typeCheck(files: Readonly<Record<string, string>>): Promis
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One object schema `Sample` whose string properties `p0`, `p1`, … carry `patterns`, emitted as a
+ * request body or a response: the module's result (its pattern notes) and the evaluated schema.
+ */
+export function patternSample(patterns: readonly string[], side: 'request' | 'response') {
+  const properties = Object.fromEntries(patterns.map((pattern, index) => [`p${index}`, { type: 'string', pattern }]));
+  const document = { openapi: '3.0.3', components: { schemas: { Sample: { type: 'object', properties } } } };
+  const schema = { $ref: '#/components/schemas/Sample' };
+  const use = side === 'request' ? operation('Use', { requestBody: { mediaType: 'application/json', encoding: 'json', required: true, schema } }) : operation('Use', { responses: [{ status: '200', mediaType: 'application/json', schema }] });
+  const result = emitZodModule(model([use]), document);
+  return { result, sample: schemaOf(loadSchemasModule(result.ts), 'Sample') };
 }
