@@ -23,7 +23,7 @@ import { planSchemas, type PlannedSchema, type SchemaPlan } from './zod/plan.ts'
 import { compare, operationRoots, requestValidatorLiteral, responsesLiteral, type ValidatorOptions } from './zod/validators.ts';
 
 /** Names the module defines itself; component and operation names must not take them. */
-const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'ownKeys', 'protoKey', 'mapOf', 'restOf', 'uniqueItems', 'OperationValidator', 'validators'];
+const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'ownKeys', 'protoKey', 'mapOf', 'restOf', 'ifKind', 'ifObject', 'ifArray', 'uniqueItems', 'OperationValidator', 'validators'];
 
 export interface ZodEmitOptions {
   /**
@@ -160,6 +160,7 @@ function preamble(helpers: ReadonlySet<Helper>, flavour: Flavour): string {
   }
   if (helpers.has('ownKeys')) lines.push(...ownKeysHelper(ts));
   if (helpers.has('protoKeys')) lines.push(...protoKeysHelper(ts));
+  if (helpers.has('typeless')) lines.push(...typelessHelper(ts));
   if (helpers.has('uniqueItems')) lines.push(...uniqueItemsHelper(ts));
   if (ts) lines.push(validatorInterface());
   return lines.join('\n');
@@ -211,6 +212,26 @@ function protoKeysHelper(ts: boolean): string[] {
     `  }).pipe(map)${t(' as unknown as M')};`,
     `const mapOf = (value${t(': z.ZodType')}) => protoKey(value, z.record(z.string(), value));`,
     `const restOf = (object${t(': z.ZodObject')}, value${t(': z.ZodType')}) => protoKey(value, object.catchall(value));`,
+    '',
+  ];
+}
+
+/** A response schema without `type`: its object (or array) keywords check objects (or arrays) only. */
+function typelessHelper(ts: boolean): string[] {
+  const t = (text: string) => (ts ? text : '');
+  return [
+    '/**',
+    ' * A response schema without `type` whose keywords belong to objects (`properties`, `required` …)',
+    ' * or to arrays (`items`) checks values of that kind only: JSON Schema lets any other value through.',
+    ' */',
+    `const ifKind = (isKind${t(': (value: unknown) => boolean')}, schema${t(': z.ZodType')})${t(': z.ZodType')} =>`,
+    '  z.unknown().check((payload) => {',
+    '    if (!isKind(payload.value)) return;',
+    '    const result = schema.safeParse(payload.value);',
+    `    if (!result.success) payload.issues.push(...${ts ? '(result.error.issues as typeof payload.issues)' : 'result.error.issues'});`,
+    '  });',
+    `const ifObject = (schema${t(': z.ZodType')}) => ifKind((value) => typeof value === 'object' && value !== null && !Array.isArray(value), schema);`,
+    `const ifArray = (schema${t(': z.ZodType')}) => ifKind(Array.isArray, schema);`,
     '',
   ];
 }

@@ -1,8 +1,9 @@
 // ajv as an independent reader of a corpus spec's schemas, for comparing the generated zod
 // validators with it: the OpenAPI schema rewritten as the JSON Schema OpenAPI means, per side of
 // the call, with the emitter's deliberate readings applied (generator/emit/zod/convert.ts: open
-// response objects; a typeless schema with object keywords is an object, as the TypeScript types
-// read it), so only unintended differences remain; and json-schema-faker for instances of it.
+// response objects; in a request, a typeless schema with object keywords is an object, as the
+// TypeScript types read it), so only unintended differences remain; and json-schema-faker for
+// instances of it.
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { JSONSchemaFaker } from 'json-schema-faker';
@@ -43,10 +44,13 @@ export function jsonSchema(schema: unknown, reading: Reading, inAllOf = false): 
     else out[key] = value;
   }
   if (openapi31) delete out['nullable'];
-  // The emitter's reading (and the TypeScript types'): a typeless schema with object keywords is an
-  // object. JSON Schema lets any other type through; the validators and the types do not.
-  if (out['type'] === undefined && (out['properties'] !== undefined || out['additionalProperties'] !== undefined)) out['type'] = 'object';
-  else if (out['type'] === undefined && out['items'] !== undefined) out['type'] = 'array';
+  // The emitter's reading of a request (and the TypeScript types'): a typeless schema with object
+  // keywords is an object, one with only `items` an array. JSON Schema, and the validators of a
+  // response, let any other type through.
+  const requires = Array.isArray(out['required']) && out['required'].length > 0;
+  const typeless = out['type'] === undefined && !Object.hasOwn(out, 'const') && !Array.isArray(out['enum']);
+  if (reading.side === 'request' && typeless && (out['properties'] !== undefined || out['additionalProperties'] !== undefined || requires)) out['type'] = 'object';
+  else if (reading.side === 'request' && typeless && out['items'] !== undefined) out['type'] = 'array';
   if (!openapi31) {
     // OpenAPI 3.0 (JSON Schema draft 4): boolean exclusive bounds modify minimum / maximum.
     for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {

@@ -3,18 +3,20 @@
 // (a bounded range; any other integer is unbounded, as JSON Schema reads it). Request-side objects
 // follow `additionalProperties`; response-side objects are always loose, since vendors add fields
 // without a new API version (so a response object that declares properties is not held to its
-// `maxProperties` either).
+// `maxProperties` either). A schema without `type` whose keywords are an object's or an array's is
+// that kind in a request, and checks only values of that kind in a response (typeless.ts).
 
 import type { SchemaObject } from '../../model/types.ts';
 import { INDENT, expr, isMultiline, list, shift, type Expr } from './code.ts';
 import { propertyKey } from './identifiers.ts';
 import { componentNameOf, isSchemaObject, resolveLocalPointer } from './refs.ts';
 import { patternCheck, type PatternNotes, type UncheckedReason } from './pattern.ts';
+import { typelessKinds, type TypelessKind } from './typeless.ts';
 
 export type SchemaMode = 'request' | 'response';
 
 /** Small schemas the generated module defines once, only when some schema uses them. */
-export type Helper = 'binary' | 'integer' | 'ownKeys' | 'protoKeys' | 'uniqueItems';
+export type Helper = 'binary' | 'integer' | 'ownKeys' | 'protoKeys' | 'typeless' | 'uniqueItems';
 
 export interface ConvertContext {
   readonly document: Record<string, unknown>;
@@ -171,8 +173,10 @@ function convertOwn(schema: SchemaObject, context: ConvertContext, state: State)
   if (Object.hasOwn(schema, 'const')) return literalExpr([schema['const']]);
   if (Array.isArray(schema['enum'])) return enumExpr(schema['enum']);
 
+  const typeless = typelessKinds(schema);
+  if (typeless.length > 0) return typelessExpr(typeless, schema, context, state);
   const declared = schema['type'];
-  const types = (Array.isArray(declared) ? declared : typeof declared === 'string' ? [declared] : inferTypes(schema))
+  const types = (Array.isArray(declared) ? declared : typeof declared === 'string' ? [declared] : [])
     .filter((type): type is string => typeof type === 'string');
   if (types.length === 0) return undefined;
   const allowsNull = types.includes('null');
@@ -183,13 +187,18 @@ function convertOwn(schema: SchemaObject, context: ConvertContext, state: State)
   return allowsNull ? nullable(combined) : combined;
 }
 
-function inferTypes(schema: SchemaObject): string[] {
-  // A typeless `required` list (an allOf or anyOf member that names keys of its sibling's
-  // properties) binds objects only, like typeless `properties`.
-  const requires = Array.isArray(schema['required']) && schema['required'].length > 0;
-  if (schema['properties'] !== undefined || schema['additionalProperties'] !== undefined || requires) return ['object'];
-  if (schema['items'] !== undefined) return ['array'];
-  return [];
+/**
+ * A schema without `type` whose keywords belong to objects or arrays (typeless.ts): for a request,
+ * a value of that kind (objects first), as the TypeScript types read it; for a response, each
+ * kind's keywords checked on values of that kind, any other value let through, as JSON Schema reads it.
+ */
+function typelessExpr(kinds: TypelessKind[], schema: SchemaObject, context: ConvertContext, state: State): Expr {
+  if (context.mode === 'request') return convertType(kinds[0]!, schema, context, state);
+  context.helpers.add('typeless');
+  return intersection(kinds.map((kind) => {
+    const checked = convertType(kind, schema, context, state);
+    return expr(`${kind === 'object' ? 'ifObject' : 'ifArray'}(${checked.code})`, checked.deferred);
+  }), state);
 }
 
 function convertType(type: string, schema: SchemaObject, context: ConvertContext, state: State): Expr {

@@ -3,7 +3,7 @@
 //
 // Components are emitted only when an operation reaches them. A component is emitted once,
 // unless it (or something it references) reads differently for requests and responses (closed
-// objects, required readOnly / writeOnly properties, maxProperties): then each side reached gets its own const
+// objects, required readOnly / writeOnly properties, maxProperties, no `type`): then each side reached gets its own const
 // (`Foo` for responses, `FooInput` for requests). Cycles are found as strongly connected
 // components over those consts; only references inside a cycle are deferred.
 
@@ -12,6 +12,7 @@ import type { SchemaMode } from './convert.ts';
 import { IdentifierAllocator, toPascalIdentifier } from './identifiers.ts';
 import { childSchemas, componentSchemas, isSchemaObject, referencedComponents, resolveLocalPointer, componentNameOf } from './refs.ts';
 import { stronglyConnectedComponents } from './scc.ts';
+import { typelessKinds } from './typeless.ts';
 
 export interface SchemaRoot {
   readonly schema: SchemaObject;
@@ -158,6 +159,8 @@ function readsDifferentlyBySide(schema: SchemaObject, document: Record<string, u
   const seenPointers = new Set<string>();
   const visit = (node: SchemaObject): boolean => {
     if (node['additionalProperties'] === false) return true;
+    // Without `type`, object or array keywords bind every value of a request, only their own kind of a response.
+    if (typelessKinds(node).length > 0) return true;
     // A response object that declares properties is not held to its maxProperties (a map is, on both
     // sides); an inline allOf member's maxProperties binds the object the members merge into.
     const declares = isSchemaObject(node['properties']) && Object.keys(node['properties']).length > 0;
