@@ -23,7 +23,7 @@ import { planSchemas, type PlannedSchema, type SchemaPlan } from './zod/plan.ts'
 import { compare, operationRoots, requestValidatorLiteral, responsesLiteral, type ValidatorOptions } from './zod/validators.ts';
 
 /** Names the module defines itself; component and operation names must not take them. */
-const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'ownKeys', 'protoKey', 'mapOf', 'restOf', 'ifKind', 'ifObject', 'ifArray', 'uniqueItems', 'OperationValidator', 'validators'];
+const RESERVED = ['z', 'build', 'withResponses', 'binary', 'integer', 'ownKeys', 'protoKey', 'mapOf', 'restOf', 'ifKind', 'ifObject', 'ifArray', 'jsonText', 'uniqueItems', 'jsonValue', 'OperationValidator', 'validators'];
 
 export interface ZodEmitOptions {
   /**
@@ -161,7 +161,9 @@ function preamble(helpers: ReadonlySet<Helper>, flavour: Flavour): string {
   if (helpers.has('ownKeys')) lines.push(...ownKeysHelper(ts));
   if (helpers.has('protoKeys')) lines.push(...protoKeysHelper(ts));
   if (helpers.has('typeless')) lines.push(...typelessHelper(ts));
+  if (helpers.has('uniqueItems') || helpers.has('jsonValue')) lines.push(...jsonTextHelper(ts));
   if (helpers.has('uniqueItems')) lines.push(...uniqueItemsHelper(ts));
+  if (helpers.has('jsonValue')) lines.push(...jsonValueHelper(ts));
   if (ts) lines.push(validatorInterface());
   return lines.join('\n');
 }
@@ -236,24 +238,48 @@ function typelessHelper(ts: boolean): string[] {
   ];
 }
 
-/** `uniqueItems: true`: JSON Schema's equality, so objects with the same members in another order are equal. */
-function uniqueItemsHelper(ts: boolean): string[] {
+/** JSON Schema's equality of two values, shared by `uniqueItems` and enums with object or array members. */
+function jsonTextHelper(ts: boolean): string[] {
+  const t = (text: string) => (ts ? text : '');
   return [
     '/**',
-    ' * `uniqueItems`: no two items equal as JSON values (numbers by value, objects whatever the order',
-    ' * of their keys). An item that is not JSON (a Blob, bytes) is compared by identity.',
+    ' * A key equal for two values exactly when JSON Schema calls them equal: their JSON text with object',
+    ' * keys sorted (numbers by value, objects whatever the order of their keys). A value that is not',
+    ' * JSON (a Blob, bytes) is its own key, equal to itself only.',
     ' */',
+    `const jsonText = (value${t(': unknown')})${t(': unknown')} =>`,
+    "  value === null || typeof value !== 'object' || Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value))",
+    `    ? JSON.stringify(value, (_key${t(': string')}, member${t(': unknown')})${t(': unknown')} =>`,
+    "      member !== null && typeof member === 'object' && !Array.isArray(member) ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : member)",
+    '    : value;',
+    '',
+  ];
+}
+
+/** `uniqueItems: true`: no two items equal as JSON values. */
+function uniqueItemsHelper(ts: boolean): string[] {
+  return [
+    '/** `uniqueItems`: no two items equal as JSON values (jsonText). */',
     `const uniqueItems = (items${ts ? ': readonly unknown[]' : ''})${ts ? ': boolean' : ''} => {`,
-    `  const sorted = (_key${ts ? ': string' : ''}, value${ts ? ': unknown' : ''})${ts ? ': unknown' : ''} =>`,
-    "    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value;",
-    `  const plain = (item${ts ? ': unknown' : ''}) => item === null || typeof item !== 'object' || Array.isArray(item) || [Object.prototype, null].includes(Object.getPrototypeOf(item));`,
     '  const seen = new Set();',
     '  for (const item of items) {',
-    '    const key = plain(item) ? JSON.stringify(item, sorted) : item;',
+    '    const key = jsonText(item);',
     '    if (seen.has(key)) return false;',
     '    seen.add(key);',
     '  }',
     '  return true;',
+    '};',
+    '',
+  ];
+}
+
+/** `enum` / `const` with an object or array member, which a zod literal cannot express. */
+function jsonValueHelper(ts: boolean): string[] {
+  return [
+    '/** `enum` or `const` with an object or array member: the value equals a member as a JSON value (jsonText). */',
+    `const jsonValue = (members${ts ? ': readonly unknown[]' : ''}) => {`,
+    '  const keys = new Set(members.map(jsonText));',
+    "  return z.custom((value) => keys.has(jsonText(value)), 'Expected a value equal to one of the enum members');",
     '};',
     '',
   ];

@@ -16,7 +16,7 @@ import { typelessKinds, type TypelessKind } from './typeless.ts';
 export type SchemaMode = 'request' | 'response';
 
 /** Small schemas the generated module defines once, only when some schema uses them. */
-export type Helper = 'binary' | 'integer' | 'ownKeys' | 'protoKeys' | 'typeless' | 'uniqueItems';
+export type Helper = 'binary' | 'integer' | 'jsonValue' | 'ownKeys' | 'protoKeys' | 'typeless' | 'uniqueItems';
 
 export interface ConvertContext {
   readonly document: Record<string, unknown>;
@@ -97,10 +97,9 @@ function convertReference(ref: string, schema: SchemaObject, context: ConvertCon
 function convertInline(schema: SchemaObject, context: ConvertContext, state: State): Expr {
   const parts: Expr[] = [];
   const allOf = Array.isArray(schema['allOf']) ? schema['allOf'] : [];
-  const alternatives = [
-    ...(Array.isArray(schema['anyOf']) ? schema['anyOf'] : []),
-    ...(Array.isArray(schema['oneOf']) ? schema['oneOf'] : []),
-  ];
+  // anyOf and oneOf beside each other both bind: a value matches one of each list.
+  const choices = [schema['anyOf'], schema['oneOf']].filter((list): list is unknown[] => Array.isArray(list) && list.length > 0);
+  const alternatives = choices.flat();
   const composite = allOf.length > 0 || alternatives.length > 0;
   const partState = composite ? { ...state, strictAllowed: false } : state;
 
@@ -112,9 +111,9 @@ function convertInline(schema: SchemaObject, context: ConvertContext, state: Sta
     if (own !== undefined) parts.push(own);
     for (const member of allOf) parts.push(convert(member, context, partState));
   }
-  // Alternatives alone are parsed apart, so each may stay as closed as it says.
-  const alternativeState = parts.length === 0 ? state : partState;
-  if (alternatives.length > 0) parts.push(union(alternatives.map((item) => convert(item, context, alternativeState)), state));
+  // One list of alternatives alone is parsed apart, so each may stay as closed as it says.
+  const alternativeState = parts.length === 0 && choices.length === 1 ? state : partState;
+  for (const list of choices) parts.push(union(list.map((item) => convert(item, context, alternativeState)), state));
   if (parts.length === 0) return expr('z.unknown()');
   return intersection(parts, state);
 }
@@ -170,8 +169,8 @@ function mergeObjects(members: SchemaObject[]): SchemaObject | undefined {
 
 /** The schema's own type keywords (type, enum, const, properties, items …), ignoring composition. */
 function convertOwn(schema: SchemaObject, context: ConvertContext, state: State): Expr | undefined {
-  if (Object.hasOwn(schema, 'const')) return literalExpr([schema['const']]);
-  if (Array.isArray(schema['enum'])) return enumExpr(schema['enum']);
+  if (Object.hasOwn(schema, 'const')) return literalExpr([schema['const']], context);
+  if (Array.isArray(schema['enum'])) return enumExpr(schema['enum'], context);
 
   const typeless = typelessKinds(schema);
   if (typeless.length > 0) return typelessExpr(typeless, schema, context, state);
@@ -389,22 +388,24 @@ function dedupe(items: Expr[]): Expr[] {
   return [...seen.values()];
 }
 
-function enumExpr(values: unknown[]): Expr {
+function enumExpr(values: unknown[], context: ConvertContext): Expr {
   const allowsNull = values.includes(null);
   const members = [...new Set(values.filter((value) => value !== null))];
   if (members.length === 0) return expr('z.null()');
   const inner = members.every((value) => typeof value === 'string')
     ? `z.enum([${members.map((value) => JSON.stringify(value)).join(', ')}])`
-    : literalExpr(members).code;
+    : literalExpr(members, context).code;
   return allowsNull ? expr(`z.nullable(${inner})`) : expr(inner);
 }
 
-function literalExpr(values: unknown[]): Expr {
-  const primitives = values.filter(
-    (value) => value === null || ['string', 'number', 'boolean'].includes(typeof value),
-  );
-  // Object / array constants need deep equality, which a zod literal cannot express.
-  if (primitives.length !== values.length) return expr('z.unknown() /* non-primitive const/enum not checked */');
-  const rendered = primitives.map((value) => JSON.stringify(value));
-  return expr(rendered.length === 1 ? `z.literal(${rendered[0]})` : `z.literal([${rendered.join(', ')}])`);
+function literalExpr(values: unknown[], context: ConvertContext): Expr {
+  const rendered = values.map((value) => JSON.stringify(value));
+  if (values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value))) {
+    return expr(rendered.length === 1 ? `z.literal(${rendered[0]})` : `z.literal([${rendered.join(', ')}])`);
+  }
+  // An object or array member needs JSON Schema's equality, which a zod literal cannot express.
+  context.helpers.add('jsonValue');
+  const members = `[${rendered.join(', ')}]`;
+  // A `"__proto__"` key written in an object literal sets its prototype instead: such members go through JSON.parse.
+  return expr(`jsonValue(${members.includes('"__proto__"') ? `JSON.parse(${JSON.stringify(members)})` : members})`);
 }

@@ -220,9 +220,9 @@ describe('type-check', () => {
           "const withResponses = (request: OperationValidator, responses: OperationValidator['responses']): OperationValidator => ({ ...request, responses });",
           'const withResponses = (request, responses) => ({ ...request, responses });',
         )
+        .replace('const jsonText = (value: unknown): unknown =>', 'const jsonText = (value) =>')
+        .replace('? JSON.stringify(value, (_key: string, member: unknown): unknown =>', '? JSON.stringify(value, (_key, member) =>')
         .replace('const uniqueItems = (items: readonly unknown[]): boolean => {', 'const uniqueItems = (items) => {')
-        .replace('const sorted = (_key: string, value: unknown): unknown =>', 'const sorted = (_key, value) =>')
-        .replace('const plain = (item: unknown) =>', 'const plain = (item) =>')
         .replace('const protoKey = <M extends z.ZodType>(value: z.ZodType, map: M): M =>', 'const protoKey = (value, map) =>')
         .replace('}).pipe(map) as unknown as M;', '}).pipe(map);')
         .replace('const input = payload.value as Record<string, unknown>;', 'const input = payload.value;')
