@@ -5,14 +5,16 @@ import path from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import type { SvcgenConfig } from '../config/schema.ts';
 import { SvcgenInputError } from '../load/errors.ts';
-import { readLock, type Lock } from '../load/lock.ts';
+import { LOCK_FILE, readLock, type Lock } from '../load/lock.ts';
 import { resolveOptions, type LoadOptions } from '../load/options.ts';
 import { FORMATS, formatReport, type Format } from '../diff/format/index.ts';
 import { analyzeImpact } from '../diff/impact/index.ts';
+import { oneOffPair } from '../diff/one-off-pair.ts';
 import { diffSets, type SideBySide } from '../diff/run.ts';
 import { headLock, headOverlays, overlayHashes, pinnedSet, readSource, replaceInput, targetInput } from '../diff/sources.ts';
 import { failed, type FailOn } from '../diff/summary.ts';
 import type { DiffReport } from '../diff/types.ts';
+import { VENDOR_NAME } from '../profile-infer/one-off.ts';
 import { commandLine, processIO, type CommandIO } from './command-line.ts';
 
 export const DIFF_HELP = `Usage: svcgen diff [OLD NEW] [--vendor NAME]... [--against PATH|URL] [--file NAME]
@@ -23,7 +25,9 @@ Compares two versions of a vendor's spec set as the generator sees them (overlay
 classifies every change for an existing caller of the generated client: breaking, non-breaking or
 deprecation, with the rule that decided it (docs/diff.md).
 
-  OLD NEW             Two spec files of one vendor (the vendor is found from the lock's paths, or --vendor)
+  OLD NEW             Two spec files of one vendor (the vendor is found from the lock's paths, or --vendor);
+                      outside a project (no specs/lock.json), two versions of any spec (file or URL),
+                      both read with the profile generate --spec infers from OLD
   --against PATH|URL  Compare the vendor's pinned inputs with this file
   (neither)           Compare specs/lock.json and specs/overlays/ in git HEAD (or --base REF) with the working tree
   --base REF          The git revision the no-file form compares with (default HEAD; e.g. origin/main in a pull request)
@@ -77,7 +81,13 @@ function oneVendor(lock: Lock, vendors: string[] | undefined, inferred?: string)
   return vendor;
 }
 
-async function pairs(positionals: string[], values: { vendor?: string[]; against?: string; file?: string; base?: string }, root: string, cwd: string, config: SvcgenConfig): Promise<SideBySide[]> {
+async function pairs(positionals: string[], values: { vendor?: string[]; against?: string; file?: string; base?: string; project?: string }, root: string, cwd: string, config: SvcgenConfig): Promise<SideBySide[]> {
+  if (positionals.length === 2 && !existsSync(path.join(root, LOCK_FILE))) {
+    const vendor = values.vendor?.[0] ?? 'spec';
+    if ((values.vendor?.length ?? 0) > 1 || !VENDOR_NAME.test(vendor)) throw new Usage('outside a project, --vendor names the spec once, in lowercase letters, digits and hyphens');
+    if (values.against || values.file || values.base || values.project) throw new Usage('outside a project (no specs/lock.json), give OLD NEW alone: --against, --file, --base and --project need a project\'s lock');
+    return [await oneOffPair(positionals[0]!, positionals[1]!, vendor, cwd)];
+  }
   const lock = await readLock(root);
   const options: LoadOptions = { root, ...(config.specMirror ? { mirror: path.resolve(root, config.specMirror) } : {}), ...(config.download === false ? { download: false } : {}) };
   const vendorConfig = (vendor: string) => config.vendors?.[vendor] ?? {};
