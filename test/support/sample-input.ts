@@ -113,12 +113,16 @@ function intersect(a: SchemaObject, b: SchemaObject): SchemaObject {
       out[key] = merged;
     } else if ((LOWER_BOUNDS as readonly string[]).includes(key)) out[key] = Math.max(mine as number, value as number);
     else if ((UPPER_BOUNDS as readonly string[]).includes(key)) out[key] = Math.min(mine as number, value as number);
-    else if (key === 'enum') out[key] = (mine as unknown[]).filter((v) => (value as unknown[]).some((w) => sameValue(v, w)));
+    else if (key === 'enum') {
+      out[key] = (mine as unknown[]).filter((v) => (value as unknown[]).some((w) => sameValue(v, w)));
+      if ((out[key] as unknown[]).length === 0) throw new SampleError(`no value satisfies the schema: allOf of enum ${JSON.stringify(mine)} and ${JSON.stringify(value)}`);
+    }
     else if (key === 'type') {
       // integer ∩ number = integer
       const left = ([] as unknown[]).concat(mine);
       const right = ([] as unknown[]).concat(value);
       const both = [...new Set(right.flatMap((t) => (left.includes(t) ? [t] : t === 'integer' && left.includes('number') ? [t] : t === 'number' && left.includes('integer') ? ['integer'] : [])))];
+      if (both.length === 0) throw new SampleError(`no value satisfies the schema: allOf of type ${JSON.stringify(mine)} and ${JSON.stringify(value)}`);
       out[key] = both.length === 1 ? both[0] : both;
     } else if (key === 'allOf') out[key] = [...(mine as unknown[]), ...(value as unknown[])];
     else if (key === 'anyOf' || key === 'oneOf') {
