@@ -77,6 +77,19 @@ export function acceptedByTypes(declarations: string, schemas: string[]): Record
   return group(cases.filter((_, index) => !rejected.has(index + 2)), schemas);
 }
 
+/** Per schema name: sample values, each with whether JSON Schema admits it. */
+export type SampleTable = Record<string, [unknown, boolean][]>;
+
+/** Per schema of the table, what `accepts` says of each of its samples. */
+export function sampleVerdicts(samples: SampleTable, accepts: (schema: string, value: unknown) => boolean): Record<string, boolean[]> {
+  return Object.fromEntries(Object.entries(samples).map(([schema, values]) => [schema, values.map(([value]) => accepts(schema, value))]));
+}
+
+/** Per schema of the table, whether JSON Schema admits each of its samples (the table's own column). */
+export function admitted(samples: SampleTable): Record<string, boolean[]> {
+  return Object.fromEntries(Object.entries(samples).map(([schema, values]) => [schema, values.map(([, admits]) => admits)]));
+}
+
 /** Per schema, the sample names `accepts` admits. */
 export function acceptedBy(schemas: string[], accepts: (schema: string, value: unknown) => boolean): Record<string, string[]> {
   return group(casesOf(schemas).filter(({ schema, sample }) => accepts(schema, SAMPLES[sample])), schemas);

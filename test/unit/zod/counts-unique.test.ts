@@ -7,14 +7,14 @@
 // that declares properties is loose (vendors add fields), so its maxProperties does not bind there.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZodType } from 'zod';
-import { ajvAccepts, fixtureSet, type Generated, type Version } from '../types/sample-agreement.ts';
+import { admitted, ajvAccepts, fixtureSet, sampleVerdicts, type Generated, type SampleTable, type Version } from '../types/sample-agreement.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const fixtures = fixtureSet('zod-counts');
 
 /** Per component (read as a response): sample values and whether JSON Schema admits each. */
-const SAMPLES: Record<string, [unknown, boolean][]> = {
+const SAMPLES: SampleTable = {
   NonEmptyMap: [[{ a: 'x' }, true], [{}, false], [{ a: 1 }, false]],
   SmallMap: [[{ a: 1 }, true], [{ a: 1, b: 2 }, true], [{}, false], [{ a: 1, b: 2, c: 3 }, false]],
   UniqueTags: [[['a', 'b'], true], [[], true], [['a', 'b', 'a'], false]],
@@ -24,7 +24,7 @@ const SAMPLES: Record<string, [unknown, boolean][]> = {
 };
 
 /** Request bodies, where an object that declares properties is held to its maxProperties too. */
-const REQUEST_SAMPLES: Record<string, [unknown, boolean][]> = {
+const REQUEST_SAMPLES: SampleTable = {
   Labelled: [[{ name: 'n' }, true], [{ name: 'n', tag: 't' }, true], [{}, false], [{ name: 'n', note: 'o', tag: 't' }, false]],
   // allOf members' counts bind the whole value, as in their intersection: at least 1, at most 2.
   MergedCounts: [[{ a: 'x' }, true], [{ a: 'x', c: 'z' }, true], [{}, false], [{ a: 'x', b: 'y', c: 'z' }, false]],
@@ -36,26 +36,20 @@ beforeAll(async () => {
   generated = await fixtures.generate();
 }, 120_000);
 
-const verdicts = (samples: Record<string, [unknown, boolean][]>, accepts: (schema: string, value: unknown) => boolean) =>
-  Object.fromEntries(Object.entries(samples).map(([schema, values]) => [schema, values.map(([value]) => accepts(schema, value))]));
-
-const expected = (samples: Record<string, [unknown, boolean][]>) =>
-  Object.fromEntries(Object.entries(samples).map(([schema, values]) => [schema, values.map(([, admitted]) => admitted)]));
-
 describe.each(['3.0', '3.1'] as const)('zod validators check property counts and unique items (OpenAPI %s)', (version) => {
   it('ajv on the fixture as written admits the listed samples (the oracle)', () => {
     const accepts = ajvAccepts(fixtures.read(version));
-    expect(verdicts({ ...SAMPLES, ...REQUEST_SAMPLES }, accepts)).toEqual(expected({ ...SAMPLES, ...REQUEST_SAMPLES }));
+    expect(sampleVerdicts({ ...SAMPLES, ...REQUEST_SAMPLES }, accepts)).toEqual(admitted({ ...SAMPLES, ...REQUEST_SAMPLES }));
   });
 
   it('the generated component schemas admit the same samples', () => {
     const zod = generated[version].zod;
-    expect(verdicts(SAMPLES, (schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(expected(SAMPLES));
+    expect(sampleVerdicts(SAMPLES, (schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(admitted(SAMPLES));
   });
 
   it('the request schemas admit the same request samples', () => {
     const zod = generated[version].zod;
-    expect(verdicts(REQUEST_SAMPLES, (schema, value) => (zod[`${schema}Input`] as ZodType).safeParse(value).success)).toEqual(expected(REQUEST_SAMPLES));
+    expect(sampleVerdicts(REQUEST_SAMPLES, (schema, value) => (zod[`${schema}Input`] as ZodType).safeParse(value).success)).toEqual(admitted(REQUEST_SAMPLES));
   });
 
   it('a response object that declares properties is not held to its maxProperties; its minProperties still binds', () => {

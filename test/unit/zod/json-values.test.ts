@@ -5,14 +5,14 @@
 // written is the oracle (OpenAPI 3.0's `nullable` written for ajv as a type list).
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZodType } from 'zod';
-import { ajvAccepts, fixtureSet, type Generated, type Version } from '../types/sample-agreement.ts';
+import { admitted, ajvAccepts, fixtureSet, sampleVerdicts, type Generated, type SampleTable, type Version } from '../types/sample-agreement.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const fixtures = fixtureSet('zod-values');
 
 /** Per component (as a response; these read the same in a request): sample values and whether JSON Schema admits each. */
-const SAMPLES: Record<string, [unknown, boolean][]> = {
+const SAMPLES: SampleTable = {
   Override: [[{ override: true }, true], [{ level: 2, mode: 'auto' }, true], [{ override: false }, false], [{ override: true, extra: 1 }, false], [{}, false]],
   Reason: [['DEFAULT', true], [{ override: true }, true], ['OTHER', false], [{ override: 'true' }, false], [[], false]],
   Origin: [[[0, 0], true], [[0.0, -0], true], [[0], false], [[0, 0, 0], false], [[0, 1], false]],
@@ -26,11 +26,6 @@ beforeAll(async () => {
   generated = await fixtures.generate();
 }, 120_000);
 
-const verdicts = (accepts: (schema: string, value: unknown) => boolean) =>
-  Object.fromEntries(Object.entries(SAMPLES).map(([schema, values]) => [schema, values.map(([value]) => accepts(schema, value))]));
-
-const expected = Object.fromEntries(Object.entries(SAMPLES).map(([schema, values]) => [schema, values.map(([, admitted]) => admitted)]));
-
 /** OpenAPI 3.0's `nullable: true` as the type list JSON Schema (ajv) reads. */
 function forAjv(document: Record<string, any>): Record<string, any> {
   const copy = structuredClone(document);
@@ -42,11 +37,11 @@ function forAjv(document: Record<string, any>): Record<string, any> {
 
 describe.each(['3.0', '3.1'] as const)('validators of enums with object members, and of anyOf beside oneOf (OpenAPI %s)', (version) => {
   it('ajv on the fixture admits the listed samples (the oracle)', () => {
-    expect(verdicts(ajvAccepts(forAjv(fixtures.read(version))))).toEqual(expected);
+    expect(sampleVerdicts(SAMPLES, ajvAccepts(forAjv(fixtures.read(version))))).toEqual(admitted(SAMPLES));
   });
 
   it('the generated schemas admit the same samples', () => {
     const zod = generated[version].zod;
-    expect(verdicts((schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(expected);
+    expect(sampleVerdicts(SAMPLES, (schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(admitted(SAMPLES));
   });
 });

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZodType } from 'zod';
 import { oracle } from '../../corpus/zod-oracle.ts';
 import { runSvcgen } from '../../support/cli.ts';
-import { ajvAccepts, fixtureSet, type Generated, type Version } from '../types/sample-agreement.ts';
+import { admitted, ajvAccepts, fixtureSet, sampleVerdicts, type Generated, type SampleTable, type Version } from '../types/sample-agreement.ts';
 import { loadSchemasModule } from './support.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -24,7 +24,7 @@ const fixtures = fixtureSet('zod-typeless');
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** Per component: sample values and whether JSON Schema admits each. */
-const RESPONSE_SAMPLES: Record<string, [unknown, boolean][]> = {
+const RESPONSE_SAMPLES: SampleTable = {
   Conversation: [[{ id: 'C1', members: 2 }, true], [{ id: 1 }, false], [{}, false], [{ id: 'C1', members: -1 }, false], ['C1', true], [['C1'], true], [7, true], [null, true]],
   IdList: [[['a', 'b'], true], [[1], false], [{ id: 'C1' }, true], ['a', true]],
   Status: [[{ code: 'ok' }, true], [{}, false], ['maintained', true], [[], true]],
@@ -34,7 +34,7 @@ const RESPONSE_SAMPLES: Record<string, [unknown, boolean][]> = {
 };
 
 /** Request bodies: the kind the keywords belong to (objects first), as the TypeScript types read it. */
-const REQUEST_SAMPLES: Record<string, [unknown, boolean][]> = {
+const REQUEST_SAMPLES: SampleTable = {
   Conversation: [[{ id: 'C1' }, true], [{}, false], ['C1', false], [['C1'], false], [null, false]],
   IdList: [[['a'], true], [[1], false], [{ id: 'C1' }, false]],
   Status: [[{ code: 'ok' }, true], [{}, false], ['maintained', false]],
@@ -49,21 +49,15 @@ beforeAll(async () => {
   generated = await fixtures.generate();
 }, 120_000);
 
-const verdicts = (samples: Record<string, [unknown, boolean][]>, accepts: (schema: string, value: unknown) => boolean) =>
-  Object.fromEntries(Object.entries(samples).map(([schema, values]) => [schema, values.map(([value]) => accepts(schema, value))]));
-
-const expected = (samples: Record<string, [unknown, boolean][]>) =>
-  Object.fromEntries(Object.entries(samples).map(([schema, values]) => [schema, values.map(([, admitted]) => admitted)]));
-
 describe.each(['3.0', '3.1'] as const)('validators of schemas without a type (OpenAPI %s)', (version) => {
   it('ajv on the fixture as written admits the listed response samples (the oracle)', () => {
     const accepts = ajvAccepts(fixtures.read(version));
-    expect(verdicts(RESPONSE_SAMPLES, accepts)).toEqual(expected(RESPONSE_SAMPLES));
+    expect(sampleVerdicts(RESPONSE_SAMPLES, accepts)).toEqual(admitted(RESPONSE_SAMPLES));
   });
 
   it('the response schemas admit what JSON Schema admits: the keywords bind values of their own kind only', () => {
     const zod = generated[version].zod;
-    expect(verdicts(RESPONSE_SAMPLES, (schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(expected(RESPONSE_SAMPLES));
+    expect(sampleVerdicts(RESPONSE_SAMPLES, (schema, value) => (zod[schema] as ZodType).safeParse(value).success)).toEqual(admitted(RESPONSE_SAMPLES));
   });
 
   it('the request schemas admit only values of the kind the keywords belong to, as the corpus oracle reads a request', () => {
@@ -72,8 +66,8 @@ describe.each(['3.0', '3.1'] as const)('validators of schemas without a type (Op
     const ref = (schema: string) => ({ $ref: `#/components/schemas/${schema}` });
     // A component that reads the same on both sides has one const; these read differently now.
     const requestSchema = (schema: string) => (zod[`${schema}Input`] ?? zod[schema]) as ZodType;
-    expect(verdicts(REQUEST_SAMPLES, (schema, value) => requestSchema(schema).safeParse(value).success)).toEqual(expected(REQUEST_SAMPLES));
-    expect(verdicts(REQUEST_SAMPLES, (schema, value) => reading.accepts(ref(schema), 'request', value))).toEqual(expected(REQUEST_SAMPLES));
+    expect(sampleVerdicts(REQUEST_SAMPLES, (schema, value) => requestSchema(schema).safeParse(value).success)).toEqual(admitted(REQUEST_SAMPLES));
+    expect(sampleVerdicts(REQUEST_SAMPLES, (schema, value) => reading.accepts(ref(schema), 'request', value))).toEqual(admitted(REQUEST_SAMPLES));
   });
 
   it('a failing object in a response is reported at its own path', () => {
