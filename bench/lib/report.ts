@@ -209,7 +209,7 @@ function renderMisses(sections: readonly Section[]): string[] {
   if (found.length === 0) return [...out, 'Every goal whose two sides were measured was met.', ''];
   out.push(
     'Computed from the tables above, nothing added by hand. "pairs" is the spread of ours ÷ peer over the pairs of samples taken in the same round of this run (for figures whose samples are paired), so a miss can be told from a single unlucky sample. ' +
-      '"the least the work needs" names the row of the same figure that does only what the goal\'s work requires of any contender (for a verifier: the signature, the text encoded and the body parsed; for a client: a timeout that can cancel the request), that row ÷ the peer, and ours ÷ that row, all medians of this run: how near the goal the work itself came, and what is left to ours. ' +
+      '"the least the work needs" names the row of the same figure that does only what the goal\'s work requires of any contender (for a verifier: the headers read, the signature decoded and verified, the timestamp checked, the text encoded, the body parsed and its shape checked; for a client: a timeout that can cancel the request), that row ÷ the peer, and ours ÷ that row, all medians of this run: how near the goal the work itself came, and what is left to ours. ' +
       '"the peer against itself" names the row of the same figure that runs the peer\'s own code again as a contender of its own, and its ratio to the peer (per round, where the samples are paired): how much two rows differ in this run when nothing in the code does.',
     '',
   );
