@@ -22,7 +22,7 @@ import { moveQueryStringsIntoParameters } from './query-string-paths.ts';
 import type { ComponentRename, Rename } from './merge.ts';
 import { resolveOptions } from './options.ts';
 import type { LoadOptions } from './options.ts';
-import { locator, Origins } from './origins.ts';
+import { locator, Origins, sourceOf } from './origins.ts';
 import { applyOverlay, readOverlays } from './overlay.ts';
 import type { OverlayFile } from './overlay.ts';
 import { parseDocument } from './parse.ts';
@@ -144,10 +144,7 @@ export async function loadVendor(vendor: string, options: LoadOptions): Promise<
     for (const overlay of overlays.filter((candidate) => candidate.stage === 'effective')) applyOverlay(document, overlay, origins);
   });
 
-  const where = (pointer: string): InputErrorLocation => {
-    const origin = origins.locate(document, pointer);
-    return { file: origin.file, pointer: origin.pointer ?? pointer };
-  };
+  const where = (pointer: string): InputErrorLocation => sourceOf(document, pointer, inputs[0]!.path, origins);
   await timed('dedupe', () => {
     renamed.push(...dedupeOperationIds(document, where));
   });

@@ -3,6 +3,7 @@
 import { escapePointerSegment, parsePointer } from '../json-pointer.ts';
 import type { InputErrorLocation } from './errors.ts';
 import { positionOfPointer } from './pointer-position.ts';
+import { sourcePointer } from './source-pointers.ts';
 
 export interface Origin {
   file: string;
@@ -66,13 +67,22 @@ export class Origins {
 }
 
 /**
+ * The file that wrote what `pointer` names in `document` (`file` without `origins`), and the place
+ * in it: the overlay action that wrote it, else the file's own pointer, through any repair that moved it.
+ */
+export function sourceOf(document: unknown, pointer: string, file: string, origins?: Origins): { file: string; pointer: string } {
+  const origin = origins?.locate(document, pointer) ?? { file };
+  return { file: origin.file, pointer: origin.pointer ?? sourcePointer(document, pointer) };
+}
+
+/**
  * Where a person edits what `pointer` names in `document`: the file, the pointer inside it, and,
  * for files whose text is given (overlays), the line and column.
  */
 export function locator(document: unknown, origins: Origins, texts: ReadonlyMap<string, string>): (pointer: string) => InputErrorLocation {
   return (pointer) => {
     const { origin, pointer: inFile } = origins.trace(document, pointer);
-    if (inFile === undefined) return { file: origin.file, pointer: origin.pointer ?? pointer };
+    if (inFile === undefined) return { file: origin.file, pointer: origin.pointer ?? sourcePointer(document, pointer) };
     const text = texts.get(origin.file);
     const position = text === undefined ? undefined : positionOfPointer(text, inFile);
     return { file: origin.file, pointer: inFile, ...position };

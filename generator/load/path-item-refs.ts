@@ -7,6 +7,7 @@
 // fields (a `summary`, say) are kept over the item's.
 import { derefAt, toPointer } from '../json-pointer.ts';
 import { SvcgenInputError } from './errors.ts';
+import { recordCopy } from './source-pointers.ts';
 
 type Doc = Record<string, any>;
 
@@ -18,11 +19,14 @@ export function inlinePathItemRefs(document: Doc, file: string): void {
     const pointer = toPointer(['paths', key]);
     // Dangling references were refused before this stage (checkRefs); what is left is a cycle or
     // a target that is no path item.
-    const target = derefAt<unknown>(document, item, pointer)?.value;
+    const found = derefAt<unknown>(document, item, pointer);
+    const target = found?.value;
     if (target === null || typeof target !== 'object' || Array.isArray(target)) {
       throw new SvcgenInputError({ file, pointer: `${pointer}/$ref` }, `path item $ref ${item.$ref} does not lead to a path item (a cycle, or not an object)`);
     }
     const { $ref: _ref, ...own } = item as Doc;
     paths[key] = { ...structuredClone(target), ...own };
+    // An error in the copy is one in what the reference points at.
+    recordCopy(paths[key], found!.pointer);
   }
 }

@@ -10,6 +10,7 @@ import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS } from './fixes.ts';
 import type { Fix } from './fixes.ts';
 import { deref, toPointer } from '../json-pointer.ts';
+import { recordMovedKey } from './source-pointers.ts';
 
 type Doc = Record<string, any>;
 
@@ -55,6 +56,7 @@ export function moveQueryStringsIntoParameters(document: Doc, file: string): Fix
       if (undeclared.length) moved.push(`dropped for ${undeclared.map((method) => method.toUpperCase()).join(', ')}, which ${undeclared.length === 1 ? 'does' : 'do'} not declare '${variable}'`);
     }
     rebuilt[base] = item;
+    recordMovedKey(rebuilt, base, key);
     const detail = moved.length ? `; ${[...new Set(moved)].join('; ')}` : '';
     fixes.push({ ...location, fix: `query string '${key.slice(at)}' moved out of the path, now '${base}'${detail}` });
   }

@@ -15,6 +15,7 @@
 // spec's schema allows: `Content-Type: sample` on a JSON body, seen on a corpus spec).
 import { deref, toPointer } from '../json-pointer.ts';
 import { HTTP_METHODS, pathItems, type Fix } from './fixes.ts';
+import { recordMovedKey } from './source-pointers.ts';
 
 const TRANSPORT = 'a header the HTTP transport writes itself (a value given by hand fails the request or is refused)';
 /** Lower-case header name → why a parameter of that name is removed. */
@@ -41,7 +42,11 @@ export function dropTransportHeaderParameters(document: Record<string, any>, fil
         fix: `header parameter '${parameter!.name}' removed: ${reason}${parameter!.required === true ? '; the spec marks it required' : ''}`,
       });
     });
+    if (drop.length === 0) return;
+    // The entries left keep where the file put them, for an error found in them later.
+    const kept = list.map((_entry: unknown, index: number) => index).filter((index: number) => !drop.includes(index));
     for (const index of drop.reverse()) list.splice(index, 1);
+    kept.forEach((sourceIndex: number, index: number) => recordMovedKey(list, index, sourceIndex));
   };
   for (const [pathKey, item] of pathItems(document)) {
     prune(item, ['paths', pathKey]);

@@ -3,7 +3,8 @@
 import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS, pathItems } from './fixes.ts';
 import { getAtPointer, hasPointer, refToPointer, toPointer } from '../json-pointer.ts';
-import type { Origins } from './origins.ts';
+import { sourceOf, type Origins } from './origins.ts';
+import { sourcePointer } from './source-pointers.ts';
 import { findDocumentShapeProblem } from './document-shapes.ts';
 import { findDiscriminatorScanProblem } from './discriminator-scan.ts';
 import { findSchemaShapeProblem } from './schema-shapes.ts';
@@ -31,7 +32,7 @@ export function checkRefs(document: Record<string, any>, file: string, origins?:
     if (origin.pointer !== undefined) {
       throw new SvcgenInputError({ file: origin.file, pointer: origin.pointer }, `wrote ${at} in the effective document, where ${problem}`);
     }
-    throw new SvcgenInputError({ file: origin.file, pointer: at }, problem + hint);
+    throw new SvcgenInputError({ file: origin.file, pointer: sourcePointer(document, at) }, problem + hint);
   });
 }
 
@@ -46,10 +47,7 @@ export function checkStructure(document: Record<string, unknown>, file: string):
 
 /** The effective OpenAPI 3.x document: version, responses, path parameters, references. */
 export function validateEffective(document: Record<string, any>, file: string, origins?: Origins): void {
-  const where = (pointer: string): { file: string; pointer: string } => {
-    const origin = origins?.locate(document, pointer) ?? { file };
-    return { file: origin.file, pointer: origin.pointer ?? pointer };
-  };
+  const where = (pointer: string) => sourceOf(document, pointer, file, origins);
   if (typeof document.openapi !== 'string' || !/^3\.\d+\.\d+/.test(document.openapi)) {
     throw new SvcgenInputError(where('/openapi'), `expected an OpenAPI 3.x version in \`openapi\`, found ${JSON.stringify(document.openapi)}`);
   }
