@@ -6,6 +6,7 @@ import { getAtPointer, hasPointer, refToPointer, toPointer } from '../json-point
 import { sourceOf, type Origins } from './origins.ts';
 import { sourcePointer } from './source-pointers.ts';
 import { findDocumentShapeProblem } from './document-shapes.ts';
+import { findParameterLocationProblem } from './parameter-locations.ts';
 import { findDiscriminatorScanProblem } from './discriminator-scan.ts';
 import { findSchemaShapeProblem } from './schema-shapes.ts';
 import { sitePointer, walkRefs } from './walk-refs.ts';
@@ -57,6 +58,8 @@ export function validateEffective(document: Record<string, any>, file: string, o
   if (document.paths === null || typeof document.paths !== 'object' || Array.isArray(document.paths)) {
     throw new SvcgenInputError(where('/paths'), '`paths` must be an object');
   }
+  const location = findParameterLocationProblem(document);
+  if (location) throw new SvcgenInputError(where(location.pointer), location.problem);
   const ids = new Map<string, string>();
   for (const [path, item] of pathItems(document)) {
     const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
