@@ -11,6 +11,7 @@ import { compare } from './emit/zod/validators.ts';
 import type { VendorConfig } from './config/schema.ts';
 import { sha256 } from './write/hash.ts';
 import type { VendorManifest } from './write/manifest.ts';
+import type { Provenance } from './model/types.ts';
 
 export interface VendorJob {
   vendor: string;
@@ -19,6 +20,8 @@ export interface VendorJob {
   download?: boolean;
   inputs: string;
   config: VendorConfig;
+  /** Named in the files' headers; a project's lock when absent. */
+  provenance?: Provenance;
 }
 
 export interface VendorJobResult {
@@ -50,6 +53,7 @@ export async function runVendorJob(job: VendorJob): Promise<VendorJobResult> {
     ...(job.config.exclude ? { exclude: job.config.exclude } : {}),
     ...(job.config.policy ? { policy: job.config.policy as never } : {}),
   });
+  if (job.provenance) model.provenance = job.provenance;
   const typing = typingDocument(loaded.document, model);
   lap('model');
   const emitted = await emitVendor(model, loaded.document, typing.document);

@@ -24,7 +24,7 @@ export async function runOneOffGenerate(args: OneOffArgs): Promise<number> {
   if (!args.out) throw new SvcgenInputError({ file: '--out' }, 'with --spec, give --out DIR (a one-off run never writes the project\'s output folder by default)');
   const sources: SpecSource[] = [];
   for (const spec of args.specs) sources.push(await readSpecSource(spec, args.cwd));
-  const result = await generateOneOff(vendor, sources, args.cwd);
+  const result = await generateOneOff(vendor, sources, args.cwd, undefined, { out: args.out });
   const outDir = path.resolve(args.cwd, args.out);
   const keep = existsSync(outDir) ? readdirSync(outDir).filter((entry) => entry !== vendor) : [];
   replaceOutput(outDir, { files: new Map(result.job.files), keep });

@@ -6,7 +6,7 @@ import { fileHeader } from './header.ts';
 
 export function emitIndex(model: ApiModel, fileNames: string[]): string {
   const lines = [
-    fileHeader(model.vendor, `Entry point of the ${model.displayName} client.`),
+    fileHeader(model.vendor, `Entry point of the ${model.displayName} client.`, model.provenance),
     '',
     "export * from './client.ts';",
     "export * from './operations.js';",

@@ -160,7 +160,7 @@ export function emitClient(model: ApiModel, document: Record<string, any> = {}):
   }
   const callOptions = Object.entries(profile.callHeaders as Record<string, string>).map(([name, header]) => ({ name, header }));
   return renderTemplate('client.ts.hbs', {
-    header: fileHeader(model.vendor, `The ${model.displayName} client.`),
+    header: fileHeader(model.vendor, `The ${model.displayName} client.`, model.provenance),
     displayName: model.displayName,
     names,
     profile: prettyLiteral(profile),

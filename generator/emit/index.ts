@@ -21,7 +21,7 @@ export interface VendorFiles {
 export async function emitVendor(model: ApiModel, document: Record<string, any>, typingDocument: Record<string, any>): Promise<VendorFiles> {
   const files = new Map<string, string>();
   const readWriteMarkers = marksReadWrite(typingDocument);
-  files.set('types.d.ts', await emitTypes(typingDocument, model.vendor, readWriteMarkers));
+  files.set('types.d.ts', await emitTypes(typingDocument, model.vendor, readWriteMarkers, model.provenance));
   files.set('client.ts', emitClient(model, document));
   const operations = emitOperations(model, document);
   files.set('operations.js', operations.js);
@@ -30,7 +30,7 @@ export async function emitVendor(model: ApiModel, document: Record<string, any>,
   files.set('schemas.js', schemas.js);
   files.set('schemas.d.ts', schemas.dts);
   if (model.webhooks) {
-    files.set('webhooks.ts', emitWebhooks({ vendor: model.vendor, displayName: model.displayName, webhooks: model.webhooks, readWriteMarkers }));
+    files.set('webhooks.ts', emitWebhooks({ vendor: model.vendor, displayName: model.displayName, webhooks: model.webhooks, readWriteMarkers, provenance: model.provenance }));
     files.set('routes.ts', emitRoutes(model));
   }
   files.set('index.ts', emitIndex(model, [...files.keys()]));

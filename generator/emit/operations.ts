@@ -202,7 +202,7 @@ export function emitOperations(model: ApiModel, doc: Record<string, any>): Opera
   const names = clientNames(model.vendor, model.displayName);
   const runtimeTypes = ['OperationData', 'OperationInit', ...(paginated ? ['PageItem', 'PageLimits', 'Paginator'] : [])];
   const dtsHead = [
-    fileHeader(model.vendor, `${purpose} Signatures of operations.js.`),
+    fileHeader(model.vendor, `${purpose} Signatures of operations.js.`, model.provenance),
     `import type { ${runtimeTypes.join(', ')} } from 'svcgen/runtime';`,
     `import type { ${names.callOptions}, ${names.client} } from './client.ts';`,
     `import type { operations } from './types.js';`,
@@ -214,7 +214,7 @@ export function emitOperations(model: ApiModel, doc: Record<string, any>): Opera
     ...encoderImports(model.operations.flatMap((op) => metaEncoders(op, doc))),
   ];
   const jsHead = [
-    fileHeader(model.vendor, `${purpose} Types and documentation: operations.d.ts.`),
+    fileHeader(model.vendor, `${purpose} Types and documentation: operations.d.ts.`, model.provenance),
     ...imports,
     ...(imports.length ? [''] : []),
     '',

@@ -45,7 +45,7 @@ export function emitRoutes(model: ApiModel): string {
   const batched = webhooks.delivery === 'array';
   const discriminator = literal(webhooks.discriminator);
   const out = [
-    fileHeader(model.vendor, `Hono routes for Workers: the ${n.prefix} webhook receiver and its Queue consumer.`).trimEnd(),
+    fileHeader(model.vendor, `Hono routes for Workers: the ${n.prefix} webhook receiver and its Queue consumer.`, model.provenance).trimEnd(),
     '',
     "import { Hono, type Context, type Env } from 'hono';",
     "import { toAnalyticsSink, type AnalyticsEngineDatasetLike, type AnalyticsSink } from 'svcgen/runtime';",

@@ -12,7 +12,7 @@ import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescri
 import transformSchema from 'openapi-typescript/dist/transform/index.mjs';
 import { resolveRef, scanDiscriminators } from 'openapi-typescript/dist/lib/utils.mjs';
 import { astToString } from 'openapi-typescript/dist/lib/ts.mjs';
-import { fileHeader } from './header.ts';
+import { fileHeader, type Provenance } from './header.ts';
 import { keepOwnDiscriminatorProperty, withNullTolerantHelpers, withSelfReferencingSchemaAliases } from './types-repairs.ts';
 import { rawContentType } from './types-raw-content.ts';
 import { marksReadWrite } from '../model/read-write.ts';
@@ -67,8 +67,8 @@ function transformContext(schema: OpenAPI3, readWriteMarkers: boolean): GlobalCo
 }
 
 /** `readWriteMarkers`: marksReadWrite(typingDocument), when the caller has it already. */
-export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string, readWriteMarkers = marksReadWrite(typingDocument)): Promise<string> {
+export async function emitTypes(typingDocument: Record<string, unknown>, vendor: string, readWriteMarkers = marksReadWrite(typingDocument), provenance?: Provenance): Promise<string> {
   const schema = typingDocument as unknown as OpenAPI3;
   const ast = transformSchema(schema, transformContext(schema, readWriteMarkers));
-  return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.') + '\n' + astToString(withSelfReferencingSchemaAliases(withNullTolerantHelpers(ast)));
+  return fileHeader(vendor, 'Types of every path, operation and schema, by openapi-typescript.', provenance) + '\n' + astToString(withSelfReferencingSchemaAliases(withNullTolerantHelpers(ast)));
 }

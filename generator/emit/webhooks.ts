@@ -5,7 +5,7 @@
 import * as runtime from '../../runtime/webhooks.ts';
 import type { SchemaObject, WebhookModel } from '../model/types.ts';
 import { webhookExportNames } from '../model/module-names.ts';
-import { fileHeader } from './header.ts';
+import { fileHeader, type Provenance } from './header.ts';
 import { docComment, literal, propertyKey } from './text.ts';
 
 export interface WebhookEmitInput {
@@ -15,6 +15,7 @@ export interface WebhookEmitInput {
   webhooks: WebhookModel;
   /** types.d.ts carries openapi-typescript's read/write markers (model/read-write.ts): events are read through Readable. */
   readWriteMarkers?: boolean;
+  provenance?: Provenance;
 }
 
 const RUNTIME_MODULE = 'svcgen/runtime/webhooks';
@@ -39,7 +40,7 @@ export function emitWebhooks(input: WebhookEmitInput): string {
 
   const out: string[] = [];
   out.push(
-    fileHeader(vendor, `Webhooks (${declared ? `a declared ${declared.algorithm} scheme` : model.scheme}): event types, verifier, typed router and Hono middleware.`).trimEnd(),
+    fileHeader(vendor, `Webhooks (${declared ? `a declared ${declared.algorithm} scheme` : model.scheme}): event types, verifier, typed router and Hono middleware.`, input.provenance).trimEnd(),
     '',
     "import type { Env, MiddlewareHandler } from 'hono';",
     'import {',

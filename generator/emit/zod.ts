@@ -119,7 +119,7 @@ function header(model: ApiModel, schemaCount: number, flavour: Flavour | 'dts'):
   const purpose = `Zod schemas for opt-in validation (runtime/validation.ts): the ${schemaCount} component schemas the operations use, and a request validator and a full validator per operation (${model.operations.length}).`;
   const which = flavour === 'js' ? ' Types: schemas.d.ts.' : flavour === 'dts' ? ' Types of schemas.js.' : '';
   const zod = flavour === 'dts' ? "import type * as z from 'zod';" : "import * as z from 'zod';";
-  return `${fileHeader(model.vendor, purpose + which)}\n${zod}\n`;
+  return `${fileHeader(model.vendor, purpose + which, model.provenance)}\n${zod}\n`;
 }
 
 function oneLine(text: string): string {

@@ -271,8 +271,17 @@ export interface Rename {
   reason: string;
 }
 
+/** Where a generation's specs came from, and the command that makes its files again. */
+export interface Provenance {
+  /** Completes "for VENDOR from …". */
+  from: string;
+  regenerate: string;
+}
+
 export interface ApiModel {
   vendor: string;
+  /** Named in every file's header; a project's lock (emit/header.ts PINNED) when absent. */
+  provenance?: Provenance;
   /** PascalCase name for generated identifiers (`createAcmeClient`). */
   displayName: string;
   title: string;

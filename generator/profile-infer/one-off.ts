@@ -7,12 +7,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { SvcgenInputError } from '../load/errors.ts';
 import type { LockVendor } from '../load/lock.ts';
+import type { Provenance } from '../model/types.ts';
 import { runVendorJob, type VendorJob, type VendorJobResult } from '../vendor-job.ts';
 import { inferProfile, type InferredProfile } from './index.ts';
 import { renderProfileOverlay } from './render.ts';
 import { pinFor, type SpecSource } from './sources.ts';
 
 export const VENDOR_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+export interface OneOffOptions {
+  /** The output folder as the user typed it, for the command the files' headers name. */
+  out?: string;
+}
 
 export interface OneOffResult<R = VendorJobResult> {
   pin: LockVendor;
@@ -27,6 +33,7 @@ export async function generateOneOff<R = VendorJobResult>(
   sources: SpecSource[],
   cwd: string,
   runJob: (job: VendorJob) => Promise<R> = runVendorJob as (job: VendorJob) => Promise<R>,
+  options: OneOffOptions = {},
 ): Promise<OneOffResult<R>> {
   const pin = pinFor(vendor, sources, cwd);
   const firstUrl = sources.find((s) => /^https?:\/\//i.test(s.source))?.source;
@@ -44,7 +51,7 @@ export async function generateOneOff<R = VendorJobResult>(
     }
     let job: R;
     try {
-      job = await runJob({ vendor, root, mirror, download: false, inputs: '', config: {} });
+      job = await runJob({ vendor, root, mirror, download: false, inputs: '', config: {}, provenance: oneOffProvenance(vendor, sources, options.out) });
     } catch (error) {
       throw relocate(error, vendor, pin, sources);
     }
@@ -52,6 +59,41 @@ export async function generateOneOff<R = VendorJobResult>(
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The files' headers name the specs as the user gave them and the command that makes the files
+ * again: the temp project's lock they were made from is gone, and in the user's folder plain
+ * `svcgen generate` would read another lock or none.
+ */
+function oneOffProvenance(vendor: string, sources: SpecSource[], out = 'DIR'): Provenance {
+  const specs = sources.map((s) => shown(s.source));
+  return {
+    from: `${specs.join(', ')} (generate --spec, not pinned)`,
+    regenerate: ['svcgen generate', ...specs.map((s) => `--spec ${quoted(s)}`), `--vendor ${vendor}`, `--out ${quoted(oneLine(out))}`].join(' '),
+  };
+}
+
+/** A URL's credentials and query can hold a token: neither is written into generated code. */
+function shown(source: string): string {
+  if (!/^https?:\/\//i.test(source)) return oneLine(source);
+  try {
+    const url = new URL(source);
+    const hidden = url.username !== '' || url.password !== '' || url.search !== '';
+    url.username = url.password = url.search = url.hash = '';
+    return hidden ? `${url.href}?…` : url.href;
+  } catch {
+    return oneLine(source);
+  }
+}
+
+/** The headers are line comments: a line break in a path would end one and start code. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '?');
+}
+
+function quoted(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
 /** Input errors name the temp project's lock paths; the user knows the files by what they typed. */
