@@ -62,6 +62,9 @@ export function validateEffective(document: Record<string, any>, file: string, o
   if (location) throw new SvcgenInputError(where(location.pointer), location.problem);
   const ids = new Map<string, string>();
   for (const [path, item] of pathItems(document)) {
+    // The client appends the key to the server URL as it is: `pets` after `https://host/v1` would
+    // call `https://host/v1pets`.
+    if (!path.startsWith('/')) throw new SvcgenInputError(where(toPointer(['paths', path])), "a path must begin with '/' (the client joins it to the server URL as written)");
     const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
     const shared = parameterNames(document, item.parameters);
     for (const method of HTTP_METHODS) {
