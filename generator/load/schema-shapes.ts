@@ -38,6 +38,12 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
   let found: SchemaShapeProblem | undefined;
   // OpenAPI 3.0 ignores what stands beside a `$ref` (3.1 applies it), so only the doc-comment text there is read.
   const siblingsIgnored = !/^3\.1\./.test(String(document.openapi));
+  // A Swagger 2.0 parameter other than a body, and a response header, is a schema itself (`type`,
+  // `items`, `enum` …): checked here, its faults are named where the file has them, not in the
+  // `schema` the converter makes of it.
+  const swagger2 = document.swagger === '2.0';
+  const schemaLike = (key: string, entry: Record<string, unknown>): boolean =>
+    swagger2 && ((key === 'parameters' && entry.in !== 'body' && entry.$ref === undefined) || (key === 'headers' && stack.length > 0));
   /** Records the problem at the current place plus `segments`. */
   const refuse = (segments: (string | number)[], problem: string): void => {
     found = { pointer: toPointer([...stack, ...segments]), problem };
@@ -123,9 +129,17 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
         value.forEach((entry, index) => {
           if (entry === null || typeof entry !== 'object') return;
           stack.push(index);
-          walk(entry as Record<string, unknown>, schemaish);
+          walk(entry as Record<string, unknown>, schemaish || schemaLike(key, entry as Record<string, unknown>));
           stack.pop();
         });
+      } else if (!schemaish && (key === 'parameters' || key === 'headers') && swagger2) {
+        // The file's shared parameters by name, or a response's headers by name.
+        for (const [name, entry] of Object.entries(value as Record<string, unknown>)) {
+          if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
+          stack.push(name);
+          walk(entry as Record<string, unknown>, schemaLike(key, entry as Record<string, unknown>));
+          stack.pop();
+        }
       } else {
         walk(value as Record<string, unknown>, schemaish);
       }

@@ -1,9 +1,13 @@
 // What a Swagger 2.0 file must hold before swagger2openapi converts it, checked here so a refusal
 // names its place (the converter names none, and a `basePath` that is not text stops it with a
 // TypeError): `info` with a `title` and a textual `version`, a `termsOfService` that is a URL,
-// a `paths` object, `host` and `basePath` as text (the converter's own rules), and schemas the types can be
-// generated from (schema-shapes.ts, over `definitions` and every `schema`).
+// a `paths` object, `host` and `basePath` as text (the converter's own rules), `consumes` and
+// `produces` as lists of media types (the converter iterates them: anything else stopped it with a
+// TypeError, blamed on a neighbour), and schemas the types can be generated from (schema-shapes.ts,
+// over `definitions`, every `schema`, non-body parameters and response headers).
+import { toPointer } from '../json-pointer.ts';
 import { SvcgenInputError } from './errors.ts';
+import { HTTP_METHODS } from './fixes.ts';
 import { describe, findSchemaShapeProblem } from './schema-shapes.ts';
 
 export function checkSwagger2Source(swagger: Record<string, unknown>, file: string): void {
@@ -23,6 +27,30 @@ export function checkSwagger2Source(swagger: Record<string, unknown>, file: stri
   for (const key of ['host', 'basePath']) {
     if (swagger[key] !== undefined && typeof swagger[key] !== 'string') refuse(`/${key}`, `\`${key}\` must be text, found ${describe(swagger[key])}`);
   }
+  const mediaTypes = mediaTypeListProblem(swagger, paths as Record<string, unknown>);
+  if (mediaTypes) refuse(mediaTypes.pointer, mediaTypes.problem);
   const shape = findSchemaShapeProblem(swagger);
   if (shape) refuse(shape.pointer, shape.problem);
+}
+
+/** The first `consumes` or `produces` (the file's, then each operation's) that is not a list of text. */
+function mediaTypeListProblem(swagger: Record<string, unknown>, paths: Record<string, unknown>): { pointer: string; problem: string } | undefined {
+  const places: [unknown, (string | number)[]][] = [[swagger, []]];
+  for (const [key, item] of Object.entries(paths)) {
+    if (key.startsWith('x-') || item === null || typeof item !== 'object') continue;
+    for (const method of HTTP_METHODS) {
+      const operation = (item as Record<string, unknown>)[method];
+      if (operation !== null && typeof operation === 'object') places.push([operation, ['paths', key, method]]);
+    }
+  }
+  for (const [node, at] of places) {
+    for (const key of ['consumes', 'produces']) {
+      const list = (node as Record<string, unknown>)[key];
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) return { pointer: toPointer([...at, key]), problem: `\`${key}\` must be a list of media types, found ${describe(list)}` };
+      const index = list.findIndex((entry) => typeof entry !== 'string');
+      if (index !== -1) return { pointer: toPointer([...at, key, index]), problem: `a media type in \`${key}\` must be text, found ${describe(list[index])}` };
+    }
+  }
+  return undefined;
 }

@@ -48,7 +48,18 @@ const CASES: [string, (document: any) => void, string, string][] = [
   // what taking it out makes the converter name instead (the file alone was named before).
   ['two faults the converter refuses, one in paths and one in definitions', (d) => { delete d.paths['/pets'].get.parameters[0].type; d.definitions.Pet.type = ['object']; }, '/definitions/Pet', 'swagger2openapi cannot convert this Swagger 2.0 file: (Patchable) schema type must not be an array'],
   ['a property type that is a list (the converter refuses it)', (d) => { d.definitions.Pet.properties.age.type = ['integer']; }, '/definitions/Pet/properties/age', 'swagger2openapi cannot convert this Swagger 2.0 file: (Patchable) schema type must not be an array'],
-  ['a parameter type that is a reference (the converter made output that refers to itself)', (d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }, '/paths/~1pets/get/parameters/0', 'swagger2openapi cannot convert this Swagger 2.0 file: Converting circular structure to JSON'],
+  // A non-body parameter or a response header is a schema itself: its faults were named in the
+  // converted layout (…/parameters/0/schema/items), a place the file does not have.
+  ['a query parameter whose items is a number', (d) => { Object.assign(d.paths['/pets'].get.parameters[0], { type: 'array', items: 5 }); }, '/paths/~1pets/get/parameters/0/items', 'expected a schema (an object), found number 5'],
+  ['a shared parameter whose nested items is text', (d) => { d.parameters = { Tags: { name: 'tags', in: 'query', type: 'array', items: { type: 'array', items: 'x' } } }; d.paths['/pets'].get.parameters.push({ $ref: '#/parameters/Tags' }); }, '/parameters/Tags/items/items', 'expected a schema (an object), found the string "x"'],
+  ['a response header whose items has a $ref that is a number', (d) => { d.paths['/pets'].get.responses['200'].headers = { 'X-Ids': { type: 'array', items: { $ref: 5 } } }; }, '/paths/~1pets/get/responses/200/headers/X-Ids/items/$ref', '`$ref` must be text, found number 5'],
+  // The converter made output that referred to itself ("Converting circular structure to JSON",
+  // charged to the whole parameter); a non-body parameter is read as a schema before conversion now.
+  ['a parameter type that is a reference', (d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }, '/paths/~1pets/get/parameters/0/type/$ref', '`$ref` must be text, found number 42'],
+  // The converter iterates them: a TypeError ("… is not iterable") charged to the operation's parameters or responses before.
+  ["an operation's consumes that is an object", (d) => { d.paths['/pets'].get.consumes = { json: true }; }, '/paths/~1pets/get/consumes', '`consumes` must be a list of media types, found object {"json":true}'],
+  ["an operation's produces that is a number", (d) => { d.paths['/pets'].get.produces = 5; }, '/paths/~1pets/get/produces', '`produces` must be a list of media types, found number 5'],
+  ["a media type in the file's consumes that is not text", (d) => { d.consumes = ['application/json', null]; }, '/consumes/1', 'a media type in `consumes` must be text, found null'],
 ];
 
 describe('Swagger 2.0 files the converter cannot convert', () => {
@@ -65,8 +76,10 @@ describe('Swagger 2.0 files the converter cannot convert', () => {
   });
 
   it("keeps the converter's console quiet: the refusal reports its exception once", async () => {
+    // A header with a format and no type: the converter fails with a TypeError (no schema to put the format in).
     const warn = vi.spyOn(console, 'warn');
-    await inputError(loader.load(swagger((d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }), 'swagger-2.0'));
+    const error = await inputError(loader.load(swagger((d) => { d.paths['/pets'].get.responses['200'].headers = { 'X-Rate': { format: 'int32' } }; }), 'swagger-2.0'));
+    expect(error.problem).toContain("Cannot set properties of undefined (setting 'format')");
     await new Promise((settled) => setImmediate(settled));
     expect(warn).not.toHaveBeenCalled();
   });
