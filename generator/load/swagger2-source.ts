@@ -4,10 +4,12 @@
 // a `paths` object, `host` and `basePath` as text (the converter's own rules), `consumes` and
 // `produces` as lists of media types (the converter iterates them: anything else stopped it with a
 // TypeError, blamed on a neighbour), and schemas the types can be generated from (schema-shapes.ts,
-// over `definitions`, every `schema`, non-body parameters and response headers).
+// over `definitions`, every `schema`, non-body parameters and response headers), and no `$ref` the
+// converter would read as a schema while it points at something else (swagger2-direct-refs.ts).
 import { toPointer } from '../json-pointer.ts';
 import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS } from './fixes.ts';
+import { findDirectRefProblem } from './swagger2-direct-refs.ts';
 import { describe, findSchemaShapeProblem } from './schema-shapes.ts';
 
 export function checkSwagger2Source(swagger: Record<string, unknown>, file: string): void {
@@ -29,6 +31,8 @@ export function checkSwagger2Source(swagger: Record<string, unknown>, file: stri
   }
   const mediaTypes = mediaTypeListProblem(swagger, paths as Record<string, unknown>);
   if (mediaTypes) refuse(mediaTypes.pointer, mediaTypes.problem);
+  const direct = findDirectRefProblem(swagger);
+  if (direct) refuse(direct.pointer, direct.problem);
   const shape = findSchemaShapeProblem(swagger);
   if (shape) refuse(shape.pointer, shape.problem);
 }

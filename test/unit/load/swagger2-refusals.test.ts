@@ -56,6 +56,12 @@ const CASES: [string, (document: any) => void, string, string][] = [
   // The converter made output that referred to itself ("Converting circular structure to JSON",
   // charged to the whole parameter); a non-body parameter is read as a schema before conversion now.
   ['a parameter type that is a reference', (d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }, '/paths/~1pets/get/parameters/0/type/$ref', '`$ref` must be text, found number 42'],
+  // swagger2openapi moves the target of a `$ref` straight into the document into a component of the
+  // kind it guesses from the pointer, and puts a reference where the target was: a path item turned
+  // into a schema reference (its operations vanished from the client), and `paths` itself made the
+  // refusal name /paths/$ref, which the file does not have.
+  ['a schema $ref to a path item', (d) => { d.definitions.Pet.properties.owner = { $ref: '#/paths/~1pets~1{id}' }; }, '/definitions/Pet/properties/owner/$ref', "$ref '#/paths/~1pets~1{id}' does not point at a schema"],
+  ['a schema $ref to paths itself', (d) => { d.paths['/pets'].get.responses['200'].schema.items = { $ref: '#/paths' }; }, '/paths/~1pets/get/responses/200/schema/items/$ref', "$ref '#/paths' does not point at a schema"],
   // The converter iterates them: a TypeError ("… is not iterable") charged to the operation's parameters or responses before.
   ["an operation's consumes that is an object", (d) => { d.paths['/pets'].get.consumes = { json: true }; }, '/paths/~1pets/get/consumes', '`consumes` must be a list of media types, found object {"json":true}'],
   ["an operation's produces that is a number", (d) => { d.paths['/pets'].get.produces = 5; }, '/paths/~1pets/get/produces', '`produces` must be a list of media types, found number 5'],
@@ -66,6 +72,12 @@ describe('Swagger 2.0 files the converter cannot convert', () => {
   it('the unbroken fixture converts', async () => {
     const loaded = await loader.load(swagger(), 'swagger-2.0');
     expect(Object.keys(loaded.document.paths)).toEqual(['/pets', '/pets/{id}']);
+  });
+
+  it('converts a schema $ref to a schema under paths, and keeps every operation (a guard)', async () => {
+    const loaded = await loader.load(swagger((d) => { d.definitions.Pet.properties.siblings = { $ref: '#/paths/~1pets/get/responses/200/schema' }; }), 'swagger-2.0');
+    expect(Object.keys(loaded.document.paths)).toEqual(['/pets', '/pets/{id}']);
+    expect(Object.keys(loaded.document.paths['/pets'])).toEqual(['get', 'post']);
   });
 
   it.each(CASES)('%s is refused with its place', async (_name, mutate, pointer, problem) => {
