@@ -333,6 +333,11 @@ class PatternParser {
     if (c === '[') return this.charClass();
     if (c === '.') return { kind: 'chars', pick: 'a' };
     if (c === '\\') {
+      // A word boundary matches no text either (AWS writes uuids as `\b[0-9a-f]{8}\b-…`).
+      if (this.source[this.at] === 'b' || this.source[this.at] === 'B') {
+        this.at++;
+        return { kind: 'group', alternatives: [[]] };
+      }
       const pick = this.escape(false);
       return pick === undefined ? undefined : { kind: 'chars', pick };
     }
@@ -356,8 +361,23 @@ class PatternParser {
       this.at += 4;
       return String.fromCharCode(code);
     }
-    if (/[0-9bBpPk]/.test(c)) return undefined;
+    if (c === 'p' || c === 'P') return this.propertyEscape(c);
+    if (/[0-9bBk]/.test(c)) return undefined;
     return c;
+  }
+
+  /** A character of the Unicode property class `\p{…}` (or outside it, `\P{…}`), if one of a few common ones is. */
+  private propertyEscape(c: 'p' | 'P'): string | undefined {
+    const name = /^\{([A-Za-z_=]+)\}/.exec(this.source.slice(this.at));
+    if (!name) return undefined;
+    this.at += name[0].length;
+    let klass: RegExp;
+    try {
+      klass = new RegExp(`^\\${c}{${name[1]}}$`, 'u');
+    } catch {
+      return undefined;
+    }
+    return ['a', 'A', '0', ' ', '-', '.', '_', '+', 'é', '\u0301', 'α', 'Ж', '中', '€'].find((candidate) => klass.test(candidate));
   }
 
   private charClass(): Atom | undefined {
