@@ -113,6 +113,8 @@ export async function addVendor(options: AddOptions): Promise<AddResult> {
   const saved: Saved[] = [];
   const save = (file: string) => saved.push({ file, text: existsSync(file) ? readFileSync(file, 'utf8') : undefined });
   const createdMirrorFiles: string[] = [];
+  const specsDir = path.dirname(lockFile);
+  const createdSpecs = !existsSync(specsDir);
   try {
     for (const [index, entry] of trial.pin.files.entries()) {
       const target = path.join(mirror, entry.path);
@@ -125,6 +127,8 @@ export async function addVendor(options: AddOptions): Promise<AddResult> {
     save(lockFile);
     const nextLock = lockText === undefined ? lock : (JSON.parse(lockText) as typeof lock);
     nextLock.vendors[vendor] = trial.pin;
+    // A folder with a config and no specs/ yet: the first vendor starts the lock.
+    if (createdSpecs) mkdirSync(specsDir, { recursive: true });
     writeFileSync(lockFile, JSON.stringify(nextLock, null, 2) + '\n');
 
     mkdirSync(overlayDir, { recursive: true });
@@ -157,6 +161,7 @@ export async function addVendor(options: AddOptions): Promise<AddResult> {
       else writeFileSync(file, text);
     }
     rmSync(overlayDir, { recursive: true, force: true });
+    if (createdSpecs) rmSync(specsDir, { recursive: true, force: true });
     for (const file of createdMirrorFiles) rmSync(file, { force: true });
     throw error;
   }

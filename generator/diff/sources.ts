@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SvcgenInputError } from '../load/errors.ts';
 import { sha256Hex } from '../load/fs-util.ts';
-import { LOCK_FILE, lockVendor, type Lock, type LockFileEntry } from '../load/lock.ts';
+import { LOCK_FILE, lockVendor, type Lock, type LockFileEntry, type SourceFormat } from '../load/lock.ts';
+import { declaredFormat } from '../load/declared-format.ts';
+import { parseDocument } from '../load/parse.ts';
 import { resolveSpecFile } from '../load/resolve.ts';
 import type { LoadOptions } from '../load/options.ts';
 import type { VendorManifest } from '../write/manifest.ts';
@@ -46,20 +48,31 @@ export async function pinBytes(entry: LockFileEntry, options: LoadOptions, other
   throw first;
 }
 
-/** A local path or an http(s) URL → bytes; a missing file or failed download is bad input naming it. */
-export async function readSource(source: string, cwd: string, fetcher: typeof fetch = globalThis.fetch): Promise<{ bytes: Buffer; shown: string }> {
+export interface ReadSource {
+  bytes: Buffer;
+  shown: string;
+  /** What the file declares itself: a vendor's new release may move to another OpenAPI version. */
+  format: SourceFormat;
+}
+
+/** A local path or an http(s) URL → bytes; a missing file, failed download or unparsable text is bad input naming it. */
+export async function readSource(source: string, cwd: string, fetcher: typeof fetch = globalThis.fetch): Promise<ReadSource> {
+  let bytes: Buffer;
   if (/^https?:\/\//.test(source)) {
     try {
       const response = await fetcher(source);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return { bytes: Buffer.from(await response.arrayBuffer()), shown: source };
+      bytes = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       throw new SvcgenInputError({ file: source }, `download failed: ${(error as Error).message}`, { cause: error });
     }
+  } else {
+    const file = path.resolve(cwd, source);
+    if (!existsSync(file)) throw new SvcgenInputError({ file: source }, 'file not found');
+    bytes = readFileSync(file);
   }
-  const file = path.resolve(cwd, source);
-  if (!existsSync(file)) throw new SvcgenInputError({ file: source }, 'file not found');
-  return { bytes: readFileSync(file), shown: source };
+  const { document } = await parseDocument({ file: source, text: bytes });
+  return { bytes, shown: source, format: declaredFormat(document, source) };
 }
 
 /** Which input of a multi-file vendor a new file replaces: `--file NAME` (lock path or file name), else the same file name. */
@@ -76,9 +89,20 @@ export function targetInput(set: SpecSet, shown: string, fileName?: string): num
   return index;
 }
 
-export function replaceInput(set: SpecSet, index: number, source: { bytes: Buffer; shown: string }): SpecSet {
+/**
+ * The set with input `index` replaced. A vendor of one file takes the new file's format (a release
+ * that moves from OpenAPI 3.0 to 3.1, or from Swagger 2.0 to 3.x); one of several files must keep
+ * the format the others share, which the loader's lock holds once per vendor.
+ */
+export function replaceInput(set: SpecSet, index: number, source: ReadSource): SpecSet {
+  if (source.format !== set.format && set.files.length > 1) {
+    throw new SvcgenInputError(
+      { file: source.shown, pointer: source.format === 'swagger-2.0' ? '/swagger' : '/openapi' },
+      `is ${source.format}, but ${set.vendor}'s other ${set.files.length - 1} input files are ${set.format}: one vendor's files share one format`,
+    );
+  }
   const files = set.files.map((f, i) => (i === index ? { path: f.path, bytes: source.bytes, shown: source.shown } : f));
-  return { ...set, files };
+  return { ...set, format: source.format, files };
 }
 
 function git(root: string, args: string[]): Buffer {

@@ -7,6 +7,7 @@ import { SvcgenInputError } from '../load/errors.ts';
 import { sha256Hex } from '../load/fs-util.ts';
 import type { LockFileEntry, LockVendor, SourceFormat } from '../load/lock.ts';
 import { parseDocument } from '../load/parse.ts';
+import { declaredFormat } from '../load/declared-format.ts';
 
 export interface SpecSource {
   /** The argument as the user typed it: a file path or an http(s) URL. */
@@ -35,19 +36,9 @@ export async function readSpecSource(source: string, cwd: string, fetchImpl: typ
   }
   const { document } = await parseDocument({ file: source, text: bytes });
   const fileName = path.basename(isUrl ? new URL(source).pathname : source) || 'openapi.json';
-  return { source, bytes, sha256: sha256Hex(bytes), document, format: formatOf(document, source), fileName };
+  return { source, bytes, sha256: sha256Hex(bytes), document, format: declaredFormat(document, source), fileName };
 }
 
-function formatOf(document: Record<string, any>, source: string): SourceFormat {
-  if (typeof document.swagger === 'string' && document.swagger.startsWith('2.')) return 'swagger-2.0';
-  if (typeof document.openapi === 'string' && /^3\.0\./.test(document.openapi)) return 'openapi-3.0';
-  if (typeof document.openapi === 'string' && /^3\.1\./.test(document.openapi)) return 'openapi-3.1';
-  const pointer = document.swagger !== undefined ? '/swagger' : '/openapi';
-  throw new SvcgenInputError(
-    { file: source, pointer },
-    `not an OpenAPI 2.0, 3.0 or 3.1 document (found ${JSON.stringify(document.swagger ?? document.openapi ?? null)})`,
-  );
-}
 
 /** The lock entry `svcgen add` writes for these sources (file paths relative to the mirror). */
 export function pinFor(vendor: string, sources: SpecSource[], cwd: string): LockVendor {

