@@ -52,7 +52,9 @@ function pathItemProblem(item: Node, at: Path): SchemaShapeProblem | undefined {
   if (own) return own;
   for (const method of HTTP_METHODS) {
     const operation = item[method];
-    if (!isObject(operation)) continue;
+    // Left empty (YAML's `get:`), an operation is no operation; anything else must be one.
+    if (operation === undefined || operation === null) continue;
+    if (!isObject(operation)) return notAnObject([...at, method], 'an Operation Object', operation);
     const problem = operationProblem(operation, [...at, method]);
     if (problem) return problem;
   }
@@ -61,6 +63,10 @@ function pathItemProblem(item: Node, at: Path): SchemaShapeProblem | undefined {
 
 function operationProblem(operation: Node, at: Path): SchemaShapeProblem | undefined {
   const body = operation['requestBody'];
+  const { operationId, responses } = operation;
+  if (operationId !== undefined && typeof operationId !== 'string') return problemAt([...at, 'operationId'], `\`operationId\` must be text, found ${describe(operationId)}`);
+  if (body !== undefined && !isObject(body)) return notAnObject([...at, 'requestBody'], 'a Request Body Object', body);
+  if (responses !== undefined && !isObject(responses)) return problemAt([...at, 'responses'], `\`responses\` must be an object of Response Objects by status, found ${describe(responses)}`);
   return (
     referenceProblem(operation, at) ??
     textProblem(operation, at) ??
@@ -105,10 +111,9 @@ function responsesProblem(responses: unknown, at: Path): SchemaShapeProblem | un
 
 function responseProblem(response: unknown, at: Path): SchemaShapeProblem | undefined {
   if (!isObject(response)) return notAnObject(at, 'a Response Object', response);
-  const reference = referenceProblem(response, at);
+  // Beside a `$ref` too: openapi-typescript writes a Response Reference's own title and summary.
+  const reference = referenceProblem(response, at) ?? textProblem(response, at);
   if (reference || typeof response['$ref'] === 'string') return reference;
-  const text = textProblem(response, at);
-  if (text) return text;
   const headers = response['headers'];
   if (headers !== undefined && !isObject(headers)) return problemAt([...at, 'headers'], `\`headers\` must be an object of Header Objects by name, found ${describe(headers)}`);
   return contentProblem(response['content'], [...at, 'content']) ?? entriesProblem(headers, [...at, 'headers'], HEADER);

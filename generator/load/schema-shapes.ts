@@ -63,7 +63,7 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
 
   // `schemaish`: the node is known to be a schema (so its keywords are checked); elsewhere only
   // the `schema` members of media types, parameters and headers and `components.schemas` are.
-  const walk = (node: Record<string, unknown>, schemaish: boolean): void => {
+  const walk = (node: Record<string, unknown>, schemaish: boolean, parameter = false): void => {
     if (found) return;
     if (schemaish) {
       // A `$ref` is a reference only as text; a `title` or `summary` goes into a doc comment as text (a falsy one is left out).
@@ -75,10 +75,13 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
       // common slip, is left alone elsewhere: nothing reads it.
       const required = node.required;
       const read = node.properties !== undefined || node.allOf !== undefined || stack.at(-2) === 'allOf';
-      if (required !== undefined && !Array.isArray(required) && (typeof required !== 'boolean' || read)) {
+      // A Swagger 2.0 parameter read as a schema: its `required` is the parameter's own boolean.
+      if (required !== undefined && !Array.isArray(required) && !(parameter && typeof required === 'boolean') && (typeof required !== 'boolean' || read)) {
         return refuse(['required'], `\`required\` must be a list of property names, found ${describe(node.required)}`);
       }
       const enumValues = node.enum;
+      // openapi-typescript iterates an object schema's enum: anything else stopped it with a TypeError.
+      if (enumValues !== undefined && !Array.isArray(enumValues)) return refuse(['enum'], `\`enum\` must be a list of values, found ${describe(enumValues)}`);
       if (node.type === 'object' && Array.isArray(enumValues)) {
         // null is a fine value of a nullable object schema.
         const index = enumValues.findIndex((entry) => entry !== null && (typeof entry !== 'object' || Array.isArray(entry)));
@@ -129,7 +132,8 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
         value.forEach((entry, index) => {
           if (entry === null || typeof entry !== 'object') return;
           stack.push(index);
-          walk(entry as Record<string, unknown>, schemaish || schemaLike(key, entry as Record<string, unknown>));
+          const like = schemaLike(key, entry as Record<string, unknown>);
+          walk(entry as Record<string, unknown>, schemaish || like, like && key === 'parameters');
           stack.pop();
         });
       } else if (!schemaish && (key === 'parameters' || key === 'headers') && swagger2) {
@@ -137,7 +141,8 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
         for (const [name, entry] of Object.entries(value as Record<string, unknown>)) {
           if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
           stack.push(name);
-          walk(entry as Record<string, unknown>, schemaLike(key, entry as Record<string, unknown>));
+          const like = schemaLike(key, entry as Record<string, unknown>);
+          walk(entry as Record<string, unknown>, like, like && key === 'parameters');
           stack.pop();
         }
       } else {
