@@ -32,8 +32,27 @@ export function findDocumentShapeProblem(document: Record<string, unknown>): Sch
     securityProblem(document['security'], ['security']) ??
     pathItemsProblem(document['paths'], ['paths']) ??
     pathItemsProblem(document['webhooks'], ['webhooks']) ??
-    componentsProblem(document['components'])
+    componentsProblem(document['components']) ??
+    (document['swagger'] !== undefined ? swagger2SharedProblem(document) : undefined)
   );
+}
+
+/**
+ * A Swagger 2.0 file's shared `parameters` and `responses`, checked where the file has them: after
+ * conversion the same faults were named under components/, which the file does not have.
+ */
+function swagger2SharedProblem(document: Record<string, unknown>): SchemaShapeProblem | undefined {
+  for (const kind of ['parameters', 'responses'] as const) {
+    const map = document[kind];
+    if (map === undefined) continue;
+    if (!isObject(map)) return problemAt([kind], `\`${kind}\` must be an object of shared ${kind} by name, found ${describe(map)}`);
+    for (const [name, entry] of Object.entries(map)) {
+      const at = [kind, name];
+      const problem = !isObject(entry) ? problemAt(at, `expected an object, found ${describe(entry)}`) : kind === 'parameters' ? COMPONENT_ENTRIES.parameters(entry, at) : responseProblem(entry, at);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
 }
 
 function pathItemsProblem(items: unknown, at: Path): SchemaShapeProblem | undefined {

@@ -62,6 +62,11 @@ const CASES: [string, (document: any) => void, string, string][] = [
   // refusal name /paths/$ref, which the file does not have.
   ['a schema $ref to a path item', (d) => { d.definitions.Pet.properties.owner = { $ref: '#/paths/~1pets~1{id}' }; }, '/definitions/Pet/properties/owner/$ref', "$ref '#/paths/~1pets~1{id}' does not point at a schema"],
   ['a schema $ref to paths itself', (d) => { d.paths['/pets'].get.responses['200'].schema.items = { $ref: '#/paths' }; }, '/paths/~1pets/get/responses/200/schema/items/$ref', "$ref '#/paths' does not point at a schema"],
+  // The file's shared parameters and responses: named under components/ after conversion before.
+  ['a shared parameter that is a number', (d) => { d.parameters = { Limit: 1 }; }, '/parameters/Limit', 'expected an object, found number 1'],
+  ["a shared parameter's in that is not text", (d) => { d.parameters = { Limit: { name: 'limit', in: true, type: 'integer' } }; }, '/parameters/Limit/in', "a parameter's `in` must be text, found boolean true"],
+  ["a shared response's headers that are a number", (d) => { d.responses = { Error: { description: 'e', headers: 5 } }; }, '/responses/Error/headers', '`headers` must be an object of Header Objects by name, found number 5'],
+  ['shared responses that are text', (d) => { d.responses = 'x'; }, '/responses', '`responses` must be an object of shared responses by name, found the string "x"'],
   // The converter iterates them: a TypeError ("… is not iterable") charged to the operation's parameters or responses before.
   ["an operation's consumes that is an object", (d) => { d.paths['/pets'].get.consumes = { json: true }; }, '/paths/~1pets/get/consumes', '`consumes` must be a list of media types, found object {"json":true}'],
   ["an operation's produces that is a number", (d) => { d.paths['/pets'].get.produces = 5; }, '/paths/~1pets/get/produces', '`produces` must be a list of media types, found number 5'],
