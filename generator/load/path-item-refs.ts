@@ -7,7 +7,7 @@
 // fields (a `summary`, say) are kept over the item's.
 import { derefAt, toPointer } from '../json-pointer.ts';
 import { SvcgenInputError } from './errors.ts';
-import { recordCopy } from './source-pointers.ts';
+import { recordCopy, recordKeyOrigin } from './source-pointers.ts';
 
 type Doc = Record<string, any>;
 
@@ -26,7 +26,9 @@ export function inlinePathItemRefs(document: Doc, file: string): void {
     }
     const { $ref: _ref, ...own } = item as Doc;
     paths[key] = { ...structuredClone(target), ...own };
-    // An error in the copy is one in what the reference points at.
+    // An error in the copy is one in what the reference points at; one in a member written beside
+    // the reference is one in that member.
     recordCopy(paths[key], found!.pointer);
+    for (const name of Object.keys(own)) recordKeyOrigin(paths[key], name, toPointer(['paths', key, name]));
   }
 }

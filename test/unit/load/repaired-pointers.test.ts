@@ -2,7 +2,8 @@
 // place in the repaired document. Found by structural fuzzing of real specs (seeds 331-380, a
 // pointer checked against the mutated file): a header parameter the repairs take out (Content-Type)
 // shifted the index of every parameter after it, a query string taken out of a path key renamed
-// the key, and a path item `$ref` replaced by a copy of its target was reported inside the copy.
+// the key, and a path item `$ref` replaced by a copy of its target was reported inside the copy
+// (and, later found, a member written beside that `$ref` inside the target).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,25 @@ const SPECS: Record<string, { spec: Record<string, unknown>; pointer: string }> 
       components: { pathItems: { Shared: { get: { parameters: [{ in: 'query', name: 'q', schema: 'x' }], responses: ok } } } },
     },
     pointer: '/components/pathItems/Shared/get/parameters/0/schema',
+  },
+  // A member written beside the path item reference is the referencing path's own (found by a
+  // value-type sweep: both were named inside the reference's target, a place without them).
+  'beside-path-item-ref-operation': {
+    spec: {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: ok } }, '/b': { $ref: '#/paths/~1a', post: { a: 1 } } },
+    },
+    pointer: '/paths/~1b/post',
+  },
+  'beside-path-item-ref-parameters': {
+    spec: {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { $ref: '#/components/pathItems/Shared', parameters: [{ in: 'query', name: 'q', schema: 5 }] } },
+      components: { pathItems: { Shared: { get: { responses: ok } } } },
+    },
+    pointer: '/paths/~1a/parameters/0/schema',
   },
 };
 
