@@ -48,7 +48,11 @@ export async function blame(document: Record<string, unknown>, converts: (docume
 
   let node: unknown = document;
   while (node !== null && typeof node === 'object' && spent < MAX_CONVERSIONS) {
-    const members = (Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)).filter((key) => at.length > 0 || !REQUIRED.has(String(key)));
+    // A textual `type` says what its object is: taken out, the converter skips the checks of that
+    // kind, and the blame fell on it instead of the member at fault (an oauth2 scheme's `name`).
+    const members = (Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)).filter(
+      (key) => (at.length > 0 || !REQUIRED.has(String(key))) && !(key === 'type' && typeof (node as Record<string, unknown>)[key] === 'string'),
+    );
     let candidates: Segment[] = members;
     let proved = false;
     // Halve while one half alone, taken out, lets the file convert.

@@ -42,6 +42,7 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
   // `items`, `enum` …): checked here, its faults are named where the file has them, not in the
   // `schema` the converter makes of it.
   const swagger2 = document.swagger === '2.0';
+  const ownKind = (key: string): 'parameter' | 'header' => (key === 'parameters' ? 'parameter' : 'header');
   const schemaLike = (key: string, entry: Record<string, unknown>): boolean =>
     swagger2 && ((key === 'parameters' && entry.in !== 'body' && entry.$ref === undefined) || (key === 'headers' && stack.length > 0));
   /** Records the problem at the current place plus `segments`. */
@@ -63,7 +64,8 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
 
   // `schemaish`: the node is known to be a schema (so its keywords are checked); elsewhere only
   // the `schema` members of media types, parameters and headers and `components.schemas` are.
-  const walk = (node: Record<string, unknown>, schemaish: boolean, parameter = false): void => {
+  // `own`: the node is a Swagger 2.0 non-body parameter or response header, read as a schema.
+  const walk = (node: Record<string, unknown>, schemaish: boolean, own?: 'parameter' | 'header'): void => {
     if (found) return;
     if (schemaish) {
       // A `$ref` is a reference only as text; a `title` or `summary` goes into a doc comment as text (a falsy one is left out).
@@ -76,9 +78,13 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
       const required = node.required;
       const read = node.properties !== undefined || node.allOf !== undefined || stack.at(-2) === 'allOf';
       // A Swagger 2.0 parameter read as a schema: its `required` is the parameter's own boolean.
-      if (required !== undefined && !Array.isArray(required) && !(parameter && typeof required === 'boolean') && (typeof required !== 'boolean' || read)) {
+      if (required !== undefined && !Array.isArray(required) && !(own === 'parameter' && typeof required === 'boolean') && (typeof required !== 'boolean' || read)) {
         return refuse(['required'], `\`required\` must be a list of property names, found ${describe(node.required)}`);
       }
+      // The converter reads these as text (a null type or an object collectionFormat stopped it,
+      // and its refusal was charged to a neighbour).
+      const untyped = own && (['type', 'collectionFormat'] as const).find((key) => node[key] !== undefined && typeof node[key] !== 'string');
+      if (untyped) return refuse([untyped], `a ${own}'s \`${untyped}\` must be text in Swagger 2.0, found ${describe(node[untyped])}`);
       const enumValues = node.enum;
       // openapi-typescript iterates an object schema's enum: anything else stopped it with a TypeError.
       if (enumValues !== undefined && !Array.isArray(enumValues)) return refuse(['enum'], `\`enum\` must be a list of values, found ${describe(enumValues)}`);
@@ -96,6 +102,11 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
       const componentName = !schemaish && stack.length === 2 && stack[0] === 'components';
       const extension = key.startsWith('x-') && (schemaish || stack.at(-1) !== 'headers') && !componentName;
       if (extension || (DATA_KEYS.has(key) && !(key === 'default' && !schemaish && inResponses(stack)))) continue;
+      // A non-body parameter has no `schema` in Swagger 2.0, but the converter reads one written there.
+      if (own && key === 'schema') {
+        subschema(value, key);
+        continue;
+      }
       if (schemaish && ONE_SCHEMA.has(key) && !(key === 'items' && Array.isArray(value))) {
         subschema(value, key);
         continue;
@@ -133,7 +144,7 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
           if (entry === null || typeof entry !== 'object') return;
           stack.push(index);
           const like = schemaLike(key, entry as Record<string, unknown>);
-          walk(entry as Record<string, unknown>, schemaish || like, like && key === 'parameters');
+          walk(entry as Record<string, unknown>, schemaish || like, like ? ownKind(key) : undefined);
           stack.pop();
         });
       } else if (!schemaish && (key === 'parameters' || key === 'headers') && swagger2) {
@@ -142,7 +153,7 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
           if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
           stack.push(name);
           const like = schemaLike(key, entry as Record<string, unknown>);
-          walk(entry as Record<string, unknown>, like, like && key === 'parameters');
+          walk(entry as Record<string, unknown>, like, like ? ownKind(key) : undefined);
           stack.pop();
         }
       } else {

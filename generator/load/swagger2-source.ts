@@ -29,6 +29,10 @@ export function checkSwagger2Source(swagger: Record<string, unknown>, file: stri
   for (const key of ['host', 'basePath']) {
     if (swagger[key] !== undefined && typeof swagger[key] !== 'string') refuse(`/${key}`, `\`${key}\` must be text, found ${describe(swagger[key])}`);
   }
+  // Not a Swagger 2.0 member, but the converter adds the host's server to it as a list.
+  if (swagger['servers'] !== undefined && !Array.isArray(swagger['servers'])) refuse('/servers', `\`servers\` is no Swagger 2.0 member, and the converter adds to it as a list: found ${describe(swagger['servers'])}`);
+  const schemes = securityDefinitionsProblem(swagger['securityDefinitions']);
+  if (schemes) refuse(schemes.pointer, schemes.problem);
   const mediaTypes = mediaTypeListProblem(swagger, paths as Record<string, unknown>);
   if (mediaTypes) refuse(mediaTypes.pointer, mediaTypes.problem);
   const direct = findDirectRefProblem(swagger);
@@ -55,6 +59,21 @@ function mediaTypeListProblem(swagger: Record<string, unknown>, paths: Record<st
       const index = list.findIndex((entry) => typeof entry !== 'string');
       if (index !== -1) return { pointer: toPointer([...at, key, index]), problem: `a media type in \`${key}\` must be text, found ${describe(list[index])}` };
     }
+  }
+  return undefined;
+}
+
+/** Security schemes whose members the converter reads as text (a URL it splits, say) or as a map of scopes. */
+function securityDefinitionsProblem(definitions: unknown): { pointer: string; problem: string } | undefined {
+  if (definitions === undefined) return undefined;
+  if (definitions === null || typeof definitions !== 'object' || Array.isArray(definitions)) return { pointer: '/securityDefinitions', problem: `\`securityDefinitions\` must be an object of security schemes by name, found ${describe(definitions)}` };
+  for (const [name, scheme] of Object.entries(definitions as Record<string, unknown>)) {
+    if (scheme === null || typeof scheme !== 'object' || Array.isArray(scheme)) return { pointer: toPointer(['securityDefinitions', name]), problem: `expected a Security Scheme Object (an object), found ${describe(scheme)}` };
+    const record = scheme as Record<string, unknown>;
+    const key = ['type', 'name', 'in', 'flow', 'authorizationUrl', 'tokenUrl', 'description'].find((member) => record[member] !== undefined && typeof record[member] !== 'string');
+    if (key) return { pointer: toPointer(['securityDefinitions', name, key]), problem: `a security scheme's \`${key}\` must be text, found ${describe(record[key])}` };
+    const scopes = record['scopes'];
+    if (scopes !== undefined && (scopes === null || typeof scopes !== 'object' || Array.isArray(scopes))) return { pointer: toPointer(['securityDefinitions', name, 'scopes']), problem: `\`scopes\` must be an object of scope descriptions by name, found ${describe(scopes)}` };
   }
   return undefined;
 }

@@ -55,7 +55,15 @@ const CASES: [string, (document: any) => void, string, string][] = [
   ['a response header whose items has a $ref that is a number', (d) => { d.paths['/pets'].get.responses['200'].headers = { 'X-Ids': { type: 'array', items: { $ref: 5 } } }; }, '/paths/~1pets/get/responses/200/headers/X-Ids/items/$ref', '`$ref` must be text, found number 5'],
   // The converter made output that referred to itself ("Converting circular structure to JSON",
   // charged to the whole parameter); a non-body parameter is read as a schema before conversion now.
-  ['a parameter type that is a reference', (d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }, '/paths/~1pets/get/parameters/0/type/$ref', '`$ref` must be text, found number 42'],
+  ['a parameter type that is a reference', (d) => { d.paths['/pets'].get.parameters[0].type = { $ref: 42 }; }, '/paths/~1pets/get/parameters/0/type', 'a parameter\'s `type` must be text in Swagger 2.0, found object {"$ref":42}'],
+  // Found by a value-type sweep: each was charged to a neighbour (a header's format or type, the
+  // scheme's type, the file's host) or to nothing.
+  ['a header whose type is null', (d) => { d.paths['/pets'].get.responses['200'].headers = { 'X-Rate': { type: null, format: 'int32' } }; }, '/paths/~1pets/get/responses/200/headers/X-Rate/type', "a header's `type` must be text in Swagger 2.0, found null"],
+  ["a header's collectionFormat that is an object", (d) => { d.paths['/pets'].get.responses['200'].headers = { 'X-Ids': { type: 'array', items: { type: 'string' }, collectionFormat: { a: 1 } } }; }, '/paths/~1pets/get/responses/200/headers/X-Ids/collectionFormat', "a header's `collectionFormat` must be text in Swagger 2.0, found object {\"a\":1}"],
+  ['a schema written on a form parameter', (d) => { d.paths['/pets'].post.parameters = [{ name: 'n', in: 'formData', type: 'string', schema: 5 }]; d.paths['/pets'].post.consumes = ['multipart/form-data']; }, '/paths/~1pets/post/parameters/0/schema', 'expected a schema (an object), found number 5'],
+  ["an oauth2 scheme's authorizationUrl that is a number", (d) => { d.securityDefinitions = { o: { type: 'oauth2', flow: 'implicit', authorizationUrl: 5, scopes: {} } }; }, '/securityDefinitions/o/authorizationUrl', "a security scheme's `authorizationUrl` must be text, found number 5"],
+  ['an oauth2 scheme with a name (the converter refuses it)', (d) => { d.securityDefinitions = { o: { type: 'oauth2', flow: 'implicit', authorizationUrl: 'https://pets.example/auth', scopes: {}, name: 'x' } }; }, '/securityDefinitions/o/name', 'swagger2openapi cannot convert this Swagger 2.0 file: (Patchable) oauth2 securitySchemes should not have name property'],
+  ['servers written as an object', (d) => { d.servers = {}; }, '/servers', '`servers` is no Swagger 2.0 member, and the converter adds to it as a list: found object {}'],
   // swagger2openapi moves the target of a `$ref` straight into the document into a component of the
   // kind it guesses from the pointer, and puts a reference where the target was: a path item turned
   // into a schema reference (its operations vanished from the client), and `paths` itself made the
