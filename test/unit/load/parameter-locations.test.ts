@@ -3,11 +3,8 @@
 // the generated client without a word, a required one included (found by structural fuzzing of
 // real specs, seeds 331-380: `in` set to "x", "" or "{id}"). A Swagger 2.0 file's formData and
 // body parameters are the converter's to read, and still generate.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runSvcgen } from '../../support/cli.ts';
+import { specFolder, type SpecFolder } from '../../support/spec-folder.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -35,16 +32,15 @@ const SPECS: Record<string, Record<string, unknown>> = {
   },
 };
 
-let dir: string;
+let folder: SpecFolder;
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'svcgen-parameter-locations-'));
-  for (const [name, spec] of Object.entries(SPECS)) writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(spec));
+  folder = specFolder('svcgen-parameter-locations-', SPECS);
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
-const generate = (name: string) => runSvcgen(dir, ['generate', '--spec', `${name}.json`, '--vendor', 'fz', '--out', `out-${name}`]);
+const generate = (name: string) => folder.generate(name);
 
 describe('a parameter location OpenAPI 3 does not define', () => {
   it('is refused at its `in`, in the file as written', async () => {

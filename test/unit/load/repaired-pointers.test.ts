@@ -4,11 +4,8 @@
 // shifted the index of every parameter after it, a query string taken out of a path key renamed
 // the key, and a path item `$ref` replaced by a copy of its target was reported inside the copy
 // (and, later found, a member written beside that `$ref` inside the target).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runSvcgen } from '../../support/cli.ts';
+import { specFolder, type SpecFolder } from '../../support/spec-folder.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -64,19 +61,20 @@ const SPECS: Record<string, { spec: Record<string, unknown>; pointer: string }> 
   },
 };
 
-let dir: string;
+let folder: SpecFolder;
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'svcgen-repaired-pointers-'));
-  for (const [name, { spec }] of Object.entries(SPECS)) writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(spec));
+  folder = specFolder('svcgen-repaired-pointers-', Object.fromEntries(Object.entries(SPECS).map(([name, { spec }]) => [name, spec])));
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
+
+const generate = (name: string) => folder.generate(name);
 
 describe('refusals after the repairs point into the file as written', () => {
   for (const [name, { pointer }] of Object.entries(SPECS)) {
     it(name, async () => {
-      const run = await runSvcgen(dir, ['generate', '--spec', `${name}.json`, '--vendor', 'fz', '--out', 'out']);
+      const run = await generate(name);
       expect(run.code).toBe(2);
       expect(run.stderr.split('\n')[0]).toMatch(new RegExp(`^svcgen: ${name}\\.json#${pointer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
     });

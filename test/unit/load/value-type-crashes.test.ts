@@ -9,11 +9,8 @@
 // holding values of the right type generate. Also a regression of 6e760fb, found by the same sweep:
 // a Swagger 2.0 parameter read as a schema was refused at its valid `required: true` when it also
 // carried `allOf` or `properties`.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runSvcgen } from '../../support/cli.ts';
+import { specFolder, type SpecFolder } from '../../support/spec-folder.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -35,6 +32,8 @@ const CASES: Record<string, [Record<string, unknown>, string, string]> = {
   'component-response-reference-summary': [{ openapi: '3.1.0', info, paths: {}, components: { responses: { E: { description: 'e' }, F: { $ref: '#/components/responses/E', summary: 5 } } } }, '/components/responses/F/summary', '`summary` must be text, found number 5'],
 };
 
+const SWAGGER2_PARAMETER_ALLOF = { swagger: '2.0', info, paths: { '/a': { get: { parameters: [{ name: 'id', in: 'query', type: 'string', required: true, allOf: [1] }], responses: ok } } } };
+
 const FINE: Record<string, Record<string, unknown>> = {
   'right-types': v31({
     paths: { '/a': { get: null, post: { operationId: 'make', requestBody: { content: { 'application/json': { schema: { type: 'object', enum: [{ a: 1 }] } } } }, responses: { default: { $ref: '#/components/responses/E', summary: 'Error' } } } } },
@@ -44,18 +43,15 @@ const FINE: Record<string, Record<string, unknown>> = {
   'swagger2-required-parameter-with-items': { swagger: '2.0', info, host: 'h.example', paths: { '/a': { get: { operationId: 'a', parameters: [{ name: 'ids', in: 'query', required: true, type: 'array', items: { type: 'string' } }], responses: ok } } } },
 };
 
-let dir: string;
+let folder: SpecFolder;
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'svcgen-value-types-'));
-  for (const [name, [spec]] of Object.entries(CASES)) writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(spec));
-  for (const [name, spec] of Object.entries(FINE)) writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(spec));
-  writeFileSync(path.join(dir, 'swagger2-parameter-allof.json'), JSON.stringify({ swagger: '2.0', info, paths: { '/a': { get: { parameters: [{ name: 'id', in: 'query', type: 'string', required: true, allOf: [1] }], responses: ok } } } }));
+  folder = specFolder('svcgen-value-types-', { ...Object.fromEntries(Object.entries(CASES).map(([name, [spec]]) => [name, spec])), ...FINE, 'swagger2-parameter-allof': SWAGGER2_PARAMETER_ALLOF });
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 
-const generate = (name: string) => runSvcgen(dir, ['generate', '--spec', `${name}.json`, '--vendor', 'fz', '--out', `out-${name}`]);
+const generate = (name: string) => folder.generate(name);
 
 describe('values of the wrong JSON type that crashed the type generator', () => {
   for (const [name, [, pointer, problem]] of Object.entries(CASES)) {
