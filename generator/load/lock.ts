@@ -20,6 +20,12 @@ export interface LockFileEntry {
   upstreamPath?: string;
   commit?: string;
   bytes?: number;
+  /**
+   * The file as `svcgen add` or `svcgen update` was given it, when that was a local path: relative
+   * to the project root (so a project that commits its own spec finds it after a clone, wherever it
+   * lies), else absolute. A URL given there is `url` itself.
+   */
+  source?: string;
 }
 
 export interface LockVendor {

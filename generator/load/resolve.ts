@@ -1,6 +1,8 @@
-// Find a pinned spec file: the mirror first, then the download cache, then the lock's `url`.
-// Every byte that leaves here has been checked against the lock's sha256.
+// Find a pinned spec file: the mirror first, then the download cache, then the local file it was
+// added from (`source`), then the lock's `url` (a `file:` URL is read, not fetched: Node's fetch
+// has no file scheme). Every byte that leaves here has been checked against the lock's sha256.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SvcgenInputError } from './errors.ts';
 import { readIfExists, sha256Hex, writeCache } from './fs-util.ts';
 import { lockVendor, type Lock, type LockFileEntry } from './lock.ts';
@@ -12,7 +14,7 @@ export interface ResolvedSpecFile {
   path: string;
   /** Where the bytes were read from. */
   absolutePath: string;
-  origin: 'mirror' | 'cache' | 'download';
+  origin: 'mirror' | 'cache' | 'file' | 'download';
   bytes: Buffer;
   sha256: string;
 }
@@ -29,7 +31,16 @@ export async function resolveSpecFile(entry: LockFileEntry, options: LoadOptions
     return { path: entry.path, absolutePath: cachePath, origin: 'cache', bytes: fromCache, sha256: entry.sha256 };
   }
 
+  // A local file is read whatever `download` says: nothing leaves the machine.
+  for (const file of localFiles(entry, resolved.root)) {
+    const bytes = await readIfExists(file);
+    if (bytes) return verified(entry, bytes, file, 'file');
+  }
+
   const missing = `not in the mirror (tried ${mirrorPath})`;
+  if (/^file:/i.test(entry.url)) {
+    throw new SvcgenInputError({ file: entry.path }, `${missing}, and neither ${[...localFiles(entry, resolved.root)].join(' nor ')} exists`);
+  }
   if (!resolved.download) {
     throw new SvcgenInputError({ file: entry.path }, `${missing} and downloading is disabled; it would come from ${entry.url}`);
   }
@@ -48,6 +59,18 @@ export async function resolveSpecFile(entry: LockFileEntry, options: LoadOptions
   const file = verified(entry, bytes, entry.url, 'download');
   await writeCache(cachePath, bytes);
   return { ...file, absolutePath: cachePath };
+}
+
+/** The local files that may hold the pin: its `source` (relative to the project root) and a `file:` url. */
+function* localFiles(entry: LockFileEntry, root: string): Generator<string> {
+  if (entry.source !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.source)) yield path.resolve(root, entry.source);
+  if (/^file:/i.test(entry.url)) {
+    try {
+      yield fileURLToPath(entry.url);
+    } catch {
+      // Not a path on this machine (another host's file URL): nothing to read.
+    }
+  }
 }
 
 /** Keyed by hash so that a lock update never serves stale bytes. */

@@ -18,7 +18,7 @@ export function previousPath(entry: LockFileEntry): string {
   return path.posix.join(dir, 'previous', `${path.basename(entry.path, ext)}-${entry.sha256.slice(0, 12)}${ext}`);
 }
 
-export function newPin(lock: Lock, vendor: string, inputPath: string, oldBytes: Buffer, source: { bytes: Buffer; shown: string; url: string; format: SourceFormat }): PinChange {
+export function newPin(lock: Lock, vendor: string, inputPath: string, oldBytes: Buffer, source: { bytes: Buffer; shown: string; url: string; format: SourceFormat; local?: string }): PinChange {
   const next = structuredClone(lock);
   // The new file's own format (update refuses one that differs from a multi-file vendor's others).
   next.vendors[vendor]!.format = source.format;
@@ -35,6 +35,7 @@ export function newPin(lock: Lock, vendor: string, inputPath: string, oldBytes: 
     sha256: sha256Hex(source.bytes),
     bytes: source.bytes.length,
     role: 'input',
+    ...(source.local !== undefined ? { source: source.local } : {}),
   };
   const previous: LockFileEntry = { ...old, path: previousPath(old), role: 'previous' };
   // One previous pin per input: the one being replaced supersedes an older one of the same file.

@@ -3,6 +3,7 @@
 // then the mirror, the lock and generated/ change, and any failure puts all three back.
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/load-config.ts';
 import { generate } from '../generate.ts';
 import { LOCK_FILE, readLock } from '../load/lock.ts';
@@ -66,8 +67,11 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
     return { report, applied: false, refused: 'the file is the one already pinned' };
   }
 
-  const url = /^https?:\/\//.test(options.from) ? options.from : `file://${path.resolve(root, options.from)}`;
-  const pin = newPin(lock, options.vendor, base.files[index]!.path, base.files[index]!.bytes, { ...source, url });
+  const remote = /^https?:\/\//.test(options.from);
+  const url = remote ? options.from : pathToFileURL(path.resolve(root, options.from)).href;
+  // A local file is found again by its place in the project (resolve.ts), wherever the project is cloned.
+  const local = remote ? undefined : path.relative(root, path.resolve(root, options.from)).split(path.sep).join('/');
+  const pin = newPin(lock, options.vendor, base.files[index]!.path, base.files[index]!.bytes, { ...source, url, ...(local !== undefined ? { local } : {}) });
   const mirror = resolveOptions(load).mirror;
   const undo: (() => void)[] = [];
   try {
