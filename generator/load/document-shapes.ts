@@ -42,6 +42,8 @@ export function findDocumentShapeProblem(document: Record<string, unknown>): Sch
  * conversion the same faults were named under components/, which the file does not have.
  */
 function swagger2SharedProblem(document: Record<string, unknown>): SchemaShapeProblem | undefined {
+  const definitions = document['definitions'];
+  if (definitions !== undefined && !isObject(definitions)) return problemAt(['definitions'], `\`definitions\` must be an object of schemas by name, found ${describe(definitions)}`);
   for (const kind of ['parameters', 'responses'] as const) {
     const map = document[kind];
     if (map === undefined) continue;
@@ -175,6 +177,11 @@ function componentsProblem(components: unknown): SchemaShapeProblem | undefined 
   // The typing document adds the schemas that references into paths need to `components`.
   if (components !== undefined && !isObject(components)) return notAnObject(['components'], 'a Components Object', components);
   if (!isObject(components)) return undefined;
+  // A map of another type was found only by the first `$ref` into it ("does not resolve"), or not
+  // at all (security schemes); named at the map now.
+  const kinds = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems'];
+  const notMap = kinds.find((kind) => components[kind] !== undefined && !isObject(components[kind]));
+  if (notMap) return problemAt(['components', notMap], `\`${notMap}\` must be an object of ${notMap === 'schemas' ? 'schemas' : 'components'} by name, found ${describe(components[notMap])}`);
   for (const [kind, check] of Object.entries(COMPONENT_ENTRIES)) {
     const map = components[kind];
     if (!isObject(map)) continue;

@@ -33,6 +33,8 @@ export function checkSwagger2Source(swagger: Record<string, unknown>, file: stri
   if (swagger['servers'] !== undefined && !Array.isArray(swagger['servers'])) refuse('/servers', `\`servers\` is no Swagger 2.0 member, and the converter adds to it as a list: found ${describe(swagger['servers'])}`);
   const schemes = securityDefinitionsProblem(swagger['securityDefinitions']);
   if (schemes) refuse(schemes.pointer, schemes.problem);
+  const names = converterNameProblem(swagger) ?? responseKeyProblem(paths as Record<string, unknown>);
+  if (names) refuse(names.pointer, names.problem);
   const mediaTypes = mediaTypeListProblem(swagger, paths as Record<string, unknown>);
   if (mediaTypes) refuse(mediaTypes.pointer, mediaTypes.problem);
   const direct = findDirectRefProblem(swagger);
@@ -74,6 +76,57 @@ function securityDefinitionsProblem(definitions: unknown): { pointer: string; pr
     if (key) return { pointer: toPointer(['securityDefinitions', name, key]), problem: `a security scheme's \`${key}\` must be text, found ${describe(record[key])}` };
     const scopes = record['scopes'];
     if (scopes !== undefined && (scopes === null || typeof scopes !== 'object' || Array.isArray(scopes))) return { pointer: toPointer(['securityDefinitions', name, 'scopes']), problem: `\`scopes\` must be an object of scope descriptions by name, found ${describe(scopes)}` };
+  }
+  return undefined;
+}
+
+/** Names swagger2openapi cannot carry: it looks names up in plain objects and calls `hasOwnProperty` on what it walks. */
+const UNCONVERTIBLE_NAMES = new Set(['__proto__', 'hasOwnProperty']);
+/** Example payloads and enums are data: their keys are not the converter's to read as names. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'x-example', 'x-examples']);
+
+/**
+ * The first member named `__proto__` or `hasOwnProperty` (a definition, property, parameter,
+ * header, security scheme …). The converter answered one with a TypeError and no place ("object.
+ * hasOwnProperty is not a function"), a reference to '#/components/schemas/[object Object]', or a
+ * mandatory description it had itself replaced with a function: valid files, refused with another
+ * fault at another place, or with none.
+ */
+function converterNameProblem(swagger: Record<string, unknown>): { pointer: string; problem: string } | undefined {
+  const stack: (string | number)[] = [];
+  const walk = (node: unknown): { pointer: string; problem: string } | undefined => {
+    if (node === null || typeof node !== 'object') return undefined;
+    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((value, index) => [index, value]) : Object.entries(node);
+    for (const [key, value] of entries) {
+      if (typeof key === 'string' && UNCONVERTIBLE_NAMES.has(key)) {
+        return { pointer: toPointer([...stack, key]), problem: `swagger2openapi cannot convert a member named '${key}' (it reads names through plain objects); rename it with a source-stage overlay (x-svcgen-stage: source)` };
+      }
+      if (typeof key === 'string' && DATA_KEYS.has(key)) continue;
+      stack.push(key);
+      const found = walk(value);
+      stack.pop();
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(swagger);
+}
+
+/**
+ * Swagger 2.0 keys an operation's responses by HTTP status code (or `default`). The converter looks
+ * each key up in a table of status texts to fill in a missing description: `constructor` got
+ * 'function Object() { [native code] }', and `hasOwnProperty` a function that later stopped the
+ * search for the refusal's place.
+ */
+function responseKeyProblem(paths: Record<string, unknown>): { pointer: string; problem: string } | undefined {
+  for (const [key, item] of Object.entries(paths)) {
+    if (key.startsWith('x-') || item === null || typeof item !== 'object') continue;
+    for (const method of HTTP_METHODS) {
+      const responses = ((item as Record<string, unknown>)[method] as Record<string, unknown> | undefined)?.['responses'];
+      if (responses === null || typeof responses !== 'object' || Array.isArray(responses)) continue;
+      const status = Object.keys(responses).find((code) => !/^(?:[1-5]\d\d|default)$/.test(code) && !code.startsWith('x-'));
+      if (status !== undefined) return { pointer: toPointer(['paths', key, method, 'responses', status]), problem: `a response must be keyed by an HTTP status code or \`default\` in Swagger 2.0, found '${status}'` };
+    }
   }
   return undefined;
 }

@@ -75,6 +75,16 @@ const CASES: [string, (document: any) => void, string, string][] = [
   ["a shared parameter's in that is not text", (d) => { d.parameters = { Limit: { name: 'limit', in: true, type: 'integer' } }; }, '/parameters/Limit/in', "a parameter's `in` must be text, found boolean true"],
   ["a shared response's headers that are a number", (d) => { d.responses = { Error: { description: 'e', headers: 5 } }; }, '/responses/Error/headers', '`headers` must be an object of Header Objects by name, found number 5'],
   ['shared responses that are text', (d) => { d.responses = 'x'; }, '/responses', '`responses` must be an object of shared responses by name, found the string "x"'],
+  // Found by a second value-type sweep. The converter reads names through plain objects: a
+  // security scheme named hasOwnProperty was refused with no place ("object.hasOwnProperty is not
+  // a function"), a definition named __proto__ at a converted place for a reference to
+  // '#/components/schemas/[object Object]', and a response keyed hasOwnProperty crashed the search
+  // for the refusal's place (a DataCloneError, exit 1).
+  ['a security scheme named hasOwnProperty', (d) => { d.securityDefinitions = { hasOwnProperty: { type: 'apiKey', in: 'header', name: 'k' } }; d.security = [{ hasOwnProperty: [] }]; }, '/securityDefinitions/hasOwnProperty', "swagger2openapi cannot convert a member named 'hasOwnProperty'"],
+  ['a definition named __proto__', (d) => { Object.defineProperty(d.definitions, '__proto__', { value: { type: 'string' }, enumerable: true, writable: true, configurable: true }); }, '/definitions/__proto__', "swagger2openapi cannot convert a member named '__proto__'"],
+  ['a response keyed hasOwnProperty', (d) => { d.paths['/pets'].get.responses.hasOwnProperty = { type: 'string' }; }, '/paths/~1pets/get/responses/hasOwnProperty', "swagger2openapi cannot convert a member named 'hasOwnProperty'"],
+  ['a response keyed constructor', (d) => { d.paths['/pets'].get.responses.constructor = { description: 'x' }; }, '/paths/~1pets/get/responses/constructor', "a response must be keyed by an HTTP status code or `default` in Swagger 2.0, found 'constructor'"],
+  ['definitions that are a list, referenced', (d) => { d.definitions = []; }, '/definitions', '`definitions` must be an object of schemas by name, found an array'],
   // The converter iterates them: a TypeError ("… is not iterable") charged to the operation's parameters or responses before.
   ["an operation's consumes that is an object", (d) => { d.paths['/pets'].get.consumes = { json: true }; }, '/paths/~1pets/get/consumes', '`consumes` must be a list of media types, found object {"json":true}'],
   ["an operation's produces that is a number", (d) => { d.paths['/pets'].get.produces = 5; }, '/paths/~1pets/get/produces', '`produces` must be a list of media types, found number 5'],

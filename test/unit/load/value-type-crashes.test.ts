@@ -29,10 +29,18 @@ const CASES: Record<string, [Record<string, unknown>, string, string]> = {
   'webhook-operation-id-list': [v31({ webhooks: { w: { post: { operationId: [], responses: ok } } } }), '/webhooks/w/post/operationId', '`operationId` must be text, found an array'],
   'webhook-responses-text': [v31({ webhooks: { w: { post: { responses: 'x' } } } }), '/webhooks/w/post/responses', '`responses` must be an object of Response Objects by status, found the string "x"'],
   'response-reference-title': [{ openapi: '3.0.3', info, paths: { '/a': { get: { responses: { default: { $ref: '#/components/responses/E', title: [1] } } } } }, components: { responses: { E: { description: 'e' } } } }, '/paths/~1a/get/responses/default/title', '`title` must be text, found an array'],
+  // From a second sweep: a component map of another type was named only at the first `$ref` into
+  // it ("does not resolve"), and security schemes of another type generated without a word.
+  'component-schemas-number-referenced': [{ openapi: '3.0.3', info, paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } } } }, components: { schemas: 5 } }, '/components/schemas', '`schemas` must be an object of schemas by name, found number 5'],
+  'component-security-schemes-number': [{ openapi: '3.0.3', info, paths: {}, components: { securitySchemes: 5 } }, '/components/securitySchemes', '`securitySchemes` must be an object of components by name, found number 5'],
   'component-response-reference-summary': [{ openapi: '3.1.0', info, paths: {}, components: { responses: { E: { description: 'e' }, F: { $ref: '#/components/responses/E', summary: 5 } } } }, '/components/responses/F/summary', '`summary` must be text, found number 5'],
 };
 
 const SWAGGER2_PARAMETER_ALLOF = { swagger: '2.0', info, paths: { '/a': { get: { parameters: [{ name: 'id', in: 'query', type: 'string', required: true, allOf: [1] }], responses: ok } } } };
+
+// A NUL byte in a server URL reached the inferred profile's comments, which YAML cannot hold: the
+// spec was refused as "the profile inferred for 'fz':1:715: invalid YAML", with no pointer.
+const NUL_IN_SERVER_URL = { openapi: '3.0.3', info, servers: [{ url: 'x\u0000y' }], paths: { '/a': { get: { operationId: 'a', responses: ok } } } };
 
 const FINE: Record<string, Record<string, unknown>> = {
   'right-types': v31({
@@ -46,7 +54,7 @@ const FINE: Record<string, Record<string, unknown>> = {
 let folder: SpecFolder;
 
 beforeAll(() => {
-  folder = specFolder('svcgen-value-types-', { ...Object.fromEntries(Object.entries(CASES).map(([name, [spec]]) => [name, spec])), ...FINE, 'swagger2-parameter-allof': SWAGGER2_PARAMETER_ALLOF });
+  folder = specFolder('svcgen-value-types-', { ...Object.fromEntries(Object.entries(CASES).map(([name, [spec]]) => [name, spec])), ...FINE, 'swagger2-parameter-allof': SWAGGER2_PARAMETER_ALLOF, 'nul-in-server-url': NUL_IN_SERVER_URL });
 });
 
 afterAll(() => folder.remove());
@@ -67,6 +75,11 @@ describe('values of the wrong JSON type that crashed the type generator', () => 
     const run = await generate('swagger2-parameter-allof');
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe('svcgen: swagger2-parameter-allof.json#/paths/~1a/get/parameters/0/allOf/0: expected a schema (an object), found number 1');
+  });
+
+  it('generates a spec whose server URL holds a NUL byte: the inferred profile\'s comment escapes it', async () => {
+    const run = await generate('nul-in-server-url');
+    expect(run.code, run.stderr).toBe(0);
   });
 
   for (const name of Object.keys(FINE)) {
