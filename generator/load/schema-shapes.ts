@@ -88,6 +88,10 @@ export function findSchemaShapeProblem(document: Record<string, any>): SchemaSha
       const enumValues = node.enum;
       // openapi-typescript iterates an object schema's enum: anything else stopped it with a TypeError.
       if (enumValues !== undefined && !Array.isArray(enumValues)) return refuse(['enum'], `\`enum\` must be a list of values, found ${describe(enumValues)}`);
+      // JSON.parse reads 1e999 as Infinity, which openapi-typescript writes as a type TypeScript refuses.
+      const infinite = Array.isArray(enumValues) ? enumValues.findIndex((value) => typeof value === 'number' && !Number.isFinite(value)) : -1;
+      if (infinite !== -1) return refuse(['enum', infinite], 'an enum value is a number beyond what a double holds (it reads as Infinity): no value can be sent or typed as it');
+      if (typeof node.const === 'number' && !Number.isFinite(node.const)) return refuse(['const'], '`const` is a number beyond what a double holds (it reads as Infinity): no value can be sent or typed as it');
       if (node.type === 'object' && Array.isArray(enumValues)) {
         // null is a fine value of a nullable object schema.
         const index = enumValues.findIndex((entry) => entry !== null && (typeof entry !== 'object' || Array.isArray(entry)));

@@ -13,10 +13,10 @@ export interface SpecFolder {
   remove(): void;
 }
 
-/** Writes each spec as `NAME.json` (JSON text) into a new folder under the system's temp folder. */
+/** Writes each spec as `NAME.json` into a new folder under the system's temp folder: an object as JSON, a string as it is (JSON that JSON.stringify cannot write, such as 1e999). */
 export function specFolder(prefix: string, specs: Record<string, unknown>): SpecFolder {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const [name, spec] of Object.entries(specs)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(spec));
+  for (const [name, spec] of Object.entries(specs)) writeFileSync(join(dir, `${name}.json`), typeof spec === 'string' ? spec : JSON.stringify(spec));
   return {
     dir,
     generate: (name) => runSvcgen(dir, ['generate', '--spec', `${name}.json`, '--vendor', 'fz', '--out', `out-${name}`]),

@@ -19,7 +19,7 @@ const ok = { '200': { description: 'ok' } };
 const v31 = (rest: Record<string, unknown>) => ({ openapi: '3.1.0', info, paths: {}, ...rest });
 
 /** name → [spec, pointer, problem] */
-const CASES: Record<string, [Record<string, unknown>, string, string]> = {
+const CASES: Record<string, [Record<string, unknown> | string, string, string]> = {
   'object-enum-number': [{ openapi: '3.0.3', info, paths: {}, components: { schemas: { A: { type: 'object', enum: 5 } } } }, '/components/schemas/A/enum', '`enum` must be a list of values, found number 5'],
   'swagger2-object-enum-text': [{ swagger: '2.0', info, paths: {}, definitions: { Error: { type: 'object', enum: 'x' } } }, '/definitions/Error/enum', '`enum` must be a list of values, found the string "x"'],
   'webhook-operation-number': [v31({ webhooks: { w: { post: 5 } } }), '/webhooks/w/post', 'expected an Operation Object (an object), found number 5'],
@@ -33,6 +33,8 @@ const CASES: Record<string, [Record<string, unknown>, string, string]> = {
   // it ("does not resolve"), and security schemes of another type generated without a word.
   'component-schemas-number-referenced': [{ openapi: '3.0.3', info, paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } } } }, components: { schemas: 5 } }, '/components/schemas', '`schemas` must be an object of schemas by name, found number 5'],
   'component-security-schemes-number': [{ openapi: '3.0.3', info, paths: {}, components: { securitySchemes: 5 } }, '/components/securitySchemes', '`securitySchemes` must be an object of components by name, found number 5'],
+  // JSON.parse reads 1e999 as Infinity; openapi-typescript wrote `Infinity | 2`, a type TypeScript refuses (TS2749).
+  'enum-infinite-number': ['{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"A":{"type":"number","enum":[1e999,2]}}}}', '/components/schemas/A/enum/0', 'an enum value is a number beyond what a double holds (it reads as Infinity): no value can be sent or typed as it'],
   'component-response-reference-summary': [{ openapi: '3.1.0', info, paths: {}, components: { responses: { E: { description: 'e' }, F: { $ref: '#/components/responses/E', summary: 5 } } } }, '/components/responses/F/summary', '`summary` must be text, found number 5'],
 };
 
