@@ -1,8 +1,10 @@
 // Pagination is recognised from shapes, not names: a profile rule applies to an operation when
-// the operation takes the rule's query parameter and its success response has the rule's fields.
+// the operation takes the rule's query parameter and its success response has the rule's fields,
+// its items field an array (fields declared in `allOf` members count, as the types read them).
 import type { OperationModel, PaginationModel } from './types.ts';
 import type { PaginationRule } from './profile.ts';
 import { deref } from '../json-pointer.ts';
+import { declaredProperties } from './declared-properties.ts';
 
 type Doc = Record<string, any>;
 
@@ -11,14 +13,24 @@ function successSchema(doc: Doc, op: OperationModel): Doc | undefined {
   return ok ? deref<Doc>(doc, ok.schema) : undefined;
 }
 
-function hasField(doc: Doc, schema: Doc | undefined, dotted: string): boolean {
+/** The schema of the (dotted) field, through `$ref`s and `allOf` members as the types read them; undefined if none declares it. */
+function fieldSchema(doc: Doc, schema: Doc | undefined, dotted: string): Doc | undefined {
   let node = schema;
   for (const part of dotted.split('.')) {
-    const props = node?.properties;
-    if (!props || !(part in props)) return false;
-    node = deref<Doc>(doc, props[part]);
+    const declared = node === undefined ? undefined : declaredProperties(doc, node).get(part);
+    if (declared === undefined) return undefined;
+    node = deref<Doc>(doc, declared) ?? {};
   }
-  return true;
+  return node;
+}
+
+/** Whether the schema says the value is an array: its type, or that of every `allOf` member that names one. */
+function isArray(doc: Doc, schema: Doc, depth = 0): boolean {
+  const type = schema.type;
+  if (type !== undefined) return type === 'array' || (Array.isArray(type) && type.includes('array') && type.every((t: unknown) => t === 'array' || t === 'null'));
+  if (!Array.isArray(schema.allOf) || depth > 8) return false;
+  const typed = schema.allOf.map((m: unknown) => deref<Doc>(doc, m)).filter((m: unknown): m is Doc => typeof m === 'object' && m !== null && ('type' in m || 'allOf' in m));
+  return typed.length > 0 && typed.every((m: Doc) => isArray(doc, m, depth + 1));
 }
 
 export function detectPagination(doc: Doc, op: OperationModel, rules: PaginationRule[]): PaginationModel | undefined {
@@ -28,13 +40,18 @@ export function detectPagination(doc: Doc, op: OperationModel, rules: Pagination
   for (const rule of rules) {
     if (!query.has(rule.whenQuery)) continue;
     const candidates = Array.isArray(rule.itemsField) ? rule.itemsField : [rule.itemsField];
-    const itemsField = candidates.find((f) => hasField(doc, schema, f));
+    // The list must be one: a rule inferred from one operation also meets others whose field of
+    // that name is a map (aggregated lists) and would yield nothing, or the map's values.
+    const itemsField = candidates.find((f) => {
+      const field = fieldSchema(doc, schema, f);
+      return field !== undefined && isArray(doc, field);
+    });
     if (!itemsField) continue;
     const { whenQuery: _when, itemsField: _items, ...shape } = rule;
     const model = { ...shape, itemsField } as PaginationModel;
     const probe =
       model.style === 'opaque-cursor' ? model.nextField : model.style === 'token' ? model.tokenField : model.hasMoreField;
-    if (!hasField(doc, schema, probe)) continue;
+    if (!fieldSchema(doc, schema, probe)) continue;
     for (const key of ['limitParam', 'sizeParam', 'beforeParam'] as const) {
       const name = (model as Record<string, unknown>)[key];
       if (typeof name === 'string' && !query.has(name)) delete (model as Record<string, unknown>)[key];

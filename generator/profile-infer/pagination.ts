@@ -1,39 +1,94 @@
-// Pagination guessed from list responses: a GET whose query takes a cursor or page parameter and
-// whose JSON answer holds an array next to a "next" marker. Only shapes the runtime's paginator
-// styles can follow are proposed; anything less certain is left out (the operation stays a plain
-// call) rather than guessed.
+// Pagination guessed from list responses: a GET whose query takes a cursor, a page number or the id
+// to start after, and whose JSON answer holds an array next to what says where the next page is.
+// Only shapes the runtime's paginator styles can follow are proposed; anything less certain is
+// left out (the operation stays a plain call) rather than guessed.
+//
+// Types decide as much as names: a `page` parameter that takes text is a cursor the answer hands
+// back (numbered 1, 2, … it is refused), and a field or parameter whose type sits in an `allOf`
+// beside its description (as converted AWS specs write every member) has that type.
 import type { PaginationRule } from '../model/profile.ts';
-import { operations, properties, schemaType, successSchema, type Doc } from './document.ts';
+import { deref, isRecord, operations, properties, schemaType, successSchema, type Doc } from './document.ts';
 
 const CURSOR_PARAMS = /^(page_?token|pageToken|cursor|next_?token|nextToken|continuation_?token|continuationToken|after)$/;
-const NEXT_FIELDS = /^(next_?page_?token|nextPageToken|next_?cursor|nextCursor|next_?token|nextToken|continuation_?token|continuationToken|cursor)$/;
+const NEXT_FIELDS = /^(next_?page_?token|nextPageToken|next_?cursor|nextCursor|next_?token|nextToken|continuation_?token|continuationToken|cursor|next_?page|nextPage)$/;
 const PAGE_PARAMS = /^(page|page_?number|pageNumber)$/;
 const HAS_MORE_FIELDS = /^(has_?more|hasMore|has_?next|hasNext|has_?next_?page|hasNextPage)$/;
 const SIZE_PARAMS = /^(limit|page_?size|pageSize|per_?page|perPage|max_?results|maxResults|count|size)$/;
+const AFTER_ID_PARAMS = /^(starting_?after|startingAfter)$/;
+const BEFORE_ID_PARAMS = /^(ending_?before|endingBefore)$/;
 
 export function inferPagination(doc: Doc): PaginationRule[] {
   const rules = new Map<string, PaginationRule>();
   for (const { method, parameters, operation } of operations(doc)) {
     if (method !== 'get') continue;
-    const query = parameters.filter((p) => p.in === 'query' && typeof p.name === 'string').map((p) => p.name as string);
+    const query = new Map(parameters.filter((p) => p.in === 'query' && typeof p.name === 'string').map((p) => [p.name as string, parameterType(doc, p)]));
+    const names = [...query.keys()];
     const schema = successSchema(doc, operation);
     if (!schema) continue;
     const props = properties(doc, schema);
-    const items = Object.keys(props).find((name) => schemaType(props[name]!) === 'array');
+    const typeOf = (name: string) => typeIn(doc, props[name]!);
+    const items = Object.keys(props).find((name) => typeOf(name) === 'array');
     if (!items) continue;
-    const size = query.find((q) => SIZE_PARAMS.test(q));
-    const cursor = query.find((q) => CURSOR_PARAMS.test(q));
-    const next = Object.keys(props).find((name) => NEXT_FIELDS.test(name) && schemaType(props[name]!) === 'string');
-    const page = query.find((q) => PAGE_PARAMS.test(q));
-    const hasMore = Object.keys(props).find((name) => HAS_MORE_FIELDS.test(name) && schemaType(props[name]!) === 'boolean');
+    const size = names.find((q) => SIZE_PARAMS.test(q));
+    const next = Object.keys(props).find((name) => NEXT_FIELDS.test(name) && typeOf(name) === 'string');
+    // The parameter named as the field hands the token back; else a cursor's usual names; a page
+    // parameter that takes text carries a cursor last (one that takes a number counts pages).
+    const cursor =
+      (next !== undefined && query.has(next) ? next : undefined) ??
+      names.find((q) => CURSOR_PARAMS.test(q)) ??
+      names.find((q) => PAGE_PARAMS.test(q) && query.get(q) === 'string');
+    const page = names.find((q) => PAGE_PARAMS.test(q) && isNumeric(query.get(q)));
+    const hasMore = Object.keys(props).find((name) => HAS_MORE_FIELDS.test(name) && typeOf(name) === 'boolean');
+    const after = names.find((q) => AFTER_ID_PARAMS.test(q));
+    const before = names.find((q) => BEFORE_ID_PARAMS.test(q));
     let rule: PaginationRule | undefined;
-    if (cursor && next) {
+    if (after && hasMore && itemsHaveId(doc, props[items]!)) {
+      rule = { style: 'cursor', whenQuery: after, itemsField: items, hasMoreField: hasMore, cursorParam: after, cursorFrom: 'id', ...(before ? { beforeParam: before } : {}), ...(size ? { limitParam: size } : {}) };
+    } else if (cursor && next) {
       rule = { style: 'opaque-cursor', whenQuery: cursor, itemsField: items, nextField: next, cursorParam: cursor, ...(size ? { sizeParam: size } : {}) };
     } else if (page && hasMore) {
-      rule = { style: 'page-number', whenQuery: page, itemsField: items, hasMoreField: hasMore, pageParam: page, firstPage: 1, ...(size ? { sizeParam: size } : {}) };
+      const firstPage = firstPageOf(doc, parameters.find((p) => p.in === 'query' && p.name === page)!);
+      rule = { style: 'page-number', whenQuery: page, itemsField: items, hasMoreField: hasMore, pageParam: page, firstPage, ...(size ? { sizeParam: size } : {}) };
     }
     // The model tries rules in order and keeps the first whose fields the response has.
     if (rule) rules.set(JSON.stringify(rule), rule);
   }
   return [...rules.values()];
+}
+
+/** The type a schema declares, or that every `allOf` member declaring one agrees on. */
+function typeIn(doc: Doc, schema: Doc, depth = 0): string | undefined {
+  const own = schemaType(schema);
+  if (own !== undefined || depth > 8 || !Array.isArray(schema.allOf)) return own;
+  const types = new Set(schema.allOf.map((member: unknown) => deref(doc, member)).filter(isRecord).map((member: Doc) => typeIn(doc, member, depth + 1)).filter((t: unknown) => t !== undefined));
+  return types.size === 1 ? [...types][0] : undefined;
+}
+
+/** A Swagger 2.0 parameter carries its type itself; an OpenAPI 3 one in its schema. */
+function parameterType(doc: Doc, parameter: Doc): string | undefined {
+  const schema = isRecord(parameter.schema) ? deref(doc, parameter.schema) : parameter;
+  return isRecord(schema) ? typeIn(doc, schema) : undefined;
+}
+
+function isNumeric(type: string | undefined): boolean {
+  return type === 'integer' || type === 'number';
+}
+
+/** Whether the list's items carry an `id` to start the next page after. */
+function itemsHaveId(doc: Doc, list: Doc): boolean {
+  const element = deref(doc, Array.isArray(list.allOf) ? list.allOf.map((m: unknown) => deref(doc, m)).find((m: unknown) => isRecord(m) && m.items)?.items : list.items);
+  if (!isRecord(element)) return false;
+  const id = properties(doc, element).id;
+  const type = id ? typeIn(doc, id) : undefined;
+  return type === 'string' || type === 'integer';
+}
+
+/** Numbering starts where the spec says (its minimum, else its default, when 0 or 1), else at 1. */
+function firstPageOf(doc: Doc, parameter: Doc): number {
+  const schema = isRecord(parameter.schema) ? deref(doc, parameter.schema) : parameter;
+  for (const key of ['minimum', 'default'] as const) {
+    const value = isRecord(schema) ? schema[key] : undefined;
+    if (value === 0 || value === 1) return value;
+  }
+  return 1;
 }
