@@ -14,10 +14,27 @@ export function paginateOperation(
 ): Paginator<unknown, unknown> {
   const base = init as { params?: { query?: Record<string, unknown> } };
   const { maxItems, maxPages, ...callOptions } = pageOptions ?? {};
+  // Links come in a response header, which the call does not return: the walk's own copy of the
+  // metadata keeps each page's Link header as it reads the body.
+  let link: string | null = null;
+  const walked: OperationMeta =
+    style.style === 'link-header'
+      ? {
+          ...meta,
+          decodeBody: (data, response, signal) => {
+            link = response.headers.get('link');
+            return meta.decodeBody ? meta.decodeBody(data, response, signal) : Promise.resolve(data);
+          },
+        }
+      : meta;
   return paginate(
-    (params, signal) => client.call(meta, { ...base, params: { ...base.params, query: params } }, signal ? { ...callOptions, signal } : callOptions),
+    (params, signal) => {
+      link = null;
+      return client.call(walked, { ...base, params: { ...base.params, query: params } }, signal ? { ...callOptions, signal } : callOptions);
+    },
     style,
     {
+      linkHeader: () => link,
       params: { ...base.params?.query },
       ...(maxItems !== undefined ? { maxItems } : {}),
       ...(maxPages !== undefined ? { maxPages } : {}),

@@ -44,6 +44,17 @@ export type PaginationStyle =
       readonly nextIsUrl?: boolean;
       readonly cursorParam: string;
       readonly sizeParam?: string;
+    }
+  | {
+      /**
+       * RFC 8288 `Link` response headers: the page the `rel="next"` link names is fetched by the same
+       * operation with that link's query parameters (not its path or host, which stay the caller's:
+       * a vendor may link by another path form); the list ends when no next link is sent.
+       */
+      readonly style: 'link-header';
+      /** `''`: the body itself is the list. */
+      readonly itemsField: string;
+      readonly sizeParam?: string;
     };
 
 export type PageParams = Record<string, unknown>;
@@ -61,6 +72,8 @@ export interface PaginateOptions {
   /** Stop after fetching this many pages. */
   readonly maxPages?: number;
   readonly signal?: AbortSignal;
+  /** The `Link` header of the page `fetchPage` last fetched (the link-header style reads it). */
+  readonly linkHeader?: () => string | null | undefined;
 }
 
 export interface Page<Item, Body> {
@@ -85,8 +98,9 @@ export class PaginationError extends Error {
   }
 }
 
-/** Reads `a.b.c` from a parsed body. */
+/** Reads `a.b.c` from a parsed body; `''` is the body itself. */
 export function readPath(source: unknown, path: string): unknown {
+  if (path === '') return source;
   let current: unknown = source;
   for (const part of path.split('.')) {
     if (typeof current !== 'object' || current === null) return undefined;
@@ -121,7 +135,34 @@ interface Step {
   readonly next: PageParams | undefined;
 }
 
-function nextStep(style: PaginationStyle, body: unknown, items: unknown[], params: PageParams): Step {
+/**
+ * The target of the `rel="next"` link in a `Link` header (RFC 8288: `<url>; rel="next"`, several
+ * links comma-separated, a rel of several space-separated types, quoted or not), or undefined.
+ */
+export function nextLink(header: string | null | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const match of header.matchAll(/<([^>]*)>((?:\s*;\s*[^;,]*)*)/g)) {
+    for (const param of match[2]!.split(';')) {
+      const [name, value] = param.split('=', 2).map((t) => t.trim());
+      if (name?.toLowerCase() !== 'rel' || value === undefined) continue;
+      if (value.replace(/^"|"$/g, '').toLowerCase().split(/\s+/).includes('next')) return match[1];
+    }
+  }
+  return undefined;
+}
+
+/** The query of the next link, as the next page's parameters: the caller's, each the link names replaced. */
+function linkedParams(link: string, params: PageParams): PageParams {
+  const next: PageParams = { ...params };
+  const query = new URL(link, 'http://relative.invalid').searchParams;
+  for (const name of new Set(query.keys())) {
+    const values = query.getAll(name);
+    next[name] = values.length === 1 ? values[0] : values;
+  }
+  return next;
+}
+
+function nextStep(style: PaginationStyle, body: unknown, items: unknown[], params: PageParams, linkHeader: string | null | undefined): Step {
   if (items.length === 0) return { next: undefined };
   switch (style.style) {
     case 'cursor': {
@@ -146,6 +187,10 @@ function nextStep(style: PaginationStyle, body: unknown, items: unknown[], param
       if (!isPresent(next)) return { next: undefined };
       return { next: { ...params, [style.cursorParam]: cursorFromNext(next, style.cursorParam, style.nextIsUrl) } };
     }
+    case 'link-header': {
+      const link = nextLink(linkHeader);
+      return { next: link === undefined ? undefined : linkedParams(link, params) };
+    }
   }
 }
 
@@ -154,7 +199,12 @@ function backwards(style: PaginationStyle & { style: 'cursor' }, params: PagePar
   return style.beforeParam !== undefined && isPresent(params[style.beforeParam]);
 }
 
-function cursorKey(style: PaginationStyle, params: PageParams): string {
+/** What must change from one page's parameters to the next's: one parameter, or (links) the whole query. */
+function cursorOf(style: PaginationStyle, params: PageParams): string {
+  return style.style === 'link-header' ? JSON.stringify(params) : String(params[cursorKey(style, params)]);
+}
+
+function cursorKey(style: Exclude<PaginationStyle, { style: 'link-header' }>, params: PageParams): string {
   switch (style.style) {
     case 'cursor':
       return backwards(style, params) ? style.beforeParam! : style.cursorParam;
@@ -197,10 +247,11 @@ async function* walkPages<Item, Body>(
     const items = ordered.length > maxItems - yielded ? ordered.slice(0, maxItems - yielded) : ordered;
     yielded += items.length;
     yield { items, body, index, params };
-    const { next } = nextStep(style, body, all, params);
+    const { next } = nextStep(style, body, all, params, options.linkHeader?.());
     if (!next) return;
-    const key = cursorKey(style, params);
-    if (next[key] === params[key]) throw new PaginationError(`"${key}" did not advance (${String(next[key])})`);
+    if (cursorOf(style, next) === cursorOf(style, params)) {
+      throw new PaginationError(style.style === 'link-header' ? 'the next link names the page just fetched' : `"${cursorKey(style, params)}" did not advance (${cursorOf(style, params)})`);
+    }
     params = next;
   }
 }

@@ -40,8 +40,12 @@ export interface PageLimits {
   maxPages?: number;
 }
 
-/** The item type of a page body's items field. */
-export type PageItem<Page, Field extends string> = Page extends Record<Field, ReadonlyArray<infer Item> | null | undefined>
+/** The item type of a page body's items field (`''`: of the body, when it is the list itself). */
+export type PageItem<Page, Field extends string> = Field extends ''
+  ? Page extends ReadonlyArray<infer Item>
+    ? Item
+    : unknown
+  : Page extends Record<Field, ReadonlyArray<infer Item> | null | undefined>
   ? Item
   : Page extends { [K in Field]?: ReadonlyArray<infer Item> | null }
     ? Item

@@ -1,6 +1,7 @@
 // Pagination is recognised from shapes, not names: a profile rule applies to an operation when
 // the operation takes the rule's query parameter and its success response has the rule's fields,
-// its items field an array (fields declared in `allOf` members count, as the types read them).
+// its items field an array (fields declared in `allOf` members count, as the types read them; an
+// items field `''` is the body itself).
 import type { OperationModel, PaginationModel } from './types.ts';
 import type { PaginationRule } from './profile.ts';
 import { deref } from '../json-pointer.ts';
@@ -15,6 +16,7 @@ function successSchema(doc: Doc, op: OperationModel): Doc | undefined {
 
 /** The schema of the (dotted) field, through `$ref`s and `allOf` members as the types read them; undefined if none declares it. */
 function fieldSchema(doc: Doc, schema: Doc | undefined, dotted: string): Doc | undefined {
+  if (dotted === '') return schema;
   let node = schema;
   for (const part of dotted.split('.')) {
     const declared = node === undefined ? undefined : declaredProperties(doc, node).get(part);
@@ -46,11 +48,12 @@ export function detectPagination(doc: Doc, op: OperationModel, rules: Pagination
       const field = fieldSchema(doc, schema, f);
       return field !== undefined && isArray(doc, field);
     });
-    if (!itemsField) continue;
+    if (itemsField === undefined) continue;
     const { whenQuery: _when, itemsField: _items, ...shape } = rule;
     const model = { ...shape, itemsField } as PaginationModel;
+    // A Link header is no field of the body: a link-header rule needs only the list.
     const probe =
-      model.style === 'opaque-cursor' ? model.nextField : model.style === 'token' ? model.tokenField : model.hasMoreField;
+      model.style === 'link-header' ? '' : model.style === 'opaque-cursor' ? model.nextField : model.style === 'token' ? model.tokenField : model.hasMoreField;
     if (!fieldSchema(doc, schema, probe)) continue;
     for (const key of ['limitParam', 'sizeParam', 'beforeParam'] as const) {
       const name = (model as Record<string, unknown>)[key];

@@ -47,6 +47,13 @@ const paginationRule = z.discriminatedUnion('style', [
     cursorParam: z.string(),
     sizeParam: z.string().optional(),
   }),
+  // The answer's `Link` header names the next page; `itemsField: ''` when the body is the list.
+  z.strictObject({
+    style: z.literal('link-header'),
+    whenQuery: z.string(),
+    itemsField: z.union([z.string(), z.array(z.string())]),
+    sizeParam: z.string().optional(),
+  }),
 ]);
 
 const method = z.enum(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

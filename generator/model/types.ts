@@ -111,7 +111,9 @@ export type PaginationModel =
       nextIsUrl?: boolean;
       cursorParam: string;
       sizeParam?: string;
-    };
+    }
+  /** RFC 8288 `Link` response headers (`rel="next"`); `itemsField` `''` when the body itself is the list. */
+  | { style: 'link-header'; itemsField: string; sizeParam?: string };
 
 export interface OperationModel {
   /** Unique, final operationId (after renames). */

@@ -1,5 +1,6 @@
 // Pagination guessed from list responses: a GET whose query takes a cursor, a page number or the id
-// to start after, and whose JSON answer holds an array next to what says where the next page is.
+// to start after, and whose JSON answer holds an array next to what says where the next page is, or
+// declares a `Link` header (RFC 8288) that names the next page.
 // Only shapes the runtime's paginator styles can follow are proposed; anything less certain is
 // left out (the operation stays a plain call) rather than guessed.
 //
@@ -27,9 +28,17 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     if (!schema) continue;
     const props = properties(doc, schema);
     const typeOf = (name: string) => typeIn(doc, props[name]!);
+    const size = names.find((q) => SIZE_PARAMS.test(q));
+    // The answer says where the next page is in a Link header: the body (or its one list) is the page.
+    const linked = names.find((q) => PAGE_PARAMS.test(q)) ?? names.find((q) => CURSOR_PARAMS.test(q) || AFTER_ID_PARAMS.test(q));
+    const list = typeIn(doc, schema) === 'array' ? '' : Object.keys(props).find((name) => typeOf(name) === 'array');
+    if (linked && list !== undefined && declaresLinkHeader(doc, operation)) {
+      const rule: PaginationRule = { style: 'link-header', whenQuery: linked, itemsField: list, ...(size ? { sizeParam: size } : {}) };
+      rules.set(JSON.stringify(rule), rule);
+      continue;
+    }
     const items = Object.keys(props).find((name) => typeOf(name) === 'array');
     if (!items) continue;
-    const size = names.find((q) => SIZE_PARAMS.test(q));
     const next = Object.keys(props).find((name) => NEXT_FIELDS.test(name) && typeOf(name) === 'string');
     // The parameter named as the field hands the token back; else a cursor's usual names; a page
     // parameter that takes text carries a cursor last (one that takes a number counts pages).
@@ -54,6 +63,14 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     if (rule) rules.set(JSON.stringify(rule), rule);
   }
   return [...rules.values()];
+}
+
+/** Whether the first success response declares a `Link` header (RFC 8288), as list APIs that page by links do. */
+function declaresLinkHeader(doc: Doc, operation: Doc): boolean {
+  const responses = isRecord(operation.responses) ? operation.responses : {};
+  const status = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort()[0];
+  const response = status === undefined ? undefined : deref(doc, responses[status]);
+  return isRecord(response) && isRecord(response.headers) && Object.keys(response.headers).some((name) => name.toLowerCase() === 'link');
 }
 
 /** The type a schema declares, or that every `allOf` member declaring one agrees on. */

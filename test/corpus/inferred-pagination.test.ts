@@ -1,6 +1,7 @@
 // Pagination inferred from every directory spec and every @readme/oas-examples document, held to
 // the types the spec declares: each list operation the model pages with an inferred rule (the
-// model's own detectPagination picks it) takes its items from an array, sends a page number only in
+// model's own detectPagination picks it) takes its items from an array (the body, when it is the
+// list itself and a Link header names the next page), sends a page number only in
 // a parameter typed as a number, sends back only a cursor or token the answer gives as text or a
 // number, and, walking from the last item's id, has items with an id (in every branch of a union)
 // and sends it in a parameter not typed as a number. The types are read here on their own (local
@@ -85,8 +86,8 @@ function listOperations(doc: Doc): ListOperation[] {
 /** What is wrong with paging `op` as `model` says, by the types the spec declares; undefined if nothing. */
 function problem(doc: Doc, op: ListOperation, model: PaginationModel): string | undefined {
   const body = resolve(doc, op.success);
-  const items = property(doc, body, model.itemsField);
-  if (!declaredTypes(doc, items).has('array')) return `items field ${model.itemsField} is no array`;
+  const items = model.itemsField === '' ? body : property(doc, body, model.itemsField);
+  if (!declaredTypes(doc, items).has('array')) return model.itemsField === '' ? 'the body is no list' : `items field ${model.itemsField} is no array`;
   const types = (param: string) => declaredTypes(doc, op.query.get(param));
   const numeric = (param: string) => types(param).has('integer') || types(param).has('number');
   /** What the answer hands back goes into the query as it came: it must be text or a number. */
@@ -101,6 +102,8 @@ function problem(doc: Doc, op: ListOperation, model: PaginationModel): string | 
       return handedBack(model.nextField);
     case 'token':
       return handedBack(model.tokenField);
+    case 'link-header':
+      return undefined;
     case 'cursor': {
       if (numeric(model.cursorParam)) return `id sent in ${model.cursorParam}, typed as a number`;
       const list = resolve(doc, items);
@@ -138,6 +141,6 @@ describe('pagination inferred from real specs', () => {
     console.log(`inferred pagination: ${specs} specs with rules; operations paged: ${[...styles].map(([s, n]) => `${s} ${n}`).join(', ')}`);
     expect(problems).toEqual([]);
     // Each style the inference proposes is exercised by real specs, not only by hand-made ones.
-    expect([...styles.keys()].sort()).toEqual(['cursor', 'opaque-cursor', 'page-number']);
+    expect([...styles.keys()].sort()).toEqual(['cursor', 'link-header', 'opaque-cursor', 'page-number']);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PaginationError, paginate, type PageParams, type PaginationStyle } from '../../runtime/pagination.ts';
+import { nextLink, PaginationError, paginate, type PageParams, type PaginationStyle } from '../../runtime/pagination.ts';
 
 // Styles as the generator's model describes them, one per pagination shape the pinned APIs use.
 const cursorList: PaginationStyle = {
@@ -237,6 +237,58 @@ describe('opaque-cursor style (_metadata.next links, page_after tokens)', () => 
   it('refuses a next link without the cursor parameter', async () => {
     const fetchPage = async () => ({ result: items(1), _metadata: { next: 'https://api.example.com/v3/x?offset=5' } });
     await expect(paginate(fetchPage, metadataNext).toArray()).rejects.toThrow(/page_token/);
+  });
+});
+
+describe('link-header style (RFC 8288 Link: <…>; rel="next")', () => {
+  const linked: PaginationStyle = { style: 'link-header', itemsField: '', sizeParam: 'per_page' };
+
+  it('reads the next link among several, rel quoted or not, of several types, parameters in any order', () => {
+    expect(nextLink('<https://api.example.test/x?page=2>; rel="next", <https://api.example.test/x?page=9>; rel="last"')).toBe('https://api.example.test/x?page=2');
+    expect(nextLink('<https://a.test/x?page=1>; rel="prev first", <https://a.test/x?page=3>; title="more"; rel=next')).toBe('https://a.test/x?page=3');
+    expect(nextLink('<https://a.test/x?page=3>; REL="Next"')).toBe('https://a.test/x?page=3');
+    expect(nextLink('<https://a.test/x?page=9>; rel="last"')).toBeUndefined();
+    expect(nextLink('<https://a.test/next?page=2>; rel="nextish"')).toBeUndefined();
+    expect(nextLink('')).toBeUndefined();
+    expect(nextLink(null)).toBeUndefined();
+  });
+
+  it('fetches with the next link\'s query (not its path), the caller\'s other parameters kept, until no next link comes', async () => {
+    const all = items(5);
+    const calls: PageParams[] = [];
+    let link: string | null = null;
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      const page = Number(params.page ?? 1);
+      const size = Number(params.per_page);
+      // The server links by another path form, as some do (a repository's id for its name).
+      link = page * size < all.length ? `</repositories/42/issues?state=open&per_page=${size}&page=${page + 1}>; rel="next", </repositories/42/issues?page=3>; rel="last"` : '</repositories/42/issues?page=1>; rel="first"';
+      return all.slice((page - 1) * size, page * size);
+    };
+    const got = await paginate<Item>(fetchPage, linked, { pageSize: 2, params: { state: 'open' }, linkHeader: () => link }).toArray();
+    expect(got).toEqual(all);
+    expect(calls).toEqual([
+      { state: 'open', per_page: 2 },
+      { state: 'open', per_page: '2', page: '2' },
+      { state: 'open', per_page: '2', page: '3' },
+    ]);
+  });
+
+  it('takes the list from a field when the body is an object', async () => {
+    const pages = [{ total_count: 3, items: ['a', 'b'] }, { total_count: 3, items: ['c'] }];
+    let link: string | null = null;
+    const fetchPage = async (params: PageParams) => {
+      const index = Number(params.page ?? 1) - 1;
+      link = index + 1 < pages.length ? `<https://a.test/search?q=x&page=${index + 2}>; rel="next"` : null;
+      return pages[index]!;
+    };
+    const got = await paginate(fetchPage, { style: 'link-header', itemsField: 'items' }, { params: { q: 'x' }, linkHeader: () => link }).toArray();
+    expect(got).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses a next link that names the page just fetched', async () => {
+    const fetchPage = async () => ['a'];
+    await expect(paginate(fetchPage, linked, { params: { page: '1' }, linkHeader: () => '<https://a.test/x?page=1>; rel="next"' }).toArray()).rejects.toThrow(/names the page just fetched/);
   });
 });
 

@@ -7,9 +7,11 @@
 //   write them) are a token and a list;
 // - a page number starts where the parameter's minimum says (0 here);
 // - the parameter named as the answer's token field is the one that hands it back, not a page
-//   parameter the spec types as text beside it.
+//   parameter the spec types as text beside it;
+// - a list whose answer declares a Link header (RFC 8288) follows its rel="next" link's query on the
+//   operation's own path (the body itself the list, or its one array field).
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,21 +35,52 @@ beforeAll(async () => {
 }, 120_000);
 
 /**
- * Walks `walk` against a server answering the pages in `pages` one after the other; returns the
- * items and each request's query (without the caller's own parameters).
+ * Walks `walk` against a server answering the pages in `pages` one after the other (with the Link
+ * header in `links` at the same place, if any); returns the items, each request's query and path.
  */
-async function walkOf(walk: string, pages: object[], init?: object): Promise<{ items: unknown[]; queries: Record<string, string>[] }> {
+async function walkOf(walk: string, pages: object[], init?: object, links: (string | undefined)[] = []): Promise<{ items: unknown[]; queries: Record<string, string>[]; paths: string[] }> {
   const queries: Record<string, string>[] = [];
+  const paths: string[] = [];
   const fetch = async (request: Request) => {
-    queries.push(Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json(pages[queries.length - 1] ?? { error: 'no such page' }, { status: queries.length <= pages.length ? 200 : 404 });
+    const url = new URL(request.url);
+    queries.push(Object.fromEntries(url.searchParams));
+    paths.push(url.pathname);
+    const link = links[queries.length - 1];
+    return Response.json(pages[queries.length - 1] ?? { error: 'no such page' }, { status: queries.length <= pages.length ? 200 : 404, headers: link ? { link } : {} });
   };
   const client = generated.create({ fetch, logger: false });
   const fn = generated.module[walk] as Walk | undefined;
   expect(fn, `${walk} is generated`).toBeTypeOf('function');
   const items = await fn!(client, init).toArray();
-  return { items, queries };
+  return { items, queries, paths };
 }
+
+describe('the walks\' item types', () => {
+  it('are the list\'s items: of the body itself, of its one array field, of an allOf-typed list', async () => {
+    const consumer = [
+      "import { createLedgerListsClient, listAnalyzersAll, listChargesAll, listIssuesAll, searchIssuesAll } from './ledger/index.ts';",
+      'const client = createLedgerListsClient({});',
+      'export async function walk(): Promise<void> {',
+      "  for await (const issue of listIssuesAll(client, { params: { path: { owner: 'o', repo: 'r' } } })) {",
+      '    const id: number = issue.id;',
+      '    // @ts-expect-error an issue has no such field',
+      '    void issue.nope;',
+      '    void id;',
+      '  }',
+      "  for await (const issue of searchIssuesAll(client, { params: { query: { q: 'x' } } })) { const title: string | undefined = issue.title; void title; }",
+      '  for await (const charge of listChargesAll(client)) { const id: string = charge.id; void id; }',
+      '  for await (const analyzer of listAnalyzersAll(client)) { const name: string = analyzer; void name; }',
+      '}',
+    ];
+    await writeFile(path.join(OUT, 'consumer.ts'), consumer.join('\n'));
+    await writeFile(path.join(OUT, 'tsconfig.json'), JSON.stringify({ extends: path.join(ROOT, 'tsconfig.worker.json'), compilerOptions: { noEmit: true }, files: ['consumer.ts'], include: [] }));
+    const compiled = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsgo'), ['-p', path.join(OUT, 'tsconfig.json'), '--pretty', 'false']).then(
+      () => '',
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
+    expect(compiled).toBe('');
+  }, 60_000);
+});
 
 describe('pagination inferred from list shapes', () => {
   it('sends back a text `page` as the cursor next_page held, and stops when it is null', async () => {
@@ -97,6 +130,26 @@ describe('pagination inferred from list shapes', () => {
     ]);
     expect(items).toEqual(['e1', 'e2']);
     expect(queries).toEqual([{ page: '0' }, { page: '1' }]);
+  });
+
+  it('follows the Link header\'s next page by its query, on the operation\'s own path, until none is sent', async () => {
+    const { items, queries, paths } = await walkOf(
+      'listIssuesAll',
+      [[{ id: 1 }, { id: 2 }], [{ id: 3 }]],
+      { params: { path: { owner: 'octo', repo: 'hello' }, query: { state: 'open', per_page: 2 } } },
+      ['<https://lists.example.test/repositories/42/issues?state=open&per_page=2&page=2>; rel="next", <https://lists.example.test/repositories/42/issues?state=open&per_page=2&page=2>; rel="last"', '<https://lists.example.test/repositories/42/issues?state=open&per_page=2&page=1>; rel="first"'],
+    );
+    expect(items).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    expect(queries).toEqual([{ state: 'open', per_page: '2' }, { state: 'open', per_page: '2', page: '2' }]);
+    expect(paths).toEqual(['/repos/octo/hello/issues', '/repos/octo/hello/issues']);
+  });
+
+  it('takes a linked page\'s items from the body\'s one list when the body is an object', async () => {
+    const { items, queries } = await walkOf('searchIssuesAll', [{ total_count: 3, items: [{ id: 1 }, { id: 2 }] }, { total_count: 3, items: [{ id: 3 }] }], { params: { query: { q: 'bug' } } }, [
+      '<https://lists.example.test/search/issues?q=bug&page=2>; rel="next"',
+    ]);
+    expect(items).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    expect(queries).toEqual([{ q: 'bug' }, { q: 'bug', page: '2' }]);
   });
 
   it('hands the token back in the parameter named as its field, not in a text page parameter beside it', async () => {
