@@ -55,6 +55,17 @@ export type PaginationStyle =
       /** `''`: the body itself is the list. */
       readonly itemsField: string;
       readonly sizeParam?: string;
+    }
+  | {
+      /**
+       * The URL of the next page in a body field (`nextLink`, `@odata.nextLink`, `next_page_url`):
+       * fetched as the link-header style fetches a Link header's, by the same operation with the
+       * URL's query; the list ends when the field is absent, null or empty.
+       */
+      readonly style: 'next-link';
+      readonly itemsField: string;
+      readonly nextField: string;
+      readonly sizeParam?: string;
     };
 
 export type PageParams = Record<string, unknown>;
@@ -98,9 +109,13 @@ export class PaginationError extends Error {
   }
 }
 
-/** Reads `a.b.c` from a parsed body; `''` is the body itself. */
+/**
+ * Reads `a.b.c` from a parsed body; `''` is the body itself, and a key that holds the dots itself
+ * (`@odata.nextLink`) is read as that key first.
+ */
 export function readPath(source: unknown, path: string): unknown {
   if (path === '') return source;
+  if (typeof source === 'object' && source !== null && Object.hasOwn(source, path)) return (source as Record<string, unknown>)[path];
   let current: unknown = source;
   for (const part of path.split('.')) {
     if (typeof current !== 'object' || current === null) return undefined;
@@ -191,6 +206,12 @@ function nextStep(style: PaginationStyle, body: unknown, items: unknown[], param
       const link = nextLink(linkHeader);
       return { next: link === undefined ? undefined : linkedParams(link, params) };
     }
+    case 'next-link': {
+      const link = readPath(body, style.nextField);
+      if (!isPresent(link)) return { next: undefined };
+      if (typeof link !== 'string') throw new PaginationError(`"${style.nextField}" is not a link`);
+      return { next: linkedParams(link, params) };
+    }
   }
 }
 
@@ -201,10 +222,10 @@ function backwards(style: PaginationStyle & { style: 'cursor' }, params: PagePar
 
 /** What must change from one page's parameters to the next's: one parameter, or (links) the whole query. */
 function cursorOf(style: PaginationStyle, params: PageParams): string {
-  return style.style === 'link-header' ? JSON.stringify(params) : String(params[cursorKey(style, params)]);
+  return style.style === 'link-header' || style.style === 'next-link' ? JSON.stringify(params) : String(params[cursorKey(style, params)]);
 }
 
-function cursorKey(style: Exclude<PaginationStyle, { style: 'link-header' }>, params: PageParams): string {
+function cursorKey(style: Exclude<PaginationStyle, { style: 'link-header' | 'next-link' }>, params: PageParams): string {
   switch (style.style) {
     case 'cursor':
       return backwards(style, params) ? style.beforeParam! : style.cursorParam;
@@ -250,7 +271,7 @@ async function* walkPages<Item, Body>(
     const { next } = nextStep(style, body, all, params, options.linkHeader?.());
     if (!next) return;
     if (cursorOf(style, next) === cursorOf(style, params)) {
-      throw new PaginationError(style.style === 'link-header' ? 'the next link names the page just fetched' : `"${cursorKey(style, params)}" did not advance (${cursorOf(style, params)})`);
+      throw new PaginationError(style.style === 'link-header' || style.style === 'next-link' ? 'the next link names the page just fetched' : `"${cursorKey(style, params)}" did not advance (${cursorOf(style, params)})`);
     }
     params = next;
   }

@@ -10,13 +10,17 @@ import { declaredProperties } from './declared-properties.ts';
 type Doc = Record<string, any>;
 
 function successSchema(doc: Doc, op: OperationModel): Doc | undefined {
-  const ok = op.responses.find((r) => /^2\d\d$/.test(r.status) && r.schema);
+  // A range (`2XX`, as Microsoft Graph writes every success) is a success response too.
+  const ok = op.responses.find((r) => /^2(?:\d\d|XX)$/i.test(r.status) && r.schema);
   return ok ? deref<Doc>(doc, ok.schema) : undefined;
 }
 
 /** The schema of the (dotted) field, through `$ref`s and `allOf` members as the types read them; undefined if none declares it. */
 function fieldSchema(doc: Doc, schema: Doc | undefined, dotted: string): Doc | undefined {
   if (dotted === '') return schema;
+  // A property whose name holds the dots (`@odata.nextLink`) before a path through nested ones.
+  const whole = schema === undefined ? undefined : declaredProperties(doc, schema).get(dotted);
+  if (whole !== undefined) return deref<Doc>(doc, whole) ?? {};
   let node = schema;
   for (const part of dotted.split('.')) {
     const declared = node === undefined ? undefined : declaredProperties(doc, node).get(part);
@@ -40,7 +44,7 @@ export function detectPagination(doc: Doc, op: OperationModel, rules: Pagination
   const schema = successSchema(doc, op);
   if (!schema) return undefined;
   for (const rule of rules) {
-    if (!query.has(rule.whenQuery)) continue;
+    if (rule.whenQuery !== undefined && !query.has(rule.whenQuery)) continue;
     const candidates = Array.isArray(rule.itemsField) ? rule.itemsField : [rule.itemsField];
     // The list must be one: a rule inferred from one operation also meets others whose field of
     // that name is a map (aggregated lists) and would yield nothing, or the map's values.
@@ -53,7 +57,13 @@ export function detectPagination(doc: Doc, op: OperationModel, rules: Pagination
     const model = { ...shape, itemsField } as PaginationModel;
     // A Link header is no field of the body: a link-header rule needs only the list.
     const probe =
-      model.style === 'link-header' ? '' : model.style === 'opaque-cursor' ? model.nextField : model.style === 'token' ? model.tokenField : model.hasMoreField;
+      model.style === 'link-header'
+        ? ''
+        : model.style === 'opaque-cursor' || model.style === 'next-link'
+          ? model.nextField
+          : model.style === 'token'
+            ? model.tokenField
+            : model.hasMoreField;
     if (!fieldSchema(doc, schema, probe)) continue;
     for (const key of ['limitParam', 'sizeParam', 'beforeParam'] as const) {
       const name = (model as Record<string, unknown>)[key];

@@ -54,6 +54,15 @@ const paginationRule = z.discriminatedUnion('style', [
     itemsField: z.union([z.string(), z.array(z.string())]),
     sizeParam: z.string().optional(),
   }),
+  // The next page's URL is in a body field. Without `whenQuery` the rule meets every list whose
+  // answer has both fields: such a link needs no query parameter of the first call.
+  z.strictObject({
+    style: z.literal('next-link'),
+    whenQuery: z.string().optional(),
+    itemsField: z.union([z.string(), z.array(z.string())]),
+    nextField: z.string(),
+    sizeParam: z.string().optional(),
+  }),
 ]);
 
 const method = z.enum(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

@@ -113,7 +113,9 @@ export type PaginationModel =
       sizeParam?: string;
     }
   /** RFC 8288 `Link` response headers (`rel="next"`); `itemsField` `''` when the body itself is the list. */
-  | { style: 'link-header'; itemsField: string; sizeParam?: string };
+  | { style: 'link-header'; itemsField: string; sizeParam?: string }
+  /** The next page's URL in a body field (`nextLink`, `@odata.nextLink`), followed by its query. */
+  | { style: 'next-link'; itemsField: string; nextField: string; sizeParam?: string };
 
 export interface OperationModel {
   /** Unique, final operationId (after renames). */

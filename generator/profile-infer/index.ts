@@ -55,7 +55,7 @@ export function inferProfile(documents: Doc[], options: InferOptions): InferredP
   notes.push({
     key: 'pagination',
     text: pagination.length
-      ? 'guessed from list responses by names and declared types (a cursor, token or page query parameter, or starting_after, beside an array and a next marker, a has-more flag or a declared Link header): check the shapes'
+      ? 'guessed from list responses by names and declared types (a cursor, token or page query parameter, or starting_after, beside an array and a next marker, a has-more flag, a next-page URL or a declared Link header): check the shapes'
       : 'no list response with a recognisable cursor or page shape: add rules (see model/profile.ts) for auto-pagination',
   });
   notes.push({

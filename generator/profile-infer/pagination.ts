@@ -1,6 +1,7 @@
 // Pagination guessed from list responses: a GET whose query takes a cursor, a page number or the id
-// to start after, and whose JSON answer holds an array next to what says where the next page is, or
-// declares a `Link` header (RFC 8288) that names the next page.
+// to start after, and whose JSON answer holds an array next to what says where the next page is (a
+// cursor, a has-more flag, or the next page's URL: a field so named or declared a URI, or the one
+// AutoRest's `x-ms-pageable` names), or declares a `Link` header (RFC 8288) that names it.
 // Only shapes the runtime's paginator styles can follow are proposed; anything less certain is
 // left out (the operation stays a plain call) rather than guessed.
 //
@@ -16,6 +17,10 @@ const PAGE_PARAMS = /^(page|page_?number|pageNumber)$/;
 const HAS_MORE_FIELDS = /^(has_?more|hasMore|has_?next|hasNext|has_?next_?page|hasNextPage)$/;
 const SIZE_PARAMS = /^(limit|page_?size|pageSize|per_?page|perPage|max_?results|maxResults|count|size)$/;
 const AFTER_ID_PARAMS = /^(starting_?after|startingAfter)$/;
+/** Fields whose name says they hold the next page's URL; `next` and `nextPage` count when declared a URI. */
+const NEXT_LINK_FIELDS = /^(?:(?:@?odata\.)?next_?link|next_?(?:page_?)?(?:url|uri|href))$/i;
+const NEXT_URI_FIELDS = /^(next|next_?page|nextPage)$/;
+const URI_FORMATS = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
 const BEFORE_ID_PARAMS = /^(ending_?before|endingBefore)$/;
 
 export function inferPagination(doc: Doc): PaginationRule[] {
@@ -39,6 +44,23 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     }
     const items = Object.keys(props).find((name) => typeOf(name) === 'array');
     if (!items) continue;
+    // The spec names the list and its link (AutoRest's x-ms-pageable), or a field's name or format says it is the link.
+    const pageable = isRecord(operation['x-ms-pageable']) ? operation['x-ms-pageable'] : undefined;
+    const declaredLink = typeof pageable?.nextLinkName === 'string' ? pageable.nextLinkName : undefined;
+    const declaredItems = typeof pageable?.itemName === 'string' ? pageable.itemName : 'value';
+    const link =
+      declaredLink !== undefined
+        ? Object.hasOwn(props, declaredLink) && Object.hasOwn(props, declaredItems) && typeOf(declaredItems) === 'array'
+          ? { nextField: declaredLink, itemsField: declaredItems }
+          : undefined
+        : Object.keys(props)
+            .filter((name) => typeOf(name) === 'string' && (NEXT_LINK_FIELDS.test(name) || (NEXT_URI_FIELDS.test(name) && URI_FORMATS.has(formatIn(doc, props[name]!) ?? ''))))
+            .map((name) => ({ nextField: name, itemsField: items }))[0];
+    if (link) {
+      const rule: PaginationRule = { style: 'next-link', ...link, ...(size ? { sizeParam: size } : {}) };
+      rules.set(JSON.stringify(rule), rule);
+      continue;
+    }
     const next = Object.keys(props).find((name) => NEXT_FIELDS.test(name) && typeOf(name) === 'string');
     // The parameter named as the field hands the token back; else a cursor's usual names; a page
     // parameter that takes text carries a cursor last (one that takes a number counts pages).
@@ -79,6 +101,13 @@ function typeIn(doc: Doc, schema: Doc, depth = 0): string | undefined {
   if (own !== undefined || depth > 8 || !Array.isArray(schema.allOf)) return own;
   const types = new Set(schema.allOf.map((member: unknown) => deref(doc, member)).filter(isRecord).map((member: Doc) => typeIn(doc, member, depth + 1)).filter((t: unknown) => t !== undefined));
   return types.size === 1 ? [...types][0] : undefined;
+}
+
+/** The `format` a schema or one of its `allOf` members declares. */
+function formatIn(doc: Doc, schema: Doc): string | undefined {
+  if (typeof schema.format === 'string') return schema.format;
+  if (!Array.isArray(schema.allOf)) return undefined;
+  return schema.allOf.map((member: unknown) => deref(doc, member)).find((member: unknown) => isRecord(member) && typeof member.format === 'string')?.format;
 }
 
 /** A Swagger 2.0 parameter carries its type itself; an OpenAPI 3 one in its schema. */

@@ -3,8 +3,9 @@
 // model's own detectPagination picks it) takes its items from an array (the body, when it is the
 // list itself and a Link header names the next page), sends a page number only in
 // a parameter typed as a number, sends back only a cursor or token the answer gives as text or a
-// number, and, walking from the last item's id, has items with an id (in every branch of a union)
-// and sends it in a parameter not typed as a number. The types are read here on their own (local
+// number, follows only a next link the answer gives as text, and, walking from the last item's id,
+// has items with an id (in every branch of a union) and sends it in a parameter not typed as a
+// number. The types are read here on their own (local
 // `$ref`s and `allOf` members followed), not by the inference.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,8 @@ function declaredTypes(doc: Doc, value: unknown, depth = 0): Set<string> {
 }
 
 function property(doc: Doc, schema: Doc | undefined, name: string): unknown {
-  const own = resolve(doc, schema?.properties)?.[name];
+  const props = resolve(doc, schema?.properties);
+  const own = props && Object.hasOwn(props, name) ? props[name] : undefined;
   if (own !== undefined || !Array.isArray(schema?.allOf)) return own;
   for (const member of schema.allOf) {
     const found = property(doc, resolve(doc, member), name);
@@ -73,7 +75,7 @@ function listOperations(doc: Doc): ListOperation[] {
       const p = resolve(doc, raw);
       if (p?.in === 'query' && typeof p.name === 'string') query.set(p.name, p.schema ?? p);
     }
-    const status = Object.keys(resolve(doc, get.responses) ?? {}).filter((s) => /^2\d\d$/.test(s)).sort()[0];
+    const status = Object.keys(resolve(doc, get.responses) ?? {}).filter((s) => /^2(?:\d\d|XX)$/i.test(s)).sort()[0];
     const response = status ? resolve(doc, get.responses[status]) : undefined;
     const media = resolve(doc, response?.content);
     const json = media && Object.keys(media).find((t) => /json/i.test(t));
@@ -104,6 +106,8 @@ function problem(doc: Doc, op: ListOperation, model: PaginationModel): string | 
       return handedBack(model.tokenField);
     case 'link-header':
       return undefined;
+    case 'next-link':
+      return declaredTypes(doc, property(doc, body, model.nextField)).has('string') ? undefined : `next link ${model.nextField} is no text`;
     case 'cursor': {
       if (numeric(model.cursorParam)) return `id sent in ${model.cursorParam}, typed as a number`;
       const list = resolve(doc, items);
@@ -141,6 +145,6 @@ describe('pagination inferred from real specs', () => {
     console.log(`inferred pagination: ${specs} specs with rules; operations paged: ${[...styles].map(([s, n]) => `${s} ${n}`).join(', ')}`);
     expect(problems).toEqual([]);
     // Each style the inference proposes is exercised by real specs, not only by hand-made ones.
-    expect([...styles.keys()].sort()).toEqual(['cursor', 'link-header', 'opaque-cursor', 'page-number']);
+    expect([...styles.keys()].sort()).toEqual(['cursor', 'link-header', 'next-link', 'opaque-cursor', 'page-number']);
   });
 });

@@ -292,6 +292,29 @@ describe('link-header style (RFC 8288 Link: <…>; rel="next")', () => {
   });
 });
 
+describe('next-link style (the next page\'s URL in a body field)', () => {
+  it('follows the field\'s query, a key holding dots read whole, a relative link too, until the field is gone', async () => {
+    const calls: PageParams[] = [];
+    const pages: Record<string, { value: string[]; '@odata.nextLink'?: string }> = {
+      first: { value: ['a', 'b'], '@odata.nextLink': 'https://graph.example.test/v1.0/users?$top=2&$skiptoken=X2' },
+      X2: { value: ['c'], '@odata.nextLink': '/v1.0/users?$top=2&$skiptoken=X3' },
+      X3: { value: [] },
+    };
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      return pages[String(params.$skiptoken ?? 'first')]!;
+    };
+    const got = await paginate(fetchPage, { style: 'next-link', itemsField: 'value', nextField: '@odata.nextLink' }, { params: { $top: 2 } }).toArray();
+    expect(got).toEqual(['a', 'b', 'c']);
+    expect(calls).toEqual([{ $top: 2 }, { $top: '2', $skiptoken: 'X2' }, { $top: '2', $skiptoken: 'X3' }]);
+  });
+
+  it('refuses a next link that is no text', async () => {
+    const fetchPage = async () => ({ value: ['a'], nextLink: 7 });
+    await expect(paginate(fetchPage, { style: 'next-link', itemsField: 'value', nextField: 'nextLink' }).toArray()).rejects.toThrow(/"nextLink" is not a link/);
+  });
+});
+
 describe('abort and shape errors', () => {
   it('stops with the signal reason and passes the signal to fetchPage', async () => {
     const controller = new AbortController();

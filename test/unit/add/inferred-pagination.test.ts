@@ -9,7 +9,10 @@
 // - the parameter named as the answer's token field is the one that hands it back, not a page
 //   parameter the spec types as text beside it;
 // - a list whose answer declares a Link header (RFC 8288) follows its rel="next" link's query on the
-//   operation's own path (the body itself the list, or its one array field).
+//   operation's own path (the body itself the list, or its one array field);
+// - so does a list whose next page's URL is in a body field: the one AutoRest's x-ms-pageable names,
+//   one named as a link (`@odata.nextLink`, in an allOf member, under a `2XX` answer), or a `next`
+//   declared a URI.
 import { execFile } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -150,6 +153,32 @@ describe('pagination inferred from list shapes', () => {
     ]);
     expect(items).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
     expect(queries).toEqual([{ q: 'bug' }, { q: 'bug', page: '2' }]);
+  });
+
+  it('follows the next link x-ms-pageable names, by its query, on the operation\'s own path', async () => {
+    const { items, queries, paths } = await walkOf(
+      'listVaultsAll',
+      [{ value: ['v1', 'v2'], nextLink: 'https://lists.example.test/subscriptions/s1/vaults?api-version=2024-01-01&$skiptoken=abc' }, { value: ['v3'] }],
+      { params: { path: { subscriptionId: 's1' }, query: { 'api-version': '2024-01-01' } } },
+    );
+    expect(items).toEqual(['v1', 'v2', 'v3']);
+    expect(queries).toEqual([{ 'api-version': '2024-01-01' }, { 'api-version': '2024-01-01', $skiptoken: 'abc' }]);
+    expect(paths).toEqual(['/subscriptions/s1/vaults', '/subscriptions/s1/vaults']);
+  });
+
+  it('follows a field named as a link (@odata.nextLink, declared in an allOf member, under a 2XX answer)', async () => {
+    const { items, queries } = await walkOf('listMessagesAll', [{ value: ['m1'], '@odata.nextLink': 'https://lists.example.test/me/messages?$skiptoken=p2' }, { value: ['m2'], '@odata.nextLink': null }]);
+    expect(items).toEqual(['m1', 'm2']);
+    expect(queries).toEqual([{}, { $skiptoken: 'p2' }]);
+  });
+
+  it('follows a `next` field declared a URI (offset and limit in its query)', async () => {
+    const { items, queries } = await walkOf('listDevicesAll', [
+      { count: 3, next: 'https://lists.example.test/devices?limit=2&offset=2', previous: null, results: ['d1', 'd2'] },
+      { count: 3, next: null, previous: 'https://lists.example.test/devices?limit=2', results: ['d3'] },
+    ]);
+    expect(items).toEqual(['d1', 'd2', 'd3']);
+    expect(queries).toEqual([{}, { limit: '2', offset: '2' }]);
   });
 
   it('hands the token back in the parameter named as its field, not in a text page parameter beside it', async () => {
