@@ -72,7 +72,7 @@ function shorthandDoc(option: string, scheme: SecuritySchemeModel): string {
 }
 
 /** Every requirement needs a credential: then the options type demands the shorthand or `auth`. */
-function credentialsRequired(auth: SchemesAuth): boolean {
+export function credentialsRequired(auth: SchemesAuth): boolean {
   const needs = (r: string[][]) => r.length > 0 && r.every((alternative) => alternative.length > 0);
   return needs(auth.security) && Object.values(auth.operations).every(needs);
 }

@@ -4,15 +4,21 @@
 // operation's generated zod schemas (schemas.js) before any vendor call; `readJson` is what
 // files scaffolded before that used, kept so merging into them still finds it.
 
-export type HelperName = 'required' | 'toNumber' | 'oneOf' | 'jsonParam' | 'readJson' | 'checked' | 'jsonBody';
+export type HelperName = 'required' | 'pathPart' | 'toNumber' | 'oneOf' | 'jsonParam' | 'readJson' | 'checked' | 'jsonBody';
 
 /** Fixed order, so files scaffolded from the same request are identical. */
-export const HELPER_ORDER: readonly HelperName[] = ['required', 'toNumber', 'oneOf', 'jsonParam', 'readJson', 'checked', 'jsonBody'];
+export const HELPER_ORDER: readonly HelperName[] = ['required', 'pathPart', 'toNumber', 'oneOf', 'jsonParam', 'readJson', 'checked', 'jsonBody'];
 
 const HELPERS: Record<HelperName, string> = {
   required: `/** A required input, or a 400 that names it. */
 function required(value: string | undefined, name: string): string {
   if (value === undefined) throw new HTTPException(400, { message: \`missing parameter '\${name}'\` });
+  return value;
+}`,
+  pathPart: `/** A path parameter that shares its segment with text (\`{id}.json\`), or a 400 that names it. */
+function pathPart(segment: string, pattern: RegExp, index: number, name: string): string {
+  const value = pattern.exec(segment)?.[index];
+  if (value === undefined || value === '') throw new HTTPException(400, { message: \`missing parameter '\${name}'\` });
   return value;
 }`,
   toNumber: `/** A numeric input, or a 400 that names it. */

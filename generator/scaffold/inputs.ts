@@ -32,9 +32,53 @@ export function honoParamName(name: string): string {
   return name.replace(/\W/g, '_');
 }
 
-/** `/v1/customers/{customer}` → `/v1/customers/:customer`. */
+/**
+ * Any character but `/` (written so the pattern holds no `/`: route keys and shadowing split paths
+ * on it), for the pattern of a segment that mixes parameters and text: Hono takes a parameter only
+ * as a whole segment, and matches the path decoded (`job%201` as `job 1`).
+ */
+const SEGMENT_CHAR = '[^\\x2F]';
+
+const WHOLE_PARAMETER = /^\{([^{}]+)\}$/;
+const PARAMETER = /\{([^{}]+)\}/g;
+
+/**
+ * `/v1/customers/{customer}` → `/v1/customers/:customer`. A segment that mixes parameters and text
+ * (`{id}.json`, `{name}:cancel`) becomes one Hono parameter, named after its first, whose pattern
+ * is the segment (`:id{…+?\.json}`): `:id.json` would name a parameter `id.json` and match
+ * `/items/123` as well, and `{name}:cancel` beside `{name}:resume` would be one route.
+ */
 export function honoPath(path: string): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) => `:${honoParamName(name)}`);
+  return path
+    .split('/')
+    .map((segment) => {
+      const whole = WHOLE_PARAMETER.exec(segment);
+      if (whole) return `:${honoParamName(whole[1]!)}`;
+      const first = [...segment.matchAll(PARAMETER)][0];
+      if (!first) return segment;
+      return `:${honoParamName(first[1]!)}{${segment.split(/(\{[^{}]+\})/).map((part) => (WHOLE_PARAMETER.test(part) ? `${SEGMENT_CHAR}+?` : escapeRegExp(part))).join('')}}`;
+    })
+    .join('/');
+}
+
+/**
+ * Where a path parameter that shares its segment with text is read: the Hono parameter of that
+ * segment, and a pattern whose group `index` is this parameter's part of the decoded segment.
+ */
+export function segmentPart(path: string, name: string): { param: string; pattern: string; index: number } | undefined {
+  for (const segment of path.split('/')) {
+    if (WHOLE_PARAMETER.test(segment)) continue;
+    const names = [...segment.matchAll(PARAMETER)].map((m) => m[1]!);
+    const index = names.indexOf(name);
+    if (index < 0) continue;
+    const pattern = `^${segment.split(/(\{[^{}]+\})/).map((part) => (WHOLE_PARAMETER.test(part) ? '(.+?)' : escapeRegExp(part))).join('')}$`;
+    return { param: honoParamName(names[0]!), pattern, index: index + 1 };
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 export function operationInput(op: OperationModel, document: Record<string, any>, indent: string): OperationInput {
@@ -47,7 +91,7 @@ export function operationInput(op: OperationModel, document: Record<string, any>
     const skipped = params.filter((p) => !used.includes(p)).map((p) => p.name);
     if (skipped.length) optional.push({ location, names: skipped });
     if (used.length === 0) continue;
-    groups.push({ location, fields: used.map((p) => `${propertyName(p.name)}: ${paramExpression(p, classify(p.schema, document), helpers)}`) });
+    groups.push({ location, fields: used.map((p) => `${propertyName(p.name)}: ${paramExpression(p, op.path, classify(p.schema, document), helpers)}`) });
   }
   const parts: string[] = [];
   if (groups.length) parts.push(paramsText(groups, `${indent}  `));
@@ -79,14 +123,18 @@ function propertyName(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : literal(name);
 }
 
-function paramExpression(p: ParameterModel, kind: Kind, helpers: Set<HelperName>): string {
+function paramExpression(p: ParameterModel, path: string, kind: Kind, helpers: Set<HelperName>): string {
   const name = literal(p.name);
   if (p.in === 'query' && kind.kind === 'array') {
     const all = `c.req.queries(${name}) ?? []`;
     return kind.item.kind === 'string' ? all : `(${all}).map((value) => ${convert('value', kind.item, name, helpers)})`;
   }
   let raw: string;
-  if (p.in === 'path') raw = `c.req.param(${literal(honoParamName(p.name))})`;
+  const part = p.in === 'path' ? segmentPart(path, p.name) : undefined;
+  if (part) {
+    helpers.add('pathPart');
+    raw = `pathPart(c.req.param(${literal(part.param)}), /${part.pattern}/, ${part.index}, ${name})`;
+  } else if (p.in === 'path') raw = `c.req.param(${literal(honoParamName(p.name))})`;
   else {
     helpers.add('required');
     raw = `required(c.req.${p.in === 'query' ? 'query' : 'header'}(${name}), ${name})`;

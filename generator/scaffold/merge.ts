@@ -2,7 +2,7 @@
 // parses the file and finds things (routes by marker or method + path, the webhook handler map,
 // imports, helpers, the Hono app); the changes are plain text insertions at the positions it finds,
 // so the user's formatting, comments and handler bodies stay byte-for-byte as they were.
-import { Node, Project, SyntaxKind, type ImportDeclaration, type ObjectLiteralExpression, type SourceFile, type Statement } from 'ts-morph';
+import { Node, Project, SyntaxKind, ts, type ImportDeclaration, type ObjectLiteralExpression, type SourceFile, type Statement } from 'ts-morph';
 import { SvcgenInputError } from '../load/errors.ts';
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import { webhookNames } from '../emit/routes.ts';
@@ -51,7 +51,8 @@ interface NeededImport {
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'options', 'all', 'on']);
-const MARKER_LINE = new RegExp(`^[ \\t]*//[ \\t]*${ROUTE_MARKER}[ \\t]+(\\S+)`, 'gm');
+// An id is written as it is, or as a JSON string when it holds a space or a quote (markerId).
+const MARKER_LINE = new RegExp(`^[ \\t]*//[ \\t]*${ROUTE_MARKER}[ \\t]+("(?:[^"\\\\]|\\\\.)*"|\\S+)`, 'gm');
 const NEW_IMPORT_WIDTH = 100;
 /** The Hono env type the skeleton declares. */
 const ENV_TYPE = 'AppEnv';
@@ -67,7 +68,7 @@ export function mergeScaffold(fileName: string, text: string, request: MergeRequ
   const helpers = new Set<HelperName>();
 
   const appName = findAppName(file);
-  const markers = [...text.matchAll(MARKER_LINE)].map((m) => m[1]!);
+  const markers = [...text.matchAll(MARKER_LINE)].map((m) => readMarkerId(m[1]!));
   const registered = registeredRoutes(file);
   const known = new Set(model.operations.map((o) => o.id));
 
@@ -247,19 +248,48 @@ interface Registered {
   key: string;
 }
 
+// Only a segment's leading `:` starts a parameter (`/v1/images:annotate` is text), and a parameter's
+// pattern stays in the key (`:name{…:cancel}` and `:name{…:resume}` are two routes).
 function routeKey(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path.replace(/:[^/]+/g, ':')}`;
+  return `${method.toUpperCase()} ${path.replace(/(^|\/):[^/{]+/g, '$1:')}`;
+}
+
+/** A marker's operation id: a JSON string read as one, else the word as written. */
+function readMarkerId(text: string): string {
+  if (!text.startsWith('"')) return text;
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Every call expression of the file, in source order, walked with a stack of the compiler's nodes:
+ * a route chain of a few thousand links nests deeper than ts-morph's recursive walks have stack for.
+ */
+function callExpressions(file: SourceFile): ts.CallExpression[] {
+  const found: ts.CallExpression[] = [];
+  const stack: ts.Node[] = [file.compilerNode];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (ts.isCallExpression(node)) found.push(node);
+    node.forEachChild((child) => {
+      stack.push(child);
+    });
+  }
+  return found.sort((a, b) => a.pos - b.pos || b.end - a.end);
 }
 
 /** Every `x.get('/path', …)`-style registration in the file, wherever it is. */
 function registeredRoutes(file: SourceFile): Registered[] {
   const found: Registered[] = [];
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee)) continue;
-    const method = callee.getName();
+  for (const call of callExpressions(file)) {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) continue;
+    const method = callee.name.text;
     if (!ROUTE_METHODS.has(method)) continue;
-    const args = call.getArguments().map((a) => (Node.isStringLiteral(a) || Node.isNoSubstitutionTemplateLiteral(a) ? a.getLiteralValue() : undefined));
+    const args = call.arguments.map((a) => (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a) ? a.text : undefined));
     const [verb, path] = method === 'on' ? [args[0], args[1]] : [method, args[0]];
     if (verb && path?.startsWith('/')) found.push({ method: verb.toUpperCase(), path, key: routeKey(verb, path) });
   }
@@ -270,8 +300,13 @@ function registeredRoutes(file: SourceFile): Registered[] {
 function shadows(pattern: string, path: string): boolean {
   const a = pattern.split('/');
   const b = path.split('/');
-  if (a.at(-1) === '*') return a.slice(0, -1).every((segment, i) => i < b.length && (segment === b[i] || segment.startsWith(':')));
-  return a.length === b.length && a.some((segment, i) => segment !== b[i]) && a.every((segment, i) => segment === b[i] || (segment.startsWith(':') && !b[i]!.startsWith(':')));
+  if (a.at(-1) === '*') return a.slice(0, -1).every((segment, i) => i < b.length && (segment === b[i] || anySegment(segment)));
+  return a.length === b.length && a.some((segment, i) => segment !== b[i]) && a.every((segment, i) => segment === b[i] || (anySegment(segment) && !anySegment(b[i]!)));
+}
+
+/** A parameter without a pattern: it answers for any segment (one with a pattern only for its own). */
+function anySegment(segment: string): boolean {
+  return segment.startsWith(':') && !segment.includes('{');
 }
 
 /** Hono matches in registration order: a literal path goes before a parameter path that matches it. */
@@ -306,7 +341,14 @@ function findMarkedStatement(file: SourceFile, marker: string): Statement | unde
 }
 
 function findCall(file: SourceFile, functionName: string): Node | undefined {
-  return file.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => call.getExpression().getText() === functionName);
+  const sourceFile = file.compilerNode;
+  const call = callExpressions(file).find((c) => c.expression.getText(sourceFile) === functionName);
+  if (!call) return undefined;
+  const start = call.getStart(sourceFile);
+  const width = call.getWidth(sourceFile);
+  let node: Node | undefined = file.getDescendantAtStartWithWidth(start, width);
+  while (node && !(Node.isCallExpression(node) && node.getStart() === start && node.getWidth() === width)) node = node.getParent();
+  return node;
 }
 
 function topLevelStatement(node: Node): Statement | undefined {

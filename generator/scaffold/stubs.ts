@@ -11,6 +11,7 @@ import type { HelperName } from './helpers.ts';
 import { honoPath, operationInput } from './inputs.ts';
 import { pascalWords } from '../emit/zod/identifiers.ts';
 import { credentialOptionNames, shorthandOptions } from '../model/auth.ts';
+import { credentialsRequired } from '../emit/client.ts';
 
 export const ROUTE_MARKER = 'svcgen:route';
 export const WEBHOOKS_MARKER = 'svcgen:webhooks';
@@ -60,7 +61,7 @@ export function routeStub(op: OperationModel, document: Record<string, any>, opt
     : `${target}.on(${literal(op.method.toUpperCase())}, ${literal(path)}, ${validator}async (c) => {`;
   const init = input.init && input.hasParams ? `checked(${options.validator}, ${input.init})` : input.init;
   const call = `${op.functionName}(client(c)${init ? `, ${init}` : ''})`;
-  const lines = [`// ${ROUTE_MARKER} ${op.id} ${op.method.toUpperCase()} ${op.path}`, registration];
+  const lines = [`// ${ROUTE_MARKER} ${markerId(op.id)} ${op.method.toUpperCase()} ${op.path}`, registration];
   for (const { location, names } of input.optional) lines.push(`  // Optional ${location}: ${names.join(', ')}.`);
   if (op.pagination) lines.push(`  // ${op.functionName}All(client(c), …) walks every page.`);
   const encoding = op.requestBody?.encoding;
@@ -85,6 +86,11 @@ export function routeStub(op: OperationModel, document: Record<string, any>, opt
   lines.push('})');
   const chained = lines.join('\n').split('\n');
   return { text: chained.map((line) => (line === '' ? line : `  ${line}`)).join('\n'), helpers: input.helpers, imports };
+}
+
+/** An operation id as a route marker writes it: a JSON string when it holds a space or a quote, so the marker reads back whole. */
+export function markerId(id: string): string {
+  return /[\s"]/.test(id) ? JSON.stringify(id) : id;
 }
 
 /** The request validator export name of an operation when schemas.d.ts is not there to ask. */
@@ -143,12 +149,50 @@ export function constantName(name: string): string {
     .toUpperCase();
 }
 
+/** What the skeleton's client reads its credentials from: the bindings, and the option text `client()` passes. */
+export interface CredentialOptions {
+  readonly bindings: string[];
+  /** `name: c.env.BINDING` lines of the client options (an `auth` object spread over several). */
+  readonly lines: string[];
+}
+
+/**
+ * Client options read from bindings. A client with shorthand options takes those (see
+ * credentialBindings). One whose every call needs a credential and that has no shorthand (several
+ * schemes) gets `auth` for the spec's first alternative the client can send, each scheme's
+ * credential from bindings named after it: without one the options type refuses the skeleton.
+ */
+export function credentialOptions(model: ApiModel): CredentialOptions {
+  const plain = credentialBindings(model);
+  const auth = model.auth;
+  if (plain.length || auth.kind !== 'schemes' || !credentialsRequired(auth)) {
+    return { bindings: plain.map((c) => c.binding), lines: plain.map((c) => `${c.name}: c.env.${c.binding},`) };
+  }
+  const alternative = auth.security.find((names) => names.length > 0 && names.every((name) => Object.hasOwn(auth.schemes, name))) ?? [];
+  const bindings: string[] = [];
+  const members = alternative.map((name) => {
+    const scheme = auth.schemes[name]!;
+    const binding = (option?: string) => {
+      const text = `${constantName(model.vendor)}_${constantName(name)}${option ? `_${constantName(option)}` : ''}`;
+      bindings.push(text);
+      return `c.env.${text}`;
+    };
+    const value =
+      scheme.type === 'basic'
+        ? `{ username: ${binding('username')}, password: ${binding('password')} }`
+        : scheme.type === 'oauth2'
+          ? `{ clientId: ${binding('clientId')}, clientSecret: ${binding('clientSecret')} }`
+          : binding();
+    return `  ${valueKey(name)}: ${value},`;
+  });
+  return members.length ? { bindings, lines: ['auth: {', ...members, '},'] } : { bindings: [], lines: [] };
+}
+
 /**
  * Client options read from bindings: the credentials the generated client takes as plain strings.
  * Token exchange: the login's credential options (those its login operation requires); spec
  * schemes: the shorthand scheme's options (`apiKey`, `username`+`password`, `clientId`+`clientSecret`).
- * A spec with several schemes and no shorthand gets none: its `auth` option is per scheme, for the
- * user to fill.
+ * A spec with several schemes and no shorthand gets none here (credentialOptions gives it `auth`).
  */
 export function credentialBindings(model: ApiModel): { name: string; binding: string }[] {
   const auth = model.auth;
@@ -170,6 +214,6 @@ export function skeleton(model: ApiModel, generatedSpecifier: string): string {
   return renderTemplate('routes/scaffold.ts.hbs', {
     displayName: model.displayName,
     client: `${generatedSpecifier}/client.ts`,
-    credentials: credentialBindings(model),
+    credentials: credentialOptions(model),
   });
 }
