@@ -50,7 +50,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   const operations = unique(options.operations ?? []).map((name) => findOperation(model, name));
   const events = unique(options.events ?? []);
   const webhooks = Boolean(options.webhooks) || events.length > 0;
-  if (webhooks) checkEvents(model, events);
+  if (webhooks) checkEvents(model, document, events);
 
   const file = resolve(root, options.out);
   const shown = relative(root, file) || file;
@@ -104,8 +104,17 @@ function findOperation(model: ApiModel, name: string): OperationModel {
   );
 }
 
-function checkEvents(model: ApiModel, events: string[]): void {
-  if (!model.webhooks) throw new SvcgenInputError({ file: '--webhooks' }, `${model.vendor} has no webhooks in its spec or overlays`);
+function checkEvents(model: ApiModel, document: Record<string, any>, events: string[]): void {
+  if (!model.webhooks) {
+    // A 3.1 spec lists its webhooks but never says how they are signed; a receiver needs that.
+    const listed = document.webhooks && typeof document.webhooks === 'object' ? Object.keys(document.webhooks).length : 0;
+    throw new SvcgenInputError(
+      { file: '--webhooks' },
+      listed
+        ? `${model.vendor}'s spec describes ${listed} webhook(s) but no signature scheme: add an overlay with x-svcgen-webhooks naming it (README: "Webhooks") to scaffold a verified receiver`
+        : `${model.vendor} has no webhooks in its spec or overlays`,
+    );
+  }
   const known = new Set(model.webhooks.events.map((e) => e.name));
   for (const event of events) {
     if (known.has(event)) continue;

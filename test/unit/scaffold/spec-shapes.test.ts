@@ -9,7 +9,9 @@
 //   skeleton passes `auth` from bindings (it passed none, and did not type-check);
 // - `images:annotate` then `images:asyncBatchAnnotate` in two runs: both routes (they read as one);
 // - an operationId holding a space: its marker reads back (a re-run said it named no operation);
-// - a route chain of 3,000 links: a later run merges into it (the recursive walk overflowed the stack).
+// - a route chain of 3,000 links: a later run merges into it (the recursive walk overflowed the stack);
+// - --webhooks on a 3.1 spec that lists webhooks (oas-examples' webhooks.json) but, as every spec,
+//   not how they are signed: the refusal says so (it said the spec had no webhooks).
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,6 +124,23 @@ describe('scaffold on shapes of real specs', () => {
       expect(new Set(sent.map((s) => s.key))).toEqual(new Set(['key_scaffold_test']));
     } finally {
       vi.unstubAllGlobals();
+    }
+  });
+
+  it('says a spec that lists webhooks needs their signature scheme named, for --webhooks', async () => {
+    const hooks = mkdtempSync(join(ROOT, '.svcgen-cache', 'test-scaffold-hooks-'));
+    try {
+      const spec = join(ROOT, 'node_modules/@readme/oas-examples/3.1/json/webhooks.json');
+      const mirror = join(hooks, 'mirror');
+      await promisify(execFile)(process.execPath, [join(ROOT, 'bin/svcgen.js'), 'add', 'hooks', '--spec', spec], { cwd: hooks, env: { ...process.env, SVCGEN_SPEC_MIRROR: mirror } });
+      vi.stubEnv('SVCGEN_SPEC_MIRROR', mirror);
+      let stderr = '';
+      const code = await runScaffold(['--vendor', 'hooks', '--out', OUT, '--webhooks'], { cwd: hooks, stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) } });
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^svcgen scaffold: --webhooks: hooks's spec describes 1 webhook\(s\) but no signature scheme: add an overlay with x-svcgen-webhooks naming it/);
+    } finally {
+      vi.stubEnv('SVCGEN_SPEC_MIRROR', join(root, 'mirror'));
+      rmSync(hooks, { recursive: true, force: true });
     }
   });
 
