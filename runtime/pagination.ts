@@ -220,9 +220,14 @@ function backwards(style: PaginationStyle & { style: 'cursor' }, params: PagePar
   return style.beforeParam !== undefined && isPresent(params[style.beforeParam]);
 }
 
-/** What must change from one page's parameters to the next's: one parameter, or (links) the whole query. */
+/**
+ * What must change from one page's parameters to the next's: one parameter, or (links) the whole
+ * query, as text in name order (a link's `2` is the caller's 2).
+ */
 function cursorOf(style: PaginationStyle, params: PageParams): string {
-  return style.style === 'link-header' || style.style === 'next-link' ? JSON.stringify(params) : String(params[cursorKey(style, params)]);
+  if (style.style !== 'link-header' && style.style !== 'next-link') return String(params[cursorKey(style, params)]);
+  const text = (value: unknown) => (Array.isArray(value) ? value.map(String) : String(value));
+  return JSON.stringify(Object.entries(params).filter(([, value]) => value !== undefined).map(([name, value]) => [name, text(value)]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)));
 }
 
 function cursorKey(style: Exclude<PaginationStyle, { style: 'link-header' | 'next-link' }>, params: PageParams): string {

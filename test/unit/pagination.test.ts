@@ -286,9 +286,14 @@ describe('link-header style (RFC 8288 Link: <…>; rel="next")', () => {
     expect(got).toEqual(['a', 'b', 'c']);
   });
 
-  it('refuses a next link that names the page just fetched', async () => {
-    const fetchPage = async () => ['a'];
-    await expect(paginate(fetchPage, linked, { params: { page: '1' }, linkHeader: () => '<https://a.test/x?page=1>; rel="next"' }).toArray()).rejects.toThrow(/names the page just fetched/);
+  it('refuses a next link that names the page just fetched, the caller\'s numbers read as the link\'s text, after one fetch', async () => {
+    let fetched = 0;
+    const fetchPage = async () => {
+      fetched++;
+      return ['a'];
+    };
+    await expect(paginate(fetchPage, linked, { params: { page: 1, per_page: 5 }, linkHeader: () => '<https://a.test/x?per_page=5&page=1>; rel="next"' }).toArray()).rejects.toThrow(/names the page just fetched/);
+    expect(fetched).toBe(1);
   });
 });
 
