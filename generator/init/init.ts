@@ -14,7 +14,7 @@ import { addImports } from './imports.ts';
 import { webhookFixture, type WebhookFixture } from './fixtures.ts';
 import { packageFiles, pinOf } from './package-files.ts';
 import { PLATFORM_BINDINGS } from './platform.ts';
-import { renderTree } from './render.ts';
+import { camelCase, renderTree } from './render.ts';
 import { scaffoldRoutes } from './routes.ts';
 import { selectPerVendor } from './selection.ts';
 import { writeSpecs } from './specs.ts';
@@ -45,13 +45,26 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
     onStage('specs');
     await writeSpecs(args.from ? resolve(cwd, args.from) : pkg.root, staging, args.vendors, args.from ? '--from' : undefined);
     onStage('generate');
-    await generate({ root: staging, vendors: args.vendors, force: true });
+    // Generated with the config the Worker will have: svcgen.config.ts imports 'svcgen/config', which
+    // resolves only once the Worker is installed, so the same object goes in as JSON for this run.
+    // Generated with no config, the manifest recorded another config's hash, and the Worker's first
+    // `svcgen check` (its CI workflow runs one) reported drift.
+    const config = { out: 'generated', vendors: Object.fromEntries(args.vendors.map((v) => [v, {}])) };
+    const configJson = join(staging, 'svcgen.init-config.json');
+    writeFileSync(configJson, JSON.stringify(config));
+    await generate({ root: staging, vendors: args.vendors, force: true, configFile: configJson });
+    rmSync(configJson);
 
     onStage('scaffold');
     const models = new Map<string, ApiModel>();
-    for (const vendor of args.vendors) models.set(vendor, (await loadScaffoldModel({ root: staging, vendor })).model);
+    const listed = new Map<string, string[]>();
+    for (const vendor of args.vendors) {
+      const { model, document } = await loadScaffoldModel({ root: staging, vendor });
+      models.set(vendor, model);
+      listed.set(vendor, document.webhooks && typeof document.webhooks === 'object' ? Object.keys(document.webhooks) : []);
+    }
     const extra = Object.fromEntries(Object.entries(example?.vendors ?? {}).map(([v, e]) => [v, { operations: e.operations ?? [], events: e.events ?? [] }]));
-    const selections = selectPerVendor(models, args.operations, args.events, extra);
+    const selections = selectPerVendor(models, args.operations, args.events, extra, listed);
     const routes = await scaffoldRoutes(staging, models, selections);
 
     const perVendor = routes.map(({ vendor, file }) => {
@@ -67,14 +80,13 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
       const fixture: WebhookFixture | undefined = secretBinding
         ? webhookFixture(model, selections.get(vendor)!.events, secretBinding, (event) => example?.vendors[vendor]?.sample?.[event] ?? {})
         : undefined;
-      return { vendor, file, model, read, fixture, module: file.replace(/^src\//, './'), ident: `${model.displayName.charAt(0).toLowerCase()}${model.displayName.slice(1)}Routes` };
+      // Named after the vendor, not its spec's title: two vendors' specs may share a title.
+      return { vendor, file, model, read, fixture, module: file.replace(/^src\//, './'), ident: `${camelCase(vendor)}Routes` };
     });
     const secrets = [...new Set(perVendor.flatMap((v) => v.read))].sort();
     const fixtures = perVendor.flatMap((v) => (v.fixture ? [v.fixture] : []));
 
-    // Written last: it imports 'svcgen/config', which resolves only once the project is installed;
-    // until then generate and scaffold use the defaults it spells out (the lock's vendors, generated/).
-    writeFileSync(join(staging, 'svcgen.config.ts'), renderConfig(args.vendors));
+    writeFileSync(join(staging, 'svcgen.config.ts'), renderConfig(config));
     onStage('templates');
     const name = projectName(dir);
     const dataset = `${name.replace(/-/g, '_')}_events`;
@@ -92,7 +104,9 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
       analyticsDataset: dataset,
       analyticsSql: analyticsQueriesMarkdown(dataset),
     };
-    const files = renderTree(pkg.templates, staging, data, ['examples']);
+    // Without a vendor that sends verified webhooks there is nothing for the webhook tests to test
+    // (an empty describe.each made vitest fail the file: "No test suite found").
+    const files = renderTree(pkg.templates, staging, data, ['examples', ...(fixtures.length ? [] : [join('test', 'webhooks.test.ts.hbs')])]);
     if (example) files.push(...renderTree(example.dir, staging, data, ['example.json']));
     publish(staging, dir);
     return {
@@ -109,16 +123,17 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
   }
 }
 
-function renderConfig(vendors: string[]): string {
+/** svcgen.config.ts exporting `config` (its default export is that object, key for key). */
+function renderConfig(config: { out: string; vendors: Record<string, object> }): string {
   return [
     "import { defineConfig } from 'svcgen/config';",
     '',
     '// What `npx svcgen generate` regenerates here, from the pins in specs/lock.json and the overlays in',
     '// specs/overlays/ (written by `svcgen init`; edit freely).',
     'export default defineConfig({',
-    "  out: 'generated',",
+    `  out: ${JSON.stringify(config.out).replace(/"/g, "'")},`,
     '  vendors: {',
-    ...vendors.map((v) => `    ${/^[a-z_$][a-z0-9_$]*$/i.test(v) ? v : JSON.stringify(v)}: {},`),
+    ...Object.keys(config.vendors).map((v) => `    ${/^[a-z_$][a-z0-9_$]*$/i.test(v) ? v : JSON.stringify(v)}: {},`),
     '  },',
     '});',
     '',

@@ -10,6 +10,15 @@ const handlebars = Handlebars.create();
 handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
 handlebars.registerHelper('jsonPretty', (value: unknown) => JSON.stringify(value, null, 2));
 handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+handlebars.registerHelper('camel', (vendor: string) => camelCase(vendor));
+
+/**
+ * A vendor name (`tiny-a`, lower-case words joined by `-`) as an identifier (`tinyA`): the Worker's
+ * imports are named after vendors, since two vendors' specs may share the title names derive from.
+ */
+export function camelCase(vendor: string): string {
+  return vendor.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
 
 function walk(dir: string): string[] {
   return readdirSync(dir)

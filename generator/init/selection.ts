@@ -29,6 +29,8 @@ export function selectPerVendor(
   operations: string[],
   events: string[],
   extra: Readonly<Record<string, Partial<VendorSelection>>> = {},
+  /** Each vendor's webhooks its spec lists (3.1 `webhooks`), verified or not: for the refusal's wording. */
+  listed: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Map<string, VendorSelection> {
   const vendors = [...models.keys()];
   const out = new Map(vendors.map((v) => [v, { operations: [...(extra[v]?.operations ?? [])], events: [...(extra[v]?.events ?? [])] }]));
@@ -42,7 +44,16 @@ export function selectPerVendor(
   for (const raw of events) {
     const { vendor, name } = split(raw, vendors);
     const owners = (vendor ? [vendor] : vendors).filter((v) => hasEvent(models.get(v)!, name));
-    if (owners.length === 0) throw new SvcgenInputError({ file: '--event' }, `no chosen vendor (${vendors.join(', ')}) sends a webhook event '${name}'`);
+    if (owners.length === 0) {
+      // A spec lists its webhooks but never says how they are signed; a receiver needs that.
+      const unsigned = (vendor ? [vendor] : vendors).filter((v) => !models.get(v)!.webhooks && listed.get(v)?.includes(name));
+      throw new SvcgenInputError(
+        { file: '--event' },
+        unsigned.length
+          ? `${unsigned.join(' and ')}'s spec lists the webhook '${name}' but no signature scheme: add an overlay with x-svcgen-webhooks naming it (README: "Webhooks") to receive it verified`
+          : `no chosen vendor (${vendors.join(', ')}) sends a webhook event '${name}'`,
+      );
+    }
     for (const owner of owners) out.get(owner)!.events.push(name);
   }
   for (const [vendor, selection] of out) {

@@ -1,11 +1,13 @@
 // End to end, from the packed tarball: npm pack → `svcgen init` (run from the installed tarball)
 // with every pinned vendor and the payments example → npm install (svcgen from the tarball, the
 // rest from the registry through the shared npm cache) → tsc --noEmit → the Worker's own tests in
-// workerd → wrangler deploy --dry-run (bundle size printed) → regeneration inside the Worker: the
-// vendor with an earlier pinned spec is moved to it, regenerated and re-scaffolded with a new event,
-// and every route and handler the user edited stays byte-for-byte the same. Then Workers made with
-// --from from projects pinning vendors svcgen does not ship (JSON deliveries; urlencoded form
-// deliveries and JSON whose digest the URL carries) install and pass their tests.
+// workerd → `svcgen check` in the Worker → wrangler deploy --dry-run (bundle size printed) →
+// regeneration inside the Worker: the vendor with an earlier pinned spec is moved to it,
+// regenerated and re-scaffolded with a new event, and every route and handler the user edited
+// stays byte-for-byte the same. Then Workers made with --from from projects pinning vendors svcgen
+// does not ship (JSON deliveries; urlencoded form deliveries and JSON whose digest the URL
+// carries; one added from a local file that sends no webhooks, checked clean once its project is
+// gone) install and pass their tests.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +21,8 @@ const WORKER = path.join(WORK, 'worker');
 const MIRROR = path.resolve(ROOT, process.env.SVCGEN_SPEC_MIRROR ?? '../shared/specs');
 /** A project of a user's own: one vendor svcgen does not ship, pinned with its mirror beside it. */
 const FOURTH_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'cli-project');
+/** A spec with no webhooks, two security schemes and no shorthand (test/unit/scaffold/spec-shapes.test.ts), for a Worker made `--from` a project that added it from a local file. */
+const PLAIN_SPEC = path.join(ROOT, 'test', 'fixtures', 'scaffold-shapes', 'openapi.json');
 /** A fixture project whose two vendors sign deliveries as Twilio does: urlencoded forms (chirp) and JSON with the body's digest in the URL (relay). */
 const FORM_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'form-webhooks-project');
 const env = commandEnv({ SVCGEN_SPEC_MIRROR: MIRROR });
@@ -111,6 +115,9 @@ describe.sequential('a Worker made by svcgen init from the packed tarball', () =
     // The summary line only: the Worker's own logs mention failed attempts on purpose.
     expect(output).not.toMatch(/^\s*Tests\s.*\d+ failed/m);
     expect(Number(count)).toBeGreaterThan(0);
+    // What the Worker's CI workflow runs first: the generated code matches its pins and config.
+    const checked = run('npx', ['svcgen', 'check'], WORKER, env);
+    expect(checked.stdout).toContain('generated output matches the pinned specs');
   });
 
   step('wrangler deploy --dry-run bundles the Worker', () => {
@@ -150,6 +157,29 @@ describe.sequential('a Worker made by svcgen init from the packed tarball', () =
 
   step('the same for vendors signed as Twilio signs (declared): urlencoded forms over the URL and the sorted fields, and JSON over the URL that carries the body\'s digest', () => {
     expect(initFrom(FORM_FIXTURE, 'form')).toBeGreaterThan(0);
+  });
+
+  step('svcgen init --from a project whose vendor, added from a local file, sends no webhooks: its tests pass and `svcgen check` is clean where the project is gone', () => {
+    const project = path.join(WORK, 'plain-project');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), '{ "private": true }\n');
+    cpSync(PLAIN_SPEC, path.join(project, 'openapi.json'));
+    const projectEnv = commandEnv({ SVCGEN_SPEC_MIRROR: path.join(project, 'mirror') });
+    const tool = path.join(WORK, 'tool', 'node_modules', '.bin', 'svcgen');
+    run(tool, ['add', 'shapes', '--spec', 'openapi.json'], project, projectEnv);
+    const worker = path.join(WORK, 'plain-worker');
+    run(tool, ['init', worker, '--vendors', 'shapes', '--from', project, '--operation', 'getItem', '--svcgen', `file:${tarball}`], WORK, projectEnv);
+    expect(existsSync(path.join(worker, 'test', 'webhooks.test.ts'))).toBe(false);
+    const installed = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], worker, projectEnv);
+    run('npx', ['tsc', '--noEmit'], worker, projectEnv);
+    const tested = run('npm', ['test'], worker, projectEnv);
+    const output = tested.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    log(`the shapes Worker (--from, no webhooks): npm install ${seconds(installed.ms)}, npm test ${seconds(tested.ms)}`);
+    expect(output).not.toMatch(/^\s*Tests\s.*\d+ failed/m);
+    expect(output).toMatch(/^\s*Tests\s+\d+ passed/m);
+    rmSync(project, { recursive: true, force: true });
+    const checked = run('npx', ['svcgen', 'check'], worker, commandEnv({ SVCGEN_SPEC_MIRROR: path.join(WORK, 'no-mirror') }));
+    expect(checked.stdout).toContain('generated output matches the pinned specs');
   });
 
   (updated ? step : it.skip)('regenerating from an earlier pinned spec and re-scaffolding keeps user code byte-for-byte', () => {
