@@ -1,5 +1,6 @@
-// The Worker's own specs/: the chosen vendors' pins (the files svcgen itself generates from) and
-// their overlays, so `npx svcgen generate` inside the Worker resolves and regenerates the same way.
+// The Worker's own specs/: the chosen vendors' pins (the files svcgen itself generates from), their
+// overlays, and the spec files no URL serves (added from a local file), so `npx svcgen generate`
+// inside the Worker resolves and regenerates the same way on any machine.
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readLock, SvcgenInputError } from '../load/index.ts';
