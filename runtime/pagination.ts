@@ -168,12 +168,17 @@ export function nextLink(header: string | null | undefined): string | undefined 
 
 /** The query of the next link, as the next page's parameters: the caller's, each the link names replaced. */
 function linkedParams(link: string, params: PageParams): PageParams {
+  // forEach, not keys(): TypeScript 5's DOM and WebWorker libs declare no iterators on
+  // URLSearchParams without their `.Iterable` companions, which a Worker's tsconfig may not list.
+  const named = new Map<string, string[]>();
+  new URL(link, 'http://relative.invalid').searchParams.forEach((value, name) => {
+    const values = named.get(name);
+    if (values) values.push(value);
+    else named.set(name, [value]);
+  });
   const next: PageParams = { ...params };
-  const query = new URL(link, 'http://relative.invalid').searchParams;
-  for (const name of new Set(query.keys())) {
-    const values = query.getAll(name);
-    next[name] = values.length === 1 ? values[0] : values;
-  }
+  // Defined, not assigned: a server's `__proto__` parameter is a parameter, not the object's prototype.
+  for (const [name, values] of named) Object.defineProperty(next, name, { value: values.length === 1 ? values[0] : values, enumerable: true, writable: true, configurable: true });
   return next;
 }
 

@@ -274,6 +274,21 @@ describe('link-header style (RFC 8288 Link: <…>; rel="next")', () => {
     ]);
   });
 
+  it('keeps a link parameter named __proto__ as a parameter, the next params\' prototype untouched', async () => {
+    const calls: PageParams[] = [];
+    let link: string | null = '<https://a.test/x?__proto__=polluted&page=2>; rel="next"';
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      const body = calls.length === 1 ? ['a'] : ['b'];
+      link = calls.length === 1 ? link : null;
+      return body;
+    };
+    expect(await paginate(fetchPage, linked, { linkHeader: () => link }).toArray()).toEqual(['a', 'b']);
+    expect(Object.getPrototypeOf(calls[1])).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(calls[1], '__proto__')?.value).toBe('polluted');
+    expect(calls[1]!.page).toBe('2');
+  });
+
   it('takes the list from a field when the body is an object', async () => {
     const pages = [{ total_count: 3, items: ['a', 'b'] }, { total_count: 3, items: ['c'] }];
     let link: string | null = null;
