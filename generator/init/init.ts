@@ -6,6 +6,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { analyticsQueriesMarkdown } from '../../runtime/log/analytics-sql.ts';
 import { generate } from '../generate.ts';
 import { loadScaffoldModel } from '../scaffold/load-model.ts';
+import { listedWebhooks } from '../scaffold/unsigned-webhooks.ts';
 import type { ApiModel } from '../model/types.ts';
 import type { InitArgs } from './args.ts';
 import { secretsRead } from './env-names.ts';
@@ -14,7 +15,8 @@ import { addImports } from './imports.ts';
 import { webhookFixture, type WebhookFixture } from './fixtures.ts';
 import { packageFiles, pinOf } from './package-files.ts';
 import { PLATFORM_BINDINGS } from './platform.ts';
-import { camelCase, renderTree } from './render.ts';
+import { camelCase } from '../model/naming.ts';
+import { renderTree } from './render.ts';
 import { scaffoldRoutes } from './routes.ts';
 import { selectPerVendor } from './selection.ts';
 import { writeSpecs } from './specs.ts';
@@ -61,7 +63,7 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
     for (const vendor of args.vendors) {
       const { model, document } = await loadScaffoldModel({ root: staging, vendor });
       models.set(vendor, model);
-      listed.set(vendor, document.webhooks && typeof document.webhooks === 'object' ? Object.keys(document.webhooks) : []);
+      listed.set(vendor, listedWebhooks(document));
     }
     const extra = Object.fromEntries(Object.entries(example?.vendors ?? {}).map(([v, e]) => [v, { operations: e.operations ?? [], events: e.events ?? [] }]));
     const selections = selectPerVendor(models, args.operations, args.events, extra, listed);

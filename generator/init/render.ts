@@ -5,20 +5,15 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
+import { camelCase } from '../model/naming.ts';
 
 const handlebars = Handlebars.create();
 handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
 handlebars.registerHelper('jsonPretty', (value: unknown) => JSON.stringify(value, null, 2));
 handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+// Vendor names as identifiers (`tiny-a` → `tinyA`): the Worker names imports after vendors, since
+// two vendors' specs may share the title other names derive from.
 handlebars.registerHelper('camel', (vendor: string) => camelCase(vendor));
-
-/**
- * A vendor name (`tiny-a`, lower-case words joined by `-`) as an identifier (`tinyA`): the Worker's
- * imports are named after vendors, since two vendors' specs may share the title names derive from.
- */
-export function camelCase(vendor: string): string {
-  return vendor.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
 
 function walk(dir: string): string[] {
   return readdirSync(dir)

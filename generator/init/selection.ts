@@ -2,6 +2,7 @@
 // resolved against the vendors' models (a bare name goes to the vendor(s) that know it), plus what
 // the chosen example needs. Unknown or ambiguous names are usage errors naming the flag.
 import { SvcgenInputError } from '../load/index.ts';
+import { NAME_THE_SCHEME } from '../scaffold/unsigned-webhooks.ts';
 import type { ApiModel } from '../model/types.ts';
 
 export interface VendorSelection {
@@ -45,12 +46,11 @@ export function selectPerVendor(
     const { vendor, name } = split(raw, vendors);
     const owners = (vendor ? [vendor] : vendors).filter((v) => hasEvent(models.get(v)!, name));
     if (owners.length === 0) {
-      // A spec lists its webhooks but never says how they are signed; a receiver needs that.
       const unsigned = (vendor ? [vendor] : vendors).filter((v) => !models.get(v)!.webhooks && listed.get(v)?.includes(name));
       throw new SvcgenInputError(
         { file: '--event' },
         unsigned.length
-          ? `${unsigned.join(' and ')}'s spec lists the webhook '${name}' but no signature scheme: add an overlay with x-svcgen-webhooks naming it (README: "Webhooks") to receive it verified`
+          ? `${unsigned.join(' and ')}'s spec lists the webhook '${name}' but no signature scheme: ${NAME_THE_SCHEME} to receive it verified`
           : `no chosen vendor (${vendors.join(', ')}) sends a webhook event '${name}'`,
       );
     }

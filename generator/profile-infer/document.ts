@@ -73,8 +73,14 @@ export function properties(doc: Doc, schema: Doc): Record<string, Doc> {
   return Object.fromEntries([...declaredProperties(doc, schema)].map(([name, value]) => [name, deref(doc, value)]).filter(([, prop]) => isRecord(prop)));
 }
 
-export function schemaType(schema: Doc): string | undefined {
+/**
+ * The type a schema declares (a nullable type read as its type), or the one every `allOf` member
+ * that declares a type agrees on: converted AWS specs write each member as `allOf: [{ $ref }, { description }]`.
+ */
+export function schemaType(doc: Doc, schema: Doc, depth = 0): string | undefined {
   if (typeof schema.type === 'string') return schema.type;
   if (Array.isArray(schema.type)) return schema.type.find((t: unknown) => t !== 'null');
-  return undefined;
+  if (depth > 8 || !Array.isArray(schema.allOf)) return undefined;
+  const types = new Set(schema.allOf.map((member: unknown) => deref(doc, member)).filter(isRecord).map((member: Doc) => schemaType(doc, member, depth + 1)).filter((t: unknown) => t !== undefined));
+  return types.size === 1 ? [...types][0] : undefined;
 }

@@ -32,11 +32,11 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     const schema = successSchema(doc, operation);
     if (!schema) continue;
     const props = properties(doc, schema);
-    const typeOf = (name: string) => typeIn(doc, props[name]!);
+    const typeOf = (name: string) => schemaType(doc, props[name]!);
     const size = names.find((q) => SIZE_PARAMS.test(q));
     // The answer says where the next page is in a Link header: the body (or its one list) is the page.
     const linked = names.find((q) => PAGE_PARAMS.test(q)) ?? names.find((q) => CURSOR_PARAMS.test(q) || AFTER_ID_PARAMS.test(q));
-    const list = typeIn(doc, schema) === 'array' ? '' : Object.keys(props).find((name) => typeOf(name) === 'array');
+    const list = schemaType(doc, schema) === 'array' ? '' : Object.keys(props).find((name) => typeOf(name) === 'array');
     if (linked && list !== undefined && declaresLinkHeader(doc, operation)) {
       const rule: PaginationRule = { style: 'link-header', whenQuery: linked, itemsField: list, ...(size ? { sizeParam: size } : {}) };
       rules.set(JSON.stringify(rule), rule);
@@ -95,14 +95,6 @@ function declaresLinkHeader(doc: Doc, operation: Doc): boolean {
   return isRecord(response) && isRecord(response.headers) && Object.keys(response.headers).some((name) => name.toLowerCase() === 'link');
 }
 
-/** The type a schema declares, or that every `allOf` member declaring one agrees on. */
-function typeIn(doc: Doc, schema: Doc, depth = 0): string | undefined {
-  const own = schemaType(schema);
-  if (own !== undefined || depth > 8 || !Array.isArray(schema.allOf)) return own;
-  const types = new Set(schema.allOf.map((member: unknown) => deref(doc, member)).filter(isRecord).map((member: Doc) => typeIn(doc, member, depth + 1)).filter((t: unknown) => t !== undefined));
-  return types.size === 1 ? [...types][0] : undefined;
-}
-
 /** The `format` a schema or one of its `allOf` members declares. */
 function formatIn(doc: Doc, schema: Doc): string | undefined {
   if (typeof schema.format === 'string') return schema.format;
@@ -113,7 +105,7 @@ function formatIn(doc: Doc, schema: Doc): string | undefined {
 /** A Swagger 2.0 parameter carries its type itself; an OpenAPI 3 one in its schema. */
 function parameterType(doc: Doc, parameter: Doc): string | undefined {
   const schema = isRecord(parameter.schema) ? deref(doc, parameter.schema) : parameter;
-  return isRecord(schema) ? typeIn(doc, schema) : undefined;
+  return isRecord(schema) ? schemaType(doc, schema) : undefined;
 }
 
 function isNumeric(type: string | undefined): boolean {
@@ -125,7 +117,7 @@ function itemsHaveId(doc: Doc, list: Doc): boolean {
   const element = deref(doc, Array.isArray(list.allOf) ? list.allOf.map((m: unknown) => deref(doc, m)).find((m: unknown) => isRecord(m) && m.items)?.items : list.items);
   if (!isRecord(element)) return false;
   const id = properties(doc, element).id;
-  const type = id ? typeIn(doc, id) : undefined;
+  const type = id ? schemaType(doc, id) : undefined;
   return type === 'string' || type === 'integer';
 }
 

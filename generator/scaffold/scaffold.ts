@@ -6,6 +6,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { SvcgenInputError } from '../load/errors.ts';
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import { loadScaffoldModel } from './load-model.ts';
+import { listedWebhooks, NAME_THE_SCHEME } from './unsigned-webhooks.ts';
 import { mergeScaffold, type MergeOutcome } from './merge.ts';
 import { REQUEST_COMMENT } from '../emit/zod.ts';
 import { skeleton } from './stubs.ts';
@@ -106,12 +107,11 @@ function findOperation(model: ApiModel, name: string): OperationModel {
 
 function checkEvents(model: ApiModel, document: Record<string, any>, events: string[]): void {
   if (!model.webhooks) {
-    // A 3.1 spec lists its webhooks but never says how they are signed; a receiver needs that.
-    const listed = document.webhooks && typeof document.webhooks === 'object' ? Object.keys(document.webhooks).length : 0;
+    const listed = listedWebhooks(document).length;
     throw new SvcgenInputError(
       { file: '--webhooks' },
       listed
-        ? `${model.vendor}'s spec describes ${listed} webhook(s) but no signature scheme: add an overlay with x-svcgen-webhooks naming it (README: "Webhooks") to scaffold a verified receiver`
+        ? `${model.vendor}'s spec describes ${listed} webhook(s) but no signature scheme: ${NAME_THE_SCHEME} to scaffold a verified receiver`
         : `${model.vendor} has no webhooks in its spec or overlays`,
     );
   }
