@@ -1,4 +1,4 @@
-// Auto-pagination over the four list styles the generator recognises (PaginationModel in
+// Auto-pagination over the list styles the generator recognises (PaginationModel in
 // generator/model/types.ts). `fetchPage` is one call of the list operation with extra query
 // parameters merged in; the style says where the items are and how the next request differs.
 // Every style stops on an empty page as well as on its own end marker, and refuses a cursor that
@@ -44,6 +44,18 @@ export type PaginationStyle =
       readonly nextIsUrl?: boolean;
       readonly cursorParam: string;
       readonly sizeParam?: string;
+    }
+  | {
+      /**
+       * Offset lists: `offsetParam` (`offset`, `skip`) counts the items before the page, from 0; the
+       * next page starts after this one's items. The list ends on an empty page or, when the answer
+       * says how many there are (`totalField`), once the next offset reaches that total.
+       */
+      readonly style: 'offset';
+      readonly itemsField: string;
+      readonly offsetParam: string;
+      readonly totalField?: string;
+      readonly limitParam?: string;
     }
   | {
       /**
@@ -125,7 +137,7 @@ export function readPath(source: unknown, path: string): unknown {
 }
 
 function sizeParamOf(style: PaginationStyle): string | undefined {
-  return style.style === 'cursor' || style.style === 'token' ? style.limitParam : style.sizeParam;
+  return style.style === 'cursor' || style.style === 'token' || style.style === 'offset' ? style.limitParam : style.sizeParam;
 }
 
 function isPresent(v: unknown): boolean {
@@ -202,6 +214,16 @@ function nextStep(style: PaginationStyle, body: unknown, items: unknown[], param
       const current = Number(params[style.pageParam] ?? style.firstPage);
       return { next: { ...params, [style.pageParam]: current + 1 } };
     }
+    case 'offset': {
+      const from = params[style.offsetParam] ?? 0;
+      const offset = typeof from === 'number' || (typeof from === 'string' && /^\d+$/.test(from)) ? Number(from) : NaN;
+      if (!Number.isSafeInteger(offset)) throw new PaginationError(`"${style.offsetParam}" is no whole number of items (${String(from)})`);
+      const next = offset + items.length;
+      // Past the total there is nothing: the request for an empty page is saved.
+      const total = style.totalField === undefined ? undefined : readPath(body, style.totalField);
+      if (typeof total === 'number' && next >= total) return { next: undefined };
+      return { next: { ...params, [style.offsetParam]: next } };
+    }
     case 'opaque-cursor': {
       const next = readPath(body, style.nextField);
       if (!isPresent(next)) return { next: undefined };
@@ -243,6 +265,8 @@ function cursorKey(style: Exclude<PaginationStyle, { style: 'link-header' | 'nex
       return style.tokenParam;
     case 'page-number':
       return style.pageParam;
+    case 'offset':
+      return style.offsetParam;
     case 'opaque-cursor':
       return style.cursorParam;
   }

@@ -39,6 +39,27 @@ function isArray(doc: Doc, schema: Doc, depth = 0): boolean {
   return typed.length > 0 && typed.every((m: Doc) => isArray(doc, m, depth + 1));
 }
 
+/**
+ * The body field a style needs besides the list; `''` (the body) when it needs none: a Link header
+ * is no field of the body, and an offset list's total is optional.
+ */
+function neededField(model: PaginationModel): string {
+  switch (model.style) {
+    case 'link-header':
+      return '';
+    case 'offset':
+      return model.totalField ?? '';
+    case 'opaque-cursor':
+    case 'next-link':
+      return model.nextField;
+    case 'token':
+      return model.tokenField;
+    case 'cursor':
+    case 'page-number':
+      return model.hasMoreField;
+  }
+}
+
 export function detectPagination(doc: Doc, op: OperationModel, rules: PaginationRule[]): PaginationModel | undefined {
   const query = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   const schema = successSchema(doc, op);
@@ -55,15 +76,7 @@ export function detectPagination(doc: Doc, op: OperationModel, rules: Pagination
     if (itemsField === undefined) continue;
     const { whenQuery: _when, itemsField: _items, ...shape } = rule;
     const model = { ...shape, itemsField } as PaginationModel;
-    // A Link header is no field of the body: a link-header rule needs only the list.
-    const probe =
-      model.style === 'link-header'
-        ? ''
-        : model.style === 'opaque-cursor' || model.style === 'next-link'
-          ? model.nextField
-          : model.style === 'token'
-            ? model.tokenField
-            : model.hasMoreField;
+    const probe = neededField(model);
     if (!fieldSchema(doc, schema, probe)) continue;
     for (const key of ['limitParam', 'sizeParam', 'beforeParam'] as const) {
       const name = (model as Record<string, unknown>)[key];

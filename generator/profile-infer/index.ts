@@ -55,8 +55,8 @@ export function inferProfile(documents: Doc[], options: InferOptions): InferredP
   notes.push({
     key: 'pagination',
     text: pagination.length
-      ? 'guessed from list responses by names and declared types (a cursor, token or page query parameter, or starting_after, beside an array and a next marker, a has-more flag, a next-page URL or a declared Link header): check the shapes'
-      : 'no list response with a recognisable cursor or page shape: add rules (see model/profile.ts) for auto-pagination',
+      ? 'guessed from list responses by names and declared types (a cursor, token, page or offset query parameter, or starting_after, beside an array and a next marker, a has-more flag, the list\'s total, a next-page URL or a declared Link header): check the shapes'
+      : 'no list response with a recognisable cursor, page or offset shape: add rules (see model/profile.ts) for auto-pagination',
   });
   notes.push({
     key: 'policy',

@@ -1,7 +1,8 @@
-// Pagination guessed from list responses: a GET whose query takes a cursor, a page number or the id
-// to start after, and whose JSON answer holds an array next to what says where the next page is (a
-// cursor, a has-more flag, or the next page's URL: a field so named or declared a URI, or the one
-// AutoRest's `x-ms-pageable` names), or declares a `Link` header (RFC 8288) that names it.
+// Pagination guessed from list responses: a GET whose query takes a cursor, a page number, the id
+// to start after or an offset, and whose JSON answer holds an array next to what says where the
+// next page is (a cursor, a has-more flag, the list's total, or the next page's URL: a field so
+// named or declared a URI, or the one AutoRest's `x-ms-pageable` names), or declares a `Link`
+// header (RFC 8288) that names it.
 // Only shapes the runtime's paginator styles can follow are proposed; anything less certain is
 // left out (the operation stays a plain call) rather than guessed.
 //
@@ -21,7 +22,17 @@ const AFTER_ID_PARAMS = /^(starting_?after|startingAfter)$/;
 const NEXT_LINK_FIELDS = /^(?:(?:@?odata\.)?next_?link|next_?(?:page_?)?(?:url|uri|href))$/i;
 const NEXT_URI_FIELDS = /^(next|next_?page|nextPage)$/;
 const URI_FORMATS = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
+/** HAL's link and embedded-resource members: never the list. */
+const HAL_MEMBERS = /^_(links|embedded)$/;
+/** Arrays that often sit beside a list (links, errors, warnings, JSON:API's side-loaded `included`, the sort `order`): the list only when alone. */
+const BESIDE_A_LIST = /^(links|errors|warnings|included|order|sort)$/i;
+/** The names lists go by, preferred where an answer has several arrays (Box's `order` beside `entries`). */
+const ITEMS_NAMES = /^(items|data|results|entries|records|elements|value|values|content|list|rows|hits|objects|resources)$/i;
 const BEFORE_ID_PARAMS = /^(ending_?before|endingBefore)$/;
+/** Offsets counted from 0 by these names (a `start` or `startIndex` may count from 1, and is left out). */
+const OFFSET_PARAMS = /^(offset|skip|\$skip)$/;
+/** Fields that give the whole list's length (a bare `count` often counts only the page, and is left out). */
+const TOTAL_FIELDS = /^(total|total_?count|totalCount|total_?results|totalResults|total_?items|totalItems|total_?size|totalSize|@odata\.count)$/;
 
 export function inferPagination(doc: Doc): PaginationRule[] {
   const rules = new Map<string, PaginationRule>();
@@ -36,13 +47,13 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     const size = names.find((q) => SIZE_PARAMS.test(q));
     // The answer says where the next page is in a Link header: the body (or its one list) is the page.
     const linked = names.find((q) => PAGE_PARAMS.test(q)) ?? names.find((q) => CURSOR_PARAMS.test(q) || AFTER_ID_PARAMS.test(q));
-    const list = schemaType(doc, schema) === 'array' ? '' : Object.keys(props).find((name) => typeOf(name) === 'array');
+    const items = listField(Object.keys(props).filter((name) => typeOf(name) === 'array'));
+    const list = schemaType(doc, schema) === 'array' ? '' : items;
     if (linked && list !== undefined && declaresLinkHeader(doc, operation)) {
       const rule: PaginationRule = { style: 'link-header', whenQuery: linked, itemsField: list, ...(size ? { sizeParam: size } : {}) };
       rules.set(JSON.stringify(rule), rule);
       continue;
     }
-    const items = Object.keys(props).find((name) => typeOf(name) === 'array');
     if (!items) continue;
     // The spec names the list and its link (AutoRest's x-ms-pageable), or a field's name or format says it is the link.
     const pageable = isRecord(operation['x-ms-pageable']) ? operation['x-ms-pageable'] : undefined;
@@ -72,6 +83,8 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     const hasMore = Object.keys(props).find((name) => HAS_MORE_FIELDS.test(name) && typeOf(name) === 'boolean');
     const after = names.find((q) => AFTER_ID_PARAMS.test(q));
     const before = names.find((q) => BEFORE_ID_PARAMS.test(q));
+    const offset = names.find((q) => OFFSET_PARAMS.test(q) && isNumeric(query.get(q)) && countsFromZero(doc, parameters.find((p) => p.in === 'query' && p.name === q)!));
+    const total = Object.keys(props).find((name) => TOTAL_FIELDS.test(name) && isNumeric(typeOf(name)));
     let rule: PaginationRule | undefined;
     if (after && hasMore && itemsHaveId(doc, props[items]!)) {
       rule = { style: 'cursor', whenQuery: after, itemsField: items, hasMoreField: hasMore, cursorParam: after, cursorFrom: 'id', ...(before ? { beforeParam: before } : {}), ...(size ? { limitParam: size } : {}) };
@@ -80,11 +93,24 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     } else if (page && hasMore) {
       const firstPage = firstPageOf(doc, parameters.find((p) => p.in === 'query' && p.name === page)!);
       rule = { style: 'page-number', whenQuery: page, itemsField: items, hasMoreField: hasMore, pageParam: page, firstPage, ...(size ? { sizeParam: size } : {}) };
+    } else if (offset && total) {
+      // Only with a total: an offset list that gives none may be one whose server ignores the
+      // offset, and a walk of it would fetch the first page for ever.
+      rule = { style: 'offset', whenQuery: offset, itemsField: items, offsetParam: offset, totalField: total, ...(size ? { limitParam: size } : {}) };
     }
     // The model tries rules in order and keeps the first whose fields the response has.
     if (rule) rules.set(JSON.stringify(rule), rule);
   }
   return [...rules.values()];
+}
+
+/**
+ * Which of an answer's arrays is its list: one by a list's usual name, else the first not of
+ * BESIDE_A_LIST, else the only one; none when that leaves a choice (errors beside warnings).
+ */
+function listField(arrays: readonly string[]): string | undefined {
+  const candidates = arrays.filter((name) => !HAL_MEMBERS.test(name));
+  return candidates.find((name) => ITEMS_NAMES.test(name)) ?? candidates.find((name) => !BESIDE_A_LIST.test(name)) ?? (candidates.length === 1 ? candidates[0] : undefined);
 }
 
 /** Whether the first success response declares a `Link` header (RFC 8288), as list APIs that page by links do. */
@@ -119,6 +145,13 @@ function itemsHaveId(doc: Doc, list: Doc): boolean {
   const id = properties(doc, element).id;
   const type = id ? schemaType(doc, id) : undefined;
   return type === 'string' || type === 'integer';
+}
+
+/** Whether an offset parameter counts from 0: no declared minimum above 0. */
+function countsFromZero(doc: Doc, parameter: Doc): boolean {
+  const schema = isRecord(parameter.schema) ? deref(doc, parameter.schema) : parameter;
+  const minimum = isRecord(schema) ? schema.minimum : undefined;
+  return !(typeof minimum === 'number' && minimum > 0);
 }
 
 /** Numbering starts where the spec says (its minimum, else its default, when 0 or 1), else at 1. */

@@ -1,12 +1,12 @@
 // Pagination inferred from every directory spec and every @readme/oas-examples document, held to
 // the types the spec declares: each list operation the model pages with an inferred rule (the
 // model's own detectPagination picks it) takes its items from an array (the body, when it is the
-// list itself and a Link header names the next page), sends a page number only in
-// a parameter typed as a number, sends back only a cursor or token the answer gives as text or a
-// number, follows only a next link the answer gives as text, and, walking from the last item's id,
-// has items with an id (in every branch of a union) and sends it in a parameter not typed as a
-// number. The types are read here on their own (local
-// `$ref`s and `allOf` members followed), not by the inference.
+// list itself and a Link header names the next page), sends a page number or an offset only in a
+// parameter typed as a number, stops at a total only the answer types as a number, sends back
+// only a cursor or token the answer gives as text or a number, follows only a next link the
+// answer gives as text, and, walking from the last item's id, has items with an id (in every
+// branch of a union) and sends it in a parameter not typed as a number. The types are read here
+// on their own (local `$ref`s and `allOf` members followed), not by the inference.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { directorySpecs, exampleSpecs } from '../../bench/corpus/specs.ts';
@@ -100,6 +100,11 @@ function problem(doc: Doc, op: ListOperation, model: PaginationModel): string | 
   switch (model.style) {
     case 'page-number':
       return numeric(model.pageParam) ? undefined : `page number sent in ${model.pageParam}, typed ${[...types(model.pageParam)].join('|') || 'nothing'}`;
+    case 'offset': {
+      if (!numeric(model.offsetParam)) return `offset sent in ${model.offsetParam}, typed ${[...types(model.offsetParam)].join('|') || 'nothing'}`;
+      const total = model.totalField === undefined ? undefined : declaredTypes(doc, property(doc, body, model.totalField));
+      return total === undefined || total.has('integer') || total.has('number') ? undefined : `total ${model.totalField} (${[...total].join('|') || 'no type'}) is no number`;
+    }
     case 'opaque-cursor':
       return handedBack(model.nextField);
     case 'token':
@@ -145,6 +150,6 @@ describe('pagination inferred from real specs', () => {
     console.log(`inferred pagination: ${specs} specs with rules; operations paged: ${[...styles].map(([s, n]) => `${s} ${n}`).join(', ')}`);
     expect(problems).toEqual([]);
     // Each style the inference proposes is exercised by real specs, not only by hand-made ones.
-    expect([...styles.keys()].sort()).toEqual(['cursor', 'link-header', 'next-link', 'opaque-cursor', 'page-number']);
+    expect([...styles.keys()].sort()).toEqual(['cursor', 'link-header', 'next-link', 'offset', 'opaque-cursor', 'page-number']);
   });
 });

@@ -335,6 +335,52 @@ describe('next-link style (the next page\'s URL in a body field)', () => {
   });
 });
 
+describe('offset style (offset + limit, the answer\'s total)', () => {
+  const withTotal: PaginationStyle = { style: 'offset', itemsField: 'items', offsetParam: 'offset', totalField: 'total', limitParam: 'limit' };
+  const { totalField: _total, ...withoutTotal } = withTotal as PaginationStyle & { style: 'offset' };
+
+  /** A list of `all` that serves at most `cap` items a page, whatever the limit asked, with or without its total. */
+  function offsetServer(all: Item[], cap: number, total: boolean) {
+    const calls: PageParams[] = [];
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      const offset = Number(params.offset ?? 0);
+      const page = all.slice(offset, offset + Math.min(cap, Number(params.limit ?? cap)));
+      return total ? { items: page, total: all.length } : { items: page };
+    };
+    return { calls, fetchPage };
+  }
+
+  it('yields every item once, advancing by what each page held; with a total it asks for no page past it, without one it ends on the empty page', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 15 }), fc.integer({ min: 1, max: 15 }), fc.boolean(), async (n, size, cap, total) => {
+        const all = items(n);
+        const server = offsetServer(all, cap, total);
+        expect(await paginate<Item>(server.fetchPage, total ? withTotal : withoutTotal, { pageSize: size }).toArray()).toEqual(all);
+        const full = Math.ceil(n / Math.min(size, cap));
+        expect(server.calls.length).toBe(total ? Math.max(1, full) : full + 1);
+        expect(server.calls.map((c) => c.offset ?? 0)).toEqual(server.calls.map((_, i) => Math.min(n, i * Math.min(size, cap))));
+      }),
+    );
+  });
+
+  it('goes on from the caller\'s offset, given as text or a number', async () => {
+    for (const offset of ['4', 4]) {
+      const server = offsetServer(items(7), 2, true);
+      const walked = await paginate<Item>(server.fetchPage, withTotal, { params: { offset } }).toArray();
+      expect(walked.map((i) => i.id)).toEqual(['obj_4', 'obj_5', 'obj_6']);
+      expect(server.calls.map((c) => c.offset)).toEqual([offset, 6]);
+    }
+  });
+
+  it('refuses to go on from an offset that is no whole number of items', async () => {
+    // A server that answers whatever the offset: the walk, not the server, must refuse to count on from it.
+    const fetchPage = async () => ({ items: items(2), total: 10 });
+    await expect(paginate(fetchPage, withTotal, { params: { offset: 'abc' } }).toArray()).rejects.toThrow(PaginationError);
+    await expect(paginate(fetchPage, withTotal, { params: { offset: 1.5 } }).toArray()).rejects.toThrow(/"offset" is no whole number of items \(1\.5\)/);
+  });
+});
+
 describe('abort and shape errors', () => {
   it('stops with the signal reason and passes the signal to fetchPage', async () => {
     const controller = new AbortController();

@@ -12,7 +12,11 @@
 //   operation's own path (the body itself the list, or its one array field);
 // - so does a list whose next page's URL is in a body field: the one AutoRest's x-ms-pageable names,
 //   one named as a link (`@odata.nextLink`, in an allOf member, under a `2XX` answer), or a `next`
-//   declared a URI.
+//   declared a URI;
+// - an offset list whose answer gives its total advances by the items each page held, stops at the
+//   total and on an empty page; one counted from 1, or without a total, stays a plain call;
+// - of several arrays in an answer, the list is the one by a list's usual name (`entries`, not the
+//   sort `order`), never HAL's `_links`, and `errors` only when alone.
 import { execFile } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -61,7 +65,7 @@ async function walkOf(walk: string, pages: object[], init?: object, links: (stri
 describe('the walks\' item types', () => {
   it('are the list\'s items: of the body itself, of its one array field, of an allOf-typed list', async () => {
     const consumer = [
-      "import { createLedgerListsClient, listAnalyzersAll, listChargesAll, listIssuesAll, searchIssuesAll } from './ledger/index.ts';",
+      "import { createLedgerListsClient, listAnalyzersAll, listChargesAll, listIssuesAll, listMembersAll, searchIssuesAll } from './ledger/index.ts';",
       'const client = createLedgerListsClient({});',
       'export async function walk(): Promise<void> {',
       "  for await (const issue of listIssuesAll(client, { params: { path: { owner: 'o', repo: 'r' } } })) {",
@@ -70,6 +74,7 @@ describe('the walks\' item types', () => {
       '    void issue.nope;',
       '    void id;',
       '  }',
+      "  for await (const member of listMembersAll(client, { params: { path: { list_id: 'l' } } })) { const email: string = member; void email; }",
       "  for await (const issue of searchIssuesAll(client, { params: { query: { q: 'x' } } })) { const title: string | undefined = issue.title; void title; }",
       '  for await (const charge of listChargesAll(client)) { const id: string = charge.id; void id; }',
       '  for await (const analyzer of listAnalyzersAll(client)) { const name: string = analyzer; void name; }',
@@ -179,6 +184,62 @@ describe('pagination inferred from list shapes', () => {
     ]);
     expect(items).toEqual(['d1', 'd2', 'd3']);
     expect(queries).toEqual([{}, { limit: '2', offset: '2' }]);
+  });
+
+  it('advances an offset by the items each page held and stops at the total without asking for more', async () => {
+    const hal = [{ rel: 'self', href: 'https://lists.example.test/lists/l1/members' }];
+    const { items, queries } = await walkOf(
+      'listMembersAll',
+      [
+        { _links: hal, members: ['m1', 'm2'], total_items: 5 },
+        { _links: hal, members: ['m3', 'm4'], total_items: 5 },
+        { _links: hal, members: ['m5'], total_items: 5 },
+      ],
+      { params: { path: { list_id: 'l1' }, query: { count: 3 } } },
+    );
+    expect(items).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    // The server held each page to 2 of the 3 asked for: the next offset counts what came.
+    expect(queries).toEqual([{ count: '3' }, { count: '3', offset: '2' }, { count: '3', offset: '4' }]);
+  });
+
+  it('ends an offset walk on an empty page before the total, and goes on from the caller\'s offset', async () => {
+    const { items, queries } = await walkOf(
+      'listMembersAll',
+      [
+        { members: ['m11'], total_items: 50 },
+        { members: [], total_items: 50 },
+      ],
+      { params: { path: { list_id: 'l1' }, query: { offset: 10 } } },
+    );
+    expect(items).toEqual(['m11']);
+    expect(queries).toEqual([{ offset: '10' }, { offset: '11' }]);
+  });
+
+  it('takes the list by its usual name, not the sort order declared before it', async () => {
+    const order = [{ by: 'name', direction: 'ASC' }];
+    const { items, queries } = await walkOf(
+      'listFolderItemsAll',
+      [
+        { total_count: 3, limit: 2, offset: 0, order, entries: ['a', 'b'] },
+        { total_count: 3, limit: 2, offset: 2, order, entries: ['c'] },
+      ],
+      { params: { path: { folder_id: '0' } } },
+    );
+    expect(items).toEqual(['a', 'b', 'c']);
+    expect(queries).toEqual([{}, { offset: '2' }]);
+  });
+
+  it('walks the list beside an errors array, not the errors', async () => {
+    const { items, queries } = await walkOf('listCustomersAll', [{ errors: [], customers: ['c1'], cursor: 'n2' }, { customers: ['c2'] }]);
+    expect(items).toEqual(['c1', 'c2']);
+    expect(queries).toEqual([{}, { cursor: 'n2' }]);
+  });
+
+  it('leaves an offset counted from 1, and an offset list without a total, as plain calls', () => {
+    for (const name of ['listRecords', 'listStats']) {
+      expect(generated.module[name], name).toBeTypeOf('function');
+      expect(generated.module[`${name}All`], `${name}All`).toBeUndefined();
+    }
   });
 
   it('hands the token back in the parameter named as its field, not in a text page parameter beside it', async () => {
