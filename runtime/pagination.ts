@@ -48,13 +48,14 @@ export type PaginationStyle =
   | {
       /**
        * Offset lists: `offsetParam` (`offset`, `skip`) counts the items before the page, from 0; the
-       * next page starts after this one's items. The list ends on an empty page or, when the answer
-       * says how many there are (`totalField`), once the next offset reaches that total.
+       * next page starts after this one's items. The list ends on an empty page, once the next
+       * offset reaches the total the answer gives (`totalField`), or when its `hasMoreField` is false.
        */
       readonly style: 'offset';
       readonly itemsField: string;
       readonly offsetParam: string;
       readonly totalField?: string;
+      readonly hasMoreField?: string;
       readonly limitParam?: string;
     }
   | {
@@ -215,6 +216,7 @@ function nextStep(style: PaginationStyle, body: unknown, items: unknown[], param
       return { next: { ...params, [style.pageParam]: current + 1 } };
     }
     case 'offset': {
+      if (style.hasMoreField !== undefined && !isPresent(readPath(body, style.hasMoreField))) return { next: undefined };
       const from = params[style.offsetParam] ?? 0;
       const offset = typeof from === 'number' || (typeof from === 'string' && /^\d+$/.test(from)) ? Number(from) : NaN;
       if (!Number.isSafeInteger(offset)) throw new PaginationError(`"${style.offsetParam}" is no whole number of items (${String(from)})`);

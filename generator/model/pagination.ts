@@ -40,23 +40,23 @@ function isArray(doc: Doc, schema: Doc, depth = 0): boolean {
 }
 
 /**
- * The body field a style needs besides the list; `''` (the body) when it needs none: a Link header
- * is no field of the body, and an offset list's total is optional.
+ * The body fields a style needs besides the list: a Link header is no field of the body, and an
+ * offset list needs only the end markers its rule names (a walk would stop at a missing has-more flag).
  */
-function neededField(model: PaginationModel): string {
+function neededFields(model: PaginationModel): string[] {
   switch (model.style) {
     case 'link-header':
-      return '';
+      return [];
     case 'offset':
-      return model.totalField ?? '';
+      return [model.totalField, model.hasMoreField].filter((field) => field !== undefined);
     case 'opaque-cursor':
     case 'next-link':
-      return model.nextField;
+      return [model.nextField];
     case 'token':
-      return model.tokenField;
+      return [model.tokenField];
     case 'cursor':
     case 'page-number':
-      return model.hasMoreField;
+      return [model.hasMoreField];
   }
 }
 
@@ -76,8 +76,7 @@ export function detectPagination(doc: Doc, op: OperationModel, rules: Pagination
     if (itemsField === undefined) continue;
     const { whenQuery: _when, itemsField: _items, ...shape } = rule;
     const model = { ...shape, itemsField } as PaginationModel;
-    const probe = neededField(model);
-    if (!fieldSchema(doc, schema, probe)) continue;
+    if (!neededFields(model).every((field) => fieldSchema(doc, schema, field))) continue;
     for (const key of ['limitParam', 'sizeParam', 'beforeParam'] as const) {
       const name = (model as Record<string, unknown>)[key];
       if (typeof name === 'string' && !query.has(name)) delete (model as Record<string, unknown>)[key];

@@ -47,14 +47,15 @@ const paginationRule = z.discriminatedUnion('style', [
     cursorParam: z.string(),
     sizeParam: z.string().optional(),
   }),
-  // `offsetParam` counts the items before the page, from 0. Without `totalField` the walk ends on
-  // an empty page; with it, also once the next offset reaches the total the answer gives.
+  // `offsetParam` counts the items before the page, from 0. The walk ends on an empty page, and
+  // also once the next offset reaches the answer's `totalField` or its `hasMoreField` is false.
   z.strictObject({
     style: z.literal('offset'),
     whenQuery: z.string(),
     itemsField: z.union([z.string(), z.array(z.string())]),
     offsetParam: z.string(),
     totalField: z.string().optional(),
+    hasMoreField: z.string().optional(),
     limitParam: z.string().optional(),
   }),
   // The answer's `Link` header names the next page; `itemsField: ''` when the body is the list.

@@ -112,8 +112,8 @@ export type PaginationModel =
       cursorParam: string;
       sizeParam?: string;
     }
-  /** Offset lists: `offset` (from 0) + `limit`, ending on an empty page or at the answer's total. */
-  | { style: 'offset'; itemsField: string; offsetParam: string; totalField?: string; limitParam?: string }
+  /** Offset lists: `offset` (from 0) + `limit`, ending on an empty page, at the answer's total or when its has-more flag is false. */
+  | { style: 'offset'; itemsField: string; offsetParam: string; totalField?: string; hasMoreField?: string; limitParam?: string }
   /** RFC 8288 `Link` response headers (`rel="next"`); `itemsField` `''` when the body itself is the list. */
   | { style: 'link-header'; itemsField: string; sizeParam?: string }
   /** The next page's URL in a body field (`nextLink`, `@odata.nextLink`), followed by its query. */

@@ -84,7 +84,9 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     const after = names.find((q) => AFTER_ID_PARAMS.test(q));
     const before = names.find((q) => BEFORE_ID_PARAMS.test(q));
     const offset = names.find((q) => OFFSET_PARAMS.test(q) && isNumeric(query.get(q)) && countsFromZero(doc, parameters.find((p) => p.in === 'query' && p.name === q)!));
-    const total = Object.keys(props).find((name) => TOTAL_FIELDS.test(name) && isNumeric(typeOf(name)));
+    // A bare `total` typed `number` may be a sum of money beside the list; one typed `integer`, or
+    // a name that says it counts (`total_count`, `totalResults` …), is the list's length.
+    const total = Object.keys(props).find((name) => TOTAL_FIELDS.test(name) && (typeOf(name) === 'integer' || (name !== 'total' && typeOf(name) === 'number')));
     let rule: PaginationRule | undefined;
     if (after && hasMore && itemsHaveId(doc, props[items]!)) {
       rule = { style: 'cursor', whenQuery: after, itemsField: items, hasMoreField: hasMore, cursorParam: after, cursorFrom: 'id', ...(before ? { beforeParam: before } : {}), ...(size ? { limitParam: size } : {}) };
@@ -93,10 +95,10 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     } else if (page && hasMore) {
       const firstPage = firstPageOf(doc, parameters.find((p) => p.in === 'query' && p.name === page)!);
       rule = { style: 'page-number', whenQuery: page, itemsField: items, hasMoreField: hasMore, pageParam: page, firstPage, ...(size ? { sizeParam: size } : {}) };
-    } else if (offset && total) {
-      // Only with a total: an offset list that gives none may be one whose server ignores the
-      // offset, and a walk of it would fetch the first page for ever.
-      rule = { style: 'offset', whenQuery: offset, itemsField: items, offsetParam: offset, totalField: total, ...(size ? { limitParam: size } : {}) };
+    } else if (offset && (total || hasMore)) {
+      // Only with an end marker: an offset list that gives neither a total nor a has-more flag may
+      // be one whose server ignores the offset, and a walk of it would fetch the first page for ever.
+      rule = { style: 'offset', whenQuery: offset, itemsField: items, offsetParam: offset, ...(total ? { totalField: total } : {}), ...(hasMore ? { hasMoreField: hasMore } : {}), ...(size ? { limitParam: size } : {}) };
     }
     // The model tries rules in order and keeps the first whose fields the response has.
     if (rule) rules.set(JSON.stringify(rule), rule);

@@ -2,11 +2,12 @@
 // the types the spec declares: each list operation the model pages with an inferred rule (the
 // model's own detectPagination picks it) takes its items from an array (the body, when it is the
 // list itself and a Link header names the next page), sends a page number or an offset only in a
-// parameter typed as a number, stops at a total only the answer types as a number, sends back
-// only a cursor or token the answer gives as text or a number, follows only a next link the
-// answer gives as text, and, walking from the last item's id, has items with an id (in every
-// branch of a union) and sends it in a parameter not typed as a number. The types are read here
-// on their own (local `$ref`s and `allOf` members followed), not by the inference.
+// parameter typed as a number, ends at a total only the answer types as a number and at a
+// has-more flag only it types as a boolean, sends back only a cursor or token the answer gives as
+// text or a number, follows only a next link the answer gives as text, and, walking from the last
+// item's id, has items with an id (in every branch of a union) and sends it in a parameter not
+// typed as a number. The types are read here on their own (local `$ref`s and `allOf` members
+// followed), not by the inference.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { directorySpecs, exampleSpecs } from '../../bench/corpus/specs.ts';
@@ -103,7 +104,9 @@ function problem(doc: Doc, op: ListOperation, model: PaginationModel): string | 
     case 'offset': {
       if (!numeric(model.offsetParam)) return `offset sent in ${model.offsetParam}, typed ${[...types(model.offsetParam)].join('|') || 'nothing'}`;
       const total = model.totalField === undefined ? undefined : declaredTypes(doc, property(doc, body, model.totalField));
-      return total === undefined || total.has('integer') || total.has('number') ? undefined : `total ${model.totalField} (${[...total].join('|') || 'no type'}) is no number`;
+      if (total && !total.has('integer') && !total.has('number')) return `total ${model.totalField} (${[...total].join('|') || 'no type'}) is no number`;
+      const more = model.hasMoreField === undefined ? undefined : declaredTypes(doc, property(doc, body, model.hasMoreField));
+      return more === undefined || more.has('boolean') ? undefined : `has-more flag ${model.hasMoreField} (${[...more].join('|') || 'no type'}) is no boolean`;
     }
     case 'opaque-cursor':
       return handedBack(model.nextField);

@@ -335,7 +335,7 @@ describe('next-link style (the next page\'s URL in a body field)', () => {
   });
 });
 
-describe('offset style (offset + limit, the answer\'s total)', () => {
+describe('offset style (offset + limit, the answer\'s total or has-more flag)', () => {
   const withTotal: PaginationStyle = { style: 'offset', itemsField: 'items', offsetParam: 'offset', totalField: 'total', limitParam: 'limit' };
   const { totalField: _total, ...withoutTotal } = withTotal as PaginationStyle & { style: 'offset' };
 
@@ -362,6 +362,16 @@ describe('offset style (offset + limit, the answer\'s total)', () => {
         expect(server.calls.map((c) => c.offset ?? 0)).toEqual(server.calls.map((_, i) => Math.min(n, i * Math.min(size, cap))));
       }),
     );
+  });
+
+  it('ends when the has-more flag is false, whatever the total says', async () => {
+    const calls: PageParams[] = [];
+    const fetchPage = async (params: PageParams) => {
+      calls.push(params);
+      return { items: items(2), total: 100, has_more: calls.length < 2 };
+    };
+    expect(await paginate(fetchPage, { ...withTotal, hasMoreField: 'has_more' }).toArray()).toHaveLength(4);
+    expect(calls.map((c) => c.offset)).toEqual([undefined, 2]);
   });
 
   it('goes on from the caller\'s offset, given as text or a number', async () => {

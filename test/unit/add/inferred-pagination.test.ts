@@ -13,8 +13,9 @@
 // - so does a list whose next page's URL is in a body field: the one AutoRest's x-ms-pageable names,
 //   one named as a link (`@odata.nextLink`, in an allOf member, under a `2XX` answer), or a `next`
 //   declared a URI;
-// - an offset list whose answer gives its total advances by the items each page held, stops at the
-//   total and on an empty page; one counted from 1, or without a total, stays a plain call;
+// - an offset list whose answer gives its total or a has-more flag advances by the items each page
+//   held, stops at the total, when the flag is false and on an empty page; one counted from 1, one
+//   with neither marker, and one whose bare `total` is typed `number` (a sum) stay plain calls;
 // - of several arrays in an answer, the list is the one by a list's usual name (`entries`, not the
 //   sort `order`), never HAL's `_links`, and `errors` only when alone.
 import { execFile } from 'node:child_process';
@@ -235,8 +236,21 @@ describe('pagination inferred from list shapes', () => {
     expect(queries).toEqual([{}, { cursor: 'n2' }]);
   });
 
-  it('leaves an offset counted from 1, and an offset list without a total, as plain calls', () => {
-    for (const name of ['listRecords', 'listStats']) {
+  it('ends a skip walk when has_more is false, before a total_count that counts more than the list holds', async () => {
+    const { items, queries } = await walkOf(
+      'listBasketRequestsAll',
+      [
+        { count: 3, has_more: true, requests: ['r1', 'r2'], total_count: 3023 },
+        { count: 3, has_more: false, requests: ['r3'], total_count: 3023 },
+      ],
+      { params: { path: { name: 'b1' }, query: { max: 2 } } },
+    );
+    expect(items).toEqual(['r1', 'r2', 'r3']);
+    expect(queries).toEqual([{ max: '2' }, { max: '2', skip: '2' }]);
+  });
+
+  it('leaves as plain calls an offset counted from 1, one with no total or has-more flag, and one beside a `total` typed as a number', () => {
+    for (const name of ['listRecords', 'listStats', 'listInvoiceLines']) {
       expect(generated.module[name], name).toBeTypeOf('function');
       expect(generated.module[`${name}All`], `${name}All`).toBeUndefined();
     }
