@@ -28,7 +28,7 @@ export async function runInit(args: string[]): Promise<number> {
     }
     const lines = [`created ${shown} (${result.vendors.join(', ')}) in ${Math.round(result.ms)} ms`];
     for (const r of result.routes) lines.push(`  ${r.file}: ${r.operations.length} route(s), ${r.events.length} webhook handler(s)`);
-    lines.push(`  secrets: ${result.secrets.join(', ')} (see .dev.vars.example)`, '', 'Next:', `  cd ${shown}`, '  npm install', '  npm test', '');
+    lines.push(result.secrets.length ? `  secrets: ${result.secrets.join(', ')} (see .dev.vars.example)` : '  secrets: none', '', 'Next:', `  cd ${shown}`, '  npm install', '  npm test', '');
     process.stdout.write(lines.join('\n'));
     return 0;
   } catch (err) {

@@ -18,6 +18,8 @@ const BIN = join(ROOT, 'bin/svcgen.js');
 let base = '';
 let project = '';
 let worker = '';
+/** What init printed. */
+let said = '';
 
 const SPEC = {
   openapi: '3.1.0',
@@ -56,6 +58,7 @@ beforeAll(() => {
   }
   const made = svcgen(['init', worker, '--vendors', 'tiny-a,tiny-b', '--from', project, '--operation', 'tiny-a:getItem', '--operation', 'tiny-b:getItem'], base, join(project, 'mirror'));
   expect(made.status, made.stderr).toBe(0);
+  said = made.stdout;
 }, 120_000);
 
 afterAll(() => {
@@ -66,6 +69,10 @@ describe('svcgen init --from a project of vendors added from a local file', () =
   it('writes no webhook test when no vendor sends verified webhooks', () => {
     expect(existsSync(join(worker, 'test', 'jobs.test.ts'))).toBe(true);
     expect(existsSync(join(worker, 'test', 'webhooks.test.ts'))).toBe(false);
+  });
+
+  it('says no secrets are needed when no vendor takes credentials', () => {
+    expect(said).toMatch(/^ {2}secrets: none$/m);
   });
 
   it('imports each vendor\'s routes under its own name, though both specs have one title', () => {
