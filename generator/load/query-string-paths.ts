@@ -2,10 +2,13 @@
 // variable there that an operation does not declare in: path cannot be filled, and the load would
 // refuse the path. When every `name={variable}` pair names a parameter the path's operations
 // declare (in: query, or in: path), the query string is moved out of the key and the parameter
-// made `in: query` under the pair's name: a listed repair. If such a path cannot be repaired (a
-// constant or templated name beside the variables, a variable no operation declares, the bare
-// path already defined), it is refused with its place. Paths whose query string is constant, or
-// whose variables every operation declares in: path, are left as the spec writes them.
+// made `in: query` under the pair's name: a listed repair. A variable no operation of the path
+// declares is the API's query parameter all the same (the URL the spec writes sends it): it is
+// declared an optional text query parameter of the path, also listed, since the spec gives neither
+// its type nor whether it is required. If such a path cannot be repaired (a constant or templated
+// name beside the variables, the bare path already defined), it is refused with its place. Paths
+// whose query string is constant, or whose variables every operation declares in: path, are left
+// as the spec writes them.
 import { SvcgenInputError } from './errors.ts';
 import { HTTP_METHODS } from './fixes.ts';
 import type { Fix } from './fixes.ts';
@@ -46,14 +49,11 @@ export function moveQueryStringsIntoParameters(document: Doc, file: string): Fix
       }
       // Shared by a path's operations, the query string may belong to some of them only (a list's
       // paging on GET, none on POST): an operation that does not declare the variable could never
-      // fill it, so the pair is dropped for it. Declared by none, it is an error.
+      // fill it, so the pair is dropped for it. Declared by none, the path item declares it.
       if (undeclared.length === methods.length && methods.length > 0) {
-        throw new SvcgenInputError(
-          { file, pointer: toPointer(['paths', key, methods[0]!]) },
-          `${methods[0]!.toUpperCase()} ${key} has a query string, and '${pair}' names no parameter '${variable}' of the operation; ${HINT}`,
-        );
-      }
-      if (undeclared.length) moved.push(`dropped for ${undeclared.map((method) => method.toUpperCase()).join(', ')}, which ${undeclared.length === 1 ? 'does' : 'do'} not declare '${variable}'`);
+        item.parameters = [...(Array.isArray(item.parameters) ? item.parameters : []), { name, in: 'query', schema: { type: 'string' } }];
+        moved.push(`'${pair}' names no parameter of the path's operations: declared an optional text query parameter '${name}' (the spec gives neither its type nor whether it is required)`);
+      } else if (undeclared.length) moved.push(`dropped for ${undeclared.map((method) => method.toUpperCase()).join(', ')}, which ${undeclared.length === 1 ? 'does' : 'do'} not declare '${variable}'`);
     }
     rebuilt[base] = item;
     recordMovedKey(rebuilt, base, key);

@@ -78,11 +78,21 @@ describe('query strings in path keys', () => {
     ]);
   });
 
-  it('refuses a query-string variable no operation of the path declares, naming the operation', async () => {
-    const error = await inputError(load({ '/uploads?convert={convert}': { post: { operationId: 'upload', responses: OK } } }));
-    expect(error.file).toBe('acme/openapi.json');
-    expect(error.pointer).toBe('/paths/~1uploads?convert={convert}/post');
-    expect(error.problem).toMatch(/^POST \/uploads\?convert=\{convert\} has a query string, and 'convert=\{convert\}' names no parameter 'convert' of the operation; declare it/);
+  it('declares a query-string variable no operation of the path declares as an optional text query parameter of the path, and says so', async () => {
+    // clicksend.com's `POST /uploads?convert={convert}` declares no `convert`; its API takes one.
+    const loaded = await load({
+      '/uploads?convert={convert}&to={target}': {
+        post: { operationId: 'upload', parameters: [{ name: 'target', in: 'path', required: true, schema: string }], responses: OK },
+        put: { operationId: 'replaceUpload', responses: OK },
+      },
+    });
+    const item = loaded.document.paths['/uploads'];
+    expect(item.parameters).toEqual([{ name: 'convert', in: 'query', schema: { type: 'string' } }]);
+    expect(item.post.parameters).toEqual([{ name: 'to', in: 'query', required: true, schema: string }]);
+    expect(item.put.parameters).toBeUndefined();
+    expect(loaded.fixes.map((f) => f.fix)).toEqual([
+      "query string '?convert={convert}&to={target}' moved out of the path, now '/uploads'; 'convert={convert}' names no parameter of the path's operations: declared an optional text query parameter 'convert' (the spec gives neither its type nor whether it is required); POST parameter 'target' (declared in: path) is now query parameter 'to'; dropped for PUT, which does not declare 'target'",
+    ]);
   });
 
   it('refuses a pair that is not name={parameter}, and a path that exists without its query string', async () => {
