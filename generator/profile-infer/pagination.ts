@@ -84,7 +84,11 @@ export function inferPagination(doc: Doc): PaginationRule[] {
     const hasMore = Object.keys(props).find((name) => HAS_MORE_FIELDS.test(name) && typeOf(name) === 'boolean');
     const after = names.find((q) => AFTER_ID_PARAMS.test(q));
     const before = names.find((q) => BEFORE_ID_PARAMS.test(q));
-    const offset = names.find((q) => OFFSET_PARAMS.test(q) && isNumeric(query.get(q)) && countsFromZero(doc, parameters.find((p) => p.in === 'query' && p.name === q)!));
+    // An offset typed as text counts when the answer hands it back as a number (eBay types its
+    // `offset` and `limit` parameters as strings, and answers `offset: integer`).
+    const offset = names.find(
+      (q) => OFFSET_PARAMS.test(q) && (isNumeric(query.get(q)) || (query.get(q) === 'string' && Object.hasOwn(props, q) && isNumeric(typeOf(q)))) && countsFromZero(doc, parameters.find((p) => p.in === 'query' && p.name === q)!),
+    );
     // A bare `total` typed `number` may be a sum of money beside the list; one typed `integer`, or
     // a name that says it counts (`total_count`, `totalResults` …), is the list's length.
     const total = Object.keys(props).find((name) => TOTAL_FIELDS.test(name) && (typeOf(name) === 'integer' || (name !== 'total' && typeOf(name) === 'number')));

@@ -1,13 +1,14 @@
 // Pagination inferred from every directory spec and every @readme/oas-examples document, held to
 // the types the spec declares: each list operation the model pages with an inferred rule (the
 // model's own detectPagination picks it) takes its items from an array (the body, when it is the
-// list itself and a Link header names the next page), sends a page number or an offset only in a
-// parameter typed as a number, ends at a total only the answer types as a number and at a
-// has-more flag only it types as a boolean, sends back only a cursor or token the answer gives as
-// text or a number, follows only a next link the answer gives as text, and, walking from the last
-// item's id, has items with an id (in every branch of a union) and sends it in a parameter not
-// typed as a number. The types are read here on their own (local `$ref`s and `allOf` members
-// followed), not by the inference.
+// list itself and a Link header names the next page), sends a page number only in a parameter
+// typed as a number and an offset only in one typed as a number or as text the answer hands back
+// as a number, ends at a total only the answer types as a number and at a has-more flag only it
+// types as a boolean, sends back only a cursor or token the answer gives as text or a number,
+// follows only a next link the answer gives as text, and, walking from the last item's id, has
+// items with an id (in every branch of a union) and sends it in a parameter not typed as a
+// number. The types are read here on their own (local `$ref`s and `allOf` members followed), not
+// by the inference.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { directorySpecs, exampleSpecs } from '../../bench/corpus/specs.ts';
@@ -102,7 +103,9 @@ function problem(doc: Doc, op: ListOperation, model: PaginationModel): string | 
     case 'page-number':
       return numeric(model.pageParam) ? undefined : `page number sent in ${model.pageParam}, typed ${[...types(model.pageParam)].join('|') || 'nothing'}`;
     case 'offset': {
-      if (!numeric(model.offsetParam)) return `offset sent in ${model.offsetParam}, typed ${[...types(model.offsetParam)].join('|') || 'nothing'}`;
+      // A number, or text the answer hands back as a number of the same name.
+      const echoed = types(model.offsetParam).has('string') && ['integer', 'number'].some((t) => declaredTypes(doc, property(doc, body, model.offsetParam)).has(t));
+      if (!numeric(model.offsetParam) && !echoed) return `offset sent in ${model.offsetParam}, typed ${[...types(model.offsetParam)].join('|') || 'nothing'}`;
       const total = model.totalField === undefined ? undefined : declaredTypes(doc, property(doc, body, model.totalField));
       if (total && !total.has('integer') && !total.has('number')) return `total ${model.totalField} (${[...total].join('|') || 'no type'}) is no number`;
       const more = model.hasMoreField === undefined ? undefined : declaredTypes(doc, property(doc, body, model.hasMoreField));

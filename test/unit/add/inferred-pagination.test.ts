@@ -14,8 +14,9 @@
 //   one named as a link (`@odata.nextLink`, in an allOf member, under a `2XX` answer), or a `next`
 //   declared a URI;
 // - an offset list whose answer gives its total or a has-more flag advances by the items each page
-//   held, stops at the total, when the flag is false and on an empty page; one counted from 1, one
-//   with neither marker, and one whose bare `total` is typed `number` (a sum) stay plain calls;
+//   held, stops at the total, when the flag is false and on an empty page (an offset typed as text
+//   counts when the answer hands it back as a number); one counted from 1, one with neither marker,
+//   and one whose bare `total` is typed `number` (a sum) stay plain calls;
 // - of several arrays in an answer, the list is the one by a list's usual name (`entries`, not the
 //   sort `order`), never HAL's `_links`, and `errors` only when alone.
 import { execFile } from 'node:child_process';
@@ -247,6 +248,19 @@ describe('pagination inferred from list shapes', () => {
     );
     expect(items).toEqual(['r1', 'r2', 'r3']);
     expect(queries).toEqual([{ max: '2' }, { max: '2', skip: '2' }]);
+  });
+
+  it('walks an offset typed as text when the answer hands it back as a number, beside a `next` declared no URI', async () => {
+    const { items, queries } = await walkOf(
+      'getOrdersAll',
+      [
+        { href: 'h', limit: 2, next: 'https://lists.example.test/sell/fulfillment/v1/order?limit=2&offset=2', offset: 0, orders: ['o1', 'o2'], total: 3, warnings: [] },
+        { href: 'h', limit: 2, offset: 2, orders: ['o3'], total: 3 },
+      ],
+      { params: { query: { limit: '2' } } },
+    );
+    expect(items).toEqual(['o1', 'o2', 'o3']);
+    expect(queries).toEqual([{ limit: '2' }, { limit: '2', offset: '2' }]);
   });
 
   it('leaves as plain calls an offset counted from 1, one with no total or has-more flag, and one beside a `total` typed as a number', () => {
