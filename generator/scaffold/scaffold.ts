@@ -9,7 +9,7 @@ import { loadScaffoldModel } from './load-model.ts';
 import { listedWebhooks, NAME_THE_SCHEME } from './unsigned-webhooks.ts';
 import { mergeScaffold, type MergeOutcome } from './merge.ts';
 import { REQUEST_COMMENT } from '../emit/zod.ts';
-import { skeleton } from './stubs.ts';
+import { schemeBindingChoices, schemesNeeded, skeleton } from './stubs.ts';
 
 export interface ScaffoldOptions {
   /** Project root: specs/, svcgen.config.ts and generated/ are found from here. */
@@ -59,7 +59,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   let specifier = relative(dirname(file), generatedDir).split(sep).join('/');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   const created = !existsSync(file);
-  const before = created ? skeleton(model, specifier) : readFileSync(file, 'utf8');
+  const before = created ? skeleton(model, specifier, operations) : readFileSync(file, 'utf8');
   const requestValidatorNames = readRequestValidatorNames(resolve(generatedDir, 'schemas.d.ts'));
   const outcome = mergeScaffold(shown, before, { model, document, operations, webhooks, events, generatedSpecifier: specifier, requestValidatorNames });
   const changed = created || outcome.text !== before;
@@ -68,6 +68,9 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     writeFileSync(file, outcome.text);
   }
   const notes: string[] = [];
+  // A file made earlier passes the credentials its first routes needed: say what an added route
+  // needs that the file reads from no binding (its client() is the user's code, not rewritten here).
+  if (!created) notes.push(...missingCredentials(model, operations.filter((op) => outcome.addedRoutes.includes(op.id)), outcome.text));
   const generatedShown = relative(root, generatedDir) || generatedDir;
   if (!existsSync(resolve(generatedDir, 'operations.js'))) notes.push(`${generatedShown}/operations.js does not exist yet: run \`svcgen generate\``);
   else if (webhooks && !existsSync(resolve(generatedDir, 'routes.ts'))) notes.push(`${generatedShown}/routes.ts does not exist yet: run \`svcgen generate\``);
@@ -125,6 +128,18 @@ function checkEvents(model: ApiModel, document: Record<string, any>, events: str
       `unknown ${model.vendor} webhook event '${event}'${near.length ? ` (did you mean: ${near.join(', ')}?)` : ''}`,
     );
   }
+}
+
+/** One note per scheme the added routes send that no binding of the file carries. */
+function missingCredentials(model: ApiModel, added: readonly OperationModel[], text: string): string[] {
+  if (model.auth.kind !== 'schemes') return [];
+  const reads = (binding: string) => new RegExp(`\\b${binding}\\b`).test(text);
+  return schemesNeeded(model.auth, added).flatMap((scheme) => {
+    const choices = schemeBindingChoices(model, scheme);
+    if (choices.some((bindings) => bindings.every(reads))) return [];
+    const users = added.filter((op) => schemesNeeded(model.auth as Extract<ApiModel['auth'], { kind: 'schemes' }>, [op]).includes(scheme)).map((op) => op.id);
+    return [`route ${users.join(', ')} needs ${scheme} credentials, which this file reads from no binding: add \`${scheme}\` to the \`auth\` option of its client() (from ${choices[0]!.join(' and ')}), and declare ${choices[0]!.length > 1 ? 'them' : 'it'} in Bindings`];
+  });
 }
 
 function unique(values: string[]): string[] {

@@ -2,7 +2,7 @@
 // handler per webhook event, the webhook section, and the skeleton of a new file. Every stub starts
 // as the user's code: these functions are only called for things the file does not have yet.
 import type { ApiModel, OperationModel } from '../model/types.ts';
-import { hasSuccessWithoutContent, streamsEvents } from '../emit/encoders.ts';
+import { hasSuccessWithoutContent, hasUndescribedSuccess, mixedSuccessReadings, readsByContentType, streamsEvents, successParseAs, successResponses } from '../model/success-reading.ts';
 import { renderTemplate } from '../emit/template.ts';
 import { literal, valueKey } from '../emit/text.ts';
 import { typesOperationKey } from '../emit/types-key.ts';
@@ -73,8 +73,7 @@ export function routeStub(op: OperationModel, document: Record<string, any>, opt
     lines.push(`  const events = await ${call};`);
     if (hasSuccessWithoutContent(op)) lines.push('  if (!events) return c.body(null, 204);');
     lines.push("  return c.body(events, 200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });");
-  } else if (returnsJson(op)) lines.push(`  const data = await ${call};`, '  return c.json(data);');
-  else lines.push(`  await ${call};`, '  return c.body(null, 204);');
+  } else lines.push(...answerLines(op, call));
   const spec = options.generatedSpecifier;
   const imports: StubImport[] = [{ module: `${spec}/operations.js`, name: op.functionName, typeOnly: false }];
   if (input.body || input.hasParams) imports.push({ module: `${spec}/schemas.js`, name: options.validator, typeOnly: false });
@@ -98,8 +97,30 @@ export function defaultRequestValidatorName(op: OperationModel): string {
   return `${pascalWords(op.id) || 'Operation'}Request`;
 }
 
-function returnsJson(op: OperationModel): boolean {
-  return op.responses.some((r) => /^2/.test(r.status) && r.mediaType !== undefined && /json/i.test(r.mediaType));
+/**
+ * How a route answers with what the call resolved to, as the client reads the vendor's success body
+ * (model/success-reading.ts): JSON as JSON; text (CSV, XML …) as text of the declared media type;
+ * bytes as they came, with the type they came with; a body read by its own Content-Type, by what it
+ * turned out to be; nothing, when no success status has content (or this answer had none), as 204.
+ */
+function answerLines(op: OperationModel, call: string): string[] {
+  const parseAs = successParseAs(op);
+  const declared = successResponses(op).find((r) => r.mediaType)?.mediaType;
+  if (declared === undefined && !hasUndescribedSuccess(op)) return [`  await ${call};`, '  return c.body(null, 204);'];
+  const empty = hasSuccessWithoutContent(op) ? ['  if (data === undefined) return c.body(null, 204);'] : [];
+  if (parseAs === undefined) return [`  const data = await ${call};`, '  return c.json(data);'];
+  if (readsByContentType(op) || mixedSuccessReadings(op)) {
+    return [
+      `  const data: unknown = await ${call};`,
+      '  if (data === undefined) return c.body(null, 204);',
+      "  if (data instanceof Blob) return c.body(data.stream(), 200, { 'content-type': data.type || 'application/octet-stream' });",
+      "  if (typeof data === 'string') return c.text(data);",
+      '  return c.json(data as object);',
+    ];
+  }
+  const type = literal(declared!.split(';')[0]!.trim());
+  if (parseAs === 'text') return [`  const data = await ${call};`, ...empty, `  return c.body(data, 200, { 'content-type': ${type} });`];
+  return [`  const data = await ${call};`, ...empty, `  return c.body(data.stream(), 200, { 'content-type': data.type || ${type} });`];
 }
 
 export function eventStub(event: string, indent: string): string {
@@ -157,20 +178,28 @@ export interface CredentialOptions {
 }
 
 /**
- * Client options read from bindings. A client with shorthand options takes those (see
- * credentialBindings). One whose every call needs a credential and that has no shorthand (several
- * schemes) gets `auth` for the spec's first alternative the client can send, each scheme's
- * credential from bindings named after it: without one the options type refuses the skeleton.
+ * Client options read from bindings, for the credentials the file's routes need: each operation's
+ * first requirement the client can send (one already chosen for another operation first, then the
+ * shorthand scheme alone), so a route never fails for want of a credential its spec asks for, and
+ * no binding is read that no call sends. When they need only the shorthand scheme, the shorthand
+ * options (credentialBindings); otherwise `auth` with each scheme's credential from bindings named
+ * after it. A file with no route that needs one still passes what the spec's default requirement
+ * asks for when every call of the client needs a credential: without it the options type refuses
+ * the skeleton. Token exchange: the login's credential options.
  */
-export function credentialOptions(model: ApiModel): CredentialOptions {
-  const plain = credentialBindings(model);
+export function credentialOptions(model: ApiModel, operations: readonly OperationModel[] = []): CredentialOptions {
   const auth = model.auth;
-  if (plain.length || auth.kind !== 'schemes' || !credentialsRequired(auth)) {
-    return { bindings: plain.map((c) => c.binding), lines: plain.map((c) => `${c.name}: c.env.${c.binding},`) };
-  }
-  const alternative = auth.security.find((names) => names.length > 0 && names.every((name) => Object.hasOwn(auth.schemes, name))) ?? [];
+  const plain = (credentials: { name: string; binding: string }[]): CredentialOptions => ({
+    bindings: credentials.map((c) => c.binding),
+    lines: credentials.map((c) => `${c.name}: c.env.${c.binding},`),
+  });
+  if (auth.kind !== 'schemes') return plain(credentialBindings(model));
+  let names = schemesNeeded(auth, operations);
+  if (!names.length && credentialsRequired(auth)) names = auth.shorthand ? [auth.shorthand] : (auth.security.find((alternative) => sendable(auth, alternative)) ?? []);
+  if (!names.length) return { bindings: [], lines: [] };
+  if (names.length === 1 && names[0] === auth.shorthand) return plain(credentialBindings(model));
   const bindings: string[] = [];
-  const members = alternative.map((name) => {
+  const members = names.map((name) => {
     const scheme = auth.schemes[name]!;
     const binding = (option?: string) => {
       const text = `${constantName(model.vendor)}_${constantName(name)}${option ? `_${constantName(option)}` : ''}`;
@@ -185,7 +214,51 @@ export function credentialOptions(model: ApiModel): CredentialOptions {
           : binding();
     return `  ${valueKey(name)}: ${value},`;
   });
-  return members.length ? { bindings, lines: ['auth: {', ...members, '},'] } : { bindings: [], lines: [] };
+  return { bindings, lines: ['auth: {', ...members, '},'] };
+}
+
+type SchemesAuth = Extract<ApiModel['auth'], { kind: 'schemes' }>;
+
+/**
+ * The bindings a scheme's credential is read from in a skeleton: its own (`ACME_TOKEN`, or
+ * `…_USERNAME` and `…_PASSWORD`), or for the shorthand scheme either those or the shorthand
+ * options' (`ACME_API_KEY`); each entry lists bindings that together carry it.
+ */
+export function schemeBindingChoices(model: ApiModel, name: string): string[][] {
+  const auth = model.auth;
+  if (auth.kind !== 'schemes' || !Object.hasOwn(auth.schemes, name)) return [];
+  const scheme = auth.schemes[name]!;
+  const own = (option?: string) => `${constantName(model.vendor)}_${constantName(name)}${option ? `_${constantName(option)}` : ''}`;
+  const choices = [scheme.type === 'basic' ? [own('username'), own('password')] : scheme.type === 'oauth2' ? [own('clientId'), own('clientSecret')] : [own()]];
+  if (name === auth.shorthand) choices.push(credentialBindings(model).map((c) => c.binding));
+  return choices;
+}
+
+/** Whether the client can send every scheme of a requirement alternative (an empty one needs none). */
+function sendable(auth: SchemesAuth, alternative: readonly string[]): boolean {
+  return alternative.length > 0 && alternative.every((name) => Object.hasOwn(auth.schemes, name));
+}
+
+/**
+ * The schemes calls of `operations` send: none for an operation whose requirement is optional or
+ * empty; else an alternative whose schemes are already chosen, the shorthand scheme alone, or the
+ * first the client can send (an operation with none it can send is left to fail as the client says).
+ */
+export function schemesNeeded(auth: SchemesAuth, operations: readonly OperationModel[]): string[] {
+  const chosen: string[] = [];
+  for (const op of operations) {
+    const requirement = Object.hasOwn(auth.operations, op.id) ? auth.operations[op.id]! : auth.security;
+    // A requirement no request can meet (model/auth.ts unmetRequirement) fails whatever is passed.
+    if (auth.unmet && Object.hasOwn(auth.unmet, op.id)) continue;
+    if (requirement.length === 0 || requirement.some((alternative) => alternative.length === 0)) continue;
+    const candidates = requirement.filter((alternative) => sendable(auth, alternative));
+    const alternative =
+      candidates.find((names) => names.every((name) => chosen.includes(name))) ??
+      candidates.find((names) => names.length === 1 && names[0] === auth.shorthand) ??
+      candidates[0];
+    for (const name of alternative ?? []) if (!chosen.includes(name)) chosen.push(name);
+  }
+  return chosen;
 }
 
 /**
@@ -210,10 +283,11 @@ export function credentialBindings(model: ApiModel): { name: string; binding: st
   return names.map((name) => ({ name, binding: `${constantName(model.vendor)}_${constantName(name)}` }));
 }
 
-export function skeleton(model: ApiModel, generatedSpecifier: string): string {
+/** A new routes file; `operations`: the routes it is created for, whose credentials its client passes. */
+export function skeleton(model: ApiModel, generatedSpecifier: string, operations: readonly OperationModel[] = []): string {
   return renderTemplate('routes/scaffold.ts.hbs', {
     displayName: model.displayName,
     client: `${generatedSpecifier}/client.ts`,
-    credentials: credentialOptions(model),
+    credentials: credentialOptions(model, operations),
   });
 }
