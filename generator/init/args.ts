@@ -7,7 +7,8 @@ export const INIT_HELP = `Usage: svcgen init <dir> --vendors a,b,c [--from PROJE
 Writes a Cloudflare Worker project that installs, tests in workerd, deploys and regenerates on its own:
 package.json, tsconfig.json, wrangler.jsonc (Durable Objects, Queue + dead-letter queue, KV, Analytics
 Engine), .dev.vars.example, README.md, svcgen.config.ts, specs/ (the pins and overlays it was made
-from), generated/ (svcgen generate), src/ (a Hono app mounting one scaffolded routes file per vendor),
+from), generated/ (svcgen generate), src/ (a Hono app mounting one scaffolded routes file per vendor:
+at the root, or under /VENDOR when one of its routes matches a request another route also matches),
 test/ (workerd tests with signed webhook fixtures and a fake vendor) and a GitHub Actions workflow.
 
   --vendors LIST      Comma-separated vendors pinned by svcgen's specs/lock.json (or PROJECT's)

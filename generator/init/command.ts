@@ -3,6 +3,7 @@
 import { relative } from 'node:path';
 import { SvcgenInputError } from '../load/errors.ts';
 import { INIT_HELP, InitUsageError, parseInitArgs } from './args.ts';
+import { shadowedText } from '../scaffold/merge.ts';
 import { init } from './init.ts';
 
 export async function runInit(args: string[]): Promise<number> {
@@ -27,7 +28,12 @@ export async function runInit(args: string[]): Promise<number> {
       return 0;
     }
     const lines = [`created ${shown} (${result.vendors.join(', ')}) in ${Math.round(result.ms)} ms`];
-    for (const r of result.routes) lines.push(`  ${r.file}: ${r.operations.length} route(s), ${r.events.length} webhook handler(s)`);
+    for (const r of result.routes) {
+      lines.push(`  ${r.file}: ${r.operations.length} route(s), ${r.events.length} webhook handler(s)`);
+      for (const entry of r.shadowed) lines.push(`    ! ${shadowedText(entry)}`);
+    }
+    // A vendor one of whose routes matches a request another's route also matches is mounted under its name.
+    for (const c of result.collisions) lines.push(`  ! ${c.reason}: ${c.vendor}'s routes are mounted under ${c.mount}`);
     lines.push(result.secrets.length ? `  secrets: ${result.secrets.join(', ')} (see .dev.vars.example)` : '  secrets: none', '', 'Next:', `  cd ${shown}`, '  npm install', '  npm test', '');
     process.stdout.write(lines.join('\n'));
     return 0;

@@ -6,10 +6,14 @@
 import type { DeclaredSignature } from '../../runtime/webhooks/declared-spec.ts';
 import type { ApiModel } from '../model/types.ts';
 import { testKeys } from './keys.ts';
+import { mountedPath } from './mounts.ts';
 
 export interface WebhookFixture {
   vendor: string;
   displayName: string;
+  /** Where the vendor's routes file is mounted in the Worker (`/`, or `/<vendor>` when its routes collide with another's). */
+  mount: string;
+  /** The receiver's path in the Worker (under the mount). */
   path: string;
   scheme: string;
   /** The profile's description of a declared scheme (`scheme` is then `declared`). */
@@ -36,6 +40,7 @@ export function webhookFixture(
   events: string[],
   secretBinding: string,
   enrich: (event: string) => Record<string, unknown> = () => ({}),
+  mount = '/',
 ): WebhookFixture | undefined {
   const webhooks = model.webhooks;
   if (!webhooks || events.length === 0) return undefined;
@@ -45,7 +50,8 @@ export function webhookFixture(
   return {
     vendor: model.vendor,
     displayName: model.displayName,
-    path: `/webhooks/${model.vendor}`,
+    mount,
+    path: mountedPath(mount, `/webhooks/${model.vendor}`),
     scheme: webhooks.scheme,
     ...(webhooks.signature ? { signature: webhooks.signature } : {}),
     delivery: webhooks.delivery,

@@ -1,13 +1,15 @@
 // `svcgen init`: a Worker project that installs, tests in workerd, deploys and regenerates on its
 // own. Built in a staging folder (specs, config, generated code, scaffolded routes, rendered
 // templates) and moved into the target at the end.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { analyticsQueriesMarkdown } from '../../runtime/log/analytics-sql.ts';
 import { generate } from '../generate.ts';
 import { loadScaffoldModel } from '../scaffold/load-model.ts';
 import { listedWebhooks } from '../scaffold/unsigned-webhooks.ts';
+import { planMounts, registeredRoutes, vendorRoutes, WORKER_ROUTES, type FixedRoutes, type RouteCollision } from './mounts.ts';
 import type { ApiModel } from '../model/types.ts';
+import type { Shadowed } from '../scaffold/merge.ts';
 import type { InitArgs } from './args.ts';
 import { secretsRead } from './env-names.ts';
 import { fillHandler, loadExample, type Example } from './example.ts';
@@ -26,7 +28,13 @@ export interface InitResult {
   dir: string;
   vendors: string[];
   files: string[];
-  routes: { vendor: string; file: string; operations: string[]; events: string[] }[];
+  /**
+   * `shadowed`: routes an earlier one answers first (the scaffold's report). `mount`: where
+   * src/index.ts mounts the file, `/` or `/<vendor>` (see `collisions`).
+   */
+  routes: { vendor: string; file: string; mount: string; operations: string[]; events: string[]; shadowed: Shadowed[] }[];
+  /** The vendors mounted under their own name, as a route of theirs matches a request another's also matches. */
+  collisions: RouteCollision[];
   secrets: string[];
   ms: number;
 }
@@ -68,8 +76,18 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
     const extra = Object.fromEntries(Object.entries(example?.vendors ?? {}).map(([v, e]) => [v, { operations: e.operations ?? [], events: e.events ?? [] }]));
     const selections = selectPerVendor(models, args.operations, args.events, extra, listed);
     const routes = await scaffoldRoutes(staging, models, selections);
+    // Registered in src/index.ts before the vendors' routes: the Worker's own and the example's.
+    // Hono answers with the first match, so a vendor route that meets another's route is moved,
+    // with its vendor's others, under the vendor's name.
+    const fixed: FixedRoutes[] = [WORKER_ROUTES];
+    const exampleRoutes = example && join(example.dir, 'src', 'example', 'routes.ts');
+    if (exampleRoutes && existsSync(exampleRoutes)) fixed.push({ owner: 'the example', routes: registeredRoutes(readFileSync(exampleRoutes, 'utf8')) });
+    const { mounts, collisions } = planMounts(
+      fixed,
+      args.vendors.map((vendor) => ({ vendor, routes: vendorRoutes(models.get(vendor)!, selections.get(vendor)!.operations) })),
+    );
 
-    const perVendor = routes.map(({ vendor, file }) => {
+    const perVendor = routes.map(({ vendor, file, shadowed }) => {
       const path = join(staging, file);
       let text = readFileSync(path, 'utf8');
       const own = example?.vendors[vendor];
@@ -80,10 +98,12 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
       const read = secretsRead(text).filter((name) => !PLATFORM_BINDINGS.includes(name));
       const secretBinding = /secret: \{ env: '([A-Z0-9_]+)' \}/.exec(text)?.[1];
       const fixture: WebhookFixture | undefined = secretBinding
-        ? webhookFixture(model, selections.get(vendor)!.events, secretBinding, (event) => example?.vendors[vendor]?.sample?.[event] ?? {})
+        ? webhookFixture(model, selections.get(vendor)!.events, secretBinding, (event) => example?.vendors[vendor]?.sample?.[event] ?? {}, mounts.get(vendor))
         : undefined;
       // Named after the vendor, not its spec's title: two vendors' specs may share a title.
-      return { vendor, file, model, read, fixture, module: file.replace(/^src\//, './'), ident: `${camelCase(vendor)}Routes` };
+      const mount = mounts.get(vendor)!;
+      const reason = collisions.find((c) => c.vendor === vendor)?.reason;
+      return { vendor, file, shadowed, mount, reason, model, read, fixture, module: file.replace(/^src\//, './'), ident: `${camelCase(vendor)}Routes` };
     });
     const secrets = [...new Set(perVendor.flatMap((v) => v.read))].sort();
     const fixtures = perVendor.flatMap((v) => (v.fixture ? [v.fixture] : []));
@@ -97,10 +117,11 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
       svcgenVersion: pkg.version,
       svcgenSpec: args.svcgenSpec ?? pkg.version,
       pins: Object.fromEntries(['hono', 'zod', 'wrangler', 'vitest', 'vite', '@cloudflare/vitest-plugin', 'typescript'].map((dep) => [dep, pinOf(dep)])),
-      vendors: perVendor.map((v) => ({ vendor: v.vendor, displayName: v.model.displayName, module: v.module, ident: v.ident, file: v.file, operations: selections.get(v.vendor)!.operations, events: selections.get(v.vendor)!.events, webhooks: Boolean(v.fixture) })),
+      vendors: perVendor.map((v) => ({ vendor: v.vendor, displayName: v.model.displayName, module: v.module, ident: v.ident, file: v.file, mount: v.mount, reason: v.reason, operations: selections.get(v.vendor)!.operations, events: selections.get(v.vendor)!.events, webhooks: Boolean(v.fixture) })),
       vendorList: args.vendors.join(','),
       secrets,
       fixtures,
+      collisions,
       hasWebhooks: fixtures.length > 0,
       example: example?.name,
       analyticsDataset: dataset,
@@ -115,7 +136,8 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
       dir,
       vendors: args.vendors,
       files: [...files, 'svcgen.config.ts', 'specs/lock.json', ...routes.map((r) => r.file)].sort(),
-      routes: perVendor.map((v) => ({ vendor: v.vendor, file: v.file, ...selections.get(v.vendor)! })),
+      routes: perVendor.map((v) => ({ vendor: v.vendor, file: v.file, mount: v.mount, ...selections.get(v.vendor)!, shadowed: v.shadowed })),
+      collisions,
       secrets,
       ms: performance.now() - started,
     };

@@ -5,6 +5,7 @@
 // edits are made only here, on the freshly scaffolded text; afterwards the file is the user's.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Shadowed } from '../scaffold/merge.ts';
 import { scaffold } from '../scaffold/scaffold.ts';
 import type { ApiModel } from '../model/types.ts';
 import { addImports } from './imports.ts';
@@ -14,6 +15,8 @@ export interface RoutesFile {
   vendor: string;
   /** Relative to the project root, e.g. src/routes/acme.ts */
   file: string;
+  /** Routes an earlier one answers first, as the scaffold reported them. */
+  shadowed: Shadowed[];
 }
 
 function replaceOnce(text: string, pattern: RegExp, replacement: string, what: string, file: string): string {
@@ -52,7 +55,7 @@ export async function scaffoldRoutes(root: string, models: ReadonlyMap<string, A
   for (const [vendor, selection] of selections) {
     const model = models.get(vendor)!;
     const file = `src/routes/${vendor}.ts`;
-    await scaffold({ root, vendor, out: file, operations: selection.operations, webhooks: Boolean(model.webhooks), events: selection.events });
+    const { shadowed } = await scaffold({ root, vendor, out: file, operations: selection.operations, webhooks: Boolean(model.webhooks), events: selection.events });
     const path = join(root, file);
     let generatedRoutes: string | undefined;
     try {
@@ -61,7 +64,7 @@ export async function scaffoldRoutes(root: string, models: ReadonlyMap<string, A
       generatedRoutes = undefined;
     }
     writeFileSync(path, wire(readFileSync(path, 'utf8'), model, file, generatedRoutes));
-    files.push({ vendor, file });
+    files.push({ vendor, file, shadowed });
   }
   return files;
 }

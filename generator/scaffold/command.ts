@@ -3,6 +3,7 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SvcgenInputError } from '../load/errors.ts';
+import { shadowedText } from './merge.ts';
 import { scaffold, type ScaffoldResult } from './scaffold.ts';
 
 export const SCAFFOLD_HELP = `Usage: svcgen scaffold --vendor NAME --out FILE [--operation ID]... [--webhooks] [--event NAME]...
@@ -105,7 +106,7 @@ function report(result: ScaffoldResult, cwd: string, dryRun: boolean): string {
   if (result.unrequestedRoutes.length) lines.push(`  ! not requested, kept (scaffold never removes code): route ${result.unrequestedRoutes.join(', ')}`);
   if (result.unrequestedEvents.length) lines.push(`  ! not requested, kept (scaffold never removes code): webhook handler ${result.unrequestedEvents.join(', ')}`);
   for (const id of result.unknownMarkers) lines.push(`  ! marker '${id}' names no operation of this vendor; kept`);
-  for (const { id, by } of result.shadowed) lines.push(`  ! route ${id} comes after '${by}', which Hono matches first: move ${id} above it`);
+  for (const entry of result.shadowed) lines.push(`  ! ${shadowedText(entry)}`);
   for (const note of result.notes) lines.push(`  note: ${note}`);
   return lines.join('\n') + '\n';
 }

@@ -2,14 +2,20 @@
 // them (a user's `noUnusedLocals` never trips on one). They answer bad input with a 400 that names
 // the parameter and never echo the value. `checked` and `jsonBody` check the input with the
 // operation's generated zod schemas (schemas.js) before any vendor call; `readJson` is what
-// files scaffolded before that used, kept so merging into them still finds it.
+// files scaffolded before that used, kept so merging into them still finds it. `getCookie` is
+// Hono's (hono/cookie), imported rather than defined.
 
-export type HelperName = 'required' | 'pathPart' | 'toNumber' | 'oneOf' | 'jsonParam' | 'readJson' | 'checked' | 'jsonBody';
+export type HelperName = 'required' | 'pathPart' | 'toNumber' | 'oneOf' | 'jsonParam' | 'readJson' | 'checked' | 'jsonBody' | 'getCookie';
+
+/** Helpers the file imports instead of defining (helperImports names the module); never in HELPER_ORDER. */
+export const IMPORTED_HELPERS: readonly HelperName[] = ['getCookie'];
+
+type DefinedHelper = Exclude<HelperName, 'getCookie'>;
 
 /** Fixed order, so files scaffolded from the same request are identical. */
-export const HELPER_ORDER: readonly HelperName[] = ['required', 'pathPart', 'toNumber', 'oneOf', 'jsonParam', 'readJson', 'checked', 'jsonBody'];
+export const HELPER_ORDER: readonly DefinedHelper[] = ['required', 'pathPart', 'toNumber', 'oneOf', 'jsonParam', 'readJson', 'checked', 'jsonBody'];
 
-const HELPERS: Record<HelperName, string> = {
+const HELPERS: Record<DefinedHelper, string> = {
   required: `/** A required input, or a 400 that names it. */
 function required(value: string | undefined, name: string): string {
   if (value === undefined) throw new HTTPException(400, { message: \`missing parameter '\${name}'\` });
@@ -58,11 +64,12 @@ async function readJson(c: Context): Promise<any> {
  * the issues (where and what, never the values) when they do not match, so no vendor call is made.
  */
 function checked<T extends RequestInput>(operation: OperationValidator, init: T): T {
-  const { path, query, header, body } = operation.request;
+  const { path, query, header, cookie, body } = operation.request;
   const request = {
     ...(path && init.params?.path !== undefined ? { path } : {}),
     ...(query && init.params?.query !== undefined ? { query } : {}),
     ...(header && init.params?.header !== undefined ? { header } : {}),
+    ...(cookie && init.params?.cookie !== undefined ? { cookie } : {}),
     ...(body && 'body' in init ? { body } : {}),
   };
   try {
@@ -95,12 +102,13 @@ function jsonBody<Op>(operation: OperationValidator, optional = false) {
 }`,
 };
 
-export function helperSource(name: HelperName): string {
+export function helperSource(name: DefinedHelper): string {
   return HELPERS[name];
 }
 
-/** The imports each helper relies on. */
+/** The imports each helper relies on (an imported helper: itself). */
 export function helperImports(name: HelperName): { module: string; name: string; typeOnly: boolean }[] {
+  if (name === 'getCookie') return [{ module: 'hono/cookie', name: 'getCookie', typeOnly: false }];
   const imports = [{ module: 'hono/http-exception', name: 'HTTPException', typeOnly: false }];
   if (name === 'readJson') imports.push({ module: 'hono', name: 'Context', typeOnly: true });
   if (name === 'checked') {

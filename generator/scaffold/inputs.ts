@@ -3,6 +3,7 @@
 // also rejects bad input with a 400 (through the helpers in helpers.ts) instead of a cast.
 import type { OperationModel, ParameterModel, SchemaObject } from '../model/types.ts';
 import { literal } from '../emit/text.ts';
+import { requestPath } from '../emit/request-path.ts';
 import type { HelperName } from './helpers.ts';
 
 const MAX_WIDTH = 100;
@@ -46,10 +47,13 @@ const PARAMETER = /\{([^{}]+)\}/g;
  * `/v1/customers/{customer}` → `/v1/customers/:customer`. A segment that mixes parameters and text
  * (`{id}.json`, `{name}:cancel`) becomes one Hono parameter, named after its first, whose pattern
  * is the segment (`:id{…+?\.json}`): `:id.json` would name a parameter `id.json` and match
- * `/items/123` as well, and `{name}:cancel` beside `{name}:resume` would be one route.
+ * `/items/123` as well, and `{name}:cancel` beside `{name}:resume` would be one route. The route is
+ * the path the generated client sends (emit/request-path.ts): the key before a `#` fragment
+ * (`/tags/{arn}#tagKeys` → `/tags/:arn`) or a constant query string (`/worker?cmd=check` →
+ * `/worker`), which a request's path never holds.
  */
 export function honoPath(path: string): string {
-  return path
+  return requestPath(path)
     .split('/')
     .map((segment) => {
       const whole = WHOLE_PARAMETER.exec(segment);
@@ -66,7 +70,7 @@ export function honoPath(path: string): string {
  * segment, and a pattern whose group `index` is this parameter's part of the decoded segment.
  */
 export function segmentPart(path: string, name: string): { param: string; pattern: string; index: number } | undefined {
-  for (const segment of path.split('/')) {
+  for (const segment of requestPath(path).split('/')) {
     if (WHOLE_PARAMETER.test(segment)) continue;
     const names = [...segment.matchAll(PARAMETER)].map((m) => m[1]!);
     const index = names.indexOf(name);
@@ -77,6 +81,17 @@ export function segmentPart(path: string, name: string): { param: string; patter
   return undefined;
 }
 
+/**
+ * A segment the pattern of a segment that mixes parameters and text (as honoPath writes it) matches,
+ * each parameter `x` (`[^\x2F]+?\.json` → `x.json`); undefined for a pattern honoPath does not write.
+ */
+export function mixedSegmentSample(pattern: string): string | undefined {
+  const texts = pattern.split(`${SEGMENT_CHAR}+?`);
+  if (texts.length < 2) return undefined;
+  const unescaped = texts.map((text) => text.replace(/\\(.)/g, '$1'));
+  return unescaped.every((text, i) => escapeRegExp(text) === texts[i]) ? unescaped.join('x') : undefined;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
@@ -85,7 +100,7 @@ export function operationInput(op: OperationModel, document: Record<string, any>
   const helpers = new Set<HelperName>();
   const groups: { location: string; fields: string[] }[] = [];
   const optional: OperationInput['optional'] = [];
-  for (const location of ['path', 'query', 'header'] as const) {
+  for (const location of ['path', 'query', 'header', 'cookie'] as const) {
     const params = op.parameters.filter((p) => p.role === 'param' && p.in === location);
     const used = params.filter((p) => p.required || location === 'path');
     const skipped = params.filter((p) => !used.includes(p)).map((p) => p.name);
@@ -134,15 +149,39 @@ function paramExpression(p: ParameterModel, path: string, kind: Kind, helpers: S
   if (part) {
     helpers.add('pathPart');
     raw = `pathPart(c.req.param(${literal(part.param)}), /${part.pattern}/, ${part.index}, ${name})`;
-  } else if (p.in === 'path') raw = `c.req.param(${literal(honoParamName(p.name))})`;
+  } else if (p.in === 'path' && routeParameters(path).includes(p.name)) raw = `c.req.param(${literal(honoParamName(p.name))})`;
   else {
     helpers.add('required');
-    raw = `required(c.req.${p.in === 'query' ? 'query' : 'header'}(${name}), ${name})`;
+    raw = `required(${readInput(p, helpers)}, ${name})`;
   }
   if (kind.kind === 'array') {
     return kind.item.kind === 'string' ? `${raw}.split(',')` : `${raw}.split(',').map((value) => ${convert('value', kind.item, name, helpers)})`;
   }
   return convert(raw, kind, name, helpers);
+}
+
+/** The names of the `{name}` templates in the part of a path key the route matches (honoPath). */
+function routeParameters(path: string): string[] {
+  return [...requestPath(path).matchAll(PARAMETER)].map((m) => m[1]!);
+}
+
+/**
+ * The text of a non-path input, undefined when the request lacks it: a query parameter, a header,
+ * or a cookie (Hono's getCookie, which percent-decodes the value as the client's encoder
+ * percent-encodes it). A path parameter the key names only in its constant query string
+ * (`/current?lat={lat}`) is not in the route's path: it is read from the query string.
+ */
+function readInput(p: ParameterModel, helpers: Set<HelperName>): string {
+  const name = literal(p.name);
+  switch (p.in) {
+    case 'header':
+      return `c.req.header(${name})`;
+    case 'cookie':
+      helpers.add('getCookie');
+      return `getCookie(c, ${name})`;
+    default:
+      return `c.req.query(${name})`;
+  }
 }
 
 function convert(raw: string, kind: Kind, name: string, helpers: Set<HelperName>): string {

@@ -7,8 +7,8 @@ import { SvcgenInputError } from '../load/errors.ts';
 import type { ApiModel, OperationModel } from '../model/types.ts';
 import { webhookNames } from '../emit/routes.ts';
 import { applyEdits, type TextEdit } from './edits.ts';
-import { HELPER_ORDER, helperImports, helperSource, type HelperName } from './helpers.ts';
-import { honoPath } from './inputs.ts';
+import { HELPER_ORDER, helperImports, helperSource, IMPORTED_HELPERS, type HelperName } from './helpers.ts';
+import { honoPath, mixedSegmentSample } from './inputs.ts';
 import { defaultRequestValidatorName, eventStubs, ROUTE_MARKER, routeStub, WEBHOOKS_MARKER, webhookSecretBinding, webhookSection } from './stubs.ts';
 
 export interface MergeRequest {
@@ -40,8 +40,29 @@ export interface MergeOutcome {
   unrequestedEvents: string[];
   /** Markers naming an operation the model no longer has. */
   unknownMarkers: string[];
-  /** Added routes that an earlier route in the file answers first (Hono matches in order). */
-  shadowed: { id: string; by: string }[];
+  /**
+   * Added routes that an earlier route answers first (Hono matches in order): one in the file, or
+   * one added by the same request (`byRoute`, its operation id) that could not go after it.
+   * `identical`: the earlier route has the same method and path (operations whose path keys differ
+   * only after a `#`), so no request ever reaches this one.
+   */
+  shadowed: Shadowed[];
+}
+
+export interface Shadowed {
+  id: string;
+  /** The earlier route's method and Hono path (`GET /items/:id`). */
+  by: string;
+  byRoute?: string;
+  identical?: true;
+}
+
+/** What `svcgen scaffold` and `svcgen init` print for a shadowed route. */
+export function shadowedText({ id, by, byRoute, identical }: Shadowed): string {
+  const earlier = `'${by}'${byRoute ? ` (route ${byRoute})` : ''}`;
+  return identical
+    ? `route ${id} has the same method and path as ${earlier}, which Hono matches first: no request reaches ${id} (serve both from one route, or give ${id} a path of its own)`
+    : `route ${id} comes after ${earlier}, which Hono matches first: move ${id} above it`;
 }
 
 interface NeededImport {
@@ -73,16 +94,32 @@ export function mergeScaffold(fileName: string, text: string, request: MergeRequ
   const known = new Set(model.operations.map((o) => o.id));
 
   // ---- routes ----
+  // A registration is one operation's route: the one whose marker the file has, or else the first
+  // requested with its method and path; another operation with the same route (path keys that
+  // differ only after a `#`) is not there yet.
+  const marked = new Set(markers);
+  const claimed = new Map<string, number>();
+  const claim = (key: string) => claimed.set(key, (claimed.get(key) ?? 0) + 1);
+  for (const o of model.operations) if (marked.has(o.id)) claim(operationKey(o));
   const presentRoutes: OperationModel[] = [];
   const newRoutes: OperationModel[] = [];
   for (const op of request.operations) {
-    const present = markers.includes(op.id) || registered.some((r) => r.key === routeKey(op.method, honoPath(op.path)));
-    if (present) presentRoutes.push(op);
-    else insertBeforeShadowing(newRoutes, op);
+    const key = operationKey(op);
+    if (marked.has(op.id)) presentRoutes.push(op);
+    else if (registered.filter((r) => r.key === key).length > (claimed.get(key) ?? 0)) {
+      presentRoutes.push(op);
+      claim(key);
+    } else insertBeforeShadowing(newRoutes, op);
   }
-  const shadowed = newRoutes.flatMap((op) => {
-    const by = registered.find((r) => r.method === op.method.toUpperCase() && shadows(r.path, honoPath(op.path)));
-    return by ? [{ id: op.id, by: `${by.method} ${by.path}` }] : [];
+  const shadowed = newRoutes.flatMap((op, i): Shadowed[] => {
+    const method = op.method.toUpperCase();
+    const path = honoPath(op.path);
+    const key = routeKey(method, path);
+    const existing = registered.find((r) => r.method === method && (r.key === key || shadows(r.path, path)));
+    if (existing) return [{ id: op.id, by: `${existing.method} ${existing.path}`, ...(existing.key === key ? { identical: true as const } : {}) }];
+    const earlier = newRoutes.slice(0, i).find((o) => o.method === op.method && (operationKey(o) === key || shadows(honoPath(o.path), path)));
+    if (!earlier) return [];
+    return [{ id: op.id, by: `${method} ${honoPath(earlier.path)}`, byRoute: earlier.id, ...(operationKey(earlier) === key ? { identical: true as const } : {}) }];
   });
   const webhookCall = findCall(file, names.routes);
   const webhookStatement = webhookCall ? topLevelStatement(webhookCall) : findMarkedStatement(file, WEBHOOKS_MARKER);
@@ -157,6 +194,7 @@ export function mergeScaffold(fileName: string, text: string, request: MergeRequ
   // ---- helpers and imports ----
   const declared = new Set([...file.getFunctions().map((f) => f.getName()), ...file.getVariableDeclarations().map((v) => v.getName())]);
   const addedHelpers = HELPER_ORDER.filter((h) => helpers.has(h) && !declared.has(h));
+  for (const h of IMPORTED_HELPERS) if (helpers.has(h)) imports.push(...helperImports(h));
   if (addedHelpers.length) {
     for (const h of addedHelpers) imports.push(...helperImports(h));
     const source = addedHelpers.map(helperSource).join('\n\n');
@@ -254,6 +292,10 @@ function routeKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${path.replace(/(^|\/):[^/{]+/g, '$1:')}`;
 }
 
+function operationKey(op: OperationModel): string {
+  return routeKey(op.method, honoPath(op.path));
+}
+
 /** A marker's operation id: a JSON string read as one, else the word as written. */
 function readMarkerId(text: string): string {
   if (!text.startsWith('"')) return text;
@@ -296,17 +338,46 @@ function registeredRoutes(file: SourceFile): Registered[] {
   return found;
 }
 
-/** Does a route at `pattern` answer every request meant for `path`? (`/a/:id` does for `/a/search`.) */
+/**
+ * Does a route at `pattern`, another route than `path` (routeKey), answer every request meant for
+ * `path`? `/a/:id` does for `/a/search`, `/a/:id{[^\x2F]+?\.json}` for `/a/search.json`.
+ */
 function shadows(pattern: string, path: string): boolean {
   const a = pattern.split('/');
   const b = path.split('/');
-  if (a.at(-1) === '*') return a.slice(0, -1).every((segment, i) => i < b.length && (segment === b[i] || anySegment(segment)));
-  return a.length === b.length && a.some((segment, i) => segment !== b[i]) && a.every((segment, i) => segment === b[i] || (anySegment(segment) && !anySegment(b[i]!)));
+  if (a.at(-1) === '*') return a.slice(0, -1).every((segment, i) => i < b.length && covers(segment, b[i]!));
+  return a.length === b.length && routeKey('', pattern) !== routeKey('', path) && a.every((segment, i) => covers(segment, b[i]!));
 }
 
-/** A parameter without a pattern: it answers for any segment (one with a pattern only for its own). */
-function anySegment(segment: string): boolean {
-  return segment.startsWith(':') && !segment.includes('{');
+// A parameter as Hono's router reads it (hono/utils/url getPattern): `:name`, or `:name{pattern}`
+// matching a segment when `^pattern$` does.
+const HONO_PARAMETER = /^:([^{}]+)(?:\{(.+)\})?$/;
+
+/**
+ * Does the segment `a` of a route answer every segment `b` of another matches? A literal only its
+ * own text; a parameter without a pattern any segment; one with a pattern a literal it matches (as
+ * Hono tests it), a parameter of the same pattern, or a segment that mixes parameters and text
+ * (honoPath) when it matches that segment with each parameter filled in (`{a}.{b}` answers the
+ * `x.json` of `{id}.json`); never a parameter without a pattern, which answers more.
+ */
+function covers(a: string, b: string): boolean {
+  if (a === b) return true;
+  const parameter = HONO_PARAMETER.exec(a);
+  if (!parameter) return false;
+  const pattern = parameter[2];
+  if (pattern === undefined) return true;
+  let regExp: RegExp;
+  try {
+    regExp = new RegExp(`^${pattern}$`);
+  } catch {
+    return false;
+  }
+  const other = HONO_PARAMETER.exec(b);
+  if (!other) return regExp.test(b);
+  if (other[2] === undefined) return false;
+  if (other[2] === pattern) return true;
+  const sample = mixedSegmentSample(other[2]);
+  return sample !== undefined && regExp.test(sample);
 }
 
 /** Hono matches in registration order: a literal path goes before a parameter path that matches it. */
