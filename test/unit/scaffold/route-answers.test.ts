@@ -9,36 +9,17 @@
 // - a success body that is not JSON reaches the caller: bytes with the type they came with, text
 //   (CSV) with its declared type, a body read by its own Content-Type as what it is, and 204 only
 //   when the vendor sent nothing (each was answered 204, the body dropped).
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runScaffold } from '../../../generator/scaffold/command.ts';
+import { addedProject, type AddedProject, type Said } from './added-project.ts';
 import { ROOT, typeErrors } from './acme-project.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const FIXTURE = join(ROOT, 'test/fixtures/scaffold-answers/openapi.json');
-let root = '';
+let project: AddedProject;
 
-async function scaffold(out: string, ...operations: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const args = ['--vendor', 'answers', '--out', out, ...operations.flatMap((id) => ['--operation', id])];
-  const code = await runScaffold(args, { cwd: root, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
-
-type App = { request: (path: string, init: RequestInit, env: unknown) => Promise<Response> };
-
-/** The routes file's app, from a copy (each import is a module of its own, with its own cached client). */
-async function appOf(out: string): Promise<App> {
-  const copy = join(root, out.replace(/\.ts$/, `.${Math.random().toString(36).slice(2)}.ts`));
-  writeFileSync(copy, readFileSync(join(root, out), 'utf8'));
-  return (await import(/* @vite-ignore */ pathToFileURL(copy).href)).default as App;
-}
+const scaffold = (out: string, ...operations: string[]): Promise<Said> =>
+  project.scaffold(['--vendor', 'answers', '--out', out, ...operations.flatMap((id) => ['--operation', id])]);
 
 interface Sent {
   readonly method: string;
@@ -55,7 +36,7 @@ async function serve(out: string, env: Record<string, string>, requests: [string
     return answer(new URL(request.url));
   });
   try {
-    const app = await appOf(out);
+    const app = await project.app(out);
     const answers: Response[] = [];
     for (const [method, path] of requests) answers.push(await app.request(path, { method }, env));
     return { sent, answers };
@@ -65,25 +46,22 @@ async function serve(out: string, env: Record<string, string>, requests: [string
 }
 
 beforeAll(async () => {
-  const cache = join(ROOT, '.svcgen-cache');
-  mkdirSync(cache, { recursive: true });
-  root = mkdtempSync(join(cache, 'test-scaffold-answers-'));
-  vi.stubEnv('SVCGEN_SPEC_MIRROR', join(root, 'mirror'));
-  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/svcgen.js'), 'add', 'answers', '--spec', FIXTURE], { cwd: root, env: { ...process.env, SVCGEN_SPEC_MIRROR: join(root, 'mirror') } });
+  project = await addedProject('scaffold-answers', 'answers', join(ROOT, 'test/fixtures/scaffold-answers/openapi.json'));
+  vi.stubEnv('SVCGEN_SPEC_MIRROR', project.mirror);
 }, 120_000);
 
 afterAll(() => {
   vi.unstubAllEnvs();
-  if (root) rmSync(root, { recursive: true, force: true });
+  project?.remove();
 });
 
 describe('scaffolded routes: credentials', () => {
   it('passes each scheme the file\'s routes require, from its own binding, and the vendor gets each where its operation wants it', async () => {
     const made = await scaffold('src/things.ts', 'getThing', 'deleteThing');
     expect(made.code, made.stderr).toBe(0);
-    const text = readFileSync(join(root, 'src/things.ts'), 'utf8');
+    const text = project.read('src/things.ts');
     expect(text).toMatch(/export interface Bindings \{\n {2}ANSWERS_KEY: string;\n {2}ANSWERS_TOKEN: string;\n/);
-    expect(await typeErrors([join(root, 'src/things.ts')])).toEqual([]);
+    expect(await typeErrors([join(project.root, 'src/things.ts')])).toEqual([]);
     const { sent, answers } = await serve(
       'src/things.ts',
       { ANSWERS_KEY: 'key_answers_test', ANSWERS_TOKEN: 'tok_answers_test' },
@@ -103,9 +81,9 @@ describe('scaffolded routes: credentials', () => {
   it('reads no credential in a file whose routes need none, though the spec declares schemes', async () => {
     const made = await scaffold('src/ping.ts', 'ping');
     expect(made.code, made.stderr).toBe(0);
-    const text = readFileSync(join(root, 'src/ping.ts'), 'utf8');
+    const text = project.read('src/ping.ts');
     expect(text).not.toMatch(/ANSWERS_/);
-    expect(await typeErrors([join(root, 'src/ping.ts')])).toEqual([]);
+    expect(await typeErrors([join(project.root, 'src/ping.ts')])).toEqual([]);
     const { sent, answers } = await serve('src/ping.ts', {}, [['GET', '/ping']], () => new Response('pong', { headers: { 'content-type': 'text/plain' } }));
     expect(await answers[0]!.text()).toBe('pong');
     expect(sent).toEqual([{ method: 'GET', url: 'https://api.answers.test/ping', key: null, authorization: null }]);
@@ -127,7 +105,7 @@ describe('scaffolded routes: answers that are not JSON', () => {
   it('hands on bytes, text and a body read by its Content-Type as they came, and 204 only for nothing', async () => {
     const made = await scaffold('src/answers.ts', 'getFile', 'getReport', 'getAnything', 'getMaybe');
     expect(made.code, made.stderr).toBe(0);
-    expect(await typeErrors([join(root, 'src/answers.ts')])).toEqual([]);
+    expect(await typeErrors([join(project.root, 'src/answers.ts')])).toEqual([]);
     let maybe = 0;
     const { answers } = await serve(
       'src/answers.ts',

@@ -13,31 +13,24 @@
 // - a required cookie parameter is read from the request's cookies and checked (the route called
 //   the operation without its params and did not type-check); an optional one is named in a comment.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runScaffold } from '../../../generator/scaffold/command.ts';
 import { loadScaffoldModel } from '../../../generator/scaffold/load-model.ts';
 import { mergeScaffold } from '../../../generator/scaffold/merge.ts';
+import { addedProject, type AddedProject, type Said } from './added-project.ts';
 import { ROOT, typeErrors } from './acme-project.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const run = promisify(execFile);
 const BIN = join(ROOT, 'bin/svcgen.js');
-const FIXTURE = join(ROOT, 'test/fixtures/scaffold-routes/openapi.json');
 const BASE = 'https://api.routes.test';
+let project: AddedProject;
 let root = '';
 let mirror = '';
 
-async function svcgen(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runScaffold(args, { cwd: root, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
+const svcgen = (args: string[]): Promise<Said> => project.scaffold(args);
 
 /** `svcgen scaffold --vendor routes --out OUT --operation …`, which must succeed. */
 async function scaffold(out: string, ...ids: string[]): Promise<string> {
@@ -47,7 +40,7 @@ async function scaffold(out: string, ...ids: string[]): Promise<string> {
   return result.stdout;
 }
 
-const read = (out: string) => readFileSync(join(root, out), 'utf8');
+const read = (out: string) => project.read(out);
 
 interface Sent {
   method: string;
@@ -55,12 +48,6 @@ interface Sent {
   cookie: string | null;
 }
 
-type App = { request: (path: string, init: RequestInit, env: unknown) => Promise<Response> };
-
-/**
- * Serves `requests` through the scaffolded file (a copy, imported fresh) with a fake vendor: each
- * answer's status and text, and what reached the vendor.
- */
 async function serve(out: string, requests: [method: string, path: string, init?: { headers?: Record<string, string>; body?: string }][]) {
   const sent: Sent[] = [];
   vi.stubGlobal('fetch', async (request: Request) => {
@@ -68,9 +55,7 @@ async function serve(out: string, requests: [method: string, path: string, init?
     return request.method === 'DELETE' ? new Response(null, { status: 204 }) : Response.json({ ok: true });
   });
   try {
-    const copy = join(root, out.replace(/\.ts$/, `.served-${Date.now()}.ts`));
-    writeFileSync(copy, read(out));
-    const app = (await import(/* @vite-ignore */ pathToFileURL(copy).href)).default as App;
+    const app = await project.app(out);
     const answers: string[] = [];
     for (const [method, path, init] of requests) {
       const response = await app.request(path, { method, ...init }, {});
@@ -83,17 +68,14 @@ async function serve(out: string, requests: [method: string, path: string, init?
 }
 
 beforeAll(async () => {
-  const cache = join(ROOT, '.svcgen-cache');
-  mkdirSync(cache, { recursive: true });
-  root = mkdtempSync(join(cache, 'test-scaffold-routes-'));
-  mirror = join(root, 'mirror');
+  project = await addedProject('scaffold-routes', 'routes', join(ROOT, 'test/fixtures/scaffold-routes/openapi.json'));
+  ({ root, mirror } = project);
   vi.stubEnv('SVCGEN_SPEC_MIRROR', mirror);
-  await run(process.execPath, [BIN, 'add', 'routes', '--spec', FIXTURE], { cwd: root, env: { ...process.env, SVCGEN_SPEC_MIRROR: mirror } });
 }, 120_000);
 
 afterAll(() => {
   vi.unstubAllEnvs();
-  if (root) rmSync(root, { recursive: true, force: true });
+  project?.remove();
 });
 
 describe('scaffolded routes answer the requests the generated client sends', () => {

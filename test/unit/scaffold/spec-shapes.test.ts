@@ -12,44 +12,32 @@
 // - a route chain of 3,000 links: a later run merges into it (the recursive walk overflowed the stack);
 // - --webhooks on a 3.1 spec that lists webhooks (oas-examples' webhooks.json) but, as every spec,
 //   not how they are signed: the refusal says so (it said the spec had no webhooks).
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runScaffold } from '../../../generator/scaffold/command.ts';
 import { loadScaffoldModel } from '../../../generator/scaffold/load-model.ts';
 import { mergeScaffold } from '../../../generator/scaffold/merge.ts';
+import { addedProject, type AddedProject, type Said } from './added-project.ts';
 import { ROOT, typeErrors } from './acme-project.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const FIXTURE = join(ROOT, 'test/fixtures/scaffold-shapes/openapi.json');
 const OUT = 'src/routes.ts';
+let project: AddedProject;
 let root = '';
 
-async function svcgen(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runScaffold(args, { cwd: root, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
-
+const svcgen = (args: string[]): Promise<Said> => project.scaffold(args);
 const ops = (...ids: string[]) => ids.flatMap((id) => ['--operation', id]);
-const read = () => readFileSync(join(root, OUT), 'utf8');
+const read = () => project.read(OUT);
 
 beforeAll(async () => {
-  const cache = join(ROOT, '.svcgen-cache');
-  mkdirSync(cache, { recursive: true });
-  root = mkdtempSync(join(cache, 'test-scaffold-shapes-'));
-  vi.stubEnv('SVCGEN_SPEC_MIRROR', join(root, 'mirror'));
-  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/svcgen.js'), 'add', 'shapes', '--spec', FIXTURE], { cwd: root, env: { ...process.env, SVCGEN_SPEC_MIRROR: join(root, 'mirror') } });
+  project = await addedProject('scaffold-shapes', 'shapes', join(ROOT, 'test/fixtures/scaffold-shapes/openapi.json'));
+  root = project.root;
+  vi.stubEnv('SVCGEN_SPEC_MIRROR', project.mirror);
 }, 120_000);
 
 afterAll(() => {
   vi.unstubAllEnvs();
-  if (root) rmSync(root, { recursive: true, force: true });
+  project?.remove();
 });
 
 describe('scaffold on shapes of real specs', () => {
@@ -88,9 +76,7 @@ describe('scaffold on shapes of real specs', () => {
       return Response.json({ ok: true });
     });
     try {
-      const copy = join(root, 'src/routes.served.ts');
-      writeFileSync(copy, read());
-      const app = (await import(/* @vite-ignore */ pathToFileURL(copy).href)).default as { request: (p: string, i: RequestInit, e: unknown) => Promise<Response> };
+      const app = await project.app(OUT);
       const env = { SHAPES_KEY: 'key_scaffold_test' };
       const statuses: Record<string, number> = {};
       for (const [method, path] of [
@@ -128,19 +114,15 @@ describe('scaffold on shapes of real specs', () => {
   });
 
   it('says a spec that lists webhooks needs their signature scheme named, for --webhooks', async () => {
-    const hooks = mkdtempSync(join(ROOT, '.svcgen-cache', 'test-scaffold-hooks-'));
+    const hooks = await addedProject('scaffold-hooks', 'hooks', join(ROOT, 'node_modules/@readme/oas-examples/3.1/json/webhooks.json'));
     try {
-      const spec = join(ROOT, 'node_modules/@readme/oas-examples/3.1/json/webhooks.json');
-      const mirror = join(hooks, 'mirror');
-      await promisify(execFile)(process.execPath, [join(ROOT, 'bin/svcgen.js'), 'add', 'hooks', '--spec', spec], { cwd: hooks, env: { ...process.env, SVCGEN_SPEC_MIRROR: mirror } });
-      vi.stubEnv('SVCGEN_SPEC_MIRROR', mirror);
-      let stderr = '';
-      const code = await runScaffold(['--vendor', 'hooks', '--out', OUT, '--webhooks'], { cwd: hooks, stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) } });
+      vi.stubEnv('SVCGEN_SPEC_MIRROR', hooks.mirror);
+      const { code, stderr } = await hooks.scaffold(['--vendor', 'hooks', '--out', OUT, '--webhooks']);
       expect(code).toBe(2);
       expect(stderr).toMatch(/^svcgen scaffold: --webhooks: hooks's spec describes 1 webhook\(s\) but no signature scheme: add an overlay with x-svcgen-webhooks naming it/);
     } finally {
-      vi.stubEnv('SVCGEN_SPEC_MIRROR', join(root, 'mirror'));
-      rmSync(hooks, { recursive: true, force: true });
+      vi.stubEnv('SVCGEN_SPEC_MIRROR', project.mirror);
+      hooks.remove();
     }
   });
 
