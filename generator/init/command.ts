@@ -31,6 +31,7 @@ export async function runInit(args: string[]): Promise<number> {
     for (const r of result.routes) {
       lines.push(`  ${r.file}: ${r.operations.length} route(s), ${r.events.length} webhook handler(s)`);
       for (const entry of r.shadowed) lines.push(`    ! ${shadowedText(entry)}`);
+      for (const note of r.notes) lines.push(`    note: ${note}`);
     }
     // A vendor one of whose routes matches a request another's route also matches is mounted under its name.
     for (const c of result.collisions) lines.push(`  ! ${c.reason}: ${c.vendor}'s routes are mounted under ${c.mount}`);

@@ -29,10 +29,11 @@ export interface InitResult {
   vendors: string[];
   files: string[];
   /**
-   * `shadowed`: routes an earlier one answers first (the scaffold's report). `mount`: where
+   * `shadowed`: routes an earlier one answers first; `notes`: the scaffold's other notes (a route
+   * whose requirement no request can carry). `mount`: where
    * src/index.ts mounts the file, `/` or `/<vendor>` (see `collisions`).
    */
-  routes: { vendor: string; file: string; mount: string; operations: string[]; events: string[]; shadowed: Shadowed[] }[];
+  routes: { vendor: string; file: string; mount: string; operations: string[]; events: string[]; shadowed: Shadowed[]; notes: string[] }[];
   /** The vendors mounted under their own name, as a route of theirs matches a request another's also matches. */
   collisions: RouteCollision[];
   secrets: string[];
@@ -87,7 +88,7 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
       args.vendors.map((vendor) => ({ vendor, routes: vendorRoutes(models.get(vendor)!, selections.get(vendor)!.operations) })),
     );
 
-    const perVendor = routes.map(({ vendor, file, shadowed }) => {
+    const perVendor = routes.map(({ vendor, file, shadowed, notes }) => {
       const path = join(staging, file);
       let text = readFileSync(path, 'utf8');
       const own = example?.vendors[vendor];
@@ -103,7 +104,7 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
       // Named after the vendor, not its spec's title: two vendors' specs may share a title.
       const mount = mounts.get(vendor)!;
       const reason = collisions.find((c) => c.vendor === vendor)?.reason;
-      return { vendor, file, shadowed, mount, reason, model, read, fixture, module: file.replace(/^src\//, './'), ident: `${camelCase(vendor)}Routes` };
+      return { vendor, file, shadowed, notes, mount, reason, model, read, fixture, module: file.replace(/^src\//, './'), ident: `${camelCase(vendor)}Routes` };
     });
     const secrets = [...new Set(perVendor.flatMap((v) => v.read))].sort();
     const fixtures = perVendor.flatMap((v) => (v.fixture ? [v.fixture] : []));
@@ -136,7 +137,7 @@ export async function init(args: InitArgs, cwd: string, onStage: (stage: string)
       dir,
       vendors: args.vendors,
       files: [...files, 'svcgen.config.ts', 'specs/lock.json', ...routes.map((r) => r.file)].sort(),
-      routes: perVendor.map((v) => ({ vendor: v.vendor, file: v.file, mount: v.mount, ...selections.get(v.vendor)!, shadowed: v.shadowed })),
+      routes: perVendor.map((v) => ({ vendor: v.vendor, file: v.file, mount: v.mount, ...selections.get(v.vendor)!, shadowed: v.shadowed, notes: v.notes })),
       collisions,
       secrets,
       ms: performance.now() - started,

@@ -17,6 +17,8 @@ export interface RoutesFile {
   file: string;
   /** Routes an earlier one answers first, as the scaffold reported them. */
   shadowed: Shadowed[];
+  /** What else the scaffold said of the file's routes (a route no request can authorise, say). */
+  notes: string[];
 }
 
 function replaceOnce(text: string, pattern: RegExp, replacement: string, what: string, file: string): string {
@@ -55,7 +57,7 @@ export async function scaffoldRoutes(root: string, models: ReadonlyMap<string, A
   for (const [vendor, selection] of selections) {
     const model = models.get(vendor)!;
     const file = `src/routes/${vendor}.ts`;
-    const { shadowed } = await scaffold({ root, vendor, out: file, operations: selection.operations, webhooks: Boolean(model.webhooks), events: selection.events });
+    const { shadowed, notes } = await scaffold({ root, vendor, out: file, operations: selection.operations, webhooks: Boolean(model.webhooks), events: selection.events });
     const path = join(root, file);
     let generatedRoutes: string | undefined;
     try {
@@ -64,7 +66,7 @@ export async function scaffoldRoutes(root: string, models: ReadonlyMap<string, A
       generatedRoutes = undefined;
     }
     writeFileSync(path, wire(readFileSync(path, 'utf8'), model, file, generatedRoutes));
-    files.push({ vendor, file, shadowed });
+    files.push({ vendor, file, shadowed, notes });
   }
   return files;
 }

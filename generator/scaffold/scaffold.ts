@@ -70,6 +70,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   const notes: string[] = [];
   // A file made earlier passes the credentials its first routes needed: say what an added route
   // needs that the file reads from no binding (its client() is the user's code, not rewritten here).
+  notes.push(...unmetRequirements(model, operations));
   if (!created) notes.push(...missingCredentials(model, operations.filter((op) => outcome.addedRoutes.includes(op.id)), outcome.text));
   const generatedShown = relative(root, generatedDir) || generatedDir;
   if (!existsSync(resolve(generatedDir, 'operations.js'))) notes.push(`${generatedShown}/operations.js does not exist yet: run \`svcgen generate\``);
@@ -128,6 +129,15 @@ function checkEvents(model: ApiModel, document: Record<string, any>, events: str
       `unknown ${model.vendor} webhook event '${event}'${near.length ? ` (did you mean: ${near.join(', ')}?)` : ''}`,
     );
   }
+}
+
+/** The requested routes whose security requirement no request can carry: they always fail (model/auth.ts unmetRequirement). */
+function unmetRequirements(model: ApiModel, operations: readonly OperationModel[]): string[] {
+  const unmet = model.auth.kind === 'schemes' ? model.auth.unmet : undefined;
+  if (!unmet) return [];
+  return operations.flatMap((op) =>
+    Object.hasOwn(unmet, op.id) ? [`route ${op.id} requires ${unmet[op.id]}, which need more than one Authorization header: no request can carry them, so the route always fails`] : [],
+  );
 }
 
 /** One note per scheme the added routes send that no binding of the file carries. */

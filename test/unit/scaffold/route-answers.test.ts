@@ -5,11 +5,14 @@
 //   than the spec's default gets it from a binding of its own (its route answered 500, "needs
 //   credentials for token"), a file whose routes need none reads none (a declared scheme no
 //   operation requires was read from a secret and never sent), and a later run that adds a route
-//   needing a credential the file reads from no binding says so;
+//   needing a credential the file reads from no binding says so, as does one for a route whose
+//   requirement no request can carry (two Authorization headers: it answered 500, unannounced);
 // - a success body that is not JSON reaches the caller: bytes with the type they came with, text
 //   (CSV) with its declared type, a body read by its own Content-Type as what it is, and 204 only
 //   when the vendor sent nothing (each was answered 204, the body dropped).
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addedProject, type AddedProject, type Said } from './added-project.ts';
 import { ROOT, typeErrors } from './acme-project.ts';
@@ -98,6 +101,23 @@ describe('scaffolded routes: credentials', () => {
     );
     // A route whose credential the file already reads: no note.
     expect((await scaffold('src/later.ts', 'getThing', 'deleteThing', 'getReport')).stdout).not.toContain('note: route getReport');
+  });
+});
+
+describe('scaffolded routes: a requirement no request can carry', () => {
+  it('says the route always fails, when the file is made and when the route is added later', async () => {
+    const said = 'note: route postBoth requires login + token, which need more than one Authorization header: no request can carry them, so the route always fails\n';
+    const made = await scaffold('src/both.ts', 'postBoth');
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain(`  ${said}`);
+    expect((await scaffold('src/things-both.ts', 'getThing')).stdout).not.toContain('postBoth');
+    expect((await scaffold('src/things-both.ts', 'getThing', 'postBoth')).stdout).toContain(`  ${said}`);
+    // svcgen init prints it under the routes file it writes.
+    const init = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/svcgen.js'), 'init', join(project.root, 'worker'), '--vendors', 'answers', '--from', project.root, '--operation', 'postBoth'], {
+      cwd: project.root,
+      env: { ...process.env, SVCGEN_SPEC_MIRROR: project.mirror },
+    });
+    expect(init.stdout).toContain(`  src/routes/answers.ts: 1 route(s), 0 webhook handler(s)\n    ${said}`);
   });
 });
 
